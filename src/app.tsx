@@ -1,0 +1,152 @@
+/** Composition root: builds the Hono app from the modules. */
+import { readFileSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import { AppError } from './errors.js';
+import { accountApi, accountPages } from './modules/accounts/accounts.routes.js';
+import { planApi } from './modules/plans/plans.api.js';
+import { planPages } from './modules/plans/plans.routes.js';
+import type { Services } from './services.js';
+import { href, pageContext, type AppEnv } from './web/context.js';
+import { t } from './web/i18n.js';
+import { Layout } from './web/layout.js';
+import { apiErrorBody, authenticate, csrfProtection, isApiPath, retryAfter, toAppError } from './web/middleware.js';
+import { zodFieldMessages } from './web/validation.js';
+
+const stylesheet = readFileSync(new URL('./web/app.css', import.meta.url), 'utf8');
+
+function ErrorPage(props: { ctx: ReturnType<typeof pageContext>; status: number; message: string }) {
+  const { lang } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={`${props.status} · ${t(lang, 'error.title')}`}>
+      <h1>{t(lang, 'error.title')}</h1>
+      <p role="alert">{props.message}</p>
+      {props.status === 401 ? (
+        <p>
+          <a href={href(lang, `/login?next=${encodeURIComponent(href(lang, props.ctx.path))}`)}>{t(lang, 'nav.signIn')}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={href(lang, '/')}>{t(lang, 'error.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface AppOptions {
+  services: Services;
+  logger?: Logger;
+}
+
+export function createApp({ services, logger }: AppOptions) {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    c.set('lang', 'zh-TW');
+    c.set('actor', null);
+    c.set('authMethod', 'none');
+    c.set('csrfToken', '');
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  app.use('*', compress());
+  app.use('*', etag());
+
+  app.get('/assets/app.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.use('*', authenticate());
+  app.use('*', csrfProtection());
+  app.use('*', async (c, next) => {
+    await next();
+    // Pages differ by who is signed in; never let a shared cache mix them.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Cookie, Authorization, Accept-Language', { append: true });
+  });
+
+  // ---- JSON API ----
+  const api = new OpenAPIHono<AppEnv>({
+    strict: false,
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const lang = c.get('lang');
+        return c.json({ error: t(lang, 'error.invalid'), fields: zodFieldMessages(result.error.issues, lang) }, 400);
+      }
+      return undefined;
+    },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/tokens' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'cocreate_session',
+    description: 'The browser session; writes also need the X-CSRF-Token header from GET /api/v1/session',
+  });
+  planApi(api);
+  accountApi(api);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cocreate API',
+      version: '1.0.0',
+      description: 'Open-government action plans: plans, areas, commitments, milestones, agencies. Errors: `{error, fields}`; stale versions: 409.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+  app.route('/api/v1', api);
+
+  // ---- pages: zh-TW at the root, English under /en ----
+  for (const prefix of ['/en', '/']) {
+    app.route(prefix, planPages());
+    app.route(prefix, accountPages());
+  }
+
+  app.notFound((c) => {
+    const lang = c.get('lang');
+    if (isApiPath(c.req.path)) return c.json({ error: t(lang, 'error.notFound') }, 404);
+    return c.html(<ErrorPage ctx={pageContext(c)} status={404} message={t(lang, 'error.notFound')} />, 404);
+  });
+
+  app.onError((error, c) => {
+    const lang = c.get('lang') ?? 'zh-TW';
+    const appError = toAppError(error);
+    if (!appError) {
+      (logger ?? console).error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+      if (isApiPath(c.req.path)) return c.json({ error: t(lang, 'error.server') }, 500);
+      return c.html(<ErrorPage ctx={pageContext(c)} status={500} message={t(lang, 'error.server')} />, 500);
+    }
+    for (const [name, value] of Object.entries(retryAfter(appError))) c.header(name, value);
+    if (isApiPath(c.req.path)) return c.json(apiErrorBody(appError, lang), appError.status);
+    return c.html(<ErrorPage ctx={pageContext(c)} status={appError.status} message={t(lang, appError.key, appError.params)} />, appError.status);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+export { AppError };

@@ -1,0 +1,59 @@
+/** Configuration from the environment, validated once at boot (README lists every variable). */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  COCREATE_DATA_DIR: z.string().min(1).default('./data'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  COCREATE_DEMO: booleanFlag.default(true),
+  COCREATE_PUBLIC_URL: z.string().url().optional(),
+  COCREATE_SECURE_COOKIES: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Keys the session-token hashes; a random one means sessions end with the process. */
+  sessionSecret: string;
+  sessionSecretIsEphemeral: boolean;
+  loadDemoData: boolean;
+  publicUrl: string | undefined;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.COCREATE_DATA_DIR,
+    sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecretIsEphemeral: c.SESSION_SECRET === undefined,
+    loadDemoData: c.COCREATE_DEMO,
+    publicUrl: c.COCREATE_PUBLIC_URL,
+    secureCookies: c.COCREATE_SECURE_COOKIES ?? (c.COCREATE_PUBLIC_URL?.startsWith('https://') ?? false),
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * One connection factory: PGlite (file-backed or in memory) by default, PostgreSQL when a URL is given.
+ * Both get the same type parsing: dates stay 'YYYY-MM-DD' strings and numerics stay exact strings.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Db = Kysely<DB>;
+export type DbOrTx = Kysely<DB> | Transaction<DB>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs a multi-statement SQL script (migrations) in one round trip. */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+const INT8_OID = 20;
+const keepText = (value: string) => value;
+
+export type ConnectionOptions =
+  | { engine: 'pglite'; dataDir?: string | undefined } // undefined: in memory
+  | { engine: 'postgres'; url: string; maxConnections?: number };
+
+export async function openDatabase(options: ConnectionOptions): Promise<Database> {
+  if (options.engine === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
+      parsers: {
+        [pgliteTypes.DATE]: keepText,
+        [pgliteTypes.NUMERIC]: keepText,
+        [pgliteTypes.INT8]: (value: string) => Number(value),
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      execScript: async (script) => {
+        await pglite.exec(script);
+      },
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+      },
+    };
+  }
+  const typeParsers: Record<number, (value: string) => unknown> = {
+    [DATE_OID]: keepText,
+    [NUMERIC_OID]: keepText,
+    [INT8_OID]: (value: string) => Number(value),
+  };
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    execScript: async (script) => {
+      await pool.query(script);
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** JSON for a jsonb column: always serialized by us, so arrays are not mistaken for Postgres arrays. */
+export function jsonb(value: unknown) {
+  return JSON.stringify(value);
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,196 @@
+/** Table types for Kysely, written to match migrations/*.sql. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Contact, Link, OgpValue } from '../domain/plan.js';
+import type { Localized } from '../domain/localized.js';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type LocalizedColumn = Json<Localized>;
+
+export interface MembersTable {
+  id: Generated<number>;
+  code: string;
+  kind: string;
+  name: LocalizedColumn;
+  created_at: Timestamp;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  code: string;
+  name: LocalizedColumn;
+  successor_id: number | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionPlansTable {
+  id: Generated<number>;
+  slug: string;
+  member_id: number;
+  title: LocalizedColumn;
+  period_start: string;
+  period_end: string;
+  status: string;
+  introduction: LocalizedColumn;
+  efforts_to_date: LocalizedColumn;
+  development_process: LocalizedColumn;
+  commitments_intro: LocalizedColumn;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AreasTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  title: LocalizedColumn;
+  description: LocalizedColumn;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommitmentsTable {
+  id: Generated<number>;
+  plan_id: number;
+  area_id: number;
+  number: string;
+  ogp_id: string | null;
+  title: LocalizedColumn;
+  start_date: string;
+  end_date: string;
+  lead_agency_id: number;
+  contact: Json<Contact>;
+  other_actors: LocalizedColumn;
+  problem: LocalizedColumn;
+  objective: LocalizedColumn;
+  brief_description: LocalizedColumn;
+  description: LocalizedColumn;
+  contribution: LocalizedColumn;
+  ogp_values: Json<OgpValue[]>;
+  sdg_targets: Json<string[]>;
+  budget_amount: string | null;
+  budget_currency: string | null;
+  budget_note: LocalizedColumn;
+  links: Json<Link[]>;
+  origin: string;
+  status: string;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommitmentCoAgenciesTable {
+  commitment_id: number;
+  agency_id: number;
+  position: number;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  commitment_id: number;
+  position: number;
+  deliverable: LocalizedColumn;
+  indicator: LocalizedColumn;
+  target: LocalizedColumn;
+  start_date: string;
+  end_date: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface UserAgenciesTable {
+  user_id: number;
+  agency_id: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: number;
+  plan_id: number | null;
+  commitment_id: number | null;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  changes: Json<FieldChange[]>;
+  summary: Json<Localized> | null;
+  at: Timestamp;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  members: MembersTable;
+  agencies: AgenciesTable;
+  action_plans: ActionPlansTable;
+  areas: AreasTable;
+  commitments: CommitmentsTable;
+  commitment_co_agencies: CommitmentCoAgenciesTable;
+  milestones: MilestonesTable;
+  users: UsersTable;
+  user_agencies: UserAgenciesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  rate_limits: RateLimitsTable;
+  history: HistoryTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type PlanRow = Selectable<ActionPlansTable>;
+export type CommitmentRow = Selectable<CommitmentsTable>;
+export type MilestoneRow = Selectable<MilestonesTable>;
+export type AreaRow = Selectable<AreasTable>;
+export type AgencyRow = Selectable<AgenciesTable>;
+export type NewCommitmentRow = Insertable<CommitmentsTable>;
+export type CommitmentUpdate = Updateable<CommitmentsTable>;

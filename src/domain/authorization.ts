@@ -1,0 +1,63 @@
+/**
+ * Who may do what, decided here and called from services (never from views alone).
+ * Roles: admin, secretariat (edits plans), agency officer (edits what their agencies lead), public.
+ */
+export const ROLES = ['admin', 'secretariat', 'agency-officer', 'public'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: number;
+  displayName: string;
+  role: Role;
+  agencyIds: readonly number[];
+}
+
+export type Action =
+  | 'plan.create'
+  | 'plan.update'
+  | 'plan.delete'
+  | 'area.create'
+  | 'area.update'
+  | 'area.delete'
+  | 'commitment.create'
+  | 'commitment.update'
+  | 'commitment.delete'
+  | 'milestone.create'
+  | 'milestone.update'
+  | 'milestone.delete'
+  | 'agency.create'
+  | 'agency.update'
+  | 'user.create';
+
+/** What the action touches: for commitments and milestones, the agency leading the commitment. */
+export interface ResourceOwnership {
+  leadAgencyId?: number;
+}
+
+const EDITORS: readonly Role[] = ['admin', 'secretariat'];
+
+export function can(actor: Actor | null, action: Action, resource: ResourceOwnership = {}): boolean {
+  if (!actor || actor.role === 'public') return false;
+  if (action === 'user.create') return actor.role === 'admin';
+  if (EDITORS.includes(actor.role)) return true;
+  if (actor.role !== 'agency-officer') return false;
+  switch (action) {
+    case 'commitment.update':
+    case 'milestone.create':
+    case 'milestone.update':
+    case 'milestone.delete':
+      return resource.leadAgencyId !== undefined && actor.agencyIds.includes(resource.leadAgencyId);
+    default:
+      return false;
+  }
+}
+
+/**
+ * An agency officer reports on the substance of their commitment; where it sits in the plan
+ * (area, number, lead agency, dates agreed by the forum) stays with the secretariat.
+ */
+export const OFFICER_LOCKED_COMMITMENT_FIELDS = ['areaId', 'number', 'ogpId', 'leadAgencyId', 'coAgencyIds', 'startDate', 'endDate', 'origin'] as const;
+
+export function lockedFieldsFor(actor: Actor | null): readonly string[] {
+  return actor?.role === 'agency-officer' ? OFFICER_LOCKED_COMMITMENT_FIELDS : [];
+}

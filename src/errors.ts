@@ -1,0 +1,53 @@
+/** Errors the services raise; the HTTP layer turns each into one status and a localized message. */
+import type { FieldProblem } from './domain/plan.js';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+  }
+}
+
+export class ValidationError extends AppError {
+  /** `messages` are already localized (zod issues); `problems` carry catalog keys (domain rules). */
+  constructor(
+    readonly problems: FieldProblem[],
+    readonly messages: Record<string, string> = {},
+  ) {
+    super(400, 'error.invalid');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(key = 'error.forbidden', params: Record<string, string | number> = {}) {
+    super(403, key, params);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(key = 'error.notFound') {
+    super(404, key);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super(401, 'error.signInRequired');
+  }
+}
+
+/** A stale version: carries what is stored now so the client can show or merge it. */
+export class ConflictError extends AppError {
+  constructor(readonly current: unknown) {
+    super(409, 'error.conflict');
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'error.rateLimited', { seconds: retryAfterSeconds });
+  }
+}

@@ -1,0 +1,94 @@
+/** The change log of plan content: written in the caller's transaction, read per entity or per commitment. */
+import { jsonb, type DbOrTx } from '../../db/connection.js';
+import type { Actor } from '../../domain/authorization.js';
+import { diffFields, type FieldChange } from '../../domain/history.js';
+
+export type EntityType = 'plan' | 'area' | 'commitment' | 'milestone' | 'agency';
+export type HistoryAction = 'create' | 'update' | 'delete';
+
+export interface HistoryEntry {
+  id: number;
+  entityType: EntityType;
+  entityId: number;
+  planId: number | null;
+  commitmentId: number | null;
+  action: HistoryAction;
+  actorId: number | null;
+  actorName: string;
+  changes: FieldChange[];
+  at: Date;
+}
+
+export interface HistoryRecord {
+  entityType: EntityType;
+  entityId: number;
+  planId: number | null;
+  commitmentId: number | null;
+  action: HistoryAction;
+  actor: Actor | null;
+  before: object | null;
+  after: object | null;
+}
+
+/** Records who changed which fields from what to what. An update that changes nothing records nothing. */
+export async function recordHistory(db: DbOrTx, r: HistoryRecord): Promise<FieldChange[]> {
+  const changes = diffFields(r.before as Record<string, unknown> | null, r.after as Record<string, unknown> | null);
+  if (r.action === 'update' && changes.length === 0) return changes;
+  await db
+    .insertInto('history')
+    .values({
+      entity_type: r.entityType,
+      entity_id: r.entityId,
+      plan_id: r.planId,
+      commitment_id: r.commitmentId,
+      action: r.action,
+      actor_id: r.actor?.id ?? null,
+      actor_name: r.actor?.displayName ?? 'system',
+      changes: jsonb(changes),
+    })
+    .execute();
+  return changes;
+}
+
+const toEntry = (r: {
+  id: number;
+  entity_type: string;
+  entity_id: number;
+  plan_id: number | null;
+  commitment_id: number | null;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  changes: FieldChange[];
+  at: Date;
+}): HistoryEntry => ({
+  id: r.id,
+  entityType: r.entity_type as EntityType,
+  entityId: r.entity_id,
+  planId: r.plan_id,
+  commitmentId: r.commitment_id,
+  action: r.action as HistoryAction,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  changes: r.changes,
+  at: r.at,
+});
+
+const columns = ['id', 'entity_type', 'entity_id', 'plan_id', 'commitment_id', 'action', 'actor_id', 'actor_name', 'changes', 'at'] as const;
+
+/** A commitment's own changes and those of its milestones, newest first. */
+export async function listCommitmentHistory(db: DbOrTx, commitmentId: number): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('history').select(columns).where('commitment_id', '=', commitmentId).orderBy('id', 'desc').execute();
+  return rows.map(toEntry);
+}
+
+export async function listEntityHistory(db: DbOrTx, entityType: EntityType, entityId: number): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('history')
+    .select(columns)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toEntry);
+}

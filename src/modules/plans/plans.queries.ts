@@ -1,0 +1,457 @@
+/** All SQL for plans, areas, commitments, milestones, agencies and members. Each function takes the db or a transaction first. */
+import { sql } from 'kysely';
+import { jsonb, type DbOrTx } from '../../db/connection.js';
+import type { AgencyRow, AreaRow, CommitmentRow, MilestoneRow, PlanRow } from '../../db/schema.js';
+import type { Localized } from '../../domain/localized.js';
+import type {
+  ActionPlan,
+  Agency,
+  Area,
+  Commitment,
+  CommitmentStatus,
+  Member,
+  MemberKind,
+  Milestone,
+  OgpValue,
+  Origin,
+  PlanStatus,
+} from '../../domain/plan.js';
+
+// ---- row mapping: the one place where columns become domain objects ----
+
+export const toPlan = (r: PlanRow): ActionPlan => ({
+  id: r.id,
+  slug: r.slug,
+  memberId: r.member_id,
+  title: r.title,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+  status: r.status as PlanStatus,
+  introduction: r.introduction,
+  effortsToDate: r.efforts_to_date,
+  developmentProcess: r.development_process,
+  commitmentsIntro: r.commitments_intro,
+  isDemo: r.is_demo,
+  version: r.version,
+});
+
+export const toArea = (r: AreaRow): Area => ({
+  id: r.id,
+  planId: r.plan_id,
+  position: r.position,
+  title: r.title,
+  description: r.description,
+  version: r.version,
+});
+
+export const toAgency = (r: AgencyRow): Agency => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  successorId: r.successor_id,
+  version: r.version,
+});
+
+export const toCommitment = (r: CommitmentRow, coAgencyIds: number[]): Commitment => ({
+  id: r.id,
+  planId: r.plan_id,
+  areaId: r.area_id,
+  number: r.number,
+  ogpId: r.ogp_id,
+  title: r.title,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  leadAgencyId: r.lead_agency_id,
+  coAgencyIds,
+  contact: r.contact,
+  otherActors: r.other_actors,
+  problem: r.problem,
+  objective: r.objective,
+  briefDescription: r.brief_description,
+  description: r.description,
+  contribution: r.contribution,
+  ogpValues: r.ogp_values,
+  sdgTargets: r.sdg_targets,
+  budgetAmount: r.budget_amount,
+  budgetCurrency: r.budget_currency,
+  budgetNote: r.budget_note,
+  links: r.links,
+  origin: r.origin as Origin,
+  status: r.status as CommitmentStatus,
+  isDemo: r.is_demo,
+  version: r.version,
+});
+
+export const toMilestone = (r: MilestoneRow): Milestone => ({
+  id: r.id,
+  commitmentId: r.commitment_id,
+  position: r.position,
+  deliverable: r.deliverable,
+  indicator: r.indicator,
+  target: r.target,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  version: r.version,
+});
+
+// ---- members ----
+
+export async function listMembers(db: DbOrTx): Promise<Member[]> {
+  const rows = await db.selectFrom('members').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind as MemberKind, name: r.name }));
+}
+
+export async function insertMember(db: DbOrTx, m: { code: string; kind: MemberKind; name: Localized }): Promise<number> {
+  const row = await db
+    .insertInto('members')
+    .values({ code: m.code, kind: m.kind, name: jsonb(m.name) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+// ---- agencies ----
+
+export async function listAgencies(db: DbOrTx): Promise<Agency[]> {
+  const rows = await db.selectFrom('agencies').selectAll().orderBy('code').execute();
+  return rows.map(toAgency);
+}
+
+export async function findAgencyById(db: DbOrTx, id: number): Promise<Agency | undefined> {
+  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toAgency(row);
+}
+
+export async function findAgencyByCode(db: DbOrTx, code: string): Promise<Agency | undefined> {
+  const row = await db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
+  return row && toAgency(row);
+}
+
+export async function lockAgency(db: DbOrTx, id: number): Promise<Agency | undefined> {
+  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toAgency(row);
+}
+
+export async function insertAgency(db: DbOrTx, a: { code: string; name: Localized; successorId: number | null; isDemo?: boolean }): Promise<Agency> {
+  const row = await db
+    .insertInto('agencies')
+    .values({ code: a.code, name: jsonb(a.name), successor_id: a.successorId, is_demo: a.isDemo ?? false })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAgency(row);
+}
+
+export async function updateAgencyRow(db: DbOrTx, id: number, a: { code: string; name: Localized; successorId: number | null }): Promise<Agency> {
+  const row = await db
+    .updateTable('agencies')
+    .set({ code: a.code, name: jsonb(a.name), successor_id: a.successorId, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAgency(row);
+}
+
+// ---- plans ----
+
+export async function listPlans(db: DbOrTx): Promise<ActionPlan[]> {
+  const rows = await db.selectFrom('action_plans').selectAll().orderBy('period_start', 'desc').orderBy('id').execute();
+  return rows.map(toPlan);
+}
+
+export async function findPlanById(db: DbOrTx, id: number): Promise<ActionPlan | undefined> {
+  const row = await db.selectFrom('action_plans').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toPlan(row);
+}
+
+export async function findPlanBySlug(db: DbOrTx, slug: string): Promise<ActionPlan | undefined> {
+  const row = await db.selectFrom('action_plans').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && toPlan(row);
+}
+
+export async function lockPlan(db: DbOrTx, id: number): Promise<ActionPlan | undefined> {
+  const row = await db.selectFrom('action_plans').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toPlan(row);
+}
+
+export type PlanValues = Omit<ActionPlan, 'id' | 'version' | 'isDemo'>;
+
+const planColumns = (p: PlanValues) => ({
+  slug: p.slug,
+  member_id: p.memberId,
+  title: jsonb(p.title),
+  period_start: p.periodStart,
+  period_end: p.periodEnd,
+  status: p.status,
+  introduction: jsonb(p.introduction),
+  efforts_to_date: jsonb(p.effortsToDate),
+  development_process: jsonb(p.developmentProcess),
+  commitments_intro: jsonb(p.commitmentsIntro),
+});
+
+export async function insertPlan(db: DbOrTx, p: PlanValues, isDemo = false): Promise<ActionPlan> {
+  const row = await db.insertInto('action_plans').values({ ...planColumns(p), is_demo: isDemo }).returningAll().executeTakeFirstOrThrow();
+  return toPlan(row);
+}
+
+export async function updatePlanRow(db: DbOrTx, id: number, p: PlanValues): Promise<ActionPlan> {
+  const row = await db
+    .updateTable('action_plans')
+    .set({ ...planColumns(p), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPlan(row);
+}
+
+// ---- areas ----
+
+export async function listAreas(db: DbOrTx, planId: number): Promise<Area[]> {
+  const rows = await db.selectFrom('areas').selectAll().where('plan_id', '=', planId).orderBy('position').orderBy('id').execute();
+  return rows.map(toArea);
+}
+
+export async function findAreaById(db: DbOrTx, id: number): Promise<Area | undefined> {
+  const row = await db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toArea(row);
+}
+
+export async function lockArea(db: DbOrTx, id: number): Promise<Area | undefined> {
+  const row = await db.selectFrom('areas').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toArea(row);
+}
+
+export type AreaValues = Pick<Area, 'planId' | 'position' | 'title' | 'description'>;
+
+export async function insertArea(db: DbOrTx, a: AreaValues): Promise<Area> {
+  const row = await db
+    .insertInto('areas')
+    .values({ plan_id: a.planId, position: a.position, title: jsonb(a.title), description: jsonb(a.description) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toArea(row);
+}
+
+export async function updateAreaRow(db: DbOrTx, id: number, a: AreaValues): Promise<Area> {
+  const row = await db
+    .updateTable('areas')
+    .set({ position: a.position, title: jsonb(a.title), description: jsonb(a.description), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toArea(row);
+}
+
+export async function deleteAreaRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('areas').where('id', '=', id).execute();
+}
+
+export async function countCommitmentsInArea(db: DbOrTx, areaId: number): Promise<number> {
+  const row = await db
+    .selectFrom('commitments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('area_id', '=', areaId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+// ---- commitments ----
+
+export interface CommitmentFilter {
+  planId?: number;
+  areaId?: number;
+  agencyId?: number; // lead or co-agency
+  ogpValue?: OgpValue;
+  status?: CommitmentStatus;
+}
+
+async function coAgenciesOf(db: DbOrTx, commitmentIds: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  if (commitmentIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('commitment_co_agencies')
+    .select(['commitment_id', 'agency_id'])
+    .where('commitment_id', 'in', commitmentIds)
+    .orderBy('commitment_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) map.set(r.commitment_id, [...(map.get(r.commitment_id) ?? []), r.agency_id]);
+  return map;
+}
+
+function filteredCommitments(db: DbOrTx, f: CommitmentFilter) {
+  let q = db.selectFrom('commitments');
+  if (f.planId !== undefined) q = q.where('plan_id', '=', f.planId);
+  if (f.areaId !== undefined) q = q.where('area_id', '=', f.areaId);
+  if (f.status !== undefined) q = q.where('status', '=', f.status);
+  if (f.ogpValue !== undefined) q = q.where(sql<boolean>`ogp_values @> ${jsonb([f.ogpValue])}::jsonb`);
+  if (f.agencyId !== undefined) {
+    const agencyId = f.agencyId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('lead_agency_id', '=', agencyId),
+        eb.exists(
+          eb
+            .selectFrom('commitment_co_agencies as ca')
+            .select('ca.agency_id')
+            .whereRef('ca.commitment_id', '=', 'commitments.id')
+            .where('ca.agency_id', '=', agencyId),
+        ),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** Natural order of numbers like 1-2 < 1-10 < 2-1. */
+const byNumber = sql`string_to_array(number, '-')::int[]`;
+
+export async function listCommitments(
+  db: DbOrTx,
+  f: CommitmentFilter,
+  page: { limit: number; offset: number } = { limit: 1000, offset: 0 },
+): Promise<{ items: Commitment[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filteredCommitments(db, f).selectAll().orderBy('plan_id').orderBy(byNumber).orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    filteredCommitments(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const co = await coAgenciesOf(db, rows.map((r) => r.id));
+  return { items: rows.map((r) => toCommitment(r, co.get(r.id) ?? [])), total: count.n };
+}
+
+export async function findCommitmentById(db: DbOrTx, id: number, forUpdate = false): Promise<Commitment | undefined> {
+  let q = db.selectFrom('commitments').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  const co = await coAgenciesOf(db, [row.id]);
+  return toCommitment(row, co.get(row.id) ?? []);
+}
+
+export async function findCommitmentByNumber(db: DbOrTx, planId: number, number: string): Promise<Commitment | undefined> {
+  const row = await db.selectFrom('commitments').selectAll().where('plan_id', '=', planId).where('number', '=', number).executeTakeFirst();
+  if (!row) return undefined;
+  const co = await coAgenciesOf(db, [row.id]);
+  return toCommitment(row, co.get(row.id) ?? []);
+}
+
+export type CommitmentValues = Omit<Commitment, 'id' | 'version' | 'isDemo'>;
+
+const commitmentColumns = (c: CommitmentValues) => ({
+  plan_id: c.planId,
+  area_id: c.areaId,
+  number: c.number,
+  ogp_id: c.ogpId,
+  title: jsonb(c.title),
+  start_date: c.startDate,
+  end_date: c.endDate,
+  lead_agency_id: c.leadAgencyId,
+  contact: jsonb(c.contact),
+  other_actors: jsonb(c.otherActors),
+  problem: jsonb(c.problem),
+  objective: jsonb(c.objective),
+  brief_description: jsonb(c.briefDescription),
+  description: jsonb(c.description),
+  contribution: jsonb(c.contribution),
+  ogp_values: jsonb(c.ogpValues),
+  sdg_targets: jsonb(c.sdgTargets),
+  budget_amount: c.budgetAmount,
+  budget_currency: c.budgetCurrency,
+  budget_note: jsonb(c.budgetNote),
+  links: jsonb(c.links),
+  origin: c.origin,
+  status: c.status,
+});
+
+async function replaceCoAgencies(db: DbOrTx, commitmentId: number, agencyIds: number[]): Promise<void> {
+  await db.deleteFrom('commitment_co_agencies').where('commitment_id', '=', commitmentId).execute();
+  if (agencyIds.length > 0)
+    await db
+      .insertInto('commitment_co_agencies')
+      .values(agencyIds.map((agencyId, position) => ({ commitment_id: commitmentId, agency_id: agencyId, position })))
+      .execute();
+}
+
+export async function insertCommitment(db: DbOrTx, c: CommitmentValues, isDemo = false): Promise<Commitment> {
+  const row = await db.insertInto('commitments').values({ ...commitmentColumns(c), is_demo: isDemo }).returningAll().executeTakeFirstOrThrow();
+  await replaceCoAgencies(db, row.id, c.coAgencyIds);
+  return toCommitment(row, c.coAgencyIds);
+}
+
+export async function updateCommitmentRow(db: DbOrTx, id: number, c: CommitmentValues): Promise<Commitment> {
+  const row = await db
+    .updateTable('commitments')
+    .set({ ...commitmentColumns(c), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await replaceCoAgencies(db, id, c.coAgencyIds);
+  return toCommitment(row, c.coAgencyIds);
+}
+
+export async function deleteCommitmentRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('commitments').where('id', '=', id).execute();
+}
+
+// ---- milestones ----
+
+export async function listMilestones(db: DbOrTx, commitmentId: number): Promise<Milestone[]> {
+  const rows = await db.selectFrom('milestones').selectAll().where('commitment_id', '=', commitmentId).orderBy('position').orderBy('id').execute();
+  return rows.map(toMilestone);
+}
+
+export async function findMilestoneById(db: DbOrTx, id: number, forUpdate = false): Promise<Milestone | undefined> {
+  let q = db.selectFrom('milestones').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && toMilestone(row);
+}
+
+export type MilestoneValues = Omit<Milestone, 'id' | 'version'>;
+
+const milestoneColumns = (m: MilestoneValues) => ({
+  commitment_id: m.commitmentId,
+  position: m.position,
+  deliverable: jsonb(m.deliverable),
+  indicator: jsonb(m.indicator),
+  target: jsonb(m.target),
+  start_date: m.startDate,
+  end_date: m.endDate,
+});
+
+export async function insertMilestone(db: DbOrTx, m: MilestoneValues): Promise<Milestone> {
+  const row = await db.insertInto('milestones').values(milestoneColumns(m)).returningAll().executeTakeFirstOrThrow();
+  return toMilestone(row);
+}
+
+export async function updateMilestoneRow(db: DbOrTx, id: number, m: MilestoneValues): Promise<Milestone> {
+  const row = await db
+    .updateTable('milestones')
+    .set({ ...milestoneColumns(m), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toMilestone(row);
+}
+
+export async function deleteMilestoneRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('milestones').where('id', '=', id).execute();
+}
+
+export async function nextMilestonePosition(db: DbOrTx, commitmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('milestones')
+    .select(sql<number>`coalesce(max(position), 0)::int + 1`.as('next'))
+    .where('commitment_id', '=', commitmentId)
+    .executeTakeFirstOrThrow();
+  return row.next;
+}
+
+export async function countMilestonesOutside(db: DbOrTx, commitmentId: number, startDate: string, endDate: string): Promise<number> {
+  const row = await db
+    .selectFrom('milestones')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('commitment_id', '=', commitmentId)
+    .where((eb) => eb.or([eb('start_date', '<', startDate), eb('end_date', '>', endDate)]))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

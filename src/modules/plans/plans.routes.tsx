@@ -1,0 +1,501 @@
+/** HTML pages for plans, commitments, milestones and agencies, in both languages; forms post back here. */
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { can, lockedFieldsFor } from '../../domain/authorization.js';
+import { pick } from '../../domain/localized.js';
+import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment } from '../../domain/plan.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { FieldErrors } from '../../web/components.js';
+import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { formFieldOf, listValue, nestForm, readForm } from '../../web/forms.js';
+import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import { listCommitmentHistory } from '../history/history.queries.js';
+import { HistoryPage } from '../history/history.views.js';
+import * as q from './plans.queries.js';
+import { areaInput, commitmentInput, milestoneInput, planInput, withVersion } from './plans.schemas.js';
+import * as service from './plans.service.js';
+import {
+  AgenciesPage,
+  AgencyPage,
+  AreaFormPage,
+  CommitmentFormPage,
+  CommitmentPage,
+  HomePage,
+  MilestoneFormPage,
+  PlanFormPage,
+  PlanPage,
+  commitmentPath,
+  planPath,
+  type CommitmentFormValues,
+} from './plans.views.js';
+
+const positiveInt = (value: string | undefined): number | undefined => {
+  if (value === undefined || !/^\d{1,9}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 ? n : undefined;
+};
+
+const db = (c: AppContext) => c.get('services').db;
+
+async function planBySlug(c: AppContext): Promise<ActionPlan> {
+  const plan = await q.findPlanBySlug(db(c), c.req.param('slug') ?? '');
+  if (!plan) throw new NotFoundError();
+  return plan;
+}
+
+async function commitmentByNumber(c: AppContext, plan: ActionPlan): Promise<Commitment> {
+  const commitment = await q.findCommitmentByNumber(db(c), plan.id, c.req.param('number') ?? '');
+  if (!commitment) throw new NotFoundError();
+  return commitment;
+}
+
+const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
+
+/** Form fields as the API's JSON shape: nested localized pairs, lists, links parsed from lines. */
+function commitmentFormInput(body: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...body };
+  for (const key of ['coAgencyIds', 'ogpValues'] as const) if (key in body) input[key] = listValue(body[key]);
+  if (typeof body.sdgTargets === 'string') input.sdgTargets = body.sdgTargets.split(/[,，、\s]+/).filter(Boolean);
+  if (typeof body.links === 'string')
+    input.links = body.links
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const at = line.lastIndexOf(' ');
+        return at === -1 ? { title: '', url: line } : { title: line.slice(0, at).trim(), url: line.slice(at + 1) };
+      });
+  return input;
+}
+
+/**
+ * Runs a form submission: parse, call the service, redirect on success; on a 400 or 409 show the form again
+ * with the messages beside the fields (and on 409 the current stored values).
+ */
+async function handleForm<S extends z.ZodType, R>(
+  c: AppContext,
+  opts: {
+    schema: S;
+    toInput?: (body: Record<string, unknown>) => Record<string, unknown>;
+    run: (input: z.infer<S>) => Promise<R>;
+    redirectTo: (result: R) => string;
+    render: (state: { submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
+  },
+): Promise<Response> {
+  const lang = c.get('lang');
+  const submitted = (opts.toInput ?? ((b) => b))(nestForm(await readForm(c)));
+  try {
+    const input = parseOrThrow(opts.schema, submitted, lang);
+    const result = await opts.run(input);
+    return c.redirect(href(lang, opts.redirectTo(result)), 303);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const errors: FieldErrors = {};
+      for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[formFieldOf(path)] ??= message;
+      return opts.render({ submitted, errors, conflict: false, status: 400 });
+    }
+    if (error instanceof ConflictError) return opts.render({ submitted, errors: {}, conflict: true, status: 409 });
+    throw error;
+  }
+}
+
+/** Submitted form values over stored ones, so a re-shown form keeps what the user typed. */
+function overlay<T extends object>(base: T, submitted: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(submitted)) {
+    if (key === 'version' || value === undefined) continue;
+    const current = out[key];
+    if (current && typeof current === 'object' && !Array.isArray(current) && value && typeof value === 'object' && !Array.isArray(value))
+      out[key] = { ...current, ...value };
+    else if (Array.isArray(current) && typeof current[0] === 'number' && Array.isArray(value)) out[key] = value.map(Number);
+    else if (typeof current === 'number' && typeof value === 'string') out[key] = value === '' ? 0 : Number(value) || current;
+    else out[key] = value;
+  }
+  return out as T;
+}
+
+export function planPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  app.get('/', async (c) => {
+    const [plans, members] = await Promise.all([q.listPlans(db(c)), q.listMembers(db(c))]);
+    const counts = await Promise.all(plans.map((p) => q.listCommitments(db(c), { planId: p.id }, { limit: 0, offset: 0 })));
+    return c.html(
+      <HomePage
+        ctx={pageContext(c)}
+        members={members}
+        plans={plans.map((plan, i) => ({ plan, commitmentCount: counts[i]?.total ?? 0 }))}
+        canCreate={can(c.get('actor'), 'plan.create')}
+      />,
+    );
+  });
+
+  // ---- plan ----
+  const renderPlanForm = async (c: AppContext, plan: ActionPlan | null, values: Parameters<typeof PlanFormPage>[0]['values'], errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) =>
+    c.html(<PlanFormPage ctx={pageContext(c)} plan={plan} members={await q.listMembers(db(c))} values={values} errors={errors} conflict={conflict} />, status);
+
+  const emptyPlanValues = () => {
+    const empty = { zh: '', en: '', status: 'missing' as const };
+    return { slug: '', memberId: 0, title: empty, periodStart: '', periodEnd: '', status: 'drafting' as const, introduction: empty, effortsToDate: empty, developmentProcess: empty, commitmentsIntro: empty };
+  };
+
+  app.get('/plans/new', async (c) => {
+    if (!can(c.get('actor'), 'plan.create')) throw new AppError(c.get('actor') ? 403 : 401, c.get('actor') ? 'error.forbidden' : 'error.signInRequired');
+    return renderPlanForm(c, null, emptyPlanValues(), {}, false, 200);
+  });
+  app.post('/plans/new', (c) =>
+    handleForm(c, {
+      schema: planInput,
+      run: (input) => service.createPlan({ db: db(c) }, c.get('actor'), input),
+      redirectTo: (plan) => planPath(plan),
+      render: ({ submitted, errors, status }) => renderPlanForm(c, null, overlay(emptyPlanValues(), submitted), errors, false, status === 409 ? 400 : status),
+    }),
+  );
+
+  app.get('/plans/:slug', async (c) => {
+    const plan = await planBySlug(c);
+    const filters = {
+      area: positiveInt(c.req.query('area')),
+      agency: positiveInt(c.req.query('agency')),
+      value: OGP_VALUES.find((v) => v === c.req.query('value')),
+      status: COMMITMENT_STATUSES.find((s) => s === c.req.query('status')),
+    };
+    const [members, areas, agencies, all, shown] = await Promise.all([
+      q.listMembers(db(c)),
+      q.listAreas(db(c), plan.id),
+      q.listAgencies(db(c)),
+      q.listCommitments(db(c), { planId: plan.id }),
+      q.listCommitments(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value, status: filters.status }),
+    ]);
+    const leadIds = new Set(all.items.map((x) => x.leadAgencyId));
+    return c.html(
+      <PlanPage
+        ctx={pageContext(c)}
+        plan={plan}
+        member={members.find((m) => m.id === plan.memberId)}
+        areas={areas}
+        commitments={shown.items}
+        total={all.total}
+        agencies={agencyMap(agencies)}
+        leadAgencies={agencies.filter((a) => leadIds.has(a.id))}
+        filters={filters}
+        canEditPlan={can(c.get('actor'), 'plan.update')}
+      />,
+    );
+  });
+
+  app.get('/plans/:slug/edit', async (c) => {
+    const plan = await planBySlug(c);
+    if (!can(c.get('actor'), 'plan.update')) throw new AppError(c.get('actor') ? 403 : 401, c.get('actor') ? 'error.forbidden' : 'error.signInRequired');
+    return renderPlanForm(c, plan, plan, {}, false, 200);
+  });
+  app.post('/plans/:slug/edit', async (c) => {
+    const plan = await planBySlug(c);
+    return handleForm(c, {
+      schema: withVersion(planInput),
+      run: (input) => service.updatePlan({ db: db(c) }, c.get('actor'), plan.id, input),
+      redirectTo: (updated) => planPath(updated),
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await q.findPlanById(db(c), plan.id)) ?? plan;
+        return renderPlanForm(c, current, conflict ? current : { ...overlay(current, submitted), version: current.version }, errors, conflict, status);
+      },
+    });
+  });
+
+  // ---- areas ----
+  const requireEditor = (c: AppContext, action: 'area.create' | 'area.update' | 'commitment.create') => {
+    if (!can(c.get('actor'), action)) throw new AppError(c.get('actor') ? 403 : 401, c.get('actor') ? 'error.forbidden' : 'error.signInRequired');
+  };
+  const emptyArea = () => ({ position: 0, title: { zh: '', en: '', status: 'missing' as const }, description: { zh: '', en: '', status: 'missing' as const } });
+
+  app.get('/plans/:slug/areas/new', async (c) => {
+    const plan = await planBySlug(c);
+    requireEditor(c, 'area.create');
+    const position = (await q.listAreas(db(c), plan.id)).length + 1;
+    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={{ ...emptyArea(), position }} errors={{}} />);
+  });
+  app.post('/plans/:slug/areas/new', async (c) => {
+    const plan = await planBySlug(c);
+    return handleForm(c, {
+      schema: areaInput,
+      run: (input) => service.createArea({ db: db(c) }, c.get('actor'), plan.id, input),
+      redirectTo: () => `${planPath(plan)}#commitments`,
+      render: async ({ submitted, errors }) =>
+        c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={overlay(emptyArea(), submitted)} errors={errors} />, 400),
+    });
+  });
+  const areaOf = async (c: AppContext, plan: ActionPlan) => {
+    const area = await q.findAreaById(db(c), positiveInt(c.req.param('areaId')) ?? 0);
+    if (!area || area.planId !== plan.id) throw new NotFoundError();
+    return area;
+  };
+  app.get('/plans/:slug/areas/:areaId/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const area = await areaOf(c, plan);
+    requireEditor(c, 'area.update');
+    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={area} errors={{}} />);
+  });
+  app.post('/plans/:slug/areas/:areaId/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const area = await areaOf(c, plan);
+    return handleForm(c, {
+      schema: withVersion(areaInput),
+      run: (input) => service.updateArea({ db: db(c) }, c.get('actor'), area.id, input),
+      redirectTo: () => `${planPath(plan)}#area-${area.id}`,
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await q.findAreaById(db(c), area.id)) ?? area;
+        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
+        return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={current} values={values} errors={errors} conflict={conflict} />, status);
+      },
+    });
+  });
+  app.post('/plans/:slug/areas/:areaId/delete', async (c) => {
+    const plan = await planBySlug(c);
+    const area = await areaOf(c, plan);
+    const body = await readForm(c);
+    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    try {
+      await service.deleteArea({ db: db(c) }, c.get('actor'), area.id, version);
+    } catch (error) {
+      if (error instanceof ValidationError || error instanceof ConflictError) {
+        const errors: FieldErrors = error instanceof ValidationError ? { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' } : {};
+        return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={area} errors={errors} conflict={error instanceof ConflictError} />, error.status === 409 ? 409 : 400);
+      }
+      throw error;
+    }
+    return c.redirect(href(c.get('lang'), planPath(plan)), 303);
+  });
+
+  // ---- commitments ----
+  const renderCommitmentForm = async (
+    c: AppContext,
+    plan: ActionPlan,
+    commitment: Commitment | null,
+    values: CommitmentFormValues,
+    errors: FieldErrors,
+    conflict: boolean,
+    status: 200 | 400 | 409,
+  ) => {
+    const [areas, agencies] = await Promise.all([q.listAreas(db(c), plan.id), q.listAgencies(db(c))]);
+    return c.html(
+      <CommitmentFormPage
+        ctx={pageContext(c)}
+        plan={plan}
+        commitment={commitment}
+        areas={areas}
+        agencies={agencies}
+        actor={c.get('actor')}
+        lockedFields={commitment ? lockedFieldsFor(c.get('actor')) : []}
+        values={values}
+        errors={errors}
+        conflict={conflict}
+      />,
+      status,
+    );
+  };
+  const emptyCommitmentValues = (): CommitmentFormValues => {
+    const empty = { zh: '', en: '', status: 'missing' as const };
+    return {
+      areaId: 0, number: '', ogpId: null, title: empty, startDate: '', endDate: '', leadAgencyId: 0, coAgencyIds: [],
+      contact: { name: '', title: '', email: '', phone: '' }, otherActors: empty, problem: empty, objective: empty, briefDescription: empty,
+      description: empty, contribution: empty, ogpValues: [], sdgTargets: [], budgetAmount: null, budgetCurrency: null, budgetNote: empty,
+      links: [], origin: 'government', status: 'not-started',
+    };
+  };
+
+  app.get('/plans/:slug/commitments/new', async (c) => {
+    const plan = await planBySlug(c);
+    requireEditor(c, 'commitment.create');
+    return renderCommitmentForm(c, plan, null, { ...emptyCommitmentValues(), startDate: plan.periodStart, endDate: plan.periodEnd }, {}, false, 200);
+  });
+  app.post('/plans/:slug/commitments/new', async (c) => {
+    const plan = await planBySlug(c);
+    return handleForm(c, {
+      schema: commitmentInput,
+      toInput: commitmentFormInput,
+      run: (input) => service.createCommitment({ db: db(c) }, c.get('actor'), plan.id, input),
+      redirectTo: (created) => commitmentPath(plan, created),
+      render: ({ submitted, errors }) => renderCommitmentForm(c, plan, null, overlay(emptyCommitmentValues(), submitted), errors, false, 400),
+    });
+  });
+
+  app.get('/plans/:slug/commitments/:number', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const [areas, agencies, milestones] = await Promise.all([q.listAreas(db(c), plan.id), q.listAgencies(db(c)), q.listMilestones(db(c), commitment.id)]);
+    const actor = c.get('actor');
+    return c.html(
+      <CommitmentPage
+        ctx={pageContext(c)}
+        plan={plan}
+        area={areas.find((a) => a.id === commitment.areaId)}
+        commitment={commitment}
+        milestones={milestones}
+        agencies={agencyMap(agencies)}
+        canEdit={can(actor, 'commitment.update', { leadAgencyId: commitment.leadAgencyId })}
+        canEditMilestones={can(actor, 'milestone.update', { leadAgencyId: commitment.leadAgencyId })}
+      />,
+    );
+  });
+
+  app.get('/plans/:slug/commitments/:number/history', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const lang = c.get('lang');
+    const [entries, agencies, areas] = await Promise.all([listCommitmentHistory(db(c), commitment.id), q.listAgencies(db(c)), q.listAreas(db(c), plan.id)]);
+    const names = new Map<string, string>();
+    for (const a of agencies) {
+      names.set(`leadAgencyId:${a.id}`, pick(a.name, lang));
+      names.set(`coAgencyIds:${a.id}`, pick(a.name, lang));
+    }
+    for (const a of areas) names.set(`areaId:${a.id}`, pick(a.title, lang));
+    const title = `${commitment.number} ${pick(commitment.title, lang)}`;
+    return c.html(
+      <HistoryPage
+        ctx={pageContext(c)}
+        title={title}
+        crumbs={[{ label: pick(plan.title, lang), path: planPath(plan) }, { label: title, path: commitmentPath(plan, commitment) }]}
+        backPath={commitmentPath(plan, commitment)}
+        entries={entries}
+        names={names}
+      />,
+    );
+  });
+
+  const requireCommitmentEditor = (c: AppContext, commitment: Commitment) => {
+    const actor = c.get('actor');
+    if (!can(actor, 'commitment.update', { leadAgencyId: commitment.leadAgencyId })) throw new AppError(actor ? 403 : 401, actor ? 'error.forbidden' : 'error.signInRequired');
+  };
+
+  app.get('/plans/:slug/commitments/:number/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    requireCommitmentEditor(c, commitment);
+    return renderCommitmentForm(c, plan, commitment, commitment, {}, false, 200);
+  });
+  app.post('/plans/:slug/commitments/:number/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    return handleForm(c, {
+      schema: withVersion(commitmentInput),
+      toInput: commitmentFormInput,
+      run: (input) => service.updateCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
+      redirectTo: (updated) => commitmentPath(plan, updated),
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await q.findCommitmentById(db(c), commitment.id)) ?? commitment;
+        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
+        return renderCommitmentForm(c, plan, current, values, errors, conflict, status);
+      },
+    });
+  });
+  app.post('/plans/:slug/commitments/:number/delete', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const body = await readForm(c);
+    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    try {
+      await service.deleteCommitment({ db: db(c) }, c.get('actor'), commitment.id, version);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        const current = (await q.findCommitmentById(db(c), commitment.id)) ?? commitment;
+        return renderCommitmentForm(c, plan, current, current, {}, true, 409);
+      }
+      throw error;
+    }
+    return c.redirect(href(c.get('lang'), planPath(plan)), 303);
+  });
+
+  // ---- milestones ----
+  const requireMilestoneEditor = (c: AppContext, commitment: Commitment) => {
+    const actor = c.get('actor');
+    if (!can(actor, 'milestone.update', { leadAgencyId: commitment.leadAgencyId })) throw new AppError(actor ? 403 : 401, actor ? 'error.forbidden' : 'error.signInRequired');
+  };
+  const milestoneOf = async (c: AppContext, commitment: Commitment) => {
+    const milestone = await q.findMilestoneById(db(c), positiveInt(c.req.param('milestoneId')) ?? 0);
+    if (!milestone || milestone.commitmentId !== commitment.id) throw new NotFoundError();
+    return milestone;
+  };
+  const emptyMilestone = (commitment: Commitment) => {
+    const empty = { zh: '', en: '', status: 'missing' as const };
+    return { position: 0, deliverable: empty, indicator: empty, target: empty, startDate: commitment.startDate, endDate: commitment.endDate };
+  };
+
+  app.get('/plans/:slug/commitments/:number/milestones/new', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    requireMilestoneEditor(c, commitment);
+    const position = (await q.nextMilestonePosition(db(c), commitment.id));
+    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={{ ...emptyMilestone(commitment), position }} errors={{}} />);
+  });
+  app.post('/plans/:slug/commitments/:number/milestones/new', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    return handleForm(c, {
+      schema: milestoneInput,
+      toInput: (b) => ({ ...b, position: b.position === '' ? undefined : b.position }),
+      run: (input) => service.createMilestone({ db: db(c) }, c.get('actor'), commitment.id, input),
+      redirectTo: (m) => `${commitmentPath(plan, commitment)}#m${m.id}`,
+      render: async ({ submitted, errors }) =>
+        c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={overlay(emptyMilestone(commitment), submitted)} errors={errors} />, 400),
+    });
+  });
+  app.get('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const milestone = await milestoneOf(c, commitment);
+    requireMilestoneEditor(c, commitment);
+    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestone} errors={{}} />);
+  });
+  app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const milestone = await milestoneOf(c, commitment);
+    return handleForm(c, {
+      schema: withVersion(milestoneInput),
+      run: (input) => service.updateMilestone({ db: db(c) }, c.get('actor'), milestone.id, input),
+      redirectTo: (m) => `${commitmentPath(plan, commitment)}#m${m.id}`,
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
+        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
+        return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={values} errors={errors} conflict={conflict} />, status);
+      },
+    });
+  });
+  app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/delete', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const milestone = await milestoneOf(c, commitment);
+    const body = await readForm(c);
+    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    try {
+      await service.deleteMilestone({ db: db(c) }, c.get('actor'), milestone.id, version);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
+        return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={current} errors={{}} conflict />, 409);
+      }
+      throw error;
+    }
+    return c.redirect(href(c.get('lang'), commitmentPath(plan, commitment)), 303);
+  });
+
+  // ---- agencies ----
+  app.get('/agencies', async (c) => {
+    const [agencies, all] = await Promise.all([q.listAgencies(db(c)), q.listCommitments(db(c), {})]);
+    const counts = new Map<number, number>();
+    for (const x of all.items) for (const id of [x.leadAgencyId, ...x.coAgencyIds]) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return c.html(<AgenciesPage ctx={pageContext(c)} agencies={agencies} counts={counts} />);
+  });
+  app.get('/agencies/:code', async (c) => {
+    const agency = await q.findAgencyByCode(db(c), c.req.param('code'));
+    if (!agency) throw new NotFoundError();
+    const [{ items }, plans, successor] = await Promise.all([
+      q.listCommitments(db(c), { agencyId: agency.id }),
+      q.listPlans(db(c)),
+      agency.successorId ? q.findAgencyById(db(c), agency.successorId) : Promise.resolve(undefined),
+    ]);
+    return c.html(<AgencyPage ctx={pageContext(c)} agency={agency} successor={successor} commitments={items} plans={new Map(plans.map((p) => [p.id, p]))} />);
+  });
+
+  return app;
+}

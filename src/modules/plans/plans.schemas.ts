@@ -1,0 +1,247 @@
+/** Input shapes for plans, areas, commitments, milestones and agencies: one schema serves API, forms and OpenAPI. */
+import { z } from '@hono/zod-openapi';
+import { TRANSLATION_STATUSES } from '../../domain/localized.js';
+import {
+  COMMITMENT_NUMBER_PATTERN,
+  COMMITMENT_STATUSES,
+  MEMBER_KINDS,
+  OGP_ID_PATTERN,
+  OGP_VALUES,
+  ORIGINS,
+  PLAN_STATUSES,
+} from '../../domain/plan.js';
+
+const isRealDate = (value: string) => {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+};
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'error.date' })
+  .refine(isRealDate, { message: 'error.date' })
+  .openapi({ format: 'date', example: '2021-01-01' });
+
+const text = (max: number) => z.string().max(max);
+
+export const localizedInput = (max = 20_000) =>
+  z
+    .object({
+      zh: text(max),
+      en: text(max),
+      status: z.enum(TRANSLATION_STATUSES).optional(),
+    })
+    .partial()
+    .openapi({
+      description: 'Text in Traditional Chinese and English; status describes the translation (missing / draft / reviewed).',
+    });
+
+const id = z.coerce.number().int().positive();
+
+export const versionField = z.coerce.number().int().positive().openapi({ description: 'The version being edited (409 if stale).' });
+
+export const planInput = z.object({
+  slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'error.slug' }).max(80),
+  memberId: id,
+  title: localizedInput(300),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  status: z.enum(PLAN_STATUSES).optional(),
+  introduction: localizedInput().optional(),
+  effortsToDate: localizedInput().optional(),
+  developmentProcess: localizedInput().optional(),
+  commitmentsIntro: localizedInput().optional(),
+});
+export type PlanInput = z.infer<typeof planInput>;
+
+export const areaInput = z.object({
+  position: z.coerce.number().int().min(0).max(999),
+  title: localizedInput(300),
+  description: localizedInput().optional(),
+});
+export type AreaInput = z.infer<typeof areaInput>;
+
+export const contactInput = z
+  .object({
+    name: z.string().trim().max(200),
+    title: z.string().trim().max(200),
+    email: z.union([z.literal(''), z.string().trim().email()]),
+    phone: z.string().trim().max(50),
+  })
+  .partial();
+
+export const linkInput = z.object({
+  title: z.string().trim().max(300),
+  url: z.string().trim().url().regex(/^https?:\/\//, { message: 'error.url' }),
+});
+
+export const commitmentInput = z.object({
+  areaId: id,
+  number: z.string().trim().regex(COMMITMENT_NUMBER_PATTERN, { message: 'error.commitmentNumber' }),
+  ogpId: z
+    .union([z.literal(''), z.string().trim().regex(OGP_ID_PATTERN, { message: 'error.ogpId' })])
+    .nullable()
+    .optional(),
+  title: localizedInput(300),
+  startDate: isoDate,
+  endDate: isoDate,
+  leadAgencyId: id,
+  coAgencyIds: z.array(id).max(50).optional(),
+  contact: contactInput.optional(),
+  otherActors: localizedInput().optional(),
+  problem: localizedInput().optional(),
+  objective: localizedInput().optional(),
+  briefDescription: localizedInput(1000).optional(),
+  description: localizedInput().optional(),
+  contribution: localizedInput().optional(),
+  ogpValues: z.array(z.enum(OGP_VALUES)).max(OGP_VALUES.length).optional(),
+  sdgTargets: z.array(z.string().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, { message: 'error.sdgTarget' })).max(30).optional(),
+  budgetAmount: z
+    .union([z.literal(''), z.string().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
+    .nullable()
+    .optional(),
+  budgetCurrency: z
+    .union([z.literal(''), z.string().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })])
+    .nullable()
+    .optional(),
+  budgetNote: localizedInput().optional(),
+  links: z.array(linkInput).max(50).optional(),
+  origin: z.enum(ORIGINS),
+  status: z.enum(COMMITMENT_STATUSES).optional(),
+});
+export type CommitmentInput = z.infer<typeof commitmentInput>;
+
+export const milestoneInput = z.object({
+  position: z.coerce.number().int().min(0).max(999).optional(),
+  deliverable: localizedInput(2000),
+  indicator: localizedInput(2000).optional(),
+  target: localizedInput(2000).optional(),
+  startDate: isoDate,
+  endDate: isoDate,
+});
+export type MilestoneInput = z.infer<typeof milestoneInput>;
+
+export const agencyInput = z.object({
+  code: z.string().trim().regex(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'error.agencyCode' }),
+  name: localizedInput(300),
+  successorId: id.nullable().optional(),
+});
+export type AgencyInput = z.infer<typeof agencyInput>;
+
+export const memberInput = z.object({
+  code: z.string().trim().regex(/^[A-Z]{2}(-[A-Z0-9]{1,10})?$/),
+  kind: z.enum(MEMBER_KINDS),
+  name: localizedInput(300),
+});
+
+/** Updates: any subset of the fields plus the version they were made from. */
+export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.partial().extend({ version: versionField });
+
+// ---- output shapes (for the OpenAPI document; presenters build these) ----
+
+export const localizedOutput = z
+  .object({ zh: z.string(), en: z.string(), status: z.enum(TRANSLATION_STATUSES) })
+  .openapi('Localized');
+
+export const agencyOutput = z
+  .object({ id: z.number().int(), code: z.string(), name: localizedOutput, successorId: z.number().int().nullable(), version: z.number().int(), url: z.string() })
+  .openapi('Agency');
+
+export const memberOutput = z
+  .object({ id: z.number().int(), code: z.string(), kind: z.enum(MEMBER_KINDS), name: localizedOutput })
+  .openapi('Member');
+
+export const planOutput = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    member: memberOutput.nullable(),
+    title: localizedOutput,
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    status: z.enum(PLAN_STATUSES),
+    introduction: localizedOutput,
+    effortsToDate: localizedOutput,
+    developmentProcess: localizedOutput,
+    commitmentsIntro: localizedOutput,
+    isDemo: z.boolean(),
+    version: z.number().int(),
+    url: z.string(),
+  })
+  .openapi('ActionPlan');
+
+export const areaOutput = z
+  .object({ id: z.number().int(), planId: z.number().int(), position: z.number().int(), title: localizedOutput, description: localizedOutput, version: z.number().int() })
+  .openapi('Area');
+
+export const milestoneOutput = z
+  .object({
+    id: z.number().int(),
+    commitmentId: z.number().int(),
+    position: z.number().int(),
+    deliverable: localizedOutput,
+    indicator: localizedOutput,
+    target: localizedOutput,
+    startDate: z.string(),
+    endDate: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Milestone');
+
+export const commitmentOutput = z
+  .object({
+    id: z.number().int(),
+    planId: z.number().int(),
+    areaId: z.number().int(),
+    number: z.string(),
+    ogpId: z.string().nullable(),
+    title: localizedOutput,
+    startDate: z.string(),
+    endDate: z.string(),
+    leadAgencyId: z.number().int(),
+    coAgencyIds: z.array(z.number().int()),
+    contact: z.object({ name: z.string(), title: z.string(), email: z.string(), phone: z.string() }),
+    otherActors: localizedOutput,
+    problem: localizedOutput,
+    objective: localizedOutput,
+    briefDescription: localizedOutput,
+    description: localizedOutput,
+    contribution: localizedOutput,
+    ogpValues: z.array(z.enum(OGP_VALUES)),
+    sdgTargets: z.array(z.string()),
+    budgetAmount: z.string().nullable(),
+    budgetCurrency: z.string().nullable(),
+    budgetNote: localizedOutput,
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    origin: z.enum(ORIGINS),
+    status: z.enum(COMMITMENT_STATUSES),
+    isDemo: z.boolean(),
+    version: z.number().int(),
+    url: z.string(),
+  })
+  .openapi('Commitment');
+
+export const historyOutput = z
+  .object({
+    id: z.number().int(),
+    entityType: z.string(),
+    entityId: z.number().int(),
+    action: z.enum(['create', 'update', 'delete']),
+    actorName: z.string(),
+    at: z.string(),
+    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  })
+  .openapi('HistoryEntry');
+
+export const errorOutput = z
+  .object({
+    error: z.string().openapi({ description: 'What went wrong, in the language asked for (?lang= or Accept-Language).' }),
+    fields: z.record(z.string(), z.string()).optional().openapi({ description: 'Per-field messages for 400 responses.' }),
+    current: z.unknown().optional().openapi({ description: 'The stored values, on 409 Conflict.' }),
+  })
+  .openapi('Error');
+
+export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z
+    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() })
+    .openapi(name);

@@ -1,0 +1,389 @@
+/**
+ * Use cases for plan content. Every write: authorize, validate beyond shape, check the version,
+ * change the rows and record history, all in one transaction.
+ */
+import type { Db, DbOrTx } from '../../db/connection.js';
+import { can, lockedFieldsFor, type Action, type Actor } from '../../domain/authorization.js';
+import { emptyLocalized, mergeLocalized, type Localized, type LocalizedPatch } from '../../domain/localized.js';
+import {
+  canTransitionPlan,
+  checkCommitmentContent,
+  checkCommitmentDates,
+  checkMilestoneDates,
+  checkPlanPeriod,
+  type ActionPlan,
+  type Agency,
+  type Area,
+  type Commitment,
+  type FieldProblem,
+  type Milestone,
+} from '../../domain/plan.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { recordHistory, type EntityType } from '../history/history.queries.js';
+import * as q from './plans.queries.js';
+import type { AgencyInput, AreaInput, CommitmentInput, MilestoneInput, PlanInput } from './plans.schemas.js';
+
+type Patch<T> = Partial<T> & { version: number };
+
+function authorize(actor: Actor | null, action: Action, ownership: { leadAgencyId?: number } = {}): void {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, action, ownership)) throw new ForbiddenError();
+}
+
+function assertValid(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+function requireText(field: string, value: Localized, problems: FieldProblem[]): void {
+  if (value.zh === '' && value.en === '') problems.push({ field, key: 'error.required' });
+}
+
+function assertVersion<T extends { version: number }>(current: T, expected: number): void {
+  if (current.version !== expected) throw new ConflictError(current);
+}
+
+/** Localized fields of an input merged onto the stored values; other fields replace them when given. */
+function mergeInput<T extends object>(current: T, input: object, localizedKeys: readonly (keyof T & string)[]): T {
+  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || key === 'version') continue;
+    merged[key] = (localizedKeys as readonly string[]).includes(key)
+      ? mergeLocalized(current[key as keyof T] as Localized, value as LocalizedPatch)
+      : value;
+  }
+  return merged as T;
+}
+
+export interface PlanServiceDeps {
+  db: Db;
+}
+
+// ---------------------------------------------------------------- plans
+
+const PLAN_TEXT = ['title', 'introduction', 'effortsToDate', 'developmentProcess', 'commitmentsIntro'] as const;
+
+const emptyPlan = (): q.PlanValues => ({
+  slug: '',
+  memberId: 0,
+  title: emptyLocalized(),
+  periodStart: '',
+  periodEnd: '',
+  status: 'drafting',
+  introduction: emptyLocalized(),
+  effortsToDate: emptyLocalized(),
+  developmentProcess: emptyLocalized(),
+  commitmentsIntro: emptyLocalized(),
+});
+
+async function checkPlan(db: DbOrTx, values: q.PlanValues, current: ActionPlan | null): Promise<void> {
+  const problems = [...checkPlanPeriod(values.periodStart, values.periodEnd)];
+  requireText('title', values.title, problems);
+  if (current && !canTransitionPlan(current.status, values.status))
+    problems.push({ field: 'status', key: 'error.transition', params: { from: current.status, to: values.status } });
+  if (!current && values.status !== 'drafting' && !canTransitionPlan('drafting', values.status))
+    problems.push({ field: 'status', key: 'error.transition', params: { from: 'drafting', to: values.status } });
+  const other = await q.findPlanBySlug(db, values.slug);
+  if (other && other.id !== current?.id) problems.push({ field: 'slug', key: 'error.taken' });
+  const members = await q.listMembers(db);
+  if (!members.some((m) => m.id === values.memberId)) problems.push({ field: 'memberId', key: 'error.unknownMember' });
+  if (current) {
+    // Commitments already placed in the period must still fit in it.
+    const { items } = await q.listCommitments(db, { planId: current.id });
+    if (items.some((c) => c.startDate < values.periodStart || c.endDate > values.periodEnd))
+      problems.push({ field: 'periodStart', key: 'error.commitmentsOutsidePeriod' });
+  }
+  assertValid(problems);
+}
+
+export async function createPlan(deps: PlanServiceDeps, actor: Actor | null, input: PlanInput): Promise<ActionPlan> {
+  authorize(actor, 'plan.create');
+  return deps.db.transaction().execute(async (trx) => {
+    const values = mergeInput(emptyPlan(), input, PLAN_TEXT);
+    await checkPlan(trx, values, null);
+    const plan = await q.insertPlan(trx, values);
+    await recordHistory(trx, { entityType: 'plan', entityId: plan.id, planId: plan.id, commitmentId: null, action: 'create', actor, before: null, after: plan });
+    return plan;
+  });
+}
+
+export async function updatePlan(deps: PlanServiceDeps, actor: Actor | null, planId: number, patch: Patch<PlanInput>): Promise<ActionPlan> {
+  authorize(actor, 'plan.update');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.lockPlan(trx, planId);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, patch.version);
+    const values = mergeInput<q.PlanValues>(current, patch, PLAN_TEXT);
+    await checkPlan(trx, values, current);
+    const updated = await q.updatePlanRow(trx, planId, values);
+    await recordHistory(trx, { entityType: 'plan', entityId: planId, planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+// ---------------------------------------------------------------- areas
+
+export async function createArea(deps: PlanServiceDeps, actor: Actor | null, planId: number, input: AreaInput): Promise<Area> {
+  authorize(actor, 'area.create');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await q.lockPlan(trx, planId);
+    if (!plan) throw new NotFoundError();
+    const values = mergeInput<q.AreaValues>({ planId, position: 0, title: emptyLocalized(), description: emptyLocalized() }, input, ['title', 'description']);
+    const problems: FieldProblem[] = [];
+    requireText('title', values.title, problems);
+    assertValid(problems);
+    const area = await q.insertArea(trx, values);
+    await recordHistory(trx, { entityType: 'area', entityId: area.id, planId, commitmentId: null, action: 'create', actor, before: null, after: area });
+    return area;
+  });
+}
+
+export async function updateArea(deps: PlanServiceDeps, actor: Actor | null, areaId: number, patch: Patch<AreaInput>): Promise<Area> {
+  authorize(actor, 'area.update');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.lockArea(trx, areaId);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, patch.version);
+    const values = mergeInput<Area>(current, patch, ['title', 'description']);
+    const problems: FieldProblem[] = [];
+    requireText('title', values.title, problems);
+    assertValid(problems);
+    const updated = await q.updateAreaRow(trx, areaId, values);
+    await recordHistory(trx, { entityType: 'area', entityId: areaId, planId: current.planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+export async function deleteArea(deps: PlanServiceDeps, actor: Actor | null, areaId: number, version: number): Promise<void> {
+  authorize(actor, 'area.delete');
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await q.lockArea(trx, areaId);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, version);
+    if ((await q.countCommitmentsInArea(trx, areaId)) > 0) throw new ValidationError([{ field: 'areaId', key: 'error.areaNotEmpty' }]);
+    await q.deleteAreaRow(trx, areaId);
+    await recordHistory(trx, { entityType: 'area', entityId: areaId, planId: current.planId, commitmentId: null, action: 'delete', actor, before: current, after: null });
+  });
+}
+
+// ---------------------------------------------------------------- commitments
+
+const COMMITMENT_TEXT = ['title', 'otherActors', 'problem', 'objective', 'briefDescription', 'description', 'contribution', 'budgetNote'] as const;
+
+const emptyCommitment = (planId: number): q.CommitmentValues => ({
+  planId,
+  areaId: 0,
+  number: '',
+  ogpId: null,
+  title: emptyLocalized(),
+  startDate: '',
+  endDate: '',
+  leadAgencyId: 0,
+  coAgencyIds: [],
+  contact: { name: '', title: '', email: '', phone: '' },
+  otherActors: emptyLocalized(),
+  problem: emptyLocalized(),
+  objective: emptyLocalized(),
+  briefDescription: emptyLocalized(),
+  description: emptyLocalized(),
+  contribution: emptyLocalized(),
+  ogpValues: [],
+  sdgTargets: [],
+  budgetAmount: null,
+  budgetCurrency: null,
+  budgetNote: emptyLocalized(),
+  links: [],
+  origin: 'government',
+  status: 'not-started',
+});
+
+/** Empty strings from forms mean "none" for the optional scalar fields. */
+function normalizeCommitmentInput<T extends Partial<CommitmentInput>>(input: T): T {
+  const out: Record<string, unknown> = { ...input };
+  for (const key of ['ogpId', 'budgetAmount', 'budgetCurrency'] as const) if (out[key] === '') out[key] = null;
+  if (input.contact) out.contact = { name: '', title: '', email: '', phone: '', ...input.contact };
+  return out as T;
+}
+
+async function checkCommitment(db: DbOrTx, plan: ActionPlan, values: q.CommitmentValues, current: Commitment | null): Promise<void> {
+  const problems: FieldProblem[] = [...checkCommitmentDates(values, plan), ...checkCommitmentContent(values)];
+  requireText('title', values.title, problems);
+  const area = await q.findAreaById(db, values.areaId);
+  if (!area || area.planId !== plan.id) problems.push({ field: 'areaId', key: 'error.unknownArea' });
+  const agencies = await q.listAgencies(db);
+  const known = new Set(agencies.map((a) => a.id));
+  if (!known.has(values.leadAgencyId)) problems.push({ field: 'leadAgencyId', key: 'error.unknownAgency' });
+  if (values.coAgencyIds.some((id) => !known.has(id))) problems.push({ field: 'coAgencyIds', key: 'error.unknownAgency' });
+  if (values.coAgencyIds.includes(values.leadAgencyId)) problems.push({ field: 'coAgencyIds', key: 'error.leadIsCoAgency' });
+  if (new Set(values.coAgencyIds).size !== values.coAgencyIds.length) problems.push({ field: 'coAgencyIds', key: 'error.duplicate' });
+  const sameNumber = await q.findCommitmentByNumber(db, plan.id, values.number);
+  if (sameNumber && sameNumber.id !== current?.id) problems.push({ field: 'number', key: 'error.taken' });
+  if (current && (values.startDate !== current.startDate || values.endDate !== current.endDate)) {
+    if ((await q.countMilestonesOutside(db, current.id, values.startDate, values.endDate)) > 0)
+      problems.push({ field: 'startDate', key: 'error.milestonesOutside' });
+  }
+  assertValid(problems);
+}
+
+export async function createCommitment(deps: PlanServiceDeps, actor: Actor | null, planId: number, input: CommitmentInput): Promise<Commitment> {
+  authorize(actor, 'commitment.create');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await q.lockPlan(trx, planId);
+    if (!plan) throw new NotFoundError();
+    const values = mergeInput(emptyCommitment(planId), normalizeCommitmentInput(input), COMMITMENT_TEXT);
+    await checkCommitment(trx, plan, values, null);
+    const created = await q.insertCommitment(trx, values);
+    await recordHistory(trx, { entityType: 'commitment', entityId: created.id, planId, commitmentId: created.id, action: 'create', actor, before: null, after: created });
+    return created;
+  });
+}
+
+export async function updateCommitment(
+  deps: PlanServiceDeps,
+  actor: Actor | null,
+  commitmentId: number,
+  patch: Patch<CommitmentInput>,
+): Promise<Commitment> {
+  if (!actor) throw new UnauthenticatedError();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findCommitmentById(trx, commitmentId, true);
+    if (!current) throw new NotFoundError();
+    authorize(actor, 'commitment.update', { leadAgencyId: current.leadAgencyId });
+    assertVersion(current, patch.version);
+    const values = mergeInput<q.CommitmentValues>(current, normalizeCommitmentInput(patch), COMMITMENT_TEXT);
+    const locked = lockedFieldsFor(actor).filter(
+      (field) => JSON.stringify(values[field as keyof q.CommitmentValues]) !== JSON.stringify(current[field as keyof Commitment]),
+    );
+    if (locked.length > 0) throw new ForbiddenError('error.fieldsLocked', { fields: locked.join(', ') });
+    const plan = await q.findPlanById(trx, current.planId);
+    if (!plan) throw new NotFoundError();
+    await checkCommitment(trx, plan, values, current);
+    const updated = await q.updateCommitmentRow(trx, commitmentId, values);
+    await recordHistory(trx, {
+      entityType: 'commitment', entityId: commitmentId, planId: current.planId, commitmentId, action: 'update', actor, before: current, after: updated,
+    });
+    return updated;
+  });
+}
+
+export async function deleteCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, version: number): Promise<void> {
+  authorize(actor, 'commitment.delete');
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await q.findCommitmentById(trx, commitmentId, true);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, version);
+    await q.deleteCommitmentRow(trx, commitmentId);
+    await recordHistory(trx, {
+      entityType: 'commitment', entityId: commitmentId, planId: current.planId, commitmentId, action: 'delete', actor, before: current, after: null,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- milestones
+
+const MILESTONE_TEXT = ['deliverable', 'indicator', 'target'] as const;
+
+async function commitmentForMilestoneWrite(trx: DbOrTx, actor: Actor | null, commitmentId: number, action: Action): Promise<Commitment> {
+  const commitment = await q.findCommitmentById(trx, commitmentId, true);
+  if (!commitment) throw new NotFoundError();
+  authorize(actor, action, { leadAgencyId: commitment.leadAgencyId });
+  return commitment;
+}
+
+function checkMilestone(values: q.MilestoneValues, commitment: Commitment): void {
+  const problems = checkMilestoneDates(values, commitment);
+  requireText('deliverable', values.deliverable, problems);
+  assertValid(problems);
+}
+
+export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, input: MilestoneInput): Promise<Milestone> {
+  if (!actor) throw new UnauthenticatedError();
+  return deps.db.transaction().execute(async (trx) => {
+    const commitment = await commitmentForMilestoneWrite(trx, actor, commitmentId, 'milestone.create');
+    const base: q.MilestoneValues = {
+      commitmentId,
+      position: input.position ?? (await q.nextMilestonePosition(trx, commitmentId)),
+      deliverable: emptyLocalized(),
+      indicator: emptyLocalized(),
+      target: emptyLocalized(),
+      startDate: '',
+      endDate: '',
+    };
+    const values = mergeInput(base, input, MILESTONE_TEXT);
+    checkMilestone(values, commitment);
+    const created = await q.insertMilestone(trx, values);
+    await recordHistory(trx, { entityType: 'milestone', entityId: created.id, planId: commitment.planId, commitmentId, action: 'create', actor, before: null, after: created });
+    return created;
+  });
+}
+
+export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, patch: Patch<MilestoneInput>): Promise<Milestone> {
+  if (!actor) throw new UnauthenticatedError();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findMilestoneById(trx, milestoneId, true);
+    if (!current) throw new NotFoundError();
+    const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.update');
+    assertVersion(current, patch.version);
+    const values = mergeInput<q.MilestoneValues>(current, patch, MILESTONE_TEXT);
+    checkMilestone(values, commitment);
+    const updated = await q.updateMilestoneRow(trx, milestoneId, values);
+    await recordHistory(trx, {
+      entityType: 'milestone', entityId: milestoneId, planId: commitment.planId, commitmentId: commitment.id, action: 'update', actor, before: current, after: updated,
+    });
+    return updated;
+  });
+}
+
+export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, version: number): Promise<void> {
+  if (!actor) throw new UnauthenticatedError();
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await q.findMilestoneById(trx, milestoneId, true);
+    if (!current) throw new NotFoundError();
+    const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.delete');
+    assertVersion(current, version);
+    await q.deleteMilestoneRow(trx, milestoneId);
+    await recordHistory(trx, {
+      entityType: 'milestone', entityId: milestoneId, planId: commitment.planId, commitmentId: commitment.id, action: 'delete', actor, before: current, after: null,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- agencies
+
+async function checkAgency(db: DbOrTx, values: Omit<Agency, 'id' | 'version'>, currentId: number | null): Promise<void> {
+  const problems: FieldProblem[] = [];
+  requireText('name', values.name, problems);
+  const other = await q.findAgencyByCode(db, values.code);
+  if (other && other.id !== currentId) problems.push({ field: 'code', key: 'error.taken' });
+  if (values.successorId !== null) {
+    if (values.successorId === currentId) problems.push({ field: 'successorId', key: 'error.successorSelf' });
+    else if (!(await q.findAgencyById(db, values.successorId))) problems.push({ field: 'successorId', key: 'error.unknownAgency' });
+  }
+  assertValid(problems);
+}
+
+export async function createAgency(deps: PlanServiceDeps, actor: Actor | null, input: AgencyInput): Promise<Agency> {
+  authorize(actor, 'agency.create');
+  return deps.db.transaction().execute(async (trx) => {
+    const values = mergeInput({ code: '', name: emptyLocalized(), successorId: null as number | null }, input, ['name']);
+    await checkAgency(trx, values, null);
+    const agency = await q.insertAgency(trx, values);
+    await recordHistory(trx, { entityType: 'agency', entityId: agency.id, planId: null, commitmentId: null, action: 'create', actor, before: null, after: agency });
+    return agency;
+  });
+}
+
+export async function updateAgency(deps: PlanServiceDeps, actor: Actor | null, agencyId: number, patch: Patch<AgencyInput>): Promise<Agency> {
+  authorize(actor, 'agency.update');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.lockAgency(trx, agencyId);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, patch.version);
+    const values = mergeInput<Agency>(current, patch, ['name']);
+    await checkAgency(trx, values, agencyId);
+    const updated = await q.updateAgencyRow(trx, agencyId, values);
+    await recordHistory(trx, { entityType: 'agency', entityId: agencyId, planId: null, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+export type { EntityType };

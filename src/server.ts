@@ -1,0 +1,43 @@
+/** Starts HTTP, after migrating the database and loading demo data into an empty one. */
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { openAndMigrate } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { formatDemoAccounts, seedIfEmpty } from './seed.js';
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const { database, applied } = await openAndMigrate(config);
+  logger.info({ engine: database.engine, applied }, 'database ready');
+  if (config.loadDemoData) {
+    const accounts = await seedIfEmpty(database.db);
+    if (accounts) process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
+  }
+  if (config.sessionSecretIsEphemeral) logger.warn('SESSION_SECRET is not set: sessions end when the server stops');
+  const app = createApp({
+    services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now: () => new Date(), config },
+    logger,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info(`Cocreate is serving http://localhost:${info.port}/ (${database.engine})`);
+  });
+  const stop = () => {
+    server.close(() => {
+      void database.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+/** What the routes need from the outside world, built once in the composition root. */
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+
+export interface Services {
+  db: Db;
+  sessionSecret: string;
+  secureCookies: boolean;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+  config: Pick<Config, 'publicUrl'>;
+}

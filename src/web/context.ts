@@ -1,0 +1,51 @@
+/** What every request carries through the app, and helpers to read it. */
+import type { Context } from 'hono';
+import type { Actor } from '../domain/authorization.js';
+import type { Lang } from '../domain/localized.js';
+import type { Services } from '../services.js';
+
+export interface AppEnv {
+  Variables: {
+    actor: Actor | null;
+    csrfToken: string;
+    /** How the actor was identified; bearer-token requests need no CSRF token. */
+    authMethod: 'session' | 'bearer' | 'none';
+    lang: Lang;
+    services: Services;
+    requestId: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+/** What a page view needs to know about the request. */
+export interface PageContext {
+  lang: Lang;
+  actor: Actor | null;
+  csrfToken: string;
+  /** The path without the language prefix, so the switch can link to the same page in the other language. */
+  path: string;
+  search: string;
+}
+
+export function pageContext(c: AppContext): PageContext {
+  const url = new URL(c.req.url);
+  const path = url.pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+  return { lang: c.get('lang'), actor: c.get('actor'), csrfToken: c.get('csrfToken'), path, search: url.search };
+}
+
+/** A site path in the given language: zh-TW at the root, English under /en. */
+export function href(lang: Lang, path: string): string {
+  if (lang === 'zh-TW') return path;
+  return path === '/' ? '/en/' : `/en${path}`;
+}
+
+export function langFromPath(pathname: string): Lang {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'zh-TW';
+}
+
+/** The API answers in the language asked for by ?lang= or Accept-Language, English otherwise. */
+export function apiLang(c: Context): Lang {
+  const asked = c.req.query('lang') ?? c.req.header('accept-language') ?? '';
+  return /^zh/i.test(asked) ? 'zh-TW' : 'en';
+}

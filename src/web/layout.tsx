@@ -1,0 +1,99 @@
+/** The page frame: landmarks, skip link, language switch, sign-in state. */
+import type { Child } from 'hono/jsx';
+import { href, type PageContext } from './context.js';
+import { t } from './i18n.js';
+
+export interface Crumb {
+  label: string;
+  path?: string;
+}
+
+export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[]; children?: Child; description?: string }) {
+  const { ctx } = props;
+  const { lang } = ctx;
+  const other = lang === 'en' ? 'zh-TW' : 'en';
+  const otherPath = href(other, ctx.path) + ctx.search;
+  const pageTitle = `${props.title} · ${t(lang, 'site.name')}`;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{pageTitle}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="alternate" hreflang={other} href={otherPath} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t(lang, 'nav.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href={href(lang, '/')}>
+              {t(lang, 'site.name')}
+            </a>
+            <nav aria-label={t(lang, 'nav.main')} class="main-nav">
+              <ul>
+                <li>
+                  <a href={href(lang, '/')}>{t(lang, 'nav.home')}</a>
+                </li>
+                <li>
+                  <a href={href(lang, '/agencies')}>{t(lang, 'agencies.title')}</a>
+                </li>
+                <li>
+                  <a href="/api/v1/openapi.json">{t(lang, 'nav.api')}</a>
+                </li>
+                <li>
+                  <a href={otherPath} hreflang={other} lang={other}>
+                    {t(other, `lang.${other}`)}
+                  </a>
+                </li>
+                {ctx.actor ? (
+                  <li class="account">
+                    <span>{t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })}</span>
+                    <form method="post" action={href(lang, '/logout')} class="inline-form">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <button type="submit" class="link-button">
+                        {t(lang, 'nav.signOut')}
+                      </button>
+                    </form>
+                  </li>
+                ) : (
+                  <li>
+                    <a href={href(lang, `/login?next=${encodeURIComponent(href(lang, ctx.path))}`)}>{t(lang, 'nav.signIn')}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        {props.crumbs && props.crumbs.length > 0 ? (
+          <nav aria-label={t(lang, 'nav.breadcrumb')} class="wrap breadcrumbs">
+            <ol>
+              {props.crumbs.map((crumb, i) => (
+                <li>
+                  {crumb.path && i < (props.crumbs?.length ?? 0) - 1 ? (
+                    <a href={href(lang, crumb.path)}>{crumb.label}</a>
+                  ) : (
+                    <span aria-current={i === (props.crumbs?.length ?? 0) - 1 ? 'page' : undefined}>{crumb.label}</span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              <a href="/api/v1/plans">{t(lang, 'footer.openData')}</a> · {t(lang, 'footer.source')}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

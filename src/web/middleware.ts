@@ -1,0 +1,112 @@
+/** Request-wide concerns: who is asking, CSRF, and turning errors into responses. */
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { actorForApiToken, actorForSession, newToken } from '../modules/accounts/accounts.service.js';
+import { AppError, ConflictError, RateLimitedError, ValidationError } from '../errors.js';
+import { apiLang, langFromPath, type AppEnv } from './context.js';
+import { readForm } from './forms.js';
+import { t } from './i18n.js';
+import { fieldMessages } from './validation.js';
+
+export const SESSION_COOKIE = 'cocreate_session';
+export const CSRF_COOKIE = 'cocreate_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const isApiPath = (path: string) => path.startsWith('/api/');
+
+/** Identifies the actor from a bearer token or the session cookie, and the CSRF token that goes with it. */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const services = c.get('services');
+    const deps = { db: services.db, sessionSecret: services.sessionSecret, now: services.now };
+    c.set('actor', null);
+    c.set('authMethod', 'none');
+    c.set('lang', isApiPath(c.req.path) ? apiLang(c) : langFromPath(c.req.path));
+    const authorization = c.req.header('authorization');
+    if (authorization?.startsWith('Bearer ')) {
+      const actor = await actorForApiToken(deps, authorization.slice('Bearer '.length).trim());
+      if (!actor) throw new AppError(401, 'error.signInRequired');
+      c.set('actor', actor);
+      c.set('authMethod', 'bearer');
+      c.set('csrfToken', '');
+      return next();
+    }
+    const sessionToken = getCookie(c, SESSION_COOKIE);
+    const session = sessionToken ? await actorForSession(deps, sessionToken) : undefined;
+    if (session) {
+      c.set('actor', session.actor);
+      c.set('authMethod', 'session');
+      c.set('csrfToken', session.csrfToken);
+    } else {
+      // Anonymous forms (sign-in) use a double-submit token kept in its own cookie.
+      c.set('csrfToken', getCookie(c, CSRF_COOKIE) ?? newToken());
+    }
+    return next();
+  };
+}
+
+/** Pages with a form for anonymous visitors store the token they embed. */
+export function rememberAnonymousCsrf(c: Context<AppEnv>): void {
+  if (c.get('authMethod') !== 'none' || getCookie(c, CSRF_COOKIE) === c.get('csrfToken')) return;
+  setCookie(c, CSRF_COOKIE, c.get('csrfToken'), {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: c.get('services').secureCookies,
+  });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+/** Every state-changing request made with cookies must carry the token (form field `_csrf` or header X-CSRF-Token). */
+export function csrfProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method) || c.get('authMethod') === 'bearer') return next();
+    let sent = c.req.header('x-csrf-token');
+    const type = c.req.header('content-type') ?? '';
+    if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+      const body = await readForm(c);
+      sent = typeof body._csrf === 'string' ? body._csrf : undefined;
+    }
+    const expected = c.get('authMethod') === 'session' ? c.get('csrfToken') : (getCookie(c, CSRF_COOKIE) ?? '');
+    if (!sent || !sameToken(sent, expected)) throw new AppError(403, 'error.csrf');
+    return next();
+  };
+}
+
+export interface ApiErrorBody {
+  error: string;
+  fields?: Record<string, string>;
+  current?: unknown;
+}
+
+/** The JSON body for an error in the API's format: `{error, fields: {name: message}}`. */
+export function apiErrorBody(error: AppError, lang: 'zh-TW' | 'en'): ApiErrorBody {
+  if (error instanceof ValidationError) {
+    const fields = fieldMessages(error, lang);
+    return { error: t(lang, 'error.invalid'), fields };
+  }
+  if (error instanceof ConflictError) return { error: t(lang, error.key), current: error.current };
+  return { error: t(lang, error.key, error.params) };
+}
+
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400) return new AppError(400, 'error.badJson');
+    if (error.status === 413) return new AppError(413, 'error.invalid');
+    if (error.status === 404) return new AppError(404, 'error.notFound');
+  }
+  if (error instanceof SyntaxError) return new AppError(400, 'error.badJson');
+  return undefined;
+}
+
+export function retryAfter(error: AppError): Record<string, string> {
+  return error instanceof RateLimitedError ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+}

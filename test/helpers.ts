@@ -1,0 +1,126 @@
+/**
+ * Test harness: a real, migrated database per test file (PGlite, or PostgreSQL when DATABASE_URL is set),
+ * the real app answering in-process HTTP, and sign-in through the real forms.
+ */
+import { createApp, type App } from '../src/app.js';
+import type { Database } from '../src/db/connection.js';
+import { createTestDatabase } from '../src/db/test-database.js';
+import type { Role } from '../src/domain/authorization.js';
+import { createUser } from '../src/modules/accounts/accounts.service.js';
+import { seedDemoPlan } from '../src/modules/plans/plans.seed.js';
+
+export interface TestContext {
+  database: Database;
+  app: App;
+  /** Agency ids of the demo plan by code (NDC, MOI, …). */
+  agencies: Map<string, number>;
+  planId: number;
+  /** The clock the app sees; tests may move it. */
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+export async function setup(options: { seed?: boolean } = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const clock = { now: new Date('2026-11-22T08:00:00Z') };
+  const app = createApp({
+    services: { db: database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => clock.now, config: { publicUrl: undefined } },
+  });
+  let agencies = new Map<string, number>();
+  let planId = 0;
+  if (options.seed !== false) {
+    const seeded = await seedDemoPlan(database.db);
+    agencies = seeded.agencyIds;
+    planId = seeded.planId;
+  }
+  return { database, app, agencies, planId, clock, close: () => database.close() };
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function addUser(ctx: TestContext, email: string, role: Role, agencyCodes: string[] = []): Promise<number> {
+  return createUser({ db: ctx.database.db }, 'cli', {
+    email,
+    displayName: email.split('@')[0] ?? email,
+    password: PASSWORD,
+    role,
+    agencyIds: agencyCodes.map((code) => {
+      const id = ctx.agencies.get(code);
+      if (id === undefined) throw new Error(`no agency ${code}`);
+      return id;
+    }),
+  });
+}
+
+/** Cookies as a browser keeps them, enough for our own Set-Cookie headers. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  absorb(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /max-age=0/i.test(header) || /expires=Thu, 01 Jan 1970/i.test(header)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/** A browser-like client: keeps cookies, reads CSRF tokens from pages, posts forms. */
+export class Client {
+  readonly jar = new CookieJar();
+  csrf = '';
+  constructor(private readonly app: App) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const cookie = this.jar.header();
+    if (cookie) headers.set('cookie', cookie);
+    const response = await this.app.request(path, { ...init, headers });
+    this.jar.absorb(response);
+    return response;
+  }
+
+  async get(path: string): Promise<Response> {
+    const response = await this.request(path);
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+      const html = await response.clone().text();
+      const match = /name="_csrf" value="([^"]+)"/.exec(html);
+      if (match?.[1]) this.csrf = match[1];
+    }
+    return response;
+  }
+
+  async postForm(path: string, fields: Record<string, string | string[]>, withCsrf = true): Promise<Response> {
+    const body = new URLSearchParams();
+    if (withCsrf) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
+    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+
+  /** JSON to the API with the session's CSRF header. */
+  async api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async signIn(email: string, password = PASSWORD): Promise<Response> {
+    await this.get('/login');
+    const response = await this.postForm('/login', { email, password });
+    const session = await this.request('/api/v1/session');
+    this.csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
+    return response;
+  }
+}
+
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
