@@ -1,0 +1,307 @@
+/** Plans, commitments and milestones through real HTTP against a real database. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+
+let ctx: TestContext;
+let secretariat: Client;
+let officerMoi: Client;
+const ids: Record<string, number> = {};
+
+before(async () => {
+  ctx = await setup();
+  await addUser(ctx, 'sec@example.org', 'secretariat');
+  await addUser(ctx, 'moi@example.org', 'agency-officer', ['MOI']);
+  secretariat = new Client(ctx.app);
+  await secretariat.signIn('sec@example.org');
+  officerMoi = new Client(ctx.app);
+  await officerMoi.signIn('moi@example.org');
+  const list = await json<{ items: { id: number; number: string }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments`));
+  for (const c of list.items) ids[c.number] = c.id;
+});
+after(() => ctx.close());
+
+type Milestone = { id: number; version: number; startDate: string; endDate: string; deliverable: { zh: string; en: string; status: string } };
+type Commitment = { id: number; version: number; title: { zh: string; en: string; status: string }; number: string; leadAgencyId: number };
+const milestonesOf = async (commitmentId: number) =>
+  (await json<{ items: Milestone[] }>(await ctx.app.request(`/api/v1/commitments/${commitmentId}/milestones`))).items;
+const commitment = async (id: number) => json<Commitment>(await ctx.app.request(`/api/v1/commitments/${id}`));
+
+describe('public reading', () => {
+  test('home lists the 2021–2024 plan in zh-TW, and /en/ in English', async () => {
+    const zh = await ctx.app.request('/');
+    assert.equal(zh.status, 200);
+    const zhHtml = await zh.text();
+    assert.match(zhHtml, /<html lang="zh-TW"/);
+    assert.match(zhHtml, /開放政府國家行動方案/);
+    const en = await ctx.app.request('/en/');
+    assert.equal(en.status, 200);
+    const enHtml = await en.text();
+    assert.match(enHtml, /<html lang="en"/);
+    assert.match(enHtml, /Open Government National Action Plan/);
+    assert.match(enHtml, /href="\/plans\/tw-2021-2024"|href="\/"/, 'language switch links to the zh-TW page');
+  });
+
+  test('the API lists the plan and its 19 commitments in number order', async () => {
+    const plans = await json<{ items: { id: number; slug: string }[] }>(await ctx.app.request('/api/v1/plans'));
+    assert.deepEqual(plans.items.map((p) => p.slug), ['tw-2021-2024']);
+    const page = await json<{ items: Commitment[]; total: number }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments`));
+    assert.equal(page.total, 19);
+    assert.equal(page.items.length, 19);
+    assert.deepEqual(page.items.slice(0, 6).map((c) => c.number), ['1-1', '1-2', '1-3', '1-4', '1-5', '2-1']);
+  });
+
+  test('filters and pagination', async () => {
+    const moi = ctx.agencies.get('MOI');
+    const byAgency = await json<{ items: Commitment[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?agency=${moi}`));
+    assert.ok(byAgency.items.some((c) => c.number === '4-1'));
+    const paged = await json<{ items: Commitment[]; total: number; page: number }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=5&page=4`));
+    assert.equal(paged.total, 19);
+    assert.equal(paged.items.length, 4);
+    const bad = await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=abc&value=nonsense`);
+    assert.equal(bad.status, 400);
+    const body = await json<{ fields: Record<string, string> }>(bad);
+    assert.ok(body.fields.perPage && body.fields.value);
+    const page = await ctx.app.request('/plans/tw-2021-2024?value=inclusion&area=999999999999');
+    assert.equal(page.status, 200, 'nonsense page filters are ignored, not a 500');
+  });
+
+  test('commitment, history, agency pages and the OpenAPI document', async () => {
+    for (const path of ['/plans/tw-2021-2024/commitments/1-1', '/en/plans/tw-2021-2024/commitments/1-1', '/plans/tw-2021-2024/commitments/1-1/history', '/agencies', '/en/agencies/NDC', '/api/v1/openapi.json']) {
+      const res = await ctx.app.request(path);
+      assert.equal(res.status, 200, path);
+    }
+    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(await ctx.app.request('/api/v1/openapi.json'));
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/plans/{id}/commitments'] && doc.paths['/milestones/{id}']);
+    assert.equal((await ctx.app.request('/plans/tw-2021-2024/commitments/9-9')).status, 404);
+    assert.equal((await ctx.app.request('/api/v1/commitments/99999')).status, 404);
+    assert.equal((await ctx.app.request('/api/v1/commitments/abc')).status, 400);
+  });
+});
+
+describe('bad input', () => {
+  test('a milestone ending after its commitment: 400 naming endDate, nothing written (API)', async () => {
+    const id = ids['4-1'] as number;
+    const beforeCount = (await milestonesOf(id)).length;
+    const res = await secretariat.api('POST', `/api/v1/commitments/${id}/milestones`, {
+      deliverable: { zh: '新指標', en: 'New milestone' },
+      startDate: '2023-01-01',
+      endDate: '2030-12-31',
+    });
+    assert.equal(res.status, 400);
+    const body = await json<{ error: string; fields: Record<string, string> }>(res);
+    assert.ok(body.fields.endDate, JSON.stringify(body));
+    assert.match(body.fields.endDate, /commitment/);
+    assert.equal((await milestonesOf(id)).length, beforeCount);
+  });
+
+  test('messages follow the language asked for', async () => {
+    const res = await secretariat.api('POST', `/api/v1/commitments/${ids['4-1']}/milestones?lang=zh-TW`, {
+      deliverable: { zh: '新指標' },
+      startDate: '2023-02-30',
+      endDate: '2023-03-01',
+    });
+    assert.equal(res.status, 400);
+    const body = await json<{ fields: Record<string, string> }>(res);
+    assert.equal(body.fields.startDate, '請以 YYYY-MM-DD 格式輸入有效日期。');
+  });
+
+  test('the form shows the message beside the field in the page language, and keeps the typed text', async () => {
+    const list = await milestonesOf(ids['4-1'] as number);
+    const m = list[0] as Milestone;
+    const path = `/en/plans/tw-2021-2024/commitments/4-1/milestones/${m.id}/edit`;
+    await secretariat.get(path);
+    const res = await secretariat.postForm(path, {
+      version: String(m.version),
+      'deliverable.zh': m.deliverable.zh,
+      'deliverable.en': 'Typed text that must survive',
+      'deliverable.status': 'draft',
+      startDate: m.startDate,
+      endDate: '2031-01-01',
+    });
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /<p class="field-error" id="err-endDate">Must fall within the commitment&#39;s dates/);
+    assert.match(html, /Typed text that must survive/);
+    assert.equal((await milestonesOf(ids['4-1'] as number))[0]?.version, m.version, 'nothing written');
+  });
+
+  test('malformed JSON and unknown fields of the wrong type get 400, never 500', async () => {
+    const res = await secretariat.request(`/api/v1/commitments/${ids['4-1']}/milestones`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': secretariat.csrf },
+      body: '{"deliverable":',
+    });
+    assert.equal(res.status, 400);
+    const wrong = await secretariat.api('PATCH', `/api/v1/commitments/${ids['1-1']}`, { version: 'x', ogpValues: 'transparency', links: [{ title: 'a', url: 'javascript:alert(1)' }] });
+    assert.equal(wrong.status, 400);
+    const body = await json<{ fields: Record<string, string> }>(wrong);
+    assert.ok(body.fields.version && body.fields.ogpValues && body.fields['links.0.url'], JSON.stringify(body.fields));
+  });
+
+  test('a commitment with only Inclusion and an over-long brief is refused with both fields named', async () => {
+    const c = await commitment(ids['3-1'] as number);
+    const res = await secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, {
+      version: c.version,
+      ogpValues: ['inclusion'],
+      briefDescription: { zh: '字'.repeat(141) },
+    });
+    assert.equal(res.status, 400);
+    const body = await json<{ fields: Record<string, string> }>(res);
+    assert.ok(body.fields.ogpValues && body.fields['briefDescription.zh'], JSON.stringify(body.fields));
+  });
+});
+
+describe('authorization by role and ownership', () => {
+  test('an agency officer editing another agency’s commitment gets 403 (API and form)', async () => {
+    const c = await commitment(ids['1-1'] as number); // led by NDC
+    const res = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { en: 'Hijacked' } });
+    assert.equal(res.status, 403);
+    const form = await officerMoi.get('/plans/tw-2021-2024/commitments/1-1/edit');
+    assert.equal(form.status, 403);
+    const post = await officerMoi.postForm('/plans/tw-2021-2024/commitments/1-1/edit', { version: String(c.version), 'title.en': 'Hijacked' });
+    assert.equal(post.status, 403);
+    assert.equal((await commitment(c.id)).title.en, c.title.en);
+  });
+
+  test('the officer edits their own commitment, but not where it sits in the plan', async () => {
+    const c = await commitment(ids['4-1'] as number);
+    const ok = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, objective: { en: 'Publish every political donation within 30 days.' } });
+    assert.equal(ok.status, 200, await ok.clone().text());
+    const updated = await json<Commitment>(ok);
+    const moved = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, { version: updated.version, leadAgencyId: ctx.agencies.get('NDC') });
+    assert.equal(moved.status, 403);
+    assert.match((await json<{ error: string }>(moved)).error, /leadAgencyId/);
+  });
+
+  const matrix: { who: 'anonymous' | 'public' | 'officer' | 'secretariat'; commitment: string; expect: number }[] = [
+    { who: 'anonymous', commitment: '4-1', expect: 401 },
+    { who: 'public', commitment: '4-1', expect: 403 },
+    { who: 'officer', commitment: '4-1', expect: 201 },
+    { who: 'officer', commitment: '1-1', expect: 403 },
+    { who: 'secretariat', commitment: '1-1', expect: 201 },
+  ];
+  for (const row of matrix) {
+    test(`${row.who} adds a milestone to ${row.commitment} → ${row.expect}`, async () => {
+      let client: Client;
+      if (row.who === 'anonymous') client = new Client(ctx.app);
+      else if (row.who === 'public') {
+        await addUser(ctx, `public-${row.commitment}@example.org`, 'public').catch(() => 0);
+        client = new Client(ctx.app);
+        await client.signIn(`public-${row.commitment}@example.org`);
+      } else client = row.who === 'officer' ? officerMoi : secretariat;
+      const res = await client.api('POST', `/api/v1/commitments/${ids[row.commitment]}/milestones`, {
+        deliverable: { zh: '年度報告', en: 'Annual report' },
+        startDate: '2022-01-01',
+        endDate: '2022-06-30',
+      });
+      // Anonymous clients have no CSRF token either; both refusals are 4xx before any write.
+      if (row.who === 'anonymous') assert.ok([401, 403].includes(res.status), String(res.status));
+      else assert.equal(res.status, row.expect, await res.clone().text());
+    });
+  }
+
+  test('secretariat-only actions are refused to officers', async () => {
+    const plan = await json<{ version: number }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`));
+    assert.equal((await officerMoi.api('PATCH', `/api/v1/plans/${ctx.planId}`, { version: plan.version, status: 'closed' })).status, 403);
+    assert.equal((await officerMoi.api('POST', `/api/v1/plans/${ctx.planId}/areas`, { position: 9, title: { zh: '新領域' } })).status, 403);
+    assert.equal((await officerMoi.api('DELETE', `/api/v1/commitments/${ids['4-1']}?version=1`)).status, 403);
+    assert.equal((await officerMoi.api('POST', '/api/v1/agencies', { code: 'NEW', name: { zh: '新機關' } })).status, 403);
+  });
+
+  test('writes without the CSRF token are refused and change nothing', async () => {
+    const c = await commitment(ids['4-1'] as number);
+    const res = await secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { en: 'No token' } }, { 'x-csrf-token': 'wrong' });
+    assert.equal(res.status, 403);
+    const form = await secretariat.postForm('/plans/tw-2021-2024/commitments/4-1/edit', { version: String(c.version), 'title.en': 'No token' }, false);
+    assert.equal(form.status, 403);
+    assert.equal((await commitment(c.id)).version, c.version);
+  });
+
+  test('a bearer token works without CSRF and acts as its user', async () => {
+    const created = await officerMoi.api('POST', '/api/v1/tokens', { name: 'script' });
+    assert.equal(created.status, 201);
+    const { token } = await json<{ token: string }>(created);
+    const c = await commitment(ids['1-1'] as number);
+    const refused = await ctx.app.request(`/api/v1/commitments/${c.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: c.version, title: { en: 'x' } }),
+    });
+    assert.equal(refused.status, 403);
+    const bogus = await ctx.app.request('/api/v1/plans', { headers: { authorization: 'Bearer nope' } });
+    assert.equal(bogus.status, 401);
+  });
+});
+
+describe('concurrency and history', () => {
+  test('two edits from the same version: one succeeds, one gets 409 with the current values', async () => {
+    const c = await commitment(ids['2-2'] as number);
+    const [a, b] = await Promise.all([
+      secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { en: 'Edit A' } }),
+      secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { en: 'Edit B' } }),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 409]);
+    const conflict = (a.status === 409 ? a : b) as Response;
+    const winner = a.status === 200 ? 'Edit A' : 'Edit B';
+    const body = await json<{ error: string; current: Commitment }>(conflict);
+    assert.equal(body.current.title.en, winner);
+    assert.equal(body.current.version, c.version + 1);
+    assert.equal((await commitment(c.id)).title.en, winner);
+  });
+
+  test('a stale form shows the conflict and the stored values instead of overwriting', async () => {
+    const m = (await milestonesOf(ids['2-3'] as number))[0] as Milestone;
+    await secretariat.api('PATCH', `/api/v1/milestones/${m.id}`, { version: m.version, deliverable: { en: 'Saved first' } });
+    const path = `/plans/tw-2021-2024/commitments/2-3/milestones/${m.id}/edit`;
+    await secretariat.get(path);
+    const res = await secretariat.postForm(path, { version: String(m.version), 'deliverable.en': 'Saved second', startDate: m.startDate, endDate: m.endDate });
+    assert.equal(res.status, 409);
+    const html = await res.text();
+    assert.match(html, /Saved first/);
+    assert.equal((await milestonesOf(ids['2-3'] as number))[0]?.deliverable.en, 'Saved first');
+  });
+
+  test('every change is in the history with who, when, before and after', async () => {
+    const m = (await milestonesOf(ids['4-1'] as number))[0] as Milestone;
+    const res = await officerMoi.api('PATCH', `/api/v1/milestones/${m.id}`, { version: m.version, deliverable: { en: 'Disclosure portal v2' } });
+    assert.equal(res.status, 200);
+    const history = await json<{ items: { entityType: string; action: string; actorName: string; changes: { field: string; before: { en: string }; after: { en: string } }[] }[] }>(
+      await ctx.app.request(`/api/v1/commitments/${ids['4-1']}/history`),
+    );
+    const entry = history.items.find((h) => h.entityType === 'milestone' && h.action === 'update');
+    assert.ok(entry);
+    assert.equal(entry.actorName, 'moi');
+    const change = entry.changes.find((ch) => ch.field === 'deliverable');
+    assert.equal(change?.before.en, m.deliverable.en);
+    assert.equal(change?.after.en, 'Disclosure portal v2');
+    const page = await (await ctx.app.request('/en/plans/tw-2021-2024/commitments/4-1/history')).text();
+    assert.match(page, /Disclosure portal v2/);
+    assert.match(page, /moi/);
+  });
+
+  test('the form journey: officer edits a milestone and is sent back to the commitment', async () => {
+    const m = (await milestonesOf(ids['4-1'] as number))[1] as Milestone;
+    const path = `/plans/tw-2021-2024/commitments/4-1/milestones/${m.id}/edit`;
+    assert.equal((await officerMoi.get(path)).status, 200);
+    const res = await officerMoi.postForm(path, { version: String(m.version), 'deliverable.en': 'Edited through the form', 'deliverable.status': 'reviewed', startDate: m.startDate, endDate: m.endDate });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), `/plans/tw-2021-2024/commitments/4-1#m${m.id}`);
+    const stored = (await milestonesOf(ids['4-1'] as number))[1] as Milestone;
+    assert.equal(stored.deliverable.en, 'Edited through the form');
+    assert.equal(stored.deliverable.status, 'reviewed');
+    assert.equal(stored.deliverable.zh, m.deliverable.zh);
+  });
+});
+
+describe('output is escaped', () => {
+  test('markup in content is shown as text', async () => {
+    const c = await commitment(ids['5-1'] as number);
+    const res = await secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { en: '<script>alert(1)</script>' } });
+    assert.equal(res.status, 200);
+    const html = await (await ctx.app.request('/en/plans/tw-2021-2024/commitments/5-1')).text();
+    assert.ok(!html.includes('<script>alert(1)</script>'));
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+});
