@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { purgeExpired } from './modules/accounts/accounts.service.js';
 import { formatDemoAccounts, seedIfEmpty } from './seed.js';
 
 async function main() {
@@ -20,10 +21,15 @@ async function main() {
     services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now: () => new Date(), config },
     logger,
   });
+  const housekeeping = () => purgeExpired({ db: database.db, now: () => new Date() }).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
+  await housekeeping();
+  const timer = setInterval(housekeeping, 60 * 60 * 1000);
+  timer.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(`Cocreate is serving http://localhost:${info.port}/ (${database.engine})`);
   });
   const stop = () => {
+    clearInterval(timer);
     server.close(() => {
       void database.close().finally(() => process.exit(0));
     });

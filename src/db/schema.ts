@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Contact, Link, OgpValue } from '../domain/plan.js';
 import type { Localized } from '../domain/localized.js';
+import type { FieldChange } from '../domain/history.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -156,12 +157,6 @@ export interface HistoryTable {
   changes: Json<FieldChange[]>;
   summary: Json<Localized> | null;
   at: Timestamp;
-}
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
 }
 
 export interface SchemaMigrationsTable {

@@ -115,3 +115,10 @@ export async function createUser(deps: Pick<AccountDeps, 'db'>, actor: Actor | n
     isDemo: user.isDemo ?? false,
   });
 }
+
+/** Drops expired sessions and finished rate-limit windows; run at start-up and hourly. */
+export async function purgeExpired(deps: Pick<AccountDeps, 'db' | 'now'>): Promise<void> {
+  const now = deps.now();
+  await q.deleteExpiredSessions(deps.db, now);
+  await q.deleteOldRateLimits(deps.db, new Date(now.getTime() - 24 * 3600 * 1000));
+}
