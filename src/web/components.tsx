@@ -268,3 +268,12 @@ export function formatPeriod(start: string, end: string, lang: Lang): string {
 export function formatDateTime(at: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Taipei' }).format(at);
 }
+
+/** Punctuation that joins list items in running text. */
+export function listSeparator(lang: Lang): string {
+  return lang === 'en' ? ', ' : '、';
+}
+
+export function clauseSeparator(lang: Lang): string {
+  return lang === 'en' ? '; ' : '；';
+}

@@ -90,7 +90,7 @@ describe('browser journey', { skip, timeout: 120_000 }, () => {
   };
 
   /** The edit link of the first milestone on a commitment page (its visible text is 編輯). */
-  const firstMilestoneEdit = (page: Page) => page.locator('table:has(caption) tbody tr').first().getByRole('link');
+  const firstMilestoneEdit = (page: Page) => page.locator('section[aria-labelledby="s-milestones"] tbody tr').first().getByRole('link');
 
   test('public pages and the sign-in page have no axe violations, in both languages', async () => {
     const page = await newPage();

@@ -1,6 +1,6 @@
 /** A readable change log: who, when, and each field's before and after, in the page's language. */
 import type { Lang, Localized } from '../../domain/localized.js';
-import { formatDateTime } from '../../web/components.js';
+import { formatDateTime, listSeparator } from '../../web/components.js';
 import { href, type PageContext } from '../../web/context.js';
 import { isMessageKey, t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
@@ -22,7 +22,7 @@ function Value(props: { field: string; value: unknown; lang: Lang; names: Map<st
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
     return <em>{t(lang, 'history.empty.value')}</em>;
   const named = (v: unknown) => props.names.get(`${field}:${String(v)}`);
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.map((v) => named(v) ?? String(v)).join('、')}</>;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.map((v) => named(v) ?? String(v)).join(listSeparator(lang))}</>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   return <>{named(value) ?? String(value)}</>;
 }

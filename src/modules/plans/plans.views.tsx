@@ -25,7 +25,9 @@ import {
   Text,
   TextAreaField,
   TranslationBadge,
+  clauseSeparator,
   formatPeriod,
+  listSeparator,
   type FieldErrors,
   type Option,
 } from '../../web/components.js';
@@ -267,7 +269,7 @@ export function PlanPage(props: PlanPageProps) {
                         <td>
                           <AgencyLink agency={props.agencies.get(c.leadAgencyId)} lang={lang} />
                         </td>
-                        <td>{c.ogpValues.map((v) => t(lang, `value.${v}`)).join('、')}</td>
+                        <td>{c.ogpValues.map((v) => t(lang, `value.${v}`)).join(listSeparator(lang))}</td>
                         <td>
                           <StatusText status={c.status} lang={lang} />
                         </td>
@@ -310,7 +312,7 @@ export function CommitmentPage(props: CommitmentPageProps) {
     ['contribution', c.contribution],
     ['otherActors', c.otherActors],
   ] as const;
-  const contact = [c.contact.name, c.contact.title].filter(Boolean).join('，');
+  const contact = [c.contact.name, c.contact.title].filter(Boolean).join(listSeparator(lang));
   return (
     <Layout
       ctx={ctx}
@@ -354,7 +356,7 @@ export function CommitmentPage(props: CommitmentPageProps) {
             ? t(lang, 'commitment.none')
             : c.coAgencyIds.map((id, i) => (
                 <>
-                  {i > 0 ? '、' : ''}
+                  {i > 0 ? listSeparator(lang) : ''}
                   <AgencyLink agency={props.agencies.get(id)} lang={lang} />
                 </>
               ))}
@@ -364,13 +366,13 @@ export function CommitmentPage(props: CommitmentPageProps) {
         <dt>{t(lang, 'commitment.origin')}</dt>
         <dd>{t(lang, `origin.${c.origin}`)}</dd>
         <dt>{t(lang, 'commitment.ogpValues')}</dt>
-        <dd>{c.ogpValues.length > 0 ? c.ogpValues.map((v) => t(lang, `value.${v}`)).join('、') : t(lang, 'commitment.none')}</dd>
+        <dd>{c.ogpValues.length > 0 ? c.ogpValues.map((v) => t(lang, `value.${v}`)).join(listSeparator(lang)) : t(lang, 'commitment.none')}</dd>
         <dt>{t(lang, 'commitment.sdgTargets')}</dt>
         <dd>{c.sdgTargets.length > 0 ? c.sdgTargets.join(', ') : t(lang, 'commitment.none')}</dd>
         <dt>{t(lang, 'commitment.budget')}</dt>
         <dd>
           {c.budgetAmount !== null ? `${c.budgetCurrency ?? ''} ${Number(c.budgetAmount).toLocaleString(lang)}`.trim() : ''}
-          {c.budgetAmount !== null && pick(c.budgetNote, lang) ? '；' : ''}
+          {c.budgetAmount !== null && pick(c.budgetNote, lang) ? clauseSeparator(lang) : ''}
           <Text value={c.budgetNote} lang={lang} />
           {c.budgetAmount === null && !pick(c.budgetNote, lang) ? t(lang, 'commitment.none') : null}
         </dd>
@@ -422,15 +424,18 @@ export function CommitmentPage(props: CommitmentPageProps) {
           <p>{t(lang, 'commitment.noMilestones')}</p>
         ) : (
           <div class="table-scroll">
-            <table>
-              <caption>{t(lang, 'commitment.milestones')}</caption>
+            <table aria-labelledby="s-milestones">
               <thead>
                 <tr>
                   <th scope="col">{t(lang, 'milestone.period')}</th>
                   <th scope="col">{t(lang, 'milestone.deliverable')}</th>
                   <th scope="col">{t(lang, 'milestone.indicator')}</th>
                   <th scope="col">{t(lang, 'milestone.target')}</th>
-                  {props.canEditMilestones ? <td></td> : null}
+                  {props.canEditMilestones ? (
+                    <th scope="col">
+                      <span class="visually-hidden">{t(lang, 'milestone.edit')}</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
