@@ -16,7 +16,7 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
-  /** Runs a multi-statement SQL script (migrations) in one round trip. */
+  /** Runs a multi-statement SQL script (migrations) in one round trip; a failed script's transaction is rolled back. */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,7 +45,13 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       db,
       engine: 'pglite',
       execScript: async (script) => {
-        await pglite.exec(script);
+        try {
+          await pglite.exec(script);
+        } catch (error) {
+          // A script that opened a transaction and failed leaves it aborted; end it on the same session.
+          await pglite.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
       },
       close: async () => {
         await db.destroy();
@@ -71,7 +77,16 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     db,
     engine: 'postgres',
     execScript: async (script) => {
-      await pool.query(script);
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (error) {
+        // Roll back on the same connection before it goes back to the pool.
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     close: async () => {
       await db.destroy();

@@ -47,12 +47,7 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
         const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
         // One script: the statements and the bookkeeping row commit together or not at all.
         const script = `BEGIN;\n${migration.sql}\n;INSERT INTO schema_migrations (name, checksum) VALUES (${quoted(migration.name)}, ${quoted(migration.checksum)});\nCOMMIT;`;
-        try {
-          await database.execScript(script);
-        } catch (error) {
-          await database.execScript('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
+        await database.execScript(script);
         applied.push(migration.name);
       }
     } finally {
