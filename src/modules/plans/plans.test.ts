@@ -305,3 +305,66 @@ describe('output is escaped', () => {
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
 });
+
+describe('secretariat forms', () => {
+  test('edit the plan; an impossible status change is refused naming the field', async () => {
+    const plan = await json<{ version: number; status: string }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`));
+    assert.equal((await secretariat.get('/plans/tw-2021-2024/edit')).status, 200);
+    const bad = await secretariat.postForm('/plans/tw-2021-2024/edit', { version: String(plan.version), status: 'drafting' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /id="err-status"/);
+    const ok = await secretariat.postForm('/plans/tw-2021-2024/edit', { version: String(plan.version), 'introduction.en': 'A new introduction.' });
+    assert.equal(ok.status, 303);
+    const after = await json<{ introduction: { en: string; status: string } }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`));
+    assert.equal(after.introduction.en, 'A new introduction.');
+    assert.equal(after.introduction.status, 'draft');
+  });
+
+  test('add an area and a commitment through the forms; unchecked boxes clear values', async () => {
+    await secretariat.get('/plans/tw-2021-2024/areas/new');
+    const area = await secretariat.postForm('/plans/tw-2021-2024/areas/new', { position: '6', 'title.zh': '六、數位參與', 'title.en': 'Digital participation' });
+    assert.equal(area.status, 303);
+    const areas = await json<{ items: { id: number; title: { en: string } }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/areas`));
+    const newArea = areas.items.find((a) => a.title.en === 'Digital participation');
+    assert.ok(newArea);
+    await secretariat.get('/plans/tw-2021-2024/commitments/new');
+    const fields = {
+      areaId: String(newArea.id),
+      number: '6-1',
+      ogpId: 'TW0020',
+      'title.zh': '線上參與平臺',
+      'title.en': 'Online participation platform',
+      startDate: '2022-01-01',
+      endDate: '2023-12-31',
+      leadAgencyId: String(ctx.agencies.get('NDC')),
+      coAgencyIds: ['', String(ctx.agencies.get('MOI'))],
+      origin: 'joint',
+      status: 'not-started',
+      ogpValues: ['', 'civic-participation', 'inclusion'],
+      sdgTargets: '16.7, 16.10',
+      links: 'Portal https://join.gov.tw/',
+    };
+    const missingTitle = await secretariat.postForm('/plans/tw-2021-2024/commitments/new', { ...fields, 'title.zh': '', 'title.en': '' });
+    assert.equal(missingTitle.status, 400);
+    assert.match(await missingTitle.text(), /id="err-title"/);
+    const created = await secretariat.postForm('/plans/tw-2021-2024/commitments/new', fields);
+    assert.equal(created.status, 303, await created.clone().text());
+    assert.equal(created.headers.get('location'), '/plans/tw-2021-2024/commitments/6-1');
+    type Full = Commitment & { coAgencyIds: number[]; ogpValues: string[]; sdgTargets: string[]; links: { url: string }[] };
+    const inArea = await json<{ items: Full[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?area=${newArea.id}`));
+    const c = inArea.items[0];
+    assert.ok(c);
+    assert.deepEqual(c.coAgencyIds, [ctx.agencies.get('MOI')]);
+    assert.deepEqual(c.ogpValues, ['civic-participation', 'inclusion']);
+    assert.deepEqual(c.sdgTargets, ['16.7', '16.10']);
+    assert.equal(c.links[0]?.url, 'https://join.gov.tw/');
+    const dup = await secretariat.postForm('/plans/tw-2021-2024/commitments/new', fields);
+    assert.equal(dup.status, 400, 'the number is taken');
+    // Unchecking every value clears them (the hidden empty value is still sent).
+    await secretariat.get('/plans/tw-2021-2024/commitments/6-1/edit');
+    const cleared = await secretariat.postForm('/plans/tw-2021-2024/commitments/6-1/edit', { version: String(c.version), ogpValues: [''] });
+    assert.equal(cleared.status, 303);
+    const reread = await json<{ ogpValues: string[] }>(await ctx.app.request(`/api/v1/commitments/${c.id}`));
+    assert.deepEqual(reread.ogpValues, []);
+  });
+});
