@@ -318,6 +318,41 @@ export async function listCommitments(
   return { items: rows.map((r) => toCommitment(r, co.get(r.id) ?? [])), total: count.n };
 }
 
+/** How many commitments a plan has and which agencies lead them, without loading their texts. */
+export async function summarizePlanCommitments(db: DbOrTx, planId: number): Promise<{ total: number; leadAgencyIds: number[] }> {
+  const rows = await db
+    .selectFrom('commitments')
+    .select(['lead_agency_id', sql<number>`count(*)::int`.as('n')])
+    .where('plan_id', '=', planId)
+    .groupBy('lead_agency_id')
+    .execute();
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), leadAgencyIds: rows.map((r) => r.lead_agency_id) };
+}
+
+export type CommitmentSummary = Pick<Commitment, 'id' | 'planId' | 'areaId' | 'number' | 'title' | 'leadAgencyId' | 'coAgencyIds' | 'ogpValues' | 'status'>;
+
+/** What lists show, without the long texts: the plan and agency pages stay fast. */
+export async function listCommitmentSummaries(db: DbOrTx, f: CommitmentFilter): Promise<CommitmentSummary[]> {
+  const rows = await filteredCommitments(db, f)
+    .select(['id', 'plan_id', 'area_id', 'number', 'title', 'lead_agency_id', 'ogp_values', 'status'])
+    .orderBy('plan_id')
+    .orderBy(byNumber)
+    .orderBy('id')
+    .execute();
+  const co = await coAgenciesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.plan_id,
+    areaId: r.area_id,
+    number: r.number,
+    title: r.title,
+    leadAgencyId: r.lead_agency_id,
+    coAgencyIds: co.get(r.id) ?? [],
+    ogpValues: r.ogp_values,
+    status: r.status as CommitmentStatus,
+  }));
+}
+
 export async function findCommitmentById(db: DbOrTx, id: number, forUpdate = false): Promise<Commitment | undefined> {
   let q = db.selectFrom('commitments').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();

@@ -119,7 +119,7 @@ export function planPages(): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const [plans, members] = await Promise.all([q.listPlans(db(c)), q.listMembers(db(c))]);
-    const counts = await Promise.all(plans.map((p) => q.listCommitments(db(c), { planId: p.id }, { limit: 0, offset: 0 })));
+    const counts = await Promise.all(plans.map((p) => q.summarizePlanCommitments(db(c), p.id)));
     return c.html(
       <HomePage
         ctx={pageContext(c)}
@@ -160,22 +160,22 @@ export function planPages(): Hono<AppEnv> {
       value: OGP_VALUES.find((v) => v === c.req.query('value')),
       status: COMMITMENT_STATUSES.find((s) => s === c.req.query('status')),
     };
-    const [members, areas, agencies, all, shown] = await Promise.all([
+    const [members, areas, agencies, summary, shown] = await Promise.all([
       q.listMembers(db(c)),
       q.listAreas(db(c), plan.id),
       q.listAgencies(db(c)),
-      q.listCommitments(db(c), { planId: plan.id }),
-      q.listCommitments(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value, status: filters.status }),
+      q.summarizePlanCommitments(db(c), plan.id),
+      q.listCommitmentSummaries(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value, status: filters.status }),
     ]);
-    const leadIds = new Set(all.items.map((x) => x.leadAgencyId));
+    const leadIds = new Set(summary.leadAgencyIds);
     return c.html(
       <PlanPage
         ctx={pageContext(c)}
         plan={plan}
         member={members.find((m) => m.id === plan.memberId)}
         areas={areas}
-        commitments={shown.items}
-        total={all.total}
+        commitments={shown}
+        total={summary.total}
         agencies={agencyMap(agencies)}
         leadAgencies={agencies.filter((a) => leadIds.has(a.id))}
         filters={filters}
@@ -481,16 +481,16 @@ export function planPages(): Hono<AppEnv> {
 
   // ---- agencies ----
   app.get('/agencies', async (c) => {
-    const [agencies, all] = await Promise.all([q.listAgencies(db(c)), q.listCommitments(db(c), {})]);
+    const [agencies, all] = await Promise.all([q.listAgencies(db(c)), q.listCommitmentSummaries(db(c), {})]);
     const counts = new Map<number, number>();
-    for (const x of all.items) for (const id of [x.leadAgencyId, ...x.coAgencyIds]) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const x of all) for (const id of [x.leadAgencyId, ...x.coAgencyIds]) counts.set(id, (counts.get(id) ?? 0) + 1);
     return c.html(<AgenciesPage ctx={pageContext(c)} agencies={agencies} counts={counts} />);
   });
   app.get('/agencies/:code', async (c) => {
     const agency = await q.findAgencyByCode(db(c), c.req.param('code'));
     if (!agency) throw new NotFoundError();
-    const [{ items }, plans, successor] = await Promise.all([
-      q.listCommitments(db(c), { agencyId: agency.id }),
+    const [items, plans, successor] = await Promise.all([
+      q.listCommitmentSummaries(db(c), { agencyId: agency.id }),
       q.listPlans(db(c)),
       agency.successorId ? q.findAgencyById(db(c), agency.successorId) : Promise.resolve(undefined),
     ]);

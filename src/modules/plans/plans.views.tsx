@@ -32,6 +32,7 @@ import {
   type Option,
 } from '../../web/components.js';
 import { href, type PageContext } from '../../web/context.js';
+import type { CommitmentSummary } from './plans.queries.js';
 import { t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
 
@@ -125,7 +126,7 @@ export interface PlanPageProps {
   plan: ActionPlan;
   member: Member | undefined;
   areas: Area[];
-  commitments: Commitment[];
+  commitments: CommitmentSummary[];
   total: number;
   agencies: Map<number, Agency>;
   /** Agencies leading any commitment of the plan, for the filter. */
@@ -504,7 +505,7 @@ export function AgencyPage(props: {
   ctx: PageContext;
   agency: Agency;
   successor: Agency | undefined;
-  commitments: Commitment[];
+  commitments: CommitmentSummary[];
   plans: Map<number, ActionPlan>;
 }) {
   const { ctx, agency } = props;
