@@ -1,5 +1,7 @@
 /** The change log of plan content: written in the caller's transaction, read per entity or per commitment. */
+import type { Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
+import type { HistoryTable } from '../../db/schema.js';
 import type { Actor } from '../../domain/authorization.js';
 import { diffFields, type FieldChange } from '../../domain/history.js';
 
@@ -50,18 +52,7 @@ export async function recordHistory(db: DbOrTx, r: HistoryRecord): Promise<Field
   return changes;
 }
 
-const toEntry = (r: {
-  id: number;
-  entity_type: string;
-  entity_id: number;
-  plan_id: number | null;
-  commitment_id: number | null;
-  action: string;
-  actor_id: number | null;
-  actor_name: string;
-  changes: FieldChange[];
-  at: Date;
-}): HistoryEntry => ({
+const toEntry = (r: Omit<Selectable<HistoryTable>, 'summary'>): HistoryEntry => ({
   id: r.id,
   entityType: r.entity_type as EntityType,
   entityId: r.entity_id,
