@@ -7,7 +7,6 @@ import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { AppError } from './errors.js';
 import { accountApi, accountPages } from './modules/accounts/accounts.routes.js';
 import { planApi } from './modules/plans/plans.api.js';
 import { planPages } from './modules/plans/plans.routes.js';
@@ -149,4 +148,3 @@ export function createApp({ services, logger }: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
-export { AppError };

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
@@ -97,8 +97,4 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
 /** JSON for a jsonb column: always serialized by us, so arrays are not mistaken for Postgres arrays. */
 export function jsonb(value: unknown) {
   return JSON.stringify(value);
-}
-
-export async function ping(db: Db): Promise<void> {
-  await sql`select 1`.execute(db);
 }

@@ -42,10 +42,6 @@ export async function insertUser(
   return row.id;
 }
 
-export async function countUsers(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  return row.n;
-}
 
 export async function insertSession(db: DbOrTx, s: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date }): Promise<void> {
   await db

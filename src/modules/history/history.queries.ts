@@ -73,13 +73,3 @@ export async function listCommitmentHistory(db: DbOrTx, commitmentId: number): P
   return rows.map(toEntry);
 }
 
-export async function listEntityHistory(db: DbOrTx, entityType: EntityType, entityId: number): Promise<HistoryEntry[]> {
-  const rows = await db
-    .selectFrom('history')
-    .select(columns)
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map(toEntry);
-}

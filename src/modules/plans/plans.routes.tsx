@@ -1,10 +1,10 @@
 /** HTML pages for plans, commitments, milestones and agencies, in both languages; forms post back here. */
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import { can, lockedFieldsFor } from '../../domain/authorization.js';
+import { can, lockedFieldsFor, type Action } from '../../domain/authorization.js';
 import { pick } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment } from '../../domain/plan.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { formFieldOf, listValue, nestForm, readForm } from '../../web/forms.js';
@@ -36,6 +36,12 @@ const positiveInt = (value: string | undefined): number | undefined => {
 };
 
 const db = (c: AppContext) => c.get('services').db;
+
+/** Edit forms are shown only to those the service would let save them: 401 signed out, 403 otherwise. */
+function requirePermission(c: AppContext, action: Action, ownership: { leadAgencyId?: number } = {}): void {
+  const actor = c.get('actor');
+  if (!can(actor, action, ownership)) throw actor ? new ForbiddenError() : new UnauthenticatedError();
+}
 
 async function planBySlug(c: AppContext): Promise<ActionPlan> {
   const plan = await q.findPlanBySlug(db(c), c.req.param('slug') ?? '');
@@ -140,7 +146,7 @@ export function planPages(): Hono<AppEnv> {
   };
 
   app.get('/plans/new', async (c) => {
-    if (!can(c.get('actor'), 'plan.create')) throw new AppError(c.get('actor') ? 403 : 401, c.get('actor') ? 'error.forbidden' : 'error.signInRequired');
+    requirePermission(c, 'plan.create');
     return renderPlanForm(c, null, emptyPlanValues(), {}, false, 200);
   });
   app.post('/plans/new', (c) =>
@@ -186,7 +192,7 @@ export function planPages(): Hono<AppEnv> {
 
   app.get('/plans/:slug/edit', async (c) => {
     const plan = await planBySlug(c);
-    if (!can(c.get('actor'), 'plan.update')) throw new AppError(c.get('actor') ? 403 : 401, c.get('actor') ? 'error.forbidden' : 'error.signInRequired');
+    requirePermission(c, 'plan.update');
     return renderPlanForm(c, plan, plan, {}, false, 200);
   });
   app.post('/plans/:slug/edit', async (c) => {
@@ -203,14 +209,11 @@ export function planPages(): Hono<AppEnv> {
   });
 
   // ---- areas ----
-  const requireEditor = (c: AppContext, action: 'area.create' | 'area.update' | 'commitment.create') => {
-    if (!can(c.get('actor'), action)) throw new AppError(c.get('actor') ? 403 : 401, c.get('actor') ? 'error.forbidden' : 'error.signInRequired');
-  };
   const emptyArea = () => ({ position: 0, title: { zh: '', en: '', status: 'missing' as const }, description: { zh: '', en: '', status: 'missing' as const } });
 
   app.get('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
-    requireEditor(c, 'area.create');
+    requirePermission(c, 'area.create');
     const position = (await q.listAreas(db(c), plan.id)).length + 1;
     return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={{ ...emptyArea(), position }} errors={{}} />);
   });
@@ -232,7 +235,7 @@ export function planPages(): Hono<AppEnv> {
   app.get('/plans/:slug/areas/:areaId/edit', async (c) => {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
-    requireEditor(c, 'area.update');
+    requirePermission(c, 'area.update');
     return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={area} errors={{}} />);
   });
   app.post('/plans/:slug/areas/:areaId/edit', async (c) => {
@@ -305,7 +308,7 @@ export function planPages(): Hono<AppEnv> {
 
   app.get('/plans/:slug/commitments/new', async (c) => {
     const plan = await planBySlug(c);
-    requireEditor(c, 'commitment.create');
+    requirePermission(c, 'commitment.create');
     return renderCommitmentForm(c, plan, null, { ...emptyCommitmentValues(), startDate: plan.periodStart, endDate: plan.periodEnd }, {}, false, 200);
   });
   app.post('/plans/:slug/commitments/new', async (c) => {
@@ -362,15 +365,10 @@ export function planPages(): Hono<AppEnv> {
     );
   });
 
-  const requireCommitmentEditor = (c: AppContext, commitment: Commitment) => {
-    const actor = c.get('actor');
-    if (!can(actor, 'commitment.update', { leadAgencyId: commitment.leadAgencyId })) throw new AppError(actor ? 403 : 401, actor ? 'error.forbidden' : 'error.signInRequired');
-  };
-
   app.get('/plans/:slug/commitments/:number/edit', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    requireCommitmentEditor(c, commitment);
+    requirePermission(c, 'commitment.update', { leadAgencyId: commitment.leadAgencyId });
     return renderCommitmentForm(c, plan, commitment, commitment, {}, false, 200);
   });
   app.post('/plans/:slug/commitments/:number/edit', async (c) => {
@@ -406,10 +404,6 @@ export function planPages(): Hono<AppEnv> {
   });
 
   // ---- milestones ----
-  const requireMilestoneEditor = (c: AppContext, commitment: Commitment) => {
-    const actor = c.get('actor');
-    if (!can(actor, 'milestone.update', { leadAgencyId: commitment.leadAgencyId })) throw new AppError(actor ? 403 : 401, actor ? 'error.forbidden' : 'error.signInRequired');
-  };
   const milestoneOf = async (c: AppContext, commitment: Commitment) => {
     const milestone = await q.findMilestoneById(db(c), positiveInt(c.req.param('milestoneId')) ?? 0);
     if (!milestone || milestone.commitmentId !== commitment.id) throw new NotFoundError();
@@ -423,7 +417,7 @@ export function planPages(): Hono<AppEnv> {
   app.get('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    requireMilestoneEditor(c, commitment);
+    requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
     const position = (await q.nextMilestonePosition(db(c), commitment.id));
     return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={{ ...emptyMilestone(commitment), position }} errors={{}} />);
   });
@@ -443,7 +437,7 @@ export function planPages(): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
-    requireMilestoneEditor(c, commitment);
+    requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
     return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestone} errors={{}} />);
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {

@@ -128,11 +128,6 @@ export const agencyInput = z.object({
 });
 export type AgencyInput = z.infer<typeof agencyInput>;
 
-export const memberInput = z.object({
-  code: z.string().trim().regex(/^[A-Z]{2}(-[A-Z0-9]{1,10})?$/),
-  kind: z.enum(MEMBER_KINDS),
-  name: localizedInput(300),
-});
 
 /** Updates: any subset of the fields plus the version they were made from. */
 export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.partial().extend({ version: versionField });
