@@ -102,6 +102,7 @@ export interface MilestonesTable {
   target: LocalizedColumn;
   start_date: string;
   end_date: string;
+  weight: number | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -159,6 +160,136 @@ export interface HistoryTable {
   at: Timestamp;
 }
 
+export interface ReviewCyclesTable {
+  id: Generated<number>;
+  plan_id: number;
+  number: number;
+  starts_on: string;
+  ends_on: string;
+  report_due: string;
+  review_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgressReportsTable {
+  id: Generated<number>;
+  commitment_id: number;
+  cycle_id: number;
+  revision: number;
+  agency_id: number;
+  state: string;
+  achievements: LocalizedColumn;
+  participation: LocalizedColumn;
+  civil_society_participants: number | null;
+  government_participants: number | null;
+  problems: LocalizedColumn;
+  next_steps: LocalizedColumn;
+  budget_spent: string | null;
+  budget_currency: string | null;
+  budget_note: LocalizedColumn;
+  author_id: number | null;
+  author_name: string;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  submitted_by_name: string | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MilestoneProgressTable {
+  report_id: number;
+  milestone_id: number;
+  status: string;
+  percent: number;
+  reason: LocalizedColumn;
+}
+
+export interface ReportEvidenceTable {
+  id: Generated<number>;
+  report_id: number;
+  title: string;
+  url: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  byte_size: number | null;
+  sha256: string | null;
+  content: Uint8Array | null;
+  created_at: Timestamp;
+}
+
+export interface ReportContributionsTable {
+  id: Generated<number>;
+  report_id: number;
+  agency_id: number;
+  body: LocalizedColumn;
+  author_name: string;
+  created_at: Timestamp;
+}
+
+export interface CommitmentTransfersTable {
+  id: Generated<number>;
+  commitment_id: number;
+  from_agency_id: number;
+  to_agency_id: number;
+  effective_on: string;
+  note: LocalizedColumn;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
+export interface ForumMeetingsTable {
+  id: Generated<number>;
+  plan_id: number;
+  cycle_id: number | null;
+  held_on: string;
+  kind: string;
+  title: LocalizedColumn;
+  attendance_government: number;
+  attendance_civil_society: number;
+  attendance_other: number;
+  agenda: LocalizedColumn;
+  minutes: LocalizedColumn;
+  links: Json<Link[]>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeetingReportsTable {
+  meeting_id: number;
+  report_id: number;
+  showcased: boolean;
+  story: LocalizedColumn;
+}
+
+export interface ResolutionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  meeting_id: number;
+  number: string;
+  body: LocalizedColumn;
+  owner_agency_id: number | null;
+  due_on: string | null;
+  status: string;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResolutionDecisionsTable {
+  id: Generated<number>;
+  resolution_id: number;
+  meeting_id: number;
+  status: string;
+  note: LocalizedColumn;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -179,6 +310,16 @@ export interface DB {
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
   history: HistoryTable;
+  review_cycles: ReviewCyclesTable;
+  progress_reports: ProgressReportsTable;
+  milestone_progress: MilestoneProgressTable;
+  report_evidence: ReportEvidenceTable;
+  report_contributions: ReportContributionsTable;
+  commitment_transfers: CommitmentTransfersTable;
+  forum_meetings: ForumMeetingsTable;
+  meeting_reports: MeetingReportsTable;
+  resolutions: ResolutionsTable;
+  resolution_decisions: ResolutionDecisionsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -27,14 +27,26 @@ export type Action =
   | 'milestone.delete'
   | 'agency.create'
   | 'agency.update'
-  | 'user.create';
+  | 'user.create'
+  // monitoring
+  | 'cycle.manage'
+  | 'board.view'
+  | 'report.write'
+  | 'report.contribute'
+  | 'commitment.transfer'
+  // forum
+  | 'meeting.manage'
+  | 'resolution.manage';
 
-/** What the action touches: for commitments and milestones, the agency leading the commitment. */
+/** What the action touches: for commitments, milestones and reports, the agencies leading and supporting the commitment. */
 export interface ResourceOwnership {
   leadAgencyId?: number;
+  coAgencyIds?: readonly number[];
 }
 
 const EDITORS: readonly Role[] = ['admin', 'secretariat'];
+
+const leads = (actor: Actor, resource: ResourceOwnership) => resource.leadAgencyId !== undefined && actor.agencyIds.includes(resource.leadAgencyId);
 
 export function can(actor: Actor | null, action: Action, resource: ResourceOwnership = {}): boolean {
   if (!actor || actor.role === 'public') return false;
@@ -46,7 +58,11 @@ export function can(actor: Actor | null, action: Action, resource: ResourceOwner
     case 'milestone.create':
     case 'milestone.update':
     case 'milestone.delete':
-      return resource.leadAgencyId !== undefined && actor.agencyIds.includes(resource.leadAgencyId);
+    case 'report.write':
+      return leads(actor, resource);
+    // Supporting agencies add their part to the lead's report (and so may read its draft).
+    case 'report.contribute':
+      return leads(actor, resource) || (resource.coAgencyIds ?? []).some((id) => actor.agencyIds.includes(id));
     default:
       return false;
   }

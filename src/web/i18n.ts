@@ -3,8 +3,10 @@
  * that no key is missing or empty in either.
  */
 import type { Lang } from '../domain/localized.js';
+import { forumMessages } from '../modules/forum/forum.messages.js';
+import { monitoringMessages } from '../modules/monitoring/monitoring.messages.js';
 
-export const en = {
+const coreEn = {
   'site.name': 'Cocreate',
   'site.tagline': 'Open-government action plans, co-created, published and monitored in the open',
   'nav.skip': 'Skip to main content',
@@ -223,9 +225,12 @@ export const en = {
   'footer.source': 'Cocreate is open-source software.',
 } as const;
 
+/** Capabilities keep their own messages beside their code (`<module>.messages.ts`); they are merged here. */
+export const en = { ...coreEn, ...monitoringMessages.en, ...forumMessages.en };
+
 export type MessageKey = keyof typeof en;
 
-export const zhTW: Record<MessageKey, string> = {
+const coreZhTW: Record<keyof typeof coreEn, string> = {
   'site.name': 'Cocreate 共創',
   'site.tagline': '開放政府行動方案：公開共創、發布與追蹤',
   'nav.skip': '跳到主要內容',
@@ -443,6 +448,8 @@ export const zhTW: Record<MessageKey, string> = {
   'footer.openData': '開放資料：JSON API',
   'footer.source': 'Cocreate 是開放原始碼軟體。',
 };
+
+export const zhTW: Record<MessageKey, string> = { ...coreZhTW, ...monitoringMessages.zhTW, ...forumMessages.zhTW };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zhTW, en };
 

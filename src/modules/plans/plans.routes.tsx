@@ -1,14 +1,14 @@
 /** HTML pages for plans, commitments, milestones and agencies, in both languages; forms post back here. */
 import { Hono } from 'hono';
-import type { z } from 'zod';
-import { can, lockedFieldsFor, type Action } from '../../domain/authorization.js';
+import { can, lockedFieldsFor } from '../../domain/authorization.js';
 import { pick } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment } from '../../domain/plan.js';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { formFieldOf, listValue, nestForm, readForm } from '../../web/forms.js';
-import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import { listValue, readForm } from '../../web/forms.js';
+import { fieldMessages } from '../../web/validation.js';
 import { listCommitmentHistory } from '../history/history.queries.js';
 import { HistoryPage } from '../history/history.views.js';
 import * as q from './plans.queries.js';
@@ -29,19 +29,7 @@ import {
   type CommitmentFormValues,
 } from './plans.views.js';
 
-const positiveInt = (value: string | undefined): number | undefined => {
-  if (value === undefined || !/^\d{1,9}$/.test(value)) return undefined;
-  const n = Number(value);
-  return n > 0 ? n : undefined;
-};
-
 const db = (c: AppContext) => c.get('services').db;
-
-/** Edit forms are shown only to those the service would let save them: 401 signed out, 403 otherwise. */
-function requirePermission(c: AppContext, action: Action, ownership: { leadAgencyId?: number } = {}): void {
-  const actor = c.get('actor');
-  if (!can(actor, action, ownership)) throw actor ? new ForbiddenError() : new UnauthenticatedError();
-}
 
 async function planBySlug(c: AppContext): Promise<ActionPlan> {
   const plan = await q.findPlanBySlug(db(c), c.req.param('slug') ?? '');
@@ -72,52 +60,6 @@ function commitmentFormInput(body: Record<string, unknown>): Record<string, unkn
         return at === -1 ? { title: '', url: line } : { title: line.slice(0, at).trim(), url: line.slice(at + 1) };
       });
   return input;
-}
-
-/**
- * Runs a form submission: parse, call the service, redirect on success; on a 400 or 409 show the form again
- * with the messages beside the fields (and on 409 the current stored values).
- */
-async function handleForm<S extends z.ZodType, R>(
-  c: AppContext,
-  opts: {
-    schema: S;
-    toInput?: (body: Record<string, unknown>) => Record<string, unknown>;
-    run: (input: z.infer<S>) => Promise<R>;
-    redirectTo: (result: R) => string;
-    render: (state: { submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
-  },
-): Promise<Response> {
-  const lang = c.get('lang');
-  const submitted = (opts.toInput ?? ((b) => b))(nestForm(await readForm(c)));
-  try {
-    const input = parseOrThrow(opts.schema, submitted, lang);
-    const result = await opts.run(input);
-    return c.redirect(href(lang, opts.redirectTo(result)), 303);
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      const errors: FieldErrors = {};
-      for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[formFieldOf(path)] ??= message;
-      return opts.render({ submitted, errors, conflict: false, status: 400 });
-    }
-    if (error instanceof ConflictError) return opts.render({ submitted, errors: {}, conflict: true, status: 409 });
-    throw error;
-  }
-}
-
-/** Submitted form values over stored ones, so a re-shown form keeps what the user typed. */
-function overlay<T extends object>(base: T, submitted: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(submitted)) {
-    if (key === 'version' || value === undefined) continue;
-    const current = out[key];
-    if (current && typeof current === 'object' && !Array.isArray(current) && value && typeof value === 'object' && !Array.isArray(value))
-      out[key] = { ...current, ...value };
-    else if (Array.isArray(current) && typeof current[0] === 'number' && Array.isArray(value)) out[key] = value.map(Number);
-    else if (typeof current === 'number' && typeof value === 'string') out[key] = value === '' ? 0 : Number(value) || current;
-    else out[key] = value;
-  }
-  return out as T;
 }
 
 export function planPages(): Hono<AppEnv> {

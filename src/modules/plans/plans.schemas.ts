@@ -221,7 +221,7 @@ export const historyOutput = z
     id: z.number().int(),
     entityType: z.string(),
     entityId: z.number().int(),
-    action: z.enum(['create', 'update', 'delete']),
+    action: z.enum(['create', 'update', 'delete', 'submit', 'revise', 'transfer', 'decide']),
     actorName: z.string(),
     at: z.string(),
     changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),

@@ -3,8 +3,8 @@
  * change the rows and record history, all in one transaction.
  */
 import type { Db, DbOrTx } from '../../db/connection.js';
-import { can, lockedFieldsFor, type Action, type Actor } from '../../domain/authorization.js';
-import { emptyLocalized, mergeLocalized, type Localized, type LocalizedPatch } from '../../domain/localized.js';
+import { lockedFieldsFor, type Action, type Actor } from '../../domain/authorization.js';
+import { emptyLocalized } from '../../domain/localized.js';
 import {
   canTransitionPlan,
   checkCommitmentContent,
@@ -18,41 +18,11 @@ import {
   type FieldProblem,
   type Milestone,
 } from '../../domain/plan.js';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { recordHistory, type EntityType } from '../history/history.queries.js';
+import { assertValid, assertVersion, authorize, mergeInput, requireText, type Patch } from '../service-helpers.js';
 import * as q from './plans.queries.js';
 import type { AgencyInput, AreaInput, CommitmentInput, MilestoneInput, PlanInput } from './plans.schemas.js';
-
-type Patch<T> = Partial<T> & { version: number };
-
-function authorize(actor: Actor | null, action: Action, ownership: { leadAgencyId?: number } = {}): void {
-  if (!actor) throw new UnauthenticatedError();
-  if (!can(actor, action, ownership)) throw new ForbiddenError();
-}
-
-function assertValid(problems: FieldProblem[]): void {
-  if (problems.length > 0) throw new ValidationError(problems);
-}
-
-function requireText(field: string, value: Localized, problems: FieldProblem[]): void {
-  if (value.zh === '' && value.en === '') problems.push({ field, key: 'error.required' });
-}
-
-function assertVersion<T extends { version: number }>(current: T, expected: number): void {
-  if (current.version !== expected) throw new ConflictError(current);
-}
-
-/** Localized fields of an input merged onto the stored values; other fields replace them when given. */
-function mergeInput<T extends object>(current: T, input: object, localizedKeys: readonly (keyof T & string)[]): T {
-  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined || key === 'version') continue;
-    merged[key] = (localizedKeys as readonly string[]).includes(key)
-      ? mergeLocalized(current[key as keyof T] as Localized, value as LocalizedPatch)
-      : value;
-  }
-  return merged as T;
-}
 
 export interface PlanServiceDeps {
   db: Db;

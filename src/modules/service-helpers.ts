@@ -1,0 +1,37 @@
+/** Steps every write use case takes: authorize, validate, check the version, merge a patch onto stored values. */
+import { can, type Action, type Actor, type ResourceOwnership } from '../domain/authorization.js';
+import { mergeLocalized, type Localized, type LocalizedPatch } from '../domain/localized.js';
+import type { FieldProblem } from '../domain/plan.js';
+import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../errors.js';
+
+export type Patch<T> = Partial<T> & { version: number };
+
+export function authorize(actor: Actor | null, action: Action, ownership: ResourceOwnership = {}): void {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, action, ownership)) throw new ForbiddenError();
+}
+
+export function assertValid(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+export function requireText(field: string, value: Localized, problems: FieldProblem[]): void {
+  if (value.zh === '' && value.en === '') problems.push({ field, key: 'error.required' });
+}
+
+export function assertVersion<T extends { version: number }>(current: T, expected: number): void {
+  if (current.version !== expected) throw new ConflictError(current);
+}
+
+/** Localized fields of an input merged onto the stored values; other fields replace them when given. */
+export function mergeInput<T extends object>(current: T, input: object, localizedKeys: readonly (keyof T & string)[]): T {
+  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || key === 'version') continue;
+    merged[key] = (localizedKeys as readonly string[]).includes(key)
+      ? mergeLocalized(current[key as keyof T] as Localized, value as LocalizedPatch)
+      : value;
+  }
+  return merged as T;
+}
+

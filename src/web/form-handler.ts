@@ -1,0 +1,66 @@
+/** Shared plumbing of HTML form routes: permission gates, form submission with re-shown errors, typed values. */
+import type { z } from 'zod';
+import { can, type Action, type ResourceOwnership } from '../domain/authorization.js';
+import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../errors.js';
+import type { FieldErrors } from './components.js';
+import { href, type AppContext } from './context.js';
+import { formFieldOf, nestForm, readForm } from './forms.js';
+import { fieldMessages, parseOrThrow } from './validation.js';
+
+export const positiveInt = (value: string | undefined): number | undefined => {
+  if (value === undefined || !/^\d{1,9}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 ? n : undefined;
+};
+
+/** Edit forms are shown only to those the service would let save them: 401 signed out, 403 otherwise. */
+export function requirePermission(c: AppContext, action: Action, ownership: ResourceOwnership = {}): void {
+  const actor = c.get('actor');
+  if (!can(actor, action, ownership)) throw actor ? new ForbiddenError() : new UnauthenticatedError();
+}
+
+/**
+ * Runs a form submission: parse, call the service, redirect on success; on a 400 or 409 show the form again
+ * with the messages beside the fields (and on 409 the current stored values).
+ */
+export async function handleForm<S extends z.ZodType, R>(
+  c: AppContext,
+  opts: {
+    schema: S;
+    toInput?: (body: Record<string, unknown>) => Record<string, unknown>;
+    run: (input: z.infer<S>) => Promise<R>;
+    redirectTo: (result: R) => string;
+    render: (state: { submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
+  },
+): Promise<Response> {
+  const lang = c.get('lang');
+  const submitted = (opts.toInput ?? ((b) => b))(nestForm(await readForm(c)));
+  try {
+    const input = parseOrThrow(opts.schema, submitted, lang);
+    const result = await opts.run(input);
+    return c.redirect(href(lang, opts.redirectTo(result)), 303);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const errors: FieldErrors = {};
+      for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[formFieldOf(path)] ??= message;
+      return opts.render({ submitted, errors, conflict: false, status: 400 });
+    }
+    if (error instanceof ConflictError) return opts.render({ submitted, errors: {}, conflict: true, status: 409 });
+    throw error;
+  }
+}
+
+/** Submitted form values over stored ones, so a re-shown form keeps what the user typed. */
+export function overlay<T extends object>(base: T, submitted: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(submitted)) {
+    if (key === 'version' || value === undefined) continue;
+    const current = out[key];
+    if (current && typeof current === 'object' && !Array.isArray(current) && value && typeof value === 'object' && !Array.isArray(value))
+      out[key] = { ...current, ...value };
+    else if (Array.isArray(current) && typeof current[0] === 'number' && Array.isArray(value)) out[key] = value.map(Number);
+    else if (typeof current === 'number' && typeof value === 'string') out[key] = value === '' ? 0 : Number(value) || current;
+    else out[key] = value;
+  }
+  return out as T;
+}
