@@ -2,12 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { accountApi, accountPages } from './modules/accounts/accounts.routes.js';
+import { EVIDENCE_MAX_BYTES } from './domain/monitoring.js';
+import { AppError } from './errors.js';
+import { monitoringApi } from './modules/monitoring/monitoring.api.js';
+import { commitmentMonitoring, monitoringPages } from './modules/monitoring/monitoring.routes.js';
 import { planApi } from './modules/plans/plans.api.js';
 import { planPages } from './modules/plans/plans.routes.js';
 import type { Services } from './services.js';
@@ -80,6 +85,16 @@ export function createApp({ services, logger }: AppOptions) {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.use('*', authenticate());
+  // Before anything reads a body: the largest thing anyone sends is one evidence file.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: EVIDENCE_MAX_BYTES + 256 * 1024,
+      onError: () => {
+        throw new AppError(413, 'error.bodyTooLarge', { max: `${EVIDENCE_MAX_BYTES / 1024 / 1024} MB` });
+      },
+    }),
+  );
   app.use('*', csrfProtection());
   app.use('*', async (c, next) => {
     await next();
@@ -107,6 +122,7 @@ export function createApp({ services, logger }: AppOptions) {
     description: 'The browser session; writes also need the X-CSRF-Token header from GET /api/v1/session',
   });
   planApi(api);
+  monitoringApi(api);
   accountApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -121,7 +137,8 @@ export function createApp({ services, logger }: AppOptions) {
 
   // ---- pages: zh-TW at the root, English under /en ----
   for (const prefix of ['/en', '/']) {
-    app.route(prefix, planPages());
+    app.route(prefix, planPages({ commitmentExtra: commitmentMonitoring }));
+    app.route(prefix, monitoringPages());
     app.route(prefix, accountPages());
   }
 

@@ -179,7 +179,7 @@ export interface ProgressReportsTable {
   cycle_id: number;
   revision: number;
   agency_id: number;
-  state: string;
+  state: Generated<string>;
   achievements: LocalizedColumn;
   participation: LocalizedColumn;
   civil_society_participants: number | null;
@@ -262,7 +262,7 @@ export interface ForumMeetingsTable {
 export interface MeetingReportsTable {
   meeting_id: number;
   report_id: number;
-  showcased: boolean;
+  showcased: Generated<boolean>;
   story: LocalizedColumn;
 }
 
@@ -274,7 +274,7 @@ export interface ResolutionsTable {
   body: LocalizedColumn;
   owner_agency_id: number | null;
   due_on: string | null;
-  status: string;
+  status: Generated<string>;
   is_demo: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;

@@ -131,6 +131,8 @@ export interface Milestone {
   target: Localized;
   startDate: string;
   endDate: string;
+  /** Relative weight in the commitment's progress; null means "count equally". */
+  weight: number | null;
   version: number;
 }
 

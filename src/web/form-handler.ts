@@ -28,6 +28,8 @@ export async function handleForm<S extends z.ZodType, R>(
   opts: {
     schema: S;
     toInput?: (body: Record<string, unknown>) => Record<string, unknown>;
+    /** Which form field an error path belongs to (default: the field before the first list index). */
+    fieldOf?: (path: string) => string;
     run: (input: z.infer<S>) => Promise<R>;
     redirectTo: (result: R) => string;
     render: (state: { submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
@@ -42,7 +44,7 @@ export async function handleForm<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof ValidationError) {
       const errors: FieldErrors = {};
-      for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[formFieldOf(path)] ??= message;
+      for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[(opts.fieldOf ?? formFieldOf)(path)] ??= message;
       return opts.render({ submitted, errors, conflict: false, status: 400 });
     }
     if (error instanceof ConflictError) return opts.render({ submitted, errors: {}, conflict: true, status: 409 });

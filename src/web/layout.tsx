@@ -8,7 +8,7 @@ export interface Crumb {
   path?: string;
 }
 
-export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[]; children?: Child; description?: string }) {
+export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[]; children?: Child; description?: string; feeds?: { title: string; path: string }[] }) {
   const { ctx } = props;
   const { lang } = ctx;
   const other = lang === 'en' ? 'zh-TW' : 'en';
@@ -23,6 +23,9 @@ export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="alternate" hreflang={other} href={otherPath} />
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={href(lang, f.path)} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -100,7 +100,7 @@ export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 400) return new AppError(400, 'error.badJson');
-    if (error.status === 413) return new AppError(413, 'error.invalid');
+    if (error.status === 413) return new AppError(413, 'error.bodyTooLarge', { max: '5 MB' });
     if (error.status === 404) return new AppError(404, 'error.notFound');
   }
   if (error instanceof SyntaxError) return new AppError(400, 'error.badJson');

@@ -91,6 +91,7 @@ export const toMilestone = (r: MilestoneRow): Milestone => ({
   target: r.target,
   startDate: r.start_date,
   endDate: r.end_date,
+  weight: r.weight,
   version: r.version,
 });
 
@@ -451,6 +452,7 @@ const milestoneColumns = (m: MilestoneValues) => ({
   target: jsonb(m.target),
   start_date: m.startDate,
   end_date: m.endDate,
+  weight: m.weight,
 });
 
 export async function insertMilestone(db: DbOrTx, m: MilestoneValues): Promise<Milestone> {
@@ -472,6 +474,11 @@ export async function deleteMilestoneRow(db: DbOrTx, id: number): Promise<void> 
   await db.deleteFrom('milestones').where('id', '=', id).execute();
 }
 
+export async function milestoneHasProgress(db: DbOrTx, milestoneId: number): Promise<boolean> {
+  const row = await db.selectFrom('milestone_progress').select('report_id').where('milestone_id', '=', milestoneId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function nextMilestonePosition(db: DbOrTx, commitmentId: number): Promise<number> {
   const row = await db
     .selectFrom('milestones')
@@ -489,4 +496,29 @@ export async function countMilestonesOutside(db: DbOrTx, commitmentId: number, s
     .where((eb) => eb.or([eb('start_date', '<', startDate), eb('end_date', '>', endDate)]))
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+// ---- transfers between agencies ----
+
+export interface Transfer {
+  id: number;
+  commitmentId: number;
+  fromAgencyId: number;
+  toAgencyId: number;
+  effectiveOn: string;
+  note: Localized;
+  actorName: string;
+}
+
+export async function insertTransfer(db: DbOrTx, t: Omit<Transfer, 'id'>): Promise<void> {
+  await db
+    .insertInto('commitment_transfers')
+    .values({ commitment_id: t.commitmentId, from_agency_id: t.fromAgencyId, to_agency_id: t.toAgencyId, effective_on: t.effectiveOn, note: jsonb(t.note), actor_name: t.actorName })
+    .execute();
+}
+
+/** A commitment's earlier leads, oldest first. */
+export async function listTransfers(db: DbOrTx, commitmentId: number): Promise<Transfer[]> {
+  const rows = await db.selectFrom('commitment_transfers').selectAll().where('commitment_id', '=', commitmentId).orderBy('effective_on').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, commitmentId: r.commitment_id, fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id, effectiveOn: r.effective_on, note: r.note, actorName: r.actor_name }));
 }

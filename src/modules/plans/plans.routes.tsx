@@ -1,5 +1,6 @@
 /** HTML pages for plans, commitments, milestones and agencies, in both languages; forms post back here. */
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { can, lockedFieldsFor } from '../../domain/authorization.js';
 import { pick } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment } from '../../domain/plan.js';
@@ -62,7 +63,12 @@ function commitmentFormInput(body: Record<string, unknown>): Record<string, unkn
   return input;
 }
 
-export function planPages(): Hono<AppEnv> {
+export interface PlanPagesOptions {
+  /** Sections other capabilities add to a commitment's page, and the feeds it offers. */
+  commitmentExtra?: (c: AppContext, plan: ActionPlan, commitment: Commitment) => Promise<{ section: Child; feeds: { title: string; path: string }[] }>;
+}
+
+export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
   app.get('/', async (c) => {
@@ -267,7 +273,13 @@ export function planPages(): Hono<AppEnv> {
   app.get('/plans/:slug/commitments/:number', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    const [areas, agencies, milestones] = await Promise.all([q.listAreas(db(c), plan.id), q.listAgencies(db(c)), q.listMilestones(db(c), commitment.id)]);
+    const [areas, agencies, milestones, transfers, extra] = await Promise.all([
+      q.listAreas(db(c), plan.id),
+      q.listAgencies(db(c)),
+      q.listMilestones(db(c), commitment.id),
+      q.listTransfers(db(c), commitment.id),
+      options.commitmentExtra?.(c, plan, commitment),
+    ]);
     const actor = c.get('actor');
     return c.html(
       <CommitmentPage
@@ -279,6 +291,10 @@ export function planPages(): Hono<AppEnv> {
         agencies={agencyMap(agencies)}
         canEdit={can(actor, 'commitment.update', { leadAgencyId: commitment.leadAgencyId })}
         canEditMilestones={can(actor, 'milestone.update', { leadAgencyId: commitment.leadAgencyId })}
+        canTransfer={can(actor, 'commitment.transfer')}
+        transfers={transfers}
+        extra={extra?.section}
+        feeds={extra?.feeds}
       />,
     );
   });
@@ -353,7 +369,7 @@ export function planPages(): Hono<AppEnv> {
   };
   const emptyMilestone = (commitment: Commitment) => {
     const empty = { zh: '', en: '', status: 'missing' as const };
-    return { position: 0, deliverable: empty, indicator: empty, target: empty, startDate: commitment.startDate, endDate: commitment.endDate };
+    return { position: 0, deliverable: empty, indicator: empty, target: empty, startDate: commitment.startDate, endDate: commitment.endDate, weight: null };
   };
 
   app.get('/plans/:slug/commitments/:number/milestones/new', async (c) => {

@@ -118,6 +118,10 @@ export const milestoneInput = z.object({
   target: localizedInput(2000).optional(),
   startDate: isoDate,
   endDate: isoDate,
+  weight: z
+    .union([z.literal('').transform(() => null), z.null(), z.coerce.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' })])
+    .optional()
+    .openapi({ description: 'Relative weight in the commitment’s progress (1–1000); null or empty for equal weights' }),
 });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
 
@@ -179,6 +183,7 @@ export const milestoneOutput = z
     target: localizedOutput,
     startDate: z.string(),
     endDate: z.string(),
+    weight: z.number().int().nullable(),
     version: z.number().int(),
   })
   .openapi('Milestone');

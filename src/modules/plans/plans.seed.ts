@@ -91,6 +91,7 @@ export async function seedDemoPlan(db: Db): Promise<SeededPlan> {
             target: text(m.target),
             startDate: m.startDate,
             endDate: m.endDate,
+            weight: null,
           });
         }
       }

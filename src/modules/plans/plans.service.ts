@@ -4,7 +4,7 @@
  */
 import type { Db, DbOrTx } from '../../db/connection.js';
 import { lockedFieldsFor, type Action, type Actor } from '../../domain/authorization.js';
-import { emptyLocalized } from '../../domain/localized.js';
+import { emptyLocalized, mergeLocalized, type LocalizedPatch } from '../../domain/localized.js';
 import {
   canTransitionPlan,
   checkCommitmentContent,
@@ -277,6 +277,7 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
       target: emptyLocalized(),
       startDate: '',
       endDate: '',
+      weight: null,
     };
     const values = mergeInput(base, input, MILESTONE_TEXT);
     checkMilestone(values, commitment);
@@ -310,6 +311,8 @@ export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null
     if (!current) throw new NotFoundError();
     const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.delete');
     assertVersion(current, version);
+    // Submitted progress reports refer to it; they are a record and must stay whole.
+    if (await q.milestoneHasProgress(trx, milestoneId)) throw new ValidationError([{ field: 'milestone', key: 'error.milestoneReported' }]);
     await q.deleteMilestoneRow(trx, milestoneId);
     await recordHistory(trx, {
       entityType: 'milestone', entityId: milestoneId, planId: commitment.planId, commitmentId: commitment.id, action: 'delete', actor, before: current, after: null,
@@ -353,6 +356,77 @@ export async function updateAgency(deps: PlanServiceDeps, actor: Actor | null, a
     const updated = await q.updateAgencyRow(trx, agencyId, values);
     await recordHistory(trx, { entityType: 'agency', entityId: agencyId, planId: null, commitmentId: null, action: 'update', actor, before: current, after: updated });
     return updated;
+  });
+}
+
+// ---------------------------------------------------------------- reorganization
+
+export interface TransferRequest {
+  toAgencyId: number;
+  effectiveOn: string;
+  note?: LocalizedPatch | undefined;
+}
+
+/** Moves one commitment to another lead agency; its reports, milestones and history stay with it. */
+async function transferOne(trx: DbOrTx, actor: Actor | null, current: Commitment, request: TransferRequest): Promise<Commitment> {
+  if (current.leadAgencyId === request.toAgencyId) throw new ValidationError([{ field: 'toAgencyId', key: 'error.sameAgency' }]);
+  const values: q.CommitmentValues = {
+    ...current,
+    leadAgencyId: request.toAgencyId,
+    // The new lead no longer supports itself.
+    coAgencyIds: current.coAgencyIds.filter((id) => id !== request.toAgencyId),
+  };
+  const updated = await q.updateCommitmentRow(trx, current.id, values);
+  await q.insertTransfer(trx, {
+    commitmentId: current.id,
+    fromAgencyId: current.leadAgencyId,
+    toAgencyId: request.toAgencyId,
+    effectiveOn: request.effectiveOn,
+    note: mergeLocalized(emptyLocalized(), request.note),
+    actorName: actor?.displayName ?? 'system',
+  });
+  await recordHistory(trx, {
+    entityType: 'commitment', entityId: current.id, planId: current.planId, commitmentId: current.id, action: 'transfer', actor,
+    before: { leadAgencyId: current.leadAgencyId, coAgencyIds: current.coAgencyIds },
+    after: { leadAgencyId: updated.leadAgencyId, coAgencyIds: updated.coAgencyIds, effectiveOn: request.effectiveOn },
+  });
+  return updated;
+}
+
+async function requireAgency(db: DbOrTx, id: number): Promise<Agency> {
+  const agency = await q.findAgencyById(db, id);
+  if (!agency) throw new ValidationError([{ field: 'toAgencyId', key: 'error.unknownAgency' }]);
+  return agency;
+}
+
+export async function transferCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, request: TransferRequest & { version: number }): Promise<Commitment> {
+  authorize(actor, 'commitment.transfer');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findCommitmentById(trx, commitmentId, true);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, request.version);
+    await requireAgency(trx, request.toAgencyId);
+    return transferOne(trx, actor, current, request);
+  });
+}
+
+/** An agency reorganized away: all it leads goes to its successor, which the agency now names. */
+export async function transferAgency(deps: PlanServiceDeps, actor: Actor | null, fromAgencyId: number, request: TransferRequest): Promise<Commitment[]> {
+  authorize(actor, 'commitment.transfer');
+  return deps.db.transaction().execute(async (trx) => {
+    const from = await q.lockAgency(trx, fromAgencyId);
+    if (!from) throw new NotFoundError();
+    if (fromAgencyId === request.toAgencyId) throw new ValidationError([{ field: 'toAgencyId', key: 'error.sameAgency' }]);
+    await requireAgency(trx, request.toAgencyId);
+    const led = (await q.listCommitmentSummaries(trx, { agencyId: fromAgencyId })).filter((c) => c.leadAgencyId === fromAgencyId);
+    const moved: Commitment[] = [];
+    for (const summary of led) {
+      const current = await q.findCommitmentById(trx, summary.id, true);
+      if (current) moved.push(await transferOne(trx, actor, current, request));
+    }
+    const updated = await q.updateAgencyRow(trx, fromAgencyId, { ...from, successorId: request.toAgencyId });
+    await recordHistory(trx, { entityType: 'agency', entityId: fromAgencyId, planId: null, commitmentId: null, action: 'update', actor, before: from, after: updated });
+    return moved;
   });
 }
 

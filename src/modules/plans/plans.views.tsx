@@ -26,13 +26,15 @@ import {
   TextAreaField,
   TranslationBadge,
   clauseSeparator,
+  formatDate,
   formatPeriod,
   listSeparator,
   type FieldErrors,
   type Option,
 } from '../../web/components.js';
 import { href, type PageContext } from '../../web/context.js';
-import type { CommitmentSummary } from './plans.queries.js';
+import type { CommitmentSummary, Transfer } from './plans.queries.js';
+import type { Child } from 'hono/jsx';
 import { t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
 
@@ -40,7 +42,7 @@ export const planPath = (plan: Pick<ActionPlan, 'slug'>) => `/plans/${plan.slug}
 export const commitmentPath = (plan: Pick<ActionPlan, 'slug'>, c: Pick<Commitment, 'number'>) => `${planPath(plan)}/commitments/${c.number}`;
 export const agencyPath = (a: Pick<Agency, 'code'>) => `/agencies/${a.code}`;
 
-function DemoNotice(props: { lang: Lang }) {
+export function DemoNotice(props: { lang: Lang }) {
   return <p class="notice">{t(props.lang, 'demo.notice')}</p>;
 }
 
@@ -48,7 +50,7 @@ function StatusText(props: { status: Commitment['status']; lang: Lang }) {
   return <span class={`status status-${props.status}`}>{t(props.lang, `commitment.status.${props.status}`)}</span>;
 }
 
-function AgencyLink(props: { agency: Agency | undefined; lang: Lang }) {
+export function AgencyLink(props: { agency: Agency | undefined; lang: Lang }) {
   if (!props.agency) return <>{t(props.lang, 'commitment.none')}</>;
   return (
     <a href={href(props.lang, agencyPath(props.agency))}>
@@ -298,6 +300,12 @@ export interface CommitmentPageProps {
   agencies: Map<number, Agency>;
   canEdit: boolean;
   canEditMilestones: boolean;
+  canTransfer?: boolean;
+  /** Earlier lead agencies, oldest first ("formerly led by …"). */
+  transfers?: Transfer[];
+  /** Sections other capabilities add (monitoring: status, progress over cycles, reports). */
+  extra?: Child;
+  feeds?: { title: string; path: string }[];
 }
 
 export function CommitmentPage(props: CommitmentPageProps) {
@@ -324,6 +332,7 @@ export function CommitmentPage(props: CommitmentPageProps) {
         { label: title },
       ]}
       description={pick(c.briefDescription, lang)}
+      feeds={props.feeds}
     >
       <h1>
         <span class="num">{c.number}</span> <Text value={c.title} lang={lang} />
@@ -334,6 +343,11 @@ export function CommitmentPage(props: CommitmentPageProps) {
         {props.canEdit ? (
           <a class="button" href={href(lang, `${commitmentPath(plan, c)}/edit`)}>
             {t(lang, 'commitment.edit')}
+          </a>
+        ) : null}
+        {props.canTransfer ? (
+          <a class="button button-secondary" href={href(lang, `${commitmentPath(plan, c)}/transfer`)}>
+            {t(lang, 'transfer.action')}
           </a>
         ) : null}
         <a href={href(lang, `${commitmentPath(plan, c)}/history`)}>{t(lang, 'commitment.history')}</a>
@@ -350,6 +364,12 @@ export function CommitmentPage(props: CommitmentPageProps) {
         <dt>{t(lang, 'commitment.leadAgency')}</dt>
         <dd>
           <AgencyLink agency={lead} lang={lang} />
+          {(props.transfers ?? []).map((tr) => (
+            <p class="former-lead">
+              {t(lang, 'transfer.formerly', { date: formatDate(tr.effectiveOn, lang) })} <AgencyLink agency={props.agencies.get(tr.fromAgencyId)} lang={lang} />
+              {pick(tr.note, lang) ? <>{clauseSeparator(lang)}<Text value={tr.note} lang={lang} /></> : null}
+            </p>
+          ))}
         </dd>
         <dt>{t(lang, 'commitment.coAgencies')}</dt>
         <dd>
@@ -389,6 +409,7 @@ export function CommitmentPage(props: CommitmentPageProps) {
           {c.contact.phone ? ` ${c.contact.phone}` : ''}
         </dd>
       </dl>
+      {props.extra ?? null}
       {textSections.map(([key, value]) =>
         pick(value, lang) ? (
           <section aria-labelledby={`s-${key}`}>
@@ -765,7 +786,7 @@ export function CommitmentFormPage(
   );
 }
 
-export type MilestoneFormValues = Pick<Milestone, 'position' | 'deliverable' | 'indicator' | 'target' | 'startDate' | 'endDate'> & { version?: number };
+export type MilestoneFormValues = Pick<Milestone, 'position' | 'deliverable' | 'indicator' | 'target' | 'startDate' | 'endDate' | 'weight'> & { version?: number };
 
 export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan: ActionPlan; commitment: Commitment; milestone: Milestone | null }) {
   const { ctx, values: v, errors, plan, commitment } = props;
@@ -799,6 +820,7 @@ export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan
         <InputField name="startDate" type="date" label={t(lang, 'milestone.startDate')} value={v.startDate} errors={errors} lang={lang} required />
         <InputField name="endDate" type="date" label={t(lang, 'milestone.endDate')} value={v.endDate} errors={errors} lang={lang} required />
         <InputField name="position" type="number" label={t(lang, 'milestone.position')} value={v.position} errors={errors} lang={lang} />
+        <InputField name="weight" type="number" label={t(lang, 'milestone.weight')} help={t(lang, 'milestone.weightHint')} value={v.weight} errors={errors} lang={lang} />
         <FormActions lang={lang} submitLabel={t(lang, props.milestone ? 'form.save' : 'form.create')} cancelHref={href(lang, base)} />
       </form>
       {props.milestone ? (

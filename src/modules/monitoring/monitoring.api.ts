@@ -1,0 +1,269 @@
+/** JSON API for review cycles, progress reports, roll-ups, the board and transfers, with OpenAPI entries. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { can } from '../../domain/authorization.js';
+import { currentCycle, reportTiming, taipeiDay, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
+import type { ActionPlan, Commitment } from '../../domain/plan.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import type { AppEnv } from '../../web/context.js';
+import { presentCommitment } from '../plans/plans.api.js';
+import * as plans from '../plans/plans.queries.js';
+import { commitmentOutput, errorOutput, versionField } from '../plans/plans.schemas.js';
+import * as planService from '../plans/plans.service.js';
+import * as q from './monitoring.queries.js';
+import {
+  boardOutput,
+  contributionInput,
+  cycleGenerateInput,
+  cycleInput,
+  cycleOutput,
+  evidenceLinkInput,
+  progressOutput,
+  reportCreateInput,
+  reportOutput,
+  reportUpdateInput,
+  transferInput,
+  versionOnly,
+} from './monitoring.schemas.js';
+import * as service from './monitoring.service.js';
+import { evidencePath, reportPath, reportPercent } from './monitoring.views.js';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = {
+  400: json(errorOutput, 'Invalid input; `fields` names each problem.'),
+  401: json(errorOutput, 'Sign-in required.'),
+  403: json(errorOutput, 'Not allowed for this user or agency.'),
+  404: json(errorOutput, 'Not found.'),
+  409: json(errorOutput, 'Stale version, or the report is submitted and can change only by a new revision.'),
+};
+const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+type Ctx = Context<AppEnv>;
+const dbOf = (c: Ctx) => c.get('services').db;
+const depsOf = (c: Ctx) => ({ db: dbOf(c), now: c.get('services').now });
+
+async function planOrThrow(c: Ctx, id: number): Promise<ActionPlan> {
+  const plan = await plans.findPlanById(dbOf(c), id);
+  if (!plan) throw new NotFoundError();
+  return plan;
+}
+
+async function commitmentOrThrow(c: Ctx, id: number): Promise<Commitment> {
+  const commitment = await plans.findCommitmentById(dbOf(c), id);
+  if (!commitment) throw new NotFoundError();
+  return commitment;
+}
+
+/** The report as JSON with its parts; a draft is a 404 to anyone who may not see it. */
+async function presentReport(c: Ctx, report: ProgressReport): Promise<z.infer<typeof reportOutput>> {
+  const db = dbOf(c);
+  const commitment = await commitmentOrThrow(c, report.commitmentId);
+  if (report.state === 'draft' && !service.canSeeDrafts(c.get('actor'), commitment)) throw new NotFoundError();
+  const [plan, cycle, milestones, evidence, contributions] = await Promise.all([
+    planOrThrow(c, commitment.planId),
+    q.findCycleById(db, report.cycleId),
+    plans.listMilestones(db, commitment.id),
+    q.listEvidence(db, [report.id]),
+    q.listContributions(db, [report.id]),
+  ]);
+  const today = taipeiDay(c.get('services').now());
+  return {
+    id: report.id,
+    commitmentId: report.commitmentId,
+    commitmentNumber: commitment.number,
+    cycleId: report.cycleId,
+    cycleNumber: cycle?.number ?? 0,
+    revision: report.revision,
+    agencyId: report.agencyId,
+    state: report.state,
+    timing: cycle ? reportTiming(cycle, { submittedAt: report.submittedAt, hasDraft: report.state === 'draft' }, today) : 'draft',
+    percent: reportPercent(report, milestones),
+    achievements: report.achievements,
+    participation: report.participation,
+    civilSocietyParticipants: report.civilSocietyParticipants,
+    governmentParticipants: report.governmentParticipants,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    budgetSpent: report.budgetSpent,
+    budgetCurrency: report.budgetCurrency,
+    budgetNote: report.budgetNote,
+    milestones: report.milestones,
+    evidence: evidence.map((e) => ({ id: e.id, title: e.title, url: e.url ?? evidencePath(e), fileName: e.fileName, mediaType: e.mediaType, byteSize: e.byteSize, sha256: e.sha256 })),
+    contributions: contributions.map((x) => ({ agencyId: x.agencyId, body: x.body, authorName: x.authorName, createdAt: x.createdAt.toISOString() })),
+    authorName: report.authorName,
+    submittedAt: report.submittedAt?.toISOString() ?? null,
+    submittedByName: report.submittedByName,
+    isDemo: report.isDemo,
+    version: report.version,
+    url: reportPath(plan, commitment, report),
+  };
+}
+
+const presentCycle = (cycle: ReviewCycle) => cycle;
+
+export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
+  // ---- cycles ----
+  api.openapi(
+    createRoute({ method: 'get', path: '/plans/{id}/cycles', tags: ['cycles'], summary: "A plan's review cycles with reporting deadlines", request: { params: idParam }, responses: { 200: json(z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }), 'Cycles in order; `current` is the number of the cycle being reported on'), 404: errors[404] } }),
+    async (c) => {
+      const plan = await planOrThrow(c, c.req.valid('param').id);
+      const cycles = await q.listCycles(dbOf(c), plan.id);
+      return c.json({ items: cycles.map(presentCycle), current: currentCycle(cycles, taipeiDay(c.get('services').now()))?.number ?? null }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/plans/{id}/cycles/generate', tags: ['cycles'], summary: 'Generate cycles from the plan period (only while no report exists)', security, request: { params: idParam, ...body(cycleGenerateInput) }, responses: { 201: json(z.object({ items: z.array(cycleOutput) }), 'Generated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    async (c) => c.json({ items: await service.generateCycles(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+  api.openapi(
+    createRoute({ method: 'patch', path: '/cycles/{id}', tags: ['cycles'], summary: "Change a cycle's dates or deadline", security, request: { params: idParam, ...body(cycleInput.partial().extend({ version: versionField })) }, responses: { 200: json(cycleOutput, 'Updated'), ...errors } }),
+    async (c) => c.json(await service.updateCycle(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  // ---- roll-ups and board ----
+  api.openapi(
+    createRoute({ method: 'get', path: '/plans/{id}/progress', tags: ['progress'], summary: 'Progress of every commitment and roll-ups by area, lead agency and plan', request: { params: idParam }, responses: { 200: json(progressOutput, 'Percent complete and status counts'), 404: errors[404] } }),
+    async (c) => {
+      const plan = await planOrThrow(c, c.req.valid('param').id);
+      const p = await service.planProgress(dbOf(c), plan);
+      return c.json(
+        {
+          plan: { id: plan.id, percent: p.percent, health: p.health },
+          areas: p.areas.map((a) => ({ id: a.area.id, title: a.area.title, percent: a.percent, health: a.health })),
+          agencies: p.agencies.map((a) => ({ id: a.agency.id, code: a.agency.code, name: a.agency.name, percent: a.percent, health: a.health })),
+          commitments: p.commitments.map((i) => ({ id: i.commitment.id, number: i.commitment.number, title: i.commitment.title, areaId: i.commitment.areaId, leadAgencyId: i.commitment.leadAgencyId, percent: i.percent, health: i.health, latestCycle: i.latestCycle })),
+        },
+        200,
+      );
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/plans/{id}/board', tags: ['progress'], summary: "The secretariat's board: each report on time, late, in draft, missing or not yet due", security,
+      request: { params: idParam, query: z.object({ cycle: z.coerce.number().int().positive().optional().openapi({ description: 'Cycle number; default the current one' }) }) },
+      responses: { 200: json(boardOutput, 'The board'), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      if (!can(actor, 'board.view')) throw actor ? new ForbiddenError() : new UnauthenticatedError();
+      const plan = await planOrThrow(c, c.req.valid('param').id);
+      const cycles = await q.listCycles(dbOf(c), plan.id);
+      const asked = c.req.valid('query').cycle;
+      const cycle = asked === undefined ? currentCycle(cycles, taipeiDay(c.get('services').now())) : cycles.find((x) => x.number === asked);
+      if (!cycle) throw new NotFoundError();
+      const board = await service.cycleBoard(dbOf(c), plan, cycle, c.get('services').now());
+      return c.json(
+        {
+          cycle,
+          counts: board.counts,
+          rows: board.rows.map((r) => ({ commitmentId: r.commitment.id, number: r.commitment.number, title: r.commitment.title, agencyId: r.commitment.leadAgencyId, agencyCode: r.agency?.code ?? '', timing: r.timing, submittedAt: r.submittedAt?.toISOString() ?? null, reportId: r.reportId })),
+        },
+        200,
+      );
+    },
+  );
+
+  // ---- reports ----
+  api.openapi(
+    createRoute({ method: 'get', path: '/commitments/{id}/reports', tags: ['reports'], summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)", request: { params: idParam }, responses: { 200: json(z.object({ items: z.array(reportOutput) }), 'Reports'), 404: errors[404] } }),
+    async (c) => {
+      const commitment = await commitmentOrThrow(c, c.req.valid('param').id);
+      const reports = await q.listReportsForCommitment(dbOf(c), commitment.id, { includeDrafts: service.canSeeDrafts(c.get('actor'), commitment) });
+      const items = [];
+      for (const r of reports) items.push(await presentReport(c, r));
+      return c.json({ items }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/commitments/{id}/reports', tags: ['reports'], summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)', security, request: { params: idParam, ...body(reportCreateInput) }, responses: { 201: json(reportOutput, 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    async (c) => c.json(await presentReport(c, await service.createReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 201),
+  );
+  api.openapi(
+    createRoute({ method: 'get', path: '/reports/{id}', tags: ['reports'], summary: 'One report revision', request: { params: idParam }, responses: { 200: json(reportOutput, 'The report'), 404: errors[404] } }),
+    async (c) => {
+      const report = await q.findReportById(dbOf(c), c.req.valid('param').id);
+      if (!report) throw new NotFoundError();
+      return c.json(await presentReport(c, report), 200);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'patch', path: '/reports/{id}', tags: ['reports'], summary: 'Edit a draft (409 once submitted)', security, request: { params: idParam, ...body(reportUpdateInput) }, responses: { 200: json(reportOutput, 'Updated'), ...errors } }),
+    async (c) => c.json(await presentReport(c, await service.updateReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/reports/{id}/submit', tags: ['reports'], summary: 'Submit a draft; an earlier submitted revision becomes superseded', security, request: { params: idParam, ...body(versionOnly) }, responses: { 200: json(reportOutput, 'Submitted'), ...errors } }),
+    async (c) => c.json(await presentReport(c, await service.submitReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json').version)), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/reports/{id}/revisions', tags: ['reports'], summary: 'Start a new revision of a submitted report (the old one stays readable)', security, request: { params: idParam }, responses: { 201: json(reportOutput, 'The new draft revision'), ...errors } }),
+    async (c) => c.json(await presentReport(c, await service.reviseReport(depsOf(c), c.get('actor'), c.req.valid('param').id)), 201),
+  );
+  api.openapi(
+    createRoute({ method: 'delete', path: '/reports/{id}', tags: ['reports'], summary: 'Delete a draft', security, request: { params: idParam, query: z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) }) }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    async (c) => {
+      await service.deleteDraft(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/reports/{id}/evidence', tags: ['reports'], summary: 'Add a link as evidence to a draft', security, request: { params: idParam, ...body(evidenceLinkInput) }, responses: { 201: json(reportOutput, 'The report with its evidence'), ...errors } }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      await service.addEvidenceLink(depsOf(c), c.get('actor'), id, c.req.valid('json'));
+      return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/reports/{id}/files', tags: ['reports'], summary: 'Upload a file as evidence to a draft (PDF, images, CSV, text, ODF or OOXML; at most 5 MB)', security,
+      request: {
+        params: idParam,
+        body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), title: z.string().optional() }) } }, required: true },
+      },
+      responses: { 201: json(reportOutput, 'The report with its evidence'), ...errors, 413: json(errorOutput, 'The upload is larger than allowed') },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const form = await c.req.parseBody({ all: true });
+      const file = form.file;
+      if (!(file instanceof File)) throw new ValidationError([{ field: 'file', key: 'error.evidenceEmpty' }]);
+      await service.addEvidenceFile(depsOf(c), c.get('actor'), id, { title: typeof form.title === 'string' ? form.title : '', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'delete', path: '/reports/{id}/evidence/{evidenceId}', tags: ['reports'], summary: 'Remove evidence from a draft', security, request: { params: idParam.extend({ evidenceId: z.coerce.number().int().positive().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) }, responses: { 204: { description: 'Removed' }, ...errors } }),
+    async (c) => {
+      const { id, evidenceId } = c.req.valid('param');
+      await service.removeEvidence(depsOf(c), c.get('actor'), id, evidenceId);
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft", security, request: { params: idParam, ...body(contributionInput) }, responses: { 201: json(reportOutput, 'The report with the contribution'), ...errors } }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const text = c.req.valid('json').body;
+      await service.addContribution(depsOf(c), c.get('actor'), id, { zh: text.zh ?? '', en: text.en ?? '', status: text.status ?? 'draft' });
+      return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
+    },
+  );
+
+  // ---- reorganization ----
+  api.openapi(
+    createRoute({ method: 'post', path: '/commitments/{id}/transfer', tags: ['commitments'], summary: 'Move a commitment to another lead agency (its reports and history stay)', security, request: { params: idParam, ...body(transferInput.extend({ version: versionField })) }, responses: { 200: json(commitmentOutput, 'Transferred'), ...errors } }),
+    async (c) => {
+      const updated = await planService.transferCommitment({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(presentCommitment(updated, await planOrThrow(c, updated.planId)), 200);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/agencies/{id}/transfer', tags: ['agencies'], summary: 'Move everything an agency leads to its successor, and record the successor', security, request: { params: idParam, ...body(transferInput) }, responses: { 200: json(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved'), ...errors } }),
+    async (c) => {
+      const moved = await planService.transferAgency({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ moved: moved.map((m) => m.number) }, 200);
+    },
+  );
+}

@@ -1,0 +1,463 @@
+/** All SQL for review cycles, progress reports, their milestone entries, evidence and contributions. */
+import { sql, type Selectable } from 'kysely';
+import { jsonb, type DbOrTx } from '../../db/connection.js';
+import type { ProgressReportsTable, ReviewCyclesTable } from '../../db/schema.js';
+import type { Localized } from '../../domain/localized.js';
+import type { CycleDates, MilestoneProgress, MilestoneProgressStatus, ProgressReport, ReportState, ReviewCycle } from '../../domain/monitoring.js';
+
+// ---- row mapping ----
+
+export const toCycle = (r: Selectable<ReviewCyclesTable>): ReviewCycle => ({
+  id: r.id,
+  planId: r.plan_id,
+  number: r.number,
+  startsOn: r.starts_on,
+  endsOn: r.ends_on,
+  reportDue: r.report_due,
+  reviewOn: r.review_on,
+  version: r.version,
+});
+
+const toReport = (r: Selectable<ProgressReportsTable>, milestones: MilestoneProgress[]): ProgressReport => ({
+  id: r.id,
+  commitmentId: r.commitment_id,
+  cycleId: r.cycle_id,
+  revision: r.revision,
+  agencyId: r.agency_id,
+  state: r.state as ReportState,
+  achievements: r.achievements,
+  participation: r.participation,
+  civilSocietyParticipants: r.civil_society_participants,
+  governmentParticipants: r.government_participants,
+  problems: r.problems,
+  nextSteps: r.next_steps,
+  budgetSpent: r.budget_spent,
+  budgetCurrency: r.budget_currency,
+  budgetNote: r.budget_note,
+  authorName: r.author_name,
+  submittedAt: r.submitted_at,
+  submittedByName: r.submitted_by_name,
+  milestones,
+  isDemo: r.is_demo,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+// ---- cycles ----
+
+export async function listCycles(db: DbOrTx, planId: number): Promise<ReviewCycle[]> {
+  const rows = await db.selectFrom('review_cycles').selectAll().where('plan_id', '=', planId).orderBy('number').execute();
+  return rows.map(toCycle);
+}
+
+export async function findCycleById(db: DbOrTx, id: number, forUpdate = false): Promise<ReviewCycle | undefined> {
+  let q = db.selectFrom('review_cycles').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && toCycle(row);
+}
+
+export async function insertCycles(db: DbOrTx, planId: number, cycles: readonly CycleDates[]): Promise<ReviewCycle[]> {
+  if (cycles.length === 0) return [];
+  const rows = await db
+    .insertInto('review_cycles')
+    .values(cycles.map((c) => ({ plan_id: planId, number: c.number, starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn })))
+    .returningAll()
+    .execute();
+  return rows.map(toCycle).sort((a, b) => a.number - b.number);
+}
+
+export async function deleteCycles(db: DbOrTx, planId: number): Promise<void> {
+  await db.deleteFrom('review_cycles').where('plan_id', '=', planId).execute();
+}
+
+export type CycleValues = Pick<ReviewCycle, 'startsOn' | 'endsOn' | 'reportDue' | 'reviewOn'>;
+
+export async function updateCycleRow(db: DbOrTx, id: number, c: CycleValues): Promise<ReviewCycle> {
+  const row = await db
+    .updateTable('review_cycles')
+    .set({ starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCycle(row);
+}
+
+export async function countReportsInPlan(db: DbOrTx, planId: number): Promise<number> {
+  const row = await db
+    .selectFrom('progress_reports as r')
+    .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('c.plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+// ---- reports ----
+
+async function milestonesOf(db: DbOrTx, reportIds: readonly number[]): Promise<Map<number, MilestoneProgress[]>> {
+  const byReport = new Map<number, MilestoneProgress[]>();
+  if (reportIds.length === 0) return byReport;
+  const rows = await db
+    .selectFrom('milestone_progress as p')
+    .innerJoin('milestones as m', 'm.id', 'p.milestone_id')
+    .select(['p.report_id', 'p.milestone_id', 'p.status', 'p.percent', 'p.reason'])
+    .where('p.report_id', 'in', reportIds)
+    .orderBy('p.report_id')
+    .orderBy('m.position')
+    .orderBy('m.id')
+    .execute();
+  for (const r of rows) {
+    const list = byReport.get(r.report_id) ?? [];
+    list.push({ milestoneId: r.milestone_id, status: r.status as MilestoneProgressStatus, percent: r.percent, reason: r.reason });
+    byReport.set(r.report_id, list);
+  }
+  return byReport;
+}
+
+async function withMilestones(db: DbOrTx, rows: Selectable<ProgressReportsTable>[]): Promise<ProgressReport[]> {
+  const milestones = await milestonesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toReport(r, milestones.get(r.id) ?? []));
+}
+
+export async function findReportById(db: DbOrTx, id: number, forUpdate = false): Promise<ProgressReport | undefined> {
+  let q = db.selectFrom('progress_reports').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row ? (await withMilestones(db, [row]))[0] : undefined;
+}
+
+/** Every revision for a commitment, by cycle then revision; drafts only when asked. */
+export async function listReportsForCommitment(db: DbOrTx, commitmentId: number, options: { includeDrafts: boolean }): Promise<ProgressReport[]> {
+  let q = db
+    .selectFrom('progress_reports as r')
+    .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
+    .selectAll('r')
+    .where('r.commitment_id', '=', commitmentId)
+    .orderBy('c.number')
+    .orderBy('r.revision');
+  if (!options.includeDrafts) q = q.where('r.state', '<>', 'draft');
+  return withMilestones(db, await q.execute());
+}
+
+export async function listReportsForCycle(db: DbOrTx, cycleId: number): Promise<ProgressReport[]> {
+  const rows = await db.selectFrom('progress_reports').selectAll().where('cycle_id', '=', cycleId).where('state', '<>', 'superseded').execute();
+  return withMilestones(db, rows);
+}
+
+/** The revisions of one commitment's report for one cycle, newest first, with row locks. */
+export async function lockReportsFor(db: DbOrTx, commitmentId: number, cycleId: number): Promise<Selectable<ProgressReportsTable>[]> {
+  return db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('commitment_id', '=', commitmentId)
+    .where('cycle_id', '=', cycleId)
+    .orderBy('revision', 'desc')
+    .forUpdate()
+    .execute();
+}
+
+export type ReportContent = Pick<
+  ProgressReport,
+  | 'achievements'
+  | 'participation'
+  | 'civilSocietyParticipants'
+  | 'governmentParticipants'
+  | 'problems'
+  | 'nextSteps'
+  | 'budgetSpent'
+  | 'budgetCurrency'
+  | 'budgetNote'
+  | 'milestones'
+>;
+
+const contentColumns = (r: ReportContent) => ({
+  achievements: jsonb(r.achievements),
+  participation: jsonb(r.participation),
+  civil_society_participants: r.civilSocietyParticipants,
+  government_participants: r.governmentParticipants,
+  problems: jsonb(r.problems),
+  next_steps: jsonb(r.nextSteps),
+  budget_spent: r.budgetSpent,
+  budget_currency: r.budgetCurrency,
+  budget_note: jsonb(r.budgetNote),
+});
+
+async function replaceMilestoneProgress(db: DbOrTx, reportId: number, entries: readonly MilestoneProgress[]): Promise<void> {
+  await db.deleteFrom('milestone_progress').where('report_id', '=', reportId).execute();
+  if (entries.length === 0) return;
+  await db
+    .insertInto('milestone_progress')
+    .values(entries.map((e) => ({ report_id: reportId, milestone_id: e.milestoneId, status: e.status, percent: e.percent, reason: jsonb(e.reason) })))
+    .execute();
+}
+
+export async function insertReport(
+  db: DbOrTx,
+  r: ReportContent & { commitmentId: number; cycleId: number; revision: number; agencyId: number; authorId: number | null; authorName: string; isDemo?: boolean },
+): Promise<ProgressReport> {
+  const row = await db
+    .insertInto('progress_reports')
+    .values({
+      commitment_id: r.commitmentId,
+      cycle_id: r.cycleId,
+      revision: r.revision,
+      agency_id: r.agencyId,
+      author_id: r.authorId,
+      author_name: r.authorName,
+      is_demo: r.isDemo ?? false,
+      ...contentColumns(r),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceMilestoneProgress(db, row.id, r.milestones);
+  return (await findReportById(db, row.id)) as ProgressReport;
+}
+
+export async function updateReportContent(db: DbOrTx, id: number, r: ReportContent): Promise<ProgressReport> {
+  await db
+    .updateTable('progress_reports')
+    .set({ ...contentColumns(r), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+  await replaceMilestoneProgress(db, id, r.milestones);
+  return (await findReportById(db, id)) as ProgressReport;
+}
+
+export async function setReportState(db: DbOrTx, id: number, state: ReportState, submitted?: { at: Date; byName: string }): Promise<void> {
+  await db
+    .updateTable('progress_reports')
+    .set({
+      state,
+      ...(submitted ? { submitted_at: submitted.at, submitted_by_name: submitted.byName } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Bumps the version of a report whose parts (evidence, contributions) changed, so other editors see it changed. */
+export async function touchReport(db: DbOrTx, id: number): Promise<void> {
+  await db.updateTable('progress_reports').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+export async function deleteReportRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('progress_reports').where('id', '=', id).execute();
+}
+
+// ---- evidence ----
+
+export interface Evidence {
+  id: number;
+  reportId: number;
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  mediaType: string | null;
+  byteSize: number | null;
+  sha256: string | null;
+}
+
+const evidenceColumns = ['id', 'report_id', 'title', 'url', 'file_name', 'media_type', 'byte_size', 'sha256'] as const;
+
+export async function listEvidence(db: DbOrTx, reportIds: readonly number[]): Promise<Evidence[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('report_evidence').select(evidenceColumns).where('report_id', 'in', reportIds).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, reportId: r.report_id, title: r.title, url: r.url, fileName: r.file_name, mediaType: r.media_type, byteSize: r.byte_size, sha256: r.sha256 }));
+}
+
+export async function findEvidenceFile(db: DbOrTx, id: number): Promise<(Evidence & { content: Uint8Array }) | undefined> {
+  const r = await db.selectFrom('report_evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r?.content) return undefined;
+  return { id: r.id, reportId: r.report_id, title: r.title, url: r.url, fileName: r.file_name, mediaType: r.media_type, byteSize: r.byte_size, sha256: r.sha256, content: r.content };
+}
+
+export async function insertEvidence(
+  db: DbOrTx,
+  e: { reportId: number; title: string } & ({ url: string } | { fileName: string; mediaType: string; sha256: string; content: Uint8Array }),
+): Promise<number> {
+  const row = await db
+    .insertInto('report_evidence')
+    .values(
+      'url' in e
+        ? { report_id: e.reportId, title: e.title, url: e.url }
+        : { report_id: e.reportId, title: e.title, file_name: e.fileName, media_type: e.mediaType, byte_size: e.content.byteLength, sha256: e.sha256, content: e.content },
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteEvidenceRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('report_evidence').where('id', '=', id).execute();
+}
+
+// ---- contributions from supporting agencies ----
+
+export interface Contribution {
+  id: number;
+  reportId: number;
+  agencyId: number;
+  body: Localized;
+  authorName: string;
+  createdAt: Date;
+}
+
+export async function listContributions(db: DbOrTx, reportIds: readonly number[]): Promise<Contribution[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('report_contributions').selectAll().where('report_id', 'in', reportIds).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, reportId: r.report_id, agencyId: r.agency_id, body: r.body, authorName: r.author_name, createdAt: r.created_at }));
+}
+
+export async function insertContribution(db: DbOrTx, c: { reportId: number; agencyId: number; body: Localized; authorName: string }): Promise<number> {
+  const row = await db
+    .insertInto('report_contributions')
+    .values({ report_id: c.reportId, agency_id: c.agencyId, body: jsonb(c.body), author_name: c.authorName })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new revision starts with the evidence and contributions of the one it revises. */
+export async function copyReportParts(db: DbOrTx, fromReportId: number, toReportId: number): Promise<void> {
+  await sql`INSERT INTO report_evidence (report_id, title, url, file_name, media_type, byte_size, sha256, content, created_at)
+            SELECT ${toReportId}, title, url, file_name, media_type, byte_size, sha256, content, created_at
+            FROM report_evidence WHERE report_id = ${fromReportId} ORDER BY id`.execute(db);
+  await sql`INSERT INTO report_contributions (report_id, agency_id, body, author_name, created_at)
+            SELECT ${toReportId}, agency_id, body, author_name, created_at
+            FROM report_contributions WHERE report_id = ${fromReportId} ORDER BY id`.execute(db);
+}
+
+// ---- roll-ups ----
+
+export interface LatestProgress {
+  commitmentId: number;
+  reportId: number;
+  cycleNumber: number;
+  milestones: { milestoneId: number; status: MilestoneProgressStatus; percent: number; weight: number | null }[];
+}
+
+/** Each commitment's latest submitted report in a plan (by cycle), with its milestone entries and weights. */
+export async function listLatestProgress(db: DbOrTx, planId: number): Promise<Map<number, LatestProgress>> {
+  const latest = await sql<{ id: number; commitment_id: number; number: number }>`
+    SELECT DISTINCT ON (r.commitment_id) r.id, r.commitment_id, c.number
+    FROM progress_reports r JOIN review_cycles c ON c.id = r.cycle_id
+    WHERE c.plan_id = ${planId} AND r.state = 'submitted'
+    ORDER BY r.commitment_id, c.number DESC`.execute(db);
+  const byReport = await progressByReport(db, latest.rows.map((r) => ({ reportId: r.id, commitmentId: r.commitment_id, cycleNumber: r.number })));
+  return new Map([...byReport.values()].map((p) => [p.commitmentId, p]));
+}
+
+/** A commitment's submitted report per cycle: its progress over time. */
+export async function listProgressOverCycles(db: DbOrTx, commitmentId: number): Promise<LatestProgress[]> {
+  const rows = await db
+    .selectFrom('progress_reports as r')
+    .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
+    .select(['r.id', 'c.number'])
+    .where('r.commitment_id', '=', commitmentId)
+    .where('r.state', '=', 'submitted')
+    .orderBy('c.number')
+    .execute();
+  const map = await progressByReport(db, rows.map((r) => ({ reportId: r.id, commitmentId, cycleNumber: r.number })));
+  return [...map.values()].sort((a, b) => a.cycleNumber - b.cycleNumber);
+}
+
+/** Milestone entries of the given reports, keyed by report id. */
+async function progressByReport(db: DbOrTx, reports: { reportId: number; commitmentId: number; cycleNumber: number }[]): Promise<Map<number, LatestProgress>> {
+  const out = new Map<number, LatestProgress>();
+  if (reports.length === 0) return out;
+  const entries = await db
+    .selectFrom('milestone_progress as p')
+    .innerJoin('milestones as m', 'm.id', 'p.milestone_id')
+    .select(['p.report_id', 'p.milestone_id', 'p.status', 'p.percent', 'm.weight'])
+    .where('p.report_id', 'in', reports.map((r) => r.reportId))
+    .orderBy('m.position')
+    .execute();
+  const byReport = new Map<number, LatestProgress['milestones']>();
+  for (const e of entries) {
+    const list = byReport.get(e.report_id) ?? [];
+    list.push({ milestoneId: e.milestone_id, status: e.status as MilestoneProgressStatus, percent: e.percent, weight: e.weight });
+    byReport.set(e.report_id, list);
+  }
+  for (const r of reports) out.set(r.reportId, { ...r, milestones: byReport.get(r.reportId) ?? [] });
+  return out;
+}
+
+// ---- the board ----
+
+export interface CycleReportState {
+  commitmentId: number;
+  submittedAt: Date | null;
+  hasDraft: boolean;
+  reportId: number | null;
+}
+
+/** Per commitment: its submitted report for the cycle (if any) and whether a draft is in progress. */
+export async function listCycleReportStates(db: DbOrTx, cycleId: number): Promise<Map<number, CycleReportState>> {
+  const rows = await db
+    .selectFrom('progress_reports')
+    .select(['id', 'commitment_id', 'state', 'submitted_at', 'revision'])
+    .where('cycle_id', '=', cycleId)
+    .orderBy('revision')
+    .execute();
+  const out = new Map<number, CycleReportState>();
+  for (const r of rows) {
+    const s = out.get(r.commitment_id) ?? { commitmentId: r.commitment_id, submittedAt: null, hasDraft: false, reportId: null };
+    if (r.state === 'draft') s.hasDraft = true;
+    // The first submission counts for timeliness; later revisions correct it but do not make it late.
+    if (r.state !== 'draft' && (s.submittedAt === null || (r.submitted_at && r.submitted_at < s.submittedAt))) s.submittedAt = r.submitted_at;
+    if (r.state === 'submitted') s.reportId = r.id;
+    out.set(r.commitment_id, s);
+  }
+  return out;
+}
+
+// ---- feeds ----
+
+export interface ReportFeedItem {
+  reportId: number;
+  revision: number;
+  submittedAt: Date;
+  updatedAt: Date;
+  commitmentNumber: string;
+  commitmentTitle: Localized;
+  planSlug: string;
+  planTitle: Localized;
+  cycleNumber: number;
+  agencyName: Localized;
+  achievements: Localized;
+}
+
+/** Submitted reports (and revisions), newest first, for a plan, a commitment or an agency. */
+export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmentId?: number; agencyId?: number }, limit = 50): Promise<ReportFeedItem[]> {
+  let q = db
+    .selectFrom('progress_reports as r')
+    .innerJoin('commitments as m', 'm.id', 'r.commitment_id')
+    .innerJoin('action_plans as p', 'p.id', 'm.plan_id')
+    .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['r.id', 'r.revision', 'r.submitted_at', 'r.updated_at', 'm.number', 'm.title', 'p.slug', 'p.title as plan_title', 'c.number as cycle_number', 'a.name as agency_name', 'r.achievements'])
+    .where('r.state', '<>', 'draft')
+    .orderBy('r.submitted_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit);
+  if (f.planId !== undefined) q = q.where('m.plan_id', '=', f.planId);
+  if (f.commitmentId !== undefined) q = q.where('r.commitment_id', '=', f.commitmentId);
+  if (f.agencyId !== undefined) q = q.where('r.agency_id', '=', f.agencyId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    reportId: r.id,
+    revision: r.revision,
+    submittedAt: r.submitted_at as Date,
+    updatedAt: r.updated_at,
+    commitmentNumber: r.number,
+    commitmentTitle: r.title,
+    planSlug: r.slug,
+    planTitle: r.plan_title,
+    cycleNumber: r.cycle_number,
+    agencyName: r.agency_name,
+    achievements: r.achievements,
+  }));
+}

@@ -1,0 +1,561 @@
+/** HTML pages for monitoring (progress, cycles, board, reports, transfers) and the Atom feeds of reports. */
+import { stringify } from 'csv-stringify/sync';
+import { Feed } from 'feed';
+import { Hono } from 'hono';
+import { can } from '../../domain/authorization.js';
+import { emptyLocalized, pick } from '../../domain/localized.js';
+import {
+  HEALTH,
+  commitmentHealth,
+  commitmentPercent,
+  currentCycle,
+  reportTiming,
+  taipeiDay,
+  type MilestoneProgress,
+  type ProgressReport,
+  type ReviewCycle,
+} from '../../domain/monitoring.js';
+import type { ActionPlan, Agency, Commitment, Milestone } from '../../domain/plan.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { FieldErrors } from '../../web/components.js';
+import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
+import { formFieldOf, nestForm, readForm, type FormBody } from '../../web/forms.js';
+import { t } from '../../web/i18n.js';
+import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import * as plans from '../plans/plans.queries.js';
+import * as planService from '../plans/plans.service.js';
+import { agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
+import * as q from './monitoring.queries.js';
+import { contributionInput, cycleGenerateInput, cycleInput, evidenceLinkInput, reportCreateInput, reportUpdateInput, transferInput, versionOnly } from './monitoring.schemas.js';
+import * as service from './monitoring.service.js';
+import {
+  BoardPage,
+  CommitmentMonitoringSection,
+  CycleFormPage,
+  CyclesPage,
+  ProgressPage,
+  ReportFormPage,
+  ReportPage,
+  TransferFormPage,
+  reportPath,
+  reportsPath,
+  type ReportFormValues,
+  type ReportView,
+} from './monitoring.views.js';
+
+const db = (c: AppContext) => c.get('services').db;
+const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
+const today = (c: AppContext) => taipeiDay(c.get('services').now());
+const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
+const ownershipOf = (c: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>) => ({ leadAgencyId: c.leadAgencyId, coAgencyIds: c.coAgencyIds });
+
+async function planBySlug(c: AppContext): Promise<ActionPlan> {
+  const plan = await plans.findPlanBySlug(db(c), c.req.param('slug') ?? '');
+  if (!plan) throw new NotFoundError();
+  return plan;
+}
+
+async function commitmentByNumber(c: AppContext, plan: ActionPlan): Promise<Commitment> {
+  const commitment = await plans.findCommitmentByNumber(db(c), plan.id, c.req.param('number') ?? '');
+  if (!commitment) throw new NotFoundError();
+  return commitment;
+}
+
+/** Reports with their cycle, evidence, contributions and timeliness; drafts only for those who may see them. */
+export async function loadReportViews(c: AppContext, commitment: Commitment, cycles: ReviewCycle[]): Promise<ReportView[]> {
+  const includeDrafts = service.canSeeDrafts(c.get('actor'), commitment);
+  const reports = await q.listReportsForCommitment(db(c), commitment.id, { includeDrafts });
+  return viewsOf(c, reports, cycles);
+}
+
+async function viewsOf(c: AppContext, reports: ProgressReport[], cycles: ReviewCycle[]): Promise<ReportView[]> {
+  const ids = reports.map((r) => r.id);
+  const [evidence, contributions] = await Promise.all([q.listEvidence(db(c), ids), q.listContributions(db(c), ids)]);
+  const byId = new Map(cycles.map((x) => [x.id, x]));
+  return reports.flatMap((report) => {
+    const cycle = byId.get(report.cycleId);
+    if (!cycle) return [];
+    return [
+      {
+        report,
+        cycle,
+        evidence: evidence.filter((e) => e.reportId === report.id),
+        contributions: contributions.filter((x) => x.reportId === report.id),
+        timing: reportTiming(cycle, { submittedAt: report.submittedAt, hasDraft: report.state === 'draft' }, today(c)),
+      },
+    ];
+  });
+}
+
+const weighted = (entries: MilestoneProgress[], milestones: Milestone[]) => {
+  const weights = new Map(milestones.map((m) => [m.id, m.weight]));
+  return entries.map((e) => ({ status: e.status, percent: e.percent, weight: weights.get(e.milestoneId) ?? null }));
+};
+
+/** The monitoring part of a commitment's page: latest status, progress over cycles, every report in order. */
+export async function commitmentMonitoring(c: AppContext, plan: ActionPlan, commitment: Commitment) {
+  const lang = c.get('lang');
+  const [cycles, milestones, agencies] = await Promise.all([q.listCycles(db(c), plan.id), plans.listMilestones(db(c), commitment.id), plans.listAgencies(db(c))]);
+  const views = await loadReportViews(c, commitment, cycles);
+  const submitted = views.filter((v) => v.report.state === 'submitted');
+  const latest = submitted[submitted.length - 1];
+  const section = (
+    <CommitmentMonitoringSection
+      ctx={pageContext(c)}
+      plan={plan}
+      commitment={commitment}
+      milestones={milestones}
+      agencies={agencyMap(agencies)}
+      reports={views}
+      progress={submitted.map((v) => ({ cycle: v.cycle, percent: commitmentPercent(weighted(v.report.milestones, milestones)) }))}
+      latest={{
+        percent: latest ? commitmentPercent(weighted(latest.report.milestones, milestones)) : null,
+        health: commitmentHealth(latest ? latest.report.milestones : null),
+        cycle: latest?.cycle ?? null,
+      }}
+      openCycle={currentCycle(cycles, today(c))}
+      canWrite={can(c.get('actor'), 'report.write', ownershipOf(commitment))}
+    />
+  );
+  return { section, feeds: [{ title: t(lang, 'feed.commitment'), path: `${reportsPath(plan, commitment)}.atom` }] };
+}
+
+const emptyReportValues = (cycleId: number): ReportFormValues => ({
+  cycleId,
+  achievements: emptyLocalized(),
+  participation: emptyLocalized(),
+  civilSocietyParticipants: null,
+  governmentParticipants: null,
+  problems: emptyLocalized(),
+  nextSteps: emptyLocalized(),
+  budgetSpent: null,
+  budgetCurrency: 'TWD',
+  budgetNote: emptyLocalized(),
+  milestones: [],
+});
+
+/** Form fields `milestones.<i>.x` arrive as an object keyed by index; the API shape is an array. */
+function reportFormInput(body: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...body };
+  const m = body.milestones;
+  if (m && typeof m === 'object' && !Array.isArray(m)) {
+    input.milestones = Object.entries(m as Record<string, unknown>)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, v]) => v);
+  }
+  return input;
+}
+
+/** Per-milestone messages stay on their own fields (`milestones.0.reason`), others go to the form field. */
+const reportFieldOf = (path: string) => (path.startsWith('milestones.') ? path.split('.').slice(0, 3).join('.') : formFieldOf(path));
+
+function csvResponse(c: AppContext, fileName: string, rows: (string | number)[][]): Response {
+  // A BOM so spreadsheet programs read the Chinese text as UTF-8.
+  const body = `\uFEFF${stringify(rows)}`;
+  return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` });
+}
+
+function origin(c: AppContext): string {
+  return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}
+
+async function atomFeed(c: AppContext, opts: { title: string; selfPath: string; pagePath: string; items: q.ReportFeedItem[] }): Promise<Response> {
+  const lang = c.get('lang');
+  const base = origin(c);
+  const feed = new Feed({
+    id: `${base}${href(lang, opts.selfPath)}`,
+    title: `${opts.title} · ${t(lang, 'site.name')}`,
+    link: `${base}${href(lang, opts.pagePath)}`,
+    language: lang,
+    updated: opts.items[0]?.updatedAt ?? new Date(0),
+    generator: 'Cocreate',
+    feedLinks: { atom: `${base}${href(lang, opts.selfPath)}` },
+    copyright: t(lang, 'feed.license'),
+  });
+  for (const item of opts.items) {
+    const link = `${base}${href(lang, `/plans/${item.planSlug}/commitments/${item.commitmentNumber}/reports/${item.reportId}`)}`;
+    feed.addItem({
+      id: link,
+      link,
+      title: `${item.commitmentNumber} ${pick(item.commitmentTitle, lang)} · ${t(lang, 'cycle.label', { number: item.cycleNumber })}${item.revision > 1 ? ` · ${t(lang, 'report.revision', { revision: item.revision })}` : ''}`,
+      date: item.updatedAt,
+      published: item.submittedAt,
+      description: pick(item.achievements, lang),
+      author: [{ name: pick(item.agencyName, lang) }],
+    });
+  }
+  return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+}
+
+export function monitoringPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  // ---- plan progress ----
+  app.get('/plans/:slug/progress', async (c) => {
+    const plan = await planBySlug(c);
+    const progress = await service.planProgress(db(c), plan);
+    const filters = {
+      area: positiveInt(c.req.query('area')),
+      agency: positiveInt(c.req.query('agency')),
+      health: HEALTH.find((h) => h === c.req.query('health')),
+    };
+    const shown = progress.commitments.filter(
+      (i) =>
+        (filters.area === undefined || i.commitment.areaId === filters.area) &&
+        (filters.agency === undefined || i.commitment.leadAgencyId === filters.agency) &&
+        (filters.health === undefined || i.health === filters.health),
+    );
+    const latest = await q.listLatestProgress(db(c), plan.id);
+    const milestones = new Map<number, Milestone[]>();
+    const milestoneStatus = new Map<number, MilestoneProgress>();
+    const all = await Promise.all(shown.map((i) => plans.listMilestones(db(c), i.commitment.id)));
+    shown.forEach((i, n) => milestones.set(i.commitment.id, all[n] ?? []));
+    for (const p of latest.values()) for (const m of p.milestones) milestoneStatus.set(m.milestoneId, { milestoneId: m.milestoneId, status: m.status, percent: m.percent, reason: emptyLocalized() });
+    return c.html(
+      <ProgressPage
+        ctx={pageContext(c)}
+        plan={plan}
+        progress={progress}
+        shown={shown}
+        milestones={milestones}
+        milestoneStatus={milestoneStatus}
+        filters={filters}
+        today={today(c)}
+        canManage={can(c.get('actor'), 'board.view')}
+      />,
+    );
+  });
+
+  // ---- cycles ----
+  const renderCycles = async (c: AppContext, plan: ActionPlan, errors: FieldErrors = {}, values: Record<string, string | number> = {}, status: 200 | 400 = 200) => {
+    const cycles = await q.listCycles(db(c), plan.id);
+    return c.html(
+      <CyclesPage ctx={pageContext(c)} plan={plan} cycles={cycles} current={currentCycle(cycles, today(c))} canManage={can(c.get('actor'), 'cycle.manage')} errors={errors} values={values} />,
+      status,
+    );
+  };
+  app.get('/plans/:slug/cycles', async (c) => renderCycles(c, await planBySlug(c)));
+  app.post('/plans/:slug/cycles/generate', async (c) => {
+    const plan = await planBySlug(c);
+    return handleForm(c, {
+      schema: cycleGenerateInput,
+      run: (input) => service.generateCycles(deps(c), c.get('actor'), plan.id, input),
+      redirectTo: () => `${planPath(plan)}/cycles`,
+      render: ({ submitted, errors }) => renderCycles(c, plan, errors, submitted as Record<string, string>, 400),
+    });
+  });
+  const cycleByNumber = async (c: AppContext, plan: ActionPlan) => {
+    const number = positiveInt(c.req.param('cycle'));
+    const cycle = (await q.listCycles(db(c), plan.id)).find((x) => x.number === number);
+    if (!cycle) throw new NotFoundError();
+    return cycle;
+  };
+  app.get('/plans/:slug/cycles/:cycle/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const cycle = await cycleByNumber(c, plan);
+    requirePermission(c, 'cycle.manage');
+    return c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={cycle} values={cycle} errors={{}} />);
+  });
+  app.post('/plans/:slug/cycles/:cycle/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const cycle = await cycleByNumber(c, plan);
+    return handleForm(c, {
+      schema: cycleInput.partial().extend({ version: versionOnly.shape.version }),
+      run: (input) => service.updateCycle(deps(c), c.get('actor'), cycle.id, input),
+      redirectTo: () => `${planPath(plan)}/cycles`,
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await q.findCycleById(db(c), cycle.id)) ?? cycle;
+        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
+        return c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={current} values={values} errors={errors} conflict={conflict} />, status);
+      },
+    });
+  });
+
+  // ---- the secretariat's board ----
+  const boardFor = async (c: AppContext) => {
+    const plan = await planBySlug(c);
+    requirePermission(c, 'board.view');
+    const cycles = await q.listCycles(db(c), plan.id);
+    const asked = positiveInt(c.req.query('cycle'));
+    const cycle = asked === undefined ? currentCycle(cycles, today(c)) : cycles.find((x) => x.number === asked);
+    if (!cycle) throw new NotFoundError();
+    return { plan, cycles, board: await service.cycleBoard(db(c), plan, cycle, c.get('services').now()) };
+  };
+  app.get('/plans/:slug/board', async (c) => {
+    const { plan, cycles, board } = await boardFor(c);
+    return c.html(<BoardPage ctx={pageContext(c)} plan={plan} board={board} cycles={cycles} />);
+  });
+  app.get('/plans/:slug/board.csv', async (c) => {
+    const { plan, board } = await boardFor(c);
+    const lang = c.get('lang');
+    const rows = board.rows.map((r) => [
+      board.cycle.number,
+      r.agency?.code ?? '',
+      r.agency ? pick(r.agency.name, lang) : '',
+      r.commitment.number,
+      pick(r.commitment.title, lang),
+      r.timing,
+      t(lang, `timing.${r.timing}`),
+      r.submittedAt ? r.submittedAt.toISOString() : '',
+      board.cycle.reportDue,
+      `${origin(c)}${href(lang, commitmentPath(plan, r.commitment))}`,
+    ]);
+    const header = ['cycle', 'agency_code', 'agency', 'commitment', 'title', 'state', 'state_label', 'submitted_at', 'report_due', 'url'];
+    return csvResponse(c, `${plan.slug}-cycle-${board.cycle.number}-board.csv`, [header, ...rows]);
+  });
+
+  // ---- reports ----
+  const reportOf = async (c: AppContext, commitment: Commitment): Promise<ProgressReport> => {
+    const report = await q.findReportById(db(c), positiveInt(c.req.param('reportId')) ?? 0);
+    // A draft is not public: to anyone who may not see it, it does not exist.
+    if (!report || report.commitmentId !== commitment.id || (report.state === 'draft' && !service.canSeeDrafts(c.get('actor'), commitment))) throw new NotFoundError();
+    return report;
+  };
+
+  const renderReportForm = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport | null, values: ReportFormValues, errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) => {
+    const [milestones, cycles] = await Promise.all([plans.listMilestones(db(c), commitment.id), q.listCycles(db(c), plan.id)]);
+    return c.html(<ReportFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestones={milestones} cycles={cycles} report={report} values={values} errors={errors} conflict={conflict} />, status);
+  };
+
+  const renderReport = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport, errors: FieldErrors = {}, status: 200 | 400 | 409 = 200) => {
+    const [cycles, milestones, agencies] = await Promise.all([q.listCycles(db(c), plan.id), plans.listMilestones(db(c), commitment.id), plans.listAgencies(db(c))]);
+    const all = await loadReportViews(c, commitment, cycles);
+    const view = all.find((v) => v.report.id === report.id) ?? (await viewsOf(c, [report], cycles))[0];
+    if (!view) throw new NotFoundError();
+    const actor = c.get('actor');
+    return c.html(
+      <ReportPage
+        ctx={pageContext(c)}
+        plan={plan}
+        commitment={commitment}
+        milestones={milestones}
+        agencies={agencyMap(agencies)}
+        view={view}
+        revisions={all.filter((v) => v.report.cycleId === report.cycleId)}
+        canWrite={can(actor, 'report.write', ownershipOf(commitment))}
+        canContribute={can(actor, 'report.contribute', ownershipOf(commitment))}
+        errors={errors}
+      />,
+      status,
+    );
+  };
+
+  app.get('/plans/:slug/commitments/:number/reports/new', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    requirePermission(c, 'report.write', ownershipOf(commitment));
+    const cycles = await q.listCycles(db(c), plan.id);
+    const asked = positiveInt(c.req.query('cycle'));
+    const cycle = cycles.find((x) => x.number === asked) ?? currentCycle(cycles, today(c));
+    return renderReportForm(c, plan, commitment, null, emptyReportValues(cycle?.id ?? 0), {}, false, 200);
+  });
+  app.post('/plans/:slug/commitments/:number/reports/new', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    return handleForm(c, {
+      schema: reportCreateInput,
+      toInput: reportFormInput,
+      fieldOf: reportFieldOf,
+      run: (input) => service.createReport(deps(c), c.get('actor'), commitment.id, input),
+      redirectTo: (report) => reportPath(plan, commitment, report),
+      render: ({ submitted, errors }) => renderReportForm(c, plan, commitment, null, overlay(emptyReportValues(0), submitted), errors, false, 400),
+    });
+  });
+  app.get('/plans/:slug/commitments/:number/reports/:reportId', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    return renderReport(c, plan, commitment, await reportOf(c, commitment));
+  });
+  app.get('/plans/:slug/commitments/:number/reports/:reportId/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const report = await reportOf(c, commitment);
+    requirePermission(c, 'report.write', ownershipOf(commitment));
+    if (report.state !== 'draft') throw new service.ReportLockedError();
+    return renderReportForm(c, plan, commitment, report, report, {}, false, 200);
+  });
+  app.post('/plans/:slug/commitments/:number/reports/:reportId/edit', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const report = await reportOf(c, commitment);
+    return handleForm(c, {
+      schema: reportUpdateInput,
+      toInput: reportFormInput,
+      fieldOf: reportFieldOf,
+      run: (input) => service.updateReport(deps(c), c.get('actor'), report.id, input),
+      redirectTo: (updated) => reportPath(plan, commitment, updated),
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await q.findReportById(db(c), report.id)) ?? report;
+        const values = conflict ? current : { ...overlay<ReportFormValues>(current, submitted), version: current.version };
+        return renderReportForm(c, plan, commitment, current, values, errors, conflict, status);
+      },
+    });
+  });
+
+  /** Posts that act on a report and come back to its page, with the problem shown there when refused. */
+  const reportAction = (path: string, run: (c: AppContext, report: ProgressReport, body: Record<string, unknown>) => Promise<ProgressReport | void>) =>
+    app.post(`/plans/:slug/commitments/:number/reports/:reportId/${path}`, async (c) => {
+      const plan = await planBySlug(c);
+      const commitment = await commitmentByNumber(c, plan);
+      const report = await reportOf(c, commitment);
+      const lang = c.get('lang');
+      try {
+        const result = await run(c, report, await readAllForm(c));
+        return c.redirect(href(lang, result ? reportPath(plan, commitment, result) : commitmentPath(plan, commitment)), 303);
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          const errors: FieldErrors = {};
+          for (const [field, message] of Object.entries(fieldMessages(error, lang))) errors[reportFieldOf(field)] ??= message;
+          return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, errors, 400);
+        }
+        if (error instanceof ConflictError) return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, { version: t(lang, 'form.conflict') }, 409);
+        throw error;
+      }
+    });
+
+  reportAction('submit', async (c, report, body) => {
+    const { version } = parseOrThrow(versionOnly, body, c.get('lang'));
+    return service.submitReport(deps(c), c.get('actor'), report.id, version);
+  });
+  reportAction('revise', (c, report) => service.reviseReport(deps(c), c.get('actor'), report.id));
+  reportAction('delete', async (c, report, body) => {
+    const { version } = parseOrThrow(versionOnly, body, c.get('lang'));
+    await service.deleteDraft(deps(c), c.get('actor'), report.id, version);
+  });
+  reportAction('contributions', async (c, report, body) => {
+    const { body: text } = parseOrThrow(contributionInput, nestForm(body as FormBody), c.get('lang'));
+    await service.addContribution(deps(c), c.get('actor'), report.id, { ...emptyLocalized(), ...text, status: text.status ?? 'draft' });
+    return report;
+  });
+  reportAction('evidence', async (c, report, body) => {
+    const file = body.file;
+    const title = typeof body.title === 'string' ? body.title : '';
+    if (file instanceof File && file.size > 0) {
+      await service.addEvidenceFile(deps(c), c.get('actor'), report.id, { title, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } else if (typeof body.url === 'string' && body.url.trim() !== '') {
+      await service.addEvidenceLink(deps(c), c.get('actor'), report.id, parseOrThrow(evidenceLinkInput, { title, url: body.url }, c.get('lang')));
+    } else {
+      throw new ValidationError([{ field: 'file', key: 'error.evidenceEmpty' }]);
+    }
+    return report;
+  });
+  app.post('/plans/:slug/commitments/:number/reports/:reportId/evidence/:evidenceId/delete', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const report = await reportOf(c, commitment);
+    await service.removeEvidence(deps(c), c.get('actor'), report.id, positiveInt(c.req.param('evidenceId')) ?? 0);
+    return c.redirect(href(c.get('lang'), reportPath(plan, commitment, report)), 303);
+  });
+
+  // Uploaded evidence: public once its report is, otherwise only for those who may see the draft.
+  app.get('/evidence/:id', async (c) => {
+    const file = await q.findEvidenceFile(db(c), positiveInt(c.req.param('id')) ?? 0);
+    if (!file) throw new NotFoundError();
+    const report = await q.findReportById(db(c), file.reportId);
+    const commitment = report && (await plans.findCommitmentById(db(c), report.commitmentId));
+    if (!report || !commitment || (report.state === 'draft' && !service.canSeeDrafts(c.get('actor'), commitment))) throw new NotFoundError();
+    const name = file.fileName ?? 'evidence';
+    return c.body(new Uint8Array(file.content), 200, {
+      'Content-Type': file.mediaType ?? 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': report.state === 'draft' ? 'private, no-store' : 'public, max-age=86400',
+    });
+  });
+
+  // ---- transfers (reorganization) ----
+  const renderTransfer = async (c: AppContext, opts: { plan?: ActionPlan; commitment?: Commitment; from: Agency; action: string; cancel: string; values: Parameters<typeof TransferFormPage>[0]['values']; errors: FieldErrors; conflict?: boolean; status: 200 | 400 | 409 }) =>
+    c.html(
+      <TransferFormPage
+        ctx={pageContext(c)}
+        plan={opts.plan}
+        commitment={opts.commitment}
+        fromAgency={opts.from}
+        agencies={await plans.listAgencies(db(c))}
+        action={opts.action}
+        cancel={opts.cancel}
+        values={opts.values}
+        errors={opts.errors}
+        conflict={opts.conflict}
+      />,
+      opts.status,
+    );
+  const emptyTransfer = (c: AppContext) => ({ toAgencyId: '', effectiveOn: today(c), note: emptyLocalized() });
+
+  app.get('/plans/:slug/commitments/:number/transfer', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    requirePermission(c, 'commitment.transfer');
+    const from = await plans.findAgencyById(db(c), commitment.leadAgencyId);
+    if (!from) throw new NotFoundError();
+    const path = `${commitmentPath(plan, commitment)}/transfer`;
+    return renderTransfer(c, { plan, commitment, from, action: path, cancel: commitmentPath(plan, commitment), values: { ...emptyTransfer(c), version: commitment.version }, errors: {}, status: 200 });
+  });
+  app.post('/plans/:slug/commitments/:number/transfer', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const from = await plans.findAgencyById(db(c), commitment.leadAgencyId);
+    if (!from) throw new NotFoundError();
+    const path = `${commitmentPath(plan, commitment)}/transfer`;
+    return handleForm(c, {
+      schema: transferInput.extend({ version: versionOnly.shape.version }),
+      run: (input) => planService.transferCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
+      redirectTo: (updated) => commitmentPath(plan, updated),
+      render: async ({ submitted, errors, conflict, status }) => {
+        const current = (await plans.findCommitmentById(db(c), commitment.id)) ?? commitment;
+        return renderTransfer(c, { plan, commitment: current, from, action: path, cancel: commitmentPath(plan, current), values: { ...overlay(emptyTransfer(c), submitted), version: current.version }, errors, conflict, status });
+      },
+    });
+  });
+  const agencyByCode = async (c: AppContext) => {
+    const agency = await plans.findAgencyByCode(db(c), c.req.param('code') ?? '');
+    if (!agency) throw new NotFoundError();
+    return agency;
+  };
+  app.get('/agencies/:code/transfer', async (c) => {
+    const from = await agencyByCode(c);
+    requirePermission(c, 'commitment.transfer');
+    return renderTransfer(c, { from, action: `${agencyPath(from)}/transfer`, cancel: agencyPath(from), values: emptyTransfer(c), errors: {}, status: 200 });
+  });
+  app.post('/agencies/:code/transfer', async (c) => {
+    const from = await agencyByCode(c);
+    return handleForm(c, {
+      schema: transferInput,
+      run: (input) => planService.transferAgency({ db: db(c) }, c.get('actor'), from.id, input),
+      redirectTo: () => agencyPath(from),
+      render: ({ submitted, errors, status }) => renderTransfer(c, { from, action: `${agencyPath(from)}/transfer`, cancel: agencyPath(from), values: overlay(emptyTransfer(c), submitted), errors, status: status === 409 ? 400 : status }),
+    });
+  });
+
+  // ---- Atom feeds of submitted reports ----
+  app.get('/plans/:slug/reports.atom', async (c) => {
+    const plan = await planBySlug(c);
+    const items = await q.listReportFeed(db(c), { planId: plan.id });
+    return atomFeed(c, { title: `${t(c.get('lang'), 'feed.plan')} · ${pick(plan.title, c.get('lang'))}`, selfPath: `${planPath(plan)}/reports.atom`, pagePath: `${planPath(plan)}/progress`, items });
+  });
+  app.get('/plans/:slug/commitments/:number/reports.atom', async (c) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
+    const items = await q.listReportFeed(db(c), { commitmentId: commitment.id });
+    const lang = c.get('lang');
+    return atomFeed(c, { title: `${commitment.number} ${pick(commitment.title, lang)}`, selfPath: `${reportsPath(plan, commitment)}.atom`, pagePath: commitmentPath(plan, commitment), items });
+  });
+  app.get('/agencies/:code/reports.atom', async (c) => {
+    const agency = await agencyByCode(c);
+    const items = await q.listReportFeed(db(c), { agencyId: agency.id });
+    return atomFeed(c, { title: pick(agency.name, c.get('lang')), selfPath: `${agencyPath(agency)}/reports.atom`, pagePath: agencyPath(agency), items });
+  });
+
+  return app;
+}
+
+/** The form with files kept (readForm drops them): evidence uploads need the File. */
+async function readAllForm(c: AppContext): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const body = await c.req.parseBody({ all: true });
+    return Object.fromEntries(Object.entries(body).filter(([key]) => key !== '_csrf'));
+  }
+  return readForm(c);
+}
+
