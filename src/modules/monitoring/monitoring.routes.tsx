@@ -20,6 +20,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
+import { pageCache } from '../../web/page-cache.js';
 import { formFieldOf, nestForm, readForm, type FormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
@@ -192,7 +193,7 @@ export function monitoringPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
   // ---- plan progress ----
-  app.get('/plans/:slug/progress', async (c) => {
+  app.get('/plans/:slug/progress', pageCache(), async (c) => {
     const plan = await planBySlug(c);
     const progress = await service.planProgress(db(c), plan);
     const filters = {

@@ -333,6 +333,21 @@ describe('roll-ups, pages and feeds', () => {
     assert.match(filtered, /Showing 1 of 19/);
   });
 
+  test('the public progress page is cached until the data changes', async () => {
+    const path = '/en/plans/tw-2021-2024/progress?area=4';
+    await ctx.app.request(path);
+    const hit = await ctx.app.request(path);
+    assert.equal(hit.headers.get('x-page-cache'), 'hit');
+    const cachedHtml = await hit.text();
+    assert.equal((await ctx.app.request(path, { headers: { 'cache-control': 'no-cache' } })).headers.get('x-page-cache'), 'bypass');
+    assert.equal((await secretariat.request(path)).headers.get('x-page-cache'), 'bypass', 'signed-in pages are never shared');
+    // Any change to plan content (here a new draft report) writes history and so invalidates the cache.
+    await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId: cycles[5]?.id });
+    const after = await ctx.app.request(path);
+    assert.equal(after.headers.get('x-page-cache'), 'miss');
+    assert.equal(await after.text(), cachedHtml, 'a draft changes nothing public, but the page was rendered again');
+  });
+
   test('the commitment page shows the latest status and every report in order', async () => {
     const html = await (await ctx.app.request('/en/plans/tw-2021-2024/commitments/4-1')).text();
     assert.match(html, /Latest status/);
