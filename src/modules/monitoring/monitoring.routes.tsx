@@ -179,7 +179,7 @@ async function atomFeed(c: AppContext, opts: { title: string; selfPath: string; 
     feed.addItem({
       id: link,
       link,
-      title: `${item.commitmentNumber} ${pick(item.commitmentTitle, lang)} · ${t(lang, 'cycle.label', { number: item.cycleNumber })}${item.revision > 1 ? ` · ${t(lang, 'report.revision', { revision: item.revision })}` : ''}`,
+      title: `${item.commitmentNumber} ${pick(item.commitmentTitle, lang)} · ${t(lang, 'cycle.label', { number: item.cycleNumber })}${item.revision > 1 ? ` · ${t(lang, 'report.revisionN', { revision: item.revision })}` : ''}`,
       date: item.updatedAt,
       published: item.submittedAt,
       description: pick(item.achievements, lang),

@@ -254,6 +254,9 @@ describe('progress reports', () => {
     const actions = history.items.filter((h) => h.entityType === 'report').map((h) => h.action);
     for (const action of ['create', 'update', 'submit', 'revise']) assert.ok(actions.includes(action), `history has ${action}`);
     assert.ok(history.items.every((h) => h.actorName));
+    const page = await ctx.app.request('/en/plans/tw-2021-2024/commitments/4-1/history');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Achievements/);
   });
 
   test('a late submission is marked late', async () => {

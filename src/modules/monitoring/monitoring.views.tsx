@@ -217,7 +217,7 @@ function ReportByline(props: { view: ReportView; agencies: Map<number, Agency>; 
     <p class="byline">
       <AgencyLink agency={props.agencies.get(r.agencyId)} lang={lang} />
       {' · '}
-      {t(lang, 'report.revision', { revision: r.revision })}
+      {t(lang, 'report.revisionN', { revision: r.revision })}
       {' · '}
       {r.submittedAt ? t(lang, 'report.submittedOn', { date: formatDateTime(r.submittedAt, lang) }) : t(lang, 'report.draftNotice')}{' '}
       <TimingBadge timing={view.timing} lang={lang} />
@@ -309,7 +309,7 @@ export function CommitmentMonitoringSection(props: CommitmentMonitoringProps) {
             {superseded.map((view) => (
               <li>
                 <a href={href(lang, reportPath(plan, commitment, view.report))}>
-                  {cycleLabel(view.cycle, lang)} · {t(lang, 'report.revision', { revision: view.report.revision })}
+                  {cycleLabel(view.cycle, lang)} · {t(lang, 'report.revisionN', { revision: view.report.revision })}
                 </a>
               </li>
             ))}
@@ -428,9 +428,9 @@ export function ReportPage(props: {
             {props.revisions.map((v) => (
               <li>
                 {v.report.id === r.id ? (
-                  <span aria-current="page">{t(lang, 'report.revision', { revision: v.report.revision })}</span>
+                  <span aria-current="page">{t(lang, 'report.revisionN', { revision: v.report.revision })}</span>
                 ) : (
-                  <a href={href(lang, reportPath(plan, commitment, v.report))}>{t(lang, 'report.revision', { revision: v.report.revision })}</a>
+                  <a href={href(lang, reportPath(plan, commitment, v.report))}>{t(lang, 'report.revisionN', { revision: v.report.revision })}</a>
                 )}{' '}
                 · {t(lang, `report.state.${v.report.state}`)}
                 {v.report.submittedAt ? ` · ${formatDateTime(v.report.submittedAt, lang)}` : ''}
