@@ -446,7 +446,9 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       q.listPlans(db(c)),
       agency.successorId ? q.findAgencyById(db(c), agency.successorId) : Promise.resolve(undefined),
     ]);
-    return c.html(<AgencyPage ctx={pageContext(c)} agency={agency} successor={successor} commitments={items} plans={new Map(plans.map((p) => [p.id, p]))} />);
+    return c.html(
+      <AgencyPage ctx={pageContext(c)} agency={agency} successor={successor} commitments={items} plans={new Map(plans.map((p) => [p.id, p]))} canTransfer={can(c.get('actor'), 'commitment.transfer')} />,
+    );
   });
 
   return app;

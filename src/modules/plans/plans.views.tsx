@@ -528,15 +528,30 @@ export function AgencyPage(props: {
   successor: Agency | undefined;
   commitments: CommitmentSummary[];
   plans: Map<number, ActionPlan>;
+  canTransfer?: boolean;
 }) {
   const { ctx, agency } = props;
   const { lang } = ctx;
   const name = pick(agency.name, lang);
+  const feed = `${agencyPath(agency)}/reports.atom`;
   return (
-    <Layout ctx={ctx} title={name} crumbs={[{ label: t(lang, 'nav.home'), path: '/' }, { label: t(lang, 'agencies.title'), path: '/agencies' }, { label: name }]}>
+    <Layout
+      ctx={ctx}
+      title={name}
+      crumbs={[{ label: t(lang, 'nav.home'), path: '/' }, { label: t(lang, 'agencies.title'), path: '/agencies' }, { label: name }]}
+      feeds={[{ title: t(lang, 'feed.agency'), path: feed }]}
+    >
       <h1>
         <Text value={agency.name} lang={lang} /> <span class="badge">{agency.code}</span>
       </h1>
+      <p class="actions">
+        <a href={href(lang, feed)}>{t(lang, 'feed.agency')}</a>
+        {props.canTransfer ? (
+          <a class="button button-secondary" href={href(lang, `${agencyPath(agency)}/transfer`)}>
+            {t(lang, 'transfer.agencyTitle')}
+          </a>
+        ) : null}
+      </p>
       {props.successor ? (
         <p class="notice">
           {t(lang, 'agency.formerly', { name: pick(props.successor.name, lang) })} (
