@@ -172,6 +172,23 @@ export function PlanPage(props: PlanPageProps) {
           <a href={href(lang, `${planPath(plan)}/commitments/new`)}>{t(lang, 'plan.addCommitment')}</a>
         </p>
       ) : null}
+      <nav class="follow" aria-labelledby="follow-heading">
+        <h2 id="follow-heading">{t(lang, 'plan.follow')}</h2>
+        <ul>
+          {(
+            [
+              ['progress', 'plan.linkProgress'],
+              ['cycles', 'plan.linkCycles'],
+              ['meetings', 'plan.linkMeetings'],
+              ['resolutions', 'plan.linkResolutions'],
+            ] as const
+          ).map(([path, key]) => (
+            <li>
+              <a href={href(lang, `${planPath(plan)}/${path}`)}>{t(lang, key)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <nav class="toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading">{t(lang, 'plan.contents')}</h2>
         <ol>
