@@ -507,7 +507,7 @@ export function ReportFormPage(props: {
         <h2>{t(lang, 'report.milestones')}</h2>
         {props.milestones.length === 0 ? <p>{t(lang, 'commitment.noMilestones')}</p> : null}
         {props.milestones.map((m, i) => {
-          const entry = v.milestones.find((e) => e.milestoneId === m.id) ?? { milestoneId: m.id, status: 'not-started', percent: 0, reason: { zh: '', en: '', status: 'draft' as const } };
+          const entry = v.milestones.find((e) => Number(e.milestoneId) === m.id) ?? { milestoneId: m.id, status: 'not-started', percent: 0, reason: { zh: '', en: '', status: 'draft' as const } };
           const name = `milestones.${i}`;
           return (
             <fieldset class="milestone-entry">
