@@ -13,6 +13,8 @@ import { EVIDENCE_MAX_BYTES } from './domain/monitoring.js';
 import { AppError } from './errors.js';
 import { monitoringApi } from './modules/monitoring/monitoring.api.js';
 import { commitmentMonitoring, monitoringPages } from './modules/monitoring/monitoring.routes.js';
+import { forumApi } from './modules/forum/forum.api.js';
+import { forumPages } from './modules/forum/forum.routes.js';
 import { planApi } from './modules/plans/plans.api.js';
 import { planPages } from './modules/plans/plans.routes.js';
 import type { Services } from './services.js';
@@ -122,6 +124,7 @@ export function createApp({ services, logger }: AppOptions) {
     description: 'The browser session; writes also need the X-CSRF-Token header from GET /api/v1/session',
   });
   planApi(api);
+  forumApi(api);
   monitoringApi(api);
   accountApi(api);
   api.doc31('/openapi.json', {
@@ -138,6 +141,7 @@ export function createApp({ services, logger }: AppOptions) {
   // ---- pages: zh-TW at the root, English under /en ----
   for (const prefix of ['/en', '/']) {
     app.route(prefix, planPages({ commitmentExtra: commitmentMonitoring }));
+    app.route(prefix, forumPages());
     app.route(prefix, monitoringPages());
     app.route(prefix, accountPages());
   }

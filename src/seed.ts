@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './db/connection.js';
 import type { Role } from './domain/authorization.js';
 import { createUser } from './modules/accounts/accounts.service.js';
+import { seedDemoForum } from './modules/forum/forum.seed.js';
 import { seedDemoMonitoring } from './modules/monitoring/monitoring.seed.js';
 import { isEmpty, seedDemoPlan } from './modules/plans/plans.seed.js';
 
@@ -18,6 +19,7 @@ const demoPassword = () => randomBytes(12).toString('base64url');
 export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const { planId, agencyIds } = await seedDemoPlan(db);
   await seedDemoMonitoring(db, { planId, agencyIds });
+  await seedDemoForum(db, { planId, agencyIds });
   const accounts: DemoAccount[] = [
     { email: 'admin@demo.cocreate.tw', password: demoPassword(), role: 'admin', note: 'administrator' },
     { email: 'secretariat@demo.cocreate.tw', password: demoPassword(), role: 'secretariat', note: 'secretariat (NDC), edits plans' },

@@ -1,0 +1,148 @@
+/** Input and output shapes for forum meetings and resolutions: one schema serves API, forms and OpenAPI. */
+import { z } from '@hono/zod-openapi';
+import { ATTENDANCE_MAX, MEETING_KINDS, RESOLUTION_NUMBER_PATTERN, RESOLUTION_STATUSES } from '../../domain/forum.js';
+import { isoDate, linkInput, localizedInput, localizedOutput, versionField } from '../plans/plans.schemas.js';
+
+const id = z.coerce.number().int().positive();
+
+/** An optional reference: empty (from a form) or null clears it. */
+const optionalId = z.union([z.literal('').transform(() => null), z.null(), id]);
+const optionalDate = z.union([z.literal('').transform(() => null), z.null(), isoDate]);
+
+const headCount = z.coerce
+  .number({ message: 'error.attendance' })
+  .int({ message: 'error.attendance' })
+  .min(0, { message: 'error.attendance' })
+  .max(ATTENDANCE_MAX, { message: 'error.attendance' });
+
+export const attendanceInput = z
+  .object({ government: headCount, civilSociety: headCount, other: headCount })
+  .partial()
+  .openapi({ description: 'Head count by sector: government, civil society, others.' });
+
+export const meetingInput = z.object({
+  heldOn: isoDate,
+  kind: z.enum(MEETING_KINDS, { message: 'error.meetingKind' }),
+  title: localizedInput(300),
+  cycleId: optionalId.optional().openapi({ description: 'The review cycle whose reports the meeting reviews, if any.' }),
+  attendance: attendanceInput.optional(),
+  agenda: localizedInput().optional(),
+  minutes: localizedInput(100_000).optional(),
+  links: z.array(linkInput).max(50).optional(),
+});
+export type MeetingInput = z.infer<typeof meetingInput>;
+
+export const meetingPatch = meetingInput.partial().extend({ version: versionField });
+export type MeetingPatch = z.infer<typeof meetingPatch>;
+
+export const meetingReportsInput = z.object({
+  version: versionField,
+  reports: z
+    .array(
+      z.object({
+        reportId: id,
+        showcased: z.boolean().optional().openapi({ description: 'Presented at the meeting as a case of collaboration.' }),
+        story: localizedInput(5000).optional().openapi({ description: 'How government and civil society worked together (required when showcased).' }),
+      }),
+    )
+    .max(200),
+});
+export type MeetingReportsInput = z.infer<typeof meetingReportsInput>;
+
+export const resolutionInput = z.object({
+  number: z
+    .union([z.literal(''), z.string().trim().regex(RESOLUTION_NUMBER_PATTERN, { message: 'error.resolutionNumber' })])
+    .optional()
+    .openapi({ description: 'Leave out for the next number at the meeting (YYYYMMDD-n).' }),
+  body: localizedInput(5000),
+  ownerAgencyId: optionalId.optional(),
+  dueOn: optionalDate.optional(),
+});
+export type ResolutionInput = z.infer<typeof resolutionInput>;
+
+export const resolutionPatch = resolutionInput.partial().extend({ version: versionField });
+export type ResolutionPatch = z.infer<typeof resolutionPatch>;
+
+export const decisionInput = z.object({
+  meetingId: id,
+  status: z.enum(RESOLUTION_STATUSES, { message: 'error.resolutionStatus' }),
+  note: localizedInput(5000).optional(),
+  version: versionField,
+});
+export type DecisionInput = z.infer<typeof decisionInput>;
+
+// ---- output shapes (for the OpenAPI document; presenters build these) ----
+
+const linkOutput = z.object({ title: z.string(), url: z.string() });
+const agencyRef = z.object({ id: z.number().int(), code: z.string(), name: localizedOutput }).openapi('AgencyRef');
+
+export const meetingOutput = z
+  .object({
+    id: z.number().int(),
+    planId: z.number().int(),
+    cycleId: z.number().int().nullable(),
+    heldOn: z.string(),
+    kind: z.enum(MEETING_KINDS),
+    title: localizedOutput,
+    attendance: z.object({ government: z.number().int(), civilSociety: z.number().int(), other: z.number().int(), total: z.number().int() }),
+    civilSocietyShare: z.number().nullable().openapi({ description: 'Civil society as a share of all attending, 0–1.' }),
+    agenda: localizedOutput,
+    minutes: localizedOutput,
+    links: z.array(linkOutput),
+    resolutionCount: z.number().int(),
+    isDemo: z.boolean(),
+    version: z.number().int(),
+    url: z.string(),
+  })
+  .openapi('ForumMeeting');
+
+export const resolutionOutput = z
+  .object({
+    id: z.number().int(),
+    planId: z.number().int(),
+    meetingId: z.number().int(),
+    number: z.string(),
+    body: localizedOutput,
+    ownerAgencyId: z.number().int().nullable(),
+    ownerAgency: agencyRef.nullable(),
+    dueOn: z.string().nullable(),
+    status: z.enum(RESOLUTION_STATUSES),
+    overdue: z.boolean().openapi({ description: 'Open and past its due date (today in Taipei, or the meeting date when carried over).' }),
+    isDemo: z.boolean(),
+    version: z.number().int(),
+    url: z.string(),
+  })
+  .openapi('Resolution');
+
+export const decisionOutput = z
+  .object({ id: z.number().int(), resolutionId: z.number().int(), meetingId: z.number().int(), status: z.enum(RESOLUTION_STATUSES), note: localizedOutput })
+  .openapi('ResolutionDecision');
+
+export const reviewedReportOutput = z
+  .object({
+    reportId: z.number().int(),
+    commitmentId: z.number().int(),
+    commitmentNumber: z.string(),
+    commitmentTitle: localizedOutput,
+    agency: agencyRef.omit({ code: true }),
+    cycleId: z.number().int(),
+    cycleNumber: z.number().int(),
+    revision: z.number().int(),
+    state: z.enum(['submitted', 'superseded']),
+    showcased: z.boolean(),
+    story: localizedOutput,
+  })
+  .openapi('ReviewedReport');
+
+export const meetingDetailOutput = meetingOutput
+  .extend({
+    carriedOver: z.array(resolutionOutput.extend({ madeAt: z.object({ id: z.number().int(), heldOn: z.string(), title: localizedOutput }) })).openapi({
+      description: 'Open resolutions from earlier meetings, on a plenary’s agenda automatically (持續列管事項); empty for other kinds of meeting. Overdue is relative to the meeting date.',
+    }),
+    resolutions: z.array(resolutionOutput).openapi({ description: 'Resolutions made at this meeting.' }),
+    decisions: z.array(decisionOutput.extend({ resolutionNumber: z.string() })).openapi({ description: 'Decisions taken at this meeting.' }),
+    reports: z.array(reviewedReportOutput).openapi({ description: 'Progress reports reviewed; showcased first.' }),
+  })
+  .openapi('ForumMeetingDetail');
+
+export const decisionResultOutput = z.object({ resolution: resolutionOutput, decision: decisionOutput }).openapi('DecisionResult');
