@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+import { seedDemoForum } from '../forum/forum.seed.js';
 import { DEMO_TRANSFER, DEMO_UNREPORTED_LAST_CYCLE, seedDemoMonitoring } from './monitoring.seed.js';
 
 let ctx: TestContext;
@@ -10,6 +11,7 @@ let secretariat: Client;
 before(async () => {
   ctx = await setup();
   await seedDemoMonitoring(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
+  await seedDemoForum(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
   await addUser(ctx, 'sec@example.org', 'secretariat');
   secretariat = new Client(ctx.app);
   await secretariat.signIn('sec@example.org');
@@ -73,3 +75,10 @@ async function idOf(number: string): Promise<number> {
   const list = await json<{ items: { id: number; number: string }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
   return list.items.find((c) => c.number === number)?.id ?? 0;
 }
+
+test('each cycle names the forum meeting that reviewed it', async () => {
+  const html = await (await ctx.app.request('/en/plans/tw-2021-2024/cycles')).text();
+  const rows = html.match(/<tr[^>]*><th scope="row">Cycle \d+.*?<\/tr>/gs) ?? [];
+  assert.equal(rows.length, 10);
+  for (const row of rows) assert.match(row, /href="\/en\/plans\/tw-2021-2024\/meetings\/\d+"/);
+});

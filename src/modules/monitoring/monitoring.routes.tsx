@@ -24,6 +24,8 @@ import { pageCache } from '../../web/page-cache.js';
 import { formFieldOf, nestForm, readForm, type FormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import type { ForumMeeting } from '../../domain/forum.js';
+import { listMeetings } from '../forum/forum.queries.js';
 import * as plans from '../plans/plans.queries.js';
 import * as planService from '../plans/plans.service.js';
 import { agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
@@ -230,9 +232,11 @@ export function monitoringPages(): Hono<AppEnv> {
 
   // ---- cycles ----
   const renderCycles = async (c: AppContext, plan: ActionPlan, errors: FieldErrors = {}, values: Record<string, string | number> = {}, status: 200 | 400 = 200) => {
-    const cycles = await q.listCycles(db(c), plan.id);
+    const [cycles, meetings] = await Promise.all([q.listCycles(db(c), plan.id), listMeetings(db(c), plan.id)]);
+    const reviewedAt = new Map<number, ForumMeeting[]>();
+    for (const m of [...meetings].reverse()) if (m.cycleId !== null) reviewedAt.set(m.cycleId, [...(reviewedAt.get(m.cycleId) ?? []), m]);
     return c.html(
-      <CyclesPage ctx={pageContext(c)} plan={plan} cycles={cycles} current={currentCycle(cycles, today(c))} canManage={can(c.get('actor'), 'cycle.manage')} errors={errors} values={values} />,
+      <CyclesPage ctx={pageContext(c)} plan={plan} cycles={cycles} reviewedAt={reviewedAt} current={currentCycle(cycles, today(c))} canManage={can(c.get('actor'), 'cycle.manage')} errors={errors} values={values} />,
       status,
     );
   };

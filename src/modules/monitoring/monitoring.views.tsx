@@ -34,6 +34,8 @@ import {
 import { href, type PageContext } from '../../web/context.js';
 import { t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
+import type { ForumMeeting } from '../../domain/forum.js';
+import { meetingPath } from '../forum/forum.views.js';
 import { AgencyLink, DemoNotice, agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
 import type { Contribution, Evidence } from './monitoring.queries.js';
 import type { Board, CommitmentProgress, PlanProgress } from './monitoring.service.js';
@@ -716,7 +718,17 @@ export function ProgressPage(props: {
 
 // ------------------------------------------------------------------ cycles
 
-export function CyclesPage(props: { ctx: PageContext; plan: ActionPlan; cycles: ReviewCycle[]; current: ReviewCycle | undefined; canManage: boolean; errors: FieldErrors; values: Record<string, string | number> }) {
+export function CyclesPage(props: {
+  ctx: PageContext;
+  plan: ActionPlan;
+  cycles: ReviewCycle[];
+  /** The forum meetings that reviewed each cycle, by cycle id. */
+  reviewedAt: Map<number, ForumMeeting[]>;
+  current: ReviewCycle | undefined;
+  canManage: boolean;
+  errors: FieldErrors;
+  values: Record<string, string | number>;
+}) {
   const { ctx, plan } = props;
   const { lang } = ctx;
   const title = t(lang, 'cycle.listTitle');
@@ -748,7 +760,17 @@ export function CyclesPage(props: { ctx: PageContext; plan: ActionPlan; cycles: 
                   </th>
                   <td>{formatPeriod(c.startsOn, c.endsOn, lang)}</td>
                   <td>{formatDate(c.reportDue, lang)}</td>
-                  <td>{c.reviewOn ? formatDate(c.reviewOn, lang) : '—'}</td>
+                  <td>
+                    {(props.reviewedAt.get(c.id) ?? []).length > 0
+                      ? (props.reviewedAt.get(c.id) ?? []).map((m) => (
+                          <a href={href(lang, meetingPath(plan, m))}>
+                            {formatDate(m.heldOn, lang)} <Text value={m.title} lang={lang} />
+                          </a>
+                        ))
+                      : c.reviewOn
+                        ? `${formatDate(c.reviewOn, lang)} (${t(lang, 'cycle.planned')})`
+                        : '—'}
+                  </td>
                   {props.canManage ? (
                     <td>
                       <a href={href(lang, boardPath(plan, c))}>{t(lang, 'board.open')}</a> ·{' '}
