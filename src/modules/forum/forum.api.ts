@@ -1,12 +1,12 @@
 /** JSON API for forum meetings and resolutions under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
 import { attendanceTotal, civilSocietyShare, isOverdue, RESOLUTION_STATUSES, type ForumMeeting, type Resolution, type ResolutionDecision } from '../../domain/forum.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan, Agency } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppEnv } from '../../web/context.js';
 import * as planQ from '../plans/plans.queries.js';
-import { errorOutput, versionField } from '../plans/plans.schemas.js';
 import * as q from './forum.queries.js';
 import {
   decisionInput,
@@ -85,18 +85,7 @@ export const presentReviewedReport = (r: q.ReviewedReport) => ({
 
 // ---- route helpers ----
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const errors = {
-  400: json(errorOutput, 'Invalid input; `fields` names each problem.'),
-  401: json(errorOutput, 'Sign-in required.'),
-  403: json(errorOutput, 'Only the secretariat and administrators manage the forum’s record.'),
-  404: json(errorOutput, 'Not found.'),
-  409: json(errorOutput, 'Stale version; `current` holds the stored values.'),
-};
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const versionQuery = z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const errors = errorResponses({ forbidden: 'Only the secretariat and administrators manage the forum’s record.' });
 
 const resolutionQuery = z.object({
   status: z.enum(RESOLUTION_STATUSES).optional().openapi({ description: 'keep-tracking (持續列管) or closed (解除列管)' }),
@@ -130,7 +119,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'get', path: '/plans/{id}/meetings', tags: ['meetings'], summary: "The forum's meetings for a plan, newest first",
-      request: { params: idParam }, responses: { 200: json(z.object({ items: z.array(meetingOutput) }), 'Meetings'), 404: errors[404] },
+      request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(meetingOutput) }), 'Meetings'), 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -143,7 +132,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get', path: '/meetings/{id}', tags: ['meetings'],
       summary: 'One meeting with its carried-over open resolutions, resolutions and decisions made, and the reports it reviewed',
-      request: { params: idParam }, responses: { 200: json(meetingDetailOutput, 'The meeting'), 404: errors[404] },
+      request: { params: idParam }, responses: { 200: jsonContent(meetingDetailOutput, 'The meeting'), 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -172,8 +161,8 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/plans/{id}/meetings', tags: ['meetings'], summary: 'Record a forum meeting', security,
-      request: { params: idParam, ...body(meetingInput) }, responses: { 201: json(meetingOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      method: 'post', path: '/plans/{id}/meetings', tags: ['meetings'], summary: 'Record a forum meeting', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(meetingInput) }, responses: { 201: jsonContent(meetingOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -183,8 +172,8 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/meetings/{id}', tags: ['meetings'], summary: 'Update a meeting (send the version you edited)', security,
-      request: { params: idParam, ...body(meetingPatch) }, responses: { 200: json(meetingOutput, 'Updated'), ...errors },
+      method: 'patch', path: '/meetings/{id}', tags: ['meetings'], summary: 'Update a meeting (send the version you edited)', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(meetingPatch) }, responses: { 200: jsonContent(meetingOutput, 'Updated'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -194,7 +183,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'delete', path: '/meetings/{id}', tags: ['meetings'], summary: 'Delete a meeting that made and decided no resolutions', security,
+      method: 'delete', path: '/meetings/{id}', tags: ['meetings'], summary: 'Delete a meeting that made and decided no resolutions', security: writeSecurity,
       request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors },
     }),
     async (c) => {
@@ -205,9 +194,9 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'put', path: '/meetings/{id}/reports', tags: ['meetings'],
-      summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)', security,
-      request: { params: idParam, ...body(meetingReportsInput) },
-      responses: { 200: json(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports'), ...errors },
+      summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(meetingReportsInput) },
+      responses: { 200: jsonContent(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -221,7 +210,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get', path: '/plans/{id}/resolutions', tags: ['resolutions'], summary: "The forum's resolutions for a plan, filtered by status and owner agency",
       request: { params: idParam, query: resolutionQuery },
-      responses: { 200: json(z.object({ items: z.array(resolutionOutput) }), 'Resolutions in the order they were made'), 400: errors[400], 404: errors[404] },
+      responses: { 200: jsonContent(z.object({ items: z.array(resolutionOutput) }), 'Resolutions in the order they were made'), 400: errors[400], 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -234,8 +223,8 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/meetings/{id}/resolutions', tags: ['resolutions'], summary: 'Record a resolution made at a meeting', security,
-      request: { params: idParam, ...body(resolutionInput) }, responses: { 201: json(resolutionOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      method: 'post', path: '/meetings/{id}/resolutions', tags: ['resolutions'], summary: 'Record a resolution made at a meeting', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(resolutionInput) }, responses: { 201: jsonContent(resolutionOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -246,8 +235,8 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/resolutions/{id}', tags: ['resolutions'], summary: 'Update a resolution’s text, number, owner agency or due date', security,
-      request: { params: idParam, ...body(resolutionPatch) }, responses: { 200: json(resolutionOutput, 'Updated'), ...errors },
+      method: 'patch', path: '/resolutions/{id}', tags: ['resolutions'], summary: 'Update a resolution’s text, number, owner agency or due date', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(resolutionPatch) }, responses: { 200: jsonContent(resolutionOutput, 'Updated'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -259,8 +248,8 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post', path: '/resolutions/{id}/decisions', tags: ['resolutions'],
-      summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision', security,
-      request: { params: idParam, ...body(decisionInput) }, responses: { 200: json(decisionResultOutput, 'The resolution and the decision'), ...errors },
+      summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(decisionInput) }, responses: { 200: jsonContent(decisionResultOutput, 'The resolution and the decision'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');

@@ -11,6 +11,7 @@ import { href, pageContext, type AppContext, type AppEnv } from '../../web/conte
 import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { listValue, readForm } from '../../web/forms.js';
 import { fieldMessages } from '../../web/validation.js';
+import { planBySlug } from '../plans/plans.lookups.js';
 import * as planQ from '../plans/plans.queries.js';
 import * as q from './forum.queries.js';
 import { decisionInput, meetingInput, meetingPatch, meetingReportsInput, resolutionInput, resolutionPatch } from './forum.schemas.js';
@@ -34,11 +35,6 @@ import {
 
 const db = (c: AppContext) => c.get('services').db;
 
-async function planBySlug(c: AppContext): Promise<ActionPlan> {
-  const plan = await planQ.findPlanBySlug(db(c), c.req.param('slug') ?? '');
-  if (!plan) throw new NotFoundError();
-  return plan;
-}
 
 async function meetingOf(c: AppContext, plan: ActionPlan): Promise<ForumMeeting> {
   const meeting = await q.findMeetingById(db(c), positiveInt(c.req.param('id')) ?? 0);

@@ -1,5 +1,6 @@
 /** JSON API for review cycles, progress reports, roll-ups, the board and transfers, with OpenAPI entries. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
 import type { Context } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { currentCycle, reportTiming, taipeiDay, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
@@ -28,17 +29,7 @@ import {
 import * as service from './monitoring.service.js';
 import { evidencePath, reportPath, reportPercent } from './monitoring.views.js';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const errors = {
-  400: json(errorOutput, 'Invalid input; `fields` names each problem.'),
-  401: json(errorOutput, 'Sign-in required.'),
-  403: json(errorOutput, 'Not allowed for this user or agency.'),
-  404: json(errorOutput, 'Not found.'),
-  409: json(errorOutput, 'Stale version, or the report is submitted and can change only by a new revision.'),
-};
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const errors = errorResponses({ conflict: 'Stale version, or the report is submitted and can change only by a new revision.' });
 
 type Ctx = Context<AppEnv>;
 const dbOf = (c: Ctx) => c.get('services').db;
@@ -106,7 +97,7 @@ const presentCycle = (cycle: ReviewCycle) => cycle;
 export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   // ---- cycles ----
   api.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/cycles', tags: ['cycles'], summary: "A plan's review cycles with reporting deadlines", request: { params: idParam }, responses: { 200: json(z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }), 'Cycles in order; `current` is the number of the cycle being reported on'), 404: errors[404] } }),
+    createRoute({ method: 'get', path: '/plans/{id}/cycles', tags: ['cycles'], summary: "A plan's review cycles with reporting deadlines", request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }), 'Cycles in order; `current` is the number of the cycle being reported on'), 404: errors[404] } }),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
       const cycles = await q.listCycles(dbOf(c), plan.id);
@@ -114,17 +105,17 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/plans/{id}/cycles/generate', tags: ['cycles'], summary: 'Generate cycles from the plan period (only while no report exists)', security, request: { params: idParam, ...body(cycleGenerateInput) }, responses: { 201: json(z.object({ items: z.array(cycleOutput) }), 'Generated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({ method: 'post', path: '/plans/{id}/cycles/generate', tags: ['cycles'], summary: 'Generate cycles from the plan period (only while no report exists)', security: writeSecurity, request: { params: idParam, ...jsonBody(cycleGenerateInput) }, responses: { 201: jsonContent(z.object({ items: z.array(cycleOutput) }), 'Generated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
     async (c) => c.json({ items: await service.generateCycles(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/cycles/{id}', tags: ['cycles'], summary: "Change a cycle's dates or deadline", security, request: { params: idParam, ...body(cycleInput.partial().extend({ version: versionField })) }, responses: { 200: json(cycleOutput, 'Updated'), ...errors } }),
+    createRoute({ method: 'patch', path: '/cycles/{id}', tags: ['cycles'], summary: "Change a cycle's dates or deadline", security: writeSecurity, request: { params: idParam, ...jsonBody(cycleInput.partial().extend({ version: versionField })) }, responses: { 200: jsonContent(cycleOutput, 'Updated'), ...errors } }),
     async (c) => c.json(await service.updateCycle(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // ---- roll-ups and board ----
   api.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/progress', tags: ['progress'], summary: 'Progress of every commitment and roll-ups by area, lead agency and plan', request: { params: idParam }, responses: { 200: json(progressOutput, 'Percent complete and status counts'), 404: errors[404] } }),
+    createRoute({ method: 'get', path: '/plans/{id}/progress', tags: ['progress'], summary: 'Progress of every commitment and roll-ups by area, lead agency and plan', request: { params: idParam }, responses: { 200: jsonContent(progressOutput, 'Percent complete and status counts'), 404: errors[404] } }),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
       const p = await service.planProgress(dbOf(c), plan);
@@ -141,9 +132,9 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'get', path: '/plans/{id}/board', tags: ['progress'], summary: "The secretariat's board: each report on time, late, in draft, missing or not yet due", security,
+      method: 'get', path: '/plans/{id}/board', tags: ['progress'], summary: "The secretariat's board: each report on time, late, in draft, missing or not yet due", security: writeSecurity,
       request: { params: idParam, query: z.object({ cycle: z.coerce.number().int().positive().optional().openapi({ description: 'Cycle number; default the current one' }) }) },
-      responses: { 200: json(boardOutput, 'The board'), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: { 200: jsonContent(boardOutput, 'The board'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const actor = c.get('actor');
@@ -167,7 +158,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reports ----
   api.openapi(
-    createRoute({ method: 'get', path: '/commitments/{id}/reports', tags: ['reports'], summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)", request: { params: idParam }, responses: { 200: json(z.object({ items: z.array(reportOutput) }), 'Reports'), 404: errors[404] } }),
+    createRoute({ method: 'get', path: '/commitments/{id}/reports', tags: ['reports'], summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)", request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(reportOutput) }), 'Reports'), 404: errors[404] } }),
     async (c) => {
       const commitment = await commitmentOrThrow(c, c.req.valid('param').id);
       const reports = await q.listReportsForCommitment(dbOf(c), commitment.id, { includeDrafts: service.canSeeDrafts(c.get('actor'), commitment) });
@@ -177,11 +168,11 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/commitments/{id}/reports', tags: ['reports'], summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)', security, request: { params: idParam, ...body(reportCreateInput) }, responses: { 201: json(reportOutput, 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({ method: 'post', path: '/commitments/{id}/reports', tags: ['reports'], summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)', security: writeSecurity, request: { params: idParam, ...jsonBody(reportCreateInput) }, responses: { 201: jsonContent(reportOutput, 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
     async (c) => c.json(await presentReport(c, await service.createReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/reports/{id}', tags: ['reports'], summary: 'One report revision', request: { params: idParam }, responses: { 200: json(reportOutput, 'The report'), 404: errors[404] } }),
+    createRoute({ method: 'get', path: '/reports/{id}', tags: ['reports'], summary: 'One report revision', request: { params: idParam }, responses: { 200: jsonContent(reportOutput, 'The report'), 404: errors[404] } }),
     async (c) => {
       const report = await q.findReportById(dbOf(c), c.req.valid('param').id);
       if (!report) throw new NotFoundError();
@@ -189,26 +180,26 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/reports/{id}', tags: ['reports'], summary: 'Edit a draft (409 once submitted)', security, request: { params: idParam, ...body(reportUpdateInput) }, responses: { 200: json(reportOutput, 'Updated'), ...errors } }),
+    createRoute({ method: 'patch', path: '/reports/{id}', tags: ['reports'], summary: 'Edit a draft (409 once submitted)', security: writeSecurity, request: { params: idParam, ...jsonBody(reportUpdateInput) }, responses: { 200: jsonContent(reportOutput, 'Updated'), ...errors } }),
     async (c) => c.json(await presentReport(c, await service.updateReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/submit', tags: ['reports'], summary: 'Submit a draft; an earlier submitted revision becomes superseded', security, request: { params: idParam, ...body(versionOnly) }, responses: { 200: json(reportOutput, 'Submitted'), ...errors } }),
+    createRoute({ method: 'post', path: '/reports/{id}/submit', tags: ['reports'], summary: 'Submit a draft; an earlier submitted revision becomes superseded', security: writeSecurity, request: { params: idParam, ...jsonBody(versionOnly) }, responses: { 200: jsonContent(reportOutput, 'Submitted'), ...errors } }),
     async (c) => c.json(await presentReport(c, await service.submitReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json').version)), 200),
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/revisions', tags: ['reports'], summary: 'Start a new revision of a submitted report (the old one stays readable)', security, request: { params: idParam }, responses: { 201: json(reportOutput, 'The new draft revision'), ...errors } }),
+    createRoute({ method: 'post', path: '/reports/{id}/revisions', tags: ['reports'], summary: 'Start a new revision of a submitted report (the old one stays readable)', security: writeSecurity, request: { params: idParam }, responses: { 201: jsonContent(reportOutput, 'The new draft revision'), ...errors } }),
     async (c) => c.json(await presentReport(c, await service.reviseReport(depsOf(c), c.get('actor'), c.req.valid('param').id)), 201),
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/reports/{id}', tags: ['reports'], summary: 'Delete a draft', security, request: { params: idParam, query: z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) }) }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    createRoute({ method: 'delete', path: '/reports/{id}', tags: ['reports'], summary: 'Delete a draft', security: writeSecurity, request: { params: idParam, query: z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) }) }, responses: { 204: { description: 'Deleted' }, ...errors } }),
     async (c) => {
       await service.deleteDraft(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/evidence', tags: ['reports'], summary: 'Add a link as evidence to a draft', security, request: { params: idParam, ...body(evidenceLinkInput) }, responses: { 201: json(reportOutput, 'The report with its evidence'), ...errors } }),
+    createRoute({ method: 'post', path: '/reports/{id}/evidence', tags: ['reports'], summary: 'Add a link as evidence to a draft', security: writeSecurity, request: { params: idParam, ...jsonBody(evidenceLinkInput) }, responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors } }),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addEvidenceLink(depsOf(c), c.get('actor'), id, c.req.valid('json'));
@@ -217,12 +208,12 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/reports/{id}/files', tags: ['reports'], summary: 'Upload a file as evidence to a draft (PDF, images, CSV, text, ODF or OOXML; at most 5 MB)', security,
+      method: 'post', path: '/reports/{id}/files', tags: ['reports'], summary: 'Upload a file as evidence to a draft (PDF, images, CSV, text, ODF or OOXML; at most 5 MB)', security: writeSecurity,
       request: {
         params: idParam,
         body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), title: z.string().optional() }) } }, required: true },
       },
-      responses: { 201: json(reportOutput, 'The report with its evidence'), ...errors, 413: json(errorOutput, 'The upload is larger than allowed') },
+      responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors, 413: jsonContent(errorOutput, 'The upload is larger than allowed') },
     }),
     async (c) => {
       const id = c.req.valid('param').id;
@@ -234,7 +225,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/reports/{id}/evidence/{evidenceId}', tags: ['reports'], summary: 'Remove evidence from a draft', security, request: { params: idParam.extend({ evidenceId: z.coerce.number().int().positive().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) }, responses: { 204: { description: 'Removed' }, ...errors } }),
+    createRoute({ method: 'delete', path: '/reports/{id}/evidence/{evidenceId}', tags: ['reports'], summary: 'Remove evidence from a draft', security: writeSecurity, request: { params: idParam.extend({ evidenceId: z.coerce.number().int().positive().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) }, responses: { 204: { description: 'Removed' }, ...errors } }),
     async (c) => {
       const { id, evidenceId } = c.req.valid('param');
       await service.removeEvidence(depsOf(c), c.get('actor'), id, evidenceId);
@@ -242,7 +233,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft", security, request: { params: idParam, ...body(contributionInput) }, responses: { 201: json(reportOutput, 'The report with the contribution'), ...errors } }),
+    createRoute({ method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft", security: writeSecurity, request: { params: idParam, ...jsonBody(contributionInput) }, responses: { 201: jsonContent(reportOutput, 'The report with the contribution'), ...errors } }),
     async (c) => {
       const id = c.req.valid('param').id;
       const text = c.req.valid('json').body;
@@ -253,14 +244,14 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reorganization ----
   api.openapi(
-    createRoute({ method: 'post', path: '/commitments/{id}/transfer', tags: ['commitments'], summary: 'Move a commitment to another lead agency (its reports and history stay)', security, request: { params: idParam, ...body(transferInput.extend({ version: versionField })) }, responses: { 200: json(commitmentOutput, 'Transferred'), ...errors } }),
+    createRoute({ method: 'post', path: '/commitments/{id}/transfer', tags: ['commitments'], summary: 'Move a commitment to another lead agency (its reports and history stay)', security: writeSecurity, request: { params: idParam, ...jsonBody(transferInput.extend({ version: versionField })) }, responses: { 200: jsonContent(commitmentOutput, 'Transferred'), ...errors } }),
     async (c) => {
       const updated = await planService.transferCommitment({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(presentCommitment(updated, await planOrThrow(c, updated.planId)), 200);
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/agencies/{id}/transfer', tags: ['agencies'], summary: 'Move everything an agency leads to its successor, and record the successor', security, request: { params: idParam, ...body(transferInput) }, responses: { 200: json(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved'), ...errors } }),
+    createRoute({ method: 'post', path: '/agencies/{id}/transfer', tags: ['agencies'], summary: 'Move everything an agency leads to its successor, and record the successor', security: writeSecurity, request: { params: idParam, ...jsonBody(transferInput) }, responses: { 200: jsonContent(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved'), ...errors } }),
     async (c) => {
       const moved = await planService.transferAgency({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ moved: moved.map((m) => m.number) }, 200);

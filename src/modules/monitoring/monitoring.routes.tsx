@@ -26,6 +26,7 @@ import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
 import type { ForumMeeting } from '../../domain/forum.js';
 import { listMeetings } from '../forum/forum.queries.js';
+import { agencyByCode, commitmentByNumber, planBySlug } from '../plans/plans.lookups.js';
 import * as plans from '../plans/plans.queries.js';
 import * as planService from '../plans/plans.service.js';
 import { agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
@@ -53,17 +54,7 @@ const today = (c: AppContext) => taipeiDay(c.get('services').now());
 const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
 const ownershipOf = (c: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>) => ({ leadAgencyId: c.leadAgencyId, coAgencyIds: c.coAgencyIds });
 
-async function planBySlug(c: AppContext): Promise<ActionPlan> {
-  const plan = await plans.findPlanBySlug(db(c), c.req.param('slug') ?? '');
-  if (!plan) throw new NotFoundError();
-  return plan;
-}
 
-async function commitmentByNumber(c: AppContext, plan: ActionPlan): Promise<Commitment> {
-  const commitment = await plans.findCommitmentByNumber(db(c), plan.id, c.req.param('number') ?? '');
-  if (!commitment) throw new NotFoundError();
-  return commitment;
-}
 
 /** Reports with their cycle, evidence, contributions and timeliness; drafts only for those who may see them. */
 export async function loadReportViews(c: AppContext, commitment: Commitment, cycles: ReviewCycle[]): Promise<ReportView[]> {
@@ -209,12 +200,9 @@ export function monitoringPages(): Hono<AppEnv> {
         (filters.agency === undefined || i.commitment.leadAgencyId === filters.agency) &&
         (filters.health === undefined || i.health === filters.health),
     );
-    const latest = await q.listLatestProgress(db(c), plan.id);
-    const milestones = new Map<number, Milestone[]>();
+    const milestones = await plans.listMilestonesOfPlan(db(c), plan.id);
     const milestoneStatus = new Map<number, MilestoneProgress>();
-    const all = await Promise.all(shown.map((i) => plans.listMilestones(db(c), i.commitment.id)));
-    shown.forEach((i, n) => milestones.set(i.commitment.id, all[n] ?? []));
-    for (const p of latest.values()) for (const m of p.milestones) milestoneStatus.set(m.milestoneId, { milestoneId: m.milestoneId, status: m.status, percent: m.percent, reason: emptyLocalized() });
+    for (const p of progress.latest.values()) for (const m of p.milestones) milestoneStatus.set(m.milestoneId, { milestoneId: m.milestoneId, status: m.status, percent: m.percent, reason: emptyLocalized() });
     return c.html(
       <ProgressPage
         ctx={pageContext(c)}
@@ -512,11 +500,6 @@ export function monitoringPages(): Hono<AppEnv> {
       },
     });
   });
-  const agencyByCode = async (c: AppContext) => {
-    const agency = await plans.findAgencyByCode(db(c), c.req.param('code') ?? '');
-    if (!agency) throw new NotFoundError();
-    return agency;
-  };
   app.get('/agencies/:code/transfer', async (c) => {
     const from = await agencyByCode(c);
     requirePermission(c, 'commitment.transfer');

@@ -342,6 +342,8 @@ export interface PlanProgress {
   commitments: CommitmentProgress[];
   areas: { area: Area; percent: number | null; health: Record<Health, number> }[];
   agencies: { agency: Agency; percent: number | null; health: Record<Health, number> }[];
+  /** Each commitment's latest submitted report's milestone entries, by commitment id. */
+  latest: Map<number, q.LatestProgress>;
 }
 
 const rollUp = (items: readonly CommitmentProgress[]) => ({ percent: averagePercent(items.map((i) => i.percent)), health: countHealth(items.map((i) => i.health)) });
@@ -367,6 +369,7 @@ export async function planProgress(db: DbOrTx, plan: ActionPlan): Promise<PlanPr
   return {
     ...rollUp(items),
     commitments: items,
+    latest,
     areas: areas.map((area) => ({ area, ...rollUp(items.filter((i) => i.commitment.areaId === area.id)) })),
     agencies: agencies.filter((a) => leadIds.has(a.id)).map((agency) => ({ agency, ...rollUp(items.filter((i) => i.commitment.leadAgencyId === agency.id)) })),
   };

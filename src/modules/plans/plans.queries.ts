@@ -435,6 +435,22 @@ export async function listMilestones(db: DbOrTx, commitmentId: number): Promise<
   return rows.map(toMilestone);
 }
 
+/** Every milestone of a plan's commitments in one query, by commitment id. */
+export async function listMilestonesOfPlan(db: DbOrTx, planId: number): Promise<Map<number, Milestone[]>> {
+  const rows = await db
+    .selectFrom('milestones as m')
+    .innerJoin('commitments as c', 'c.id', 'm.commitment_id')
+    .selectAll('m')
+    .where('c.plan_id', '=', planId)
+    .orderBy('m.commitment_id')
+    .orderBy('m.position')
+    .orderBy('m.id')
+    .execute();
+  const byCommitment = new Map<number, Milestone[]>();
+  for (const r of rows) byCommitment.set(r.commitment_id, [...(byCommitment.get(r.commitment_id) ?? []), toMilestone(r)]);
+  return byCommitment;
+}
+
 export async function findMilestoneById(db: DbOrTx, id: number, forUpdate = false): Promise<Milestone | undefined> {
   let q = db.selectFrom('milestones').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();

@@ -12,6 +12,7 @@ import { listValue, readForm } from '../../web/forms.js';
 import { fieldMessages } from '../../web/validation.js';
 import { listCommitmentHistory } from '../history/history.queries.js';
 import { HistoryPage } from '../history/history.views.js';
+import { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
 import * as q from './plans.queries.js';
 import { areaInput, commitmentInput, milestoneInput, planInput, withVersion } from './plans.schemas.js';
 import * as service from './plans.service.js';
@@ -32,17 +33,7 @@ import {
 
 const db = (c: AppContext) => c.get('services').db;
 
-async function planBySlug(c: AppContext): Promise<ActionPlan> {
-  const plan = await q.findPlanBySlug(db(c), c.req.param('slug') ?? '');
-  if (!plan) throw new NotFoundError();
-  return plan;
-}
 
-async function commitmentByNumber(c: AppContext, plan: ActionPlan): Promise<Commitment> {
-  const commitment = await q.findCommitmentByNumber(db(c), plan.id, c.req.param('number') ?? '');
-  if (!commitment) throw new NotFoundError();
-  return commitment;
-}
 
 const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
 
@@ -439,8 +430,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     return c.html(<AgenciesPage ctx={pageContext(c)} agencies={agencies} counts={counts} />);
   });
   app.get('/agencies/:code', async (c) => {
-    const agency = await q.findAgencyByCode(db(c), c.req.param('code'));
-    if (!agency) throw new NotFoundError();
+    const agency = await agencyByCode(c);
     const [items, plans, successor] = await Promise.all([
       q.listCommitmentSummaries(db(c), { agencyId: agency.id }),
       q.listPlans(db(c)),
