@@ -6,86 +6,41 @@
  * Needs /usr/bin/chromium; without it the tests are skipped, or fail when COCREATE_REQUIRE_BROWSER=1.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PASSWORD, addUser, setup, type TestContext } from '../helpers.js';
+import { BrowserHarness, expectAccessible, failWhenBrowserRequiredButMissing, skipWithoutBrowser as skip, visit } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const browserMissing = !existsSync(CHROMIUM);
-const requireBrowser = process.env.COCREATE_REQUIRE_BROWSER === '1';
-const skip = !browserMissing
-  ? false
-  : requireBrowser
-    ? `chromium is missing at ${CHROMIUM} (see the failing test)`
-    : `chromium is missing at ${CHROMIUM}; browser tests skipped (set COCREATE_REQUIRE_BROWSER=1 to fail instead)`;
-
-if (browserMissing && requireBrowser)
-  test('a browser is available', () => {
-    assert.fail(`COCREATE_REQUIRE_BROWSER=1 but chromium is missing at ${CHROMIUM}: install the distribution's chromium package`);
-  });
+failWhenBrowserRequiredButMissing();
 
 const PLAN = '/plans/tw-2021-2024';
 const OWN = `${PLAN}/commitments/4-1`; // led by MOI
 const OTHER = `${PLAN}/commitments/1-1`; // led by NDC
 const OFFICER = 'moi-officer@example.org';
 const OFFICER_NAME = 'moi-officer'; // addUser's display name: the e-mail's local part
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 describe('browser journey', { skip, timeout: 120_000 }, () => {
   let ctx: TestContext;
-  let server: ServerType;
-  let browser: Browser;
-  let base = '';
-  const contexts: BrowserContext[] = [];
+  const harness = new BrowserHarness();
 
   before(async () => {
     ctx = await setup();
     await addUser(ctx, OFFICER, 'agency-officer', ['MOI']);
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    await harness.start(ctx.app);
   });
 
   after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await harness.close();
     await ctx?.close();
   });
 
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  const visit = async (page: Page, path: string, status = 200) => {
-    const response = await page.goto(path);
-    assert.equal(response?.status(), status, `GET ${path}`);
-  };
-
-  const expectAccessible = async (page: Page, label: string) => {
-    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    const report = violations
-      .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
-      .join('\n');
-    assert.equal(violations.length, 0, `axe violations on ${label} (${page.url()}):\n${report}`);
-  };
+  const newPage = (): Promise<Page> => harness.newPage();
 
   const signIn = async (page: Page) => {
     await visit(page, '/login');
     await page.getByLabel('電子郵件').fill(OFFICER);
     await page.getByLabel('密碼').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: '登入' }).click()]);
+    await Promise.all([page.waitForURL(`${harness.base}/`), page.getByRole('button', { name: '登入' }).click()]);
     assert.match(await page.locator('.main-nav .account').innerText(), new RegExp(OFFICER_NAME));
   };
 
@@ -120,14 +75,14 @@ describe('browser journey', { skip, timeout: 120_000 }, () => {
     assert.ok(before.length > 0, 'the demo milestone has an English deliverable');
     const afterText = `Open data portal for the browser journey ${Date.now()}`;
     await field.fill(afterText);
-    await Promise.all([page.waitForURL(`${base}${OWN}#m*`), page.getByRole('button', { name: '儲存' }).click()]);
+    await Promise.all([page.waitForURL(`${harness.base}${OWN}#m*`), page.getByRole('button', { name: '儲存' }).click()]);
     assert.equal(new URL(page.url()).pathname, OWN);
     // The zh-TW page shows the English text only where the Chinese is missing, so check the English page too.
     await visit(page, `/en${OWN}`);
     await assert.doesNotReject(page.getByText(afterText).first().waitFor({ timeout: 5_000 }), 'new deliverable on the English commitment page');
 
     await visit(page, OWN);
-    await Promise.all([page.waitForURL(`${base}${OWN}/history`), page.getByRole('link', { name: '修改紀錄', exact: true }).click()]);
+    await Promise.all([page.waitForURL(`${harness.base}${OWN}/history`), page.getByRole('link', { name: '修改紀錄', exact: true }).click()]);
     const history = page.locator('main');
     await assert.doesNotReject(history.locator('.diff-before', { hasText: before }).first().waitFor({ timeout: 5_000 }), 'history shows the old text');
     await assert.doesNotReject(history.locator('.diff-after', { hasText: afterText }).first().waitFor({ timeout: 5_000 }), 'history shows the new text');

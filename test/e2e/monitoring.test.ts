@@ -7,27 +7,12 @@
  * Needs /usr/bin/chromium; without it the tests are skipped, or fail when COCREATE_REQUIRE_BROWSER=1.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { Client, PASSWORD, addUser, json, setup, type TestContext } from '../helpers.js';
+import { BrowserHarness, expectAccessible, failWhenBrowserRequiredButMissing, skipWithoutBrowser as skip, visit } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const browserMissing = !existsSync(CHROMIUM);
-const requireBrowser = process.env.COCREATE_REQUIRE_BROWSER === '1';
-const skip = !browserMissing
-  ? false
-  : requireBrowser
-    ? `chromium is missing at ${CHROMIUM} (see the failing test)`
-    : `chromium is missing at ${CHROMIUM}; browser tests skipped (set COCREATE_REQUIRE_BROWSER=1 to fail instead)`;
-
-if (browserMissing && requireBrowser)
-  test('a browser is available', () => {
-    assert.fail(`COCREATE_REQUIRE_BROWSER=1 but chromium is missing at ${CHROMIUM}: install the distribution's chromium package`);
-  });
+failWhenBrowserRequiredButMissing();
 
 const PLAN = '/plans/tw-2021-2024';
 const PROGRESS = `${PLAN}/progress`;
@@ -35,7 +20,6 @@ const OWN = `${PLAN}/commitments/4-1`; // led by MOI
 const SECRETARIAT = 'secretariat@example.org';
 const OFFICER = 'moi-officer@example.org';
 const OTHER_OFFICER = 'ndc-officer@example.org'; // bound to NDC, which does not lead 4-1
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WAIT = { timeout: 10_000 };
 
 type Prefix = '' | '/en';
@@ -79,10 +63,7 @@ const JOURNEYS: Journey[] = [
 
 describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
   let ctx: TestContext;
-  let server: ServerType;
-  let browser: Browser;
-  let base = '';
-  const contexts: BrowserContext[] = [];
+  const harness = new BrowserHarness();
   /** Review cycle ids by number. */
   const cycleIds = new Map<number, number>();
   /** The demo plan's commitments with their area and milestone count, for what the progress page should show. */
@@ -111,42 +92,16 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
       })),
     );
 
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    await harness.start(ctx.app);
   });
 
   after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await harness.close();
     await ctx?.close();
   });
 
-  const newPage = async (options: BrowserContextOptions = {}): Promise<Page> => {
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, ...options });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    return context.newPage();
-  };
+  const newPage = (options: BrowserContextOptions = {}): Promise<Page> => harness.newPage(options);
 
-  const visit = async (page: Page, path: string, status = 200) => {
-    const response = await page.goto(path);
-    assert.equal(response?.status(), status, `GET ${path}`);
-  };
-
-  const expectAccessible = async (page: Page, label: string) => {
-    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    const report = violations
-      .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
-      .join('\n');
-    assert.equal(violations.length, 0, `axe violations on ${label} (${page.url()}):\n${report}`);
-  };
 
   const signIn = async (page: Page, email: string, journey: Journey = JOURNEYS[0] as Journey) => {
     await visit(page, `${journey.prefix}/login`);
