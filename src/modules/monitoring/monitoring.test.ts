@@ -377,6 +377,16 @@ describe('roll-ups, pages and feeds', () => {
   });
 });
 
+test('the OpenAPI document describes the monitoring endpoints', async () => {
+  const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.app.request('/api/v1/openapi.json'));
+  for (const [path, method] of [
+    ['/plans/{id}/cycles', 'get'], ['/plans/{id}/cycles/generate', 'post'], ['/cycles/{id}', 'patch'], ['/plans/{id}/progress', 'get'], ['/plans/{id}/board', 'get'],
+    ['/commitments/{id}/reports', 'post'], ['/reports/{id}', 'patch'], ['/reports/{id}/submit', 'post'], ['/reports/{id}/revisions', 'post'],
+    ['/reports/{id}/files', 'post'], ['/reports/{id}/contributions', 'post'], ['/commitments/{id}/transfer', 'post'], ['/agencies/{id}/transfer', 'post'],
+  ] as const)
+    assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`);
+});
+
 describe('the report form journey without JavaScript', () => {
   test('a delayed milestone without a reason comes back with the message beside the field and the typed text kept', async () => {
     await officerMoi.get('/en/plans/tw-2021-2024/commitments/4-1/reports/new?cycle=3');
