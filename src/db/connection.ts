@@ -72,6 +72,9 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection can die (server restart, a dropped test database); pg then emits 'error' on the pool,
+  // which would crash the process without a listener. The pool discards that client and the next query reconnects.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
