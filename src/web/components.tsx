@@ -265,8 +265,14 @@ export function formatPeriod(start: string, end: string, lang: Lang): string {
   return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
 }
 
+// Building an Intl formatter costs far more than using one; a page may format dozens of timestamps.
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  'zh-TW': new Intl.DateTimeFormat('zh-TW', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Taipei' }),
+  en: new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Taipei' }),
+};
+
 export function formatDateTime(at: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Taipei' }).format(at);
+  return dateTimeFormats[lang].format(at);
 }
 
 /** Punctuation that joins list items in running text. */

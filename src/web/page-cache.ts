@@ -1,11 +1,13 @@
 /**
  * A small in-process cache of rendered public pages. Every change to plan content writes a history row in
  * the same transaction, so the newest history id is the data's version: a cached page is served only while
- * that id is unchanged. Signed-in visitors see edit links and drafts, so they always get a fresh render.
+ * that id is unchanged, and only on the (Taipei) day it was rendered, since deadlines turn reports "missing" and
+ * charts draw a today line. Signed-in visitors see edit links and drafts, so they always get a fresh render.
  */
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/connection.js';
+import { taipeiDay } from '../domain/monitoring.js';
 import type { AppEnv } from './context.js';
 
 interface Entry {
@@ -20,7 +22,7 @@ export async function dataVersion(db: DbOrTx): Promise<number> {
 }
 
 export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHandler<AppEnv> {
-  const maxEntries = options.maxEntries ?? 500;
+  const maxEntries = options.maxEntries ?? 200;
   const entries = new Map<string, Entry>();
   return async (c, next) => {
     // A client asking for a fresh copy (Cache-Control: no-cache) gets one; benchmarks measure both paths this way.
@@ -30,7 +32,7 @@ export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHand
       return;
     }
     const url = new URL(c.req.url);
-    const key = `${c.get('lang')}|${url.pathname}${url.search}`;
+    const key = `${c.get('lang')}|${taipeiDay(c.get('services').now())}|${url.pathname}${url.search}`;
     const version = await dataVersion(c.get('services').db);
     const hit = entries.get(key);
     if (hit && hit.version === version) {

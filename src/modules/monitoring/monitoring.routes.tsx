@@ -27,6 +27,7 @@ import { fieldMessages, parseOrThrow } from '../../web/validation.js';
 import type { ForumMeeting } from '../../domain/forum.js';
 import { listMeetings } from '../forum/forum.queries.js';
 import { agencyByCode, commitmentByNumber, planBySlug } from '../plans/plans.lookups.js';
+import type { CommitmentPageData } from '../plans/plans.routes.js';
 import * as plans from '../plans/plans.queries.js';
 import * as planService from '../plans/plans.service.js';
 import { agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
@@ -88,9 +89,9 @@ const weighted = (entries: MilestoneProgress[], milestones: Milestone[]) => {
 };
 
 /** The monitoring part of a commitment's page: latest status, progress over cycles, every report in order. */
-export async function commitmentMonitoring(c: AppContext, plan: ActionPlan, commitment: Commitment) {
+export async function commitmentMonitoring(c: AppContext, { plan, commitment, milestones, agencies }: CommitmentPageData) {
   const lang = c.get('lang');
-  const [cycles, milestones, agencies] = await Promise.all([q.listCycles(db(c), plan.id), plans.listMilestones(db(c), commitment.id), plans.listAgencies(db(c))]);
+  const cycles = await q.listCycles(db(c), plan.id);
   const views = await loadReportViews(c, commitment, cycles);
   const submitted = views.filter((v) => v.report.state === 'submitted');
   const latest = submitted[submitted.length - 1];

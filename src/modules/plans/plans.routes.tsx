@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { can, lockedFieldsFor } from '../../domain/authorization.js';
 import { pick } from '../../domain/localized.js';
-import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment } from '../../domain/plan.js';
+import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment, type Milestone } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
+import { pageCache } from '../../web/page-cache.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { listValue, readForm } from '../../web/forms.js';
@@ -56,7 +57,15 @@ function commitmentFormInput(body: Record<string, unknown>): Record<string, unkn
 
 export interface PlanPagesOptions {
   /** Sections other capabilities add to a commitment's page, and the feeds it offers. */
-  commitmentExtra?: (c: AppContext, plan: ActionPlan, commitment: Commitment) => Promise<{ section: Child; feeds: { title: string; path: string }[] }>;
+  commitmentExtra?: (c: AppContext, page: CommitmentPageData) => Promise<{ section: Child; feeds: { title: string; path: string }[] }>;
+}
+
+/** What the commitment page has already read, so an extra section need not read it again. */
+export interface CommitmentPageData {
+  plan: ActionPlan;
+  commitment: Commitment;
+  milestones: Milestone[];
+  agencies: Agency[];
 }
 
 export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
@@ -97,7 +106,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     }),
   );
 
-  app.get('/plans/:slug', async (c) => {
+  app.get('/plans/:slug', pageCache(), async (c) => {
     const plan = await planBySlug(c);
     const filters = {
       area: positiveInt(c.req.query('area')),
@@ -261,16 +270,16 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     });
   });
 
-  app.get('/plans/:slug/commitments/:number', async (c) => {
+  app.get('/plans/:slug/commitments/:number', pageCache(), async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    const [areas, agencies, milestones, transfers, extra] = await Promise.all([
+    const [areas, agencies, milestones, transfers] = await Promise.all([
       q.listAreas(db(c), plan.id),
       q.listAgencies(db(c)),
       q.listMilestones(db(c), commitment.id),
       q.listTransfers(db(c), commitment.id),
-      options.commitmentExtra?.(c, plan, commitment),
     ]);
+    const extra = await options.commitmentExtra?.(c, { plan, commitment, milestones, agencies });
     const actor = c.get('actor');
     return c.html(
       <CommitmentPage
