@@ -8,11 +8,17 @@
  * (default 2), BENCH_CONNECTIONS (default 10), DATABASE_URL (passed through: the server then uses
  * PostgreSQL instead of a fresh PGlite folder), NGINX (path to the nginx binary, or `none` to skip
  * the reference).
+ *
+ * Before anything is measured, every target is requested twice with its own headers and must answer
+ * 200; a target that names an `X-Page-Cache` outcome must show it on the second request (`hit` for the
+ * cached page, `bypass` for the same page asked with `Cache-Control: no-cache`). Otherwise the run fails:
+ * a benchmark of the wrong thing is worse than none.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants as fsConstants, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +32,26 @@ const resultsEnd = '<!-- bench:results:end -->';
 interface Target {
   name: string;
   path: string;
+  /** The saved copy nginx serves; targets with the same path share one file (saved once). */
   file: string;
+  /** Request headers sent on every request of this target, to our server and to nginx alike. */
+  headers?: Record<string, string>;
+  /** The `X-Page-Cache` value the second of two identical requests must carry, checked before measuring. */
+  expectCache?: 'hit' | 'bypass';
 }
 
+const progressPath = '/plans/tw-2021-2024/progress';
+
 const targets: Target[] = [
-  { name: 'plan page (zh-TW)', path: '/plans/tw-2021-2024', file: 'plan.html' },
-  { name: 'commitment page', path: '/plans/tw-2021-2024/commitments/1-1', file: 'commitment.html' },
+  // Pages twice: rendered afresh (as for a signed-in visitor, or the first visitor after a change), then as the
+  // in-process page cache serves anonymous visitors while the data is unchanged.
+  { name: 'plan page (zh-TW), uncached', path: '/plans/tw-2021-2024', file: 'plan.html', headers: { 'cache-control': 'no-cache' }, expectCache: 'bypass' },
+  { name: 'plan page (zh-TW), cached', path: '/plans/tw-2021-2024', file: 'plan.html', expectCache: 'hit' },
+  { name: 'commitment page, uncached', path: '/plans/tw-2021-2024/commitments/1-1', file: 'commitment.html', headers: { 'cache-control': 'no-cache' }, expectCache: 'bypass' },
+  { name: 'commitment page, cached', path: '/plans/tw-2021-2024/commitments/1-1', file: 'commitment.html', expectCache: 'hit' },
   { name: 'plan API (JSON)', path: '/api/v1/plans/1', file: 'plan.json' },
+  { name: 'progress page, uncached', path: progressPath, file: 'progress.html', headers: { 'cache-control': 'no-cache' }, expectCache: 'bypass' },
+  { name: 'progress page, cached', path: progressPath, file: 'progress.html', expectCache: 'hit' },
 ];
 
 interface Measurement {
@@ -251,7 +270,8 @@ function nginxVersion(binary: string): string {
 }
 
 interface Saved {
-  target: Target;
+  path: string;
+  file: string;
   contentType: string;
 }
 
@@ -259,9 +279,9 @@ async function startNginx(binary: string, prefix: string, www: string, saved: Sa
   const port = await freePort();
   const locations = saved
     .map(
-      ({ target, contentType }) => `    location = ${target.path} {
+      ({ path: urlPath, file, contentType }) => `    location = ${urlPath} {
       default_type "${contentType.replace(/"/g, '')}";
-      alias ${path.join(www, target.file)};
+      alias ${path.join(www, file)};
     }`,
     )
     .join('\n');
@@ -304,7 +324,7 @@ ${locations}
   started.nginxPrefix = prefix;
   const output = tail(child);
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}${saved[0]?.target.path ?? '/'}`, child, () => `${failure()?.message ?? ''}\n${output()}\n${safeRead(errorLog)}`, 'nginx', 10_000);
+  await waitForHttp(`${base}${saved[0]?.path ?? '/'}`, child, () => `${failure()?.message ?? ''}\n${output()}\n${safeRead(errorLog)}`, 'nginx', 10_000);
   return base;
 }
 
@@ -318,16 +338,75 @@ function safeRead(file: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
+interface Fetched {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * One GET with exactly the given headers (plus Host), like autocannon's requests: no Accept-Encoding,
+ * so the body is what the load test receives, uncompressed. Bounded by a timeout.
+ */
+function get(url: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Fetched> {
+  ensureNotStopping();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'GET', headers, agent: false, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} took longer than ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function describeHeaders(headers: Record<string, string> | undefined): string {
+  const entries = Object.entries(headers ?? {});
+  return entries.length === 0 ? 'no extra headers' : entries.map(([k, v]) => `${k}: ${v}`).join(', ');
+}
+
+/**
+ * Requests a target twice with its headers. Both must answer 200, and the second must carry the
+ * expected X-Page-Cache value if the target names one. Returns the second response.
+ */
+async function checkTarget(base: string, target: Target): Promise<Fetched> {
+  const url = `${base}${target.path}`;
+  const first = await get(url, target.headers);
+  const second = await get(url, target.headers);
+  for (const [which, response] of [['first', first], ['second', second]] as const) {
+    if (response.status !== 200) {
+      throw new Error(`${target.name}: the ${which} GET ${target.path} (${describeHeaders(target.headers)}) answered ${response.status}, expected 200 (is the demo data loaded?)`);
+    }
+  }
+  if (target.expectCache !== undefined) {
+    const seen = second.headers['x-page-cache'];
+    if (seen !== target.expectCache) {
+      throw new Error(
+        `${target.name}: the second GET ${target.path} (${describeHeaders(target.headers)}) has X-Page-Cache ${seen === undefined ? '(missing)' : `"${String(seen)}"`}, expected "${target.expectCache}"; refusing to benchmark the wrong thing`,
+      );
+    }
+  }
+  return second;
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
 
-function runCannon(url: string, durationSeconds: number, onResponse?: (statusCode: number, ms: number) => void): Promise<autocannon.Result> {
+function runCannon(
+  url: string,
+  headers: Record<string, string> | undefined,
+  durationSeconds: number,
+  onResponse?: (statusCode: number, ms: number) => void,
+): Promise<autocannon.Result> {
   ensureNotStopping();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationSeconds, pipelining: 1, timeout: 10 }, (error: unknown, result: autocannon.Result) => {
+    const instance = autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1, timeout: 10 }, (error: unknown, result: autocannon.Result) => {
       started.cannon = undefined;
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(result);
@@ -342,11 +421,11 @@ function runCannon(url: string, durationSeconds: number, onResponse?: (statusCod
  * with sub-millisecond precision: autocannon's own histogram stores whole milliseconds, which
  * would report 0 ms for nginx and make latency ratios meaningless.
  */
-async function measure(url: string): Promise<Measurement> {
-  await runCannon(url, warmupSeconds);
+async function measure(url: string, headers: Record<string, string> | undefined): Promise<Measurement> {
+  await runCannon(url, headers, warmupSeconds);
   let latencies = new Float64Array(1 << 16);
   let count = 0;
-  const result = await runCannon(url, seconds, (statusCode, ms) => {
+  const result = await runCannon(url, headers, seconds, (statusCode, ms) => {
     if (statusCode < 200 || statusCode >= 300) return;
     if (count === latencies.length) {
       const grown = new Float64Array(latencies.length * 2);
@@ -396,13 +475,17 @@ function markdownTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-function machineInfo(nginx: string | undefined): string[] {
+const fmtLoad = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(2));
+
+function machineInfo(nginx: string | undefined, loadBefore: number | undefined): string[] {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   return [
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     `- Machine: ${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node ${process.version}; database engine: ${engine}; reference: ${nginx ? `${nginx}, 1 worker, static copies of the same responses` : 'skipped (nginx not found, or NGINX=none)'}`,
     `- Load: autocannon, ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s measured per target and server, all on 127.0.0.1 (load generator, server and nginx share the machine)`,
+    // Other work on the machine skews every figure; well above the core count means a busy machine.
+    `- Machine load: 1-minute load average ${fmtLoad(loadBefore)} before the run, ${fmtLoad(os.loadavg()[0])} at its end (the run itself keeps the load generator and one server busy)`,
   ];
 }
 
@@ -439,6 +522,7 @@ async function writeDocs(section: string): Promise<void> {
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const loadBefore = os.loadavg()[0];
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'cocreate-bench-'));
   started.tempRoot = tempRoot;
   const dataDir = path.join(tempRoot, 'data');
@@ -454,15 +538,26 @@ async function main(): Promise<void> {
   log(`bench: starting the server (${engine}) …`);
   const ours = await startServer(dataDir);
 
+  // Check every target once (status, and the page cache where it matters), and save each path's body once.
   const saved: Saved[] = [];
+  const bodies = new Map<string, Buffer>();
   for (const target of targets) {
-    const response = await fetch(`${ours}${target.path}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, expected 200 (is the demo data loaded?)`);
-    const contentType = response.headers.get('content-type') ?? (target.file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8');
-    await writeFile(path.join(www, target.file), body, { mode: 0o644 });
-    saved.push({ target, contentType });
-    log(`bench: ${target.path} → ${body.length} bytes, ${contentType}`);
+    const response = await checkTarget(ours, target);
+    const cache = target.expectCache ? `, X-Page-Cache ${target.expectCache} on the second request` : '';
+    const known = saved.find((s) => s.path === target.path || s.file === target.file);
+    if (known) {
+      if (known.path !== target.path || known.file !== target.file) throw new Error(`${target.name}: ${target.path} and ${target.file} must pair up as for ${known.path} → ${known.file}`);
+      const first = bodies.get(known.file);
+      const same = first !== undefined && first.equals(response.body);
+      log(`bench: ${target.path} (${describeHeaders(target.headers)}) → 200, ${response.body.length} bytes${cache}; ${same ? 'same bytes as' : 'differs from'} the saved copy`);
+      continue;
+    }
+    const header = response.headers['content-type'];
+    const contentType = header ?? (target.file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8');
+    await writeFile(path.join(www, target.file), response.body, { mode: 0o644 });
+    bodies.set(target.file, response.body);
+    saved.push({ path: target.path, file: target.file, contentType });
+    log(`bench: ${target.path} (${describeHeaders(target.headers)}) → 200, ${response.body.length} bytes, ${contentType}${cache}; saved`);
   }
 
   const nginxBinary = findNginx();
@@ -471,12 +566,9 @@ async function main(): Promise<void> {
   if (nginxBinary) {
     version = nginxVersion(nginxBinary);
     reference = await startNginx(nginxBinary, nginxPrefix, www, saved);
-    for (const { target } of saved) {
-      const [a, b] = await Promise.all([
-        fetch(`${reference}${target.path}`).then(async (r) => Buffer.from(await r.arrayBuffer())),
-        readFile(path.join(www, target.file)),
-      ]);
-      if (!a.equals(b)) throw new Error(`nginx does not serve the saved bytes of ${target.path}`);
+    for (const { path: urlPath, file } of saved) {
+      const [a, b] = await Promise.all([get(`${reference}${urlPath}`), readFile(path.join(www, file))]);
+      if (a.status !== 200 || !a.body.equals(b)) throw new Error(`nginx does not serve the saved bytes of ${urlPath} (status ${a.status})`);
     }
     log(`bench: reference nginx ${version} on ${reference}`);
   } else {
@@ -485,15 +577,16 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   for (const target of targets) {
-    log(`bench: ${target.path} — ours (${warmupSeconds} s warm-up + ${seconds} s) …`);
-    const mine = await measure(`${ours}${target.path}`);
+    log(`bench: ${target.name} ${target.path} — ours (${warmupSeconds} s warm-up + ${seconds} s) …`);
+    const mine = await measure(`${ours}${target.path}`, target.headers);
     let theirs: Measurement | undefined;
     if (reference) {
-      log(`bench: ${target.path} — nginx (${warmupSeconds} s warm-up + ${seconds} s) …`);
-      theirs = await measure(`${reference}${target.path}`);
+      // nginx serves the saved copy for every row of this path, measured again for each row like the others.
+      log(`bench: ${target.name} ${target.path} — nginx (${warmupSeconds} s warm-up + ${seconds} s) …`);
+      theirs = await measure(`${reference}${target.path}`, target.headers);
     }
     for (const [who, m] of [['ours', mine], ['nginx', theirs]] as const) {
-      if (m && (m.non2xx > 0 || m.errors > 0)) log(`bench: warning: ${who} ${target.path}: ${m.non2xx} non-2xx responses, ${m.errors} errors`);
+      if (m && (m.non2xx > 0 || m.errors > 0)) log(`bench: warning: ${who} ${target.name} ${target.path}: ${m.non2xx} non-2xx responses, ${m.errors} errors`);
     }
     rows.push({ target, ours: mine, nginx: theirs });
   }
@@ -510,9 +603,20 @@ async function main(): Promise<void> {
       );
     }
   }
+  // What the page cache buys: the cached row against the uncached row of the same path, ours only.
+  for (const hit of rows.filter((row) => row.target.expectCache === 'hit')) {
+    const fresh = rows.find((row) => row.target.path === hit.target.path && row.target.expectCache === 'bypass');
+    if (!fresh) continue;
+    const o = hit.ours;
+    const f = fresh.ours;
+    out.push(
+      '',
+      `page cache on ${hit.target.path}: throughput ${fmtRatio(o.requestsPerSecond / f.requestsPerSecond)}× (cached/uncached), latency p50 ${fmtRatio(o.p50 / f.p50)}×, p99 ${fmtRatio(o.p99 / f.p99)}× (cached/uncached)`,
+    );
+  }
   if (!reference) out.push('', 'Reference skipped: nginx not found (or NGINX=none), so no ratios (absolute figures only).');
   const table = markdownTable(rows);
-  const info = machineInfo(version);
+  const info = machineInfo(version, loadBefore);
   out.push('', table, '', ...info, '');
   process.stdout.write(`${out.join('\n')}\n`);
 
