@@ -14,6 +14,8 @@ import { AppError } from './errors.js';
 import { monitoringApi } from './modules/monitoring/monitoring.api.js';
 import { commitmentMonitoring, monitoringPages } from './modules/monitoring/monitoring.routes.js';
 import { forumApi } from './modules/forum/forum.api.js';
+import { transcriptApi } from './modules/transcripts/transcripts.api.js';
+import { transcriptPages } from './modules/transcripts/transcripts.routes.js';
 import { forumPages } from './modules/forum/forum.routes.js';
 import { planApi } from './modules/plans/plans.api.js';
 import { planPages } from './modules/plans/plans.routes.js';
@@ -126,6 +128,7 @@ export function createApp({ services, logger }: AppOptions) {
   planApi(api);
   forumApi(api);
   monitoringApi(api);
+  transcriptApi(api);
   accountApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -143,6 +146,7 @@ export function createApp({ services, logger }: AppOptions) {
     app.route(prefix, planPages({ commitmentExtra: commitmentMonitoring }));
     app.route(prefix, forumPages());
     app.route(prefix, monitoringPages());
+    app.route(prefix, transcriptPages());
     app.route(prefix, accountPages());
   }
 

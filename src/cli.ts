@@ -1,14 +1,20 @@
-/** The `cocreate` command: migrate, seed, create-user. */
+/** The `cocreate` command: migrate, seed, create-user, import-calendar, import-transcript. */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import type { Db } from './db/connection.js';
 import { ROLES, type Role } from './domain/authorization.js';
+import { parseOfficeCalendarCsv, type CalendarRow } from './domain/working-days.js';
 import { ValidationError } from './errors.js';
 import { createUser } from './modules/accounts/accounts.service.js';
 import { findAgencyByCode } from './modules/plans/plans.queries.js';
 import { isEmpty } from './modules/plans/plans.seed.js';
+import { calendarRange, upsertCalendar } from './modules/transcripts/calendar.queries.js';
+import { importTranscript } from './modules/transcripts/transcripts.service.js';
 import { formatDemoAccounts, seedDemo } from './seed.js';
+import { t } from './web/i18n.js';
 import { problemMessages } from './web/validation.js';
 
 const USAGE = `Usage: cocreate <command> [options]
@@ -18,6 +24,11 @@ Commands:
   seed [--force]               load the demo plan and demo accounts (only into an empty database unless --force)
   create-user --email E --name N --role ${ROLES.join('|')} [--agency CODE …]
                                create an account; the password comes from COCREATE_PASSWORD or a prompt
+  import-transcript FILE … [--language zh-TW|en] [--replace SLUG] [--meeting ID] [--date YYYY-MM-DD] [--title T]
+                               import transcripts in the Markdown of the forum's records (# YYYY-MM-DD Title,
+                               ### Speaker：); each file is all or nothing, errors name the line
+  import-calendar FILE …       load the government office calendar (行政機關辦公日曆表 open-data CSV) used to count
+                               working days; all files or nothing, a day already loaded is replaced
 
 The database is DATABASE_URL when set, else PGlite in COCREATE_DATA_DIR (default ./data).`;
 
@@ -32,13 +43,91 @@ async function readPassword(): Promise<string> {
   }
 }
 
+/** import-calendar: every file parses, or nothing is written; then all days in one transaction (a later file wins a day). */
+async function importCalendar(db: Db, args: string[]): Promise<number> {
+  const { positionals: files } = parseArgs({ args, options: {}, allowPositionals: true });
+  if (files.length === 0) {
+    process.stderr.write(`import-calendar needs at least one FILE\n\n${USAGE}\n`);
+    return 2;
+  }
+  const rows: CalendarRow[] = [];
+  let failed = false;
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      process.stderr.write(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return null;
+    });
+    const parsed = text === null ? null : parseOfficeCalendarCsv(text);
+    if (parsed?.ok) rows.push(...parsed.rows);
+    else failed = true;
+    if (parsed && !parsed.ok) for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}: ${t('en', p.key, p.params)}\n`);
+  }
+  if (failed) {
+    process.stderr.write('Nothing was loaded.\n');
+    return 1;
+  }
+  const days = rows.map((r) => r.day).sort();
+  const loaded = await db.transaction().execute((trx) => upsertCalendar(trx, rows));
+  const range = await calendarRange(db);
+  process.stdout.write(`Loaded ${loaded} days (${days[0]} to ${days.at(-1)}); the office calendar now covers ${range?.first} to ${range?.last}.\n`);
+  return 0;
+}
+
+/** A one-line progress bar on stderr (only when it is a terminal, so logs stay clean). */
+function progress(done: number, total: number, label: string): void {
+  if (!process.stderr.isTTY) return;
+  const width = 24;
+  const filled = Math.round((done / Math.max(total, 1)) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+/** import-transcript: each file in its own transaction; a malformed file is reported by line and skipped whole. */
+async function importTranscripts(db: Db, args: string[]): Promise<number> {
+  const { positionals: files, values } = parseArgs({
+    args,
+    options: { language: { type: 'string', default: 'zh-TW' }, replace: { type: 'string' }, meeting: { type: 'string' }, date: { type: 'string' }, title: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (files.length === 0 || (values.language !== 'zh-TW' && values.language !== 'en')) {
+    process.stderr.write(`import-transcript needs FILE … and --language zh-TW or en\n\n${USAGE}\n`);
+    return 2;
+  }
+  let failures = 0;
+  for (const [i, file] of files.entries()) {
+    progress(i, files.length, file);
+    try {
+      const markdown = await readFile(file, 'utf8');
+      const meetingId = values.meeting ? Number(values.meeting) : undefined;
+      const t = await importTranscript({ db, now: () => new Date() }, 'cli', {
+        markdown,
+        language: values.language,
+        replaceSlug: values.replace,
+        meetingId: meetingId && Number.isInteger(meetingId) ? meetingId : undefined,
+        heldOn: values.date,
+        title: values.title,
+      });
+      process.stdout.write(`${file}: ${t.slug} (published ${t.publishedAt ? 'already' : `from ${t.publishAt.toISOString()}`})\n`);
+    } catch (error) {
+      failures++;
+      if (error instanceof ValidationError) {
+        for (const message of Object.values(error.messages)) process.stderr.write(`${file}: ${message}\n`);
+        for (const p of error.problems) process.stderr.write(`${file}:${p.params?.line ?? ''}: ${t('en', p.key, p.params)}\n`);
+      }
+      else process.stderr.write(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  progress(files.length, files.length, 'done');
+  return failures > 0 ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  if (!['migrate', 'seed', 'create-user'].includes(command)) {
+  if (!['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript'].includes(command)) {
     process.stderr.write(`Unknown command: ${command}\n\n${USAGE}\n`);
     return 2;
   }
@@ -59,6 +148,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Loaded the demo plan (5 areas, 19 commitments).\n\n${formatDemoAccounts(accounts)}\n`);
       return 0;
     }
+    if (command === 'import-calendar') return await importCalendar(database.db, rest);
+    if (command === 'import-transcript') return await importTranscripts(database.db, rest);
     const { values } = parseArgs({
       args: rest,
       options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string', multiple: true } },

@@ -6,6 +6,7 @@ import { createUser } from './modules/accounts/accounts.service.js';
 import { seedDemoForum } from './modules/forum/forum.seed.js';
 import { seedDemoMonitoring } from './modules/monitoring/monitoring.seed.js';
 import { isEmpty, seedDemoPlan } from './modules/plans/plans.seed.js';
+import { seedDemoTranscripts } from './modules/transcripts/transcripts.seed.js';
 
 export interface DemoAccount {
   email: string;
@@ -20,6 +21,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const { planId, agencyIds } = await seedDemoPlan(db);
   await seedDemoMonitoring(db, { planId, agencyIds });
   await seedDemoForum(db, { planId, agencyIds });
+  await seedDemoTranscripts(db, { planId });
   const accounts: DemoAccount[] = [
     { email: 'admin@demo.cocreate.tw', password: demoPassword(), role: 'admin', note: 'administrator' },
     { email: 'secretariat@demo.cocreate.tw', password: demoPassword(), role: 'secretariat', note: 'secretariat (NDC), edits plans' },

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { purgeExpired } from './modules/accounts/accounts.service.js';
+import { publishDueTranscripts } from './modules/transcripts/transcripts.service.js';
 import { formatDemoAccounts, seedIfEmpty } from './seed.js';
 
 async function main() {
@@ -25,11 +26,22 @@ async function main() {
   await housekeeping();
   const timer = setInterval(housekeeping, 60 * 60 * 1000);
   timer.unref();
+  // Transcripts whose embargo has ended are published at start-up and checked every minute: no cron needed.
+  const publishDue = () =>
+    publishDueTranscripts({ db: database.db, now: () => new Date() })
+      .then((count) => {
+        if (count > 0) logger.info({ count }, 'transcripts published');
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'publishing due transcripts failed'));
+  await publishDue();
+  const publisher = setInterval(publishDue, 60 * 1000);
+  publisher.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(`Cocreate is serving http://localhost:${info.port}/ (${database.engine})`);
   });
   const stop = () => {
     clearInterval(timer);
+    clearInterval(publisher);
     server.close(() => {
       void database.close().finally(() => process.exit(0));
     });

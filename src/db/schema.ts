@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Contact, Link, OgpValue } from '../domain/plan.js';
 import type { Localized } from '../domain/localized.js';
 import type { FieldChange } from '../domain/history.js';
+import type { FormatInfo } from '../domain/transcript-markdown.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -247,12 +248,12 @@ export interface ForumMeetingsTable {
   held_on: string;
   kind: string;
   title: LocalizedColumn;
-  attendance_government: number;
-  attendance_civil_society: number;
-  attendance_other: number;
+  attendance_government: Generated<number>;
+  attendance_civil_society: Generated<number>;
+  attendance_other: Generated<number>;
   agenda: LocalizedColumn;
   minutes: LocalizedColumn;
-  links: Json<Link[]>;
+  links: ColumnType<Link[], string | undefined, string>;
   is_demo: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -290,6 +291,84 @@ export interface ResolutionDecisionsTable {
   created_at: Timestamp;
 }
 
+export interface SpeakersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  aliases: ColumnType<string[], string | undefined, string>;
+  user_id: number | null;
+  affiliation: LocalizedColumn;
+  colour: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TranscriptsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  held_on: string;
+  language: string;
+  plan_id: number | null;
+  meeting_id: number | null;
+  twin_id: number | null;
+  source_url: string | null;
+  embargo_working_days: Generated<number>;
+  release_on: string | null;
+  publish_at: Timestamp;
+  counted_with_calendar: boolean;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_early_reason: string | null;
+  published_by_name: string | null;
+  source_format: ColumnType<FormatInfo | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TranscriptSectionsTable {
+  id: Generated<number>;
+  transcript_id: number;
+  parent_id: number | null;
+  position: number;
+  heading: string;
+}
+
+export interface SpeechesTable {
+  id: Generated<number>;
+  transcript_id: number;
+  section_id: number | null;
+  position: number;
+  speaker_id: number | null;
+  speaker_label: string | null;
+  kind: string;
+  body: string;
+  search_terms: ColumnType<string[], string[] | undefined, string[]>;
+  is_public: Generated<boolean>;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SpeechRevisionsTable {
+  id: Generated<number>;
+  speech_id: number;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  before: string | null;
+  after: string | null;
+  at: Timestamp;
+}
+
+export interface OfficeCalendarTable {
+  day: string;
+  is_day_off: boolean;
+  note: Generated<string>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -320,6 +399,12 @@ export interface DB {
   meeting_reports: MeetingReportsTable;
   resolutions: ResolutionsTable;
   resolution_decisions: ResolutionDecisionsTable;
+  speakers: SpeakersTable;
+  transcripts: TranscriptsTable;
+  transcript_sections: TranscriptSectionsTable;
+  speeches: SpeechesTable;
+  speech_revisions: SpeechRevisionsTable;
+  office_calendar: OfficeCalendarTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -36,7 +36,10 @@ export type Action =
   | 'commitment.transfer'
   // forum
   | 'meeting.manage'
-  | 'resolution.manage';
+  | 'resolution.manage'
+  // transcripts: import, edit any speech, publish early, manage speakers (a speaker's own corrections are
+  // decided by canCorrectSpeech, since they depend on who spoke, not on an agency)
+  | 'transcript.manage';
 
 /** What the action touches: for commitments, milestones and reports, the agencies leading and supporting the commitment. */
 export interface ResourceOwnership {
@@ -76,4 +79,14 @@ export const OFFICER_LOCKED_COMMITMENT_FIELDS = ['areaId', 'number', 'ogpId', 'l
 
 export function lockedFieldsFor(actor: Actor | null): readonly string[] {
   return actor?.role === 'agency-officer' ? OFFICER_LOCKED_COMMITMENT_FIELDS : [];
+}
+
+/**
+ * During the embargo a speaker linked to an account corrects or deletes only their own words; the secretariat
+ * may correct any speech, before or after publication. After publication speakers no longer change the record.
+ */
+export function canCorrectSpeech(actor: Actor | null, speech: { speakerUserId: number | null }, transcript: { published: boolean }): boolean {
+  if (!actor) return false;
+  if (can(actor, 'transcript.manage')) return true;
+  return !transcript.published && speech.speakerUserId !== null && speech.speakerUserId === actor.id;
 }

@@ -5,6 +5,7 @@
 import type { Lang } from '../domain/localized.js';
 import { forumMessages } from '../modules/forum/forum.messages.js';
 import { monitoringMessages } from '../modules/monitoring/monitoring.messages.js';
+import { transcriptMessages } from '../modules/transcripts/transcripts.messages.js';
 
 const coreEn = {
   'site.name': 'Cocreate',
@@ -12,6 +13,7 @@ const coreEn = {
   'nav.skip': 'Skip to main content',
   'nav.home': 'Action plans',
   'nav.api': 'API',
+  'nav.transcripts': 'Transcripts',
   'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
@@ -235,7 +237,7 @@ const coreEn = {
 } as const;
 
 /** Capabilities keep their own messages beside their code (`<module>.messages.ts`); they are merged here. */
-export const en = { ...coreEn, ...monitoringMessages.en, ...forumMessages.en };
+export const en = { ...coreEn, ...monitoringMessages.en, ...forumMessages.en, ...transcriptMessages.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -245,6 +247,7 @@ const coreZhTW: Record<keyof typeof coreEn, string> = {
   'nav.skip': '跳到主要內容',
   'nav.home': '行動方案',
   'nav.api': 'API',
+  'nav.transcripts': '逐字稿',
   'nav.signIn': '登入',
   'nav.signOut': '登出',
   'nav.signedInAs': '已登入：{name}',
@@ -467,7 +470,7 @@ const coreZhTW: Record<keyof typeof coreEn, string> = {
   'footer.source': 'Cocreate 是開放原始碼軟體。',
 };
 
-export const zhTW: Record<MessageKey, string> = { ...coreZhTW, ...monitoringMessages.zhTW, ...forumMessages.zhTW };
+export const zhTW: Record<MessageKey, string> = { ...coreZhTW, ...monitoringMessages.zhTW, ...forumMessages.zhTW, ...transcriptMessages.zhTW };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zhTW, en };
 

@@ -45,6 +45,9 @@ export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[
                   <a href={href(lang, '/agencies')}>{t(lang, 'agencies.title')}</a>
                 </li>
                 <li>
+                  <a href={href(lang, '/transcripts')}>{t(lang, 'nav.transcripts')}</a>
+                </li>
+                <li>
                   <a href="/api/v1/openapi.json">{t(lang, 'nav.api')}</a>
                 </li>
                 <li>

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { MAX_WORD_LENGTH, highlight, indexTerms, normalizeForSearch, queryPlan, type Snippet } from './cjk-search.js';
+
+/** True when every term of the query is among the body's index terms: what `search_terms @> terms` decides. */
+const candidate = (body: string, q: string) => {
+  const terms = new Set(indexTerms(body));
+  return queryPlan(q)?.terms.every((t) => terms.has(t)) ?? false;
+};
+/** A snippet as a string with the marks shown as [..], ellipses as …. */
+const show = (s: Snippet) => `${s.truncatedStart ? '…' : ''}${s.snippet.map((x) => (x.mark ? `[${x.text}]` : x.text)).join('')}${s.truncatedEnd ? '…' : ''}`;
+
+describe('index terms', () => {
+  test('a CJK run gives its overlapping bigrams, distinct and sorted', () => {
+    assert.deepEqual(indexTerms('落實政府資訊公開法'), ['公開', '實政', '府資', '政府', '落實', '訊公', '資訊', '開法']);
+    assert.deepEqual(indexTerms('公開公開'), ['公開', '開公']);
+  });
+
+  test('a one-character run is kept as a unigram', () => {
+    assert.deepEqual(indexTerms('好'), ['好']);
+    assert.deepEqual(indexTerms('是，好。'), ['好', '是']);
+  });
+
+  test('bigrams never cross punctuation or spaces between runs', () => {
+    assert.deepEqual(indexTerms('公開、開放'), ['公開', '開放']);
+    assert.deepEqual(indexTerms('公開 開放'), ['公開', '開放']);
+    assert.ok(!indexTerms('公開、開放').includes('開開'));
+  });
+
+  test('CJK after digits is its own run: 109年度 is 109 + 年度', () => {
+    assert.deepEqual(indexTerms('109年度'), ['109', '年度']);
+    assert.deepEqual(indexTerms('第3次會議'), ['3', '會議', '次會', '第']);
+    assert.deepEqual(indexTerms('2024年OGP峰會'), ['2024', 'ogp', '峰會', '年']);
+  });
+
+  test('mixed Chinese and English: lowercased words plus bigrams', () => {
+    assert.deepEqual(indexTerms('OGP 行動方案 Action Plan'), ['action', 'ogp', 'plan', '動方', '方案', '行動']);
+  });
+
+  test('NFKC: full-width Latin and digits become ASCII, half-width katakana full-width, ㍻ 平成', () => {
+    assert.deepEqual(indexTerms('ＯＧＰ'), ['ogp']);
+    assert.deepEqual(indexTerms('１０９年'), ['109', '年']);
+    assert.deepEqual(indexTerms('ｶﾀｶﾅ'), indexTerms('カタカナ'));
+    assert.deepEqual(indexTerms('㍻'), ['平成']);
+    assert.equal(normalizeForSearch('ＯＧＰ Ａｃｔｉｏｎ'), 'ogp action');
+  });
+
+  test('Japanese, Korean and Bopomofo are CJK; the prolonged sound mark stays in its run', () => {
+    assert.deepEqual(indexTerms('データ'), ['デー', 'ータ']);
+    assert.deepEqual(indexTerms('ひらがな'), ['がな', 'ひら', 'らが']);
+    assert.deepEqual(indexTerms('한국어'), ['국어', '한국']);
+    assert.deepEqual(indexTerms('ㄅㄆㄇ'), ['ㄅㄆ', 'ㄆㄇ']);
+  });
+
+  test('emoji, punctuation and symbols are ignored', () => {
+    assert.deepEqual(indexTerms('👍 「資訊」！？ (OGP) — #open_gov… ☺'), ['gov', 'ogp', 'open', '資訊']);
+    assert.deepEqual(indexTerms('。、！'), []);
+    assert.deepEqual(indexTerms(''), []);
+  });
+
+  test('Latin words split at punctuation, keep accents and case-fold', () => {
+    assert.deepEqual(indexTerms("OGP's e-Participation"), ['e', 'ogp', 'participation', 's']);
+    assert.deepEqual(indexTerms('Café CAFÉ'), ['café']);
+    assert.deepEqual(indexTerms('Cafe\u0301'), ['café'], 'NFKC composes e + combining acute');
+  });
+
+  test('very long words are cut to a bounded term', () => {
+    const hash = 'a'.repeat(200);
+    assert.deepEqual(indexTerms(hash), ['a'.repeat(MAX_WORD_LENGTH)]);
+    assert.ok(candidate(`x ${hash} y`, hash), 'the query is cut the same way, so it still finds it');
+  });
+});
+
+describe('query plans', () => {
+  test('empty and whitespace-only queries have no plan', () => {
+    assert.equal(queryPlan(''), null);
+    assert.equal(queryPlan('   \t\n'), null);
+    assert.equal(queryPlan('\u3000'), null, 'an ideographic space is whitespace after NFKC');
+  });
+
+  test('a CJK query is its bigrams and an exact needle', () => {
+    assert.deepEqual(queryPlan('資訊公開'), { needle: '資訊公開', terms: ['公開', '訊公', '資訊'], fallback: false });
+    assert.ok(candidate('落實政府資訊公開法', '資訊公開'));
+    assert.ok(!candidate('落實政府資訊與公開法', '資訊公開'));
+  });
+
+  test('the whole query is one phrase; whitespace is collapsed; terms are the union of its runs', () => {
+    assert.deepEqual(queryPlan('  OGP   行動方案\tAction Plan '), {
+      needle: 'ogp 行動方案 action plan',
+      terms: ['action', 'ogp', 'plan', '動方', '方案', '行動'],
+      fallback: false,
+    });
+  });
+
+  test('full-width Latin queries normalize to ASCII', () => {
+    assert.deepEqual(queryPlan('ＯＧＰ'), { needle: 'ogp', terms: ['ogp'], fallback: false });
+    assert.ok(candidate('the ogp process', 'ＯＧＰ'));
+    assert.ok(candidate('ＯＧＰ的流程', 'ogp'));
+  });
+
+  test('term sets alone would match 公開放 for 公開、開放: the exact recheck in SQL is what rejects it', () => {
+    assert.deepEqual(queryPlan('公開、開放')?.terms, ['公開', '開放']);
+    assert.equal(queryPlan('公開、開放')?.needle, '公開、開放');
+    assert.ok(candidate('政府資料公開放在網站上', '公開、開放'), 'same terms, different text');
+    assert.ok(!'政府資料公開放在網站上'.includes('公開、開放'));
+  });
+
+  test('a one-character CJK query has no term and falls back to a scan', () => {
+    assert.deepEqual(queryPlan('年'), { needle: '年', terms: [], fallback: true });
+    assert.deepEqual(queryPlan(' 公 開 '), { needle: '公 開', terms: [], fallback: true });
+  });
+
+  test('one-character CJK runs next to other terms add nothing (the body may hold them inside a bigram)', () => {
+    assert.deepEqual(queryPlan('109年'), { needle: '109年', terms: ['109'], fallback: false });
+    assert.ok(candidate('109年度計畫', '109年'));
+    assert.ok(candidate('第3次會議', '第3次'));
+  });
+
+  test('punctuation-only queries fall back to a scan of the exact text', () => {
+    assert.deepEqual(queryPlan('！？'), { needle: '!?', terms: [], fallback: true });
+    assert.deepEqual(queryPlan('👍'), { needle: '👍', terms: [], fallback: true });
+  });
+
+  test('a one-letter Latin word is a whole-word term, not a fallback', () => {
+    assert.deepEqual(queryPlan('A'), { needle: 'a', terms: ['a'], fallback: false });
+  });
+
+  test('Latin words match whole words only (documented rule)', () => {
+    assert.ok(candidate('Open Government Partnership', 'government'));
+    assert.ok(!candidate('Open Government Partnership', 'gov'), 'a word prefix is not a term');
+    assert.ok(!candidate('109年度', '9年度'), 'numbers too');
+  });
+});
+
+describe('highlight', () => {
+  test('marks the substring 資訊公開 inside 落實政府資訊公開法', () => {
+    const [s, ...rest] = highlight('落實政府資訊公開法', '資訊公開');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(s, {
+      snippet: [
+        { text: '落實政府', mark: false },
+        { text: '資訊公開', mark: true },
+        { text: '法', mark: false },
+      ],
+      truncatedStart: false,
+      truncatedEnd: false,
+    });
+  });
+
+  test('case-insensitive, mapped back across full-width characters, several matches', () => {
+    const body = 'ＯＧＰ的ogp與Ogp';
+    const [s] = highlight(body, 'OGP');
+    assert.ok(s);
+    assert.deepEqual(s.snippet, [
+      { text: 'ＯＧＰ', mark: true },
+      { text: '的', mark: false },
+      { text: 'ogp', mark: true },
+      { text: '與', mark: false },
+      { text: 'Ogp', mark: true },
+    ]);
+    assert.equal(s.snippet.map((x) => x.text).join(''), body, 'the segments are the original text');
+  });
+
+  test('a full-width needle marks the ASCII text and the other way round', () => {
+    assert.equal(show(highlight('Action Plan 2', 'ＰＬＡＮ')[0] as Snippet), 'Action [Plan] 2');
+    assert.equal(show(highlight('第２期ＡＣＴＩＯＮ ＰＬＡＮ', 'action plan')[0] as Snippet), '第２期[ＡＣＴＩＯＮ ＰＬＡＮ]');
+  });
+
+  test('a match inside a character NFKC expands marks the whole character', () => {
+    assert.equal(show(highlight('㍻30年', '成30')[0] as Snippet), '[㍻30]年');
+  });
+
+  test('surrogate pairs and combining marks stay whole', () => {
+    assert.equal(show(highlight('𠮷野家的Cafe\u0301', 'café')[0] as Snippet), '𠮷野家的[Cafe\u0301]');
+    assert.equal(show(highlight('𠮷野家', '野')[0] as Snippet), '𠮷[野]家');
+  });
+
+  test('context and ellipses; nearby matches share a snippet; maxSnippets caps', () => {
+    const body = '甲乙丙丁公開戊己庚辛壬癸子丑寅卯公開辰巳午未申酉公開戌亥';
+    assert.deepEqual(highlight(body, '公開', { context: 2 }).map(show), ['…丙丁[公開]戊己…', '…寅卯[公開]辰巳…', '…申酉[公開]戌亥']);
+    assert.deepEqual(highlight(body, '公開', { context: 2, maxSnippets: 2 }).map(show), ['…丙丁[公開]戊己…', '…寅卯[公開]辰巳…']);
+    assert.deepEqual(highlight(body, '公開', { context: 6 }).map(show), ['甲乙丙丁[公開]戊己庚辛壬癸子丑寅卯[公開]辰巳午未申酉[公開]戌亥']);
+  });
+
+  test('whitespace next to an ellipsis is trimmed', () => {
+    assert.deepEqual(highlight('one two three open data four five six', 'open data', { context: 6 }).map(show), ['…three [open data] four…']);
+  });
+
+  test('overlapping matches merge into one mark', () => {
+    assert.deepEqual(highlight('哈哈哈哈哈', '哈哈').map(show), ['[哈哈][哈哈]哈']);
+    assert.deepEqual(highlight('㍻成', '成').map(show), ['[㍻][成]'], '平成 then 成: two graphemes, two marks');
+  });
+
+  test('no match, no needle, empty body', () => {
+    assert.deepEqual(highlight('abcdef', 'xyz', { context: 2 }).map(show), ['abcd…']);
+    assert.deepEqual(highlight('abc', '  ').map(show), ['abc']);
+    assert.deepEqual(highlight('', '公開'), []);
+  });
+
+  test('segments are plain text: no HTML is built or escaped here', () => {
+    const [s] = highlight('<b>OGP</b> & co', 'ogp');
+    assert.ok(s);
+    assert.deepEqual(s.snippet, [
+      { text: '<b>', mark: false },
+      { text: 'OGP', mark: true },
+      { text: '</b> & co', mark: false },
+    ]);
+  });
+});

@@ -1,0 +1,218 @@
+/** JSON API for transcripts, speeches, speakers and search, with OpenAPI entries. Drafts exist only for those allowed. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../web/context.js';
+import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
+import { NotFoundError } from '../../errors.js';
+import { isoDate } from '../plans/plans.schemas.js';
+import * as q from './transcripts.queries.js';
+import { searchSpeeches } from './transcripts.search.js';
+import * as service from './transcripts.service.js';
+
+const errors = errorResponses({ forbidden: 'Only the secretariat, or the speaker for their own words during the embargo.' });
+
+const transcriptOutput = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+    heldOn: z.string(),
+    language: z.enum(['zh-TW', 'en']),
+    planId: z.number().int().nullable(),
+    meetingId: z.number().int().nullable(),
+    twinId: z.number().int().nullable(),
+    sourceUrl: z.string().nullable(),
+    embargoWorkingDays: z.number().int(),
+    releaseOn: z.string().nullable(),
+    publishAt: z.string().openapi({ description: 'When it becomes public: N working days after the meeting, or the release date if later' }),
+    countedWithCalendar: z.boolean().openapi({ description: 'False when no office calendar covered the period: weekends only' }),
+    publishedAt: z.string().nullable(),
+    publishedEarlyReason: z.string().nullable(),
+    version: z.number().int(),
+    url: z.string(),
+  })
+  .openapi('Transcript');
+
+const speechOutput = z
+  .object({
+    id: z.number().int(),
+    position: z.number().int(),
+    speakerId: z.number().int().nullable(),
+    speakerLabel: z.string().nullable(),
+    kind: z.enum(['speech', 'question', 'answer', 'narrative', 'other']),
+    body: z.string(),
+    version: z.number().int(),
+    permalink: z.string(),
+  })
+  .openapi('Speech');
+
+const speakerOutput = z
+  .object({ id: z.number().int(), slug: z.string(), name: z.string(), aliases: z.array(z.string()), colour: z.string(), url: z.string() })
+  .openapi('Speaker');
+
+const importInput = z
+  .object({
+    markdown: z.string().min(1, { message: 'error.required' }).max(5_000_000),
+    title: z.string().max(300).optional(),
+    heldOn: isoDate.optional(),
+    language: z.enum(['zh-TW', 'en']).default('zh-TW'),
+    planId: z.coerce.number().int().positive().nullable().optional(),
+    meetingId: z.coerce.number().int().positive().nullable().optional(),
+    twinId: z.coerce.number().int().positive().nullable().optional(),
+    sourceUrl: z.string().url({ message: 'error.url' }).max(2000).nullable().optional(),
+    embargoWorkingDays: z.coerce.number().int().min(0).max(60).optional(),
+    releaseOn: isoDate.nullable().optional(),
+    replaceSlug: z.string().max(200).optional().openapi({ description: 'Replace this transcript: speeches whose text is unchanged keep their ids' }),
+  })
+  .openapi('TranscriptImport');
+
+const transcriptPath = (t: Pick<q.Transcript, 'slug'>) => `/transcripts/${t.slug}`;
+
+const presentTranscript = (t: q.Transcript) => ({
+  id: t.id,
+  slug: t.slug,
+  title: t.title,
+  heldOn: t.heldOn,
+  language: t.language,
+  planId: t.planId,
+  meetingId: t.meetingId,
+  twinId: t.twinId,
+  sourceUrl: t.sourceUrl,
+  embargoWorkingDays: t.embargoWorkingDays,
+  releaseOn: t.releaseOn,
+  publishAt: t.publishAt.toISOString(),
+  countedWithCalendar: t.countedWithCalendar,
+  publishedAt: t.publishedAt?.toISOString() ?? null,
+  publishedEarlyReason: t.publishedEarlyReason,
+  version: t.version,
+  url: transcriptPath(t),
+});
+
+const presentSpeech = (t: Pick<q.Transcript, 'slug'>, s: q.Speech) => ({
+  id: s.id,
+  position: s.position,
+  speakerId: s.speakerId,
+  speakerLabel: s.speakerLabel,
+  kind: s.kind,
+  body: s.body,
+  version: s.version,
+  permalink: `${transcriptPath(t)}#s${s.id}`,
+});
+
+type Ctx = Context<AppEnv>;
+const depsOf = (c: Ctx) => ({ db: c.get('services').db, now: c.get('services').now });
+
+/** A transcript the caller may see, or 404 (a draft is not acknowledged to exist). */
+async function visibleTranscript(c: Ctx, id: number): Promise<q.Transcript> {
+  const db = c.get('services').db;
+  const t = await q.findTranscriptById(db, id);
+  if (!t || !(await service.canSeeTranscript(db, c.get('actor'), t))) throw new NotFoundError();
+  return t;
+}
+
+const searchQuery = z.object({
+  q: z.string().min(1, { message: 'error.required' }).max(200),
+  speaker: z.coerce.number().int().positive().optional(),
+  meeting: z.coerce.number().int().positive().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
+  api.openapi(
+    createRoute({ method: 'get', path: '/transcripts', tags: ['transcripts'], summary: 'Transcripts the caller may see, newest first', responses: { 200: jsonContent(z.object({ items: z.array(transcriptOutput) }), 'Transcripts') } }),
+    async (c) => {
+      const items = await q.listVisibleTranscripts(c.get('services').db, service.visibilityFor(c.get('actor')));
+      return c.json({ items: items.map(presentTranscript) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/transcripts/{id}', tags: ['transcripts'], summary: 'One transcript with its speeches in order (drafts: secretariat and speakers only)',
+      request: { params: idParam },
+      responses: { 200: jsonContent(transcriptOutput.extend({ speeches: z.array(speechOutput) }), 'The transcript'), 404: errors[404] },
+    }),
+    async (c) => {
+      const t = await visibleTranscript(c, c.req.valid('param').id);
+      const speeches = await q.listSpeeches(c.get('services').db, t.id, { includeDeleted: false });
+      return c.json({ ...presentTranscript(t), speeches: speeches.map((s) => presentSpeech(t, s)) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/transcripts', tags: ['transcripts'], summary: 'Import a transcript from Markdown (`# YYYY-MM-DD Title`, `### Speaker：` turns); errors name the line', security: writeSecurity,
+      request: jsonBody(importInput),
+      responses: { 201: jsonContent(transcriptOutput, 'Imported as a draft (or replaced)'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => c.json(presentTranscript(await service.importTranscript(depsOf(c), c.get('actor'), c.req.valid('json'))), 201),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/transcripts/{id}/publish', tags: ['transcripts'], summary: 'Publish before the embargo ends, with a recorded reason (secretariat)', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(z.object({ reason: z.string().max(2000), version: z.coerce.number().int().positive() })) },
+      responses: { 200: jsonContent(transcriptOutput, 'Published'), ...errors },
+    }),
+    async (c) => c.json(presentTranscript(await service.publishEarly(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'patch', path: '/speeches/{id}', tags: ['transcripts'], summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)', security: writeSecurity,
+      request: { params: idParam, ...jsonBody(z.object({ body: z.string().max(100_000), version: z.coerce.number().int().positive() })) },
+      responses: { 200: jsonContent(speechOutput, 'Corrected'), ...errors },
+    }),
+    async (c) => {
+      const speech = await service.correctSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      const t = await visibleTranscript(c, speech.transcriptId);
+      return c.json(presentSpeech(t, speech), 200);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'delete', path: '/speeches/{id}', tags: ['transcripts'], summary: 'Delete a speech (its speaker during the embargo, or the secretariat)', security: writeSecurity, request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    async (c) => {
+      await service.deleteSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({ method: 'get', path: '/speakers', tags: ['transcripts'], summary: 'Speakers', responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') } }),
+    async (c) => {
+      const items = await q.listSpeakers(c.get('services').db);
+      return c.json({ items: items.map((s) => ({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, url: `/speakers/${s.slug}` })) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/search/speeches', tags: ['transcripts'], summary: 'Search published speeches: exact substrings in Chinese, case-insensitive Latin words; count exact up to 1,000',
+      request: { query: searchQuery },
+      responses: {
+        200: jsonContent(
+          z.object({
+            items: z.array(z.object({ speechId: z.number().int(), body: z.string(), transcriptSlug: z.string(), transcriptTitle: z.string(), heldOn: z.string(), speakerName: z.string().nullable(), permalink: z.string() })),
+            count: z.number().int(),
+            countCapped: z.boolean().openapi({ description: 'True when there are more than 1,000 results (count is then 1000)' }),
+            page: z.number().int(),
+            perPage: z.number().int(),
+          }),
+          'Results, newest meeting first',
+        ),
+        400: errors[400],
+      },
+    }),
+    async (c) => {
+      const f = c.req.valid('query');
+      const result = await searchSpeeches(c.get('services').db, { q: f.q, speakerId: f.speaker, meetingId: f.meeting, from: f.from, to: f.to, limit: f.perPage, offset: (f.page - 1) * f.perPage });
+      return c.json(
+        {
+          items: result.items.map((h) => ({ speechId: h.speechId, body: h.body, transcriptSlug: h.transcriptSlug, transcriptTitle: h.transcriptTitle, heldOn: h.heldOn, speakerName: h.speakerName, permalink: `/transcripts/${h.transcriptSlug}#s${h.speechId}` })),
+          count: result.count,
+          countCapped: result.countCapped,
+          page: f.page,
+          perPage: f.perPage,
+        },
+        200,
+      );
+    },
+  );
+}

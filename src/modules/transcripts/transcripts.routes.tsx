@@ -1,0 +1,464 @@
+/**
+ * HTML pages for transcripts: the list, a transcript (speeches, corrections during the embargo, early publication),
+ * import, speakers, search, the Markdown and Akoma Ntoso exports and the Atom feed. A draft exists only for those
+ * who may see it (the secretariat and the people who spoke); to anyone else every channel answers as if it did not.
+ */
+import { Feed } from 'feed';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { akomaNtosoDebate } from '../../domain/akoma-ntoso.js';
+import { can, canCorrectSpeech } from '../../domain/authorization.js';
+import { highlight, queryPlan } from '../../domain/cjk-search.js';
+import { pick, type Lang } from '../../domain/localized.js';
+import type { FieldProblem } from '../../domain/plan.js';
+import { isIsoDate } from '../../domain/transcript-markdown.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { formatDate, type FieldErrors, type Option } from '../../web/components.js';
+import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { positiveInt, requirePermission } from '../../web/form-handler.js';
+import { firstValue, readForm } from '../../web/forms.js';
+import { t } from '../../web/i18n.js';
+import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import { findMeetingById } from '../forum/forum.queries.js';
+import { meetingPath } from '../forum/forum.views.js';
+import { findPlanById } from '../plans/plans.queries.js';
+import { isoDate } from '../plans/plans.schemas.js';
+import * as q from './transcripts.queries.js';
+import { searchSpeeches } from './transcripts.search.js';
+import * as service from './transcripts.service.js';
+import {
+  ImportPage,
+  SearchPage,
+  SpeakerPage,
+  SpeakersPage,
+  TranscriptPage,
+  TranscriptsPage,
+  emptyImportValues,
+  importPath,
+  speechPath,
+  transcriptPath,
+  transcriptsFeedPath,
+  transcriptsPath,
+  type ImportValues,
+  type MeetingLink,
+  type SearchFilters,
+  type SpeechEdit,
+} from './transcripts.views.js';
+
+const db = (c: AppContext) => c.get('services').db;
+const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
+
+const PAGE_SIZE = 20;
+const FEED_SIZE = 50;
+
+const versionField = z.coerce.number({ message: 'error.version' }).int({ message: 'error.version' }).positive({ message: 'error.version' });
+
+/** Blank form fields are absent; others are trimmed. */
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v !== 'string' ? v : v.trim() === '' ? undefined : v.trim()), schema.optional());
+
+const importForm = z.object({
+  title: optional(z.string().max(300)),
+  heldOn: optional(isoDate),
+  language: z.enum(['zh-TW', 'en']),
+  embargoWorkingDays: optional(z.coerce.number({ message: 'transcript.error.embargo' }).int({ message: 'transcript.error.embargo' }).min(0, { message: 'transcript.error.embargo' }).max(60, { message: 'transcript.error.embargo' })),
+  releaseOn: optional(isoDate),
+  meetingId: optional(z.coerce.number().int().positive()),
+  sourceUrl: optional(z.string().max(2000).regex(/^https?:\/\/\S+$/, { message: 'error.url' })),
+  twin: optional(z.string().max(200)),
+  replaceSlug: optional(z.string().max(200)),
+});
+
+function origin(c: AppContext): string {
+  return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}
+
+/** A transcript by its slug, or 404 for anyone who may not see it (a draft does not exist for the public). */
+async function visibleTranscript(c: AppContext, slug: string): Promise<q.Transcript> {
+  const transcript = await q.findTranscriptBySlug(db(c), slug);
+  if (!transcript || !(await service.canSeeTranscript(db(c), c.get('actor'), transcript))) throw new NotFoundError();
+  return transcript;
+}
+
+/** The forum meeting pages of these transcripts' meetings, by meeting id. */
+async function meetingLinks(c: AppContext, transcripts: readonly q.Transcript[]): Promise<Map<number, MeetingLink>> {
+  const lang = c.get('lang');
+  const links = new Map<number, MeetingLink>();
+  for (const tr of transcripts) {
+    if (tr.meetingId === null || links.has(tr.meetingId)) continue;
+    const meeting = await findMeetingById(db(c), tr.meetingId);
+    if (!meeting) continue;
+    const plan = await findPlanById(db(c), tr.planId ?? meeting.planId);
+    if (!plan) continue;
+    links.set(meeting.id, { path: meetingPath(plan, meeting), title: `${formatDate(meeting.heldOn, lang)} ${pick(meeting.title, lang)}` });
+  }
+  return links;
+}
+
+/**
+ * Speakers to show to this viewer, with their number of published speeches: those with published words; the
+ * secretariat sees every speaker and a signed-in speaker sees themselves (a name known only from a draft is not public).
+ */
+async function visibleSpeakers(c: AppContext): Promise<{ speaker: q.Speaker; count: number }[]> {
+  const actor = c.get('actor');
+  const all = await q.listSpeakers(db(c));
+  const out: { speaker: q.Speaker; count: number }[] = [];
+  for (const speaker of all) {
+    const { total } = await q.listPublicSpeechesOfSpeaker(db(c), speaker.id, { limit: 1, offset: 0 });
+    if (total > 0 || can(actor, 'transcript.manage') || (actor !== null && speaker.userId === actor.id)) out.push({ speaker, count: total });
+  }
+  return out;
+}
+
+function attachmentName(name: string): string {
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Parser problems name their line ("Line 3: …", in the catalog); all of them are shown beside the Markdown field. */
+function importErrors(error: ValidationError, lang: Lang): FieldErrors {
+  const errors: FieldErrors = {};
+  const lines: string[] = [];
+  for (const p of error.problems) if (p.field === 'markdown' && p.params?.line !== undefined) lines.push(t(lang, p.key, p.params));
+  for (const [field, message] of Object.entries(fieldMessages(error, lang))) errors[field] ??= message;
+  if (lines.length > 0) errors.markdown = lines.join(' ');
+  return errors;
+}
+
+/** The same meeting in the other language: named by this transcript, or naming it (the link goes both ways). */
+async function twinOf(c: AppContext, transcript: q.Transcript): Promise<q.Transcript | undefined> {
+  if (transcript.twinId !== null) return q.findTranscriptById(db(c), transcript.twinId);
+  const all = await q.listVisibleTranscripts(db(c), service.visibilityFor(c.get('actor')));
+  return all.find((other) => other.twinId === transcript.id);
+}
+
+export function transcriptPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  // ---- the list ----
+  app.get(transcriptsPath, async (c) => {
+    const actor = c.get('actor');
+    const transcripts = await q.listVisibleTranscripts(db(c), service.visibilityFor(actor));
+    const meetings = await meetingLinks(c, transcripts);
+    const rows = transcripts.map((transcript) => ({ transcript, meeting: transcript.meetingId === null ? undefined : meetings.get(transcript.meetingId) }));
+    return c.html(<TranscriptsPage ctx={pageContext(c)} rows={rows} canManage={can(actor, 'transcript.manage')} />);
+  });
+
+  // ---- the Atom feed: published transcripts only, whoever asks ----
+  app.get(transcriptsFeedPath, async (c) => {
+    const lang = c.get('lang');
+    const base = origin(c);
+    const published = (await q.listVisibleTranscripts(db(c), { allDrafts: false, draftsOfUser: null })).filter((tr) => tr.publishedAt !== null);
+    const items = [...published].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)).slice(0, FEED_SIZE);
+    const feed = new Feed({
+      id: `${base}${href(lang, transcriptsFeedPath)}`,
+      title: `${t(lang, 'transcript.listTitle')} · ${t(lang, 'site.name')}`,
+      link: `${base}${href(lang, transcriptsPath)}`,
+      language: lang,
+      updated: items[0]?.publishedAt ?? new Date(0),
+      generator: 'Cocreate',
+      feedLinks: { atom: `${base}${href(lang, transcriptsFeedPath)}` },
+      copyright: t(lang, 'feed.license'),
+    });
+    for (const tr of items) {
+      const link = `${base}${href(lang, transcriptPath(tr))}`;
+      feed.addItem({
+        id: link,
+        link,
+        title: tr.title,
+        date: tr.publishedAt ?? tr.publishAt,
+        published: tr.publishedAt ?? undefined,
+        description: `${formatDate(tr.heldOn, lang)} · ${t(lang, `transcript.lang.${tr.language}`)}`,
+      });
+    }
+    return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  });
+
+  // ---- search (published speeches only: the search reads nothing else) ----
+  app.get('/transcripts/search', async (c) => {
+    const lang = c.get('lang');
+    const filters: SearchFilters = {
+      q: (c.req.query('q') ?? '').slice(0, 200),
+      speaker: c.req.query('speaker') ?? '',
+      from: c.req.query('from') ?? '',
+      to: c.req.query('to') ?? '',
+      meeting: c.req.query('meeting') ?? '',
+    };
+    const errors: FieldErrors = {};
+    if (filters.from && !isIsoDate(filters.from)) errors.from = t(lang, 'error.date');
+    if (filters.to && !isIsoDate(filters.to)) errors.to = t(lang, 'error.date');
+    const [speakers, published] = await Promise.all([visibleSpeakers(c), q.listVisibleTranscripts(db(c), { allDrafts: false, draftsOfUser: null })]);
+    const meetings = await meetingLinks(c, published);
+    const speakerOptions: Option[] = speakers.filter((s) => s.count > 0).map(({ speaker }) => ({ value: speaker.slug, label: speaker.name }));
+    const meetingOptions: Option[] = [...meetings].map(([id, m]) => ({ value: String(id), label: m.title }));
+    const speaker = speakers.find((s) => s.speaker.slug === filters.speaker)?.speaker;
+    const meetingId = positiveInt(filters.meeting);
+    const page = positiveInt(c.req.query('page')) ?? 1;
+    const plan = queryPlan(filters.q);
+    let result: Parameters<typeof SearchPage>[0]['result'];
+    let pages = 0;
+    if (plan && Object.keys(errors).length === 0) {
+      // An unknown speaker or meeting finds nothing rather than everything.
+      const found =
+        (filters.speaker !== '' && !speaker) || (filters.meeting !== '' && meetingId === undefined)
+          ? { items: [], count: 0, countCapped: false }
+          : await searchSpeeches(db(c), {
+              q: filters.q,
+              speakerId: speaker?.id,
+              from: filters.from || undefined,
+              to: filters.to || undefined,
+              meetingId,
+              limit: PAGE_SIZE,
+              offset: (page - 1) * PAGE_SIZE,
+            });
+      const bySpeaker = new Map(speakers.map((s) => [s.speaker.id, s.speaker]));
+      pages = Math.ceil(found.count / PAGE_SIZE);
+      result = {
+        count: found.count,
+        capped: found.countCapped,
+        slow: plan.fallback,
+        hits: found.items.map((hit) => ({
+          speechId: hit.speechId,
+          position: hit.position,
+          transcriptSlug: hit.transcriptSlug,
+          transcriptTitle: hit.transcriptTitle,
+          heldOn: hit.heldOn,
+          language: hit.language,
+          speaker: hit.speakerId === null ? undefined : bySpeaker.get(hit.speakerId),
+          speakerLabel: hit.speakerLabel,
+          kind: hit.kind,
+          snippets: highlight(hit.body, filters.q, { context: 60, maxSnippets: 3 }),
+        })),
+      };
+    }
+    return c.html(<SearchPage ctx={pageContext(c)} filters={filters} errors={errors} speakers={speakerOptions} meetings={meetingOptions} result={result} page={page} pages={pages} />);
+  });
+
+  // ---- import (the secretariat) ----
+  const renderImport = (c: AppContext, values: ImportValues, errors: FieldErrors, status: 200 | 400) => c.html(<ImportPage ctx={pageContext(c)} values={values} errors={errors} />, status);
+  app.get(importPath, (c) => {
+    requirePermission(c, 'transcript.manage');
+    return renderImport(c, emptyImportValues(), {}, 200);
+  });
+  app.post(importPath, async (c) => {
+    requirePermission(c, 'transcript.manage');
+    const lang = c.get('lang');
+    const body = await c.req.parseBody({ all: true });
+    const text = (name: keyof ImportValues) => firstValue(Array.isArray(body[name]) ? (body[name] as unknown[]).filter((v) => typeof v === 'string') : typeof body[name] === 'string' ? body[name] : undefined) ?? '';
+    const values: ImportValues = {
+      markdown: text('markdown'),
+      title: text('title'),
+      heldOn: text('heldOn'),
+      language: text('language') || 'zh-TW',
+      embargoWorkingDays: text('embargoWorkingDays'),
+      releaseOn: text('releaseOn'),
+      meetingId: text('meetingId'),
+      sourceUrl: text('sourceUrl'),
+      twin: text('twin'),
+      replaceSlug: text('replaceSlug'),
+    };
+    const file = [body.file].flat().find((f): f is File => f instanceof File && f.size > 0);
+    try {
+      if (file) {
+        try {
+          values.markdown = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+        } catch {
+          throw new ValidationError([{ field: 'file', key: 'transcript.error.notUtf8' }]);
+        }
+      }
+      const input = parseOrThrow(importForm, values, lang);
+      const problems: FieldProblem[] = [];
+      if (values.markdown.trim() === '') problems.push({ field: 'markdown', key: 'transcript.error.markdownMissing' });
+      const meeting = input.meetingId === undefined ? undefined : await findMeetingById(db(c), input.meetingId);
+      if (input.meetingId !== undefined && !meeting) problems.push({ field: 'meetingId', key: 'transcript.error.unknownMeeting' });
+      const twin = input.twin === undefined ? undefined : await q.findTranscriptBySlug(db(c), input.twin);
+      if (input.twin !== undefined && !twin) problems.push({ field: 'twin', key: 'transcript.error.unknownTwin' });
+      if (problems.length > 0) throw new ValidationError(problems);
+      const transcript = await service.importTranscript(deps(c), c.get('actor'), {
+        markdown: values.markdown,
+        title: input.title,
+        heldOn: input.heldOn,
+        language: input.language,
+        planId: meeting ? meeting.planId : undefined,
+        meetingId: input.meetingId,
+        twinId: twin?.id,
+        sourceUrl: input.sourceUrl,
+        embargoWorkingDays: input.embargoWorkingDays,
+        releaseOn: input.releaseOn,
+        replaceSlug: input.replaceSlug,
+      });
+      return c.redirect(href(lang, transcriptPath(transcript)), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderImport(c, values, importErrors(error, lang), 400);
+      throw error;
+    }
+  });
+
+  // ---- speakers ----
+  app.get('/speakers', async (c) => c.html(<SpeakersPage ctx={pageContext(c)} speakers={await visibleSpeakers(c)} />));
+  app.get('/speakers/:slug', async (c) => {
+    const actor = c.get('actor');
+    const speaker = await q.findSpeakerBySlug(db(c), c.req.param('slug'));
+    if (!speaker) throw new NotFoundError();
+    const page = positiveInt(c.req.query('page')) ?? 1;
+    const { items, total } = await q.listPublicSpeechesOfSpeaker(db(c), speaker.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    // A speaker known only from drafts is not public yet.
+    if (total === 0 && !can(actor, 'transcript.manage') && !(actor !== null && speaker.userId === actor.id)) throw new NotFoundError();
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw new NotFoundError();
+    return c.html(<SpeakerPage ctx={pageContext(c)} speaker={speaker} speeches={items} total={total} page={page} pages={pages} />);
+  });
+
+  // ---- one transcript ----
+  const renderTranscript = async (c: AppContext, transcript: q.Transcript, extra: { edit?: SpeechEdit; publishErrors?: FieldErrors; publishReason?: string } = {}, status: 200 | 400 | 409 = 200) => {
+    const actor = c.get('actor');
+    const [sections, speeches, speakers, meetings, twin] = await Promise.all([
+      q.listSections(db(c), transcript.id),
+      q.listSpeeches(db(c), transcript.id, { includeDeleted: false }),
+      q.listSpeakers(db(c)),
+      meetingLinks(c, [transcript]),
+      twinOf(c, transcript),
+    ]);
+    const byId = new Map(speakers.map((s) => [s.id, s]));
+    const published = transcript.publishedAt !== null;
+    const correctable = new Set(
+      speeches
+        .filter((s) => canCorrectSpeech(actor, { speakerUserId: s.speakerId === null ? null : (byId.get(s.speakerId)?.userId ?? null) }, { published }))
+        .map((s) => s.id),
+    );
+    const canManage = can(actor, 'transcript.manage');
+    // The correction log is private: the secretariat, and while it is a draft the people who may see it (who spoke).
+    const revisions = canManage || !published ? await q.listSpeechRevisions(db(c), transcript.id) : undefined;
+    const visibleTwin = twin && (await service.canSeeTranscript(db(c), actor, twin)) ? twin : undefined;
+    if (!published) c.header('Cache-Control', 'private, no-store');
+    return c.html(
+      <TranscriptPage
+        ctx={pageContext(c)}
+        transcript={transcript}
+        sections={sections}
+        speeches={speeches}
+        speakers={byId}
+        meeting={transcript.meetingId === null ? undefined : meetings.get(transcript.meetingId)}
+        twin={visibleTwin}
+        correctable={correctable}
+        canPublish={canManage}
+        revisions={revisions}
+        edit={extra.edit}
+        publishErrors={extra.publishErrors}
+        publishReason={extra.publishReason}
+      />,
+      status,
+    );
+  };
+
+  const exportMarkdown = async (c: AppContext, transcript: q.Transcript) => {
+    // The imported file's own layout while its speeches are unchanged (import → export is identical).
+    const text = await service.transcriptMarkdown(db(c), transcript);
+    return c.body(text, 200, {
+      'Content-Type': 'text/markdown; charset=utf-8',
+      'Content-Disposition': attachmentName(`${transcript.slug}.md`),
+      'Cache-Control': transcript.publishedAt ? 'no-cache' : 'private, no-store',
+    });
+  };
+
+  const exportAkn = async (c: AppContext, transcript: q.Transcript) => {
+    const [sections, speeches, speakers] = await Promise.all([q.listSections(db(c), transcript.id), q.listSpeeches(db(c), transcript.id, { includeDeleted: false }), q.listSpeakers(db(c))]);
+    const headings = new Map(sections.map((s) => [s.id, s.heading]));
+    const byId = new Map(speakers.map((s) => [s.id, s]));
+    const speaking = speakers.filter((s) => speeches.some((sp) => sp.speakerId === s.id));
+    const xml = akomaNtosoDebate({
+      title: transcript.title,
+      heldOn: transcript.heldOn,
+      language: transcript.language,
+      uri: `/akn/tw/debate/${transcript.heldOn}/${transcript.slug}`,
+      speakers: speaking.map((s) => ({ slug: s.slug, name: s.name })),
+      speeches: speeches.map((s) => ({
+        id: s.id,
+        speakerSlug: s.speakerId === null ? null : (byId.get(s.speakerId)?.slug ?? null),
+        speakerLabel: s.speakerLabel,
+        kind: s.kind,
+        body: s.body,
+        section: s.sectionId === null ? null : (headings.get(s.sectionId) ?? null),
+      })),
+      exportedOn: c.get('services').now().toISOString().slice(0, 10),
+    });
+    return c.body(xml, 200, {
+      'Content-Type': 'application/akn+xml; charset=utf-8',
+      'Content-Disposition': attachmentName(`${transcript.slug}.akn.xml`),
+      'Cache-Control': transcript.publishedAt ? 'no-cache' : 'private, no-store',
+    });
+  };
+
+  app.get('/transcripts/:slug', async (c) => {
+    const slug = c.req.param('slug');
+    if (slug.endsWith('.akn.xml')) return exportAkn(c, await visibleTranscript(c, slug.slice(0, -'.akn.xml'.length)));
+    if (slug.endsWith('.md')) return exportMarkdown(c, await visibleTranscript(c, slug.slice(0, -'.md'.length)));
+    return renderTranscript(c, await visibleTranscript(c, slug));
+  });
+
+  app.post('/transcripts/:slug/publish', async (c) => {
+    const lang = c.get('lang');
+    const transcript = await visibleTranscript(c, c.req.param('slug'));
+    requirePermission(c, 'transcript.manage');
+    const form = await readForm(c);
+    const reason = firstValue(form.reason) ?? '';
+    try {
+      const version = parseOrThrow(z.object({ version: versionField }), { version: firstValue(form.version) }, lang).version;
+      await service.publishEarly(deps(c), c.get('actor'), transcript.id, { reason, version });
+      return c.redirect(href(lang, transcriptPath(transcript)), 303);
+    } catch (error) {
+      const current = (await q.findTranscriptById(db(c), transcript.id)) ?? transcript;
+      if (error instanceof ValidationError) {
+        const messages = fieldMessages(error, lang);
+        const publishErrors: FieldErrors = { reason: messages.reason ?? messages.version ?? t(lang, 'error.invalid') };
+        return renderTranscript(c, current, { publishErrors, publishReason: reason }, 400);
+      }
+      if (error instanceof ConflictError) return renderTranscript(c, current, { publishErrors: { reason: t(lang, 'form.conflict') }, publishReason: reason }, 409);
+      throw error;
+    }
+  });
+
+  /** The speech of this transcript named in the path, or 404. */
+  const speechOf = async (c: AppContext, transcript: q.Transcript) => {
+    const speech = await q.findSpeechById(db(c), positiveInt(c.req.param('id')) ?? 0);
+    if (!speech || speech.transcriptId !== transcript.id || speech.deletedAt !== null) throw new NotFoundError();
+    return speech;
+  };
+
+  app.post('/transcripts/:slug/speeches/:id/edit', async (c) => {
+    const lang = c.get('lang');
+    const transcript = await visibleTranscript(c, c.req.param('slug'));
+    const speech = await speechOf(c, transcript);
+    const form = await readForm(c);
+    const body = firstValue(form.body) ?? '';
+    try {
+      const version = parseOrThrow(z.object({ version: versionField }), { version: firstValue(form.version) }, lang).version;
+      await service.correctSpeech(deps(c), c.get('actor'), speech.id, { body, version });
+      return c.redirect(href(lang, speechPath(transcript, speech)), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const messages = fieldMessages(error, lang);
+        return renderTranscript(c, transcript, { edit: { speechId: speech.id, body, errors: { body: messages.body ?? messages.version ?? t(lang, 'error.invalid') }, conflict: false } }, 400);
+      }
+      if (error instanceof ConflictError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body, errors: {}, conflict: true } }, 409);
+      throw error;
+    }
+  });
+
+  app.post('/transcripts/:slug/speeches/:id/delete', async (c) => {
+    const lang = c.get('lang');
+    const transcript = await visibleTranscript(c, c.req.param('slug'));
+    const speech = await speechOf(c, transcript);
+    const form = await readForm(c);
+    try {
+      const version = parseOrThrow(z.object({ version: versionField }), { version: firstValue(form.version) }, lang).version;
+      await service.deleteSpeech(deps(c), c.get('actor'), speech.id, version);
+      return c.redirect(href(lang, transcriptPath(transcript)), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: speech.body, errors: { body: Object.values(fieldMessages(error, lang))[0] ?? t(lang, 'error.invalid') }, conflict: false } }, 400);
+      if (error instanceof ConflictError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: speech.body, errors: {}, conflict: true } }, 409);
+      throw error;
+    }
+  });
+
+  return app;
+}
+

@@ -1,0 +1,368 @@
+/**
+ * Speech search against a real, migrated database (PGlite here; PostgreSQL when DATABASE_URL is set). Rows are
+ * inserted directly: this tests the query, not the service that writes speeches.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql, type Insertable } from 'kysely';
+import { jsonb, type Database, type Db } from '../../db/connection.js';
+import type { SpeechesTable } from '../../db/schema.js';
+import { createTestDatabase } from '../../db/test-database.js';
+import { indexTerms, queryPlan } from '../../domain/cjk-search.js';
+import { COUNT_CAP, matchingPublicSpeeches, searchSpeeches, termsFor, type SpeechSearch } from './transcripts.search.js';
+
+let database: Database;
+let db: Db;
+const ids: Record<string, number> = {};
+const refs = { tang: 0, lin: 0, m1: 0, m2: 0, t1: 0, t2: 0, t3: 0, draft: 0, bulk: 0, random: 0 };
+
+const text = (s: string) => jsonb({ zh: s, en: s, status: 'draft' });
+
+async function speaker(slug: string, name: string) {
+  const r = await db.insertInto('speakers').values({ slug, name, affiliation: text(''), colour: '#336699' }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+async function transcript(slug: string, heldOn: string, opts: { published: boolean; meetingId?: number; language?: string }) {
+  const r = await db
+    .insertInto('transcripts')
+    .values({
+      slug,
+      title: `逐字稿 ${slug}`,
+      held_on: heldOn,
+      language: opts.language ?? 'zh-TW',
+      meeting_id: opts.meetingId ?? null,
+      publish_at: `${heldOn}T00:00:00Z`,
+      counted_with_calendar: false,
+      published_at: opts.published ? `${heldOn}T12:00:00Z` : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+type SpeechRow = { key: string; transcriptId: number; position: number; body: string; speakerId?: number | null; label?: string; isPublic?: boolean; deleted?: boolean };
+async function speeches(rows: SpeechRow[]) {
+  const values: Insertable<SpeechesTable>[] = rows.map((r) => ({
+    transcript_id: r.transcriptId,
+    position: r.position,
+    kind: 'speech',
+    body: r.body,
+    speaker_id: r.speakerId ?? null,
+    speaker_label: r.label ?? null,
+    search_terms: termsFor(r.body),
+    is_public: r.isPublic ?? true,
+    deleted_at: r.deleted ? '2024-01-01T00:00:00Z' : null,
+  }));
+  const inserted = await db.insertInto('speeches').values(values).returning('id').execute();
+  inserted.forEach((r, i) => (ids[rows[i]?.key ?? ''] = r.id));
+}
+
+const search = (q: string, more: Partial<SpeechSearch> = {}) => searchSpeeches(db, { q, limit: 20, offset: 0, ...more });
+const hits = async (q: string, more: Partial<SpeechSearch> = {}) => (await search(q, more)).items.map((h) => h.speechId);
+const keys = (...names: string[]) => names.map((n) => ids[n]);
+
+/** Every id the search returns, page by page. */
+async function allHits(q: string): Promise<number[]> {
+  const out: number[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await searchSpeeches(db, { q, limit: 100, offset });
+    out.push(...page.items.map((h) => h.speechId));
+    if (page.items.length < 100) return out;
+  }
+}
+
+/** The reference: a plain substring scan over public speeches of published transcripts, no index, no terms. */
+async function scan(q: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('speeches as s')
+    .innerJoin('transcripts as t', 't.id', 's.transcript_id')
+    .select('s.id')
+    .where('s.is_public', '=', true)
+    .where('s.deleted_at', 'is', null)
+    .where('t.published_at', 'is not', null)
+    .where(sql<boolean>`strpos(lower(s.body), lower(${q})) > 0`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+class Rollback extends Error {
+  constructor(readonly rows: Record<string, unknown>[]) {
+    super('rollback');
+  }
+}
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+before(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  refs.tang = await speaker('tang', '唐鳳');
+  refs.lin = await speaker('lin', '林委員');
+  const member = await db.insertInto('members').values({ code: 'TW', kind: 'national', name: text('臺灣') }).returning('id').executeTakeFirstOrThrow();
+  const plan = await db
+    .insertInto('action_plans')
+    .values({ slug: 'nap3', member_id: member.id, title: text('第三期'), period_start: '2021-01-01', period_end: '2025-12-31', status: 'implementing', introduction: text(''), efforts_to_date: text(''), development_process: text(''), commitments_intro: text('') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const meeting = async (heldOn: string) =>
+    (await db.insertInto('forum_meetings').values({ plan_id: plan.id, held_on: heldOn, kind: 'plenary', title: text('會議'), agenda: text(''), minutes: text('') }).returning('id').executeTakeFirstOrThrow()).id;
+  refs.m1 = await meeting('2024-03-01');
+  refs.m2 = await meeting('2024-06-01');
+
+  refs.t1 = await transcript('t1', '2024-03-01', { published: true, meetingId: refs.m1 });
+  refs.t2 = await transcript('t2', '2024-06-01', { published: true, meetingId: refs.m2 });
+  // Same day as t2 and created later: ordered before it.
+  refs.t3 = await transcript('t3', '2024-06-01', { published: true, language: 'en' });
+  refs.draft = await transcript('draft', '2024-07-01', { published: false });
+  const { tang, lin, t1, t2, t3, draft } = refs;
+  await speeches([
+    { key: 't1p1', transcriptId: t1, position: 1, speakerId: tang, body: '我們要落實政府資訊公開法。' },
+    { key: 't1p2', transcriptId: t1, position: 2, speakerId: lin, body: '政府資料公開放在網站上。' },
+    { key: 't1p3', transcriptId: t1, position: 3, speakerId: lin, body: 'The OGP Action Plan is open.' },
+    { key: 't1p4', transcriptId: t1, position: 4, label: '主席', body: '109年度的行動方案，第3次會議，很好用。' },
+    { key: 't2p1', transcriptId: t2, position: 1, speakerId: tang, body: '資訊公開與開放政府 open government' },
+    { key: 't2p2', transcriptId: t2, position: 2, speakerId: tang, body: '公開、開放是兩件事。' },
+    { key: 't2p3', transcriptId: t2, position: 3, speakerId: lin, body: 'ＯＧＰ 的 Open Government Partnership.' },
+    { key: 't2p4', transcriptId: t2, position: 4, speakerId: tang, body: '好。' },
+    { key: 't3p1', transcriptId: t3, position: 1, speakerId: lin, body: 'Open data and open government. ogp.' },
+    { key: 't3p2', transcriptId: t3, position: 2, speakerId: lin, body: '資訊公開 in English transcripts too' },
+    // Each hidden by exactly one condition; each says so in its body, and each holds the shared words too.
+    { key: 'unpublished', transcriptId: draft, position: 1, speakerId: tang, body: '資訊公開 unpublished transcript OGP 好 段' },
+    { key: 'deleted', transcriptId: t1, position: 5, speakerId: tang, body: '資訊公開 deleted speech OGP 好 段', deleted: true },
+    { key: 'private', transcriptId: t1, position: 6, speakerId: tang, body: '資訊公開 private speech OGP 好 段', isPublic: false },
+  ]);
+
+  // 1,005 matching public speeches in one multi-row insert, in an older transcript: 1,000 say "exactly", 5 "extra".
+  refs.bulk = await transcript('bulk', '2020-01-01', { published: true });
+  await speeches(
+    Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({
+      key: `bulk${i}`,
+      transcriptId: refs.bulk,
+      position: i,
+      body: `第${i}段：透明治理 ${i < COUNT_CAP ? 'exactly' : 'extra'}`,
+    })),
+  );
+
+  // Random text from a small alphabet of its own (no character shared with the texts above), so that substrings
+  // recur, straddle punctuation and spaces, and term sets match where the text does not. Some rows are not public.
+  refs.random = await transcript('random', '2019-01-01', { published: true });
+  const next = random(20261122);
+  const alphabet = ['甲', '乙', '丙', '丁', '戊', '甲', '乙', '丙', '、', '，', '。', ' '];
+  const randomRows: SpeechRow[] = [];
+  for (let i = 0; i < 400; i++) {
+    const length = 1 + Math.floor(next() * 24);
+    const body = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)] ?? '甲').join('').replace(/ +/g, ' ');
+    randomRows.push({ key: `random${i}`, transcriptId: refs.random, position: i, body, isPublic: next() > 0.1 });
+  }
+  await speeches(randomRows);
+});
+
+after(async () => {
+  await database.close();
+});
+
+describe('search terms column', () => {
+  test('termsFor is indexTerms, and a JS string[] round-trips through text[] on this engine', async () => {
+    assert.deepEqual(termsFor('資訊公開 OGP'), indexTerms('資訊公開 OGP'));
+    const row = await db.selectFrom('speeches').select('search_terms').where('id', '=', ids.t2p3 ?? 0).executeTakeFirstOrThrow();
+    assert.deepEqual(row.search_terms, ['government', 'ogp', 'open', 'partnership', '的']);
+    const odd = ['a"b', 'c,d', '{x}', 'NULL', '公開'];
+    const { rows } = await sql<{ same: boolean; back: string[] }>`select ${odd}::text[] = ARRAY['a"b', 'c,d', '{x}', 'NULL', '公開'] as same, ${odd}::text[] as back`.execute(db);
+    assert.deepEqual(rows[0], { same: true, back: odd });
+  });
+
+  test('with terms, the partial GIN index can answer the query', async () => {
+    const plan = queryPlan('資訊公開');
+    assert.ok(plan);
+    await sql`analyze speeches`.execute(db);
+    await sql`analyze transcripts`.execute(db);
+    // On a table this small the planner may prefer any index; leave it only the one under test (rolled back).
+    const explained = await db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`drop index speeches_speaker_idx`.execute(trx);
+        await sql`drop index speeches_transcript_idx`.execute(trx);
+        const rows = await matchingPublicSpeeches(trx, plan, {}).select('s.id').explain();
+        throw new Rollback(rows);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Rollback) return e.rows;
+        throw e;
+      });
+    const text = explained.map((r) => Object.values(r).join(' ')).join('\n');
+    assert.match(text, /speeches_terms_idx/);
+  });
+});
+
+describe('matching', () => {
+  test('CJK is substring-exact: 資訊公開 finds 落實政府資訊公開法', async () => {
+    assert.deepEqual(await hits('資訊公開'), keys('t3p2', 't2p1', 't1p1'));
+    assert.deepEqual(await hits('政府資訊'), keys('t1p1'));
+    assert.deepEqual(await hits('資訊與公開'), []);
+  });
+
+  test('公開、開放 and 公開放 share their terms; only the exact text matches', async () => {
+    assert.deepEqual(await hits('公開、開放'), keys('t2p2'));
+    assert.deepEqual(await hits('公開放'), keys('t1p2'));
+  });
+
+  test('Latin is case-insensitive, full-width included, and whole words', async () => {
+    const ogp = keys('t3p1', 't2p3', 't1p3');
+    assert.deepEqual(await hits('ogp'), ogp);
+    assert.deepEqual(await hits('OGP'), ogp);
+    assert.deepEqual(await hits('ＯＧＰ'), ogp);
+    assert.deepEqual(await hits('Open  Government'), keys('t3p1', 't2p1', 't2p3'), 'a phrase, whitespace collapsed');
+    assert.deepEqual(await hits('action plan'), keys('t1p3'));
+    assert.deepEqual(await hits('plan action'), [], 'the words in that order');
+    assert.deepEqual(await hits('gov'), [], 'a word prefix does not match (documented)');
+  });
+
+  test('mixed digits and CJK', async () => {
+    assert.deepEqual(await hits('109年度'), keys('t1p4'));
+    assert.deepEqual(await hits('109年'), keys('t1p4'));
+    assert.deepEqual(await hits('第3次'), keys('t1p4'));
+    assert.deepEqual(await hits('OGP 的'), keys('t2p3'), 'full-width ＯＧＰ + space + 的');
+  });
+
+  test('one-character CJK queries scan, and find the character inside longer runs too', async () => {
+    assert.equal(queryPlan('好')?.fallback, true);
+    assert.deepEqual(await hits('好'), keys('t2p4', 't1p4'));
+    assert.deepEqual(await hits('年'), keys('t1p4'));
+    assert.deepEqual(await hits('鳳'), []);
+  });
+
+  test('empty queries find nothing', async () => {
+    assert.deepEqual(await search('   '), { items: [], count: 0, countCapped: false });
+  });
+
+  test('a hit carries its transcript and speaker', async () => {
+    const [hit] = (await search('109年度')).items;
+    assert.deepEqual(hit, {
+      speechId: ids.t1p4,
+      position: 4,
+      body: '109年度的行動方案，第3次會議，很好用。',
+      transcriptId: refs.t1,
+      transcriptSlug: 't1',
+      transcriptTitle: '逐字稿 t1',
+      heldOn: '2024-03-01',
+      language: 'zh-TW',
+      speakerId: null,
+      speakerName: null,
+      speakerSlug: null,
+      speakerLabel: '主席',
+      kind: 'speech',
+    });
+    const [named] = (await search('政府資訊')).items;
+    assert.equal(named?.speakerName, '唐鳳');
+    assert.equal(named?.speakerSlug, 'tang');
+  });
+});
+
+describe('never anything unpublished', () => {
+  test('each hiding condition on its own keeps a speech out, on the indexed path and the scan', async () => {
+    for (const q of ['unpublished transcript', 'deleted speech', 'private speech']) assert.deepEqual(await hits(q), [], q);
+    const everywhere = await db.selectFrom('speeches').select('id').where(sql<boolean>`strpos(body, '資訊公開') > 0`).execute();
+    assert.equal(everywhere.length, 6, 'the hidden rows exist and contain the text');
+    const [indexed, scanned, cappedScan] = [await hits('資訊公開', { limit: 100 }), await hits('好', { limit: 100 }), await allHits('段')];
+    for (const key of ['unpublished', 'deleted', 'private']) {
+      assert.ok(!indexed.includes(ids[key] ?? 0), key);
+      assert.ok(!scanned.includes(ids[key] ?? 0), `${key} (scan)`);
+      assert.ok(!cappedScan.includes(ids[key] ?? 0), `${key} (capped scan)`);
+    }
+  });
+
+  test('the hidden rows would match on their terms alone', async () => {
+    const rows = await db.selectFrom('speeches').select('id').where(sql<boolean>`search_terms @> ${['ogp', '資訊', '訊公', '公開']}::text[]`).execute();
+    assert.equal(rows.length, 3);
+  });
+});
+
+describe('filters, order and pages', () => {
+  test('by speaker, meeting, transcript and date range (inclusive)', async () => {
+    assert.deepEqual(await hits('資訊公開', { speakerId: refs.tang }), keys('t2p1', 't1p1'));
+    assert.deepEqual(await hits('資訊公開', { speakerId: refs.lin }), keys('t3p2'));
+    assert.deepEqual(await hits('資訊公開', { meetingId: refs.m1 }), keys('t1p1'));
+    assert.deepEqual(await hits('資訊公開', { meetingId: refs.m2 }), keys('t2p1'));
+    assert.deepEqual(await hits('資訊公開', { transcriptId: refs.t3 }), keys('t3p2'));
+    assert.deepEqual(await hits('資訊公開', { from: '2024-06-01' }), keys('t3p2', 't2p1'));
+    assert.deepEqual(await hits('資訊公開', { to: '2024-05-31' }), keys('t1p1'));
+    assert.deepEqual(await hits('資訊公開', { from: '2024-03-01', to: '2024-03-01' }), keys('t1p1'));
+    assert.deepEqual(await hits('好', { speakerId: refs.tang }), keys('t2p4'), 'filters apply to the scan too');
+  });
+
+  test('newest meeting first (later transcript first on the same day), then speech order; pages', async () => {
+    assert.deepEqual(await hits('開放'), keys('t2p1', 't2p2', 't1p2'));
+    const page = await search('資訊公開', { limit: 1, offset: 1 });
+    assert.deepEqual(page.items.map((h) => h.speechId), keys('t2p1'));
+    assert.equal(page.count, 3);
+    const bulk = await search('透明治理', { limit: 5, offset: 10 });
+    assert.deepEqual(bulk.items.map((h) => h.position), [10, 11, 12, 13, 14]);
+  });
+
+  test('bad paging and dates are programming errors', async () => {
+    await assert.rejects(search('x', { limit: 0 }), RangeError);
+    await assert.rejects(search('x', { limit: 101 }), RangeError);
+    await assert.rejects(search('x', { offset: -1 }), RangeError);
+    await assert.rejects(search('x', { from: '2024/01/01' }), RangeError);
+    await assert.rejects(search('x', { to: '2024-02-31' }), RangeError);
+  });
+});
+
+describe('counts', () => {
+  test('exact up to 1,000, then capped', async () => {
+    assert.deepEqual([(await search('extra')).count, (await search('extra')).countCapped], [5, false]);
+    const exactly = await search('exactly');
+    assert.deepEqual([exactly.count, exactly.countCapped, exactly.items.length], [1000, false, 20]);
+    const capped = await search('透明治理');
+    assert.deepEqual([capped.count, capped.countCapped, capped.items.length], [1000, true, 20]);
+    const scanned = await search('段');
+    assert.deepEqual([scanned.count, scanned.countCapped], [1000, true], 'the one-character scan is capped the same way');
+    const filtered = await search('透明治理', { speakerId: refs.tang });
+    assert.deepEqual([filtered.count, filtered.countCapped], [0, false]);
+  });
+});
+
+describe('cross-check against a plain substring scan', () => {
+  // Full-width text is left out: the plain scan does not apply NFKC, so it misses ＯＧＰ for ogp (search finds it).
+  test('0 mismatches for fixed queries', async () => {
+    const queries = ['資訊公開', '公開', '開放', '公開放', '公開、開放', '政府', '府資', '好', '年', '109年度', '行動方案', '會議', '透明治理', '段', 'open government', 'Action Plan', 'exactly', '。', '主席', '唐鳳'];
+    for (const q of queries) assert.deepEqual((await allHits(q)).sort((a, b) => a - b), (await scan(q)).sort((a, b) => a - b), q);
+  });
+
+  test('0 mismatches for 300 random substrings and non-substrings of random text', async () => {
+    const bodies = (await db.selectFrom('speeches').select('body').where('transcript_id', '=', refs.random).execute()).map((r) => r.body);
+    const next = random(42);
+    const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] as T;
+    const queries = new Set<string>();
+    while (queries.size < 300) {
+      const body = pick(bodies);
+      const start = Math.floor(next() * body.length);
+      const q = next() < 0.8 ? body.slice(start, start + 1 + Math.floor(next() * 5)) : Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(['甲', '乙', '丙', '丁', '戊', '、'])).join('');
+      if (q.trim() !== '' && q === q.trim()) queries.add(q);
+    }
+    let mismatches = 0;
+    let nonEmpty = 0;
+    for (const q of queries) {
+      const found = (await allHits(q)).sort((a, b) => a - b);
+      const expected = (await scan(q)).sort((a, b) => a - b);
+      if (expected.length > 0) nonEmpty++;
+      if (JSON.stringify(found) !== JSON.stringify(expected)) {
+        mismatches++;
+        assert.deepEqual(found, expected, `query ${JSON.stringify(q)}`);
+      }
+    }
+    assert.equal(mismatches, 0);
+    assert.ok(nonEmpty > 200, `most queries find something (${nonEmpty})`);
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Transcript use cases: import (create or replace, keeping permalinks), the embargo during which speakers correct
+ * their own words, early and due publication, and who may see a draft. One transaction per write.
+ */
+import type { Db, DbOrTx } from '../../db/connection.js';
+import { can, canCorrectSpeech, type Actor } from '../../domain/authorization.js';
+import { indexTerms } from '../../domain/cjk-search.js';
+import { emptyLocalized } from '../../domain/localized.js';
+import { addDays } from '../../domain/monitoring.js';
+import type { FieldProblem } from '../../domain/plan.js';
+import {
+  ANSWER_LABELS,
+  parseTranscriptMarkdown,
+  QUESTION_LABELS,
+  serializeTranscriptMarkdown,
+  slugifySpeaker,
+  SPEAKER_COLOURS,
+  speakerNameFromLabel,
+  type ParsedTurn,
+} from '../../domain/transcript-markdown.js';
+import { embargoEnd } from '../../domain/working-days.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { recordHistory } from '../history/history.queries.js';
+import { assertValid, assertVersion, authorize } from '../service-helpers.js';
+import { loadCalendar } from './calendar.queries.js';
+import * as q from './transcripts.queries.js';
+
+export interface TranscriptDeps {
+  db: Db;
+  now: () => Date;
+}
+
+export interface ImportInput {
+  markdown: string;
+  /** Used when the file has no `# YYYY-MM-DD Title` heading (or to override it). */
+  title?: string | undefined;
+  heldOn?: string | undefined;
+  language: 'zh-TW' | 'en';
+  planId?: number | null | undefined;
+  meetingId?: number | null | undefined;
+  twinId?: number | null | undefined;
+  sourceUrl?: string | null | undefined;
+  embargoWorkingDays?: number | undefined;
+  releaseOn?: string | null | undefined;
+  /** Replace the transcript with this slug (speeches whose text is unchanged keep their ids); otherwise create. */
+  replaceSlug?: string | undefined;
+}
+
+
+function colourFor(name: string): string {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return SPEAKER_COLOURS[h % SPEAKER_COLOURS.length] as string;
+}
+
+const normalizeLabel = (label: string) => label.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** Finds the speaker a label names (by alias or name), or creates one; new aliases are learned as they come. */
+async function speakerFor(trx: DbOrTx, label: string, known: q.Speaker[]): Promise<q.Speaker> {
+  const wanted = normalizeLabel(label);
+  const name = speakerNameFromLabel(label);
+  const found =
+    known.find((s) => s.aliases.some((a) => normalizeLabel(a) === wanted)) ?? known.find((s) => normalizeLabel(s.name) === normalizeLabel(name));
+  if (found) {
+    if (found.aliases.some((a) => normalizeLabel(a) === wanted)) return found;
+    const updated = await q.updateSpeakerRow(trx, found.id, { ...found, aliases: [...found.aliases, label] });
+    known.splice(known.indexOf(found), 1, updated);
+    return updated;
+  }
+  let slug = slugifySpeaker(name) || 'speaker';
+  for (let n = 2; known.some((s) => s.slug === slug) || (await q.findSpeakerBySlug(trx, slug)); n++) slug = `${slugifySpeaker(name) || 'speaker'}-${n}`;
+  const created = await q.insertSpeaker(trx, { slug, name, aliases: [label], userId: null, affiliation: emptyLocalized(), colour: colourFor(name) });
+  known.push(created);
+  return created;
+}
+
+const slugify = (heldOn: string, title: string) =>
+  `${heldOn}-${title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)}`.replace(/-+$/, '');
+
+/** Parses or explains, by line, why not: nothing is written for a malformed file. */
+function parseOrThrow(markdown: string) {
+  const parsed = parseTranscriptMarkdown(markdown);
+  if (!parsed.ok) {
+    throw new ValidationError(parsed.problems.map((p) => ({ field: 'markdown', key: p.key, params: { ...(p.params ?? {}), line: p.line } })));
+  }
+  return parsed.transcript;
+}
+
+async function publicationFor(trx: DbOrTx, heldOn: string, workingDays: number, releaseOn: string | null) {
+  // Sixty working days never span more than about three months.
+  const calendar = await loadCalendar(trx, heldOn, addDays(heldOn, 120));
+  return embargoEnd({ heldOn, workingDays, releaseOn, calendar });
+}
+
+/** Imports as the signed-in secretariat, or as the command line (`'cli'`, trusted: whoever runs it holds the database). */
+export async function importTranscript(deps: TranscriptDeps, who: Actor | null | 'cli', input: ImportInput): Promise<q.Transcript> {
+  const actor = who === 'cli' ? null : who;
+  if (who !== 'cli') authorize(actor, 'transcript.manage');
+  const parsed = parseOrThrow(input.markdown);
+  const title = (input.title ?? '').trim() || parsed.title.trim();
+  const heldOn = input.heldOn ?? parsed.heldOn;
+  const problems: FieldProblem[] = [];
+  if (!title) problems.push({ field: 'title', key: 'error.required' });
+  if (!heldOn) problems.push({ field: 'heldOn', key: 'transcript.error.dateNeeded' });
+  if (parsed.turns.length === 0) problems.push({ field: 'markdown', key: 'transcript.error.empty', params: { line: 1 } });
+  assertValid(problems);
+  const day = heldOn as string;
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = input.replaceSlug ? await q.findTranscriptBySlug(trx, input.replaceSlug) : undefined;
+    if (input.replaceSlug && !existing) throw new NotFoundError();
+    const workingDays = input.embargoWorkingDays ?? existing?.embargoWorkingDays ?? 10;
+    const releaseOn = input.releaseOn === undefined ? (existing?.releaseOn ?? null) : input.releaseOn;
+    const publication = await publicationFor(trx, day, workingDays, releaseOn);
+    const values: q.TranscriptValues = {
+      slug: existing?.slug ?? slugify(day, title),
+      title,
+      heldOn: day,
+      language: input.language,
+      planId: input.planId === undefined ? (existing?.planId ?? null) : input.planId,
+      meetingId: input.meetingId === undefined ? (existing?.meetingId ?? null) : input.meetingId,
+      twinId: input.twinId === undefined ? (existing?.twinId ?? null) : input.twinId,
+      sourceUrl: input.sourceUrl === undefined ? (existing?.sourceUrl ?? null) : input.sourceUrl,
+      embargoWorkingDays: workingDays,
+      releaseOn,
+      publishAt: publication.publishAt,
+      countedWithCalendar: publication.countedWithCalendar,
+      sourceFormat: parsed.format,
+    };
+    if (!existing && (await q.findTranscriptBySlug(trx, values.slug))) throw new ValidationError([{ field: 'title', key: 'transcript.error.exists', params: { slug: values.slug } }]);
+    const transcript = existing ? await q.updateTranscriptRow(trx, existing.id, values) : await q.insertTranscript(trx, values);
+    const published = transcript.publishedAt !== null;
+    const speakers = await q.listSpeakers(trx);
+    const sections = await q.replaceSections(trx, transcript.id, [...new Set(parsed.turns.map((t) => t.section).filter((s): s is string => s !== null))]);
+    const old = existing ? await q.listSpeeches(trx, transcript.id, { includeDeleted: true }) : [];
+    const kept = new Set<number>();
+    const fresh: q.SpeechValues[] = [];
+    for (const [i, turn] of parsed.turns.entries()) {
+      // 問 / 答 mark a question or an answer from the floor, not a person.
+      const anonymous = (turn.kind === 'question' && QUESTION_LABELS.includes(turn.speakerLabel ?? '')) || (turn.kind === 'answer' && ANSWER_LABELS.includes(turn.speakerLabel ?? ''));
+      const speaker = turn.speakerLabel && !anonymous ? await speakerFor(trx, turn.speakerLabel, speakers) : null;
+      const placement = { position: i + 1, sectionId: turn.section ? (sections.get(turn.section) ?? null) : null, speakerId: speaker?.id ?? null, speakerLabel: turn.speakerLabel };
+      // Unchanged words keep their speech, so permalinks (#s<id>) survive a re-import.
+      const same = old.find((s) => !kept.has(s.id) && s.deletedAt === null && sameTurn(s, turn));
+      if (same) {
+        kept.add(same.id);
+        await q.repositionSpeech(trx, same.id, placement);
+      } else {
+        fresh.push({ ...placement, kind: turn.kind, body: turn.body, searchTerms: indexTerms(turn.body), isPublic: published });
+      }
+    }
+    // Changed words leave; speeches deleted by their speaker stay deleted, with their private correction log.
+    await q.deleteSpeechRows(trx, old.filter((s) => !kept.has(s.id) && s.deletedAt === null).map((s) => s.id));
+    await q.insertSpeeches(trx, transcript.id, fresh);
+    await recordHistory(trx, {
+      entityType: 'transcript',
+      entityId: transcript.id,
+      planId: transcript.planId,
+      commitmentId: null,
+      action: existing ? 'update' : 'create',
+      actor,
+      before: existing ? { title: existing.title, heldOn: existing.heldOn, speeches: old.length } : null,
+      after: { title: transcript.title, heldOn: transcript.heldOn, speeches: parsed.turns.length, keptSpeeches: kept.size },
+    });
+    return transcript;
+  });
+}
+
+const sameTurn = (s: q.Speech, t: ParsedTurn) => s.body === t.body && s.kind === t.kind && (s.speakerLabel ?? null) === (t.speakerLabel ?? null);
+
+// ---------------------------------------------------------------- who sees a draft
+
+/** Published transcripts are public; a draft is for the secretariat and for the people who spoke in it. */
+export async function canSeeTranscript(db: DbOrTx, actor: Actor | null, transcript: q.Transcript): Promise<boolean> {
+  if (transcript.publishedAt !== null) return true;
+  if (!actor) return false;
+  if (can(actor, 'transcript.manage')) return true;
+  return q.userSpokeIn(db, transcript.id, actor.id);
+}
+
+export function visibilityFor(actor: Actor | null): { allDrafts: boolean; draftsOfUser: number | null } {
+  return { allDrafts: can(actor, 'transcript.manage'), draftsOfUser: actor?.id ?? null };
+}
+
+// ---------------------------------------------------------------- corrections during the embargo
+
+async function speechForCorrection(trx: DbOrTx, actor: Actor | null, speechId: number) {
+  if (!actor) throw new UnauthenticatedError();
+  const speech = await q.findSpeechById(trx, speechId, true);
+  if (!speech || speech.deletedAt !== null) throw new NotFoundError();
+  const transcript = await q.findTranscriptById(trx, speech.transcriptId);
+  if (!transcript || !(await canSeeTranscript(trx, actor, transcript))) throw new NotFoundError();
+  const speaker = speech.speakerId === null ? undefined : await q.findSpeakerById(trx, speech.speakerId);
+  if (!canCorrectSpeech(actor, { speakerUserId: speaker?.userId ?? null }, { published: transcript.publishedAt !== null })) throw new ForbiddenError('transcript.error.notYourSpeech');
+  return { speech, transcript };
+}
+
+export async function correctSpeech(deps: TranscriptDeps, actor: Actor | null, speechId: number, input: { body: string; version: number }): Promise<q.Speech> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { speech } = await speechForCorrection(trx, actor, speechId);
+    assertVersion(speech, input.version);
+    const body = input.body.replace(/\r\n?/g, '\n').trim();
+    if (!body) throw new ValidationError([{ field: 'body', key: 'error.required' }]);
+    if (body === speech.body) return speech;
+    const updated = await q.updateSpeechBody(trx, speechId, body, indexTerms(body));
+    await q.insertSpeechRevision(trx, { speechId, action: 'edit', actorId: actor?.id ?? null, actorName: actor?.displayName ?? 'system', before: speech.body, after: body });
+    return updated;
+  });
+}
+
+export async function deleteSpeech(deps: TranscriptDeps, actor: Actor | null, speechId: number, version: number): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const { speech } = await speechForCorrection(trx, actor, speechId);
+    assertVersion(speech, version);
+    await q.markSpeechDeleted(trx, speechId, deps.now());
+    await q.insertSpeechRevision(trx, { speechId, action: 'delete', actorId: actor?.id ?? null, actorName: actor?.displayName ?? 'system', before: speech.body, after: null });
+  });
+}
+
+// ---------------------------------------------------------------- publication
+
+/** The secretariat may publish before the embargo ends, but only with a reason, which is shown with the transcript. */
+export async function publishEarly(deps: TranscriptDeps, actor: Actor | null, transcriptId: number, input: { reason: string; version: number }): Promise<q.Transcript> {
+  authorize(actor, 'transcript.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const transcript = await q.findTranscriptById(trx, transcriptId, true);
+    if (!transcript) throw new NotFoundError();
+    assertVersion(transcript, input.version);
+    if (transcript.publishedAt !== null) throw new ValidationError([{ field: 'reason', key: 'transcript.error.alreadyPublished' }]);
+    const reason = input.reason.trim();
+    if (!reason) throw new ValidationError([{ field: 'reason', key: 'transcript.error.reasonRequired' }]);
+    await q.markPublished(trx, transcriptId, { at: deps.now(), reason, byName: actor?.displayName ?? 'system' });
+    await recordHistory(trx, { entityType: 'transcript', entityId: transcriptId, planId: transcript.planId, commitmentId: null, action: 'update', actor, before: { publishedAt: null }, after: { publishedAt: deps.now().toISOString(), publishedEarlyReason: reason } });
+    return (await q.findTranscriptById(trx, transcriptId)) as q.Transcript;
+  });
+}
+
+/** Publishes every transcript whose time has come; run at start-up and by a timer (no cron in embedded mode). */
+export async function publishDueTranscripts(deps: TranscriptDeps): Promise<number> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const due = await q.lockDueTranscripts(trx, now);
+    for (const t of due) {
+      await q.markPublished(trx, t.id, { at: now, reason: null, byName: 'system' });
+      await recordHistory(trx, { entityType: 'transcript', entityId: t.id, planId: t.planId, commitmentId: null, action: 'update', actor: null, before: { publishedAt: null }, after: { publishedAt: now.toISOString() } });
+    }
+    return due.length;
+  });
+}
+
+// ---------------------------------------------------------------- export
+
+/**
+ * The transcript as Markdown in the forum's format. While its speeches are those imported (none deleted or added),
+ * the stored layout of the source is reused, so import → export gives the same file back; otherwise a tidy layout.
+ */
+export async function transcriptMarkdown(db: DbOrTx, transcript: q.Transcript): Promise<string> {
+  const [speeches, sections] = await Promise.all([q.listSpeeches(db, transcript.id, { includeDeleted: false }), q.listSections(db, transcript.id)]);
+  const sectionOf = new Map(sections.map((s) => [s.id, s.heading]));
+  const format = transcript.sourceFormat;
+  const layout = format && format.turns.length === speeches.length ? format : null;
+  return serializeTranscriptMarkdown({
+    title: transcript.title,
+    heldOn: transcript.heldOn,
+    turns: speeches.map((s, i) => ({
+      speakerLabel: s.speakerLabel,
+      kind: s.kind,
+      body: s.body,
+      section: s.sectionId === null ? null : (sectionOf.get(s.sectionId) ?? null),
+      ...(layout ? layout.turns[i] : {}),
+    })),
+    ...(layout ? { format: layout } : {}),
+  });
+}

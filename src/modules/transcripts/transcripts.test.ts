@@ -1,0 +1,155 @@
+/** Transcripts through the API against a real database: import, permalinks on re-import, the embargo, corrections, search. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+import { publishDueTranscripts } from './transcripts.service.js';
+
+let ctx: TestContext;
+let secretariat: Client;
+let tang: Client;
+let peng: Client;
+let anonymous: Client;
+let tangUserId = 0;
+let pengUserId = 0;
+
+// A Friday meeting: ten working days later (weekends only) is Friday 2021-01-15, so it is published 2021-01-16 00:00 Taipei.
+const MEETING = `# 2021-01-01 測試會議第1次
+
+### 唐鳳召集人：
+歡迎大家，今天討論落實政府資訊公開法的修正。
+
+
+
+### 彭啟明共同召集人:
+我補充一點：Open Government 的精神是公開、開放。
+
+
+
+> （與會者皆無意見）
+
+
+
+### 問：
+請問資料何時上線？
+`;
+
+type Transcript = { id: number; slug: string; version: number; publishAt: string; publishedAt: string | null; countedWithCalendar: boolean; speeches?: Speech[] };
+type Speech = { id: number; speakerLabel: string | null; kind: string; body: string; version: number; permalink: string };
+
+before(async () => {
+  ctx = await setup();
+  ctx.clock.now = new Date('2021-01-04T02:00:00Z');
+  await addUser(ctx, 'sec@example.org', 'secretariat');
+  tangUserId = await addUser(ctx, 'tang@example.org', 'public');
+  pengUserId = await addUser(ctx, 'peng@example.org', 'public');
+  secretariat = new Client(ctx.app);
+  await secretariat.signIn('sec@example.org');
+  tang = new Client(ctx.app);
+  await tang.signIn('tang@example.org');
+  peng = new Client(ctx.app);
+  await peng.signIn('peng@example.org');
+  anonymous = new Client(ctx.app);
+  await anonymous.get('/login');
+});
+after(() => ctx.close());
+
+let transcript: Transcript;
+
+describe('import', () => {
+  test('only the secretariat imports', async () => {
+    assert.equal((await anonymous.api('POST', '/api/v1/transcripts', { markdown: MEETING })).status, 401);
+    assert.equal((await tang.api('POST', '/api/v1/transcripts', { markdown: MEETING })).status, 403);
+  });
+
+  test('a malformed file is refused with the line named, and nothing is stored', async () => {
+    const bad = MEETING.replace('# 2021-01-01', '# 2021-13-45');
+    const res = await secretariat.api('POST', '/api/v1/transcripts?lang=en', { markdown: bad });
+    assert.equal(res.status, 400);
+    const body = await json<{ fields: Record<string, string> }>(res);
+    assert.match(body.fields.markdown ?? '', /line 1/i);
+    assert.equal((await json<{ items: unknown[] }>(await secretariat.request('/api/v1/transcripts'))).items.length, 0);
+  });
+
+  test('imports a draft with its speakers, kinds and an embargo of ten working days', async () => {
+    const res = await secretariat.api('POST', '/api/v1/transcripts', { markdown: MEETING, language: 'zh-TW' });
+    assert.equal(res.status, 201);
+    transcript = await json<Transcript>(res);
+    assert.equal(transcript.publishedAt, null);
+    assert.equal(transcript.publishAt, '2021-01-15T16:00:00.000Z');
+    assert.equal(transcript.countedWithCalendar, false, 'no office calendar loaded: weekends only');
+    const full = await json<Transcript>(await secretariat.request(`/api/v1/transcripts/${transcript.id}`));
+    assert.deepEqual(full.speeches?.map((s) => [s.speakerLabel, s.kind]), [['唐鳳召集人', 'speech'], ['彭啟明共同召集人', 'speech'], [null, 'narrative'], ['問', 'question']]);
+    const speakers = await json<{ items: { slug: string; name: string; aliases: string[] }[] }>(await ctx.app.request('/api/v1/speakers'));
+    assert.ok(speakers.items.some((s) => s.name === '唐鳳' && s.aliases.includes('唐鳳召集人')));
+    transcript = full;
+  });
+
+  test('re-import in replace mode keeps the permalinks of unchanged speeches', async () => {
+    const changed = MEETING.replace('請問資料何時上線？', '請問資料集何時上線？');
+    const res = await secretariat.api('POST', '/api/v1/transcripts', { markdown: changed, replaceSlug: transcript.slug });
+    assert.equal(res.status, 201);
+    const after = await json<Transcript>(await secretariat.request(`/api/v1/transcripts/${transcript.id}`));
+    const before = transcript.speeches ?? [];
+    assert.deepEqual(after.speeches?.slice(0, 3).map((s) => s.id), before.slice(0, 3).map((s) => s.id), 'unchanged speeches keep their ids');
+    assert.notEqual(after.speeches?.[3]?.id, before[3]?.id, 'the changed one is new');
+    assert.equal(after.speeches?.length, 4);
+    transcript = after;
+  });
+});
+
+describe('the embargo', () => {
+  test('until published only the secretariat and the people who spoke see it', async () => {
+    await ctx.database.db.updateTable('speakers').set({ user_id: tangUserId }).where('name', '=', '唐鳳').execute();
+    await ctx.database.db.updateTable('speakers').set({ user_id: pengUserId }).where('name', '=', '彭啟明').execute();
+    assert.equal((await ctx.app.request(`/api/v1/transcripts/${transcript.id}`)).status, 404);
+    assert.equal((await json<{ items: unknown[] }>(await ctx.app.request('/api/v1/transcripts'))).items.length, 0);
+    assert.equal((await tang.request(`/api/v1/transcripts/${transcript.id}`)).status, 200);
+    const other = new Client(ctx.app);
+    await addUser(ctx, 'someone@example.org', 'agency-officer', ['MOI']);
+    await other.signIn('someone@example.org');
+    assert.equal((await other.request(`/api/v1/transcripts/${transcript.id}`)).status, 404);
+    const search = await json<{ count: number }>(await ctx.app.request(`/api/v1/search/speeches?q=${encodeURIComponent('資訊公開')}`));
+    assert.equal(search.count, 0, 'drafts are not searchable');
+  });
+
+  test('a speaker corrects their own words and is refused another’s', async () => {
+    const [own, others] = transcript.speeches ?? [];
+    assert.ok(own && others);
+    const res = await tang.api('PATCH', `/api/v1/speeches/${own.id}`, { body: '歡迎大家，今天討論落實政府資訊公開法的修正草案。', version: own.version });
+    assert.equal(res.status, 200);
+    assert.equal((await tang.api('PATCH', `/api/v1/speeches/${others.id}`, { body: '改別人的話', version: others.version })).status, 403);
+    assert.equal((await tang.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': tang.csrf } })).status, 403);
+    assert.equal((await tang.api('PATCH', `/api/v1/speeches/${own.id}`, { body: '舊版本', version: own.version })).status, 409);
+    assert.equal((await peng.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': peng.csrf } })).status, 204, 'a speaker deletes their own');
+    const log = await ctx.database.db.selectFrom('speech_revisions').select(['speech_id', 'action', 'actor_name', 'before', 'after']).orderBy('id').execute();
+    assert.deepEqual(log.map((r) => [r.speech_id, r.action, r.actor_name]), [[own.id, 'edit', 'tang'], [others.id, 'delete', 'peng']]);
+    assert.match(log[0]?.before ?? '', /修正。$/);
+  });
+
+  test('publishing early needs the secretariat and a reason', async () => {
+    const current = await json<Transcript>(await secretariat.request(`/api/v1/transcripts/${transcript.id}`));
+    assert.equal((await tang.api('POST', `/api/v1/transcripts/${transcript.id}/publish`, { reason: 'x', version: current.version })).status, 403);
+    const noReason = await secretariat.api('POST', `/api/v1/transcripts/${transcript.id}/publish?lang=en`, { reason: '  ', version: current.version });
+    assert.equal(noReason.status, 400);
+    assert.ok((await json<{ fields: Record<string, string> }>(noReason)).fields.reason);
+  });
+
+  test('with the clock past its time, the transcript is published and searchable', async () => {
+    ctx.clock.now = new Date('2021-01-15T15:59:00Z');
+    assert.equal(await publishDueTranscripts({ db: ctx.database.db, now: () => ctx.clock.now }), 0, 'not before 00:00 Taipei on the 16th');
+    ctx.clock.now = new Date('2021-01-15T16:00:00Z');
+    assert.equal(await publishDueTranscripts({ db: ctx.database.db, now: () => ctx.clock.now }), 1);
+    const pub = await json<Transcript>(await ctx.app.request(`/api/v1/transcripts/${transcript.id}`));
+    assert.equal(pub.publishedAt, '2021-01-15T16:00:00.000Z');
+    assert.equal(pub.speeches?.length, 3, 'the deleted speech stays deleted');
+    const hit = await json<{ count: number; items: { body: string; permalink: string }[] }>(await ctx.app.request(`/api/v1/search/speeches?q=${encodeURIComponent('資訊公開')}`));
+    assert.equal(hit.count, 1);
+    assert.match(hit.items[0]?.body ?? '', /修正草案/);
+    assert.match(hit.items[0]?.permalink ?? '', /#s\d+$/);
+    const latin = await json<{ count: number }>(await ctx.app.request('/api/v1/search/speeches?q=OPEN%20government'));
+    assert.equal(latin.count, 0, 'Peng’s speech was deleted by him');
+    const afterPublish = pub.speeches?.[0];
+    assert.ok(afterPublish);
+    assert.equal((await tang.api('PATCH', `/api/v1/speeches/${afterPublish.id}`, { body: '發布後再改', version: afterPublish.version })).status, 403, 'after publication speakers no longer change the record');
+  });
+});
