@@ -5,7 +5,7 @@ import type { HistoryTable } from '../../db/schema.js';
 import type { Actor } from '../../domain/authorization.js';
 import { diffFields, type FieldChange } from '../../domain/history.js';
 
-export type EntityType = 'plan' | 'area' | 'commitment' | 'milestone' | 'agency' | 'cycle' | 'report' | 'meeting' | 'resolution' | 'transcript';
+export type EntityType = 'plan' | 'area' | 'commitment' | 'milestone' | 'agency' | 'cycle' | 'report' | 'meeting' | 'resolution' | 'transcript' | 'speaker';
 export type HistoryAction = 'create' | 'update' | 'delete' | 'submit' | 'revise' | 'transfer' | 'decide';
 
 export interface HistoryEntry {

@@ -47,7 +47,7 @@ const speechOutput = z
   .openapi('Speech');
 
 const speakerOutput = z
-  .object({ id: z.number().int(), slug: z.string(), name: z.string(), aliases: z.array(z.string()), colour: z.string(), url: z.string() })
+  .object({ id: z.number().int(), slug: z.string(), name: z.string(), aliases: z.array(z.string()), colour: z.string(), version: z.number().int(), userId: z.number().int().nullable().optional(), url: z.string() })
   .openapi('Speaker');
 
 const importInput = z
@@ -176,10 +176,33 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/speakers', tags: ['transcripts'], summary: 'Speakers', responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') } }),
+    createRoute({ method: 'get', path: '/speakers', tags: ['transcripts'], summary: 'Speakers with published speeches (the secretariat sees all)', responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') } }),
     async (c) => {
-      const items = await q.listSpeakers(c.get('services').db);
-      return c.json({ items: items.map((s) => ({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, url: `/speakers/${s.slug}` })) }, 200);
+      const db = c.get('services').db;
+      const items = service.visibilityFor(c.get('actor')).allDrafts ? await q.listSpeakers(db) : await q.listSpeakersWithPublicSpeeches(db);
+      return c.json({ items: items.map((s) => ({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, url: `/speakers/${s.slug}` })) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'patch', path: '/speakers/{id}', tags: ['transcripts'], summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)', security: writeSecurity,
+      request: {
+        params: idParam,
+        ...jsonBody(
+          z.object({
+            name: z.string().max(200).optional(),
+            aliases: z.array(z.string().max(200)).max(50).optional(),
+            userId: z.coerce.number().int().positive().nullable().optional(),
+            affiliation: z.object({ zh: z.string().max(300), en: z.string().max(300), status: z.enum(['missing', 'draft', 'reviewed']) }).partial().optional(),
+            version: z.coerce.number().int().positive(),
+          }),
+        ),
+      },
+      responses: { 200: jsonContent(speakerOutput, 'Updated'), ...errors },
+    }),
+    async (c) => {
+      const s = await service.updateSpeaker(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, userId: s.userId, url: `/speakers/${s.slug}` }, 200);
     },
   );
   api.openapi(

@@ -105,6 +105,17 @@ export async function listSpeakers(db: DbOrTx): Promise<Speaker[]> {
   return (await db.selectFrom('speakers').selectAll().orderBy('name').execute()).map(toSpeaker);
 }
 
+/** Speakers with at least one public speech: a speaker heard only in drafts is not yet public either. */
+export async function listSpeakersWithPublicSpeeches(db: DbOrTx): Promise<Speaker[]> {
+  const rows = await db
+    .selectFrom('speakers as p')
+    .selectAll('p')
+    .where((eb) => eb.exists(eb.selectFrom('speeches as s').select('s.id').whereRef('s.speaker_id', '=', 'p.id').where('s.is_public', '=', true)))
+    .orderBy('p.name')
+    .execute();
+  return rows.map(toSpeaker);
+}
+
 export async function findSpeakerBySlug(db: DbOrTx, slug: string): Promise<Speaker | undefined> {
   const row = await db.selectFrom('speakers').selectAll().where('slug', '=', slug).executeTakeFirst();
   return row && toSpeaker(row);

@@ -5,7 +5,7 @@
 import type { Db, DbOrTx } from '../../db/connection.js';
 import { can, canCorrectSpeech, type Actor } from '../../domain/authorization.js';
 import { indexTerms } from '../../domain/cjk-search.js';
-import { emptyLocalized } from '../../domain/localized.js';
+import { emptyLocalized, mergeLocalized } from '../../domain/localized.js';
 import { addDays } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import {
@@ -274,5 +274,37 @@ export async function transcriptMarkdown(db: DbOrTx, transcript: q.Transcript): 
       ...(layout ? layout.turns[i] : {}),
     })),
     ...(layout ? { format: layout } : {}),
+  });
+}
+
+// ---------------------------------------------------------------- speakers
+
+export interface SpeakerPatch {
+  name?: string | undefined;
+  aliases?: string[] | undefined;
+  /** The account that may correct this speaker's words during an embargo; null unlinks. */
+  userId?: number | null | undefined;
+  affiliation?: { zh?: string; en?: string; status?: 'missing' | 'draft' | 'reviewed' } | undefined;
+  version: number;
+}
+
+/** The secretariat names speakers, records their aliases and links them to the accounts that may correct them. */
+export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, speakerId: number, patch: SpeakerPatch): Promise<q.Speaker> {
+  authorize(actor, 'transcript.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findSpeakerById(trx, speakerId, true);
+    if (!current) throw new NotFoundError();
+    assertVersion(current, patch.version);
+    const problems: FieldProblem[] = [];
+    const name = patch.name === undefined ? current.name : patch.name.trim();
+    if (!name) problems.push({ field: 'name', key: 'error.required' });
+    const aliases = patch.aliases === undefined ? current.aliases : [...new Set(patch.aliases.map((a) => a.trim()).filter(Boolean))];
+    const userId = patch.userId === undefined ? current.userId : patch.userId;
+    if (userId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) problems.push({ field: 'userId', key: 'transcript.error.unknownUser' });
+    assertValid(problems);
+    const affiliation = mergeLocalized(current.affiliation, patch.affiliation);
+    const updated = await q.updateSpeakerRow(trx, speakerId, { name, aliases, userId, affiliation, colour: current.colour });
+    await recordHistory(trx, { entityType: 'speaker', entityId: speakerId, planId: null, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    return updated;
   });
 }

@@ -79,8 +79,10 @@ describe('import', () => {
     assert.equal(transcript.countedWithCalendar, false, 'no office calendar loaded: weekends only');
     const full = await json<Transcript>(await secretariat.request(`/api/v1/transcripts/${transcript.id}`));
     assert.deepEqual(full.speeches?.map((s) => [s.speakerLabel, s.kind]), [['唐鳳召集人', 'speech'], ['彭啟明共同召集人', 'speech'], [null, 'narrative'], ['問', 'question']]);
-    const speakers = await json<{ items: { slug: string; name: string; aliases: string[] }[] }>(await ctx.app.request('/api/v1/speakers'));
+    assert.equal((await json<{ items: unknown[] }>(await ctx.app.request('/api/v1/speakers'))).items.length, 0, 'speakers heard only in a draft are not public');
+    const speakers = await json<{ items: { slug: string; name: string; aliases: string[] }[] }>(await secretariat.request('/api/v1/speakers'));
     assert.ok(speakers.items.some((s) => s.name === '唐鳳' && s.aliases.includes('唐鳳召集人')));
+    assert.ok(!speakers.items.some((s) => s.name === '問'), 'a question from the floor is not a speaker');
     transcript = full;
   });
 
@@ -99,8 +101,13 @@ describe('import', () => {
 
 describe('the embargo', () => {
   test('until published only the secretariat and the people who spoke see it', async () => {
-    await ctx.database.db.updateTable('speakers').set({ user_id: tangUserId }).where('name', '=', '唐鳳').execute();
-    await ctx.database.db.updateTable('speakers').set({ user_id: pengUserId }).where('name', '=', '彭啟明').execute();
+    const speakers = await json<{ items: { id: number; name: string; version: number }[] }>(await secretariat.request('/api/v1/speakers'));
+    for (const [name, userId] of [['唐鳳', tangUserId], ['彭啟明', pengUserId]] as const) {
+      const speaker = speakers.items.find((s) => s.name === name);
+      assert.ok(speaker);
+      assert.equal((await tang.api('PATCH', `/api/v1/speakers/${speaker.id}`, { userId, version: speaker.version })).status, 403, 'only the secretariat links accounts');
+      assert.equal((await secretariat.api('PATCH', `/api/v1/speakers/${speaker.id}`, { userId, version: speaker.version })).status, 200);
+    }
     assert.equal((await ctx.app.request(`/api/v1/transcripts/${transcript.id}`)).status, 404);
     assert.equal((await json<{ items: unknown[] }>(await ctx.app.request('/api/v1/transcripts'))).items.length, 0);
     assert.equal((await tang.request(`/api/v1/transcripts/${transcript.id}`)).status, 200);
