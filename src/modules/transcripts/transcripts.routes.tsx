@@ -30,6 +30,7 @@ import {
   ImportPage,
   SearchPage,
   SpeakerPage,
+  type SpeakerEdit,
   SpeakersPage,
   TranscriptPage,
   TranscriptsPage,
@@ -294,17 +295,57 @@ export function transcriptPages(): Hono<AppEnv> {
 
   // ---- speakers ----
   app.get('/speakers', async (c) => c.html(<SpeakersPage ctx={pageContext(c)} speakers={await visibleSpeakers(c)} />));
-  app.get('/speakers/:slug', async (c) => {
+  const speakerEditValues = async (c: AppContext, speaker: q.Speaker) => {
+    const account = speaker.userId === null ? undefined : await db(c).selectFrom('users').select('email').where('id', '=', speaker.userId).executeTakeFirst();
+    return { name: speaker.name, aliases: speaker.aliases.join('\n'), email: account?.email ?? '', affiliationZh: speaker.affiliation.zh, affiliationEn: speaker.affiliation.en };
+  };
+  const renderSpeaker = async (c: AppContext, speaker: q.Speaker, edit?: SpeakerEdit, status: 200 | 400 | 409 = 200) => {
     const actor = c.get('actor');
-    const speaker = await q.findSpeakerBySlug(db(c), c.req.param('slug'));
-    if (!speaker) throw new NotFoundError();
     const page = positiveInt(c.req.query('page')) ?? 1;
     const { items, total } = await q.listPublicSpeechesOfSpeaker(db(c), speaker.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     // A speaker known only from drafts is not public yet.
     if (total === 0 && !can(actor, 'transcript.manage') && !(actor !== null && speaker.userId === actor.id)) throw new NotFoundError();
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFoundError();
-    return c.html(<SpeakerPage ctx={pageContext(c)} speaker={speaker} speeches={items} total={total} page={page} pages={pages} />);
+    const form = can(actor, 'transcript.manage') ? (edit ?? { values: await speakerEditValues(c, speaker), errors: {} }) : undefined;
+    return c.html(<SpeakerPage ctx={pageContext(c)} speaker={speaker} speeches={items} total={total} page={page} pages={pages} edit={form} />, status);
+  };
+  const speakerBySlug = async (c: AppContext) => {
+    const speaker = await q.findSpeakerBySlug(db(c), c.req.param('slug') ?? '');
+    if (!speaker) throw new NotFoundError();
+    return speaker;
+  };
+  app.get('/speakers/:slug', async (c) => renderSpeaker(c, await speakerBySlug(c)));
+  app.post('/speakers/:slug/edit', async (c) => {
+    const speaker = await speakerBySlug(c);
+    requirePermission(c, 'transcript.manage');
+    const body = await readForm(c);
+    const field = (name: string) => firstValue(body[name])?.trim() ?? '';
+    const values = { name: field('name'), aliases: firstValue(body.aliases) ?? '', email: field('email'), affiliationZh: field('affiliationZh'), affiliationEn: field('affiliationEn') };
+    const lang = c.get('lang');
+    try {
+      let userId: number | null = null;
+      if (values.email) {
+        const user = await db(c).selectFrom('users').select('id').where('email', '=', values.email.toLowerCase()).executeTakeFirst();
+        if (!user) throw new ValidationError([{ field: 'email', key: 'transcript.error.unknownUser' }]);
+        userId = user.id;
+      }
+      await service.updateSpeaker({ db: db(c), now: c.get('services').now }, c.get('actor'), speaker.id, {
+        name: values.name,
+        aliases: values.aliases.split(/\r?\n/),
+        userId,
+        affiliation: { zh: values.affiliationZh, en: values.affiliationEn, status: values.affiliationZh && values.affiliationEn ? 'reviewed' : 'draft' },
+        version: positiveInt(field('version')) ?? 0,
+      });
+    } catch (error) {
+      if (error instanceof ValidationError) return renderSpeaker(c, speaker, { values, errors: fieldMessages(error, lang) }, 400);
+      if (error instanceof ConflictError) {
+        const current = (await q.findSpeakerById(db(c), speaker.id)) ?? speaker;
+        return renderSpeaker(c, current, { values: await speakerEditValues(c, current), errors: {}, conflict: true }, 409);
+      }
+      throw error;
+    }
+    return c.redirect(href(lang, `/speakers/${encodeURIComponent(speaker.slug)}`), 303);
   });
 
   // ---- one transcript ----

@@ -119,6 +119,23 @@ describe('the embargo', () => {
     assert.equal(search.count, 0, 'drafts are not searchable');
   });
 
+  test('the secretariat links a speaker to an account through the speaker page', async () => {
+    const speakers = await json<{ items: { id: number; slug: string; name: string; version: number }[] }>(await secretariat.request('/api/v1/speakers'));
+    const speaker = speakers.items.find((s) => s.name === '唐鳳');
+    assert.ok(speaker);
+    const page = `/en/speakers/${encodeURIComponent(speaker.slug)}`;
+    assert.equal((await secretariat.get(page)).status, 200);
+    const fields = { name: '唐鳳', aliases: '唐鳳召集人\n唐政委', email: 'nobody@example.org', affiliationZh: '', affiliationEn: '', version: String(speaker.version) };
+    const refused = await secretariat.postForm(`${page}/edit`, fields);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /No account has this number or e-mail/);
+    const ok = await secretariat.postForm(`${page}/edit`, { ...fields, email: 'tang@example.org' });
+    assert.equal(ok.status, 303);
+    const after = await json<{ items: { name: string; aliases: string[] }[] }>(await secretariat.request('/api/v1/speakers'));
+    assert.deepEqual(after.items.find((s) => s.name === '唐鳳')?.aliases, ['唐鳳召集人', '唐政委']);
+    assert.equal((await tang.postForm(`${page}/edit`, fields)).status, 403);
+  });
+
   test('a speaker corrects their own words and is refused another’s', async () => {
     const [own, others] = transcript.speeches ?? [];
     assert.ok(own && others);

@@ -5,7 +5,7 @@ import type { Snippet } from '../../domain/cjk-search.js';
 import { pick, type Lang } from '../../domain/localized.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import { ANSWER_LABELS, QUESTION_LABELS } from '../../domain/transcript-markdown.js';
-import { CsrfField, ErrorSummary, InputField, SelectField, formatDate, formatDateTime, type FieldErrors, type Option } from '../../web/components.js';
+import { CsrfField, ErrorSummary, InputField, SelectField, TextAreaField, formatDate, formatDateTime, type FieldErrors, type Option } from '../../web/components.js';
 import { href, type PageContext } from '../../web/context.js';
 import { t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
@@ -659,7 +659,37 @@ export function SpeakersPage(props: { ctx: PageContext; speakers: { speaker: Spe
 
 export type SpeakerSpeech = Speech & { transcriptSlug: string; transcriptTitle: string; heldOn: string };
 
-export function SpeakerPage(props: { ctx: PageContext; speaker: Speaker; speeches: SpeakerSpeech[]; total: number; page: number; pages: number }) {
+export interface SpeakerEdit {
+  values: { name: string; aliases: string; email: string; affiliationZh: string; affiliationEn: string };
+  errors: FieldErrors;
+  conflict?: boolean;
+}
+
+/** The secretariat's form: name, aliases (one per line) and the account that may correct this speaker's words. */
+function SpeakerForm(props: { ctx: PageContext; speaker: Speaker; edit: SpeakerEdit }) {
+  const { ctx, speaker, edit } = props;
+  const { lang } = ctx;
+  return (
+    <section aria-labelledby="speaker-edit" class="panel">
+      <h2 id="speaker-edit">{t(lang, 'speaker.edit')}</h2>
+      <ErrorSummary errors={edit.errors} lang={lang} conflict={edit.conflict} />
+      <form method="post" action={href(lang, `${speakersPath}/${encodeURIComponent(speaker.slug)}/edit`)} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="version" value={String(speaker.version)} />
+        <InputField name="name" label={t(lang, 'speaker.name')} value={edit.values.name} errors={edit.errors} lang={lang} required />
+        <TextAreaField name="aliases" label={t(lang, 'speaker.aliases')} help={t(lang, 'speaker.aliasesHelp')} value={edit.values.aliases} errors={edit.errors} lang={lang} rows={3} />
+        <InputField name="email" type="email" label={t(lang, 'speaker.account')} help={t(lang, 'speaker.accountHelp')} value={edit.values.email} errors={edit.errors} lang={lang} />
+        <InputField name="affiliationZh" label={`${t(lang, 'speaker.affiliation')} (${t(lang, 'form.zh')})`} value={edit.values.affiliationZh} errors={edit.errors} lang={lang} />
+        <InputField name="affiliationEn" label={`${t(lang, 'speaker.affiliation')} (${t(lang, 'form.en')})`} value={edit.values.affiliationEn} errors={edit.errors} lang={lang} />
+        <button type="submit" class="button">
+          {t(lang, 'form.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function SpeakerPage(props: { ctx: PageContext; speaker: Speaker; speeches: SpeakerSpeech[]; total: number; page: number; pages: number; edit?: SpeakerEdit | undefined }) {
   const { ctx, speaker } = props;
   const { lang } = ctx;
   const affiliation = pick(speaker.affiliation, lang);
@@ -688,6 +718,7 @@ export function SpeakerPage(props: { ctx: PageContext; speaker: Speaker; speeche
       <p class="actions">
         <a href={href(lang, `${searchPath}?speaker=${encodeURIComponent(speaker.slug)}`)}>{t(lang, 'search.link')}</a>
       </p>
+      {props.edit ? <SpeakerForm ctx={ctx} speaker={speaker} edit={props.edit} /> : null}
       <h2>{t(lang, 'speaker.speeches')}</h2>
       {props.speeches.length === 0 ? (
         <p>{t(lang, 'speaker.noSpeeches')}</p>
