@@ -4,6 +4,8 @@
  * and ratios (ours / nginx). Ratios are what we compare across runs: both sides share the machine,
  * so a noisy or slow machine moves both. `--write` rewrites "Latest results" in docs/benchmarks.md.
  *
+ * Afterwards, unless BENCH_SEARCH=0, it runs the search benchmark (bench/search.ts, same `--write`) as a child process.
+ *
  * Environment: BENCH_SECONDS (measured seconds per target, default 8), BENCH_WARMUP_SECONDS
  * (default 2), BENCH_CONNECTIONS (default 10), DATABASE_URL (passed through: the server then uses
  * PostgreSQL instead of a fresh PGlite folder), NGINX (path to the nginx binary, or `none` to skip
@@ -95,6 +97,8 @@ interface Started {
   nginxConf: string | undefined;
   nginxPrefix: string | undefined;
   cannon: autocannon.Instance | undefined;
+  /** bench/search.ts, run after the HTTP benchmark; it stops what it starts itself when signalled. */
+  search: ChildProcess | undefined;
 }
 
 const started: Started = {
@@ -105,6 +109,7 @@ const started: Started = {
   nginxConf: undefined,
   nginxPrefix: undefined,
   cannon: undefined,
+  search: undefined,
 };
 
 function isRunning(child: ChildProcess | undefined): boolean {
@@ -153,7 +158,7 @@ async function cleanup(): Promise<void> {
 
 /** Last resort if the process exits without going through cleanup(): synchronous kills and removal. */
 process.on('exit', () => {
-  for (const child of [started.nginx, started.server]) {
+  for (const child of [started.nginx, started.server, started.search]) {
     if (child !== undefined && isRunning(child)) child.kill('SIGKILL');
   }
   if (started.tempRoot) rmSync(started.tempRoot, { recursive: true, force: true });
@@ -179,7 +184,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     interrupted = true;
     process.stderr.write(`\nbench: ${signal} received, stopping what was started…\n`);
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    // The search benchmark gets time to stop its own server and drop its database before it is killed.
+    const search = started.search;
+    let stopSearch: Promise<void> = Promise.resolve();
+    if (search !== undefined && isRunning(search)) {
+      search.kill('SIGTERM');
+      stopSearch = waitForExit(search, 20_000).then(() => stopChild(search, 'SIGKILL'));
+    }
+    void Promise.all([cleanup(), stopSearch]).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
 }
 
@@ -637,6 +649,30 @@ async function run(): Promise<void> {
     if (interrupted) return; // the signal handler finishes the cleanup and exits
     process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     await cleanup();
+    process.exitCode = 1;
+    return;
+  }
+  if (process.env.BENCH_SEARCH !== '0' && !interrupted) await runSearchBenchmark();
+}
+
+/** The search benchmark (bench/search.ts) as a child process, with the same `--write`; BENCH_SEARCH=0 skips it. */
+async function runSearchBenchmark(): Promise<void> {
+  process.stderr.write('bench: search benchmark (bench/search.ts; BENCH_SEARCH=0 skips it) …\n');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'search.ts'), ...(write ? ['--write'] : [])], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  started.search = child;
+  const code = await new Promise<number>((resolve) => {
+    child.once('error', (error) => {
+      process.stderr.write(`bench: could not start the search benchmark: ${error.message}\n`);
+      resolve(1);
+    });
+    child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+  });
+  started.search = undefined;
+  if (code !== 0 && !interrupted) {
+    process.stderr.write(`bench: the search benchmark failed (exit code ${code})\n`);
     process.exitCode = 1;
   }
 }

@@ -340,6 +340,7 @@ export interface SpeechesTable {
   transcript_id: number;
   section_id: number | null;
   position: number;
+  held_on: string;
   speaker_id: number | null;
   speaker_label: string | null;
   kind: string;

@@ -63,6 +63,9 @@ CREATE TABLE speeches (
   section_id integer REFERENCES transcript_sections (id) ON DELETE SET NULL,
   -- Order within the transcript; never derived from timestamps.
   position integer NOT NULL,
+  -- The transcript's meeting date, copied here so search and speaker pages read public speeches newest first
+  -- straight from an index and stop after a page (ADR 0010); the service keeps it in step with the transcript.
+  held_on date NOT NULL,
   speaker_id integer REFERENCES speakers (id) ON DELETE SET NULL,
   -- The name exactly as the source wrote it (e.g. 唐鳳召集人), for faithful export.
   speaker_label text,
@@ -80,6 +83,10 @@ CREATE TABLE speeches (
 CREATE INDEX speeches_transcript_idx ON speeches (transcript_id, position);
 CREATE INDEX speeches_speaker_idx ON speeches (speaker_id, id) WHERE is_public;
 CREATE INDEX speeches_terms_idx ON speeches USING gin (search_terms) WHERE is_public;
+CREATE INDEX speeches_public_order_idx ON speeches (held_on DESC, transcript_id DESC, position) WHERE is_public;
+-- Finer statistics of the terms, so the planner tells a common bigram (read the order index, stop after a page)
+-- from a rare one (intersect the GIN posting lists).
+ALTER TABLE speeches ALTER COLUMN search_terms SET STATISTICS 1000;
 
 -- Every correction or deletion during the embargo: who, when, before and after. Never shown to the public.
 CREATE TABLE speech_revisions (

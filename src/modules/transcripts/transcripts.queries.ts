@@ -97,7 +97,7 @@ const toSpeech = (r: Selectable<SpeechesTable>): Speech => ({
   version: r.version,
 });
 
-const speechColumns = ['id', 'transcript_id', 'section_id', 'position', 'speaker_id', 'speaker_label', 'kind', 'body', 'is_public', 'deleted_at', 'version', 'created_at', 'updated_at', 'search_terms'] as const;
+const speechColumns = ['id', 'transcript_id', 'section_id', 'position', 'held_on', 'speaker_id', 'speaker_label', 'kind', 'body', 'is_public', 'deleted_at', 'version', 'created_at', 'updated_at', 'search_terms'] as const;
 
 // ---- speakers ----
 
@@ -294,7 +294,7 @@ export interface SpeechValues {
   isPublic: boolean;
 }
 
-export async function insertSpeeches(db: DbOrTx, transcriptId: number, speeches: readonly SpeechValues[]): Promise<void> {
+export async function insertSpeeches(db: DbOrTx, transcriptId: number, heldOn: string, speeches: readonly SpeechValues[]): Promise<void> {
   // Batches keep each statement's parameter count well under PostgreSQL's limit.
   for (let i = 0; i < speeches.length; i += 500) {
     await db
@@ -302,6 +302,7 @@ export async function insertSpeeches(db: DbOrTx, transcriptId: number, speeches:
       .values(
         speeches.slice(i, i + 500).map((s) => ({
           transcript_id: transcriptId,
+          held_on: heldOn,
           section_id: s.sectionId,
           position: s.position,
           speaker_id: s.speakerId,
@@ -319,6 +320,11 @@ export async function insertSpeeches(db: DbOrTx, transcriptId: number, speeches:
 /** Moves a kept speech to its place in a re-imported transcript; its id (the permalink) does not change. */
 export async function repositionSpeech(db: DbOrTx, id: number, s: { position: number; sectionId: number | null; speakerId: number | null; speakerLabel: string | null }): Promise<void> {
   await db.updateTable('speeches').set({ position: s.position, section_id: s.sectionId, speaker_id: s.speakerId, speaker_label: s.speakerLabel }).where('id', '=', id).execute();
+}
+
+/** Keeps the speeches' copy of the meeting date in step when a transcript's date changes. */
+export async function setSpeechesHeldOn(db: DbOrTx, transcriptId: number, heldOn: string): Promise<void> {
+  await db.updateTable('speeches').set({ held_on: heldOn }).where('transcript_id', '=', transcriptId).where('held_on', '<>', heldOn).execute();
 }
 
 export async function deleteSpeechRows(db: DbOrTx, ids: readonly number[]): Promise<void> {
@@ -374,8 +380,8 @@ export async function listPublicSpeechesOfSpeaker(
     .where('t.published_at', 'is not', null);
   const [rows, total] = await Promise.all([
     base
-      .select(['s.id', 's.transcript_id', 's.section_id', 's.position', 's.speaker_id', 's.speaker_label', 's.kind', 's.body', 's.is_public', 's.deleted_at', 's.version', 's.created_at', 's.updated_at', 's.search_terms', 't.slug', 't.title', 't.held_on'])
-      .orderBy('t.held_on', 'desc')
+      .select(['s.id', 's.transcript_id', 's.section_id', 's.position', 's.held_on', 's.speaker_id', 's.speaker_label', 's.kind', 's.body', 's.is_public', 's.deleted_at', 's.version', 's.created_at', 's.updated_at', 's.search_terms', 't.slug', 't.title'])
+      .orderBy('s.held_on', 'desc')
       .orderBy('s.transcript_id', 'desc')
       .orderBy('s.position')
       .limit(page.limit)

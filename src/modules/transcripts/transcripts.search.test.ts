@@ -38,13 +38,17 @@ async function transcript(slug: string, heldOn: string, opts: { published: boole
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  heldOnOf.set(r.id, heldOn);
   return r.id;
 }
+/** Speeches carry their transcript's date (the search order); the service keeps it so, and so does this test. */
+const heldOnOf = new Map<number, string>();
 
 type SpeechRow = { key: string; transcriptId: number; position: number; body: string; speakerId?: number | null; label?: string; isPublic?: boolean; deleted?: boolean };
 async function speeches(rows: SpeechRow[]) {
   const values: Insertable<SpeechesTable>[] = rows.map((r) => ({
     transcript_id: r.transcriptId,
+    held_on: heldOnOf.get(r.transcriptId) ?? '2000-01-01',
     position: r.position,
     kind: 'speech',
     body: r.body,

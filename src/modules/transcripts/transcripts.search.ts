@@ -96,10 +96,10 @@ export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<Speec
         's.speaker_label',
         's.kind',
       ])
-      .orderBy('t.held_on', 'desc')
-      .orderBy('t.id', 'desc')
+      // The order of speeches_public_order_idx: for a common term the planner reads it and stops after a page.
+      .orderBy('s.held_on', 'desc')
+      .orderBy('s.transcript_id', 'desc')
       .orderBy('s.position', 'asc')
-      .orderBy('s.id', 'asc')
       .limit(s.limit)
       .offset(s.offset)
       .execute(),
@@ -172,7 +172,7 @@ export function matchingPublicSpeeches(db: DbOrTx, plan: QueryPlan, s: SpeechFil
   if (s.speakerId !== undefined) query = query.where('s.speaker_id', '=', s.speakerId);
   if (s.transcriptId !== undefined) query = query.where('s.transcript_id', '=', s.transcriptId);
   if (s.meetingId !== undefined) query = query.where('t.meeting_id', '=', s.meetingId);
-  if (s.from !== undefined) query = query.where('t.held_on', '>=', s.from);
-  if (s.to !== undefined) query = query.where('t.held_on', '<=', s.to);
+  if (s.from !== undefined) query = query.where('s.held_on', '>=', s.from);
+  if (s.to !== undefined) query = query.where('s.held_on', '<=', s.to);
   return query;
 }

@@ -155,7 +155,8 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
     }
     // Changed words leave; speeches deleted by their speaker stay deleted, with their private correction log.
     await q.deleteSpeechRows(trx, old.filter((s) => !kept.has(s.id) && s.deletedAt === null).map((s) => s.id));
-    await q.insertSpeeches(trx, transcript.id, fresh);
+    await q.setSpeechesHeldOn(trx, transcript.id, transcript.heldOn);
+    await q.insertSpeeches(trx, transcript.id, transcript.heldOn, fresh);
     await recordHistory(trx, {
       entityType: 'transcript',
       entityId: transcript.id,
