@@ -21,10 +21,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants as fsConstants, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, isRunning, sleep, waitForExit } from './support.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docsFile = path.join(repoRoot, 'docs', 'benchmarks.md');
@@ -112,20 +112,7 @@ const started: Started = {
   search: undefined,
 };
 
-function isRunning(child: ChildProcess | undefined): boolean {
-  return child !== undefined && child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-}
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (!isRunning(child)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
 
 async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
   if (child === undefined || !isRunning(child)) return;
@@ -197,26 +184,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 // ---------------------------------------------------------------------------------------------
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      if (address === null || typeof address === 'string') {
-        probe.close();
-        reject(new Error('could not read the probe port'));
-        return;
-      }
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Keeps the last few kilobytes of a child's output, for error messages. */
 function tail(child: ChildProcess): () => string {
@@ -233,7 +201,7 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     ensureNotStopping();
-    if (!isRunning(child)) throw new Error(`${what} exited before it was ready (code ${String(child.exitCode)}):\n${output()}`);
+    if (!isRunning(child)) throw new Error(`${what} exited before it was ready (code ${String((child as ChildProcess).exitCode)}):\n${output()}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       await response.arrayBuffer();

@@ -19,7 +19,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +29,7 @@ import { openDatabase, type Database } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
 import { indexTerms } from '../src/domain/cjk-search.js';
 import { COUNT_CAP, searchSpeeches } from '../src/modules/transcripts/transcripts.search.js';
+import { freePort, isRunning, sleep, waitForExit } from './support.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docsFile = path.join(repoRoot, 'docs', 'benchmarks.md');
@@ -67,20 +67,7 @@ interface Started {
 const started: Started = { tempRoot: undefined, server: undefined, databases: [], pgDatabases: [] };
 let stopping = false;
 
-function isRunning(child: ChildProcess | undefined): child is ChildProcess {
-  return child !== undefined && child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-}
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (!isRunning(child)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
 
 async function stopServer(): Promise<void> {
   const child = started.server;
@@ -461,24 +448,7 @@ function summarize(ms: number[]): Latency {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      if (address === null || typeof address === 'string') {
-        probe.close();
-        reject(new Error('could not read the probe port'));
-        return;
-      }
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function startServer(env: Record<string, string>): Promise<string> {
   ensureNotStopping();
