@@ -13,6 +13,12 @@ export const positiveInt = (value: string | undefined): number | undefined => {
   return n > 0 ? n : undefined;
 };
 
+/** The `version` a delete or action form carries (0 when missing, which the service's version check refuses). */
+export async function versionFromForm(c: AppContext): Promise<number> {
+  const body = await readForm(c);
+  return positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+}
+
 /** Edit forms are shown only to those the service would let save them: 401 signed out, 403 otherwise. */
 export function requirePermission(c: AppContext, action: Action, ownership: ResourceOwnership = {}): void {
   const actor = c.get('actor');

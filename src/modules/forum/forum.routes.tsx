@@ -8,8 +8,8 @@ import type { ActionPlan } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
-import { listValue, readForm } from '../../web/forms.js';
+import { handleForm, overlay, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
+import { listValue } from '../../web/forms.js';
 import { fieldMessages } from '../../web/validation.js';
 import { planBySlug } from '../plans/plans.lookups.js';
 import * as planQ from '../plans/plans.queries.js';
@@ -151,8 +151,7 @@ export function forumPages(): Hono<AppEnv> {
   app.post('/plans/:slug/meetings/:id/delete', async (c) => {
     const plan = await planBySlug(c);
     const meeting = await meetingOf(c, plan);
-    const body = await readForm(c);
-    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    const version = await versionFromForm(c);
     try {
       await service.deleteMeeting({ db: db(c) }, c.get('actor'), meeting.id, version);
     } catch (error) {

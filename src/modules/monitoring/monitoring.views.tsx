@@ -324,6 +324,19 @@ export function CommitmentMonitoringSection(props: CommitmentMonitoringProps) {
 
 // ------------------------------------------------------------------ one report
 
+/** A one-button form that acts on the version the page showed (a stale one gets 409). */
+function VersionedAction(props: { ctx: PageContext; action: string; version: number; label: string; danger?: boolean }) {
+  return (
+    <form method="post" action={href(props.ctx.lang, props.action)} class="inline-form">
+      <CsrfField token={props.ctx.csrfToken} />
+      <input type="hidden" name="version" value={String(props.version)} />
+      <button type="submit" class={props.danger ? 'button button-danger' : 'button'}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
 export function ReportPage(props: {
   ctx: PageContext;
   plan: ActionPlan;
@@ -359,20 +372,8 @@ export function ReportPage(props: {
           <a class="button" href={href(lang, `${base}/edit`)}>
             {t(lang, 'report.edit')}
           </a>
-          <form method="post" action={href(lang, `${base}/submit`)} class="inline-form">
-            <CsrfField token={ctx.csrfToken} />
-            <input type="hidden" name="version" value={String(r.version)} />
-            <button type="submit" class="button">
-              {t(lang, 'report.submit')}
-            </button>
-          </form>
-          <form method="post" action={href(lang, `${base}/delete`)} class="inline-form">
-            <CsrfField token={ctx.csrfToken} />
-            <input type="hidden" name="version" value={String(r.version)} />
-            <button type="submit" class="button button-danger">
-              {t(lang, 'report.deleteDraft')}
-            </button>
-          </form>
+          <VersionedAction ctx={ctx} action={`${base}/submit`} version={r.version} label={t(lang, 'report.submit')} />
+          <VersionedAction ctx={ctx} action={`${base}/delete`} version={r.version} label={t(lang, 'report.deleteDraft')} danger />
         </div>
       ) : null}
       {r.state === 'submitted' && props.canWrite ? (

@@ -5,11 +5,11 @@ import { can, lockedFieldsFor } from '../../domain/authorization.js';
 import { pick } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment, type Milestone } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
+import { handleForm, overlay, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { listValue, readForm } from '../../web/forms.js';
+import { listValue } from '../../web/forms.js';
 import { fieldMessages } from '../../web/validation.js';
 import { listCommitmentHistory } from '../history/history.queries.js';
 import { HistoryPage } from '../history/history.views.js';
@@ -203,8 +203,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
   app.post('/plans/:slug/areas/:areaId/delete', async (c) => {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
-    const body = await readForm(c);
-    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    const version = await versionFromForm(c);
     try {
       await service.deleteArea({ db: db(c) }, c.get('actor'), area.id, version);
     } catch (error) {
@@ -347,8 +346,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
   app.post('/plans/:slug/commitments/:number/delete', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    const body = await readForm(c);
-    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    const version = await versionFromForm(c);
     try {
       await service.deleteCommitment({ db: db(c) }, c.get('actor'), commitment.id, version);
     } catch (error) {
@@ -417,8 +415,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
-    const body = await readForm(c);
-    const version = positiveInt(typeof body.version === 'string' ? body.version : undefined) ?? 0;
+    const version = await versionFromForm(c);
     try {
       await service.deleteMilestone({ db: db(c) }, c.get('actor'), milestone.id, version);
     } catch (error) {

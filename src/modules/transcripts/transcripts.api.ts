@@ -179,7 +179,8 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({ method: 'get', path: '/speakers', tags: ['transcripts'], summary: 'Speakers with published speeches (the secretariat sees all)', responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') } }),
     async (c) => {
       const db = c.get('services').db;
-      const items = service.visibilityFor(c.get('actor')).allDrafts ? await q.listSpeakers(db) : await q.listSpeakersWithPublicSpeeches(db);
+      const [all, counts] = await Promise.all([q.listSpeakers(db), q.countPublicSpeechesBySpeaker(db)]);
+      const items = service.visibilityFor(c.get('actor')).allDrafts ? all : all.filter((s) => counts.has(s.id));
       return c.json({ items: items.map((s) => ({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, url: `/speakers/${s.slug}` })) }, 200);
     },
   );

@@ -101,13 +101,10 @@ async function meetingLinks(c: AppContext, transcripts: readonly q.Transcript[])
  */
 async function visibleSpeakers(c: AppContext): Promise<{ speaker: q.Speaker; count: number }[]> {
   const actor = c.get('actor');
-  const all = await q.listSpeakers(db(c));
-  const out: { speaker: q.Speaker; count: number }[] = [];
-  for (const speaker of all) {
-    const { total } = await q.listPublicSpeechesOfSpeaker(db(c), speaker.id, { limit: 1, offset: 0 });
-    if (total > 0 || can(actor, 'transcript.manage') || (actor !== null && speaker.userId === actor.id)) out.push({ speaker, count: total });
-  }
-  return out;
+  const [all, counts] = await Promise.all([q.listSpeakers(db(c)), q.countPublicSpeechesBySpeaker(db(c))]);
+  return all
+    .map((speaker) => ({ speaker, count: counts.get(speaker.id) ?? 0 }))
+    .filter(({ speaker, count }) => count > 0 || can(actor, 'transcript.manage') || (actor !== null && speaker.userId === actor.id));
 }
 
 function attachmentName(name: string): string {
