@@ -27,8 +27,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
-import { indexTerms } from '../src/domain/cjk-search.js';
 import { COUNT_CAP, searchSpeeches } from '../src/modules/transcripts/transcripts.search.js';
+import { rebuildSearchIndex } from '../src/modules/transcripts/transcripts.search-index.js';
 import { freePort, isRunning, sleep, waitForExit } from './support.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -339,13 +339,12 @@ function makeQueries(corpus: Corpus): { warmup: string[]; measured: string[] } {
 interface LoadFigures {
   engine: string;
   importSeconds: number;
-  termSeconds: number;
   indexSeconds: number;
-  ginSeconds: number;
+  postingsSeconds: number;
   analyzeSeconds: number;
   databaseBytes: number;
   dataDirBytes: number | undefined;
-  searchTermsBytes: number;
+  postingsBytes: number;
 }
 
 async function dirSize(dir: string): Promise<number> {
@@ -364,7 +363,6 @@ async function load(database: Database, corpus: Corpus, engine: string): Promise
   const { db } = database;
   await migrate(database);
   // As a bulk import would: drop the speech indexes, load, then build them once.
-  await sql`DROP INDEX IF EXISTS speeches_terms_idx`.execute(db);
   await sql`DROP INDEX IF EXISTS speeches_speaker_idx`.execute(db);
   await sql`DROP INDEX IF EXISTS speeches_transcript_idx`.execute(db);
   await sql`DROP INDEX IF EXISTS speeches_public_order_idx`.execute(db);
@@ -382,19 +380,14 @@ async function load(database: Database, corpus: Corpus, engine: string): Promise
       FROM unnest(${chunk.map((_, k) => i + k + 1)}::int[], ${chunk.map((t) => t.slug)}::text[], ${chunk.map((t) => t.title)}::text[], ${chunk.map((t) => t.heldOn)}::date[])
         AS x(id, slug, title, held_on)`.execute(db);
   }
-  let termSeconds = 0;
   for (let i = 0; i < corpus.speeches.length; i += BATCH) {
     ensureNotStopping();
     const chunk = corpus.speeches.slice(i, i + BATCH);
-    const termsStart = performance.now();
-    // Terms hold no whitespace (CJK bigrams and words), so a space-joined string carries a ragged array in one parameter.
-    const terms = chunk.map((s) => indexTerms(s.body).join(' '));
-    termSeconds += (performance.now() - termsStart) / 1000;
-    await sql`INSERT INTO speeches (transcript_id, held_on, position, speaker_id, kind, body, search_terms, is_public)
-      SELECT transcript_id, held_on, position, speaker_id, 'speech', body, string_to_array(terms, ' '), true
+    await sql`INSERT INTO speeches (transcript_id, held_on, position, speaker_id, kind, body, is_public)
+      SELECT transcript_id, held_on, position, speaker_id, 'speech', body, true
       FROM unnest(${chunk.map((s) => s.transcript)}::int[], ${chunk.map((s) => corpus.transcripts[s.transcript - 1]?.heldOn ?? '2021-01-01')}::date[],
         ${chunk.map((s) => s.position)}::int[], ${chunk.map((s) => s.speaker)}::int[],
-        ${chunk.map((s) => s.body)}::text[], ${terms}::text[]) AS x(transcript_id, held_on, position, speaker_id, body, terms)`.execute(db);
+        ${chunk.map((s) => s.body)}::text[]) AS x(transcript_id, held_on, position, speaker_id, body)`.execute(db);
     if ((i / BATCH) % 20 === 19) log(`bench:search: ${engine}: ${(i + chunk.length).toLocaleString('en-US')} speeches loaded …`);
   }
   const importSeconds = (performance.now() - importStart) / 1000;
@@ -406,26 +399,26 @@ async function load(database: Database, corpus: Corpus, engine: string): Promise
   await sql`CREATE INDEX speeches_transcript_idx ON speeches (transcript_id, position)`.execute(db);
   await sql`CREATE INDEX speeches_speaker_idx ON speeches (speaker_id, id) WHERE is_public`.execute(db);
   await sql`CREATE INDEX speeches_public_order_idx ON speeches (held_on DESC, transcript_id DESC, position) WHERE is_public`.execute(db);
-  const ginStart = performance.now();
-  await sql`CREATE INDEX speeches_terms_idx ON speeches USING gin (search_terms) WHERE is_public`.execute(db);
-  const ginSeconds = (performance.now() - ginStart) / 1000;
+  // The search index proper: every speech tokenized in JS and its terms' posting lists written in blocks.
+  const postingsStart = performance.now();
+  await rebuildSearchIndex(db);
+  const postingsSeconds = (performance.now() - postingsStart) / 1000;
   const indexSeconds = (performance.now() - indexStart) / 1000;
 
   const analyzeStart = performance.now();
   await sql`VACUUM ANALYZE`.execute(db);
   const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
   const size = await sql<{ n: number }>`SELECT pg_database_size(current_database())::bigint AS n`.execute(db);
-  const termsSize = await sql<{ n: number }>`SELECT pg_relation_size('speeches_terms_idx')::bigint AS n`.execute(db);
+  const postingsSize = await sql<{ n: number }>`SELECT pg_total_relation_size('speech_postings')::bigint AS n`.execute(db);
   return {
     engine,
     importSeconds,
-    termSeconds,
     indexSeconds,
-    ginSeconds,
+    postingsSeconds,
     analyzeSeconds,
     databaseBytes: Number(size.rows[0]?.n ?? 0),
     dataDirBytes: undefined,
-    searchTermsBytes: Number(termsSize.rows[0]?.n ?? 0),
+    postingsBytes: Number(postingsSize.rows[0]?.n ?? 0),
   };
 }
 
@@ -701,7 +694,7 @@ async function main(): Promise<void> {
   const meanCount = counts.reduce((sum, a) => sum + a.count, 0) / Math.max(1, counts.length);
   const lengths = [2, 3, 4].map((n) => `${queries.measured.filter((q) => [...q].length === n).length}×${n}`).join(', ');
   const table: string[] = [
-    '| engine | import | index build (GIN) | database size | search p50 ms | search p95 ms | query alone p50 / p95 ms | rg p50 / p95 ms | rg p95 ÷ ours p95 | p95 ≤ 20 ms | ≥ 3× rg | counts = rg |',
+    '| engine | import | index build (postings) | database size | search p50 ms | search p95 ms | query alone p50 / p95 ms | rg p50 / p95 ms | rg p95 ÷ ours p95 | p95 ≤ 20 ms | ≥ 3× rg | counts = rg |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
   ];
   for (const r of results) {
@@ -709,7 +702,7 @@ async function main(): Promise<void> {
     const ratio = rgLatency ? rgLatency.p95 / r.http.p95 : Number.NaN;
     const size = l.dataDirBytes === undefined ? mb(l.databaseBytes) : `${mb(l.databaseBytes)} (folder ${mb(l.dataDirBytes)})`;
     table.push(
-      `| ${l.engine} | ${int(corpus.speeches.length / l.importSeconds)} speeches/s, ${(corpus.bytes / 1e6 / l.importSeconds).toFixed(1)} MB/s (${fmtS(l.importSeconds)}) | ${fmtS(l.indexSeconds)} (${fmtS(l.ginSeconds)}; ${mb(l.searchTermsBytes)}) | ${size} | ${fmtMs(r.http.p50)} | ${fmtMs(r.http.p95)} | ${fmtMs(r.inProcess.p50)} / ${fmtMs(r.inProcess.p95)} | ${rgLatency ? `${fmtMs(rgLatency.p50)} / ${fmtMs(rgLatency.p95)}` : 'skipped'} | ${Number.isFinite(ratio) ? ratio.toFixed(1) : '–'} | ${r.http.p95 <= P95_TARGET_MS ? 'met' : '**not met**'} | ${!rgLatency ? '–' : ratio >= RATIO_TARGET ? 'met' : '**not met**'} | ${rgCounts ? (r.mismatches.length === 0 ? `yes (${queries.measured.length}/${queries.measured.length})` : `**${r.mismatches.length} differ**`) : '–'} |`,
+      `| ${l.engine} | ${int(corpus.speeches.length / l.importSeconds)} speeches/s, ${(corpus.bytes / 1e6 / l.importSeconds).toFixed(1)} MB/s (${fmtS(l.importSeconds)}) | ${fmtS(l.indexSeconds)} (${fmtS(l.postingsSeconds)}; ${mb(l.postingsBytes)}) | ${size} | ${fmtMs(r.http.p50)} | ${fmtMs(r.http.p95)} | ${fmtMs(r.inProcess.p50)} / ${fmtMs(r.inProcess.p95)} | ${rgLatency ? `${fmtMs(rgLatency.p50)} / ${fmtMs(rgLatency.p95)}` : 'skipped'} | ${Number.isFinite(ratio) ? ratio.toFixed(1) : '–'} | ${r.http.p95 <= P95_TARGET_MS ? 'met' : '**not met**'} | ${!rgLatency ? '–' : ratio >= RATIO_TARGET ? 'met' : '**not met**'} | ${rgCounts ? (r.mismatches.length === 0 ? `yes (${queries.measured.length}/${queries.measured.length})` : `**${r.mismatches.length} differ**`) : '–'} |`,
     );
   }
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -717,7 +710,7 @@ async function main(): Promise<void> {
   const notes = [
     `- Corpus: ${int(corpus.speeches.length)} generated speeches (${mb(corpus.bytes)} of UTF-8 text, ${int(corpus.bytes / corpus.speeches.length)} bytes each on average), ${int(corpus.transcripts.length)} published transcripts, ${corpus.names.length} speakers; deterministic (seeded), so every run searches the same text.`,
     `- Queries: ${queries.measured.length} (${lengths} characters; names, vocabulary, agency names, local place names (the rare tail), ${queries.measured.filter((q) => /^[A-Z]+$/.test(q)).length} Latin acronyms, random pieces of speeches), each \`GET /api/v1/search/speeches?q=…&perPage=${PER_PAGE}\` one at a time after ${queries.warmup.length} warm-up queries; top ${PER_PAGE} and the count (exact up to ${int(COUNT_CAP)}): ${capped} capped at ${int(COUNT_CAP)}, ${none} with no result, ${int(meanCount)} on average.`,
-    `- Import: speakers, transcripts and speeches inserted in batches of ${int(BATCH)} with index terms computed per speech (${results.map((r) => `${fmtS(r.load.termSeconds)} of the ${r.load.engine} import`).join(', ')}), with the speech indexes dropped; then the indexes are built and \`VACUUM ANALYZE\` runs (${results.map((r) => `${fmtS(r.load.analyzeSeconds)} on ${r.load.engine}`).join(', ')}).`,
+    `- Import: speakers, transcripts and speeches inserted in batches of ${int(BATCH)} with the speech indexes dropped; then the B-tree indexes are built, the search index is rebuilt from the speeches (\`rebuildSearchIndex\`: every body tokenized in JS, posting lists written in blocks; its time and total size, table and primary key, in brackets), and \`VACUUM ANALYZE\` runs (${results.map((r) => `${fmtS(r.load.analyzeSeconds)} on ${r.load.engine}`).join(', ')}).`,
     `- "query alone": \`searchSpeeches\` called in the benchmark process on the same database before the server starts (no HTTP, no JSON), to show how much of the latency is the database's.`,
     `- Reference: ${rgLatency ? `${rgVersion}, \`rg --no-config -c -F -- TERM corpus.txt\` over the same text (one speech per line, in the page cache), one process per query, wall time including its start-up` : 'skipped (ripgrep not installed)'}. Every count of ours is checked against rg's: equal below ${int(COUNT_CAP)}, capped above it.`,
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; run time ${minutes.toFixed(1)} min.`,

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { purgeExpired } from './modules/accounts/accounts.service.js';
+import { indexMissingTranscripts } from './modules/transcripts/transcripts.search-index.js';
 import { publishDueTranscripts } from './modules/transcripts/transcripts.service.js';
 import { formatDemoAccounts, seedIfEmpty } from './seed.js';
 
@@ -34,6 +35,9 @@ async function main() {
       })
       .catch((err: unknown) => logger.warn({ err }, 'publishing due transcripts failed'));
   await publishDue();
+  // Published transcripts the search index does not hold yet (after an upgrade, or a bulk load) are indexed now.
+  const indexed = await indexMissingTranscripts(database.db);
+  if (indexed > 0) logger.info({ count: indexed }, 'transcripts added to the search index');
   const publisher = setInterval(publishDue, 60 * 1000);
   publisher.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -345,12 +345,26 @@ export interface SpeechesTable {
   speaker_label: string | null;
   kind: string;
   body: string;
-  search_terms: ColumnType<string[], string[] | undefined, string[]>;
   is_public: Generated<boolean>;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface SpeechPostingsTable {
+  term: string;
+  last_key: number;
+  first_key: number;
+  key_count: number;
+  keys: Uint8Array;
+}
+
+export interface SpeechIndexTranscriptsTable {
+  transcript_id: number;
+  key_lo: number;
+  key_hi: number;
+  terms: string[];
 }
 
 export interface SpeechRevisionsTable {
@@ -405,6 +419,8 @@ export interface DB {
   transcript_sections: TranscriptSectionsTable;
   speeches: SpeechesTable;
   speech_revisions: SpeechRevisionsTable;
+  speech_postings: SpeechPostingsTable;
+  speech_index_transcripts: SpeechIndexTranscriptsTable;
   office_calendar: OfficeCalendarTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_WORD_LENGTH, highlight, indexTerms, normalizeForSearch, queryPlan, type Snippet } from './cjk-search.js';
+import { cjkPhrase, highlight, indexTermPositions, indexTerms, MAX_WORD_LENGTH, normalizeForSearch, queryPlan, type Snippet } from './cjk-search.js';
 
 /** True when every term of the query is among the body's index terms: what `search_terms @> terms` decides. */
 const candidate = (body: string, q: string) => {
@@ -205,5 +205,20 @@ describe('highlight', () => {
       { text: 'OGP', mark: true },
       { text: '</b> & co', mark: false },
     ]);
+  });
+});
+
+describe('positions and phrases', () => {
+  test('bigrams sit at consecutive positions within a run, and runs stand apart', () => {
+    const terms = indexTermPositions('公開、開放 OGP 公開放');
+    assert.deepEqual(Object.fromEntries(terms), { 公開: [0, 7], 開放: [2, 8], ogp: [4] });
+    assert.deepEqual(indexTerms('公開、開放 OGP 公開放'), ['ogp', '公開', '開放']);
+    assert.deepEqual(Object.fromEntries(indexTermPositions('好，109年度')), { 好: [0], 109: [2], 年度: [5] });
+  });
+
+  test('only a needle that is one CJK run of three or more characters is a phrase', () => {
+    assert.deepEqual(cjkPhrase('資訊公開'), ['資訊', '訊公', '公開']);
+    assert.deepEqual(cjkPhrase('公開公開'), ['公開', '開公', '公開']);
+    for (const needle of ['公開', '好', '公開、開放', '109年度', 'ogp 行動方案', 'open data', '行動 方案']) assert.equal(cjkPhrase(needle), null, needle);
   });
 });

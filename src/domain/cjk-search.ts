@@ -9,8 +9,9 @@
  * Index terms: every overlapping bigram of each CJK run (a one-character run contributes that character, so it is
  * not lost), and every word. Bigrams never cross a run boundary: `公開、開放` gives 公開 and 開放, never 開開.
  *
- * Terms only find candidates. They are a set, without positions, so `公開、開放` and `公開放` share the terms
- * {公開, 開放}; the query decides with an exact substring check of the normalized needle in the normalized body.
+ * Terms find candidates. The index keeps each term's positions (indexTermPositions), which decide a query that is one
+ * CJK run; any other query with several terms is decided by an exact substring check of the normalized needle in
+ * the normalized body, because `公開、開放` and `公開放` share the terms {公開, 開放}.
  */
 
 /** NFKC, then lowercase: the form both the index terms and the needle are made from. */
@@ -57,11 +58,43 @@ function addRunTerms(run: Run, into: Set<string>, keepSingleCjk: boolean): void 
   for (let i = 0; i + 1 < run.chars.length; i++) into.add(`${run.chars[i] ?? ''}${run.chars[i + 1] ?? ''}`);
 }
 
-/** The distinct index terms of a text, sorted: what `speeches.search_terms` holds for a speech body. */
+/**
+ * Each index term of a text with its positions, ascending. The n-th bigram of a CJK run is at the run's base + n;
+ * every run (CJK or word) starts two past the end of the one before, so positions are adjacent only within a run:
+ * a phrase of one CJK run matches where its bigrams sit at consecutive positions, never across `、` or a space.
+ */
+export function indexTermPositions(text: string): Map<string, number[]> {
+  const terms = new Map<string, number[]>();
+  const add = (term: string, position: number) => {
+    const list = terms.get(term);
+    if (list) list.push(position);
+    else terms.set(term, [position]);
+  };
+  let base = 0;
+  for (const run of runsOf(normalizeForSearch(text))) {
+    if (!run.cjk) add(run.chars.slice(0, MAX_WORD_LENGTH).join(''), base);
+    else if (run.chars.length === 1) add(run.chars[0] ?? '', base);
+    else for (let i = 0; i + 1 < run.chars.length; i++) add(`${run.chars[i] ?? ''}${run.chars[i + 1] ?? ''}`, base + i);
+    base += Math.max(1, run.chars.length - 1) + 1;
+  }
+  return terms;
+}
+
+/** The distinct index terms of a text, sorted. */
 export function indexTerms(text: string): string[] {
-  const terms = new Set<string>();
-  for (const run of runsOf(normalizeForSearch(text))) addRunTerms(run, terms, true);
-  return [...terms].sort();
+  return [...indexTermPositions(text).keys()].sort();
+}
+
+/**
+ * The bigrams, in order, of a needle that is one CJK run of three or more characters and nothing else (資訊公開 →
+ * 資訊, 訊公, 公開), else null. For such a needle, containing it is the same as holding its bigrams at consecutive
+ * positions of one run, so positions decide without reading the body.
+ */
+export function cjkPhrase(needle: string): string[] | null {
+  const runs = runsOf(needle);
+  const run = runs[0];
+  if (runs.length !== 1 || !run?.cjk || run.chars.length < 3 || run.chars.join('') !== needle) return null;
+  return run.chars.slice(0, -1).map((ch, i) => `${ch}${run.chars[i + 1] ?? ''}`);
 }
 
 export interface QueryPlan {

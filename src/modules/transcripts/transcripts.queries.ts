@@ -97,7 +97,7 @@ const toSpeech = (r: Selectable<SpeechesTable>): Speech => ({
   version: r.version,
 });
 
-const speechColumns = ['id', 'transcript_id', 'section_id', 'position', 'held_on', 'speaker_id', 'speaker_label', 'kind', 'body', 'is_public', 'deleted_at', 'version', 'created_at', 'updated_at', 'search_terms'] as const;
+const speechColumns = ['id', 'transcript_id', 'section_id', 'position', 'held_on', 'speaker_id', 'speaker_label', 'kind', 'body', 'is_public', 'deleted_at', 'version', 'created_at', 'updated_at'] as const;
 
 // ---- speakers ----
 
@@ -291,7 +291,6 @@ export interface SpeechValues {
   speakerLabel: string | null;
   kind: SpeechKind;
   body: string;
-  searchTerms: string[];
   isPublic: boolean;
 }
 
@@ -310,7 +309,6 @@ export async function insertSpeeches(db: DbOrTx, transcriptId: number, heldOn: s
           speaker_label: s.speakerLabel,
           kind: s.kind,
           body: s.body,
-          search_terms: s.searchTerms,
           is_public: s.isPublic,
         })),
       )
@@ -332,8 +330,8 @@ export async function deleteSpeechRows(db: DbOrTx, ids: readonly number[]): Prom
   if (ids.length > 0) await db.deleteFrom('speeches').where('id', 'in', ids).execute();
 }
 
-export async function updateSpeechBody(db: DbOrTx, id: number, body: string, searchTerms: string[]): Promise<Speech> {
-  await db.updateTable('speeches').set({ body, search_terms: searchTerms, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+export async function updateSpeechBody(db: DbOrTx, id: number, body: string): Promise<Speech> {
+  await db.updateTable('speeches').set({ body, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
   return (await findSpeechById(db, id)) as Speech;
 }
 
@@ -381,7 +379,7 @@ export async function listPublicSpeechesOfSpeaker(
     .where('t.published_at', 'is not', null);
   const [rows, total] = await Promise.all([
     base
-      .select(['s.id', 's.transcript_id', 's.section_id', 's.position', 's.held_on', 's.speaker_id', 's.speaker_label', 's.kind', 's.body', 's.is_public', 's.deleted_at', 's.version', 's.created_at', 's.updated_at', 's.search_terms', 't.slug', 't.title'])
+      .select(['s.id', 's.transcript_id', 's.section_id', 's.position', 's.held_on', 's.speaker_id', 's.speaker_label', 's.kind', 's.body', 's.is_public', 's.deleted_at', 's.version', 's.created_at', 's.updated_at', 't.slug', 't.title'])
       .orderBy('s.held_on', 'desc')
       .orderBy('s.transcript_id', 'desc')
       .orderBy('s.position')

@@ -1,11 +1,14 @@
 /**
- * Search over published speeches (ADR 0010). `speeches.search_terms` holds each body's index terms (CJK bigrams and
- * lowercased words, domain/cjk-search.ts); a query asks the partial GIN index for speeches containing all its terms,
- * then keeps those whose normalized body contains the normalized query exactly. Terms find, the substring decides.
+ * Search over published speeches (ADRs 0010 and 0012). The index terms of a body are its CJK bigrams and lowercased
+ * words (domain/cjk-search.ts); each term's posting list holds the order keys of the public speeches with that term
+ * (transcripts.search-index.ts). A query intersects its terms' lists, then keeps the speeches whose normalized body
+ * contains the normalized query exactly. Terms find, the substring decides.
  */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
-import { indexTerms, queryPlan, type QueryPlan } from '../../domain/cjk-search.js';
+import { cjkPhrase, queryPlan, type QueryPlan } from '../../domain/cjk-search.js';
+import { dayRange, decodeKeysInto, decodePositional, intersect, keyParts, phraseMatches, transcriptRange, type KeyRange, type PositionalList } from '../../domain/search-postings.js';
+import { speakerTerm } from './transcripts.search-index.js';
 
 export interface SpeechSearch {
   q: string;
@@ -49,11 +52,6 @@ export interface SpeechSearchResult {
 export const COUNT_CAP = 1000;
 export const MAX_LIMIT = 100;
 
-/** The index terms to store in `speeches.search_terms` for a body, whenever a speech is inserted or its body changes. */
-export function termsFor(body: string): string[] {
-  return indexTerms(body);
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function checkDate(name: string, value: string | undefined): void {
   if (value === undefined) return;
@@ -63,12 +61,13 @@ function checkDate(name: string, value: string | undefined): void {
 }
 
 /**
- * Published speeches matching a query, newest meeting first, then in speech order. Only speeches that are public,
- * not deleted and in a published transcript are ever read (all three are checked here, whatever `is_public` says).
+ * Published speeches matching a query, newest meeting first, then in speech order (ADR 0012).
  *
- * With terms, the partial GIN index (`speeches_terms_idx … WHERE is_public`) yields the candidates; a query without
- * terms (one CJK character, or only punctuation) scans the public speeches instead. Both decide with the same exact
- * substring test, and both count at most COUNT_CAP + 1 rows.
+ * A query with terms reads the posting lists of its terms (and of the speaker, when filtered by one), intersects
+ * them in key order, and keeps the candidates whose body holds the exact phrase, checking only as many as the page
+ * and the capped count need. A query that is exactly one term needs no check. A query without terms (one CJK
+ * character, or only punctuation) scans the public speeches instead. Either way only public, undeleted speeches of
+ * published transcripts are returned: the index holds no other, and the rows read for the page are checked again.
  */
 export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<SpeechSearchResult> {
   if (!Number.isInteger(s.limit) || s.limit < 1 || s.limit > MAX_LIMIT) throw new RangeError(`limit must be an integer from 1 to ${MAX_LIMIT}`);
@@ -77,7 +76,160 @@ export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<Speec
   checkDate('to', s.to);
   const plan = queryPlan(s.q);
   if (!plan) return { items: [], count: 0, countCapped: false };
+  return plan.terms.length > 0 ? searchIndexed(db, plan, s) : searchByScan(db, plan, s);
+}
 
+const NOTHING: SpeechSearchResult = { items: [], count: 0, countCapped: false };
+
+/** The key ranges the filters allow (sorted, disjoint), undefined for no restriction, [] when nothing can match. */
+async function allowedRanges(db: DbOrTx, s: SpeechSearch): Promise<KeyRange[] | undefined> {
+  let ranges: KeyRange[] | undefined = s.from !== undefined || s.to !== undefined ? [dayRange(s.from, s.to)] : undefined;
+  if (s.transcriptId !== undefined || s.meetingId !== undefined) {
+    let q = db.selectFrom('transcripts').select(['id', 'held_on']).where('published_at', 'is not', null);
+    if (s.transcriptId !== undefined) q = q.where('id', '=', s.transcriptId);
+    if (s.meetingId !== undefined) q = q.where('meeting_id', '=', s.meetingId);
+    const own = (await q.execute()).map((t) => transcriptRange(t.held_on, t.id)).sort((a, b) => a.lo - b.lo);
+    ranges = ranges === undefined ? own : own.flatMap((r) => ranges?.flatMap((d) => (r.hi < d.lo || r.lo > d.hi ? [] : [{ lo: Math.max(r.lo, d.lo), hi: Math.min(r.hi, d.hi) }])) ?? []);
+  }
+  return ranges;
+}
+
+type StoredBlock = { firstKey: number; count: number; bytes: Uint8Array };
+
+/** Each term's blocks in key order, read within the ranges' bounds; undefined when a term has no posting there. */
+async function blocksOf(db: DbOrTx, terms: readonly string[], ranges: readonly KeyRange[] | undefined): Promise<Map<string, StoredBlock[]> | undefined> {
+  let query = db.selectFrom('speech_postings').select(['term', 'first_key', 'key_count', 'keys']).where('term', 'in', [...new Set(terms)]);
+  if (ranges) query = query.where('last_key', '>=', ranges[0]?.lo ?? 0).where('first_key', '<=', ranges[ranges.length - 1]?.hi ?? 0);
+  const byTerm = new Map<string, StoredBlock[]>();
+  for (const row of await query.orderBy('term').orderBy('last_key').execute()) {
+    const block = { firstKey: Number(row.first_key), count: row.key_count, bytes: row.keys };
+    const list = byTerm.get(row.term);
+    if (list) list.push(block);
+    else byTerm.set(row.term, [block]);
+  }
+  return terms.every((t) => byTerm.has(t)) ? byTerm : undefined;
+}
+
+function keysOf(blocks: readonly StoredBlock[]): Float64Array {
+  const keys = new Float64Array(blocks.reduce((sum, b) => sum + b.count, 0));
+  let at = 0;
+  for (const block of blocks) at = decodeKeysInto(block, keys, at);
+  return keys;
+}
+
+/** Ordinals of the keys, as the (transcript, position) pairs that find their speeches through speeches_transcript_idx. */
+function keyArrays(keys: ArrayLike<number>): { transcripts: number[]; positions: number[] } {
+  const transcripts: number[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const parts = keyParts(keys[i] as number);
+    transcripts.push(parts.transcriptId);
+    positions.push(parts.position);
+  }
+  return { transcripts, positions };
+}
+
+/** The candidates (in order) whose body holds the needle exactly, as far as `need` matches. */
+async function verified(db: DbOrTx, candidates: Float64Array, needle: string, need: number): Promise<Float64Array> {
+  const found: number[] = [];
+  let from = 0;
+  while (found.length < need && from < candidates.length) {
+    // A few more than still needed: a candidate rarely fails, and one more round trip costs more than a few rows.
+    const batch = candidates.subarray(from, Math.min(candidates.length, from + need - found.length + 64));
+    const { transcripts, positions } = keyArrays(batch);
+    // LATERAL … LIMIT 1 keeps the planner on one index probe per candidate: joined plainly, it may scan every
+    // speech and run the (costly) phrase test on each before hashing.
+    const rows = await sql<{ i: number }>`SELECT k.i::int AS i
+      FROM unnest(${transcripts}::int[], ${positions}::int[]) WITH ORDINALITY AS k(transcript_id, position, i)
+      CROSS JOIN LATERAL (SELECT 1 FROM speeches s WHERE s.transcript_id = k.transcript_id AND s.position = k.position
+        AND s.is_public AND s.deleted_at IS NULL AND ${containsNeedle(needle)} LIMIT 1) AS s
+      ORDER BY k.i`.execute(db);
+    for (const { i } of rows.rows) found.push(batch[i - 1] as number);
+    from += batch.length;
+  }
+  return Float64Array.from(found);
+}
+
+interface HitRow {
+  speech_id: number;
+  position: number;
+  body: string;
+  transcript_id: number;
+  transcript_slug: string;
+  transcript_title: string;
+  held_on: string;
+  language: string;
+  speaker_id: number | null;
+  speaker_name: string | null;
+  speaker_slug: string | null;
+  speaker_label: string | null;
+  kind: string;
+}
+
+const toHit = (r: HitRow): SpeechHit => ({
+  speechId: r.speech_id,
+  position: r.position,
+  body: r.body,
+  transcriptId: r.transcript_id,
+  transcriptSlug: r.transcript_slug,
+  transcriptTitle: r.transcript_title,
+  heldOn: r.held_on,
+  language: r.language,
+  speakerId: r.speaker_id,
+  speakerName: r.speaker_name,
+  speakerSlug: r.speaker_slug,
+  speakerLabel: r.speaker_label,
+  kind: r.kind,
+});
+
+/** The page's speeches, in the keys' order, each checked once more for being public. */
+async function hitsFor(db: DbOrTx, keys: Float64Array): Promise<SpeechHit[]> {
+  if (keys.length === 0) return [];
+  const { transcripts, positions } = keyArrays(keys);
+  const rows = await sql<HitRow>`SELECT s.id AS speech_id, s.position, s.body, s.transcript_id, t.slug AS transcript_slug,
+      t.title AS transcript_title, t.held_on, t.language, s.speaker_id, sp.name AS speaker_name, sp.slug AS speaker_slug,
+      s.speaker_label, s.kind
+    FROM unnest(${transcripts}::int[], ${positions}::int[]) WITH ORDINALITY AS k(transcript_id, position, i)
+    CROSS JOIN LATERAL (SELECT * FROM speeches s WHERE s.transcript_id = k.transcript_id AND s.position = k.position
+      AND s.is_public AND s.deleted_at IS NULL LIMIT 1) AS s
+    JOIN transcripts t ON t.id = s.transcript_id
+    LEFT JOIN speakers sp ON sp.id = s.speaker_id
+    WHERE t.published_at IS NOT NULL
+    ORDER BY k.i`.execute(db);
+  return rows.rows.map(toHit);
+}
+
+async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Promise<SpeechSearchResult> {
+  const ranges = await allowedRanges(db, s);
+  if (ranges?.length === 0) return NOTHING;
+  const speaker = s.speakerId === undefined ? [] : [speakerTerm(s.speakerId)];
+  const blocks = await blocksOf(db, [...plan.terms, ...speaker], ranges);
+  if (!blocks) return NOTHING;
+  const lists = (terms: readonly string[]) => terms.map((t) => keysOf(blocks.get(t) ?? []));
+  const phrase = cjkPhrase(plan.needle);
+  let matches: Float64Array;
+  if (phrase) {
+    // One CJK run of 3+ characters: decided by the bigrams' positions, without reading a body.
+    const positional = new Map(plan.terms.map((t) => [t, decodePositional(blocks.get(t) ?? [])]));
+    const found = phraseMatches(phrase.map((t) => positional.get(t) as PositionalList), ranges);
+    matches = speaker.length > 0 ? intersect([found, ...lists(speaker)]) : found;
+  } else {
+    const candidates = intersect(lists([...plan.terms, ...speaker]), ranges);
+    // A query that is exactly one term (a two-character CJK query such as a name, or one whole word) is decided by
+    // the term alone: a body holds the bigram 唐鳳 exactly when its text contains 唐鳳. Anything else (several
+    // words, digits with CJK, punctuation) is checked against the bodies, as few as the page and the count need.
+    const exact = plan.terms.length === 1 && plan.terms[0] === plan.needle;
+    matches = exact ? candidates : await verified(db, candidates, plan.needle, Math.max(COUNT_CAP + 1, s.offset + s.limit));
+  }
+  return {
+    items: await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit)),
+    count: Math.min(matches.length, COUNT_CAP),
+    countCapped: matches.length > COUNT_CAP,
+  };
+}
+
+/** A query without terms reads the public speeches newest first, with the same exact test and the same caps. */
+async function searchByScan(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Promise<SpeechSearchResult> {
   const [rows, counted] = await Promise.all([
     matchingPublicSpeeches(db, plan, s)
       .leftJoin('speakers as sp', 'sp.id', 's.speaker_id')
@@ -96,7 +248,7 @@ export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<Speec
         's.speaker_label',
         's.kind',
       ])
-      // The order of speeches_public_order_idx: for a common term the planner reads it and stops after a page.
+      // The order of speeches_public_order_idx: the scan reads it newest first and stops after a page.
       .orderBy('s.held_on', 'desc')
       .orderBy('s.transcript_id', 'desc')
       .orderBy('s.position', 'asc')
@@ -113,26 +265,7 @@ export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<Speec
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-
-  return {
-    items: rows.map((r) => ({
-      speechId: r.speech_id,
-      position: r.position,
-      body: r.body,
-      transcriptId: r.transcript_id,
-      transcriptSlug: r.transcript_slug,
-      transcriptTitle: r.transcript_title,
-      heldOn: r.held_on,
-      language: r.language,
-      speakerId: r.speaker_id,
-      speakerName: r.speaker_name,
-      speakerSlug: r.speaker_slug,
-      speakerLabel: r.speaker_label,
-      kind: r.kind,
-    })),
-    count: Math.min(counted.n, COUNT_CAP),
-    countCapped: counted.n > COUNT_CAP,
-  };
+  return { items: rows.map(toHit), count: Math.min(counted.n, COUNT_CAP), countCapped: counted.n > COUNT_CAP };
 }
 
 /**
@@ -152,23 +285,18 @@ function containsNeedle(needle: string) {
 }
 
 /**
- * The public speeches (as `s`, joined to their transcripts as `t`) that match a plan and the filters, nothing selected
- * yet. Exported for EXPLAIN in tests and benchmarks; pages call searchSpeeches.
+ * The public speeches (as `s`, joined to their transcripts as `t`) that hold a plan's needle and match the filters,
+ * nothing selected yet: the scan for queries without terms. Exported for EXPLAIN in tests.
  */
 export function matchingPublicSpeeches(db: DbOrTx, plan: QueryPlan, s: SpeechFilters) {
   let query = db
     .selectFrom('speeches as s')
     .innerJoin('transcripts as t', 't.id', 's.transcript_id')
-    // Written as the bare column so the planner can prove the partial indexes' `WHERE is_public`.
+    // Written as the bare column so the planner can prove the partial index's `WHERE is_public`.
     .where(sql<boolean>`s.is_public`)
     .where('s.deleted_at', 'is', null)
-    .where('t.published_at', 'is not', null);
-  // A JS string[] is sent as one text[] parameter; both pg and PGlite serialize it (tested on both engines).
-  if (plan.terms.length > 0) query = query.where(sql<boolean>`s.search_terms @> ${plan.terms}::text[]`);
-  // A query that is exactly one term (a CJK bigram such as a two-character name, or one whole word) is decided by
-  // the term alone: a body holds the bigram 唐鳳 exactly when its text contains 唐鳳. Skipping the recheck saves
-  // reading and lowercasing every candidate's body. Anything else is rechecked.
-  if (!(plan.terms.length === 1 && plan.terms[0] === plan.needle)) query = query.where(containsNeedle(plan.needle));
+    .where('t.published_at', 'is not', null)
+    .where(containsNeedle(plan.needle));
   if (s.speakerId !== undefined) query = query.where('s.speaker_id', '=', s.speakerId);
   if (s.transcriptId !== undefined) query = query.where('s.transcript_id', '=', s.transcriptId);
   if (s.meetingId !== undefined) query = query.where('t.meeting_id', '=', s.meetingId);

@@ -4,7 +4,6 @@
  */
 import type { Db, DbOrTx } from '../../db/connection.js';
 import { can, canCorrectSpeech, type Actor } from '../../domain/authorization.js';
-import { indexTerms } from '../../domain/cjk-search.js';
 import { emptyLocalized, mergeLocalized } from '../../domain/localized.js';
 import { addDays } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
@@ -18,12 +17,14 @@ import {
   speakerNameFromLabel,
   type ParsedTurn,
 } from '../../domain/transcript-markdown.js';
+import { FIRST_YEAR, LAST_YEAR, MAX_POSITION } from '../../domain/search-postings.js';
 import { embargoEnd } from '../../domain/working-days.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { recordHistory } from '../history/history.queries.js';
 import { assertValid, assertVersion, authorize } from '../service-helpers.js';
 import { loadCalendar } from './calendar.queries.js';
 import * as q from './transcripts.queries.js';
+import { reindexTranscript } from './transcripts.search-index.js';
 
 export interface TranscriptDeps {
   db: Db;
@@ -108,6 +109,9 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
   if (!title) problems.push({ field: 'title', key: 'error.required' });
   if (!heldOn) problems.push({ field: 'heldOn', key: 'transcript.error.dateNeeded' });
   if (parsed.turns.length === 0) problems.push({ field: 'markdown', key: 'transcript.error.empty', params: { line: 1 } });
+  // The search index's order key holds positions up to MAX_POSITION and years FIRST_YEAR to LAST_YEAR (ADR 0012).
+  if (parsed.turns.length > MAX_POSITION) problems.push({ field: 'markdown', key: 'transcript.error.tooManySpeeches', params: { max: MAX_POSITION, count: parsed.turns.length } });
+  if (heldOn && (heldOn < `${FIRST_YEAR}-01-01` || heldOn >= `${LAST_YEAR}-01-01`)) problems.push({ field: 'heldOn', key: 'transcript.error.dateOutOfRange', params: { first: `${FIRST_YEAR}-01-01`, last: `${LAST_YEAR - 1}-12-31` } });
   assertValid(problems);
   const day = heldOn as string;
   return deps.db.transaction().execute(async (trx) => {
@@ -150,13 +154,14 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
         kept.add(same.id);
         await q.repositionSpeech(trx, same.id, placement);
       } else {
-        fresh.push({ ...placement, kind: turn.kind, body: turn.body, searchTerms: indexTerms(turn.body), isPublic: published });
+        fresh.push({ ...placement, kind: turn.kind, body: turn.body, isPublic: published });
       }
     }
     // Changed words leave; speeches deleted by their speaker stay deleted, with their private correction log.
     await q.deleteSpeechRows(trx, old.filter((s) => !kept.has(s.id) && s.deletedAt === null).map((s) => s.id));
     await q.setSpeechesHeldOn(trx, transcript.id, transcript.heldOn);
     await q.insertSpeeches(trx, transcript.id, transcript.heldOn, fresh);
+    if (published) await reindexTranscript(trx, transcript.id);
     await recordHistory(trx, {
       entityType: 'transcript',
       entityId: transcript.id,
@@ -202,12 +207,13 @@ async function speechForCorrection(trx: DbOrTx, actor: Actor | null, speechId: n
 
 export async function correctSpeech(deps: TranscriptDeps, actor: Actor | null, speechId: number, input: { body: string; version: number }): Promise<q.Speech> {
   return deps.db.transaction().execute(async (trx) => {
-    const { speech } = await speechForCorrection(trx, actor, speechId);
+    const { speech, transcript } = await speechForCorrection(trx, actor, speechId);
     assertVersion(speech, input.version);
     const body = input.body.replace(/\r\n?/g, '\n').trim();
     if (!body) throw new ValidationError([{ field: 'body', key: 'error.required' }]);
     if (body === speech.body) return speech;
-    const updated = await q.updateSpeechBody(trx, speechId, body, indexTerms(body));
+    const updated = await q.updateSpeechBody(trx, speechId, body);
+    if (transcript.publishedAt !== null) await reindexTranscript(trx, transcript.id);
     await q.insertSpeechRevision(trx, { speechId, action: 'edit', actorId: actor?.id ?? null, actorName: actor?.displayName ?? 'system', before: speech.body, after: body });
     return updated;
   });
@@ -215,9 +221,10 @@ export async function correctSpeech(deps: TranscriptDeps, actor: Actor | null, s
 
 export async function deleteSpeech(deps: TranscriptDeps, actor: Actor | null, speechId: number, version: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const { speech } = await speechForCorrection(trx, actor, speechId);
+    const { speech, transcript } = await speechForCorrection(trx, actor, speechId);
     assertVersion(speech, version);
     await q.markSpeechDeleted(trx, speechId, deps.now());
+    if (transcript.publishedAt !== null) await reindexTranscript(trx, transcript.id);
     await q.insertSpeechRevision(trx, { speechId, action: 'delete', actorId: actor?.id ?? null, actorName: actor?.displayName ?? 'system', before: speech.body, after: null });
   });
 }
@@ -235,6 +242,7 @@ export async function publishEarly(deps: TranscriptDeps, actor: Actor | null, tr
     const reason = input.reason.trim();
     if (!reason) throw new ValidationError([{ field: 'reason', key: 'transcript.error.reasonRequired' }]);
     await q.markPublished(trx, transcriptId, { at: deps.now(), reason, byName: actor?.displayName ?? 'system' });
+    await reindexTranscript(trx, transcriptId);
     await recordHistory(trx, { entityType: 'transcript', entityId: transcriptId, planId: transcript.planId, commitmentId: null, action: 'update', actor, before: { publishedAt: null }, after: { publishedAt: deps.now().toISOString(), publishedEarlyReason: reason } });
     return (await q.findTranscriptById(trx, transcriptId)) as q.Transcript;
   });
@@ -247,6 +255,7 @@ export async function publishDueTranscripts(deps: TranscriptDeps): Promise<numbe
     const due = await q.lockDueTranscripts(trx, now);
     for (const t of due) {
       await q.markPublished(trx, t.id, { at: now, reason: null, byName: 'system' });
+      await reindexTranscript(trx, t.id);
       await recordHistory(trx, { entityType: 'transcript', entityId: t.id, planId: t.planId, commitmentId: null, action: 'update', actor: null, before: { publishedAt: null }, after: { publishedAt: now.toISOString() } });
     }
     return due.length;
