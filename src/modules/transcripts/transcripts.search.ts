@@ -94,20 +94,98 @@ async function allowedRanges(db: DbOrTx, s: SpeechSearch): Promise<KeyRange[] | 
   return ranges;
 }
 
-type StoredBlock = { firstKey: number; count: number; bytes: Uint8Array };
+type StoredBlock = { firstKey: number; lastKey: number; count: number; bytes: Uint8Array };
 
-/** Each term's blocks in key order, read within the ranges' bounds; undefined when a term has no posting there. */
-async function blocksOf(db: DbOrTx, terms: readonly string[], ranges: readonly KeyRange[] | undefined): Promise<Map<string, StoredBlock[]> | undefined> {
-  let query = db.selectFrom('speech_postings').select(['term', 'first_key', 'key_count', 'keys']).where('term', 'in', [...new Set(terms)]);
-  if (ranges) query = query.where('last_key', '>=', ranges[0]?.lo ?? 0).where('first_key', '<=', ranges[ranges.length - 1]?.hi ?? 0);
-  const byTerm = new Map<string, StoredBlock[]>();
-  for (const row of await query.orderBy('term').orderBy('last_key').execute()) {
-    const block = { firstKey: Number(row.first_key), count: row.key_count, bytes: row.keys };
-    const list = byTerm.get(row.term);
-    if (list) list.push(block);
-    else byTerm.set(row.term, [block]);
+/** Blocks read per term in the first round; each later round reads twice as many as the one before. */
+const FIRST_ROUND_BLOCKS = 2;
+/** When a fully read list has at most this many keys left, the others read only the blocks that could hold them. */
+const PROBE_KEYS = 512;
+
+/**
+ * The query's terms' posting lists, read in key order a few blocks at a time: a query needs only its first page and
+ * the first COUNT_CAP + 1 matches, which for a common phrase lie in the first blocks of each list.
+ */
+class PostingReader {
+  private readonly blocks = new Map<string, StoredBlock[]>();
+  private readonly exhausted = new Set<string>();
+  private round = 0;
+
+  constructor(
+    private readonly db: DbOrTx,
+    readonly terms: readonly string[],
+    private readonly bounds: KeyRange,
+  ) {}
+
+  /** Every key up to this one is read for every term (Infinity once every list is read to its end). */
+  known(): number {
+    let known = Infinity;
+    for (const term of this.terms) {
+      if (this.exhausted.has(term)) continue;
+      const list = this.blocks.get(term);
+      known = Math.min(known, list?.[list.length - 1]?.lastKey ?? this.bounds.lo - 1);
+    }
+    return known;
   }
-  return terms.every((t) => byTerm.has(t)) ? byTerm : undefined;
+
+  done(): boolean {
+    return this.terms.every((t) => this.exhausted.has(t));
+  }
+
+  /** A term with no posting at all within the bounds: nothing can match. */
+  empty(): boolean {
+    return this.terms.some((t) => this.exhausted.has(t) && (this.blocks.get(t)?.length ?? 0) === 0);
+  }
+
+  blocksOf(term: string): readonly StoredBlock[] {
+    return this.blocks.get(term) ?? [];
+  }
+
+  /** Reads the next blocks of every list not yet at its end; with `probe`, only blocks that could hold its keys. */
+  async next(probe?: Float64Array): Promise<void> {
+    const open = this.terms.filter((t) => !this.exhausted.has(t));
+    const after = open.map((t) => this.blocks.get(t)?.at(-1)?.lastKey ?? this.bounds.lo - 1);
+    const limit = probe ? 1_000_000 : FIRST_ROUND_BLOCKS * 2 ** this.round++;
+    const rows = await sql<{ term: string; first_key: number; last_key: number; key_count: number; keys: Uint8Array }>`
+      SELECT t.term, b.first_key, b.last_key, b.key_count, b.keys
+      FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
+      CROSS JOIN LATERAL (SELECT p.first_key, p.last_key, p.key_count, p.keys FROM speech_postings p
+        WHERE p.term = t.term AND p.last_key > t.after AND p.first_key <= ${this.bounds.hi}
+        ${probe ? sql`AND EXISTS (SELECT 1 FROM unnest(${Array.from(probe)}::bigint[]) AS k(key) WHERE k.key BETWEEN p.first_key AND p.last_key)` : sql``}
+        ORDER BY p.last_key LIMIT ${limit}) AS b
+      ORDER BY t.i, b.last_key`.execute(this.db);
+    const read = new Map<string, number>();
+    for (const row of rows.rows) {
+      const block = { firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: row.keys };
+      const list = this.blocks.get(row.term);
+      if (list) list.push(block);
+      else this.blocks.set(row.term, [block]);
+      read.set(row.term, (read.get(row.term) ?? 0) + 1);
+    }
+    for (const term of open) if (probe || (read.get(term) ?? 0) < limit || (this.blocks.get(term)?.at(-1)?.lastKey ?? -1) >= this.bounds.hi) this.exhausted.add(term);
+  }
+
+  /** The keys read so far of the shortest list that is read to its end, above `from`, if it is short. */
+  probeAbove(from: number): Float64Array | undefined {
+    let best: Float64Array | undefined;
+    for (const term of this.exhausted) {
+      const keys = keysOf(this.blocksOf(term));
+      const rest = keys.subarray(upperBound(keys, from));
+      if (rest.length <= PROBE_KEYS && (!best || rest.length < best.length)) best = rest;
+    }
+    return best;
+  }
+}
+
+/** The first index whose key is greater than `key`. */
+function upperBound(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] as number) <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function keysOf(blocks: readonly StoredBlock[]): Float64Array {
@@ -115,6 +193,11 @@ function keysOf(blocks: readonly StoredBlock[]): Float64Array {
   let at = 0;
   for (const block of blocks) at = decodeKeysInto(block, keys, at);
   return keys;
+}
+
+/** The ranges cut off after `known` (everything when no range is given). */
+function upTo(ranges: readonly KeyRange[] | undefined, known: number): KeyRange[] {
+  return (ranges ?? [{ lo: 0, hi: Number.MAX_SAFE_INTEGER }]).filter((r) => r.lo <= known).map((r) => ({ lo: r.lo, hi: Math.min(r.hi, known) }));
 }
 
 /** Ordinals of the keys, as the (transcript, position) pairs that find their speeches through speeches_transcript_idx. */
@@ -203,23 +286,42 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
   const ranges = await allowedRanges(db, s);
   if (ranges?.length === 0) return NOTHING;
   const speaker = s.speakerId === undefined ? [] : [speakerTerm(s.speakerId)];
-  const blocks = await blocksOf(db, [...plan.terms, ...speaker], ranges);
-  if (!blocks) return NOTHING;
-  const lists = (terms: readonly string[]) => terms.map((t) => keysOf(blocks.get(t) ?? []));
+  const bounds = ranges ? { lo: ranges[0]?.lo ?? 0, hi: ranges[ranges.length - 1]?.hi ?? 0 } : { lo: 0, hi: Number.MAX_SAFE_INTEGER };
+  const reader = new PostingReader(db, [...new Set([...plan.terms, ...speaker])], bounds);
   const phrase = cjkPhrase(plan.needle);
-  let matches: Float64Array;
-  if (phrase) {
-    // One CJK run of 3+ characters: decided by the bigrams' positions, without reading a body.
-    const positional = new Map(plan.terms.map((t) => [t, decodePositional(blocks.get(t) ?? [])]));
-    const found = phraseMatches(phrase.map((t) => positional.get(t) as PositionalList), ranges);
-    matches = speaker.length > 0 ? intersect([found, ...lists(speaker)]) : found;
-  } else {
-    const candidates = intersect(lists([...plan.terms, ...speaker]), ranges);
-    // A query that is exactly one term (a two-character CJK query such as a name, or one whole word) is decided by
-    // the term alone: a body holds the bigram 唐鳳 exactly when its text contains 唐鳳. Anything else (several
-    // words, digits with CJK, punctuation) is checked against the bodies, as few as the page and the count need.
-    const exact = plan.terms.length === 1 && plan.terms[0] === plan.needle;
-    matches = exact ? candidates : await verified(db, candidates, plan.needle, Math.max(COUNT_CAP + 1, s.offset + s.limit));
+  // A query that is exactly one term (a two-character CJK query such as a name, or one whole word) is decided by
+  // the term alone: a body holds the bigram 唐鳳 exactly when its text contains 唐鳳. A phrase of one CJK run is
+  // decided by its bigrams' positions. Anything else (several words, digits with CJK, punctuation) is checked
+  // against the bodies, as few as the page and the count need.
+  const check = !phrase && !(plan.terms.length === 1 && plan.terms[0] === plan.needle);
+  const need = Math.max(COUNT_CAP + 1, s.offset + s.limit);
+  let matches: Float64Array = new Float64Array(0);
+  let checkedUpTo = -1;
+  for (let probe: Float64Array | undefined; ; ) {
+    await reader.next(probe);
+    if (reader.empty()) return NOTHING;
+    const known = reader.known();
+    // Every match up to `known` is final: each list is read that far.
+    const window = upTo(ranges, known);
+    let found: Float64Array;
+    if (phrase) {
+      const positional = new Map(plan.terms.map((t) => [t, decodePositional(reader.blocksOf(t))]));
+      found = phraseMatches(phrase.map((t) => positional.get(t) as PositionalList), window);
+      if (speaker.length > 0) found = intersect([found, keysOf(reader.blocksOf(speaker[0] as string))]);
+    } else {
+      found = intersect(reader.terms.map((t) => keysOf(reader.blocksOf(t))), window);
+    }
+    if (check) {
+      const fresh = found.subarray(upperBound(found, checkedUpTo));
+      const confirmed = await verified(db, fresh, plan.needle, need - matches.length);
+      matches = Float64Array.from([...matches, ...confirmed]);
+      // The check stopped early only when it had enough; else every fresh candidate up to `known` was checked.
+      checkedUpTo = known;
+    } else {
+      matches = found;
+    }
+    if (matches.length >= need || reader.done()) break;
+    probe = reader.probeAbove(known);
   }
   return {
     items: await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit)),
