@@ -38,6 +38,15 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
         [pgliteTypes.DATE]: keepText,
         [pgliteTypes.NUMERIC]: keepText,
         [pgliteTypes.INT8]: (value: string) => Number(value),
+        // PGlite's own bytea codec converts hex one character pair at a time in JS; Buffer does it natively, which
+        // matters for search posting blocks and evidence files (ADR 0012).
+        [pgliteTypes.BYTEA]: (value: string) => Buffer.from(value.slice(2), 'hex'),
+      },
+      serializers: {
+        [pgliteTypes.BYTEA]: (value: unknown) => {
+          if (!(value instanceof Uint8Array)) throw new TypeError('bytea parameters must be a Uint8Array');
+          return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+        },
       },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cutBlocks, dayRange, decodeKeysInto, decodePositional, decodePostings, encodeBlock, intersect, keyParts, MAX_POSITION, MAX_TRANSCRIPT_ID, mergeSorted, orderKey, phraseMatches, transcriptRange, type Posting } from './search-postings.js';
+import { cutBlocks, dayRange, decodeKeysInto, decodePositional, decodePostings, encodeBlock, intersect, keyParts, MAX_POSITION, MAX_TRANSCRIPT_ID, mergeSorted, orderKey, phraseMatches, positionsOf, transcriptRange, type Posting } from './search-postings.js';
 
 /** mulberry32, so a failure can be replayed. */
 function random(seed: number) {
@@ -58,11 +58,12 @@ test('blocks round-trip, small and 53-bit deltas alike, positions included, and 
     assert.deepEqual([block.firstKey, block.lastKey, block.count], [keys[0], keys[keys.length - 1], keys.length]);
     assert.deepEqual(decodePostings(block), postings);
     assert.deepEqual(keysOf(block), keys, 'keys alone skip the positions');
-    const flat = decodePositional([block]);
-    assert.deepEqual([...flat.keys], keys);
-    assert.deepEqual(postings.map((_, i) => [...flat.positions.subarray(flat.starts[i], flat.starts[i + 1])]), postings.map((p) => p.positions));
+    const half = Math.ceil(postings.length / 2);
+    const flat = decodePositional(postings.length > 1 ? [encodeBlock(postings.slice(0, half)), encodeBlock(postings.slice(half))] : [block]);
+    assert.deepEqual([...flat.keys], keys, 'a positional list runs across blocks');
+    assert.deepEqual(postings.map((_, i) => positionsOf(flat, i)), postings.map((p) => p.positions));
   }
-  assert.equal(encodeBlock(postingsOf([5, 6, 7, 8])).bytes.length, 7, 'a delta under 128 takes one byte, and so does "no positions"');
+  assert.equal(encodeBlock(postingsOf([5, 6, 7, 8])).bytes.length, 8, 'the keys section’s length, then a delta under 128 in one byte, and so is "no positions"');
   assert.throws(() => encodeBlock(postingsOf([3, 3])), RangeError);
   assert.throws(() => encodeBlock([{ key: 1, positions: [4, 4] }]), RangeError);
   assert.throws(() => encodeBlock([]), RangeError);

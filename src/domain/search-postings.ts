@@ -77,8 +77,9 @@ export interface EncodedBlock {
   lastKey: number;
   count: number;
   /**
-   * LEB128 varints, posting after posting: the delta from the previous key (not for the first, which is firstKey),
-   * then the number of positions, the first position and the deltas between the others.
+   * LEB128 varints in two sections, so that keys can be read without the positions: the byte length of the first
+   * section; then per posting the delta from the previous key (not for the first, which is firstKey) and the byte
+   * length of its positions; then the second section, per posting its first position and the deltas between the rest.
    */
   bytes: Uint8Array;
 }
@@ -107,8 +108,10 @@ class VarintWriter {
 }
 
 class VarintReader {
-  at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at = 0,
+  ) {}
   read(): number {
     let value = 0;
     let scale = 1;
@@ -126,89 +129,98 @@ class VarintReader {
 export function encodeBlock(postings: readonly Posting[]): EncodedBlock {
   const first = postings[0];
   if (!first) throw new RangeError('a block holds at least one posting');
-  const out = new VarintWriter();
+  const keys = new VarintWriter();
+  const positions = new VarintWriter();
   let previous = first.key;
   for (const [i, posting] of postings.entries()) {
     if (i > 0) {
       const delta = posting.key - previous;
       if (!(delta > 0)) throw new RangeError('block keys must be sorted and distinct');
-      out.write(delta);
+      keys.write(delta);
       previous = posting.key;
     }
-    out.write(posting.positions.length);
+    const before = positions.length;
     let last = 0;
     for (const [j, position] of posting.positions.entries()) {
       if (j > 0 && !(position > last)) throw new RangeError('positions must be sorted and distinct');
-      out.write(j === 0 ? position : position - last);
+      positions.write(j === 0 ? position : position - last);
       last = position;
     }
+    keys.write(positions.length - before);
   }
-  return { firstKey: first.key, lastKey: previous, count: postings.length, bytes: out.bytes() };
+  const head = new VarintWriter();
+  head.write(keys.length);
+  const bytes = new Uint8Array(head.length + keys.length + positions.length);
+  bytes.set(head.bytes(), 0);
+  bytes.set(keys.bytes(), head.length);
+  bytes.set(positions.bytes(), head.length + keys.length);
+  return { firstKey: first.key, lastKey: previous, count: postings.length, bytes };
+}
+
+/** Reads a block's keys, calling `each(index, key, positionsStart, positionsEnd)` with the byte range of its positions. */
+function walkBlock(block: StoredBlockBytes, each: (index: number, key: number, from: number, to: number) => void): void {
+  const reader = new VarintReader(block.bytes);
+  const keysLength = reader.read();
+  let position = reader.at + keysLength;
+  let key = block.firstKey;
+  for (let i = 0; i < block.count; i++) {
+    if (i > 0) key += reader.read();
+    const length = reader.read();
+    each(i, key, position, position + length);
+    position += length;
+  }
+}
+
+function readPositions(bytes: Uint8Array, from: number, to: number): number[] {
+  const reader = new VarintReader(bytes, from);
+  const out: number[] = [];
+  let position = 0;
+  while (reader.at < to) out.push((position += reader.read()));
+  return out;
 }
 
 /** A block's postings, positions included (for rewriting blocks). */
 export function decodePostings(block: StoredBlockBytes): Posting[] {
-  const reader = new VarintReader(block.bytes);
   const postings: Posting[] = [];
-  let key = block.firstKey;
-  for (let i = 0; i < block.count; i++) {
-    if (i > 0) key += reader.read();
-    const positions: number[] = [];
-    const n = reader.read();
-    let position = 0;
-    for (let j = 0; j < n; j++) positions.push((position += reader.read()));
-    postings.push({ key, positions });
-  }
+  walkBlock(block, (_, key, from, to) => postings.push({ key, positions: readPositions(block.bytes, from, to) }));
   return postings;
 }
 
-/** Decodes a block's keys into `into` from `offset`, skipping positions; returns the offset after them. */
+/** Decodes a block's keys into `into` from `offset`, without its positions; returns the offset after them. */
 export function decodeKeysInto(block: StoredBlockBytes, into: Float64Array, offset: number): number {
-  const reader = new VarintReader(block.bytes);
-  let key = block.firstKey;
-  for (let i = 0; i < block.count; i++) {
-    if (i > 0) key += reader.read();
+  walkBlock(block, (i, key) => {
     into[offset + i] = key;
-    for (let n = reader.read(); n > 0; n--) reader.read();
-  }
+  });
   return offset + block.count;
 }
 
-/** A term's posting list with positions, flat: the positions of keys[i] are positions[starts[i]] … positions[starts[i + 1] - 1]. */
+/**
+ * A term's posting list with positions left encoded until asked for: the positions of keys[i] are the varints of
+ * bytes[starts[i]] up to bytes[ends[i]].
+ */
 export interface PositionalList {
   keys: Float64Array;
+  bytes: readonly Uint8Array[];
+  block: Uint32Array;
   starts: Uint32Array;
-  positions: Uint32Array;
+  ends: Uint32Array;
 }
 
-/** Decodes a term's blocks, in key order, into one positional list. */
+/** A term's blocks, in key order, as one positional list. */
 export function decodePositional(blocks: readonly StoredBlockBytes[]): PositionalList {
   const total = blocks.reduce((sum, b) => sum + b.count, 0);
-  const keys = new Float64Array(total);
-  const starts = new Uint32Array(total + 1);
-  let positions = new Uint32Array(Math.max(16, total * 2));
+  const list: PositionalList = { keys: new Float64Array(total), bytes: blocks.map((b) => b.bytes), block: new Uint32Array(total), starts: new Uint32Array(total), ends: new Uint32Array(total) };
   let at = 0;
-  let p = 0;
-  for (const block of blocks) {
-    const reader = new VarintReader(block.bytes);
-    let key = block.firstKey;
-    for (let i = 0; i < block.count; i++) {
-      if (i > 0) key += reader.read();
-      keys[at] = key;
-      starts[at] = p;
-      const n = reader.read();
-      if (p + n > positions.length) {
-        const bigger = new Uint32Array(Math.max(positions.length * 2, p + n));
-        bigger.set(positions);
-        positions = bigger;
-      }
-      let position = 0;
-      for (let j = 0; j < n; j++) positions[p++] = position += reader.read();
-      at++;
-    }
-  }
-  starts[total] = p;
-  return { keys, starts, positions };
+  blocks.forEach((b, blockIndex) => {
+    walkBlock(b, (i, key, from, to) => {
+      list.keys[at + i] = key;
+      list.block[at + i] = blockIndex;
+      list.starts[at + i] = from;
+      list.ends[at + i] = to;
+    });
+    at += b.count;
+  });
+  return list;
 }
 
 /** Cuts postings sorted by key into blocks of at most `size`, as even as possible. */
@@ -299,16 +311,19 @@ export function intersect(lists: readonly Float64Array[], ranges?: readonly KeyR
 }
 
 function holdsPosition(list: PositionalList, index: number, position: number): boolean {
-  let lo = list.starts[index] as number;
-  let hi = list.starts[index + 1] as number;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = list.positions[mid] as number;
-    if (value === position) return true;
-    if (value < position) lo = mid + 1;
-    else hi = mid;
+  const reader = new VarintReader(list.bytes[list.block[index] as number] as Uint8Array, list.starts[index]);
+  const end = list.ends[index] as number;
+  let value = 0;
+  while (reader.at < end) {
+    value += reader.read();
+    if (value >= position) return value === position;
   }
   return false;
+}
+
+/** The positions of a positional list's index-th posting. */
+export function positionsOf(list: PositionalList, index: number): number[] {
+  return readPositions(list.bytes[list.block[index] as number] as Uint8Array, list.starts[index] as number, list.ends[index] as number);
 }
 
 /**
@@ -339,8 +354,8 @@ export function phraseMatches(terms: readonly PositionalList[], ranges?: readonl
       if (list.keys[at] !== key) continue outer;
     }
     // The key is in every list: is there a start p with term t at p + t for every t?
-    for (let j = lead.starts[k] as number; j < (lead.starts[k + 1] as number); j++) {
-      const start = (lead.positions[j] as number) - leadIndex;
+    for (const position of positionsOf(lead, k)) {
+      const start = position - leadIndex;
       if (start < 0) continue;
       if (terms.every((list, t) => t === leadIndex || holdsPosition(list, cursors[t] as number, start + t))) {
         out[n++] = key;

@@ -95,20 +95,21 @@ async function allowedRanges(db: DbOrTx, s: SpeechSearch): Promise<KeyRange[] | 
 }
 
 type StoredBlock = { firstKey: number; lastKey: number; count: number; bytes: Uint8Array };
+type BlockRow = { i: number; first_key: number; last_key: number; key_count: number; keys: Uint8Array };
 
-/** Blocks read per term in the first round; each later round reads twice as many as the one before. */
+/** Blocks read per term in the first round. */
 const FIRST_ROUND_BLOCKS = 2;
 /** When a fully read list has at most this many keys left, the others read only the blocks that could hold them. */
-const PROBE_KEYS = 512;
+const PROBE_KEYS = 128;
 
 /**
- * The query's terms' posting lists, read in key order a few blocks at a time: a query needs only its first page and
- * the first COUNT_CAP + 1 matches, which for a common phrase lie in the first blocks of each list.
+ * The query's terms' posting lists, read in key order a little at a time: a query needs only its first page and the
+ * first COUNT_CAP + 1 matches, which for a common phrase lie in the first blocks of each list. Each term's list is
+ * known (every posting read) up to a key; matches up to the smallest of these are final.
  */
 class PostingReader {
   private readonly blocks = new Map<string, StoredBlock[]>();
-  private readonly exhausted = new Set<string>();
-  private round = 0;
+  private readonly knownUpTo = new Map<string, number>();
 
   constructor(
     private readonly db: DbOrTx,
@@ -116,58 +117,93 @@ class PostingReader {
     private readonly bounds: KeyRange,
   ) {}
 
-  /** Every key up to this one is read for every term (Infinity once every list is read to its end). */
+  /** Every key up to this one is read for every term. */
   known(): number {
-    let known = Infinity;
-    for (const term of this.terms) {
-      if (this.exhausted.has(term)) continue;
-      const list = this.blocks.get(term);
-      known = Math.min(known, list?.[list.length - 1]?.lastKey ?? this.bounds.lo - 1);
-    }
-    return known;
+    return Math.min(...this.terms.map((t) => this.knownUpTo.get(t) ?? this.bounds.lo - 1));
+  }
+
+  /** The first key read of any term: where the lists begin (keys start far above 0, at today's day). */
+  start(): number {
+    return Math.min(...this.terms.map((t) => this.blocks.get(t)?.[0]?.firstKey ?? Infinity));
+  }
+
+  private complete(term: string): boolean {
+    return (this.knownUpTo.get(term) ?? -1) >= this.bounds.hi;
   }
 
   done(): boolean {
-    return this.terms.every((t) => this.exhausted.has(t));
+    return this.terms.every((t) => this.complete(t));
   }
 
   /** A term with no posting at all within the bounds: nothing can match. */
   empty(): boolean {
-    return this.terms.some((t) => this.exhausted.has(t) && (this.blocks.get(t)?.length ?? 0) === 0);
+    return this.terms.some((t) => this.complete(t) && (this.blocks.get(t)?.length ?? 0) === 0);
   }
 
   blocksOf(term: string): readonly StoredBlock[] {
     return this.blocks.get(term) ?? [];
   }
 
-  /** Reads the next blocks of every list not yet at its end; with `probe`, only blocks that could hold its keys. */
-  async next(probe?: Float64Array): Promise<void> {
-    const open = this.terms.filter((t) => !this.exhausted.has(t));
-    const after = open.map((t) => this.blocks.get(t)?.at(-1)?.lastKey ?? this.bounds.lo - 1);
-    const limit = probe ? 1_000_000 : FIRST_ROUND_BLOCKS * 2 ** this.round++;
-    const rows = await sql<{ term: string; first_key: number; last_key: number; key_count: number; keys: Uint8Array }>`
-      SELECT t.term, b.first_key, b.last_key, b.key_count, b.keys
-      FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
-      CROSS JOIN LATERAL (SELECT p.first_key, p.last_key, p.key_count, p.keys FROM speech_postings p
-        WHERE p.term = t.term AND p.last_key > t.after AND p.first_key <= ${this.bounds.hi}
-        ${probe ? sql`AND EXISTS (SELECT 1 FROM unnest(${Array.from(probe)}::bigint[]) AS k(key) WHERE k.key BETWEEN p.first_key AND p.last_key)` : sql``}
-        ORDER BY p.last_key LIMIT ${limit}) AS b
-      ORDER BY t.i, b.last_key`.execute(this.db);
-    const read = new Map<string, number>();
-    for (const row of rows.rows) {
-      const block = { firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: row.keys };
-      const list = this.blocks.get(row.term);
-      if (list) list.push(block);
-      else this.blocks.set(row.term, [block]);
-      read.set(row.term, (read.get(row.term) ?? 0) + 1);
+  /**
+   * Reads more of every list not read to its end: its next few blocks (`first`), every block that holds keys up to
+   * `upTo`, or (`probe`) only the blocks that hold one of the probe's keys. Each form is index ranges on
+   * (term, last_key) only: a filter on first_key would read every later block of a common term.
+   */
+  async next(how: { first: number } | { upTo: number } | { probe: Float64Array }): Promise<void> {
+    const open = this.terms.filter((t) => !this.complete(t));
+    const after = open.map((t) => this.knownUpTo.get(t) ?? this.bounds.lo - 1);
+    const columns = sql`p.first_key, p.last_key, p.key_count, p.keys`;
+    let blocks: ReturnType<typeof sql<BlockRow>>;
+    if ('first' in how) {
+      blocks = sql<BlockRow>`SELECT t.i, b.* FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
+        CROSS JOIN LATERAL (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key > t.after
+          ORDER BY p.last_key LIMIT ${how.first}) AS b`;
+    } else if ('upTo' in how) {
+      // The blocks ending by upTo, and the one after them, which may start before it.
+      blocks = sql<BlockRow>`SELECT t.i, b.* FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
+        CROSS JOIN LATERAL (
+          (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key > t.after AND p.last_key <= ${how.upTo})
+          UNION ALL
+          (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key > GREATEST(t.after, ${how.upTo}) ORDER BY p.last_key LIMIT 1)
+        ) AS b`;
+    } else {
+      blocks = sql<BlockRow>`SELECT DISTINCT t.i, b.* FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
+        CROSS JOIN unnest(${Array.from(how.probe)}::bigint[]) AS k(key)
+        CROSS JOIN LATERAL (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key >= k.key AND p.last_key > t.after
+          ORDER BY p.last_key LIMIT 1) AS b`;
     }
-    for (const term of open) if (probe || (read.get(term) ?? 0) < limit || (this.blocks.get(term)?.at(-1)?.lastKey ?? -1) >= this.bounds.hi) this.exhausted.add(term);
+    const rows = await sql<BlockRow>`SELECT * FROM (${blocks}) AS x ORDER BY i, last_key`.execute(this.db);
+    const read = open.map((): StoredBlock[] => []);
+    for (const row of rows.rows) read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: row.keys });
+    open.forEach((term, i) => {
+      let fresh = read[i] ?? [];
+      let known = this.bounds.hi;
+      if ('first' in how) {
+        // A full batch ends where its last block ends; a short one is the end of the list.
+        if (fresh.length === how.first) known = fresh.at(-1)?.lastKey ?? known;
+      } else if ('upTo' in how) {
+        // The block past upTo, if any, is the list's next one: kept if it starts by upTo; with none, the list ends.
+        const next = fresh.at(-1);
+        if (next && next.lastKey > how.upTo) {
+          known = next.firstKey <= how.upTo ? next.lastKey : how.upTo;
+          if (next.firstKey > how.upTo) fresh = fresh.slice(0, -1);
+        }
+      }
+      // A block that starts past the bounds holds nothing the query wants, and nor does any after it.
+      if (fresh.some((b) => b.firstKey > this.bounds.hi)) {
+        fresh = fresh.filter((b) => b.firstKey <= this.bounds.hi);
+        known = this.bounds.hi;
+      }
+      this.blocks.set(term, [...this.blocksOf(term), ...fresh]);
+      this.knownUpTo.set(term, Math.max(Math.min(known, this.bounds.hi), this.knownUpTo.get(term) ?? -1));
+    });
   }
 
-  /** The keys read so far of the shortest list that is read to its end, above `from`, if it is short. */
+  /** The keys of the shortest list read to its end that lie above `from`, if they are few. */
   probeAbove(from: number): Float64Array | undefined {
     let best: Float64Array | undefined;
-    for (const term of this.exhausted) {
+    for (const term of this.terms) {
+      if (!this.complete(term)) continue;
       const keys = keysOf(this.blocksOf(term));
       const rest = keys.subarray(upperBound(keys, from));
       if (rest.length <= PROBE_KEYS && (!best || rest.length < best.length)) best = rest;
@@ -297,8 +333,8 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
   const need = Math.max(COUNT_CAP + 1, s.offset + s.limit);
   let matches: Float64Array = new Float64Array(0);
   let checkedUpTo = -1;
-  for (let probe: Float64Array | undefined; ; ) {
-    await reader.next(probe);
+  for (let how: Parameters<PostingReader['next']>[0] = { first: FIRST_ROUND_BLOCKS }; ; ) {
+    await reader.next(how);
     if (reader.empty()) return NOTHING;
     const known = reader.known();
     // Every match up to `known` is final: each list is read that far.
@@ -315,16 +351,26 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
       const fresh = found.subarray(upperBound(found, checkedUpTo));
       const confirmed = await verified(db, fresh, plan.needle, need - matches.length);
       matches = Float64Array.from([...matches, ...confirmed]);
-      // The check stopped early only when it had enough; else every fresh candidate up to `known` was checked.
+      // The check stops early only once it has enough; otherwise every candidate up to `known` is checked.
       checkedUpTo = known;
     } else {
       matches = found;
     }
     if (matches.length >= need || reader.done()) break;
-    probe = reader.probeAbove(known);
+    const probe = reader.probeAbove(known);
+    if (probe) {
+      how = { probe };
+    } else {
+      // Read every list as far as the matches so far suggest the rest lie; lists already read beyond stay as they are.
+      const start = Math.max(bounds.lo, reader.start());
+      const span = known - start + 1;
+      const estimate = start + span * (matches.length > 0 ? Math.min(16, (need / matches.length) * 1.25) : 8);
+      how = { upTo: Math.min(estimate, Number.MAX_SAFE_INTEGER) };
+    }
   }
+  const items = await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit));
   return {
-    items: await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit)),
+    items,
     count: Math.min(matches.length, COUNT_CAP),
     countCapped: matches.length > COUNT_CAP,
   };
