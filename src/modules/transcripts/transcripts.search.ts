@@ -100,7 +100,9 @@ type BlockRow = { i: number; first_key: number; last_key: number; key_count: num
 /** Blocks read per term in the first round. */
 const FIRST_ROUND_BLOCKS = 2;
 /** When a fully read list has at most this many keys left, the others read only the blocks that could hold them. */
-const PROBE_KEYS = 128;
+const PROBE_KEYS = 4096;
+/** A phrase's last candidates are checked against their bodies when there are at most this many. */
+const BODY_CHECK_MAX = 400;
 
 /**
  * The query's terms' posting lists, read in key order a little at a time: a query needs only its first page and the
@@ -152,27 +154,29 @@ class PostingReader {
   async next(how: { first: number } | { upTo: number } | { probe: Float64Array }): Promise<void> {
     const open = this.terms.filter((t) => !this.complete(t));
     const after = open.map((t) => this.knownUpTo.get(t) ?? this.bounds.lo - 1);
-    const columns = sql`p.first_key, p.last_key, p.key_count, p.keys`;
-    let blocks: ReturnType<typeof sql<BlockRow>>;
+    let rows: { rows: BlockRow[] };
     if ('first' in how) {
-      blocks = sql<BlockRow>`SELECT t.i, b.* FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
-        CROSS JOIN LATERAL (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key > t.after
-          ORDER BY p.last_key LIMIT ${how.first}) AS b`;
+      rows = await sql<BlockRow>`SELECT * FROM search_next_blocks(${open}::text[], ${after}::bigint[], ${how.first})`.execute(this.db);
     } else if ('upTo' in how) {
       // The blocks ending by upTo, and the one after them, which may start before it.
-      blocks = sql<BlockRow>`SELECT t.i, b.* FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
-        CROSS JOIN LATERAL (
-          (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key > t.after AND p.last_key <= ${how.upTo})
-          UNION ALL
-          (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key > GREATEST(t.after, ${how.upTo}) ORDER BY p.last_key LIMIT 1)
-        ) AS b`;
+      rows = await sql<BlockRow>`SELECT * FROM search_blocks_up_to(${open}::text[], ${after}::bigint[], ${how.upTo})`.execute(this.db);
     } else {
-      blocks = sql<BlockRow>`SELECT DISTINCT t.i, b.* FROM unnest(${open}::text[], ${after}::bigint[]) WITH ORDINALITY AS t(term, after, i)
-        CROSS JOIN unnest(${Array.from(how.probe)}::bigint[]) AS k(key)
-        CROSS JOIN LATERAL (SELECT ${columns} FROM speech_postings p WHERE p.term = t.term AND p.last_key >= k.key AND p.last_key > t.after
-          ORDER BY p.last_key LIMIT 1) AS b`;
+      // Only the blocks whose key range holds a probe key: their bounds first (no block bytes), then those blocks.
+      const bounds = await this.db
+        .selectFrom('speech_postings')
+        .select(['term', 'first_key', 'last_key'])
+        .where('term', 'in', open)
+        .where('last_key', '>', Math.min(...after))
+        .orderBy('term')
+        .orderBy('last_key')
+        .execute();
+      const wanted = blocksHolding(bounds, how.probe, new Map(open.map((t, i) => [t, after[i] ?? -1])));
+      rows = await sql<BlockRow>`SELECT t.i, p.first_key, p.last_key, p.key_count, p.keys
+        FROM unnest(${open}::text[]) WITH ORDINALITY AS t(term, i)
+        JOIN speech_postings p ON p.term = t.term
+        WHERE (p.term, p.last_key) IN (SELECT * FROM unnest(${wanted.map((w) => w.term)}::text[], ${wanted.map((w) => w.lastKey)}::bigint[]))
+        ORDER BY t.i, p.last_key`.execute(this.db);
     }
-    const rows = await sql<BlockRow>`SELECT * FROM (${blocks}) AS x ORDER BY i, last_key`.execute(this.db);
     const read = open.map((): StoredBlock[] => []);
     for (const row of rows.rows) read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: row.keys });
     open.forEach((term, i) => {
@@ -210,6 +214,25 @@ class PostingReader {
     }
     return best;
   }
+}
+
+/** Of the given block bounds (sorted by term, then last key), those after each term's read part that hold a probe key. */
+function blocksHolding(bounds: readonly { term: string; first_key: number; last_key: number }[], probe: Float64Array, after: Map<string, number>): { term: string; lastKey: number }[] {
+  const wanted: { term: string; lastKey: number }[] = [];
+  let at = 0;
+  let term: string | undefined;
+  for (const b of bounds) {
+    if (b.term !== term) {
+      term = b.term;
+      at = 0;
+    }
+    const first = Number(b.first_key);
+    const last = Number(b.last_key);
+    if (last <= (after.get(b.term) ?? -1)) continue;
+    while (at < probe.length && (probe[at] as number) < first) at++;
+    if (at < probe.length && (probe[at] as number) <= last) wanted.push({ term: b.term, lastKey: last });
+  }
+  return wanted;
 }
 
 /** The first index whose key is greater than `key`. */
@@ -301,21 +324,12 @@ const toHit = (r: HitRow): SpeechHit => ({
   kind: r.kind,
 });
 
-/** The page's speeches, in the keys' order, each checked once more for being public. */
+/** The page's speeches, in the keys' order, each checked once more for being public (the search_hits function). */
 async function hitsFor(db: DbOrTx, keys: Float64Array): Promise<SpeechHit[]> {
   if (keys.length === 0) return [];
   const { transcripts, positions } = keyArrays(keys);
-  const rows = await sql<HitRow>`SELECT s.id AS speech_id, s.position, s.body, s.transcript_id, t.slug AS transcript_slug,
-      t.title AS transcript_title, t.held_on, t.language, s.speaker_id, sp.name AS speaker_name, sp.slug AS speaker_slug,
-      s.speaker_label, s.kind
-    FROM unnest(${transcripts}::int[], ${positions}::int[]) WITH ORDINALITY AS k(transcript_id, position, i)
-    CROSS JOIN LATERAL (SELECT * FROM speeches s WHERE s.transcript_id = k.transcript_id AND s.position = k.position
-      AND s.is_public AND s.deleted_at IS NULL LIMIT 1) AS s
-    JOIN transcripts t ON t.id = s.transcript_id
-    LEFT JOIN speakers sp ON sp.id = s.speaker_id
-    WHERE t.published_at IS NOT NULL
-    ORDER BY k.i`.execute(db);
-  return rows.rows.map(toHit);
+  const rows = await sql<HitRow & { speech_position: number }>`SELECT * FROM search_hits(${transcripts}::int[], ${positions}::int[])`.execute(db);
+  return rows.rows.map((r) => toHit({ ...r, position: r.speech_position }));
 }
 
 async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Promise<SpeechSearchResult> {
@@ -358,6 +372,13 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
     }
     if (matches.length >= need || reader.done()) break;
     const probe = reader.probeAbove(known);
+    if (probe && phrase && speaker.length === 0 && probe.length <= BODY_CHECK_MAX) {
+      // Few candidates left (a rare bigram inside common ones, as in 調查行動): reading their bodies costs less than
+      // the other lists' blocks, which those candidates are spread across. For a phrase of one CJK run the body's
+      // substring test is the same rule as the positions.
+      matches = Float64Array.from([...matches, ...(await verified(db, intersect([probe], upTo(ranges, Infinity)), plan.needle, need - matches.length))]);
+      break;
+    }
     if (probe) {
       how = { probe };
     } else {
