@@ -52,6 +52,7 @@ const write = process.argv.includes('--write');
 const postgresUrl = process.env.DATABASE_URL || undefined;
 const runPglite = process.env.BENCH_PGLITE !== '0';
 const PER_PAGE = 20;
+const WARMUP_ROUNDS = 10;
 const P95_TARGET_MS = 20;
 const RATIO_TARGET = 3;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -322,6 +323,7 @@ interface EngineResult {
   load: LoadFigures;
   inProcess: Latency;
   http: Latency;
+  httpAgain: Latency;
   answers: HttpAnswer[];
   mismatches: string[];
 }
@@ -395,15 +397,21 @@ async function benchEngine(
 
   log(`bench:search: ${label}: starting the server …`);
   const base = await startServer(serverEnv);
-  for (const q of queries.warmup) await ask(base, q);
+  // A fresh server process runs PGlite's WebAssembly cold: V8 optimizes its hot functions only after they have run
+  // for a while, as on any long-running server. The warm-up queries are sent WARMUP_ROUNDS times (never measured).
+  for (let round = 0; round < WARMUP_ROUNDS; round++) for (const q of queries.warmup) await ask(base, q);
   const answers: HttpAnswer[] = [];
   for (const q of queries.measured) answers.push(await ask(base, q));
+  // The same queries once more: what a server that has been running a while answers (its blocks in shared buffers,
+  // its code optimized). Reported beside the first pass; the targets are judged on the first.
+  const again: number[] = [];
+  for (const q of queries.measured) again.push((await ask(base, q)).ms);
   await stopServer();
   if (engine === 'postgres') {
     const last = started.pgDatabases.pop();
     if (last) await dropPgDatabase(last.adminUrl, last.name);
   }
-  return { load: figures, inProcess: summarize(direct), http: summarize(answers.map((a) => a.ms)), answers, mismatches: checkCounts(queries.measured, answers, rgCounts) };
+  return { load: figures, inProcess: summarize(direct), http: summarize(answers.map((a) => a.ms)), httpAgain: summarize(again), answers, mismatches: checkCounts(queries.measured, answers, rgCounts) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,23 +510,24 @@ async function main(): Promise<void> {
   const meanCount = counts.reduce((sum, a) => sum + a.count, 0) / Math.max(1, counts.length);
   const lengths = [2, 3, 4].map((n) => `${queries.measured.filter((q) => [...q].length === n).length}×${n}`).join(', ');
   const table: string[] = [
-    '| engine | import | index build (postings) | database size | search p50 ms | search p95 ms | query alone p50 / p95 ms | rg p50 / p95 ms | rg p95 ÷ ours p95 | p95 ≤ 20 ms | ≥ 3× rg | counts = rg |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    '| engine | import | index build (postings) | database size | search p50 ms | search p95 ms | second pass p50 / p95 ms | query alone p50 / p95 ms | rg p50 / p95 ms | rg p95 ÷ ours p95 | p95 ≤ 20 ms | ≥ 3× rg | counts = rg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
   ];
   for (const r of results) {
     const l = r.load;
     const ratio = rgLatency ? rgLatency.p95 / r.http.p95 : Number.NaN;
     const size = l.dataDirBytes === undefined ? mb(l.databaseBytes) : `${mb(l.databaseBytes)} (folder ${mb(l.dataDirBytes)})`;
     table.push(
-      `| ${l.engine} | ${int(corpus.speeches.length / l.importSeconds)} speeches/s, ${(corpus.bytes / 1e6 / l.importSeconds).toFixed(1)} MB/s (${fmtS(l.importSeconds)}) | ${fmtS(l.indexSeconds)} (${fmtS(l.postingsSeconds)}; ${mb(l.postingsBytes)}) | ${size} | ${fmtMs(r.http.p50)} | ${fmtMs(r.http.p95)} | ${fmtMs(r.inProcess.p50)} / ${fmtMs(r.inProcess.p95)} | ${rgLatency ? `${fmtMs(rgLatency.p50)} / ${fmtMs(rgLatency.p95)}` : 'skipped'} | ${Number.isFinite(ratio) ? ratio.toFixed(1) : '–'} | ${r.http.p95 <= P95_TARGET_MS ? 'met' : '**not met**'} | ${!rgLatency ? '–' : ratio >= RATIO_TARGET ? 'met' : '**not met**'} | ${rgCounts ? (r.mismatches.length === 0 ? `yes (${queries.measured.length}/${queries.measured.length})` : `**${r.mismatches.length} differ**`) : '–'} |`,
+      `| ${l.engine} | ${int(corpus.speeches.length / l.importSeconds)} speeches/s, ${(corpus.bytes / 1e6 / l.importSeconds).toFixed(1)} MB/s (${fmtS(l.importSeconds)}) | ${fmtS(l.indexSeconds)} (${fmtS(l.postingsSeconds)}; ${mb(l.postingsBytes)}) | ${size} | ${fmtMs(r.http.p50)} | ${fmtMs(r.http.p95)} | ${fmtMs(r.httpAgain.p50)} / ${fmtMs(r.httpAgain.p95)} | ${fmtMs(r.inProcess.p50)} / ${fmtMs(r.inProcess.p95)} | ${rgLatency ? `${fmtMs(rgLatency.p50)} / ${fmtMs(rgLatency.p95)}` : 'skipped'} | ${Number.isFinite(ratio) ? ratio.toFixed(1) : '–'} | ${r.http.p95 <= P95_TARGET_MS ? 'met' : '**not met**'} | ${!rgLatency ? '–' : ratio >= RATIO_TARGET ? 'met' : '**not met**'} | ${rgCounts ? (r.mismatches.length === 0 ? `yes (${queries.measured.length}/${queries.measured.length})` : `**${r.mismatches.length} differ**`) : '–'} |`,
     );
   }
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const minutes = (performance.now() - runStart) / 60_000;
   const notes = [
     `- Corpus: ${int(corpus.speeches.length)} generated speeches (${mb(corpus.bytes)} of UTF-8 text, ${int(corpus.bytes / corpus.speeches.length)} bytes each on average), ${int(corpus.transcripts.length)} published transcripts, ${corpus.names.length} speakers; deterministic (seeded), so every run searches the same text.`,
-    `- Queries: ${queries.measured.length} (${lengths} characters; names, vocabulary, agency names, local place names (the rare tail), ${queries.measured.filter((q) => /^[A-Z]+$/.test(q)).length} Latin acronyms, random pieces of speeches), each \`GET /api/v1/search/speeches?q=…&perPage=${PER_PAGE}\` one at a time after ${queries.warmup.length} warm-up queries; top ${PER_PAGE} and the count (exact up to ${int(COUNT_CAP)}): ${capped} capped at ${int(COUNT_CAP)}, ${none} with no result, ${int(meanCount)} on average.`,
+    `- Queries: ${queries.measured.length} (${lengths} characters; names, vocabulary, agency names, local place names (the rare tail), ${queries.measured.filter((q) => /^[A-Z]+$/.test(q)).length} Latin acronyms, random pieces of speeches), each \`GET /api/v1/search/speeches?q=…&perPage=${PER_PAGE}\` one at a time after ${queries.warmup.length} warm-up queries sent ${WARMUP_ROUNDS} times each (a fresh server's WebAssembly is still cold); top ${PER_PAGE} and the count (exact up to ${int(COUNT_CAP)}): ${capped} capped at ${int(COUNT_CAP)}, ${none} with no result, ${int(meanCount)} on average.`,
     `- Import: speakers, transcripts and speeches inserted in batches of ${int(BATCH)} with the speech indexes dropped; then the B-tree indexes are built, the search index is rebuilt from the speeches (\`rebuildSearchIndex\`: every body tokenized in JS, posting lists written in blocks; its time and total size, table and primary key, in brackets), and \`VACUUM ANALYZE\` runs (${results.map((r) => `${fmtS(r.load.analyzeSeconds)} on ${r.load.engine}`).join(', ')}).`,
+    `- "second pass": the same ${queries.measured.length} queries sent again to the same server right after the first pass, as a server that has run a while answers them (posting blocks in shared buffers, code optimized); the targets are judged on the first pass.`,
     `- "query alone": \`searchSpeeches\` called in the benchmark process on the same database before the server starts (no HTTP, no JSON), to show how much of the latency is the database's.`,
     `- Reference: ${rgLatency ? `${rgVersion}, \`rg --no-config -c -F -- TERM corpus.txt\` over the same text (one speech per line, in the page cache), one process per query, wall time including its start-up` : 'skipped (ripgrep not installed)'}. Every count of ours is checked against rg's: equal below ${int(COUNT_CAP)}, capped above it.`,
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; run time ${minutes.toFixed(1)} min.`,
