@@ -1,4 +1,4 @@
-/** The `cocreate` command: migrate, seed, create-user, import-calendar, import-transcript. */
+/** The `cocreate` command: migrate, seed, create-user, import-calendar, import-transcript, reindex-search. */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
@@ -12,6 +12,7 @@ import { createUser } from './modules/accounts/accounts.service.js';
 import { findAgencyByCode } from './modules/plans/plans.queries.js';
 import { isEmpty } from './modules/plans/plans.seed.js';
 import { calendarRange, upsertCalendar } from './modules/transcripts/calendar.queries.js';
+import { rebuildSearchIndex } from './modules/transcripts/transcripts.search-index.js';
 import { importTranscript } from './modules/transcripts/transcripts.service.js';
 import { formatDemoAccounts, seedDemo } from './seed.js';
 import { t } from './web/i18n.js';
@@ -29,6 +30,8 @@ Commands:
                                ### Speaker：); each file is all or nothing, errors name the line
   import-calendar FILE …       load the government office calendar (行政機關辦公日曆表 open-data CSV) used to count
                                working days; all files or nothing, a day already loaded is replaced
+  reindex-search               rebuild the transcript search index from the published speeches (after a change to
+                               the tokenizer, or to pack blocks that edits have left small); in one transaction
 
 The database is DATABASE_URL when set, else PGlite in COCREATE_DATA_DIR (default ./data).`;
 
@@ -127,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  if (!['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript'].includes(command)) {
+  if (!['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search'].includes(command)) {
     process.stderr.write(`Unknown command: ${command}\n\n${USAGE}\n`);
     return 2;
   }
@@ -150,6 +153,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'import-calendar') return await importCalendar(database.db, rest);
     if (command === 'import-transcript') return await importTranscripts(database.db, rest);
+    if (command === 'reindex-search') {
+      const started = performance.now();
+      await rebuildSearchIndex(database.db);
+      const { n } = await database.db.selectFrom('speech_index_transcripts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      process.stdout.write(`Rebuilt the search index: ${Number(n)} published transcripts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+      return 0;
+    }
     const { values } = parseArgs({
       args: rest,
       options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string', multiple: true } },

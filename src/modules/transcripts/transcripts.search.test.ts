@@ -12,7 +12,7 @@ import { createTestDatabase } from '../../db/test-database.js';
 import { indexTermPositions, indexTerms, queryPlan } from '../../domain/cjk-search.js';
 import { decodePostings, orderKey } from '../../domain/search-postings.js';
 import { COUNT_CAP, matchingPublicSpeeches, searchSpeeches, type SpeechSearch } from './transcripts.search.js';
-import { rebuildSearchIndex, reindexTranscript, speakerTerm } from './transcripts.search-index.js';
+import { indexMissingTranscripts, rebuildSearchIndex, reindexTranscript, speakerTerm } from './transcripts.search-index.js';
 
 let database: Database;
 let db: Db;
@@ -257,6 +257,15 @@ describe('the index', () => {
     const rebuilt = await storedPostings();
     assert.deepEqual(rebuilt.lists, before.lists);
     assert.ok(rebuilt.blocks.length <= before.blocks.length, 'a rebuild packs blocks at least as tightly');
+  });
+
+  test('at start-up, published transcripts the index does not hold are indexed, and only those', async () => {
+    const before = await storedPostings();
+    await db.deleteFrom('speech_index_transcripts').execute();
+    await db.deleteFrom('speech_postings').execute();
+    assert.equal(await indexMissingTranscripts(db), 5, 'the five published transcripts; not the draft');
+    assert.deepEqual((await storedPostings()).lists, before.lists);
+    assert.equal(await indexMissingTranscripts(db), 0, 'nothing left to do');
   });
 
   test('a JS string[] round-trips through text[] on this engine', async () => {
