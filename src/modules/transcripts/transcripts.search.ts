@@ -95,7 +95,8 @@ async function allowedRanges(db: DbOrTx, s: SpeechSearch): Promise<KeyRange[] | 
 }
 
 type StoredBlock = { firstKey: number; lastKey: number; count: number; bytes: Uint8Array };
-type BlockRow = { i: number; first_key: number; last_key: number; key_count: number; keys: Uint8Array };
+/** A block as the search reads it: its bytes in base64 (see migration 0005). */
+type BlockRow = { i: number; first_key: number; last_key: number; key_count: number; keys: string };
 
 /** Blocks read per term in the first round. */
 const FIRST_ROUND_BLOCKS = 2;
@@ -171,14 +172,14 @@ class PostingReader {
         .orderBy('last_key')
         .execute();
       const wanted = blocksHolding(bounds, how.probe, new Map(open.map((t, i) => [t, after[i] ?? -1])));
-      rows = await sql<BlockRow>`SELECT t.i, p.first_key, p.last_key, p.key_count, p.keys
+      rows = await sql<BlockRow>`SELECT t.i, p.first_key, p.last_key, p.key_count, encode(p.keys, 'base64') AS keys
         FROM unnest(${open}::text[]) WITH ORDINALITY AS t(term, i)
         JOIN speech_postings p ON p.term = t.term
         WHERE (p.term, p.last_key) IN (SELECT * FROM unnest(${wanted.map((w) => w.term)}::text[], ${wanted.map((w) => w.lastKey)}::bigint[]))
         ORDER BY t.i, p.last_key`.execute(this.db);
     }
     const read = open.map((): StoredBlock[] => []);
-    for (const row of rows.rows) read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: row.keys });
+    for (const row of rows.rows) read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: Buffer.from(row.keys, 'base64') });
     open.forEach((term, i) => {
       let fresh = read[i] ?? [];
       let known = this.bounds.hi;
