@@ -31,6 +31,10 @@ test('day and transcript ranges hold exactly their keys', () => {
   assert.ok(!inside(orderKey('2024-02-29', 0, 0)) && !inside(orderKey('2024-04-01', MAX_TRANSCRIPT_ID, MAX_POSITION)));
   const open = dayRange(undefined, undefined);
   assert.ok(open.lo <= orderKey('2257-12-31', MAX_TRANSCRIPT_ID, 0) && open.hi >= orderKey('1900-01-01', 0, MAX_POSITION));
+  const ancient = dayRange('1800-01-01', '1950-01-01');
+  assert.ok(ancient.lo <= orderKey('1900-01-01', 1, 1) && ancient.hi >= orderKey('1900-01-01', 1, 1), 'dates before 1900 clamp, they do not throw');
+  const empty = [dayRange('1700-01-01', '1899-12-31'), dayRange('2300-01-01', undefined), dayRange('2024-05-02', '2024-05-01')];
+  for (const r of empty) assert.ok(r.lo > r.hi, `${JSON.stringify(r)} is empty`);
   const t = transcriptRange('2024-03-01', 7);
   assert.deepEqual([t.lo, t.hi], [orderKey('2024-03-01', 7, 0), orderKey('2024-03-01', 7, MAX_POSITION)]);
 });

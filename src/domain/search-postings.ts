@@ -57,11 +57,19 @@ export function transcriptRange(heldOn: string, transcriptId: number): KeyRange 
   return { lo, hi: lo + MAX_POSITION };
 }
 
-/** Every key of speeches held from `from` to `to` (inclusive days; either may be open). */
+/** A day's index clamped to the days a key can hold (for filters, which may name any date). */
+function clampedDayIndex(isoDay: string): number {
+  const index = Math.round((Date.parse(`${isoDay}T00:00:00Z`) - EPOCH_1900) / DAY_MS);
+  return Math.min(Math.max(index, -1), DAY_SPAN);
+}
+
+/** Every key of speeches held from `from` to `to` (inclusive days; either may be open, any date). */
 export function dayRange(from: string | undefined, to: string | undefined): KeyRange {
-  const lo = to === undefined ? 0 : (DAY_SPAN - 1 - dayIndex(to)) * DAY_STRIDE;
-  const hi = from === undefined ? DAY_SPAN * DAY_STRIDE - 1 : (DAY_SPAN - dayIndex(from)) * DAY_STRIDE - 1;
-  return { lo, hi };
+  const last = to === undefined ? DAY_SPAN - 1 : Math.min(clampedDayIndex(to), DAY_SPAN - 1);
+  const first = from === undefined ? 0 : Math.max(clampedDayIndex(from), 0);
+  // No day a key can hold: an empty range.
+  if (first > last) return { lo: 1, hi: 0 };
+  return { lo: (DAY_SPAN - 1 - last) * DAY_STRIDE, hi: (DAY_SPAN - first) * DAY_STRIDE - 1 };
 }
 
 // ---- blocks ----

@@ -383,6 +383,9 @@ describe('filters, order and pages', () => {
     assert.deepEqual(await hits('資訊公開', { to: '2024-05-31' }), keys('t1p1'));
     assert.deepEqual(await hits('資訊公開', { from: '2024-03-01', to: '2024-03-01' }), keys('t1p1'));
     assert.deepEqual(await hits('好', { speakerId: refs.tang }), keys('t2p4'), 'filters apply to the scan too');
+    assert.deepEqual(await hits('資訊公開', { from: '1800-01-01', to: '2024-05-31' }), keys('t1p1'), 'any date may bound the range');
+    assert.deepEqual(await hits('資訊公開', { from: '2300-01-01' }), []);
+    assert.deepEqual(await hits('資訊公開', { from: '2024-06-02', to: '2024-06-01' }), [], 'an empty range');
   });
 
   test('newest meeting first (later transcript first on the same day), then speech order; pages', async () => {

@@ -91,7 +91,7 @@ async function allowedRanges(db: DbOrTx, s: SpeechSearch): Promise<KeyRange[] | 
     const own = (await q.execute()).map((t) => transcriptRange(t.held_on, t.id)).sort((a, b) => a.lo - b.lo);
     ranges = ranges === undefined ? own : own.flatMap((r) => ranges?.flatMap((d) => (r.hi < d.lo || r.lo > d.hi ? [] : [{ lo: Math.max(r.lo, d.lo), hi: Math.min(r.hi, d.hi) }])) ?? []);
   }
-  return ranges;
+  return ranges?.filter((r) => r.lo <= r.hi);
 }
 
 type StoredBlock = { firstKey: number; lastKey: number; count: number; bytes: Uint8Array };
