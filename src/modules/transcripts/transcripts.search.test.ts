@@ -268,6 +268,16 @@ describe('the index', () => {
     assert.equal(await indexMissingTranscripts(db), 0, 'nothing left to do');
   });
 
+  test('a search running alongside a reindex that re-cuts its blocks gives the same answer', async () => {
+    const alone = await search('透明治理', { limit: 20, offset: 980 });
+    // PGlite runs the two interleaved statement by statement; whether the reindex lands between two of the search's
+    // reads (and the search then reads again from one snapshot) depends on timing.
+    const [during] = await Promise.all([search('透明治理', { limit: 20, offset: 980 }), reindexTranscript(db, refs.bulk, { blockSize: 5 })]);
+    await reindexTranscript(db, refs.bulk, { blockSize: BLOCK });
+    assert.deepEqual(during, alone);
+    assert.deepEqual([alone.count, alone.countCapped, alone.items.length], [1000, true, 20]);
+  });
+
   test('a JS string[] round-trips through text[] on this engine', async () => {
     const odd = ['a"b', 'c,d', '{x}', 'NULL', '公開'];
     const { rows } = await sql<{ same: boolean; back: string[] }>`select ${odd}::text[] = ARRAY['a"b', 'c,d', '{x}', 'NULL', '公開'] as same, ${odd}::text[] as back`.execute(db);

@@ -76,8 +76,19 @@ export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<Speec
   checkDate('to', s.to);
   const plan = queryPlan(s.q);
   if (!plan) return { items: [], count: 0, countCapped: false };
-  return plan.terms.length > 0 ? searchIndexed(db, plan, s) : searchByScan(db, plan, s);
+  if (plan.terms.length === 0) return searchByScan(db, plan, s);
+  if (db.isTransaction) return searchIndexed(db, plan, s);
+  try {
+    return await searchIndexed(db, plan, s);
+  } catch (error) {
+    // A publication rewrote a block between two reads: read again from one snapshot (rare, so not by default).
+    if (!(error instanceof IndexMoved)) throw error;
+    return db.transaction().setIsolationLevel('repeatable read').execute((trx) => searchIndexed(trx, plan, s));
+  }
 }
+
+/** Thrown when a block read later overlaps what was read before: the index changed between statements. */
+class IndexMoved extends Error {}
 
 const NOTHING: SpeechSearchResult = { items: [], count: 0, countCapped: false };
 
@@ -182,6 +193,8 @@ class PostingReader {
     for (const row of rows.rows) read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: Buffer.from(row.keys, 'base64') });
     open.forEach((term, i) => {
       let fresh = read[i] ?? [];
+      const before = this.knownUpTo.get(term);
+      if (before !== undefined && fresh.some((b) => b.firstKey <= before)) throw new IndexMoved();
       let known = this.bounds.hi;
       if ('first' in how) {
         // A full batch ends where its last block ends; a short one is the end of the list.
