@@ -430,6 +430,17 @@ describe('counts', () => {
   });
 });
 
+describe('far dates', () => {
+  test('a meeting after 2079 (keys below 2^52) is searched over several reads like any other', async () => {
+    const future = await transcript('future', '2150-01-01', { published: true });
+    await speeches(Array.from({ length: 300 }, (_, i) => ({ key: `future${i}`, transcriptId: future, position: i + 1, body: `鑫淼焱第${i}則` })));
+    await reindexTranscript(db, future, { blockSize: BLOCK });
+    const found = await search('鑫淼焱', { limit: 5, offset: 35 });
+    assert.deepEqual([found.count, found.countCapped, found.items.map((h) => h.position)], [300, false, [36, 37, 38, 39, 40]]);
+    assert.equal((await search("鑫淼焱", { from: "2150-01-01", to: "2150-01-01" })).count, 300);
+  });
+});
+
 describe('cross-check against a plain substring scan', () => {
   // Full-width text is left out: the plain scan does not apply NFKC, so it misses ＯＧＰ for ogp (search finds it).
   test('0 mismatches for fixed queries', async () => {

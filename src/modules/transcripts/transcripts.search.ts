@@ -400,7 +400,8 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
       const start = Math.max(bounds.lo, reader.start());
       const span = known - start + 1;
       const estimate = start + span * (matches.length > 0 ? Math.min(16, (need / matches.length) * 1.25) : 8);
-      how = { upTo: Math.min(estimate, Number.MAX_SAFE_INTEGER) };
+      // Whole numbers: below 2^52 (meetings after 2079) a product can have a fraction, which bigint refuses.
+      how = { upTo: Math.floor(Math.min(estimate, Number.MAX_SAFE_INTEGER)) };
     }
   }
   const items = await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit));
