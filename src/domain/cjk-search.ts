@@ -46,13 +46,10 @@ function runsOf(normalized: string): Run[] {
   return runs;
 }
 
-function addRunTerms(run: Run, into: Set<string>, keepSingleCjk: boolean): void {
+/** A query run's terms: a word, or the bigrams of a CJK run (a single CJK character has none, see queryPlan). */
+function addQueryRunTerms(run: Run, into: Set<string>): void {
   if (!run.cjk) {
     into.add(run.chars.slice(0, MAX_WORD_LENGTH).join(''));
-    return;
-  }
-  if (run.chars.length === 1) {
-    if (keepSingleCjk) into.add(run.chars[0] ?? '');
     return;
   }
   for (let i = 0; i + 1 < run.chars.length; i++) into.add(`${run.chars[i] ?? ''}${run.chars[i + 1] ?? ''}`);
@@ -122,7 +119,7 @@ export function queryPlan(q: string): QueryPlan | null {
   const needle = normalizeNeedle(q);
   if (needle === '') return null;
   const terms = new Set<string>();
-  for (const run of runsOf(needle)) addRunTerms(run, terms, false);
+  for (const run of runsOf(needle)) addQueryRunTerms(run, terms);
   const sorted = [...terms].sort();
   return { needle, terms: sorted, fallback: sorted.length === 0 };
 }

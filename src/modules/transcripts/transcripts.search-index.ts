@@ -75,6 +75,12 @@ async function postingsOfTranscript(db: DbOrTx, transcriptId: number, heldOn: st
   return byTerm;
 }
 
+/** What the bookkeeping table records for an indexed transcript: its key range and the terms it added. */
+function stateRow(transcriptId: number, heldOn: string, byTerm: Map<string, Posting[]>) {
+  const range = transcriptRange(heldOn, transcriptId);
+  return { transcript_id: transcriptId, key_lo: range.lo, key_hi: range.hi, terms: [...byTerm.keys()] };
+}
+
 /** Takes a transcript's keys out of every block that holds them. */
 async function removeTranscript(db: DbOrTx, state: { key_lo: number; key_hi: number; terms: string[] }): Promise<void> {
   const lo = Number(state.key_lo);
@@ -115,21 +121,21 @@ async function addTranscript(db: DbOrTx, byTerm: Map<string, Posting[]>, lo: num
   const before = await neighbour('before');
   const replaced: StoredBlock[] = [];
   const written: { term: string; block: EncodedBlock }[] = [];
-  for (const [term, keys] of byTerm) {
+  for (const [term, postings] of byTerm) {
     const next = after.get(term);
     const previous = before.get(term);
     let merged: Posting[];
     if (next && Number(next.first_key) < lo) {
       replaced.push(next);
-      merged = mergeSorted(decodePostings(asBlock(next)), keys);
-    } else if (previous && previous.key_count + keys.length <= blockSize) {
+      merged = mergeSorted(decodePostings(asBlock(next)), postings);
+    } else if (previous && previous.key_count + postings.length <= blockSize) {
       replaced.push(previous);
-      merged = [...decodePostings(asBlock(previous)), ...keys];
-    } else if (next && next.key_count + keys.length <= blockSize) {
+      merged = [...decodePostings(asBlock(previous)), ...postings];
+    } else if (next && next.key_count + postings.length <= blockSize) {
       replaced.push(next);
-      merged = [...keys, ...decodePostings(asBlock(next))];
+      merged = [...postings, ...decodePostings(asBlock(next))];
     } else {
-      merged = keys;
+      merged = postings;
     }
     for (const block of cutBlocks(merged, blockSize)) written.push({ term, block });
   }
@@ -153,9 +159,8 @@ export async function reindexTranscript(db: DbOrTx, transcriptId: number, option
       return;
     }
     const byTerm = await postingsOfTranscript(trx, transcriptId, transcript.held_on);
-    const range = transcriptRange(transcript.held_on, transcriptId);
-    await addTranscript(trx, byTerm, range.lo, blockSize);
-    const row = { key_lo: range.lo, key_hi: range.hi, terms: [...byTerm.keys()] };
+    await addTranscript(trx, byTerm, transcriptRange(transcript.held_on, transcriptId).lo, blockSize);
+    const { transcript_id: _, ...row } = stateRow(transcriptId, transcript.held_on, byTerm);
     await trx
       .insertInto('speech_index_transcripts')
       .values({ transcript_id: transcriptId, ...row })
@@ -193,23 +198,22 @@ export async function rebuildSearchIndex(db: DbOrTx, options: { blockSize?: numb
     const pending = new Map<string, Posting[]>();
     let ready: { term: string; block: EncodedBlock }[] = [];
     for (let i = 0; i < transcripts.length; i += perBatch) {
-      const states: { transcript_id: number; key_lo: number; key_hi: number; terms: string[] }[] = [];
+      const states: ReturnType<typeof stateRow>[] = [];
       for (const t of transcripts.slice(i, i + perBatch)) {
         const byTerm = await postingsOfTranscript(trx, t.id, t.held_on);
-        for (const [term, keys] of byTerm) {
+        for (const [term, postings] of byTerm) {
           const list = pending.get(term);
           if (!list) {
-            pending.set(term, keys);
+            pending.set(term, postings);
             continue;
           }
-          for (const posting of keys) list.push(posting);
+          for (const posting of postings) list.push(posting);
           if (list.length >= blockSize) {
             ready.push({ term, block: encodeBlock(list.slice(0, blockSize)) });
             pending.set(term, list.slice(blockSize));
           }
         }
-        const range = transcriptRange(t.held_on, t.id);
-        states.push({ transcript_id: t.id, key_lo: range.lo, key_hi: range.hi, terms: [...byTerm.keys()] });
+        states.push(stateRow(t.id, t.held_on, byTerm));
       }
       if (ready.length >= ROWS_PER_STATEMENT) {
         await insertBlocks(trx, ready);
@@ -217,7 +221,7 @@ export async function rebuildSearchIndex(db: DbOrTx, options: { blockSize?: numb
       }
       if (states.length > 0) await trx.insertInto('speech_index_transcripts').values(states).execute();
     }
-    for (const [term, keys] of pending) for (const block of cutBlocks(keys, blockSize)) ready.push({ term, block });
+    for (const [term, postings] of pending) for (const block of cutBlocks(postings, blockSize)) ready.push({ term, block });
     await insertBlocks(trx, ready);
   });
 }

@@ -174,7 +174,7 @@ class PostingReader {
       rows = await sql<BlockRow>`SELECT * FROM search_blocks_up_to(${open}::text[], ${after}::bigint[], ${how.upTo})`.execute(this.db);
     } else {
       // Only the blocks whose key range holds a probe key: their bounds first (no block bytes), then those blocks.
-      const bounds = await this.db
+      const extents = await this.db
         .selectFrom('speech_postings')
         .select(['term', 'first_key', 'last_key'])
         .where('term', 'in', open)
@@ -182,7 +182,7 @@ class PostingReader {
         .orderBy('term')
         .orderBy('last_key')
         .execute();
-      const wanted = blocksHolding(bounds, how.probe, new Map(open.map((t, i) => [t, after[i] ?? -1])));
+      const wanted = blocksHolding(extents, how.probe, new Map(open.map((t, i) => [t, after[i] ?? -1])));
       rows = await sql<BlockRow>`SELECT t.i, p.first_key, p.last_key, p.key_count, encode(p.keys, 'base64') AS keys
         FROM unnest(${open}::text[]) WITH ORDINALITY AS t(term, i)
         JOIN speech_postings p ON p.term = t.term
@@ -261,6 +261,13 @@ function upperBound(keys: Float64Array, key: number): number {
   return lo;
 }
 
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 function keysOf(blocks: readonly StoredBlock[]): Float64Array {
   const keys = new Float64Array(blocks.reduce((sum, b) => sum + b.count, 0));
   let at = 0;
@@ -273,7 +280,7 @@ function upTo(ranges: readonly KeyRange[] | undefined, known: number): KeyRange[
   return (ranges ?? [{ lo: 0, hi: Number.MAX_SAFE_INTEGER }]).filter((r) => r.lo <= known).map((r) => ({ lo: r.lo, hi: Math.min(r.hi, known) }));
 }
 
-/** Ordinals of the keys, as the (transcript, position) pairs that find their speeches through speeches_transcript_idx. */
+/** The keys as (transcript, position) pairs, which find their speeches through speeches_transcript_idx. */
 function keyArrays(keys: ArrayLike<number>): { transcripts: number[]; positions: number[] } {
   const transcripts: number[] = [];
   const positions: number[] = [];
@@ -378,7 +385,7 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
     if (check) {
       const fresh = found.subarray(upperBound(found, checkedUpTo));
       const confirmed = await verified(db, fresh, plan.needle, need - matches.length);
-      matches = Float64Array.from([...matches, ...confirmed]);
+      matches = concat(matches, confirmed);
       // The check stops early only once it has enough; otherwise every candidate up to `known` is checked.
       checkedUpTo = known;
     } else {
@@ -386,11 +393,13 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
     }
     if (matches.length >= need || reader.done()) break;
     const probe = reader.probeAbove(known);
+    // A list read to its end has no key left: nothing more can match.
+    if (probe?.length === 0) break;
     if (probe && phrase && speaker.length === 0 && probe.length <= BODY_CHECK_MAX) {
       // Few candidates left (a rare bigram inside common ones, as in 調查行動): reading their bodies costs less than
       // the other lists' blocks, which those candidates are spread across. For a phrase of one CJK run the body's
       // substring test is the same rule as the positions.
-      matches = Float64Array.from([...matches, ...(await verified(db, intersect([probe], upTo(ranges, Infinity)), plan.needle, need - matches.length))]);
+      matches = concat(matches, await verified(db, intersect([probe], upTo(ranges, Infinity)), plan.needle, need - matches.length));
       break;
     }
     if (probe) {
@@ -404,9 +413,8 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
       how = { upTo: Math.floor(Math.min(estimate, Number.MAX_SAFE_INTEGER)) };
     }
   }
-  const items = await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit));
   return {
-    items,
+    items: await hitsFor(db, matches.subarray(s.offset, s.offset + s.limit)),
     count: Math.min(matches.length, COUNT_CAP),
     countCapped: matches.length > COUNT_CAP,
   };
