@@ -1,11 +1,20 @@
-/** The `cocreate` command: migrate, seed, create-user, import-calendar, import-transcript, reindex-search. */
-import { readFile } from 'node:fs/promises';
+/**
+ * The `cocreate` command: migrate, seed, create-user, import-calendar, import-transcript, reindex-search.
+ * Every command writes, so each opens the database the way the server does and, on PGlite, takes the data
+ * directory's lock first (ADR 0015): while a server holds it the command refuses and says what to do instead.
+ * Messages come from the UI catalogs, in the console's language (console.ts).
+ */
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
+import { z } from '@hono/zod-openapi';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { consoleLanguage, lockRefusal, MAX_LISTED_PROBLEMS } from './console.js';
+import { DataDirectoryLockedError } from './db/data-dir-lock.js';
 import type { Db } from './db/connection.js';
 import { ROLES, type Role } from './domain/authorization.js';
+import type { Lang } from './domain/localized.js';
 import { parseOfficeCalendarCsv, type CalendarRow } from './domain/working-days.js';
 import { ValidationError } from './errors.js';
 import { createUser } from './modules/accounts/accounts.service.js';
@@ -13,10 +22,15 @@ import { findAgencyByCode } from './modules/plans/plans.queries.js';
 import { isEmpty } from './modules/plans/plans.seed.js';
 import { calendarRange, upsertCalendar } from './modules/transcripts/calendar.queries.js';
 import { rebuildSearchIndex } from './modules/transcripts/transcripts.search-index.js';
-import { importTranscript } from './modules/transcripts/transcripts.service.js';
+import { importTranscript, TRANSCRIPT_MARKDOWN_MAX } from './modules/transcripts/transcripts.service.js';
 import { formatDemoAccounts, seedDemo } from './seed.js';
 import { t } from './web/i18n.js';
-import { problemMessages } from './web/validation.js';
+import { isoDate, recordId, text } from './web/schemas.js';
+import { localizeIssue } from './web/validation.js';
+
+const COMMANDS = ['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search'] as const;
+type Command = (typeof COMMANDS)[number];
+
 
 const USAGE = `Usage: cocreate <command> [options]
 
@@ -26,54 +40,131 @@ Commands:
   create-user --email E --name N --role ${ROLES.join('|')} [--agency CODE …]
                                create an account; the password comes from COCREATE_PASSWORD or a prompt
   import-transcript FILE … [--language zh-TW|en] [--replace SLUG] [--meeting ID] [--date YYYY-MM-DD] [--title T]
-                               import transcripts in the Markdown of the forum's records (# YYYY-MM-DD Title,
-                               ### Speaker：); each file is all or nothing, errors name the line
-  import-calendar FILE …       load the government office calendar (行政機關辦公日曆表 open-data CSV) used to count
+                    [--force]  import transcripts in the Markdown of the forum's records (# YYYY-MM-DD Title,
+                               ### Speaker：); each file is all or nothing, errors name the line; a file over
+                               ${TRANSCRIPT_MARKDOWN_MAX / 1_000_000} MB (the API's limit) is refused unless --force
+  import-calendar FILE … [--force]
+                               load the government office calendar (行政機關辦公日曆表 open-data CSV) used to count
                                working days; all files or nothing, a day already loaded is replaced
   reindex-search               rebuild the transcript search index from the published speeches (after a change to
                                the tokenizer, or to pack blocks that edits have left small); in one transaction
 
-The database is DATABASE_URL when set, else PGlite in COCREATE_DATA_DIR (default ./data).`;
+The database is DATABASE_URL when set, else PGlite in COCREATE_DATA_DIR (default ./data). An embedded (PGlite)
+database is opened by one process at a time: stop the server before running a command on it, or use the API.
+Messages are in Traditional Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh, else in English.`;
 
-async function readPassword(): Promise<string> {
-  if (process.env.COCREATE_PASSWORD) return process.env.COCREATE_PASSWORD;
-  if (!process.stdin.isTTY) throw new Error('Set COCREATE_PASSWORD or run in a terminal to be prompted');
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await rl.question('Password (at least 12 characters): ');
-  } finally {
-    rl.close();
+/** What a command prints; `lang` is the console's. */
+class Out {
+  constructor(readonly lang: Lang) {}
+  say(key: string, params?: Record<string, string | number>) {
+    process.stdout.write(`${t(this.lang, key, params)}\n`);
+  }
+  warn(key: string, params?: Record<string, string | number>) {
+    process.stderr.write(`${t(this.lang, key, params)}\n`);
+  }
+  /** Problems of one file, each on a line, at most MAX_LISTED_PROBLEMS of them and then how many more. */
+  problems(file: string, messages: readonly string[]) {
+    for (const message of messages.slice(0, MAX_LISTED_PROBLEMS)) process.stderr.write(`${file}: ${message}\n`);
+    if (messages.length > MAX_LISTED_PROBLEMS) this.warn('cli.moreProblems', { file, count: messages.length - MAX_LISTED_PROBLEMS });
   }
 }
 
+/** Options of a command, checked with the same schemas as the API, so a bad date reads as it does on the site. */
+function optionProblems(out: Out, schema: z.ZodType, values: Record<string, unknown>): string[] {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const option = String(issue.path[0] ?? '');
+    return t(out.lang, 'cli.badOption', { option, value: String(values[option] ?? ''), message: localizeIssue(issue, out.lang, values) });
+  });
+}
+
+const bytes = (count: number) => new Intl.NumberFormat('en-US').format(count);
+
+/**
+ * The files an import may read: each exists and is within the API's size limit unless forced. Checked on the size,
+ * before anything is read or the database opened; the others are reported and left out.
+ */
+async function importableFiles(out: Out, files: readonly string[], force: boolean): Promise<string[]> {
+  const accepted: string[] = [];
+  for (const file of files) {
+    try {
+      const { size } = await stat(file);
+      if (size > TRANSCRIPT_MARKDOWN_MAX && !force) out.warn('cli.fileTooLarge', { file, size: bytes(size), max: bytes(TRANSCRIPT_MARKDOWN_MAX) });
+      else accepted.push(file);
+    } catch (error) {
+      out.warn('cli.readFailed', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  return accepted;
+}
+
+/** Reads a file strictly as UTF-8, so a file that is not text is one clear message rather than a page of garbled lines. */
+async function readImportFile(out: Out, file: string): Promise<string | null> {
+  try {
+    const content = await readFile(file);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(content);
+    } catch {
+      out.problems(file, [t(out.lang, 'transcript.error.notUtf8')]);
+      return null;
+    }
+  } catch (error) {
+    out.warn('cli.readFailed', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    return null;
+  }
+}
+
+/**
+ * A ValidationError's messages in the console's language; a field that came from an option is named with the
+ * option and the value given (`--meeting 999: No forum meeting has this number.`).
+ */
+function validationMessages(out: Out, error: ValidationError, optionOf: Record<string, string> = {}, given: Record<string, unknown> = {}): string[] {
+  const named = (field: string, message: string) => {
+    const option = optionOf[field];
+    // A field the file supplied (a title, a date) is told without an option the operator did not give.
+    return option && given[option] !== undefined ? t(out.lang, 'cli.badOption', { option, value: String(given[option]), message }) : message;
+  };
+  return [
+    ...Object.entries(error.messages).map(([field, message]) => named(field, message)),
+    ...error.problems.map((p) => named(p.field, t(out.lang, p.key, p.params))),
+  ];
+}
+
+/**
+ * What a command does once the database is open; the checks that need no database (options, files) run before it
+ * is opened, and a failed one is the exit code.
+ */
+type Step = (opened: { db: Db; applied: string[] }) => Promise<number>;
+
 /** import-calendar: every file parses, or nothing is written; then all days in one transaction (a later file wins a day). */
-async function importCalendar(db: Db, args: string[]): Promise<number> {
-  const { positionals: files } = parseArgs({ args, options: {}, allowPositionals: true });
+async function importCalendar(out: Out, args: string[]): Promise<number | Step> {
+  const { positionals: files, values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
   if (files.length === 0) {
-    process.stderr.write(`import-calendar needs at least one FILE\n\n${USAGE}\n`);
+    out.warn('cli.needFiles', { command: 'import-calendar' });
     return 2;
   }
   const rows: CalendarRow[] = [];
-  let failed = false;
-  for (const file of files) {
-    const text = await readFile(file, 'utf8').catch((error: unknown) => {
-      process.stderr.write(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return null;
-    });
+  const readable = await importableFiles(out, files, values.force);
+  let failed = readable.length < files.length;
+  for (const file of readable) {
+    const text = await readImportFile(out, file);
     const parsed = text === null ? null : parseOfficeCalendarCsv(text);
     if (parsed?.ok) rows.push(...parsed.rows);
     else failed = true;
-    if (parsed && !parsed.ok) for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}: ${t('en', p.key, p.params)}\n`);
+    if (parsed && !parsed.ok) out.problems(file, parsed.problems.map((p) => t(out.lang, p.key, { ...p.params, line: p.line })));
   }
   if (failed) {
-    process.stderr.write('Nothing was loaded.\n');
+    out.warn('cli.nothingLoaded');
     return 1;
   }
-  const days = rows.map((r) => r.day).sort();
-  const loaded = await db.transaction().execute((trx) => upsertCalendar(trx, rows));
-  const range = await calendarRange(db);
-  process.stdout.write(`Loaded ${loaded} days (${days[0]} to ${days.at(-1)}); the office calendar now covers ${range?.first} to ${range?.last}.\n`);
-  return 0;
+  return async ({ db }) => {
+    const days = rows.map((r) => r.day).sort();
+    const loaded = await db.transaction().execute((trx) => upsertCalendar(trx, rows));
+    const range = await calendarRange(db);
+    out.say('cli.calendar.loaded', { count: loaded, first: days[0] ?? '', last: days.at(-1) ?? '', from: range?.first ?? '', to: range?.last ?? '' });
+    return 0;
+  };
 }
 
 /** A one-line progress bar on stderr (only when it is a terminal, so logs stay clean). */
@@ -85,124 +176,220 @@ function progress(done: number, total: number, label: string): void {
   if (done === total) process.stderr.write('\n');
 }
 
+const transcriptOptions = z.object({
+  language: z.enum(['zh-TW', 'en']),
+  date: isoDate.optional(),
+  meeting: recordId().optional(),
+  title: text(300).optional(),
+  replace: text(200).optional(),
+});
+
+/** The option each service field came from, to name it in a message. */
+const TRANSCRIPT_OPTION_OF: Record<string, string> = { heldOn: 'date', meetingId: 'meeting', title: 'title', replaceSlug: 'replace' };
+
 /** import-transcript: each file in its own transaction; a malformed file is reported by line and skipped whole. */
-async function importTranscripts(db: Db, args: string[]): Promise<number> {
+async function importTranscripts(out: Out, args: string[]): Promise<number | Step> {
   const { positionals: files, values } = parseArgs({
     args,
-    options: { language: { type: 'string', default: 'zh-TW' }, replace: { type: 'string' }, meeting: { type: 'string' }, date: { type: 'string' }, title: { type: 'string' } },
+    options: {
+      language: { type: 'string', default: 'zh-TW' },
+      replace: { type: 'string' },
+      meeting: { type: 'string' },
+      date: { type: 'string' },
+      title: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
-  if (files.length === 0 || (values.language !== 'zh-TW' && values.language !== 'en')) {
-    process.stderr.write(`import-transcript needs FILE … and --language zh-TW or en\n\n${USAGE}\n`);
+  if (files.length === 0) {
+    out.warn('cli.needFiles', { command: 'import-transcript' });
     return 2;
   }
+  const { force, ...given } = values;
+  const bad = optionProblems(out, transcriptOptions, given);
+  if (bad.length > 0) {
+    for (const message of bad) process.stderr.write(`${message}\n`);
+    return 2;
+  }
+  const options = transcriptOptions.parse(given);
+  const readable = await importableFiles(out, files, force);
+  const refused = files.length - readable.length;
+  if (readable.length === 0) return 1;
+  return async ({ db }) => {
+    const failures = refused + (await importTranscriptFiles(out, db, readable, options, given));
+    if (failures > 0 && files.length > 1) out.warn('cli.transcript.failed', { count: failures, total: files.length });
+    return failures > 0 ? 1 : 0;
+  };
+}
+
+async function importTranscriptFiles(
+  out: Out,
+  db: Db,
+  files: string[],
+  options: z.infer<typeof transcriptOptions>,
+  given: Record<string, unknown>,
+): Promise<number> {
   let failures = 0;
   for (const [i, file] of files.entries()) {
     progress(i, files.length, file);
-    try {
-      const markdown = await readFile(file, 'utf8');
-      const meetingId = values.meeting ? Number(values.meeting) : undefined;
-      const t = await importTranscript({ db, now: () => new Date() }, 'cli', {
-        markdown,
-        language: values.language,
-        replaceSlug: values.replace,
-        meetingId: meetingId && Number.isInteger(meetingId) ? meetingId : undefined,
-        heldOn: values.date,
-        title: values.title,
-      });
-      process.stdout.write(`${file}: ${t.slug} (published ${t.publishedAt ? 'already' : `from ${t.publishAt.toISOString()}`})\n`);
-    } catch (error) {
+    const markdown = await readImportFile(out, file);
+    if (markdown === null) {
       failures++;
-      if (error instanceof ValidationError) {
-        for (const message of Object.values(error.messages)) process.stderr.write(`${file}: ${message}\n`);
-        for (const p of error.problems) process.stderr.write(`${file}:${p.params?.line ?? ''}: ${t('en', p.key, p.params)}\n`);
-      }
-      else process.stderr.write(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      continue;
+    }
+    try {
+      const transcript = await importTranscript({ db, now: () => new Date() }, 'cli', {
+        markdown,
+        language: options.language,
+        replaceSlug: options.replace,
+        meetingId: options.meeting,
+        heldOn: options.date,
+        title: options.title,
+      });
+      if (transcript.publishedAt) out.say('cli.transcript.published', { file, slug: transcript.slug });
+      else out.say('cli.transcript.draft', { file, slug: transcript.slug, date: transcript.publishAt.toISOString().slice(0, 10) });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      failures++;
+      out.problems(file, validationMessages(out, error, TRANSCRIPT_OPTION_OF, given));
     }
   }
   progress(files.length, files.length, 'done');
-  return failures > 0 ? 1 : 0;
+  return failures;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function readPassword(out: Out): Promise<string | null> {
+  if (process.env.COCREATE_PASSWORD) return process.env.COCREATE_PASSWORD;
+  if (!process.stdin.isTTY) return null;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(t(out.lang, 'cli.user.passwordPrompt'));
+  } finally {
+    rl.close();
+  }
+}
+
+async function createUserCommand(out: Out, args: string[]): Promise<number | Step> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string', multiple: true } },
+  });
+  const email = values.email;
+  if (!email || !values.role) {
+    out.warn('cli.user.needEmailRole');
+    return 2;
+  }
+  const role = ROLES.find((r) => r === values.role) as Role | undefined;
+  if (!role) {
+    out.warn('cli.user.badRole', { roles: ROLES.join(', ') });
+    return 2;
+  }
+  return ({ db }) => createUserIn(out, db, { ...values, email }, role);
+}
+
+async function createUserIn(out: Out, db: Db, values: { email: string; name?: string | undefined; agency?: string[] | undefined }, role: Role): Promise<number> {
+  const agencyIds: number[] = [];
+  for (const code of values.agency ?? []) {
+    const agency = await findAgencyByCode(db, code);
+    if (!agency) {
+      out.warn('cli.user.noAgency', { code });
+      return 2;
+    }
+    agencyIds.push(agency.id);
+  }
+  const password = await readPassword(out);
+  if (password === null) {
+    out.warn('cli.user.passwordNeeded');
+    return 2;
+  }
+  try {
+    const id = await createUser({ db }, 'cli', { email: values.email, displayName: values.name ?? values.email, password, role, agencyIds });
+    out.say('cli.user.created', { id, email: values.email, role });
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const optionOf: Record<string, string> = { email: 'email', displayName: 'name', role: 'role', agencyIds: 'agency' };
+    for (const message of validationMessages(out, error, optionOf, values)) process.stderr.write(`${message}\n`);
+    return 1;
+  }
+}
+
+/** The command's checks that need no database, then its step; migrate only opens (opening migrates). */
+async function prepare(out: Out, command: Command, args: string[]): Promise<number | Step> {
+  switch (command) {
+    case 'migrate':
+      return async ({ applied }) => {
+        if (applied.length > 0) out.say('cli.migrate.applied', { names: applied.join(', ') });
+        else out.say('cli.migrate.upToDate');
+        return 0;
+      };
+    case 'seed': {
+      const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
+      return async ({ db }) => {
+        if (!values.force && !(await isEmpty(db))) {
+          out.warn('cli.seed.notEmpty');
+          return 1;
+        }
+        const accounts = await seedDemo(db);
+        out.say('cli.seed.loaded');
+        process.stdout.write(`\n${formatDemoAccounts(accounts)}\n`);
+        return 0;
+      };
+    }
+    case 'import-calendar':
+      return importCalendar(out, args);
+    case 'import-transcript':
+      return importTranscripts(out, args);
+    case 'reindex-search':
+      parseArgs({ args, options: {} });
+      return async ({ db }) => {
+        const started = performance.now();
+        await rebuildSearchIndex(db);
+        const { n } = await db.selectFrom('speech_index_transcripts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        out.say('cli.reindex.done', { count: Number(n), seconds: ((performance.now() - started) / 1000).toFixed(1) });
+        return 0;
+      };
+    case 'create-user':
+      return createUserCommand(out, args);
+  }
+}
+
+async function run(out: Out, argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  if (!['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search'].includes(command)) {
-    process.stderr.write(`Unknown command: ${command}\n\n${USAGE}\n`);
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    out.warn('cli.unknownCommand', { command });
+    process.stderr.write(`\n${USAGE}\n`);
     return 2;
   }
   const config = loadConfig();
-  const { database, applied } = await openAndMigrate(config);
+  const step = await prepare(out, command as Command, rest);
+  if (typeof step === 'number') return step;
+  let opened;
   try {
-    if (command === 'migrate') {
-      process.stdout.write(applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply: the database is up to date.\n');
-      return 0;
-    }
-    if (command === 'seed') {
-      const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
-      if (!values.force && !(await isEmpty(database.db))) {
-        process.stderr.write('The database already has plans or agencies; nothing was loaded (use --force to add the demo plan anyway).\n');
-        return 1;
-      }
-      const accounts = await seedDemo(database.db);
-      process.stdout.write(`Loaded the demo plan (5 areas, 19 commitments).\n\n${formatDemoAccounts(accounts)}\n`);
-      return 0;
-    }
-    if (command === 'import-calendar') return await importCalendar(database.db, rest);
-    if (command === 'import-transcript') return await importTranscripts(database.db, rest);
-    if (command === 'reindex-search') {
-      const started = performance.now();
-      await rebuildSearchIndex(database.db);
-      const { n } = await database.db.selectFrom('speech_index_transcripts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      process.stdout.write(`Rebuilt the search index: ${Number(n)} published transcripts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
-      return 0;
-    }
-    const { values } = parseArgs({
-      args: rest,
-      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string', multiple: true } },
-    });
-    if (!values.email || !values.role) {
-      process.stderr.write(`create-user needs --email and --role\n\n${USAGE}\n`);
-      return 2;
-    }
-    const role = ROLES.find((r) => r === values.role) as Role | undefined;
-    if (!role) {
-      process.stderr.write(`--role must be one of ${ROLES.join(', ')}\n`);
-      return 2;
-    }
-    const agencyIds: number[] = [];
-    for (const code of values.agency ?? []) {
-      const agency = await findAgencyByCode(database.db, code);
-      if (!agency) {
-        process.stderr.write(`No agency with code ${code}\n`);
-        return 2;
-      }
-      agencyIds.push(agency.id);
-    }
-    const password = await readPassword();
-    try {
-      const id = await createUser({ db: database.db }, 'cli', { email: values.email, displayName: values.name ?? values.email, password, role, agencyIds });
-      process.stdout.write(`Created user #${id} ${values.email} (${role}).\n`);
-      return 0;
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        for (const [field, message] of Object.entries(problemMessages(error.problems, 'en'))) process.stderr.write(`${field}: ${message}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    opened = await openAndMigrate(config, `cli ${command}`);
+  } catch (error) {
+    if (!(error instanceof DataDirectoryLockedError)) throw error;
+    process.stderr.write(`${lockRefusal(error, out.lang, 'command')}\n`);
+    return 3;
+  }
+  try {
+    return await step({ db: opened.database.db, applied: opened.applied });
   } finally {
-    await database.close();
+    await opened.database.close();
   }
 }
 
-main(process.argv.slice(2)).then(
+const out = new Out(consoleLanguage());
+run(out, process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    // A mistyped option (parseArgs) or configuration is the operator's to fix: say it without a stack trace.
+    const known = error instanceof ConfigError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
+    process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(known ? 2 : 1);
   },
 );

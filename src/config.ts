@@ -1,6 +1,7 @@
 /** Configuration from the environment, validated once at boot (README lists every variable). */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxySetting } from './web/client-address.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -14,10 +15,22 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   COCREATE_DATA_DIR: z.string().min(1).default('./data'),
+  COCREATE_FSYNC: booleanFlag.default(true),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   COCREATE_DEMO: booleanFlag.default(true),
   COCREATE_PUBLIC_URL: z.string().url().optional(),
   COCREATE_SECURE_COOKIES: booleanFlag.optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `${error instanceof Error ? error.message : String(error)} (a comma-separated list of proxy addresses or CIDR ranges, or a hop count)` });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,6 +39,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The embedded database flushes each commit to disk (ADR 0014); ignored with DATABASE_URL. */
+  fsync: boolean;
   /** Keys the session-token hashes; a random one means sessions end with the process. */
   sessionSecret: string;
   sessionSecretIsEphemeral: boolean;
@@ -33,6 +48,8 @@ export interface Config {
   publicUrl: string | undefined;
   secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** Proxies whose X-Forwarded-For names the client (sign-in limits); none by default. */
+  trustProxy: TrustProxySetting;
 }
 
 export class ConfigError extends Error {}
@@ -49,11 +66,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.COCREATE_DATA_DIR,
+    fsync: c.COCREATE_FSYNC,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretIsEphemeral: c.SESSION_SECRET === undefined,
     loadDemoData: c.COCREATE_DEMO,
     publicUrl: c.COCREATE_PUBLIC_URL,
     secureCookies: c.COCREATE_SECURE_COOKIES ?? (c.COCREATE_PUBLIC_URL?.startsWith('https://') ?? false),
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
   };
 }

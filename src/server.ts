@@ -1,26 +1,34 @@
-/** Starts HTTP, after migrating the database and loading demo data into an empty one. */
+/**
+ * Starts HTTP, after migrating the database and loading demo data into an empty one. On PGlite the data directory
+ * is locked before the database is opened and until the process ends (ADR 0015): a second server, or a CLI command,
+ * on the same directory refuses instead of corrupting it.
+ */
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { consoleLanguage, lockRefusal } from './console.js';
+import { DataDirectoryLockedError } from './db/data-dir-lock.js';
 import { purgeExpired } from './modules/accounts/accounts.service.js';
 import { indexMissingTranscripts } from './modules/transcripts/transcripts.search-index.js';
 import { publishDueTranscripts } from './modules/transcripts/transcripts.service.js';
 import { formatDemoAccounts, seedIfEmpty } from './seed.js';
+import { compileProxyTrust } from './web/client-address.js';
+import { answerClientErrors } from './web/input-errors.js';
 
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const { database, applied } = await openAndMigrate(config);
-  logger.info({ engine: database.engine, applied }, 'database ready');
+  const { database, applied } = await openAndMigrate(config, 'server');
+  logger.info({ engine: database.engine, applied, ...(database.engine === 'pglite' ? { fsync: config.fsync } : {}) }, 'database ready');
   if (config.loadDemoData) {
     const accounts = await seedIfEmpty(database.db);
     if (accounts) process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
   }
   if (config.sessionSecretIsEphemeral) logger.warn('SESSION_SECRET is not set: sessions end when the server stops');
   const app = createApp({
-    services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now: () => new Date(), config },
+    services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now: () => new Date(), config, trustProxy: compileProxyTrust(config.trustProxy) },
     logger,
   });
   const housekeeping = () => purgeExpired({ db: database.db, now: () => new Date() }).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
@@ -43,12 +51,17 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(`Cocreate is serving http://localhost:${info.port}/ (${database.engine})`);
   });
+  // Requests Node's parser refuses (431 headers too large, malformed) get the house error shape too (ADR 0016).
+  answerClientErrors(server);
   const stop = () => {
     clearInterval(timer);
     clearInterval(publisher);
     server.close(() => {
+      // Closing the database checkpoints it and releases the data directory's lock (the kernel would on exit too).
       void database.close().finally(() => process.exit(0));
     });
+    // Idle keep-alive connections would hold close() open until the fallback below.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on('SIGINT', stop);
@@ -59,6 +72,10 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
+  }
+  if (error instanceof DataDirectoryLockedError) {
+    process.stderr.write(`${lockRefusal(error, consoleLanguage(), 'server')}\n`);
+    process.exit(3);
   }
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

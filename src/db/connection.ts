@@ -2,10 +2,12 @@
  * One connection factory: PGlite (file-backed or in memory) by default, PostgreSQL when a URL is given.
  * Both get the same type parsing: dates stay 'YYYY-MM-DD' strings and numerics stay exact strings.
  */
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { lockDataDirectory } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -27,13 +29,26 @@ const INT8_OID = 20;
 const keepText = (value: string) => value;
 
 export type ConnectionOptions =
-  | { engine: 'pglite'; dataDir?: string | undefined } // undefined: in memory
+  | {
+      engine: 'pglite';
+      /** undefined: in memory. A directory is locked for this process until close() (ADR 0015). */
+      dataDir?: string | undefined;
+      /** Flush the write-ahead log to disk at each commit (ADR 0014); default false. */
+      fsync?: boolean | undefined;
+      /** Who holds the lock, as a refusal names it: `server`, `cli import-transcript`. */
+      lockHolder?: string | undefined;
+    }
   | { engine: 'postgres'; url: string; maxConnections?: number };
 
 export async function openDatabase(options: ConnectionOptions): Promise<Database> {
   if (options.engine === 'pglite') {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
+    const { dataDir } = options;
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    // Before PGlite reads a byte: a second process must not even open the files (ADR 0015).
+    const lock = dataDir ? lockDataDirectory(dataDir, options.lockHolder ?? 'cocreate') : undefined;
+    const pglite = await PGlite.create({
+      ...(dataDir ? { fs: options.fsync ? new FsyncingNodeFS(dataDir) : new NodeFS(dataDir) } : { dataDir: 'memory://' }),
+      ...(dataDir && options.fsync ? { startParams: FSYNC_START_PARAMS } : {}),
       parsers: {
         [pgliteTypes.DATE]: keepText,
         [pgliteTypes.NUMERIC]: keepText,
@@ -48,6 +63,9 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
           return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
         },
       },
+    }).catch((error: unknown) => {
+      lock?.release();
+      throw error;
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {
@@ -63,8 +81,12 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
         }
       },
       close: async () => {
-        await db.destroy();
-        await pglite.close();
+        try {
+          await db.destroy();
+          await pglite.close();
+        } finally {
+          lock?.release();
+        }
       },
     };
   }
@@ -104,6 +126,50 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       await db.destroy();
     },
   };
+}
+
+/**
+ * PGlite starts Postgres with `-F` (fsync off), and its Node file system has no fsync at all: Postgres's fsync()
+ * calls return without reaching the disk, and fdatasync() is a no-op in the WASM runtime. Durable mode (ADR 0014)
+ * therefore gives the file system an fsync that calls the operating system's, drops `-F`, and has the WAL flushed
+ * with fsync() rather than fdatasync().
+ */
+const FSYNC_START_PARAMS = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+
+interface EmscriptenStream {
+  nfd?: number;
+  node: { mode: number };
+}
+const S_IFDIR = 0o040000;
+let fsyncCalls = 0;
+
+/** How many fsyncs durable PGlite databases in this process have asked the operating system for (a test checks it grows). */
+export const pgliteFsyncCount = (): number => fsyncCalls;
+const EIO = 29; // Emscripten's errno numbering
+
+type EmscriptenOptions = Parameters<NodeFS['init']>[1];
+type EmscriptenModule = Parameters<NonNullable<EmscriptenOptions['preRun']>[number]>[0];
+
+class FsyncingNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: EmscriptenOptions) {
+    const addFsync = (mod: EmscriptenModule) => {
+      const nodefs = (mod as unknown as { NODEFS: { stream_ops: Record<string, unknown> } }).NODEFS;
+      nodefs.stream_ops.fsync = (stream: EmscriptenStream) => {
+        if (stream.nfd === undefined) return 0;
+        try {
+          fsyncSync(stream.nfd);
+          fsyncCalls++;
+          return 0;
+        } catch (error) {
+          // Some systems refuse fsync on a directory; Postgres only needs it where it works. A file must be synced.
+          if ((stream.node.mode & S_IFDIR) === S_IFDIR) return 0;
+          process.emitWarning(`fsync failed: ${error instanceof Error ? error.message : String(error)}`);
+          return EIO;
+        }
+      };
+    };
+    return super.init(pg, { ...opts, preRun: [...(opts.preRun ?? []), addFsync] });
+  }
 }
 
 /** JSON for a jsonb column: always serialized by us, so arrays are not mistaken for Postgres arrays. */
