@@ -1,6 +1,7 @@
 /** What the routes need from the outside world, built once in the composition root. */
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import type { ProxyTrust } from './web/client-address.js';
 
 export interface Services {
   db: Db;
@@ -9,4 +10,6 @@ export interface Services {
   /** The clock; tests pass a fixed one. */
   now: () => Date;
   config: Pick<Config, 'publicUrl'>;
+  /** Which proxies' X-Forwarded-For names the client (TRUST_PROXY); unset trusts none. */
+  trustProxy?: ProxyTrust;
 }

@@ -28,6 +28,8 @@ export type Action =
   | 'agency.create'
   | 'agency.update'
   | 'user.create'
+  // every user lists and revokes their own API tokens; this is seeing and revoking anyone's
+  | 'token.manageAny'
   // monitoring
   | 'cycle.manage'
   | 'board.view'
@@ -53,7 +55,7 @@ const leads = (actor: Actor, resource: ResourceOwnership) => resource.leadAgency
 
 export function can(actor: Actor | null, action: Action, resource: ResourceOwnership = {}): boolean {
   if (!actor || actor.role === 'public') return false;
-  if (action === 'user.create') return actor.role === 'admin';
+  if (action === 'user.create' || action === 'token.manageAny') return actor.role === 'admin';
   if (EDITORS.includes(actor.role)) return true;
   if (actor.role !== 'agency-officer') return false;
   switch (action) {

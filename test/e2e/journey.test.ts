@@ -96,6 +96,23 @@ describe('browser journey', { skip, timeout: 120_000 }, () => {
     await visit(page, `${OTHER}/edit`, 403);
   });
 
+  test('from the name in the header: API tokens created, shown once and revoked without JavaScript, accessible in both languages', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await Promise.all([page.waitForURL(`${harness.base}/account/tokens`), page.locator('.main-nav .account a').click()]);
+    await expectAccessible(page, 'token page');
+    await page.getByLabel('名稱').fill('browser journey');
+    await page.getByLabel('有效期間').selectOption('30');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '建立權杖' }).click()]);
+    assert.match(await page.locator('#new-token').inputValue(), /^cct_/);
+    await expectAccessible(page, 'token page with a new token');
+    const row = page.locator('tbody tr', { hasText: 'browser journey' });
+    await Promise.all([page.waitForURL(`${harness.base}/account/tokens`), row.getByRole('button', { name: /撤銷/ }).click()]);
+    assert.match(await page.locator('tbody tr', { hasText: 'browser journey' }).innerText(), /已撤銷/);
+    await visit(page, '/en/account/tokens');
+    await expectAccessible(page, 'token page in English');
+  });
+
   test('a milestone end date outside the commitment comes back as a 400 with the message beside the field', async () => {
     const page = await newPage();
     await signIn(page);

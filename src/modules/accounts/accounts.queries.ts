@@ -1,4 +1,4 @@
-/** All SQL for users, sessions, API tokens and rate-limit counters. */
+/** All SQL for users, sessions, API tokens and sign-in failure counters. */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
 import type { Actor, Role } from '../../domain/authorization.js';
@@ -79,40 +79,129 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function insertApiToken(db: DbOrTx, t: { userId: number; tokenHash: string; name: string }): Promise<number> {
+export interface ApiTokenRecord {
+  id: number;
+  userId: number;
+  userName: string;
+  name: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export async function insertApiToken(db: DbOrTx, t: { userId: number; tokenHash: string; name: string; createdAt: Date; expiresAt: Date }): Promise<number> {
   const row = await db
     .insertInto('api_tokens')
-    .values({ user_id: t.userId, token_hash: t.tokenHash, name: t.name })
+    .values({ user_id: t.userId, token_hash: t.tokenHash, name: t.name, created_at: t.createdAt, expires_at: t.expiresAt })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function findApiTokenActor(db: DbOrTx, tokenHash: string): Promise<Actor | undefined> {
+const tokenColumns = [
+  't.id',
+  't.user_id',
+  'u.display_name',
+  't.name',
+  't.created_at',
+  't.expires_at',
+  't.last_used_at',
+  't.revoked_at',
+] as const;
+
+type TokenRow = { id: number; user_id: number; display_name: string; name: string; created_at: Date; expires_at: Date; last_used_at: Date | null; revoked_at: Date | null };
+
+const toApiToken = (row: TokenRow): ApiTokenRecord => ({
+  id: row.id,
+  userId: row.user_id,
+  userName: row.display_name,
+  name: row.name,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+/** The token with this hash and its user, whatever its state (the caller decides about expiry and revocation). */
+export async function findApiTokenByHash(db: DbOrTx, tokenHash: string): Promise<{ token: ApiTokenRecord; actor: Actor } | undefined> {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.display_name', 'u.role'])
+    .select([...tokenColumns, 'u.role'])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, displayName: row.display_name, role: row.role as Role, agencyIds: await agenciesOf(db, row.id) };
+  return {
+    token: toApiToken(row),
+    actor: { id: row.user_id, displayName: row.display_name, role: row.role as Role, agencyIds: await agenciesOf(db, row.user_id) },
+  };
+}
+
+export async function findApiToken(db: DbOrTx, id: number): Promise<ApiTokenRecord | undefined> {
+  const row = await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id').select(tokenColumns).where('t.id', '=', id).executeTakeFirst();
+  return row ? toApiToken(row) : undefined;
+}
+
+/** Newest first; one user's tokens, or everyone's. */
+export async function listApiTokens(db: DbOrTx, filter: { userId?: number }): Promise<ApiTokenRecord[]> {
+  let query = db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id').select(tokenColumns).orderBy('t.id', 'desc');
+  if (filter.userId !== undefined) query = query.where('t.user_id', '=', filter.userId);
+  return (await query.execute()).map(toApiToken);
+}
+
+/** Records a use unless one was recorded since `notSince`, so a busy script does not write on every request. */
+export async function touchApiToken(db: DbOrTx, id: number, now: Date, notSince: Date): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notSince)]))
+    .execute();
+}
+
+/** Revokes once: a second revocation keeps the first time and who did it. */
+export async function revokeApiToken(db: DbOrTx, id: number, by: number, now: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export interface FailureCountRow {
+  key: string;
+  failures: number;
+  lastFailureAt: Date;
 }
 
 /**
- * Counts a hit in the current fixed window and returns the count so far. Stored in the database so that
- * every process serving the same database shares one limit.
+ * Reads a sign-in failure counter and holds its row lock until the transaction ends, creating it (at zero) if
+ * missing, so concurrent attempts on the same key take turns. Callers lock keys in sorted order (no deadlock).
  */
-export async function countRateLimitHit(db: DbOrTx, key: string, windowStart: Date): Promise<number> {
-  const row = await db
-    .insertInto('rate_limits')
-    .values({ key, window_start: windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limits.hits + 1` }))
-    .returning('hits')
+export async function lockFailureCount(trx: DbOrTx, key: string, now: Date): Promise<FailureCountRow> {
+  const row = await trx
+    .insertInto('sign_in_failures')
+    .values({ key, failures: 0, last_failure_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: sql<number>`sign_in_failures.failures` }))
+    .returning(['key', 'failures', 'last_failure_at'])
     .executeTakeFirstOrThrow();
-  return row.hits;
+  return { key: row.key, failures: row.failures, lastFailureAt: row.last_failure_at };
 }
 
-export async function deleteOldRateLimits(db: DbOrTx, before: Date): Promise<void> {
-  await db.deleteFrom('rate_limits').where('window_start', '<', before).execute();
+export async function setFailureCount(db: DbOrTx, key: string, failures: number, at: Date): Promise<void> {
+  await db.updateTable('sign_in_failures').set({ failures, last_failure_at: at }).where('key', '=', key).execute();
+}
+
+/** A success: the pair starts again; the wider counters give back the failure reserved for this attempt. */
+export async function settleSuccessfulSignIn(db: DbOrTx, pairKey: string, refundKeys: string[]): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('key', '=', pairKey).execute();
+  if (refundKeys.length > 0)
+    await db
+      .updateTable('sign_in_failures')
+      .set({ failures: sql<number>`greatest(failures - 1, 0)` })
+      .where('key', 'in', refundKeys)
+      .execute();
+  // A counter back at zero holds nothing worth keeping.
+  if (refundKeys.length > 0) await db.deleteFrom('sign_in_failures').where('key', 'in', refundKeys).where('failures', '=', 0).execute();
+}
+
+export async function deleteQuietFailureCounts(db: DbOrTx, before: Date): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('last_failure_at', '<', before).execute();
 }

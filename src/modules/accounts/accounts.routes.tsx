@@ -1,27 +1,35 @@
-/** Sign-in and sign-out pages, and the API's token endpoint. */
+/** Sign-in and sign-out pages, the API-token page, and the API's session and token endpoints. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { UnauthenticatedError, ValidationError } from '../../errors.js';
+import type { Actor } from '../../domain/authorization.js';
+import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { clientAddress } from '../../web/client-address.js';
+import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { positiveInt } from '../../web/form-handler.js';
 import { firstValue, readForm } from '../../web/forms.js';
+import { t } from '../../web/i18n.js';
 import { CSRF_COOKIE, SESSION_COOKIE, rememberAnonymousCsrf } from '../../web/middleware.js';
-import { fieldMessages } from '../../web/validation.js';
-import { errorOutput } from '../plans/plans.schemas.js';
-import { createApiToken, signIn, signOut } from './accounts.service.js';
-import { SignInPage } from './accounts.views.js';
+import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
+import { hasForbiddenCharacter } from '../../web/schemas.js';
+import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import type { ApiTokenRecord } from './accounts.queries.js';
+import { createdTokenOutput, tokenInput, tokenListQuery, tokenOutput } from './accounts.schemas.js';
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  signIn,
+  signOut,
+  TOKEN_DEFAULT_DAYS,
+  TOKEN_MAX_DAYS,
+  tokenStatus,
+} from './accounts.service.js';
+import { SignInPage, TOKENS_PATH, TokensPage } from './accounts.views.js';
 
 /** Only same-site paths, so the sign-in form cannot bounce a user to another site. */
 const safeNext = (next: string | undefined, fallback: string) => (next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : fallback);
-
-export function clientKey(c: AppContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'in-process';
-  }
-}
 
 const deps = (c: AppContext) => {
   const s = c.get('services');
@@ -43,14 +51,24 @@ export function accountPages(): Hono<AppEnv> {
     const email = (firstValue(body.email) ?? '').trim();
     const next = safeNext(firstValue(body.next), href(lang, '/'));
     try {
-      const result = await signIn(deps(c), email, firstValue(body.password) ?? '', clientKey(c));
+      const password = firstValue(body.password) ?? '';
+      // The shared text rule, before anything reaches the database: the message stands beside the field.
+      const unreadable = (['email', 'password'] as const).filter((field) => hasForbiddenCharacter(field === 'email' ? email : password));
+      if (unreadable.length > 0) throw new ValidationError(unreadable.map((field) => ({ field, key: 'error.character' })));
+      const result = await signIn(deps(c), email, password, clientAddress(c));
       const secure = c.get('services').secureCookies;
       setCookie(c, SESSION_COOKIE, result.sessionToken, { httpOnly: true, sameSite: 'Lax', path: '/', secure, expires: result.expiresAt });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
       return c.redirect(next, 303);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
       rememberAnonymousCsrf(c);
+      // Too many failures from this client: the form again with the wait, so the person knows when to retry.
+      if (error instanceof RateLimitedError) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        const errors = { password: t(lang, error.key, error.params) };
+        return c.html(<SignInPage ctx={pageContext(c)} email={email} next={next} errors={errors} />, 429);
+      }
+      if (!(error instanceof ValidationError)) throw error;
       return c.html(<SignInPage ctx={pageContext(c)} email={email} next={next} errors={fieldMessages(error, lang)} />, 400);
     }
   });
@@ -62,8 +80,73 @@ export function accountPages(): Hono<AppEnv> {
     return c.redirect(href(c.get('lang'), '/'), 303);
   });
 
+  const signedIn = (c: AppContext): Actor => {
+    const actor = c.get('actor');
+    if (!actor) throw new UnauthenticatedError();
+    return actor;
+  };
+
+  const showTokens = async (
+    c: AppContext,
+    actor: Actor,
+    state: { created?: { name: string; token: string }; form?: { name: string; expiresInDays: string }; errors?: FieldErrors; status?: 200 | 400 },
+  ) => {
+    const now = c.get('services').now();
+    const tokens = (await listApiTokens(deps(c), actor, actor.id)).map((token) => ({ ...token, status: tokenStatus(token, now) }));
+    // The list names the user's scripts, and a new token is in the page: never keep it in any cache.
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(
+      <TokensPage
+        ctx={pageContext(c)}
+        tokens={tokens}
+        created={state.created}
+        form={state.form ?? { name: '', expiresInDays: String(TOKEN_DEFAULT_DAYS) }}
+        errors={state.errors ?? {}}
+        defaultDays={TOKEN_DEFAULT_DAYS}
+        maxDays={TOKEN_MAX_DAYS}
+      />,
+      state.status ?? 200,
+    );
+  };
+
+  app.get(TOKENS_PATH, (c) => showTokens(c, signedIn(c), {}));
+
+  app.post(TOKENS_PATH, async (c) => {
+    const actor = signedIn(c);
+    const body = await readForm(c);
+    const form = { name: firstValue(body.name) ?? '', expiresInDays: firstValue(body.expiresInDays) ?? '' };
+    try {
+      const input = parseOrThrow(tokenInput, form, c.get('lang'));
+      const created = await createApiToken(deps(c), actor, input);
+      return await showTokens(c, actor, { created: { name: created.record.name, token: created.token } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return showTokens(c, actor, { form, errors: fieldMessages(error, c.get('lang')), status: 400 });
+    }
+  });
+
+  app.post(`${TOKENS_PATH}/:id/revoke`, async (c) => {
+    const actor = signedIn(c);
+    const id = positiveInt(c.req.param('id'));
+    if (id === undefined) throw new NotFoundError();
+    await revokeApiToken(deps(c), actor, id);
+    return c.redirect(href(c.get('lang'), TOKENS_PATH), 303);
+  });
+
   return app;
 }
+
+const presentToken = (token: ApiTokenRecord, now: Date) => ({
+  id: token.id,
+  userId: token.userId,
+  userName: token.userName,
+  name: token.name,
+  createdAt: token.createdAt.toISOString(),
+  expiresAt: token.expiresAt.toISOString(),
+  lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  revokedAt: token.revokedAt?.toISOString() ?? null,
+  status: tokenStatus(token, now),
+});
 
 export function accountApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
@@ -91,24 +174,60 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
       return c.json({ user: actor ? { id: actor.id, displayName: actor.displayName, role: actor.role, agencyIds: [...actor.agencyIds] } : null, csrfToken: c.get('csrfToken') }, 200);
     },
   );
+  const errors = errorResponses({ forbidden: 'Only admins see or revoke other users\' tokens; tokens are created from a signed-in session.' });
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/tokens',
+      tags: ['accounts'],
+      summary: "Your API tokens (active, expired and revoked), newest first; admins may ask for one user's or everyone's",
+      security: writeSecurity,
+      request: { query: tokenListQuery },
+      responses: { 200: jsonContent(z.object({ items: z.array(tokenOutput) }), 'The tokens (never the secrets)'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const now = c.get('services').now();
+      const tokens = await listApiTokens(deps(c), c.get('actor'), c.req.valid('query').userId);
+      return c.json({ items: tokens.map((token) => presentToken(token, now)) }, 200);
+    },
+  );
   api.openapi(
     createRoute({
       method: 'post',
       path: '/tokens',
       tags: ['accounts'],
-      summary: 'Create a bearer token for the signed-in user (shown once)',
-      security: [{ cookieAuth: [] }, { bearerAuth: [] }] as Record<string, string[]>[],
-      request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100) }) } }, required: true } },
+      summary: `Create a named bearer token for the signed-in user, valid for expiresInDays (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS}); the secret is shown once`,
+      description: 'Needs a browser session (cookie and X-CSRF-Token): a token cannot make more tokens, so revoking a leaked one is final.',
+      security: [{ cookieAuth: [] }],
+      request: jsonBody(tokenInput),
       responses: {
-        201: { content: { 'application/json': { schema: z.object({ id: z.number().int(), token: z.string() }) } }, description: 'The token; use as `Authorization: Bearer <token>`' },
-        400: { content: { 'application/json': { schema: errorOutput } }, description: 'Invalid input' },
-        401: { content: { 'application/json': { schema: errorOutput } }, description: 'Sign-in required' },
+        201: jsonContent(createdTokenOutput, 'The token; use as `Authorization: Bearer <token>`'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
       },
     }),
     async (c) => {
       const actor = c.get('actor');
       if (!actor) throw new UnauthenticatedError();
-      return c.json(await createApiToken(deps(c), actor, c.req.valid('json').name), 201);
+      if (c.get('authMethod') !== 'session') throw new ForbiddenError('tokens.error.sessionOnly');
+      const created = await createApiToken(deps(c), actor, c.req.valid('json'));
+      return c.json({ ...presentToken(created.record, c.get('services').now()), token: created.token }, 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tokens/{id}',
+      tags: ['accounts'],
+      summary: 'Revoke a token (its owner or an admin); it stops working at once. Revoking again changes nothing',
+      security: writeSecurity,
+      request: { params: idParam },
+      responses: { 204: { description: 'Revoked' }, 400: errors[400], 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => {
+      await revokeApiToken(deps(c), c.get('actor'), c.req.valid('param').id);
+      return c.body(null, 204);
     },
   );
 }

@@ -1,13 +1,18 @@
-/** Sign-in, sessions, API tokens, users and rate limits. */
-import { createHmac, randomBytes } from 'node:crypto';
+/** Sign-in and its limits, sessions, API tokens and users. */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/connection.js';
 import { can, ROLES, type Actor, type Role } from '../../domain/authorization.js';
-import { ForbiddenError, RateLimitedError, ValidationError } from '../../errors.js';
+import { ACCOUNT_SLOWDOWN, accountIsSlowed, currentFailures, secondsToWait, SIGN_IN_RULES } from '../../domain/sign-in-limits.js';
+import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import * as q from './accounts.queries.js';
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
-export const LOGIN_LIMIT = { hits: 5, windowSeconds: 15 * 60 } as const;
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+/** A token's last use is written at most this often, so a busy script does not cost a write per request. */
+export const TOKEN_USE_RESOLUTION_MS = 60 * 1000;
 
 export interface AccountDeps {
   db: Db;
@@ -29,17 +34,35 @@ export function tokenHash(deps: Pick<AccountDeps, 'sessionSecret'>, token: strin
   return createHmac('sha256', deps.sessionSecret).update(token).digest('hex');
 }
 
-/** Fixed-window limit; throws 429 with the seconds to wait once the window is spent. */
-export async function enforceRateLimit(
-  deps: Pick<AccountDeps, 'db' | 'now'>,
-  key: string,
-  limit: { hits: number; windowSeconds: number },
-): Promise<void> {
-  const nowMs = deps.now().getTime();
-  const windowMs = limit.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
-  const hits = await q.countRateLimitHit(deps.db, key, windowStart);
-  if (hits > limit.hits) throw new RateLimitedError(Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000));
+/** The counters one attempt touches; an e-mail too long to be real is keyed by its hash. */
+export function signInKeys(email: string, client: string) {
+  const account = email.length <= 320 ? email : `sha256:${createHash('sha256').update(email).digest('hex')}`;
+  // A client key never holds a space, so "client account" cannot be read two ways.
+  return { pair: `pair:${client} ${account}`, client: `client:${client}`, account: `account:${account}` };
+}
+
+/**
+ * Before the password is checked: refuses (429) while this client must wait, else counts the attempt as a failure
+ * in advance — one transaction holding the counters' row locks, so parallel guesses cannot slip past the count.
+ * Says whether the account is under attack from many clients (then the attempt is slowed, never refused).
+ */
+async function admitSignInAttempt(deps: Pick<AccountDeps, 'db' | 'now'>, keys: ReturnType<typeof signInKeys>): Promise<{ slowed: boolean }> {
+  const now = deps.now();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const counts = new Map<string, q.FailureCountRow>();
+    for (const key of [keys.pair, keys.client, keys.account].sort()) counts.set(key, await q.lockFailureCount(trx, key, now));
+    const pair = counts.get(keys.pair);
+    const client = counts.get(keys.client);
+    const account = counts.get(keys.account);
+    const wait = Math.max(secondsToWait(SIGN_IN_RULES.pair, pair, now), secondsToWait(SIGN_IN_RULES.client, client, now));
+    if (wait > 0) return { wait, slowed: false };
+    await q.setFailureCount(trx, keys.pair, currentFailures(SIGN_IN_RULES.pair.forgetAfterSeconds, pair, now) + 1, now);
+    await q.setFailureCount(trx, keys.client, currentFailures(SIGN_IN_RULES.client.forgetAfterSeconds, client, now) + 1, now);
+    await q.setFailureCount(trx, keys.account, currentFailures(ACCOUNT_SLOWDOWN.forgetAfterSeconds, account, now) + 1, now);
+    return { wait: 0, slowed: accountIsSlowed(account, now) };
+  });
+  if (outcome.wait > 0) throw new RateLimitedError(outcome.wait);
+  return { slowed: outcome.slowed };
 }
 
 export interface SignedIn {
@@ -51,13 +74,15 @@ export interface SignedIn {
 
 export async function signIn(deps: AccountDeps, email: string, password: string, clientKey: string): Promise<SignedIn> {
   const normalized = email.trim().toLowerCase();
-  // Both the address and the client are limited, so neither guessing one account nor spraying many gets far.
-  await enforceRateLimit(deps, `login:email:${normalized}`, LOGIN_LIMIT);
-  await enforceRateLimit(deps, `login:client:${clientKey}`, { hits: LOGIN_LIMIT.hits * 4, windowSeconds: LOGIN_LIMIT.windowSeconds });
+  // Unknown addresses are counted like real ones, so the limits say nothing about which accounts exist.
+  const keys = signInKeys(normalized, clientKey);
+  const { slowed } = await admitSignInAttempt(deps, keys);
+  if (slowed) await sleep(ACCOUNT_SLOWDOWN.delayMs);
   const user = await q.findUserByEmail(deps.db, normalized);
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
   if (!user || !ok) throw new ValidationError([{ field: 'password', key: 'error.badCredentials' }]);
+  await q.settleSuccessfulSignIn(deps.db, keys.pair, [keys.client, keys.account]);
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(deps.now().getTime() + SESSION_TTL_MS);
@@ -74,15 +99,55 @@ export async function actorForSession(deps: AccountDeps, sessionToken: string) {
   return q.findSessionActor(deps.db, tokenHash(deps, sessionToken), deps.now());
 }
 
-export async function actorForApiToken(deps: AccountDeps, token: string) {
-  return q.findApiTokenActor(deps.db, tokenHash(deps, token));
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+
+export const tokenStatus = (token: q.ApiTokenRecord, now: Date): TokenStatus =>
+  token.revokedAt ? 'revoked' : token.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
+
+/** The token's user while it is active; its last use is recorded at most once a minute. */
+export async function actorForApiToken(deps: AccountDeps, token: string): Promise<Actor | undefined> {
+  const found = await q.findApiTokenByHash(deps.db, tokenHash(deps, token));
+  const now = deps.now();
+  if (!found || tokenStatus(found.token, now) !== 'active') return undefined;
+  const notSince = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS);
+  if (!found.token.lastUsedAt || found.token.lastUsedAt < notSince) await q.touchApiToken(deps.db, found.token.id, now, notSince);
+  return found.actor;
 }
 
-/** A bearer token for scripts; shown once, stored only as a hash. */
-export async function createApiToken(deps: AccountDeps, actor: Actor, name: string): Promise<{ id: number; token: string }> {
+export interface CreatedToken {
+  token: string;
+  record: q.ApiTokenRecord;
+}
+
+/** A named bearer token for scripts, valid for `expiresInDays`; shown once, stored only as a hash. */
+export async function createApiToken(deps: AccountDeps, actor: Actor, input: { name: string; expiresInDays?: number }): Promise<CreatedToken> {
+  const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
+  // The schema checks the shape; the lifetime's bounds are a rule of their own, for every caller.
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
+    throw new ValidationError([{ field: 'expiresInDays', key: 'tokens.error.days' }]);
   const token = `cct_${newToken()}`;
-  const id = await q.insertApiToken(deps.db, { userId: actor.id, tokenHash: tokenHash(deps, token), name });
-  return { id, token };
+  const createdAt = deps.now();
+  const expiresAt = new Date(createdAt.getTime() + days * 24 * 3600 * 1000);
+  const id = await q.insertApiToken(deps.db, { userId: actor.id, tokenHash: tokenHash(deps, token), name: input.name.trim(), createdAt, expiresAt });
+  const record = await q.findApiToken(deps.db, id);
+  if (!record) throw new Error(`token ${id} vanished`);
+  return { token, record };
+}
+
+/** The actor's own tokens; an admin may ask for one user's (`userId`) or everyone's (`'all'`). */
+export async function listApiTokens(deps: AccountDeps, actor: Actor | null, userId: number | 'all' | undefined): Promise<q.ApiTokenRecord[]> {
+  if (!actor) throw new UnauthenticatedError();
+  const target = userId ?? actor.id;
+  if (target !== actor.id && !can(actor, 'token.manageAny')) throw new ForbiddenError();
+  return q.listApiTokens(deps.db, target === 'all' ? {} : { userId: target });
+}
+
+/** The owner or an admin revokes a token; to anyone else it does not exist (404), so ids reveal nothing. */
+export async function revokeApiToken(deps: AccountDeps, actor: Actor | null, id: number): Promise<void> {
+  if (!actor) throw new UnauthenticatedError();
+  const token = await q.findApiToken(deps.db, id);
+  if (!token || (token.userId !== actor.id && !can(actor, 'token.manageAny'))) throw new NotFoundError();
+  await q.revokeApiToken(deps.db, id, actor.id, deps.now());
 }
 
 export interface NewUser {
@@ -116,9 +181,10 @@ export async function createUser(deps: Pick<AccountDeps, 'db'>, actor: Actor | n
   });
 }
 
-/** Drops expired sessions and finished rate-limit windows; run at start-up and hourly. */
+/** Drops expired sessions and failure counters no rule remembers any more; run at start-up and hourly. */
 export async function purgeExpired(deps: Pick<AccountDeps, 'db' | 'now'>): Promise<void> {
   const now = deps.now();
   await q.deleteExpiredSessions(deps.db, now);
-  await q.deleteOldRateLimits(deps.db, new Date(now.getTime() - 24 * 3600 * 1000));
+  const longestMemory = Math.max(SIGN_IN_RULES.pair.forgetAfterSeconds, SIGN_IN_RULES.client.forgetAfterSeconds, ACCOUNT_SLOWDOWN.forgetAfterSeconds);
+  await q.deleteQuietFailureCounts(deps.db, new Date(now.getTime() - longestMemory * 1000));
 }

@@ -1,0 +1,243 @@
+/** API tokens: names, expiry, last use, listing and revocation, by API and by page, through real HTTP. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+
+let ctx: TestContext;
+let alice: Client;
+let bob: Client;
+let admin: Client;
+let aliceId: number;
+let bobId: number;
+
+before(async () => {
+  ctx = await setup({ seed: false });
+  aliceId = await addUser(ctx, 'alice@example.org', 'public');
+  bobId = await addUser(ctx, 'bob@example.org', 'secretariat');
+  await addUser(ctx, 'admin@example.org', 'admin');
+  alice = new Client(ctx.app);
+  await alice.signIn('alice@example.org');
+  bob = new Client(ctx.app);
+  await bob.signIn('bob@example.org');
+  admin = new Client(ctx.app);
+  await admin.signIn('admin@example.org');
+});
+after(() => ctx.close());
+
+interface Token {
+  id: number;
+  userId: number;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  status: string;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+async function create(client: Client, body: Record<string, unknown>): Promise<Token & { token: string }> {
+  const res = await client.api('POST', '/api/v1/tokens', body);
+  assert.equal(res.status, 201, await res.clone().text());
+  return json(res);
+}
+
+const bearer = (token: string, path = '/api/v1/session', init: RequestInit = {}) =>
+  ctx.app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+
+async function withClock<T>(offsetMs: number, run: () => Promise<T>): Promise<T> {
+  const saved = ctx.clock.now;
+  ctx.clock.now = new Date(saved.getTime() + offsetMs);
+  try {
+    return await run();
+  } finally {
+    ctx.clock.now = saved;
+  }
+}
+
+const tokensOf = async (client: Client, query = '') => json<{ items: Token[] }>(await client.request(`/api/v1/tokens${query}`));
+
+describe('creating and expiry', () => {
+  test('a named token lasts 90 days by default and then answers 401', async () => {
+    const created = await create(alice, { name: 'nightly export' });
+    assert.equal(created.name, 'nightly export');
+    assert.match(created.token, /^cct_/);
+    assert.equal(created.expiresAt, new Date(ctx.clock.now.getTime() + 90 * DAY).toISOString());
+    assert.equal(created.status, 'active');
+    assert.equal((await bearer(created.token)).status, 200);
+    await withClock(90 * DAY - 1000, async () => assert.equal((await bearer(created.token)).status, 200));
+    await withClock(90 * DAY, async () => {
+      const expired = await bearer(created.token);
+      assert.equal(expired.status, 401);
+      assert.match((await json<{ error: string }>(expired)).error, /expired/);
+      const later = new Client(ctx.app); // the first session has expired too
+      await later.signIn('alice@example.org');
+      const listed = (await tokensOf(later)).items.find((t) => t.id === created.id);
+      assert.equal(listed?.status, 'expired');
+    });
+  });
+
+  test('expiresInDays: 1 to 365, whole numbers only', async () => {
+    const year = await create(alice, { name: 'yearly', expiresInDays: 365 });
+    assert.equal(year.expiresAt, new Date(ctx.clock.now.getTime() + 365 * DAY).toISOString());
+    for (const expiresInDays of [0, 366, 1.5, true, '', [], 'ten']) {
+      const res = await alice.api('POST', '/api/v1/tokens', { name: 'bad', expiresInDays });
+      assert.equal(res.status, 400, JSON.stringify(expiresInDays));
+      assert.ok((await json<{ fields: Record<string, string> }>(res)).fields.expiresInDays);
+    }
+    assert.equal((await alice.api('POST', '/api/v1/tokens', { name: '  ' })).status, 400);
+  });
+
+  test('only as stored as an HMAC, never the token itself', async () => {
+    const created = await create(alice, { name: 'hashed' });
+    const row = await ctx.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', created.id).executeTakeFirstOrThrow();
+    assert.match(row.token_hash, /^[0-9a-f]{64}$/);
+    assert.notEqual(row.token_hash, created.token);
+  });
+
+  test('a token cannot make more tokens, so revoking a leaked one is final', async () => {
+    const created = await create(alice, { name: 'parent' });
+    const res = await bearer(created.token, '/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'child' }) });
+    assert.equal(res.status, 403);
+  });
+});
+
+describe('last use', () => {
+  test('recorded on use, at most once a minute', async () => {
+    const created = await create(alice, { name: 'last use' });
+    const lastUsed = async () => (await tokensOf(alice)).items.find((t) => t.id === created.id)?.lastUsedAt;
+    assert.equal(await lastUsed(), null);
+    const first = ctx.clock.now.toISOString();
+    await bearer(created.token);
+    assert.equal(await lastUsed(), first);
+    await withClock(30_000, async () => {
+      await bearer(created.token);
+      assert.equal(await lastUsed(), first, 'no write within the minute');
+    });
+    await withClock(61_000, async () => {
+      await bearer(created.token);
+      assert.equal(await lastUsed(), new Date(ctx.clock.now.getTime()).toISOString());
+    });
+  });
+});
+
+describe('listing and revoking', () => {
+  test('each user lists only their own tokens; an admin lists one user\'s or everyone\'s', async () => {
+    const mine = await create(alice, { name: 'alice list' });
+    const theirs = await create(bob, { name: 'bob list' });
+    const aliceList = (await tokensOf(alice)).items;
+    assert.ok(aliceList.some((t) => t.id === mine.id));
+    assert.ok(aliceList.every((t) => t.userId === aliceId));
+    assert.ok(aliceList.every((t) => !('token' in t)), 'the secret is never listed');
+    assert.equal((await alice.request(`/api/v1/tokens?userId=${bobId}`)).status, 403);
+    assert.equal((await alice.request('/api/v1/tokens?userId=all')).status, 403);
+    assert.equal((await alice.request(`/api/v1/tokens?userId=${aliceId}`)).status, 200);
+    const bobsByAdmin = (await tokensOf(admin, `?userId=${bobId}`)).items;
+    assert.ok(bobsByAdmin.some((t) => t.id === theirs.id) && bobsByAdmin.every((t) => t.userId === bobId));
+    const all = (await tokensOf(admin, '?userId=all')).items;
+    assert.ok(all.some((t) => t.id === mine.id) && all.some((t) => t.id === theirs.id));
+    assert.equal((await ctx.app.request('/api/v1/tokens')).status, 401);
+  });
+
+  test('the owner revokes: 204, the token answers 401 at once, the list says revoked', async () => {
+    const created = await create(alice, { name: 'to revoke' });
+    assert.equal((await alice.api('DELETE', `/api/v1/tokens/${created.id}`)).status, 204);
+    assert.equal((await bearer(created.token)).status, 401);
+    const listed = (await tokensOf(alice)).items.find((t) => t.id === created.id);
+    assert.equal(listed?.status, 'revoked');
+    assert.equal(listed?.revokedAt, ctx.clock.now.toISOString());
+    assert.equal((await alice.api('DELETE', `/api/v1/tokens/${created.id}`)).status, 204, 'revoking again changes nothing');
+  });
+
+  test('a token may revoke itself', async () => {
+    const created = await create(alice, { name: 'self' });
+    assert.equal((await bearer(created.token, `/api/v1/tokens/${created.id}`, { method: 'DELETE' })).status, 204);
+    assert.equal((await bearer(created.token)).status, 401);
+  });
+
+  test("another user cannot revoke mine (404, as if it did not exist); it keeps working", async () => {
+    const created = await create(alice, { name: 'not yours' });
+    assert.equal((await bob.api('DELETE', `/api/v1/tokens/${created.id}`)).status, 404);
+    assert.equal((await bob.api('DELETE', '/api/v1/tokens/999999')).status, 404);
+    assert.equal((await bearer(created.token)).status, 200);
+  });
+
+  // Who may do what with Alice's tokens: each cell is a real request, and a refusal must change nothing.
+  const matrix: { who: 'anonymous' | 'owner' | 'other user' | 'admin'; op: 'list' | 'revoke' | 'create'; expect: number }[] = [
+    { who: 'anonymous', op: 'list', expect: 401 },
+    { who: 'anonymous', op: 'revoke', expect: 403 },
+    { who: 'anonymous', op: 'create', expect: 403 },
+    { who: 'owner', op: 'list', expect: 200 },
+    { who: 'owner', op: 'revoke', expect: 204 },
+    { who: 'owner', op: 'create', expect: 201 },
+    { who: 'other user', op: 'list', expect: 403 },
+    { who: 'other user', op: 'revoke', expect: 404 },
+    { who: 'admin', op: 'list', expect: 200 },
+    { who: 'admin', op: 'revoke', expect: 204 },
+  ];
+  for (const row of matrix) {
+    test(`matrix: ${row.who} ${row.op} → ${row.expect}`, async () => {
+      const target = await create(alice, { name: `matrix ${row.who} ${row.op}` });
+      const client = row.who === 'owner' ? alice : row.who === 'other user' ? bob : row.who === 'admin' ? admin : new Client(ctx.app);
+      const res =
+        row.op === 'list'
+          ? await client.request(`/api/v1/tokens?userId=${aliceId}`)
+          : row.op === 'revoke'
+            ? await client.api('DELETE', `/api/v1/tokens/${target.id}`)
+            : await client.api('POST', '/api/v1/tokens', { name: 'made in the matrix' });
+      assert.equal(res.status, row.expect, await res.clone().text());
+      const stillWorks = (await bearer(target.token)).status === 200;
+      assert.equal(stillWorks, !(row.op === 'revoke' && row.expect === 204));
+    });
+  }
+});
+
+describe('the token page', () => {
+  test('signed out: 401 with a sign-in link', async () => {
+    const res = await ctx.app.request('/account/tokens');
+    assert.equal(res.status, 401);
+    assert.match(await res.text(), /href="\/login\?next=/);
+  });
+
+  test('the header links to it; create shows the token once, uncached; it works; revoke by form', async () => {
+    const page = await alice.get('/en/account/tokens');
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('cache-control'), 'private, no-store');
+    const html = await page.text();
+    assert.match(html, /<a href="\/en\/account\/tokens">Signed in as alice<\/a>/);
+    assert.match(html, /<h1>API tokens<\/h1>/);
+    const made = await alice.postForm('/en/account/tokens', { name: 'from the page', expiresInDays: '30' });
+    assert.equal(made.status, 200);
+    assert.equal(made.headers.get('cache-control'), 'private, no-store');
+    const madeHtml = await made.text();
+    const token = /id="new-token"[^>]*value="(cct_[^"]+)"|value="(cct_[^"]+)"[^>]*id="new-token"/.exec(madeHtml);
+    const secret = token?.[1] ?? token?.[2];
+    assert.ok(secret, 'the new token is on the page');
+    assert.equal((await bearer(secret)).status, 200);
+    const listed = (await tokensOf(alice)).items.find((t) => t.name === 'from the page');
+    assert.equal(listed?.expiresAt, new Date(ctx.clock.now.getTime() + 30 * DAY).toISOString());
+    assert.ok(!(await (await alice.get('/en/account/tokens')).text()).includes(secret), 'shown once only');
+    const refused = await alice.postForm(`/en/account/tokens/${listed?.id}/revoke`, {}, false);
+    assert.equal(refused.status, 403, 'the revoke form needs its CSRF token');
+    assert.equal((await bearer(secret)).status, 200);
+    const revoked = await alice.postForm(`/en/account/tokens/${listed?.id}/revoke`, {});
+    assert.equal(revoked.status, 303);
+    assert.equal(revoked.headers.get('location'), '/en/account/tokens');
+    assert.equal((await bearer(secret)).status, 401);
+  });
+
+  test('in Chinese, with messages beside the fields when the input is wrong', async () => {
+    const res = await alice.postForm('/account/tokens', { name: '', expiresInDays: '999' });
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    for (const expected of ['<html lang="zh-TW"', '<h1>API 權杖</h1>', '請選擇 1 到 365 天', '此欄位為必填', 'aria-invalid="true"'])
+      assert.ok(html.includes(expected), expected);
+  });
+
+  test("another user's token cannot be revoked from the page either", async () => {
+    const created = await create(bob, { name: 'bob page' });
+    assert.equal((await alice.postForm(`/account/tokens/${created.id}/revoke`, {})).status, 404);
+    assert.equal((await bearer(created.token)).status, 200);
+  });
+});
