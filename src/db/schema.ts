@@ -139,12 +139,15 @@ export interface ApiTokensTable {
   name: string;
   created_at: Timestamp;
   last_used_at: Timestamp | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
 }
 
-export interface RateLimitsTable {
+export interface SignInFailuresTable {
   key: string;
-  window_start: Timestamp;
-  hits: number;
+  failures: number;
+  last_failure_at: Timestamp;
 }
 
 export interface HistoryTable {
@@ -304,6 +307,13 @@ export interface SpeakersTable {
   updated_at: Timestamp;
 }
 
+/** An alias learned from a transcript under embargo: applied to the speaker when the transcript is published. */
+export interface SpeakerPendingAliasesTable {
+  transcript_id: number;
+  speaker_id: number;
+  alias: string;
+}
+
 export interface TranscriptsTable {
   id: Generated<number>;
   slug: string;
@@ -402,7 +412,7 @@ export interface DB {
   user_agencies: UserAgenciesTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  rate_limits: RateLimitsTable;
+  sign_in_failures: SignInFailuresTable;
   history: HistoryTable;
   review_cycles: ReviewCyclesTable;
   progress_reports: ProgressReportsTable;
@@ -415,6 +425,7 @@ export interface DB {
   resolutions: ResolutionsTable;
   resolution_decisions: ResolutionDecisionsTable;
   speakers: SpeakersTable;
+  speaker_pending_aliases: SpeakerPendingAliasesTable;
   transcripts: TranscriptsTable;
   transcript_sections: TranscriptSectionsTable;
   speeches: SpeechesTable;

@@ -14,6 +14,8 @@ export const STATUSES_NEEDING_REASON: readonly MilestoneProgressStatus[] = ['del
 
 export const REPORT_STATES = ['draft', 'submitted', 'superseded'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+/** A report is public once submitted, and stays so when a later revision supersedes it; a draft is not (ADR 0013). */
+export const PUBLIC_REPORT_STATES: readonly ReportState[] = ['submitted', 'superseded'];
 
 export interface ReviewCycle {
   id: number;

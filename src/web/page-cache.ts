@@ -2,13 +2,15 @@
  * A small in-process cache of rendered public pages. Every change to plan content writes a history row in
  * the same transaction, so the newest history id is the data's version: a cached page is served only while
  * that id is unchanged, and only on the (Taipei) day it was rendered, since deadlines turn reports "missing" and
- * charts draw a today line. Signed-in visitors see edit links and drafts, so they always get a fresh render.
+ * charts draw a today line. Signed-in visitors see edit links and drafts, so they always get a fresh render, and a
+ * response marked private or no-store (a restricted view, web/visibility.ts) is never kept.
  */
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/connection.js';
 import { taipeiDay } from '../domain/monitoring.js';
 import type { AppEnv } from './context.js';
+import { isShareable } from './visibility.js';
 
 interface Entry {
   version: number;
@@ -42,7 +44,8 @@ export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHand
       return c.body(hit.body, 200, { 'Content-Type': hit.contentType, 'X-Page-Cache': 'hit' });
     }
     await next();
-    if (c.res.status !== 200) return;
+    // Only what everyone may see is kept for everyone (web/visibility.ts).
+    if (c.res.status !== 200 || !isShareable(c.res)) return;
     const body = await c.res.clone().text();
     entries.set(key, { version, body, contentType: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8' });
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);

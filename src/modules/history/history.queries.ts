@@ -1,12 +1,18 @@
-/** The change log of plan content: written in the caller's transaction, read per entity or per commitment. */
+/**
+ * The change log of plan content: written in the caller's transaction, read per commitment through the visibility
+ * policies (web/visibility.ts), so a draft's drafting steps reach only those who may see the draft.
+ */
 import type { Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import type { HistoryTable } from '../../db/schema.js';
 import type { Actor } from '../../domain/authorization.js';
 import { diffFields, type FieldChange } from '../../domain/history.js';
+import { visibleHistory } from '../../web/visibility.js';
 
-export type EntityType = 'plan' | 'area' | 'commitment' | 'milestone' | 'agency' | 'cycle' | 'report' | 'meeting' | 'resolution' | 'transcript' | 'speaker';
-export type HistoryAction = 'create' | 'update' | 'delete' | 'submit' | 'revise' | 'transfer' | 'decide';
+export const ENTITY_TYPES = ['plan', 'area', 'commitment', 'milestone', 'agency', 'cycle', 'report', 'meeting', 'resolution', 'transcript', 'speaker'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'submit', 'revise', 'transfer', 'decide'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export interface HistoryEntry {
   id: number;
@@ -67,9 +73,12 @@ const toEntry = (r: Omit<Selectable<HistoryTable>, 'summary'>): HistoryEntry => 
 
 const columns = ['id', 'entity_type', 'entity_id', 'plan_id', 'commitment_id', 'action', 'actor_id', 'actor_name', 'changes', 'at'] as const;
 
-/** A commitment's own changes and those of its milestones, newest first. */
-export async function listCommitmentHistory(db: DbOrTx, commitmentId: number): Promise<HistoryEntry[]> {
+/**
+ * A commitment's own changes and those of its milestones and reports, newest first, as this viewer may read them
+ * (the only reader: every channel showing history goes through the entities' visibility policies).
+ */
+export async function readCommitmentHistory(db: DbOrTx, viewer: Actor | null, commitmentId: number): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('history').select(columns).where('commitment_id', '=', commitmentId).orderBy('id', 'desc').execute();
-  return rows.map(toEntry);
+  return visibleHistory(db, viewer, rows.map(toEntry));
 }
 

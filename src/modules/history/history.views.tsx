@@ -74,7 +74,7 @@ export function HistoryList(props: { entries: HistoryEntry[]; lang: Lang; names:
             <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at, lang)}</time> · {entry.actorName} ·{' '}
             {t(lang, `history.action.${entry.action}`)} {t(lang, `history.entity.${entry.entityType}`)} #{entry.entityId}
           </h3>
-          {entry.action === 'update' ? (
+          {(entry.action === 'update' || entry.action === 'submit') && entry.changes.length > 0 ? (
             <div class="table-scroll">
               <table>
                 <thead>

@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import type { ProgressReportsTable, ReviewCyclesTable } from '../../db/schema.js';
 import type { Localized } from '../../domain/localized.js';
-import type { CycleDates, MilestoneProgress, MilestoneProgressStatus, ProgressReport, ReportState, ReviewCycle } from '../../domain/monitoring.js';
+import { PUBLIC_REPORT_STATES, type CycleDates, type MilestoneProgress, type MilestoneProgressStatus, type ProgressReport, type ReportState, type ReviewCycle } from '../../domain/monitoring.js';
 
 // ---- row mapping ----
 
@@ -137,7 +137,7 @@ export async function listReportsForCommitment(db: DbOrTx, commitmentId: number,
     .where('r.commitment_id', '=', commitmentId)
     .orderBy('c.number')
     .orderBy('r.revision');
-  if (!options.includeDrafts) q = q.where('r.state', '<>', 'draft');
+  if (!options.includeDrafts) q = q.where('r.state', 'in', PUBLIC_REPORT_STATES);
   return withMilestones(db, await q.execute());
 }
 
@@ -439,7 +439,7 @@ export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmen
     .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .select(['r.id', 'r.revision', 'r.submitted_at', 'r.updated_at', 'm.number', 'm.title', 'p.slug', 'p.title as plan_title', 'c.number as cycle_number', 'a.name as agency_name', 'r.achievements'])
-    .where('r.state', '<>', 'draft')
+    .where('r.state', 'in', PUBLIC_REPORT_STATES)
     .orderBy('r.submitted_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(limit);

@@ -177,7 +177,7 @@ export async function createReport(deps: MonitoringDeps, actor: Actor | null, co
 }
 
 /** What the history keeps of a report: its content, not its bookkeeping. */
-const historyView = (r: ProgressReport) => ({
+export const historyView = (r: ProgressReport) => ({
   cycleId: r.cycleId, revision: r.revision, state: r.state, achievements: r.achievements, participation: r.participation,
   civilSocietyParticipants: r.civilSocietyParticipants, governmentParticipants: r.governmentParticipants, problems: r.problems,
   nextSteps: r.nextSteps, budgetSpent: r.budgetSpent, budgetCurrency: r.budgetCurrency, budgetNote: r.budgetNote, milestones: r.milestones,

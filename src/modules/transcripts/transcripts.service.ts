@@ -20,7 +20,9 @@ import {
 import { FIRST_YEAR, LAST_YEAR, MAX_POSITION } from '../../domain/search-postings.js';
 import { embargoEnd } from '../../domain/working-days.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { findMeetingById } from '../forum/forum.queries.js';
 import { recordHistory } from '../history/history.queries.js';
+import { findPlanById } from '../plans/plans.queries.js';
 import { assertValid, assertVersion, authorize } from '../service-helpers.js';
 import { loadCalendar } from './calendar.queries.js';
 import * as q from './transcripts.queries.js';
@@ -30,6 +32,13 @@ export interface TranscriptDeps {
   db: Db;
   now: () => Date;
 }
+
+/**
+ * The largest transcript an import takes: characters of Markdown in the API, bytes of the file in the CLI (a file
+ * of at most this many UTF-8 bytes has at most this many characters). About a full day of hearings; larger records
+ * are split by session. The CLI's `--force` goes past it.
+ */
+export const TRANSCRIPT_MARKDOWN_MAX = 5_000_000;
 
 export interface ImportInput {
   markdown: string;
@@ -56,23 +65,45 @@ function colourFor(name: string): string {
 
 const normalizeLabel = (label: string) => label.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
+/**
+ * The speakers an import matches headings against, and the aliases it learns. A heading learned from a transcript
+ * under embargo (王明德（…）) waits with the transcript and becomes public only when it is published (ADR 0013).
+ */
+interface SpeakerBook {
+  speakers: q.Speaker[];
+  /** Aliases waiting for the publication of some transcript, by speaker: they match, but are not public. */
+  pending: Map<number, string[]>;
+  published: boolean;
+  learned: { speakerId: number; alias: string }[];
+}
+
 /** Finds the speaker a label names (by alias or name), or creates one; new aliases are learned as they come. */
-async function speakerFor(trx: DbOrTx, label: string, known: q.Speaker[]): Promise<q.Speaker> {
+async function speakerFor(trx: DbOrTx, label: string, book: SpeakerBook): Promise<q.Speaker> {
   const wanted = normalizeLabel(label);
   const name = speakerNameFromLabel(label);
-  const found =
-    known.find((s) => s.aliases.some((a) => normalizeLabel(a) === wanted)) ?? known.find((s) => normalizeLabel(s.name) === normalizeLabel(name));
+  const knownAs = (s: q.Speaker) => [...s.aliases, ...(book.pending.get(s.id) ?? [])].some((a) => normalizeLabel(a) === wanted);
+  const found = book.speakers.find(knownAs) ?? book.speakers.find((s) => normalizeLabel(s.name) === normalizeLabel(name));
   if (found) {
     if (found.aliases.some((a) => normalizeLabel(a) === wanted)) return found;
-    const updated = await q.updateSpeakerRow(trx, found.id, { ...found, aliases: [...found.aliases, label] });
-    known.splice(known.indexOf(found), 1, updated);
-    return updated;
+    if (book.learned.some((l) => l.speakerId === found.id && normalizeLabel(l.alias) === wanted)) return found;
+    return learnAlias(trx, book, found, label);
   }
   let slug = slugifySpeaker(name) || 'speaker';
-  for (let n = 2; known.some((s) => s.slug === slug) || (await q.findSpeakerBySlug(trx, slug)); n++) slug = `${slugifySpeaker(name) || 'speaker'}-${n}`;
-  const created = await q.insertSpeaker(trx, { slug, name, aliases: [label], userId: null, affiliation: emptyLocalized(), colour: colourFor(name) });
-  known.push(created);
-  return created;
+  for (let n = 2; book.speakers.some((s) => s.slug === slug) || (await q.findSpeakerBySlug(trx, slug)); n++) slug = `${slugifySpeaker(name) || 'speaker'}-${n}`;
+  const created = await q.insertSpeaker(trx, { slug, name, aliases: [], userId: null, affiliation: emptyLocalized(), colour: colourFor(name) });
+  book.speakers.push(created);
+  return learnAlias(trx, book, created, label);
+}
+
+async function learnAlias(trx: DbOrTx, book: SpeakerBook, speaker: q.Speaker, label: string): Promise<q.Speaker> {
+  if (!book.published) {
+    book.learned.push({ speakerId: speaker.id, alias: label });
+    book.pending.set(speaker.id, [...(book.pending.get(speaker.id) ?? []), label]);
+    return speaker;
+  }
+  const updated = await q.updateSpeakerRow(trx, speaker.id, { ...speaker, aliases: [...speaker.aliases, label] });
+  book.speakers.splice(book.speakers.indexOf(speaker), 1, updated);
+  return updated;
 }
 
 const slugify = (heldOn: string, title: string) =>
@@ -112,6 +143,10 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
   // The search index's order key holds positions up to MAX_POSITION and years FIRST_YEAR to LAST_YEAR (ADR 0012).
   if (parsed.turns.length > MAX_POSITION) problems.push({ field: 'markdown', key: 'transcript.error.tooManySpeeches', params: { max: MAX_POSITION, count: parsed.turns.length } });
   if (heldOn && (heldOn < `${FIRST_YEAR}-01-01` || heldOn >= `${LAST_YEAR}-01-01`)) problems.push({ field: 'heldOn', key: 'transcript.error.dateOutOfRange', params: { first: `${FIRST_YEAR}-01-01`, last: `${LAST_YEAR - 1}-12-31` } });
+  // Named references are explained here rather than left to a foreign-key error (the API and the CLI pass ids as given).
+  if (typeof input.meetingId === 'number' && !(await findMeetingById(deps.db, input.meetingId))) problems.push({ field: 'meetingId', key: 'transcript.error.unknownMeeting' });
+  if (typeof input.twinId === 'number' && !(await q.findTranscriptById(deps.db, input.twinId))) problems.push({ field: 'twinId', key: 'transcript.error.unknownTwin' });
+  if (typeof input.planId === 'number' && !(await findPlanById(deps.db, input.planId))) problems.push({ field: 'planId', key: 'error.referenceMissing' });
   assertValid(problems);
   const day = heldOn as string;
   return deps.db.transaction().execute(async (trx) => {
@@ -138,7 +173,9 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
     if (!existing && (await q.findTranscriptBySlug(trx, values.slug))) throw new ValidationError([{ field: 'title', key: 'transcript.error.exists', params: { slug: values.slug } }]);
     const transcript = existing ? await q.updateTranscriptRow(trx, existing.id, values) : await q.insertTranscript(trx, values);
     const published = transcript.publishedAt !== null;
-    const speakers = await q.listSpeakers(trx);
+    // What an earlier import of this transcript taught is learned again from this one.
+    await q.replacePendingAliases(trx, transcript.id, []);
+    const book: SpeakerBook = { speakers: await q.listSpeakers(trx), pending: await q.listPendingAliases(trx), published, learned: [] };
     const sections = await q.replaceSections(trx, transcript.id, [...new Set(parsed.turns.map((t) => t.section).filter((s): s is string => s !== null))]);
     const old = existing ? await q.listSpeeches(trx, transcript.id, { includeDeleted: true }) : [];
     const kept = new Set<number>();
@@ -146,7 +183,7 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
     for (const [i, turn] of parsed.turns.entries()) {
       // 問 / 答 mark a question or an answer from the floor, not a person.
       const anonymous = (turn.kind === 'question' && QUESTION_LABELS.includes(turn.speakerLabel ?? '')) || (turn.kind === 'answer' && ANSWER_LABELS.includes(turn.speakerLabel ?? ''));
-      const speaker = turn.speakerLabel && !anonymous ? await speakerFor(trx, turn.speakerLabel, speakers) : null;
+      const speaker = turn.speakerLabel && !anonymous ? await speakerFor(trx, turn.speakerLabel, book) : null;
       const placement = { position: i + 1, sectionId: turn.section ? (sections.get(turn.section) ?? null) : null, speakerId: speaker?.id ?? null, speakerLabel: turn.speakerLabel };
       // Unchanged words keep their speech, so permalinks (#s<id>) survive a re-import.
       const same = old.find((s) => !kept.has(s.id) && s.deletedAt === null && sameTurn(s, turn));
@@ -161,6 +198,7 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
     await q.deleteSpeechRows(trx, old.filter((s) => !kept.has(s.id) && s.deletedAt === null).map((s) => s.id));
     await q.setSpeechesHeldOn(trx, transcript.id, transcript.heldOn);
     await q.insertSpeeches(trx, transcript.id, transcript.heldOn, fresh);
+    await q.replacePendingAliases(trx, transcript.id, book.learned);
     if (published) await reindexTranscript(trx, transcript.id);
     await recordHistory(trx, {
       entityType: 'transcript',

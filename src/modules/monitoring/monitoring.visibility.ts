@@ -1,0 +1,58 @@
+/**
+ * What the public may see of monitoring (ADR 0013). Review cycles are public. A progress report is public once
+ * submitted (and stays so when superseded); while a draft it is seen only by those who may write or contribute to
+ * it (the lead and supporting agencies' officers, the secretariat, admins). Its history follows: the drafting
+ * steps (content edits, evidence, contributions, a deleted draft) are theirs alone, and on submission the public
+ * sees one "submitted" entry carrying the submitted content.
+ */
+import type { DbOrTx } from '../../db/connection.js';
+import type { Actor } from '../../domain/authorization.js';
+import { diffFields } from '../../domain/history.js';
+import { PUBLIC_REPORT_STATES, REPORT_STATES, type ProgressReport } from '../../domain/monitoring.js';
+import type { Commitment } from '../../domain/plan.js';
+import type { VisibilityPolicy } from '../../web/visibility.js';
+import type { HistoryEntry } from '../history/history.queries.js';
+import * as plans from '../plans/plans.queries.js';
+import * as q from './monitoring.queries.js';
+import { canSeeDrafts, historyView } from './monitoring.service.js';
+
+/** A report as this viewer may see it: public states for everyone, a draft only for those who may see drafts. */
+export function canSeeReport(viewer: Actor | null, report: Pick<ProgressReport, 'state'>, commitment: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>): boolean {
+  return PUBLIC_REPORT_STATES.includes(report.state) || canSeeDrafts(viewer, commitment);
+}
+
+/** The published state of a submitted report, as one history entry: the submitted content and its evidence. */
+async function publishedEntry(db: DbOrTx, submit: HistoryEntry, report: ProgressReport): Promise<HistoryEntry> {
+  const evidence = (await q.listEvidence(db, [report.id])).map((e) => e.title);
+  return { ...submit, changes: diffFields({ state: 'draft' }, { ...historyView(report), state: 'submitted', evidence }) };
+}
+
+async function reportHistory(db: DbOrTx, viewer: Actor | null, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]> {
+  const commitments = new Map<number, Commitment | undefined>();
+  const reports = new Map<number, ProgressReport | undefined>();
+  for (const e of entries) {
+    if (e.commitmentId !== null && !commitments.has(e.commitmentId)) commitments.set(e.commitmentId, await plans.findCommitmentById(db, e.commitmentId));
+    if (!reports.has(e.entityId)) reports.set(e.entityId, await q.findReportById(db, e.entityId));
+  }
+  const visible: HistoryEntry[] = [];
+  for (const e of entries) {
+    const commitment = e.commitmentId === null ? undefined : commitments.get(e.commitmentId);
+    if (commitment && canSeeDrafts(viewer, commitment)) {
+      visible.push(e);
+      continue;
+    }
+    // A deleted draft, or one still being written, has no public history.
+    const report = reports.get(e.entityId);
+    if (!report || !PUBLIC_REPORT_STATES.includes(report.state)) continue;
+    // The last submission of this revision marks where the drafting ended (a revision is a new report row).
+    const submit = entries.filter((x) => x.entityId === e.entityId && x.action === 'submit').reduce<HistoryEntry | undefined>((a, x) => (a && a.id > x.id ? a : x), undefined);
+    if (!submit || e.id < submit.id) continue;
+    visible.push(e.id === submit.id ? await publishedEntry(db, submit, report) : e);
+  }
+  return visible;
+}
+
+export const monitoringVisibility: readonly VisibilityPolicy[] = [
+  { entityType: 'cycle', states: ['scheduled'], publicStates: ['scheduled'] },
+  { entityType: 'report', states: REPORT_STATES, publicStates: PUBLIC_REPORT_STATES, history: reportHistory },
+];

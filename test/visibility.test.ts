@@ -1,0 +1,422 @@
+/**
+ * Visibility, end to end (ADR 0013): every entity with a non-public state × every public channel. A unique token is
+ * written into each part of the entity while it is not public; no channel may show it to an anonymous visitor, to a
+ * signed-in member of the public, or to an officer of another agency, in either language, and the page cache may not
+ * keep what a signed-in insider saw. Then the entity is published and the tokens must appear where the public should
+ * see them (so the checks can fail), while tokens that belonged only to the drafting stay private.
+ *
+ * To cover a new entity (public inputs, reviews, …) add a row to ENTITIES; to cover a new channel add it to channels().
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { after, before, describe, test } from 'node:test';
+import { createTestDatabase } from '../src/db/test-database.js';
+import { ENTITY_TYPES, HISTORY_ACTIONS } from '../src/modules/history/history.queries.js';
+import { isMessageKey } from '../src/web/i18n.js';
+import { addUser, Client, json, setup, type TestContext } from './helpers.js';
+
+let ctx: TestContext;
+let planSlug = '';
+const clients: Record<'secretariat' | 'moiOfficer' | 'cyOfficer' | 'ndcOfficer' | 'publicUser', Client> = {} as never;
+const commitments = new Map<string, { id: number; leadAgencyId: number; coAgencyIds: number[] }>();
+const agencyCode = new Map<number, string>();
+
+/** What the rows have created so far; every channel that takes an id or a slug is asked about all of them. */
+const world = {
+  commitmentNumbers: new Set<string>(),
+  reportIds: new Set<number>(),
+  evidenceIds: new Set<number>(),
+  transcripts: new Map<string, number>(),
+  speakerSlugs: new Set<string>(),
+  /** Phrases written next to tokens, searched for (a search for the token itself would echo it back). */
+  searchPhrases: new Set<string>(),
+};
+
+const token = (label: string) => `Vis${label}${randomBytes(4).toString('hex')}`;
+
+/** Every public channel: pages in both languages (history, search, speakers), feeds, exports and the JSON API. */
+function channels(): string[] {
+  const plan = `/plans/${planSlug}`;
+  const pages = [
+    '/',
+    plan,
+    `${plan}/progress`,
+    `${plan}/reports.atom`,
+    `${plan}/board.csv`,
+    '/agencies',
+    ...[...agencyCode.values()].flatMap((code) => [`/agencies/${code}`, `/agencies/${code}/reports.atom`]),
+    ...[...world.commitmentNumbers].flatMap((n) => [
+      `${plan}/commitments/${n}`,
+      `${plan}/commitments/${n}/history`,
+      `${plan}/commitments/${n}/reports.atom`,
+      ...[...world.reportIds].map((id) => `${plan}/commitments/${n}/reports/${id}`),
+    ]),
+    ...[...world.evidenceIds].map((id) => `/evidence/${id}`),
+    '/transcripts',
+    '/transcripts.atom',
+    ...[...world.transcripts.keys()].flatMap((slug) => [`/transcripts/${slug}`, `/transcripts/${slug}.md`, `/transcripts/${slug}.akn.xml`]),
+    '/speakers',
+    ...[...world.speakerSlugs].map((slug) => `/speakers/${encodeURIComponent(slug)}`),
+    ...[...world.searchPhrases].map((p) => `/transcripts/search?q=${encodeURIComponent(p)}`),
+  ];
+  const api = [
+    `/api/v1/plans/${ctx.planId}/progress`,
+    ...[...world.commitmentNumbers].flatMap((n) => {
+      const id = commitments.get(n)?.id;
+      return [`/api/v1/commitments/${id}/history`, `/api/v1/commitments/${id}/reports`];
+    }),
+    ...[...world.reportIds].map((id) => `/api/v1/reports/${id}`),
+    '/api/v1/transcripts',
+    ...[...world.transcripts.values()].map((id) => `/api/v1/transcripts/${id}`),
+    '/api/v1/speakers',
+    ...[...world.searchPhrases].map((p) => `/api/v1/search/speeches?q=${encodeURIComponent(p)}`),
+  ];
+  return [...pages, ...pages.map((p) => `/en${p}`), ...api, ...api.map((p) => `${p}${p.includes('?') ? '&' : '?'}lang=zh-TW`)];
+}
+
+type Viewer = { name: string; get(path: string): Promise<Response> };
+const anonymous: Viewer = { name: 'anonymous', get: async (path) => ctx.app.request(path) };
+const signedIn = (name: string, client: () => Client): Viewer => ({ name, get: (path) => client().request(path) });
+/** Those who may not see a draft or an embargoed transcript: they must learn nothing of it. */
+const OUTSIDERS: Viewer[] = [anonymous, signedIn('a public-role user', () => clients.publicUser), signedIn('an officer of another agency', () => clients.ndcOfficer)];
+
+const found = (body: string, tok: string) => body.toLowerCase().includes(tok.toLowerCase());
+
+/** Reads every channel as this viewer and names each (channel, token) that showed. */
+async function leaks(viewer: Viewer, tokens: readonly string[]): Promise<string[]> {
+  const shown: string[] = [];
+  for (const path of channels()) {
+    const res = await viewer.get(path);
+    const body = await res.text();
+    // A path that names a token (a slug made from a draft's title) is echoed by the 404 page: the visitor wrote it.
+    const named = decodeURIComponent(path);
+    for (const tok of tokens) if (!found(named, tok) && found(body, tok)) shown.push(`${viewer.name} saw ${tok} at ${path} (${res.status})`);
+  }
+  return shown;
+}
+
+interface EntityRow {
+  entity: string;
+  /** Who wrote it and may see it before publication: their visits come first, to tempt the page cache. */
+  insider: () => Client;
+  /** Token of each part written while not public. */
+  tokens: Record<string, string>;
+  /** Writes every token into the entity in its non-public state; registers what it created in `world`. */
+  write(): Promise<void>;
+  /** Where the insider must see a token before publication (the write took effect, the channel can show it). */
+  insiderSees: () => [token: string, path: string][];
+  /** Makes it public (submits, publishes); absent when it never becomes public. */
+  publish?(): Promise<void>;
+  /** After publication, where the public must now see each token. */
+  publicSees?: () => [token: string, path: string][];
+  /** Tokens of the drafting only (overwritten or removed before publication, or never published): private forever. */
+  neverPublic: string[];
+}
+
+// ---------------------------------------------------------------- the rows
+
+const report = {
+  id: 0,
+  version: 0,
+  commitment: '4-1',
+  tokens: {
+    achievementsZh: token('AchZh'),
+    achievementsEn: token('AchEn'),
+    problems: token('Problem'),
+    milestoneReason: token('Reason'),
+    evidenceLink: token('EvLink'),
+    evidenceFile: token('EvFile'),
+    contribution: token('Contrib'),
+    // Written into the draft, then overwritten or removed before submission.
+    overwritten: token('Overwritten'),
+    removedEvidence: token('RemovedEv'),
+  },
+};
+
+const deletedDraft = { commitment: '', tokens: { achievements: token('DeletedDraft') } };
+
+const transcript = {
+  slug: '',
+  id: 0,
+  version: 0,
+  phrase: '保密測試用語甲乙',
+  tokens: {
+    speech: token('Speech'),
+    title: token('Title'),
+    section: token('Section'),
+    alias: token('Alias'),
+    newSpeaker: token('Newspeaker'),
+  },
+};
+
+const ENTITIES: EntityRow[] = [
+  {
+    entity: 'a draft progress report (content, milestone reasons, evidence titles, contributions)',
+    insider: () => clients.moiOfficer,
+    tokens: report.tokens,
+    async write() {
+      const commitment = commitments.get(report.commitment);
+      assert.ok(commitment);
+      const cycles = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
+      const milestones = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/commitments/${commitment.id}/milestones`));
+      const moi = clients.moiOfficer;
+      const t = report.tokens;
+      const created = await moi.api('POST', `/api/v1/commitments/${commitment.id}/reports`, {
+        cycleId: cycles.items[0]?.id,
+        achievements: { zh: `初稿 ${t.overwritten}`, en: `First draft ${t.overwritten}` },
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      let r = await json<{ id: number; version: number }>(created);
+      report.id = r.id;
+      world.commitmentNumbers.add(report.commitment);
+      world.reportIds.add(r.id);
+      const patched = await moi.api('PATCH', `/api/v1/reports/${r.id}`, {
+        version: r.version,
+        achievements: { zh: `完成資料開放 ${t.achievementsZh}`, en: `Opened the data ${t.achievementsEn}` },
+        problems: { zh: `遭遇困難 ${t.problems}`, en: `Problems ${t.problems}` },
+        milestones: [{ milestoneId: milestones.items[0]?.id, status: 'delayed', percent: 20, reason: { zh: `延宕原因 ${t.milestoneReason}`, en: `Delayed because ${t.milestoneReason}` } }],
+      });
+      assert.equal(patched.status, 200, await patched.clone().text());
+      assert.equal((await moi.api('POST', `/api/v1/reports/${r.id}/evidence`, { title: `佐證 ${t.evidenceLink}`, url: 'https://example.org/evidence' })).status, 201);
+      const removable = await json<{ evidence: { id: number; fileName: string | null }[] }>(await moi.api('POST', `/api/v1/reports/${r.id}/evidence`, { title: `撤回 ${t.removedEvidence}`, url: 'https://example.org/removed' }));
+      const form = new FormData();
+      form.append('title', `檔案 ${t.evidenceFile}`);
+      form.append('file', new File([`evidence text ${t.evidenceFile}`], 'evidence.txt', { type: 'text/plain' }));
+      const uploaded = await moi.request(`/api/v1/reports/${r.id}/files`, { method: 'POST', body: form, headers: { 'x-csrf-token': moi.csrf } });
+      assert.equal(uploaded.status, 201, await uploaded.clone().text());
+      const withFile = await json<{ evidence: { id: number; fileName: string | null; url: string }[] }>(uploaded);
+      for (const e of withFile.evidence) if (e.fileName) world.evidenceIds.add(e.id);
+      const removed = removable.evidence.at(-1);
+      assert.ok(removed);
+      assert.equal((await moi.api('DELETE', `/api/v1/reports/${r.id}/evidence/${removed.id}`)).status, 204);
+      const contributed = await clients.cyOfficer.api('POST', `/api/v1/reports/${r.id}/contributions`, { body: { zh: `協辦補充 ${t.contribution}`, en: `Supporting ${t.contribution}` } });
+      assert.equal(contributed.status, 201, await contributed.clone().text());
+      r = await json<{ id: number; version: number }>(await moi.request(`/api/v1/reports/${r.id}`));
+      report.version = r.version;
+    },
+    insiderSees: () => [
+      [report.tokens.achievementsZh, `/api/v1/commitments/${commitments.get(report.commitment)?.id}/history`],
+      [report.tokens.contribution, `/plans/${planSlug}/commitments/${report.commitment}/history`],
+      [report.tokens.overwritten, `/en/plans/${planSlug}/commitments/${report.commitment}/history`],
+      [report.tokens.evidenceFile, `/plans/${planSlug}/commitments/${report.commitment}/reports/${report.id}`],
+    ],
+    async publish() {
+      const res = await clients.moiOfficer.api('POST', `/api/v1/reports/${report.id}/submit`, { version: report.version });
+      assert.equal(res.status, 200, await res.clone().text());
+    },
+    publicSees: () => {
+      const t = report.tokens;
+      const id = commitments.get(report.commitment)?.id;
+      const page = `/plans/${planSlug}/commitments/${report.commitment}`;
+      return [
+        // The history shows the published state: one "submitted" entry with the submitted content.
+        [t.achievementsZh, `/api/v1/commitments/${id}/history`],
+        [t.achievementsEn, `/api/v1/commitments/${id}/history`],
+        [t.milestoneReason, `/api/v1/commitments/${id}/history`],
+        [t.evidenceLink, `/api/v1/commitments/${id}/history`],
+        [t.achievementsZh, `${page}/history`],
+        [t.achievementsEn, `/en${page}/history`],
+        [t.evidenceFile, `/en${page}/history`],
+        [t.problems, `/api/v1/reports/${report.id}`],
+        [t.contribution, `/api/v1/reports/${report.id}`],
+        [t.evidenceFile, `${page}/reports/${report.id}`],
+        [t.evidenceFile, `/evidence/${[...world.evidenceIds][0]}`],
+        [t.achievementsZh, `/plans/${planSlug}/reports.atom`],
+        [t.achievementsEn, `/en${page}/reports.atom`],
+        // Cached for the anonymous visitor before submission; the cache must not serve the old page.
+        [t.achievementsZh, page],
+      ];
+    },
+    neverPublic: [report.tokens.overwritten, report.tokens.removedEvidence],
+  },
+  {
+    entity: 'a draft progress report that is deleted',
+    insider: () => clients.moiOfficer,
+    tokens: deletedDraft.tokens,
+    async write() {
+      const moiId = [...agencyCode].find(([, code]) => code === 'MOI')?.[0];
+      const ndcId = [...agencyCode].find(([, code]) => code === 'NDC')?.[0];
+      const [number, commitment] = [...commitments].find(([n, c]) => n !== report.commitment && c.leadAgencyId === moiId && !c.coAgencyIds.includes(ndcId ?? -1)) ?? [];
+      assert.ok(number && commitment, 'another commitment led by MOI');
+      deletedDraft.commitment = number;
+      world.commitmentNumbers.add(number);
+      const cycles = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
+      const created = await clients.moiOfficer.api('POST', `/api/v1/commitments/${commitment.id}/reports`, { cycleId: cycles.items[1]?.id, achievements: { zh: `刪除 ${deletedDraft.tokens.achievements}`, en: '' } });
+      assert.equal(created.status, 201);
+      const r = await json<{ id: number; version: number }>(created);
+      assert.equal((await clients.moiOfficer.api('DELETE', `/api/v1/reports/${r.id}?version=${r.version}`)).status, 204);
+    },
+    insiderSees: () => [[deletedDraft.tokens.achievements, `/api/v1/commitments/${commitments.get(deletedDraft.commitment)?.id}/history`]],
+    neverPublic: [deletedDraft.tokens.achievements],
+  },
+  {
+    entity: 'an embargoed transcript (title, sections, speeches) and the speaker headings it teaches',
+    insider: () => clients.secretariat,
+    tokens: transcript.tokens,
+    async write() {
+      const t = transcript.tokens;
+      // 王明德 is already a public speaker; the draft writes his heading another way, and names someone new.
+      const markdown = `# 2021-05-07 ${t.title} 會議
+
+## ${t.section}
+
+### 王明德（${t.alias}）：
+${transcript.phrase}，${t.speech}。
+
+### ${t.newSpeaker}:
+A new voice.
+`;
+      const res = await clients.secretariat.api('POST', '/api/v1/transcripts', { markdown, language: 'zh-TW', embargoWorkingDays: 10 });
+      assert.equal(res.status, 201, await res.clone().text());
+      const created = await json<{ id: number; slug: string; version: number; publishedAt: string | null }>(res);
+      assert.equal(created.publishedAt, null);
+      Object.assign(transcript, { id: created.id, slug: created.slug, version: created.version });
+      world.transcripts.set(created.slug, created.id);
+      world.searchPhrases.add(transcript.phrase);
+      const speakers = await json<{ items: { slug: string }[] }>(await clients.secretariat.request('/api/v1/speakers'));
+      for (const s of speakers.items) world.speakerSlugs.add(s.slug);
+    },
+    insiderSees: () => [
+      [transcript.tokens.speech, `/transcripts/${transcript.slug}`],
+      [transcript.tokens.alias, `/api/v1/transcripts/${transcript.id}`],
+      [transcript.tokens.newSpeaker, '/api/v1/speakers'],
+    ],
+    async publish() {
+      const res = await clients.secretariat.api('POST', `/api/v1/transcripts/${transcript.id}/publish`, { reason: 'Published for the test.', version: transcript.version });
+      assert.equal(res.status, 200, await res.clone().text());
+    },
+    publicSees: () => {
+      const t = transcript.tokens;
+      return [
+        [t.speech, `/transcripts/${transcript.slug}`],
+        [t.section, `/en/transcripts/${transcript.slug}`],
+        [t.title, '/transcripts.atom'],
+        [t.speech, `/transcripts/${transcript.slug}.md`],
+        [t.speech, `/transcripts/${transcript.slug}.akn.xml`],
+        [t.speech, `/api/v1/search/speeches?q=${encodeURIComponent(transcript.phrase)}`],
+        [t.speech, `/transcripts/search?q=${encodeURIComponent(transcript.phrase)}`],
+        // The heading becomes a public alias only now.
+        [t.alias, '/api/v1/speakers'],
+        [t.alias, `/speakers/${encodeURIComponent('王明德')}`],
+        [t.newSpeaker, '/speakers'],
+      ];
+    },
+    neverPublic: [],
+  },
+];
+
+// ---------------------------------------------------------------- the test
+
+before(async () => {
+  ctx = await setup();
+  ctx.clock.now = new Date('2021-05-10T02:00:00Z');
+  await addUser(ctx, 'sec@example.org', 'secretariat');
+  await addUser(ctx, 'moi@example.org', 'agency-officer', ['MOI']);
+  await addUser(ctx, 'cy@example.org', 'agency-officer', ['CY']);
+  await addUser(ctx, 'ndc@example.org', 'agency-officer', ['NDC']);
+  await addUser(ctx, 'citizen@example.org', 'public');
+  const accounts = { secretariat: 'sec', moiOfficer: 'moi', cyOfficer: 'cy', ndcOfficer: 'ndc', publicUser: 'citizen' } as const;
+  for (const [key, name] of Object.entries(accounts) as [keyof typeof accounts, string][]) {
+    clients[key] = new Client(ctx.app);
+    await clients[key].signIn(`${name}@example.org`);
+  }
+  planSlug = (await json<{ slug: string }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`))).slug;
+  const list = await json<{ items: { id: number; number: string; leadAgencyId: number; coAgencyIds: number[] }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
+  for (const c of list.items) commitments.set(c.number, c);
+  for (const [code, id] of ctx.agencies) if (['MOI', 'CY', 'NDC'].includes(code)) agencyCode.set(id, code);
+  assert.equal((await clients.secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {})).status, 201);
+  // A published transcript makes 王明德 a public speaker, so his page and the speaker lists are channels too.
+  const published = await clients.secretariat.api('POST', '/api/v1/transcripts', { markdown: '# 2021-04-01 公開會議\n\n### 王明德委員：\n大家好。\n', language: 'zh-TW', embargoWorkingDays: 0 });
+  assert.equal(published.status, 201);
+  const p = await json<{ id: number; slug: string; version: number }>(published);
+  assert.equal((await clients.secretariat.api('POST', `/api/v1/transcripts/${p.id}/publish`, { reason: 'Public baseline.', version: p.version })).status, 200);
+  world.transcripts.set(p.slug, p.id);
+});
+after(() => ctx.close());
+
+describe('visibility: nothing written in a non-public state reaches a public channel', () => {
+  for (const row of ENTITIES) {
+    test(row.entity, async (t) => {
+      await row.write();
+      const tokens = Object.values(row.tokens);
+
+      await t.test('its insider sees it (the write took effect and the channel can show it)', async () => {
+        for (const [tok, path] of row.insiderSees()) assert.ok(found(await (await row.insider().request(path)).text(), tok), `${tok} at ${path}`);
+        // Then the insider reads every channel, so a page cache that kept their view would serve it below.
+        for (const path of channels()) await row.insider().request(path);
+      });
+
+      await t.test('no outsider sees any of it, on any channel, in either language', async () => {
+        for (const viewer of OUTSIDERS) assert.deepEqual(await leaks(viewer, tokens), []);
+      });
+
+      await t.test('what an insider is shown is never kept by a cache', async () => {
+        for (const path of channels()) {
+          const res = await row.insider().request(path);
+          const body = await res.text();
+          if (tokens.some((tok) => found(body, tok))) assert.match(res.headers.get('cache-control') ?? '', /private, no-store/, path);
+        }
+      });
+
+      const { publish, publicSees } = row;
+      if (!publish || !publicSees) return;
+      await t.test('once public, the public sees the published state (and not the drafting)', async () => {
+        await publish();
+        for (const [tok, path] of publicSees()) {
+          const res = await anonymous.get(path);
+          assert.ok(found(await res.text(), tok), `${tok} missing at ${path} (${res.status})`);
+        }
+        for (const viewer of OUTSIDERS) assert.deepEqual(await leaks(viewer, row.neverPublic), []);
+      });
+    });
+  }
+
+  test('the history API of a commitment with a draft report shows the public one "submitted" entry per revision', async () => {
+    const id = commitments.get(report.commitment)?.id;
+    const items = (await json<{ items: { entityType: string; entityId: number; action: string }[] }>(await ctx.app.request(`/api/v1/commitments/${id}/history`))).items;
+    const rows = items.filter((h) => h.entityType === 'report' && h.entityId === report.id);
+    assert.deepEqual(rows.map((h) => h.action), ['submit']);
+    const insiderRows = (await json<{ items: { entityType: string; entityId: number }[] }>(await clients.moiOfficer.request(`/api/v1/commitments/${id}/history`))).items.filter((h) => h.entityType === 'report' && h.entityId === report.id);
+    assert.ok(insiderRows.length > 3, 'those who may see the draft keep its drafting steps');
+  });
+
+  test('history of an entity type no module declared a policy for is shown to no one', async () => {
+    const id = commitments.get('1-1')?.id as number;
+    await sql`INSERT INTO history (entity_type, entity_id, plan_id, commitment_id, action, actor_name, changes)
+      VALUES ('undeclared', 1, ${ctx.planId}, ${id}, 'create', 'system', ${JSON.stringify([{ field: 'x', before: null, after: 'VisUndeclared' }])}::jsonb)`.execute(ctx.database.db);
+    for (const viewer of [anonymous, signedIn('the secretariat', () => clients.secretariat)]) {
+      assert.ok(!found(await (await viewer.get(`/api/v1/commitments/${id}/history`)).text(), 'VisUndeclared'), viewer.name);
+    }
+  });
+
+  test('migration 0007 sends aliases learned only from embargoed transcripts back to waiting, and keeps the rest', async () => {
+    const database = await createTestDatabase();
+    try {
+      const db = database.db;
+      const { rows: speakers } = await sql<{ id: number }>`INSERT INTO speakers (slug, name, aliases, affiliation, colour)
+        VALUES ('wang', '王明德', ${JSON.stringify(['王明德委員', '王明德（VisOldLeak）', '王主委'])}::jsonb, '{"zh":"","en":"","status":"missing"}'::jsonb, '#000') RETURNING id`.execute(db);
+      const wang = speakers[0]?.id as number;
+      const { rows: transcripts } = await sql<{ id: number }>`INSERT INTO transcripts (slug, title, held_on, language, publish_at, counted_with_calendar, published_at)
+        VALUES ('public', 'P', '2021-04-01', 'zh-TW', now(), false, now()), ('draft', 'D', '2021-05-07', 'zh-TW', now() + interval '9 days', false, NULL) RETURNING id`.execute(db);
+      const [published, draft] = transcripts.map((r) => r.id);
+      await sql`INSERT INTO speeches (transcript_id, held_on, position, speaker_id, speaker_label, kind, body, is_public) VALUES
+        (${published}, '2021-04-01', 1, ${wang}, '王明德委員', 'speech', 'a', true),
+        (${draft}, '2021-05-07', 1, ${wang}, '王明德（VisOldLeak）', 'speech', 'b', false),
+        (${draft}, '2021-05-07', 2, ${wang}, '王明德委員', 'speech', 'c', false)`.execute(db);
+      const migration = readFileSync(new URL('../src/db/migrations/0007_visibility.sql', import.meta.url), 'utf8');
+      await database.execScript(migration.slice(migration.indexOf('-- Aliases already learned')));
+      const after = await sql<{ aliases: string[] }>`SELECT aliases FROM speakers WHERE id = ${wang}`.execute(db);
+      assert.deepEqual(after.rows[0]?.aliases, ['王明德委員', '王主委'], 'written in a published transcript, or by hand: still public');
+      const waiting = await sql<{ transcript_id: number; alias: string }>`SELECT transcript_id, alias FROM speaker_pending_aliases`.execute(db);
+      assert.deepEqual(waiting.rows, [{ transcript_id: draft, alias: '王明德（VisOldLeak）' }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  test('every history entity and action has a label in both languages', () => {
+    for (const key of [...ENTITY_TYPES.map((e) => `history.entity.${e}`), ...HISTORY_ACTIONS.map((a) => `history.action.${a}`)]) assert.ok(isMessageKey(key), key);
+  });
+});
