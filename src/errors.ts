@@ -1,9 +1,12 @@
 /** Errors the services raise; the HTTP layer turns each into one status and a localized message. */
 import type { FieldProblem } from './domain/plan.js';
 
+/** The statuses we answer on purpose; 415 and 431 come from the framework and the HTTP parser. */
+export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 431;
+
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly status: AppErrorStatus,
     readonly key: string,
     readonly params: Record<string, string | number> = {},
   ) {
@@ -12,12 +15,13 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  /** `messages` are already localized (zod issues); `problems` carry catalog keys (domain rules). */
+  /** `messages` are already localized (zod issues); `problems` carry catalog keys (domain rules). 409: a value already taken. */
   constructor(
     readonly problems: FieldProblem[],
     readonly messages: Record<string, string> = {},
+    status: 400 | 409 = 400,
   ) {
-    super(400, 'error.invalid');
+    super(status, 'error.invalid');
   }
 }
 

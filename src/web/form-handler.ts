@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } 
 import type { FieldErrors } from './components.js';
 import { href, type AppContext } from './context.js';
 import { formFieldOf, nestForm, readForm } from './forms.js';
+import { fromDatabaseError } from './input-errors.js';
 import { fieldMessages, parseOrThrow } from './validation.js';
 
 export const positiveInt = (value: string | undefined): number | undefined => {
@@ -47,7 +48,9 @@ export async function handleForm<S extends z.ZodType, R>(
     const input = parseOrThrow(opts.schema, submitted, lang);
     const result = await opts.run(input);
     return c.redirect(href(lang, opts.redirectTo(result)), 303);
-  } catch (error) {
+  } catch (thrown) {
+    // A database refusal caused by the input (a duplicate, a value out of range) is a field message too.
+    const error = fromDatabaseError(thrown) ?? thrown;
     if (error instanceof ValidationError) {
       const errors: FieldErrors = {};
       for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[(opts.fieldOf ?? formFieldOf)(path)] ??= message;

@@ -8,6 +8,8 @@ import { AppError, ConflictError, RateLimitedError, ValidationError } from '../e
 import { apiLang, langFromPath, type AppEnv } from './context.js';
 import { readForm } from './forms.js';
 import { t } from './i18n.js';
+import { fromDatabaseError, fromHttpException } from './input-errors.js';
+import { hasForbiddenCharacter } from './schemas.js';
 import { fieldMessages } from './validation.js';
 
 export const SESSION_COOKIE = 'cocreate_session';
@@ -27,7 +29,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ')) {
       const actor = await actorForApiToken(deps, authorization.slice('Bearer '.length).trim());
-      if (!actor) throw new AppError(401, 'error.signInRequired');
+      if (!actor) throw new AppError(401, 'error.tokenInvalid');
       c.set('actor', actor);
       c.set('authMethod', 'bearer');
       c.set('csrfToken', '');
@@ -64,17 +66,22 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-/** Every state-changing request made with cookies must carry the token (form field `_csrf` or header X-CSRF-Token). */
+/**
+ * Every state-changing request made with cookies must carry the token (form field `_csrf` or header X-CSRF-Token).
+ * The cheap checks come first: with no token to compare against, or one in the header, no body is read; a form is
+ * read only after bodyLimits() has bounded its size and field count (ADR 0017).
+ */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method) || c.get('authMethod') === 'bearer') return next();
+    const expected = c.get('authMethod') === 'session' ? c.get('csrfToken') : (getCookie(c, CSRF_COOKIE) ?? '');
+    if (expected === '') throw new AppError(403, 'error.csrf');
     let sent = c.req.header('x-csrf-token');
-    const type = c.req.header('content-type') ?? '';
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
       const body = await readForm(c);
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
-    const expected = c.get('authMethod') === 'session' ? c.get('csrfToken') : (getCookie(c, CSRF_COOKIE) ?? '');
     if (!sent || !sameToken(sent, expected)) throw new AppError(403, 'error.csrf');
     return next();
   };
@@ -96,15 +103,44 @@ export function apiErrorBody(error: AppError, lang: 'zh-TW' | 'en'): ApiErrorBod
   return { error: t(lang, error.key, error.params) };
 }
 
+/** Our errors as they are; the framework's and the database's input errors as the 4xx they deserve; else undefined (500). */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  if (error instanceof HTTPException) {
-    if (error.status === 400) return new AppError(400, 'error.badJson');
-    if (error.status === 413) return new AppError(413, 'error.bodyTooLarge', { max: '5 MB' });
-    if (error.status === 404) return new AppError(404, 'error.notFound');
-  }
+  if (error instanceof HTTPException) return fromHttpException(error);
   if (error instanceof SyntaxError) return new AppError(400, 'error.badJson');
+  if (error instanceof URIError) return new AppError(400, 'error.addressCharacter');
+  const fromDatabase = fromDatabaseError(error);
+  if (fromDatabase) return Object.assign(fromDatabase, { cause: error });
   return undefined;
+}
+
+/**
+ * Paths and query strings must decode to text the database can hold: malformed %-escapes, bytes that are not UTF-8
+ * (such as an encoded lone surrogate, %ED%A0%80) and NUL are refused with 400 before any route reads them.
+ */
+export function requireCleanAddress(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = c.req.url;
+    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+    const [path = '', query = ''] = url.slice(pathStart).split('#', 1)[0]!.split(/\?(.*)/s);
+    const fields: Record<string, string> = {};
+    if (!decodesCleanly(path)) fields.path = t(c.get('lang'), 'error.addressCharacter');
+    for (const pair of query.split('&')) {
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      if (decodesCleanly(name) && decodesCleanly(value)) continue;
+      fields[decodesCleanly(name) ? decodeURIComponent(name.replace(/\+/g, ' ')) : 'query'] = t(c.get('lang'), 'error.addressCharacter');
+    }
+    if (Object.keys(fields).length > 0) throw new ValidationError([], fields);
+    return next();
+  };
+}
+
+function decodesCleanly(encoded: string): boolean {
+  try {
+    return !hasForbiddenCharacter(decodeURIComponent(encoded.replace(/\+/g, ' ')));
+  } catch {
+    return false;
+  }
 }
 
 export function retryAfter(error: AppError): Record<string, string> {

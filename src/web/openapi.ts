@@ -1,6 +1,7 @@
 /** Building blocks of the API's route declarations: JSON bodies and responses, error responses, auth, ids. */
 import { z } from '@hono/zod-openapi';
-import { errorOutput, versionField } from '../modules/plans/plans.schemas.js';
+import { errorOutput } from '../modules/plans/plans.schemas.js';
+import { recordId, versionField } from './schemas.js';
 
 export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
@@ -18,7 +19,7 @@ export function errorResponses(descriptions: { forbidden?: string; conflict?: st
 /** Writes take a bearer token or the session cookie (with its CSRF header). */
 export const writeSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 
-export const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const idParam = z.object({ id: recordId().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const versionQuery = z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) });
 

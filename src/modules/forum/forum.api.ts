@@ -1,6 +1,7 @@
 /** JSON API for forum meetings and resolutions under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
+import { recordId } from '../../web/schemas.js';
 import { attendanceTotal, civilSocietyShare, isOverdue, RESOLUTION_STATUSES, type ForumMeeting, type Resolution, type ResolutionDecision } from '../../domain/forum.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan, Agency } from '../../domain/plan.js';
@@ -89,7 +90,7 @@ const errors = errorResponses({ forbidden: 'Only the secretariat and administrat
 
 const resolutionQuery = z.object({
   status: z.enum(RESOLUTION_STATUSES).optional().openapi({ description: 'keep-tracking (持續列管) or closed (解除列管)' }),
-  agency: z.coerce.number().int().positive().optional().openapi({ description: 'Owner agency id' }),
+  agency: recordId().optional().openapi({ description: 'Owner agency id' }),
 });
 
 async function planOrThrow(db: Db, id: number): Promise<ActionPlan> {

@@ -1,19 +1,18 @@
 /** Input and output shapes for forum meetings and resolutions: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MAX, MEETING_KINDS, RESOLUTION_NUMBER_PATTERN, RESOLUTION_STATUSES } from '../../domain/forum.js';
-import { isoDate, linkInput, localizedInput, localizedOutput, versionField } from '../plans/plans.schemas.js';
+import { isoDate, localizedInput, recordId, text, versionField, wholeNumber } from '../../web/schemas.js';
+import { linkInput, localizedOutput } from '../plans/plans.schemas.js';
 
-const id = z.coerce.number().int().positive();
+const id = recordId();
 
 /** An optional reference: empty (from a form) or null clears it. */
 const optionalId = z.union([z.literal('').transform(() => null), z.null(), id]);
 const optionalDate = z.union([z.literal('').transform(() => null), z.null(), isoDate]);
 
-const headCount = z.coerce
-  .number({ message: 'error.attendance' })
-  .int({ message: 'error.attendance' })
-  .min(0, { message: 'error.attendance' })
-  .max(ATTENDANCE_MAX, { message: 'error.attendance' });
+const headCount = wholeNumber(
+  z.number({ message: 'error.attendance' }).int({ message: 'error.attendance' }).min(0, { message: 'error.attendance' }).max(ATTENDANCE_MAX, { message: 'error.attendance' }),
+);
 
 export const attendanceInput = z
   .object({ government: headCount, civilSociety: headCount, other: headCount })
@@ -51,7 +50,7 @@ export type MeetingReportsInput = z.infer<typeof meetingReportsInput>;
 
 export const resolutionInput = z.object({
   number: z
-    .union([z.literal(''), z.string().trim().regex(RESOLUTION_NUMBER_PATTERN, { message: 'error.resolutionNumber' })])
+    .union([z.literal(''), text().trim().regex(RESOLUTION_NUMBER_PATTERN, { message: 'error.resolutionNumber' })])
     .optional()
     .openapi({ description: 'Leave out for the next number at the meeting (YYYYMMDD-n).' }),
   body: localizedInput(5000),

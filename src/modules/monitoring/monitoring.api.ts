@@ -1,6 +1,7 @@
 /** JSON API for review cycles, progress reports, roll-ups, the board and transfers, with OpenAPI entries. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
+import { recordId, text } from '../../web/schemas.js';
 import type { Context } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { currentCycle, reportTiming, taipeiDay, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
@@ -27,6 +28,7 @@ import {
   versionOnly,
 } from './monitoring.schemas.js';
 import * as service from './monitoring.service.js';
+import { canSeeReport } from './monitoring.visibility.js';
 import { evidencePath, reportPath, reportPercent } from './monitoring.views.js';
 
 const errors = errorResponses({ conflict: 'Stale version, or the report is submitted and can change only by a new revision.' });
@@ -51,7 +53,7 @@ async function commitmentOrThrow(c: Ctx, id: number): Promise<Commitment> {
 async function presentReport(c: Ctx, report: ProgressReport): Promise<z.infer<typeof reportOutput>> {
   const db = dbOf(c);
   const commitment = await commitmentOrThrow(c, report.commitmentId);
-  if (report.state === 'draft' && !service.canSeeDrafts(c.get('actor'), commitment)) throw new NotFoundError();
+  if (!canSeeReport(c.get('actor'), report, commitment)) throw new NotFoundError();
   const [plan, cycle, milestones, evidence, contributions] = await Promise.all([
     planOrThrow(c, commitment.planId),
     q.findCycleById(db, report.cycleId),
@@ -133,7 +135,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'get', path: '/plans/{id}/board', tags: ['progress'], summary: "The secretariat's board: each report on time, late, in draft, missing or not yet due", security: writeSecurity,
-      request: { params: idParam, query: z.object({ cycle: z.coerce.number().int().positive().optional().openapi({ description: 'Cycle number; default the current one' }) }) },
+      request: { params: idParam, query: z.object({ cycle: recordId().optional().openapi({ description: 'Cycle number; default the current one' }) }) },
       responses: { 200: jsonContent(boardOutput, 'The board'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
@@ -211,7 +213,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
       method: 'post', path: '/reports/{id}/files', tags: ['reports'], summary: 'Upload a file as evidence to a draft (PDF, images, CSV, text, ODF or OOXML; at most 5 MB)', security: writeSecurity,
       request: {
         params: idParam,
-        body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), title: z.string().optional() }) } }, required: true },
+        body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), title: text(300).optional() }) } }, required: true },
       },
       responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors, 413: jsonContent(errorOutput, 'The upload is larger than allowed') },
     }),
@@ -225,7 +227,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/reports/{id}/evidence/{evidenceId}', tags: ['reports'], summary: 'Remove evidence from a draft', security: writeSecurity, request: { params: idParam.extend({ evidenceId: z.coerce.number().int().positive().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) }, responses: { 204: { description: 'Removed' }, ...errors } }),
+    createRoute({ method: 'delete', path: '/reports/{id}/evidence/{evidenceId}', tags: ['reports'], summary: 'Remove evidence from a draft', security: writeSecurity, request: { params: idParam.extend({ evidenceId: recordId().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) }, responses: { 204: { description: 'Removed' }, ...errors } }),
     async (c) => {
       const { id, evidenceId } = c.req.valid('param');
       await service.removeEvidence(depsOf(c), c.get('actor'), id, evidenceId);

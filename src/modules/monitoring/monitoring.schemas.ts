@@ -1,19 +1,20 @@
 /** Input and output shapes for cycles, progress reports and transfers: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import { MILESTONE_PROGRESS_STATUSES, REPORT_STATES } from '../../domain/monitoring.js';
-import { isoDate, localizedInput, localizedOutput } from '../plans/plans.schemas.js';
+import { isoDate, localizedInput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
+import { localizedOutput } from '../plans/plans.schemas.js';
 
 const emptyToNull = z.literal('').transform(() => null);
 
 const count = z
-  .union([emptyToNull, z.null(), z.coerce.number({ message: 'error.count' }).int({ message: 'error.count' }).min(0, { message: 'error.count' }).max(1_000_000, { message: 'error.count' })])
+  .union([emptyToNull, z.null(), wholeNumber(z.number({ message: 'error.count' }).int({ message: 'error.count' }).min(0, { message: 'error.count' }).max(1_000_000, { message: 'error.count' }))])
   .optional()
   .openapi({ description: 'A head count; null or empty when unknown' });
 
 export const cycleGenerateInput = z.object({
-  intervalMonths: z.coerce.number({ message: 'error.interval' }).int({ message: 'error.interval' }).min(1, { message: 'error.interval' }).max(12, { message: 'error.interval' }).default(4),
-  dueAfterDays: z.coerce.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(120, { message: 'error.days' }).default(14),
-  reviewAfterDays: z.coerce.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(180, { message: 'error.days' }).default(30),
+  intervalMonths: wholeNumber(z.number({ message: 'error.interval' }).int({ message: 'error.interval' }).min(1, { message: 'error.interval' }).max(12, { message: 'error.interval' })).default(4),
+  dueAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(120, { message: 'error.days' })).default(14),
+  reviewAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(180, { message: 'error.days' })).default(30),
 });
 export type CycleGenerateInput = z.infer<typeof cycleGenerateInput>;
 
@@ -26,9 +27,9 @@ export const cycleInput = z.object({
 export type CycleInput = z.infer<typeof cycleInput>;
 
 export const milestoneProgressInput = z.object({
-  milestoneId: z.coerce.number().int().positive(),
+  milestoneId: recordId(),
   status: z.enum(MILESTONE_PROGRESS_STATUSES, { message: 'error.choice' }),
-  percent: z.coerce.number({ message: 'error.percent' }).int({ message: 'error.percent' }).min(0, { message: 'error.percent' }).max(100, { message: 'error.percent' }),
+  percent: wholeNumber(z.number({ message: 'error.percent' }).int({ message: 'error.percent' }).min(0, { message: 'error.percent' }).max(100, { message: 'error.percent' })),
   reason: localizedInput(4000).optional().openapi({ description: 'Required when delayed or withdrawn' }),
 });
 
@@ -40,30 +41,30 @@ const reportFields = {
   problems: localizedInput().optional(),
   nextSteps: localizedInput().optional(),
   budgetSpent: z
-    .union([emptyToNull, z.null(), z.string().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
+    .union([emptyToNull, z.null(), text().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
     .optional(),
-  budgetCurrency: z.union([emptyToNull, z.null(), z.string().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })]).optional(),
+  budgetCurrency: z.union([emptyToNull, z.null(), text().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })]).optional(),
   budgetNote: localizedInput().optional(),
   milestones: z.array(milestoneProgressInput).max(100).optional(),
 };
 
-export const reportCreateInput = z.object({ cycleId: z.coerce.number({ message: 'error.required' }).int().positive({ message: 'error.required' }), ...reportFields });
+export const reportCreateInput = z.object({ cycleId: recordId('error.required'), ...reportFields });
 export type ReportCreateInput = z.infer<typeof reportCreateInput>;
 
-export const reportUpdateInput = z.object({ ...reportFields, version: z.coerce.number().int().positive() });
+export const reportUpdateInput = z.object({ ...reportFields, version: versionField });
 export type ReportUpdateInput = z.infer<typeof reportUpdateInput>;
 
-export const versionOnly = z.object({ version: z.coerce.number({ message: 'error.version' }).int().positive({ message: 'error.version' }) });
+export const versionOnly = z.object({ version: versionField });
 
 export const evidenceLinkInput = z.object({
-  title: z.string().trim().min(1, { message: 'error.required' }).max(300),
-  url: z.string().trim().url({ message: 'error.url' }).max(2000).refine((u) => /^https?:\/\//i.test(u), { message: 'error.url' }),
+  title: text().trim().min(1, { message: 'error.required' }).max(300),
+  url: webUrl(),
 });
 
 export const contributionInput = z.object({ body: localizedInput(10_000) });
 
 export const transferInput = z.object({
-  toAgencyId: z.coerce.number({ message: 'error.required' }).int().positive({ message: 'error.required' }),
+  toAgencyId: recordId('error.required'),
   effectiveOn: isoDate,
   note: localizedInput(2000).optional(),
 });

@@ -1,11 +1,12 @@
 /** JSON API for plans, areas, commitments, milestones and agencies under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
+import { recordId, wholeNumber } from '../../web/schemas.js';
 import type { ActionPlan, Agency, Commitment, Member } from '../../domain/plan.js';
 import { COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppEnv } from '../../web/context.js';
-import { listCommitmentHistory, type HistoryEntry } from '../history/history.queries.js';
+import { readCommitmentHistory, type HistoryEntry } from '../history/history.queries.js';
 import * as q from './plans.queries.js';
 import {
   agencyInput,
@@ -52,12 +53,12 @@ export const presentHistory = (h: HistoryEntry) => ({
 const errors = errorResponses();
 
 const commitmentQuery = z.object({
-  area: z.coerce.number().int().positive().optional().openapi({ description: 'Area id' }),
-  agency: z.coerce.number().int().positive().optional().openapi({ description: 'Lead or supporting agency id' }),
+  area: recordId().optional().openapi({ description: 'Area id' }),
+  agency: recordId().optional().openapi({ description: 'Lead or supporting agency id' }),
   value: z.enum(OGP_VALUES).optional(),
   status: z.enum(COMMITMENT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(200).default(50),
+  page: wholeNumber(z.number().int().min(1).max(1_000_000)).default(1),
+  perPage: wholeNumber(z.number().int().min(1).max(200)).default(50),
 });
 
 async function planOrThrow(db: AppEnvDb, id: number): Promise<ActionPlan> {
@@ -187,12 +188,12 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/commitments/{id}/history', tags: ['commitments'], summary: 'Changes to a commitment and its milestones, newest first', request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(historyOutput) }), 'History'), 404: errors[404] } }),
+    createRoute({ method: 'get', path: '/commitments/{id}/history', tags: ['commitments'], summary: 'Changes to a commitment, its milestones and its reports, newest first (steps of a draft report only for those who may see the draft)', request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(historyOutput) }), 'History'), 404: errors[404] } }),
     async (c) => {
       const { db } = c.get('services');
       const id = c.req.valid('param').id;
       if (!(await q.findCommitmentById(db, id))) throw new NotFoundError();
-      return c.json({ items: (await listCommitmentHistory(db, id)).map(presentHistory) }, 200);
+      return c.json({ items: (await readCommitmentHistory(db, c.get('actor'), id)).map(presentHistory) }, 200);
     },
   );
 

@@ -1,6 +1,7 @@
 /** Input shapes for plans, areas, commitments, milestones and agencies: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import { TRANSLATION_STATUSES } from '../../domain/localized.js';
+import { isoDate, localizedInput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
 import {
   COMMITMENT_NUMBER_PATTERN,
   COMMITMENT_STATUSES,
@@ -11,37 +12,13 @@ import {
   PLAN_STATUSES,
 } from '../../domain/plan.js';
 
-const isRealDate = (value: string) => {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-};
+// The shared building blocks live in web/schemas.ts; re-exported for the modules that import them from here.
+export { isoDate, localizedInput, versionField };
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'error.date' })
-  .refine(isRealDate, { message: 'error.date' })
-  .openapi({ format: 'date', example: '2021-01-01' });
-
-const text = (max: number) => z.string().max(max);
-
-export const localizedInput = (max = 20_000) =>
-  z
-    .object({
-      zh: text(max),
-      en: text(max),
-      status: z.enum(TRANSLATION_STATUSES).optional(),
-    })
-    .partial()
-    .openapi({
-      description: 'Text in Traditional Chinese and English; status describes the translation (missing / draft / reviewed).',
-    });
-
-const id = z.coerce.number().int().positive();
-
-export const versionField = z.coerce.number().int().positive().openapi({ description: 'The version being edited (409 if stale).' });
+const id = recordId();
 
 export const planInput = z.object({
-  slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'error.slug' }).max(80),
+  slug: text().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'error.slug' }).max(80),
   memberId: id,
   title: localizedInput(300),
   periodStart: isoDate,
@@ -55,7 +32,7 @@ export const planInput = z.object({
 export type PlanInput = z.infer<typeof planInput>;
 
 export const areaInput = z.object({
-  position: z.coerce.number().int().min(0).max(999),
+  position: wholeNumber(z.number().int().min(0).max(999)),
   title: localizedInput(300),
   description: localizedInput().optional(),
 });
@@ -63,23 +40,24 @@ export type AreaInput = z.infer<typeof areaInput>;
 
 export const contactInput = z
   .object({
-    name: z.string().trim().max(200),
-    title: z.string().trim().max(200),
-    email: z.union([z.literal(''), z.string().trim().email()]),
-    phone: z.string().trim().max(50),
+    name: text().trim().max(200),
+    title: text().trim().max(200),
+    email: z.union([z.literal(''), text().trim().email()]),
+    phone: text().trim().max(50),
   })
   .partial();
 
+/** A related link: a web page, or an e-mail address to write to. */
 export const linkInput = z.object({
-  title: z.string().trim().max(300),
-  url: z.string().trim().url().regex(/^https?:\/\//, { message: 'error.url' }),
+  title: text().trim().max(300),
+  url: webUrl({ mailto: true }),
 });
 
 export const commitmentInput = z.object({
   areaId: id,
-  number: z.string().trim().regex(COMMITMENT_NUMBER_PATTERN, { message: 'error.commitmentNumber' }),
+  number: text().trim().regex(COMMITMENT_NUMBER_PATTERN, { message: 'error.commitmentNumber' }),
   ogpId: z
-    .union([z.literal(''), z.string().trim().regex(OGP_ID_PATTERN, { message: 'error.ogpId' })])
+    .union([z.literal(''), text().trim().regex(OGP_ID_PATTERN, { message: 'error.ogpId' })])
     .nullable()
     .optional(),
   title: localizedInput(300),
@@ -95,13 +73,13 @@ export const commitmentInput = z.object({
   description: localizedInput().optional(),
   contribution: localizedInput().optional(),
   ogpValues: z.array(z.enum(OGP_VALUES)).max(OGP_VALUES.length).optional(),
-  sdgTargets: z.array(z.string().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, { message: 'error.sdgTarget' })).max(30).optional(),
+  sdgTargets: z.array(text().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, { message: 'error.sdgTarget' })).max(30).optional(),
   budgetAmount: z
-    .union([z.literal(''), z.string().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
+    .union([z.literal(''), text().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
     .nullable()
     .optional(),
   budgetCurrency: z
-    .union([z.literal(''), z.string().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })])
+    .union([z.literal(''), text().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })])
     .nullable()
     .optional(),
   budgetNote: localizedInput().optional(),
@@ -112,21 +90,21 @@ export const commitmentInput = z.object({
 export type CommitmentInput = z.infer<typeof commitmentInput>;
 
 export const milestoneInput = z.object({
-  position: z.coerce.number().int().min(0).max(999).optional(),
+  position: wholeNumber(z.number().int().min(0).max(999)).optional(),
   deliverable: localizedInput(2000),
   indicator: localizedInput(2000).optional(),
   target: localizedInput(2000).optional(),
   startDate: isoDate,
   endDate: isoDate,
   weight: z
-    .union([z.literal('').transform(() => null), z.null(), z.coerce.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' })])
+    .union([z.literal('').transform(() => null), z.null(), wholeNumber(z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }))])
     .optional()
     .openapi({ description: 'Relative weight in the commitment’s progress (1–1000); null or empty for equal weights' }),
 });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
 
 export const agencyInput = z.object({
-  code: z.string().trim().regex(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'error.agencyCode' }),
+  code: text().trim().regex(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'error.agencyCode' }),
   name: localizedInput(300),
   successorId: id.nullable().optional(),
 });
