@@ -197,6 +197,52 @@ describe('highlight', () => {
     assert.deepEqual(highlight('', '公開'), []);
   });
 
+  test('a snippet takes in nearby matches up to maxLength characters and maxMarks marks, then the next match starts another', () => {
+    const body = '甲公開乙公開丙公開丁公開戊公開己';
+    assert.deepEqual(highlight(body, '公開', { context: 1, maxLength: 7 }).map(show), ['甲[公開]乙[公開]…', '…丙[公開]丁[公開]…', '…戊[公開]己']);
+    assert.deepEqual(highlight(body, '公開', { context: 1, maxMarks: 3 }).map(show), ['甲[公開]乙[公開]丙[公開]…', '…丁[公開]戊[公開]己']);
+    assert.deepEqual(highlight(body, '公開', { context: 1, maxLength: 2, maxSnippets: 2 }).map(show), ['甲[公開]…', '…乙[公開]…'], 'one match always shows whole');
+  });
+
+  test('a 100,000-character speech that matches everywhere gives bounded snippets, quickly', () => {
+    const body = '資訊公開'.repeat(25_000);
+    const started = performance.now();
+    const snippets = highlight(body, '資訊公開', { context: 60 });
+    const elapsed = performance.now() - started;
+    assert.equal(snippets.length, 3);
+    const marks = snippets.flatMap((s) => s.snippet.filter((x) => x.mark));
+    assert.ok(marks.length <= 30, `${marks.length} marks`);
+    for (const s of snippets) assert.ok([...s.snippet.map((x) => x.text).join('')].length <= 160, show(s));
+    assert.ok(snippets.every((s) => s.snippet.every((x) => x.text !== '資訊公開' || x.mark)), 'no unmarked match is shown');
+    // A sanity bound only (the old builder took 3–21 s here); speed is measured in test/bounded-cost.timing.test.ts.
+    assert.ok(elapsed < 2_000, `${Math.round(elapsed)} ms`);
+
+    const sparse = `${'政府'.repeat(49_995)}資訊公開的`;
+    const [last] = highlight(sparse, '資訊公開', { context: 2 });
+    assert.equal(last && show(last), '…政府[資訊公開]的', 'a match at the very end is found');
+  });
+
+  test('clusters are read as Intl.Segmenter reads them, in simple runs and around them', () => {
+    const pieces = ['公', '開', 'a', 'Ａ', ' ', 'e', '\u0301', '👍', '\u{1F3FD}', '🇹🇼', '\u200d', '👩', '\r', '\n', 'ก', 'ำ', 'क', '्', 'ष', '\u1100', '\u1161', '가', 'ｶ', 'ﾞ', '\u3099', '㍻'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (let round = 0; round < 300; round++) {
+      const body = Array.from({ length: 200 }, () => pieces[next()]).join('');
+      const needle = pieces[next()] ?? '';
+      // With the caps out of the way, every match is marked and the marks are whole clusters.
+      const [s] = highlight(body, needle, { context: 1e6, maxLength: 1e7, maxMarks: 1e7 });
+      assert.ok(s);
+      assert.equal(s.snippet.map((x) => x.text).join(''), body);
+      const clusters = Array.from(segmenter.segment(body), (c) => c.index);
+      let offset = 0;
+      for (const x of s.snippet) {
+        assert.ok(clusters.includes(offset), `segment boundary ${offset} is a cluster boundary in ${JSON.stringify(body)}`);
+        offset += x.text.length;
+      }
+    }
+  });
+
   test('segments are plain text: no HTML is built or escaped here', () => {
     const [s] = highlight('<b>OGP</b> & co', 'ogp');
     assert.ok(s);

@@ -145,78 +145,181 @@ export interface HighlightOptions {
   context?: number;
   /** At most this many snippets; default 3. */
   maxSnippets?: number;
+  /** A snippet takes in a further match only while it stays within this many characters; default 160. */
+  maxLength?: number;
+  /** At most this many marks in one snippet; default 10. */
+  maxMarks?: number;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
+ * Code points that end a grapheme cluster whenever the next code point is one of them too: Latin, CJK ideographs
+ * and punctuation, kana, full-width forms. None is Extend, SpacingMark, Prepend, ZWJ, a regional indicator, CR, LF or
+ * a Hangul jamo, which are what join code points into one cluster (UAX #29), and NFKC never composes two of them.
+ */
+const SIMPLE_RUN = /[\t\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9d]+/y;
+/** Code units given to Intl.Segmenter at a time. */
+const SEGMENT_PIECE = 32;
+
+/**
+ * Reads `text` one grapheme cluster at a time, calling `take(start, end, normalized)` with the cluster's code-unit
+ * range and its normalizeForSearch() form, until `take` returns false. The cost is linear in what is read.
+ *
+ * V8's Intl.Segmenter slows down far more than linearly on one long string (100,000 characters take seconds) and
+ * costs about a microsecond a cluster even in short pieces, so runs of SIMPLE_RUN characters (nearly all of a
+ * transcript) are cut per code point without it; only the rest is segmented, a short piece at a time. A piece ends at
+ * an arbitrary cut that may split its last cluster and hide what joins the one before, so its last two clusters are
+ * segmented again with the next piece (both are taken only when they are all that is left of the text).
+ */
+function readGraphemes(text: string, take: (start: number, end: number, normalized: string) => boolean): void {
+  let at = 0;
+  while (at < text.length) {
+    SIMPLE_RUN.lastIndex = at;
+    if (SIMPLE_RUN.test(text)) {
+      // Every code point of the run but the last is a cluster; the last may be joined by what follows the run.
+      const end = SIMPLE_RUN.lastIndex === text.length ? text.length : SIMPLE_RUN.lastIndex - 1;
+      if (end > at) {
+        const run = text.slice(at, end);
+        const normalized = normalizeForSearch(run);
+        const oneToOne = normalized.length === run.length;
+        for (let k = 0; k < run.length; k++) {
+          if (!take(at + k, at + k + 1, oneToOne ? (normalized[k] ?? '') : normalizeForSearch(run[k] ?? ''))) return;
+        }
+        at = end;
+        continue;
+      }
+    }
+    const to = Math.min(text.length, at + SEGMENT_PIECE);
+    const clusters = Array.from(graphemes.segment(text.slice(at, to)), (s) => s.segment);
+    const keep = to === text.length ? clusters.length : Math.max(1, clusters.length - 2);
+    for (let k = 0; k < keep; k++) {
+      const cluster = clusters[k] ?? '';
+      if (!take(at, at + cluster.length, normalizeForSearch(cluster))) return;
+      at += cluster.length;
+    }
+  }
+}
+
+/** Normalized code units read between two searches. */
+const SEARCH_BATCH = 256;
+
+type GraphemeRange = { start: number; end: number };
+
+/**
  * Snippets of `body` around the case-insensitive matches of `needle`, as segments of the original text with the
  * matches marked. Matching happens on the normalized body, built grapheme by grapheme so that each normalized code
  * unit maps back to the original grapheme it came from (NFKC can change lengths: ㍻ becomes 平成, ＯＧＰ ogp). Nearby
- * matches share a snippet. Without a match (or a needle), the start of the body is returned unmarked; an empty body
- * gives no snippets.
+ * matches share a snippet while it stays within `maxLength` characters and `maxMarks` marks; then the next match
+ * starts a new one. Without a match (or a needle), the start of the body is returned unmarked; an empty body gives no
+ * snippets.
+ *
+ * The cost is linear in the part of the body read, and reading stops once the last snippet is complete, so a long
+ * speech that matches everywhere costs what a short one does (issue #9: a dense 100,000-character speech took seconds).
  */
 export function highlight(body: string, needle: string, opts: HighlightOptions = {}): Snippet[] {
   const context = Math.max(0, Math.floor(opts.context ?? 40));
   const maxSnippets = Math.max(1, Math.floor(opts.maxSnippets ?? 3));
-  const parts = Array.from(graphemes.segment(body), (s) => s.segment);
-  const total = parts.length;
-  if (total === 0) return [];
-
-  // The normalized body, and for each of its code units the index of the grapheme it came from.
-  let normalized = '';
-  const owner: number[] = [];
-  parts.forEach((part, i) => {
-    const n = normalizeForSearch(part);
-    normalized += n;
-    for (let k = 0; k < n.length; k++) owner.push(i);
-  });
-
-  // Matches as grapheme ranges [start, end), left to right, overlapping ones merged.
-  const matches: { start: number; end: number }[] = [];
+  const maxLength = Math.max(1, Math.floor(opts.maxLength ?? 160));
+  const maxMarks = Math.max(1, Math.floor(opts.maxMarks ?? 10));
+  if (body === '') return [];
   const n = normalizeNeedle(needle);
-  if (n !== '') {
-    for (let at = normalized.indexOf(n); at !== -1; at = normalized.indexOf(n, at + n.length)) {
-      const start = owner[at] ?? 0;
-      const end = (owner[at + n.length - 1] ?? start) + 1;
-      const last = matches[matches.length - 1];
-      if (last && start < last.end) last.end = Math.max(last.end, end);
-      else matches.push({ start, end });
-    }
-  }
 
-  if (matches.length === 0) {
-    const end = Math.min(total, Math.max(1, 2 * context));
-    return [{ snippet: [{ text: parts.slice(0, end).join(''), mark: false }], truncatedStart: false, truncatedEnd: end < total }];
-  }
+  // Start offset of each grapheme read so far, and where reading stopped.
+  const starts: number[] = [];
+  let readTo = 0;
+  // The normalized text not yet searched, with the grapheme each code unit came from. `carried` is the tail of the
+  // text searched last time that a match may still begin in.
+  let pending = '';
+  let pendingOwner: number[] = [];
+  let carried = '';
+  let carriedOwner: number[] = [];
 
-  // Group matches whose context windows touch into one snippet.
-  const groups: { start: number; end: number; matches: { start: number; end: number }[] }[] = [];
-  for (const m of matches) {
+  const groups: { start: number; end: number; marks: GraphemeRange[]; closed: boolean }[] = [];
+  let full = false;
+
+  /** Adds a match (grapheme range) to the snippets; false when it would need a snippet past maxSnippets. */
+  const addMatch = (m: GraphemeRange): boolean => {
     const group = groups[groups.length - 1];
-    if (group && m.start - context <= group.end) {
-      group.end = Math.min(total, m.end + context);
-      group.matches.push(m);
-    } else {
-      if (groups.length === maxSnippets) break;
-      groups.push({ start: Math.max(0, m.start - context), end: Math.min(total, m.end + context), matches: [m] });
+    const lastMark = group?.marks[group.marks.length - 1];
+    if (group && lastMark && m.start < lastMark.end) {
+      // Overlapping matches merge into one mark.
+      lastMark.end = Math.max(lastMark.end, m.end);
+      group.end = Math.max(group.end, group.closed ? lastMark.end : lastMark.end + context);
+      return true;
     }
+    if (group && !group.closed && m.start - context <= group.end) {
+      if (m.end + context - group.start <= maxLength && group.marks.length < maxMarks) {
+        group.marks.push(m);
+        group.end = m.end + context;
+        return true;
+      }
+      // Full: end it where the next snippet's context begins, so no match shows unmarked and no text twice.
+      group.closed = true;
+      group.end = Math.max(lastMark?.end ?? 0, Math.min(group.end, m.start - context));
+    }
+    if (groups.length === maxSnippets) return false;
+    groups.push({ start: Math.max(0, m.start - context, group?.end ?? 0), end: m.end + context, marks: [m], closed: false });
+    return true;
+  };
+
+  /** Searches what was read since last time; false once no further match can change the snippets. */
+  const search = (): boolean => {
+    const text = carried + pending;
+    const owner = carriedOwner.concat(pendingOwner);
+    pending = '';
+    pendingOwner = [];
+    let from = 0;
+    for (let at = text.indexOf(n); at !== -1; at = text.indexOf(n, at + n.length)) {
+      const start = owner[at] ?? 0;
+      if (!addMatch({ start, end: (owner[at + n.length - 1] ?? start) + 1 })) return false;
+      from = at + n.length;
+    }
+    const keepFrom = Math.max(from, text.length - (n.length - 1));
+    carried = text.slice(keepFrom);
+    carriedOwner = owner.slice(keepFrom);
+    // A match not yet found starts at or after grapheme starts.length - n.length (every grapheme normalizes to at
+    // least one code unit); once that is past the last snippet's reach, nothing can join it.
+    const last = groups[groups.length - 1];
+    return !(groups.length === maxSnippets && last && (last.closed || starts.length - n.length - context > last.end));
+  };
+
+  readGraphemes(body, (start, end, normalized) => {
+    starts.push(start);
+    readTo = end;
+    if (n === '') return starts.length <= Math.max(1, 2 * context);
+    pending += normalized;
+    for (let k = 0; k < normalized.length; k++) pendingOwner.push(starts.length - 1);
+    if (pending.length < SEARCH_BATCH) return true;
+    if (!search()) full = true;
+    return !full;
+  });
+  if (n !== '' && !full && pending !== '') search();
+
+  const read = starts.length;
+  const offset = (g: number) => (g < read ? (starts[g] ?? readTo) : readTo);
+  const piece = (from: number, to: number) => body.slice(offset(from), offset(to));
+
+  if (groups.length === 0) {
+    const end = Math.min(read, Math.max(1, 2 * context));
+    return [{ snippet: [{ text: piece(0, end), mark: false }], truncatedStart: false, truncatedEnd: offset(end) < body.length }];
   }
 
   return groups.map((group) => {
+    const groupEnd = Math.min(read, group.end);
     const snippet: SnippetSegment[] = [];
     const push = (from: number, to: number, mark: boolean) => {
-      if (to > from) snippet.push({ text: parts.slice(from, to).join(''), mark });
+      if (to > from) snippet.push({ text: piece(from, to), mark });
     };
     let at = group.start;
-    for (const m of group.matches) {
+    for (const m of group.marks) {
       push(at, m.start, false);
       push(m.start, m.end, true);
       at = m.end;
     }
-    push(at, group.end, false);
+    push(at, groupEnd, false);
     const truncatedStart = group.start > 0;
-    const truncatedEnd = group.end < total;
+    const truncatedEnd = offset(groupEnd) < body.length;
     // Whitespace between the context and an ellipsis looks like a stray gap: trim it.
     const first = snippet[0];
     if (truncatedStart && first && !first.mark) first.text = first.text.trimStart();

@@ -30,14 +30,23 @@ export interface PageContext {
 
 export function pageContext(c: AppContext): PageContext {
   const url = new URL(c.req.url);
-  const path = url.pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+  const path = sameOriginPath(url.pathname.replace(/^\/en(?=\/|$)/, '') || '/');
   return { lang: c.get('lang'), actor: c.get('actor'), csrfToken: c.get('csrfToken'), path, search: url.search };
 }
 
-/** A site path in the given language: zh-TW at the root, English under /en. */
+/**
+ * A path that stays on this site: a leading run of slashes or backslashes becomes one slash. Without this, the
+ * request `/en//evil.example/x` would give the link `//evil.example/x`, which browsers read as another host.
+ */
+export function sameOriginPath(path: string): string {
+  return path.replace(/^[/\\]+/, '/');
+}
+
+/** A site path in the given language: zh-TW at the root, English under /en. Always a same-origin path. */
 export function href(lang: Lang, path: string): string {
-  if (lang === 'zh-TW') return path;
-  return path === '/' ? '/en/' : `/en${path}`;
+  const own = sameOriginPath(path);
+  if (lang === 'zh-TW') return own;
+  return own === '/' ? '/en/' : `/en${own}`;
 }
 
 export function langFromPath(pathname: string): Lang {

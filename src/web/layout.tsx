@@ -57,7 +57,9 @@ export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[
                 </li>
                 {ctx.actor ? (
                   <li class="account">
-                    <span>{t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })}</span>
+                    <a href={href(lang, '/account/tokens')}>
+                      {t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })}
+                    </a>
                     <form method="post" action={href(lang, '/logout')} class="inline-form">
                       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                       <button type="submit" class="link-button">

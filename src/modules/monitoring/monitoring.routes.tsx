@@ -1,6 +1,4 @@
 /** HTML pages for monitoring (progress, cycles, board, reports, transfers) and the Atom feeds of reports. */
-import { stringify } from 'csv-stringify/sync';
-import { Feed } from 'feed';
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { emptyLocalized, pick } from '../../domain/localized.js';
@@ -18,9 +16,12 @@ import {
 import type { ActionPlan, Agency, Commitment, Milestone } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { FieldErrors } from '../../web/components.js';
+import { atomXml } from '../../web/atom.js';
+import { csvResponse } from '../../web/csv.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
+import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import { formFieldOf, nestForm, readForm, type FormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
@@ -34,6 +35,7 @@ import { agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
 import * as q from './monitoring.queries.js';
 import { contributionInput, cycleGenerateInput, cycleInput, evidenceLinkInput, reportCreateInput, reportUpdateInput, transferInput, versionOnly } from './monitoring.schemas.js';
 import * as service from './monitoring.service.js';
+import { canSeeReport } from './monitoring.visibility.js';
 import {
   BoardPage,
   CommitmentMonitoringSection,
@@ -145,12 +147,6 @@ function reportFormInput(body: Record<string, unknown>): Record<string, unknown>
 /** Per-milestone messages stay on their own fields (`milestones.0.reason`), others go to the form field. */
 const reportFieldOf = (path: string) => (path.startsWith('milestones.') ? path.split('.').slice(0, 3).join('.') : formFieldOf(path));
 
-function csvResponse(c: AppContext, fileName: string, rows: (string | number)[][]): Response {
-  // A BOM so spreadsheet programs read the Chinese text as UTF-8.
-  const body = `\uFEFF${stringify(rows)}`;
-  return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` });
-}
-
 function origin(c: AppContext): string {
   return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }
@@ -158,29 +154,31 @@ function origin(c: AppContext): string {
 async function atomFeed(c: AppContext, opts: { title: string; selfPath: string; pagePath: string; items: q.ReportFeedItem[] }): Promise<Response> {
   const lang = c.get('lang');
   const base = origin(c);
-  const feed = new Feed({
+  // Text constructs are type="text": a report's words are escaped, never markup a feed reader might run (web/atom.ts).
+  const xml = atomXml({
     id: `${base}${href(lang, opts.selfPath)}`,
     title: `${opts.title} · ${t(lang, 'site.name')}`,
     link: `${base}${href(lang, opts.pagePath)}`,
+    self: `${base}${href(lang, opts.selfPath)}`,
     language: lang,
     updated: opts.items[0]?.updatedAt ?? new Date(0),
     generator: 'Cocreate',
-    feedLinks: { atom: `${base}${href(lang, opts.selfPath)}` },
-    copyright: t(lang, 'feed.license'),
+    author: t(lang, 'site.name'),
+    rights: t(lang, 'feed.license'),
+    entries: opts.items.map((item) => {
+      const link = `${base}${href(lang, `/plans/${item.planSlug}/commitments/${item.commitmentNumber}/reports/${item.reportId}`)}`;
+      return {
+        id: link,
+        link,
+        title: `${item.commitmentNumber} ${pick(item.commitmentTitle, lang)} · ${t(lang, 'cycle.label', { number: item.cycleNumber })}${item.revision > 1 ? ` · ${t(lang, 'report.revisionN', { revision: item.revision })}` : ''}`,
+        updated: item.updatedAt,
+        published: item.submittedAt ?? undefined,
+        summary: pick(item.achievements, lang),
+        authors: [pick(item.agencyName, lang)],
+      };
+    }),
   });
-  for (const item of opts.items) {
-    const link = `${base}${href(lang, `/plans/${item.planSlug}/commitments/${item.commitmentNumber}/reports/${item.reportId}`)}`;
-    feed.addItem({
-      id: link,
-      link,
-      title: `${item.commitmentNumber} ${pick(item.commitmentTitle, lang)} · ${t(lang, 'cycle.label', { number: item.cycleNumber })}${item.revision > 1 ? ` · ${t(lang, 'report.revisionN', { revision: item.revision })}` : ''}`,
-      date: item.updatedAt,
-      published: item.submittedAt,
-      description: pick(item.achievements, lang),
-      author: [{ name: pick(item.agencyName, lang) }],
-    });
-  }
-  return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
 }
 
 export function monitoringPages(): Hono<AppEnv> {
@@ -303,7 +301,7 @@ export function monitoringPages(): Hono<AppEnv> {
   const reportOf = async (c: AppContext, commitment: Commitment): Promise<ProgressReport> => {
     const report = await q.findReportById(db(c), positiveInt(c.req.param('reportId')) ?? 0);
     // A draft is not public: to anyone who may not see it, it does not exist.
-    if (!report || report.commitmentId !== commitment.id || (report.state === 'draft' && !service.canSeeDrafts(c.get('actor'), commitment))) throw new NotFoundError();
+    if (!report || report.commitmentId !== commitment.id || !canSeeReport(c.get('actor'), report, commitment)) throw new NotFoundError();
     return report;
   };
 
@@ -448,12 +446,12 @@ export function monitoringPages(): Hono<AppEnv> {
     if (!file) throw new NotFoundError();
     const report = await q.findReportById(db(c), file.reportId);
     const commitment = report && (await plans.findCommitmentById(db(c), report.commitmentId));
-    if (!report || !commitment || (report.state === 'draft' && !service.canSeeDrafts(c.get('actor'), commitment))) throw new NotFoundError();
+    if (!report || !commitment || !canSeeReport(c.get('actor'), report, commitment)) throw new NotFoundError();
     const name = file.fileName ?? 'evidence';
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': file.mediaType ?? 'application/octet-stream',
       'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Cache-Control': report.state === 'draft' ? 'private, no-store' : 'public, max-age=86400',
+      'Cache-Control': report.state === 'draft' ? RESTRICTED_CACHE_CONTROL : 'public, max-age=86400',
     });
   });
 

@@ -11,7 +11,7 @@ import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { listValue } from '../../web/forms.js';
 import { fieldMessages } from '../../web/validation.js';
-import { listCommitmentHistory } from '../history/history.queries.js';
+import { readCommitmentHistory } from '../history/history.queries.js';
 import { HistoryPage } from '../history/history.views.js';
 import { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
 import * as q from './plans.queries.js';
@@ -302,7 +302,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const lang = c.get('lang');
-    const [entries, agencies, areas] = await Promise.all([listCommitmentHistory(db(c), commitment.id), q.listAgencies(db(c)), q.listAreas(db(c), plan.id)]);
+    const [entries, agencies, areas] = await Promise.all([readCommitmentHistory(db(c), c.get('actor'), commitment.id), q.listAgencies(db(c)), q.listAreas(db(c), plan.id)]);
     const names = new Map<string, string>();
     for (const a of agencies) {
       names.set(`leadAgencyId:${a.id}`, pick(a.name, lang));

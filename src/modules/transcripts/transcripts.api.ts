@@ -4,10 +4,12 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../web/context.js';
 import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
 import { NotFoundError } from '../../errors.js';
-import { isoDate } from '../plans/plans.schemas.js';
+import { isoDate, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
 import * as q from './transcripts.queries.js';
 import { searchSpeeches } from './transcripts.search.js';
 import * as service from './transcripts.service.js';
+import { speakersAsSeenBy } from './transcripts.visibility.js';
+import { speechPath } from './transcripts.views.js';
 
 const errors = errorResponses({ forbidden: 'Only the secretariat, or the speaker for their own words during the embargo.' });
 
@@ -52,17 +54,17 @@ const speakerOutput = z
 
 const importInput = z
   .object({
-    markdown: z.string().min(1, { message: 'error.required' }).max(5_000_000),
-    title: z.string().max(300).optional(),
+    markdown: text(service.TRANSCRIPT_MARKDOWN_MAX).min(1, { message: 'error.required' }),
+    title: text(300).optional(),
     heldOn: isoDate.optional(),
     language: z.enum(['zh-TW', 'en']).default('zh-TW'),
-    planId: z.coerce.number().int().positive().nullable().optional(),
-    meetingId: z.coerce.number().int().positive().nullable().optional(),
-    twinId: z.coerce.number().int().positive().nullable().optional(),
-    sourceUrl: z.string().url({ message: 'error.url' }).max(2000).nullable().optional(),
-    embargoWorkingDays: z.coerce.number().int().min(0).max(60).optional(),
+    planId: recordId().nullable().optional(),
+    meetingId: recordId().nullable().optional(),
+    twinId: recordId().nullable().optional(),
+    sourceUrl: webUrl().nullable().optional(),
+    embargoWorkingDays: wholeNumber(z.number().int().min(0).max(60)).optional(),
     releaseOn: isoDate.nullable().optional(),
-    replaceSlug: z.string().max(200).optional().openapi({ description: 'Replace this transcript: speeches whose text is unchanged keep their ids' }),
+    replaceSlug: text(200).optional().openapi({ description: 'Replace this transcript: speeches whose text is unchanged keep their ids' }),
   })
   .openapi('TranscriptImport');
 
@@ -96,7 +98,7 @@ const presentSpeech = (t: Pick<q.Transcript, 'slug'>, s: q.Speech) => ({
   kind: s.kind,
   body: s.body,
   version: s.version,
-  permalink: `${transcriptPath(t)}#s${s.id}`,
+  permalink: speechPath(t, s),
 });
 
 type Ctx = Context<AppEnv>;
@@ -111,13 +113,13 @@ async function visibleTranscript(c: Ctx, id: number): Promise<q.Transcript> {
 }
 
 const searchQuery = z.object({
-  q: z.string().min(1, { message: 'error.required' }).max(200),
-  speaker: z.coerce.number().int().positive().optional(),
-  meeting: z.coerce.number().int().positive().optional(),
+  q: text(200).min(1, { message: 'error.required' }),
+  speaker: recordId().optional(),
+  meeting: recordId().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  perPage: z.coerce.number().int().min(1).max(100).default(20),
+  page: wholeNumber(z.number().int().min(1).max(1000)).default(1),
+  perPage: wholeNumber(z.number().int().min(1).max(100)).default(20),
 });
 
 export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
@@ -151,7 +153,7 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'post', path: '/transcripts/{id}/publish', tags: ['transcripts'], summary: 'Publish before the embargo ends, with a recorded reason (secretariat)', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(z.object({ reason: z.string().max(2000), version: z.coerce.number().int().positive() })) },
+      request: { params: idParam, ...jsonBody(z.object({ reason: text(2000), version: versionField })) },
       responses: { 200: jsonContent(transcriptOutput, 'Published'), ...errors },
     }),
     async (c) => c.json(presentTranscript(await service.publishEarly(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
@@ -159,7 +161,7 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
       method: 'patch', path: '/speeches/{id}', tags: ['transcripts'], summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(z.object({ body: z.string().max(100_000), version: z.coerce.number().int().positive() })) },
+      request: { params: idParam, ...jsonBody(z.object({ body: text(100_000), version: versionField })) },
       responses: { 200: jsonContent(speechOutput, 'Corrected'), ...errors },
     }),
     async (c) => {
@@ -180,7 +182,8 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const db = c.get('services').db;
       const [all, counts] = await Promise.all([q.listSpeakers(db), q.countPublicSpeechesBySpeaker(db)]);
-      const items = service.visibilityFor(c.get('actor')).allDrafts ? all : all.filter((s) => counts.has(s.id));
+      const viewer = c.get('actor');
+      const items = await speakersAsSeenBy(db, viewer, service.visibilityFor(viewer).allDrafts ? all : all.filter((s) => counts.has(s.id)));
       return c.json({ items: items.map((s) => ({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, url: `/speakers/${s.slug}` })) }, 200);
     },
   );
@@ -191,11 +194,11 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
         params: idParam,
         ...jsonBody(
           z.object({
-            name: z.string().max(200).optional(),
-            aliases: z.array(z.string().max(200)).max(50).optional(),
-            userId: z.coerce.number().int().positive().nullable().optional(),
-            affiliation: z.object({ zh: z.string().max(300), en: z.string().max(300), status: z.enum(['missing', 'draft', 'reviewed']) }).partial().optional(),
-            version: z.coerce.number().int().positive(),
+            name: text(200).optional(),
+            aliases: z.array(text(200)).max(50).optional(),
+            userId: recordId().nullable().optional(),
+            affiliation: z.object({ zh: text(300), en: text(300), status: z.enum(['missing', 'draft', 'reviewed']) }).partial().optional(),
+            version: versionField,
           }),
         ),
       },
@@ -229,7 +232,7 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
       const result = await searchSpeeches(c.get('services').db, { q: f.q, speakerId: f.speaker, meetingId: f.meeting, from: f.from, to: f.to, limit: f.perPage, offset: (f.page - 1) * f.perPage });
       return c.json(
         {
-          items: result.items.map((h) => ({ speechId: h.speechId, body: h.body, transcriptSlug: h.transcriptSlug, transcriptTitle: h.transcriptTitle, heldOn: h.heldOn, speakerName: h.speakerName, permalink: `/transcripts/${h.transcriptSlug}#s${h.speechId}` })),
+          items: result.items.map((h) => ({ speechId: h.speechId, body: h.body, transcriptSlug: h.transcriptSlug, transcriptTitle: h.transcriptTitle, heldOn: h.heldOn, speakerName: h.speakerName, permalink: speechPath({ slug: h.transcriptSlug }, { id: h.speechId, position: h.position }) })),
           count: result.count,
           countCapped: result.countCapped,
           page: f.page,

@@ -148,6 +148,36 @@ export async function updateSpeakerRow(db: DbOrTx, id: number, s: Omit<Speaker, 
   return toSpeaker(row);
 }
 
+// ---- aliases learned from transcripts under embargo (public only once the transcript is) ----
+
+/** Every waiting alias by speaker: they match headings at import, though no public channel shows them. */
+export async function listPendingAliases(db: DbOrTx): Promise<Map<number, string[]>> {
+  const rows = await db.selectFrom('speaker_pending_aliases').select(['speaker_id', 'alias']).execute();
+  const bySpeaker = new Map<number, string[]>();
+  for (const r of rows) bySpeaker.set(r.speaker_id, [...(bySpeaker.get(r.speaker_id) ?? []), r.alias]);
+  return bySpeaker;
+}
+
+/** The aliases this transcript taught, replacing what an earlier import of it taught. */
+export async function replacePendingAliases(db: DbOrTx, transcriptId: number, learned: readonly { speakerId: number; alias: string }[]): Promise<void> {
+  await db.deleteFrom('speaker_pending_aliases').where('transcript_id', '=', transcriptId).execute();
+  const unique = [...new Map(learned.map((l) => [`${l.speakerId}|${l.alias}`, l])).values()];
+  if (unique.length > 0) await db.insertInto('speaker_pending_aliases').values(unique.map((l) => ({ transcript_id: transcriptId, speaker_id: l.speakerId, alias: l.alias }))).execute();
+}
+
+/** On publication the transcript's waiting aliases join their speakers' public ones. */
+async function applyPendingAliases(db: DbOrTx, transcriptId: number): Promise<void> {
+  const rows = await db.deleteFrom('speaker_pending_aliases').where('transcript_id', '=', transcriptId).returning(['speaker_id', 'alias']).execute();
+  const bySpeaker = new Map<number, string[]>();
+  for (const r of rows) bySpeaker.set(r.speaker_id, [...(bySpeaker.get(r.speaker_id) ?? []), r.alias]);
+  for (const [speakerId, aliases] of bySpeaker) {
+    const speaker = await findSpeakerById(db, speakerId, true);
+    if (!speaker) continue;
+    const added = aliases.filter((a) => !speaker.aliases.includes(a));
+    if (added.length > 0) await updateSpeakerRow(db, speakerId, { ...speaker, aliases: [...speaker.aliases, ...added] });
+  }
+}
+
 // ---- transcripts ----
 
 export async function findTranscriptBySlug(db: DbOrTx, slug: string): Promise<Transcript | undefined> {
@@ -235,7 +265,10 @@ export async function updateTranscriptRow(db: DbOrTx, id: number, t: TranscriptV
   return toTranscript(row);
 }
 
-/** Publishes: the transcript gets its time and reason, and its remaining speeches become public (and searchable). */
+/**
+ * Publishes: the transcript gets its time and reason, its remaining speeches become public (and searchable), and the
+ * aliases learned from its speaker headings become its speakers' public aliases.
+ */
 export async function markPublished(db: DbOrTx, id: number, p: { at: Date; reason: string | null; byName: string }): Promise<void> {
   await db
     .updateTable('transcripts')
@@ -243,6 +276,7 @@ export async function markPublished(db: DbOrTx, id: number, p: { at: Date; reaso
     .where('id', '=', id)
     .execute();
   await db.updateTable('speeches').set({ is_public: true }).where('transcript_id', '=', id).where('deleted_at', 'is', null).execute();
+  await applyPendingAliases(db, id);
 }
 
 /** Transcripts whose publication time has come, oldest first, locked so two processes do not both publish. */
@@ -270,11 +304,30 @@ export async function listSections(db: DbOrTx, transcriptId: number): Promise<{ 
   return db.selectFrom('transcript_sections').select(['id', 'heading', 'position']).where('transcript_id', '=', transcriptId).orderBy('position').execute();
 }
 
-/** A transcript's speeches in order; deleted ones only when asked (the private view of corrections). */
-export async function listSpeeches(db: DbOrTx, transcriptId: number, options: { includeDeleted: boolean }): Promise<Speech[]> {
+/** A transcript's speeches in order, or those at positions `from`–`to` (one page); deleted ones only when asked (the private view of corrections). */
+export async function listSpeeches(db: DbOrTx, transcriptId: number, options: { includeDeleted: boolean; positions?: { from: number; to: number } }): Promise<Speech[]> {
   let q = db.selectFrom('speeches').select(speechColumns).where('transcript_id', '=', transcriptId);
   if (!options.includeDeleted) q = q.where('deleted_at', 'is', null);
+  if (options.positions) q = q.where('position', '>=', options.positions.from).where('position', '<=', options.positions.to);
   return (await q.orderBy('position').execute()).map(toSpeech);
+}
+
+/** The shape of a transcript's pages without reading its speeches: the last position, and where each section begins. */
+export async function speechOutline(db: DbOrTx, transcriptId: number): Promise<{ lastPosition: number; sectionStarts: Map<number, number> }> {
+  const rows = await db
+    .selectFrom('speeches')
+    .select((eb) => ['section_id', eb.fn.min<number>('position').as('first'), eb.fn.max<number>('position').as('last')])
+    .where('transcript_id', '=', transcriptId)
+    .where('deleted_at', 'is', null)
+    .groupBy('section_id')
+    .execute();
+  const sectionStarts = new Map<number, number>();
+  let lastPosition = 0;
+  for (const row of rows) {
+    if (row.section_id !== null) sectionStarts.set(row.section_id, Number(row.first));
+    lastPosition = Math.max(lastPosition, Number(row.last));
+  }
+  return { lastPosition, sectionStarts };
 }
 
 export async function findSpeechById(db: DbOrTx, id: number, forUpdate = false): Promise<Speech | undefined> {

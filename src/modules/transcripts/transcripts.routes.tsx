@@ -3,7 +3,6 @@
  * import, speakers, search, the Markdown and Akoma Ntoso exports and the Atom feed. A draft exists only for those
  * who may see it (the secretariat and the people who spoke); to anyone else every channel answers as if it did not.
  */
-import { Feed } from 'feed';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { akomaNtosoDebate } from '../../domain/akoma-ntoso.js';
@@ -14,6 +13,7 @@ import type { FieldProblem } from '../../domain/plan.js';
 import { isIsoDate } from '../../domain/transcript-markdown.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { formatDate, type FieldErrors, type Option } from '../../web/components.js';
+import { atomXml } from '../../web/atom.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { positiveInt, requirePermission } from '../../web/form-handler.js';
 import { firstValue, readForm } from '../../web/forms.js';
@@ -22,10 +22,12 @@ import { fieldMessages, parseOrThrow } from '../../web/validation.js';
 import { findMeetingById } from '../forum/forum.queries.js';
 import { meetingPath } from '../forum/forum.views.js';
 import { findPlanById } from '../plans/plans.queries.js';
-import { isoDate } from '../plans/plans.schemas.js';
+import { isoDate, recordId, text as safeText, webUrl, wholeNumber } from '../../web/schemas.js';
 import * as q from './transcripts.queries.js';
 import { searchSpeeches } from './transcripts.search.js';
 import * as service from './transcripts.service.js';
+import { speakersAsSeenBy } from './transcripts.visibility.js';
+import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import {
   ImportPage,
   SearchPage,
@@ -36,7 +38,9 @@ import {
   TranscriptsPage,
   emptyImportValues,
   importPath,
+  speechPage,
   speechPath,
+  SPEECHES_PER_PAGE,
   transcriptPath,
   transcriptsFeedPath,
   transcriptsPath,
@@ -52,21 +56,25 @@ const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 const PAGE_SIZE = 20;
 const FEED_SIZE = 50;
 
-const versionField = z.coerce.number({ message: 'error.version' }).int({ message: 'error.version' }).positive({ message: 'error.version' });
+const versionField = recordId('error.version');
+
+/** The free-text fields of the speaker form; the service checks lengths and meaning. */
+const speakerForm = z.object({ name: safeText(), aliases: safeText(), email: safeText(), affiliationZh: safeText(), affiliationEn: safeText() });
 
 /** Blank form fields are absent; others are trimmed. */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v !== 'string' ? v : v.trim() === '' ? undefined : v.trim()), schema.optional());
 
 const importForm = z.object({
-  title: optional(z.string().max(300)),
+  title: optional(safeText(300)),
   heldOn: optional(isoDate),
   language: z.enum(['zh-TW', 'en']),
-  embargoWorkingDays: optional(z.coerce.number({ message: 'transcript.error.embargo' }).int({ message: 'transcript.error.embargo' }).min(0, { message: 'transcript.error.embargo' }).max(60, { message: 'transcript.error.embargo' })),
+  embargoWorkingDays: optional(wholeNumber(z.number({ message: 'transcript.error.embargo' }).int({ message: 'transcript.error.embargo' }).min(0, { message: 'transcript.error.embargo' }).max(60, { message: 'transcript.error.embargo' }))),
   releaseOn: optional(isoDate),
-  meetingId: optional(z.coerce.number().int().positive()),
-  sourceUrl: optional(z.string().max(2000).regex(/^https?:\/\/\S+$/, { message: 'error.url' })),
-  twin: optional(z.string().max(200)),
-  replaceSlug: optional(z.string().max(200)),
+  meetingId: optional(recordId()),
+  sourceUrl: optional(webUrl()),
+  twin: optional(safeText(200)),
+  replaceSlug: optional(safeText(200)),
+  markdown: safeText(),
 });
 
 function origin(c: AppContext): string {
@@ -146,28 +154,29 @@ export function transcriptPages(): Hono<AppEnv> {
     const base = origin(c);
     const published = (await q.listVisibleTranscripts(db(c), { allDrafts: false, draftsOfUser: null })).filter((tr) => tr.publishedAt !== null);
     const items = [...published].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)).slice(0, FEED_SIZE);
-    const feed = new Feed({
+    const xml = atomXml({
       id: `${base}${href(lang, transcriptsFeedPath)}`,
       title: `${t(lang, 'transcript.listTitle')} · ${t(lang, 'site.name')}`,
       link: `${base}${href(lang, transcriptsPath)}`,
+      self: `${base}${href(lang, transcriptsFeedPath)}`,
       language: lang,
       updated: items[0]?.publishedAt ?? new Date(0),
       generator: 'Cocreate',
-      feedLinks: { atom: `${base}${href(lang, transcriptsFeedPath)}` },
-      copyright: t(lang, 'feed.license'),
+      author: t(lang, 'site.name'),
+      rights: t(lang, 'feed.license'),
+      entries: items.map((tr) => {
+        const link = `${base}${href(lang, transcriptPath(tr))}`;
+        return {
+          id: link,
+          link,
+          title: tr.title,
+          updated: tr.publishedAt ?? tr.publishAt,
+          published: tr.publishedAt ?? undefined,
+          summary: `${formatDate(tr.heldOn, lang)} · ${t(lang, `transcript.lang.${tr.language}`)}`,
+        };
+      }),
     });
-    for (const tr of items) {
-      const link = `${base}${href(lang, transcriptPath(tr))}`;
-      feed.addItem({
-        id: link,
-        link,
-        title: tr.title,
-        date: tr.publishedAt ?? tr.publishAt,
-        published: tr.publishedAt ?? undefined,
-        description: `${formatDate(tr.heldOn, lang)} · ${t(lang, `transcript.lang.${tr.language}`)}`,
-      });
-    }
-    return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
 
   // ---- search (published speeches only: the search reads nothing else) ----
@@ -305,7 +314,8 @@ export function transcriptPages(): Hono<AppEnv> {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFoundError();
     const form = can(actor, 'transcript.manage') ? (edit ?? { values: await speakerEditValues(c, speaker), errors: {} }) : undefined;
-    return c.html(<SpeakerPage ctx={pageContext(c)} speaker={speaker} speeches={items} total={total} page={page} pages={pages} edit={form} />, status);
+    const [shown] = await speakersAsSeenBy(db(c), actor, [speaker]);
+    return c.html(<SpeakerPage ctx={pageContext(c)} speaker={shown ?? speaker} speeches={items} total={total} page={page} pages={pages} edit={form} />, status);
   };
   const speakerBySlug = async (c: AppContext) => {
     const speaker = await q.findSpeakerBySlug(db(c), c.req.param('slug') ?? '');
@@ -321,6 +331,7 @@ export function transcriptPages(): Hono<AppEnv> {
     const values = { name: field('name'), aliases: firstValue(body.aliases) ?? '', email: field('email'), affiliationZh: field('affiliationZh'), affiliationEn: field('affiliationEn') };
     const lang = c.get('lang');
     try {
+      parseOrThrow(speakerForm, values, lang);
       let userId: number | null = null;
       if (values.email) {
         const user = await db(c).selectFrom('users').select('id').where('email', '=', values.email.toLowerCase()).executeTakeFirst();
@@ -346,11 +357,21 @@ export function transcriptPages(): Hono<AppEnv> {
   });
 
   // ---- one transcript ----
+  /**
+   * One page of a transcript: `?page=`, or the page of the speech whose correction is shown again. Only that page's
+   * speeches are read and rendered, so a very long transcript costs what a short one does (ADR 0017).
+   */
   const renderTranscript = async (c: AppContext, transcript: q.Transcript, extra: { edit?: SpeechEdit; publishErrors?: FieldErrors; publishReason?: string } = {}, status: 200 | 400 | 409 = 200) => {
     const actor = c.get('actor');
+    const outline = await q.speechOutline(db(c), transcript.id);
+    const pages = speechPage(outline.lastPosition);
+    const edited = extra.edit ? await q.findSpeechById(db(c), extra.edit.speechId) : undefined;
+    const page = edited ? speechPage(edited.position) : (positiveInt(c.req.query('page')) ?? 1);
+    if (page > pages) throw new NotFoundError();
+    const positions = { from: (page - 1) * SPEECHES_PER_PAGE + 1, to: page * SPEECHES_PER_PAGE };
     const [sections, speeches, speakers, meetings, twin] = await Promise.all([
       q.listSections(db(c), transcript.id),
-      q.listSpeeches(db(c), transcript.id, { includeDeleted: false }),
+      q.listSpeeches(db(c), transcript.id, { includeDeleted: false, positions }),
       q.listSpeakers(db(c)),
       meetingLinks(c, [transcript]),
       twinOf(c, transcript),
@@ -366,13 +387,16 @@ export function transcriptPages(): Hono<AppEnv> {
     // The correction log is private: the secretariat, and while it is a draft the people who may see it (who spoke).
     const revisions = canManage || !published ? await q.listSpeechRevisions(db(c), transcript.id) : undefined;
     const visibleTwin = twin && (await service.canSeeTranscript(db(c), actor, twin)) ? twin : undefined;
-    if (!published) c.header('Cache-Control', 'private, no-store');
+    if (!published) c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
     return c.html(
       <TranscriptPage
         ctx={pageContext(c)}
         transcript={transcript}
         sections={sections}
         speeches={speeches}
+        page={page}
+        pages={pages}
+        sectionStarts={outline.sectionStarts}
         speakers={byId}
         meeting={transcript.meetingId === null ? undefined : meetings.get(transcript.meetingId)}
         twin={visibleTwin}
@@ -393,7 +417,7 @@ export function transcriptPages(): Hono<AppEnv> {
     return c.body(text, 200, {
       'Content-Type': 'text/markdown; charset=utf-8',
       'Content-Disposition': attachmentName(`${transcript.slug}.md`),
-      'Cache-Control': transcript.publishedAt ? 'no-cache' : 'private, no-store',
+      'Cache-Control': transcript.publishedAt ? 'no-cache' : RESTRICTED_CACHE_CONTROL,
     });
   };
 
@@ -421,7 +445,7 @@ export function transcriptPages(): Hono<AppEnv> {
     return c.body(xml, 200, {
       'Content-Type': 'application/akn+xml; charset=utf-8',
       'Content-Disposition': attachmentName(`${transcript.slug}.akn.xml`),
-      'Cache-Control': transcript.publishedAt ? 'no-cache' : 'private, no-store',
+      'Cache-Control': transcript.publishedAt ? 'no-cache' : RESTRICTED_CACHE_CONTROL,
     });
   };
 
@@ -432,6 +456,14 @@ export function transcriptPages(): Hono<AppEnv> {
     return renderTranscript(c, await visibleTranscript(c, slug));
   });
 
+  // A speech by id alone: to the page of its transcript that holds it (permalinks name the page; this finds it).
+  app.get('/speeches/:id', async (c) => {
+    const speech = await q.findSpeechById(db(c), positiveInt(c.req.param('id')) ?? 0);
+    const transcript = speech && speech.deletedAt === null ? await q.findTranscriptById(db(c), speech.transcriptId) : undefined;
+    if (!speech || !transcript || !(await service.canSeeTranscript(db(c), c.get('actor'), transcript))) throw new NotFoundError();
+    return c.redirect(href(c.get('lang'), speechPath(transcript, speech)), 302);
+  });
+
   app.post('/transcripts/:slug/publish', async (c) => {
     const lang = c.get('lang');
     const transcript = await visibleTranscript(c, c.req.param('slug'));
@@ -439,7 +471,7 @@ export function transcriptPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const reason = firstValue(form.reason) ?? '';
     try {
-      const version = parseOrThrow(z.object({ version: versionField }), { version: firstValue(form.version) }, lang).version;
+      const version = parseOrThrow(z.object({ reason: safeText(), version: versionField }), { reason, version: firstValue(form.version) }, lang).version;
       await service.publishEarly(deps(c), c.get('actor'), transcript.id, { reason, version });
       return c.redirect(href(lang, transcriptPath(transcript)), 303);
     } catch (error) {
@@ -468,7 +500,7 @@ export function transcriptPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const body = firstValue(form.body) ?? '';
     try {
-      const version = parseOrThrow(z.object({ version: versionField }), { version: firstValue(form.version) }, lang).version;
+      const version = parseOrThrow(z.object({ body: safeText(), version: versionField }), { body, version: firstValue(form.version) }, lang).version;
       await service.correctSpeech(deps(c), c.get('actor'), speech.id, { body, version });
       return c.redirect(href(lang, speechPath(transcript, speech)), 303);
     } catch (error) {

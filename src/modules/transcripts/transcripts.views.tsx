@@ -19,8 +19,16 @@ export const searchPath = '/transcripts/search';
 export const importPath = '/transcripts/import';
 export const speakersPath = '/speakers';
 export const transcriptPath = (tr: Pick<Transcript, 'slug'>) => `${transcriptsPath}/${encodeURIComponent(tr.slug)}`;
+/** Speeches shown on one page of a transcript: a long meeting is read a page at a time (ADR 0017). */
+export const SPEECHES_PER_PAGE = 200;
+/** The page that holds the speech at this position: page n holds positions (n − 1) × SPEECHES_PER_PAGE + 1 … n × SPEECHES_PER_PAGE. */
+export const speechPage = (position: number) => Math.max(1, Math.ceil(position / SPEECHES_PER_PAGE));
+export const transcriptPagePath = (tr: Pick<Transcript, 'slug'>, page: number) => (page > 1 ? `${transcriptPath(tr)}?page=${page}` : transcriptPath(tr));
 export const speechAnchor = (s: { id: number }) => `s${s.id}`;
-export const speechPath = (tr: Pick<Transcript, 'slug'>, s: { id: number }) => `${transcriptPath(tr)}#${speechAnchor(s)}`;
+/** A speech's permalink: the page of the transcript that holds it, at its anchor. */
+export const speechPath = (tr: Pick<Transcript, 'slug'>, s: { id: number; position: number }) => `${transcriptPagePath(tr, speechPage(s.position))}#${speechAnchor(s)}`;
+/** Finds a speech by id alone and redirects to its permalink (for links made before a transcript had pages). */
+export const speechRedirectPath = (s: { id: number }) => `/speeches/${s.id}`;
 export const speakerPath = (s: Pick<Speaker, 'slug'>) => `${speakersPath}/${encodeURIComponent(s.slug)}`;
 
 /**
@@ -222,7 +230,13 @@ export interface TranscriptPageProps {
   ctx: PageContext;
   transcript: Transcript;
   sections: { id: number; heading: string; position: number }[];
+  /** The speeches of this page only. */
   speeches: Speech[];
+  /** This page and how many there are (SPEECHES_PER_PAGE speeches each). */
+  page: number;
+  pages: number;
+  /** Each section's first speech position, over the whole transcript: where its heading and contents link go. */
+  sectionStarts: Map<number, number>;
   speakers: Map<number, Speaker>;
   meeting: MeetingLink | undefined;
   twin: Transcript | undefined;
@@ -365,7 +379,7 @@ function RevisionLog(props: { revisions: SpeechRevision[]; lang: Lang; transcrip
                   <td class="num">{formatDateTime(r.at, lang)}</td>
                   <td>{r.actorName}</td>
                   <td>
-                    <a href={`#s${r.speechId}`}>{props.positions.get(r.speechId) ?? r.speechId}</a>
+                    <a href={props.positions.has(r.speechId) ? `#s${r.speechId}` : href(lang, speechRedirectPath({ id: r.speechId }))}>{props.positions.get(r.speechId) ?? r.speechId}</a>
                   </td>
                   <td>{t(lang, `revisions.action.${r.action}`)}</td>
                   <td class="diff-before" lang={contentLang(lang, props.transcript.language)}>
@@ -423,7 +437,11 @@ export function TranscriptPage(props: TranscriptPageProps) {
   const { ctx, transcript: tr, speeches, speakers } = props;
   const { lang } = ctx;
   const sectionHeading = new Map(props.sections.map((s) => [s.id, s.heading]));
-  const usedSections = props.sections.filter((s) => speeches.some((sp) => sp.sectionId === s.id));
+  const usedSections = props.sections.filter((s) => props.sectionStarts.has(s.id));
+  const sectionLink = (sectionId: number) => {
+    const page = speechPage(props.sectionStarts.get(sectionId) ?? 1);
+    return page === props.page ? `#sec-${sectionId}` : `${href(lang, transcriptPagePath(tr, page))}#sec-${sectionId}`;
+  };
   const positions = new Map(speeches.map((s) => [s.id, s.position]));
   const summaryErrors: FieldErrors = { ...(props.publishErrors ?? {}) };
   if (props.edit?.errors.body) summaryErrors[`body-${props.edit.speechId}`] = props.edit.errors.body;
@@ -434,7 +452,8 @@ export function TranscriptPage(props: TranscriptPageProps) {
     if (speech.sectionId !== null && speech.sectionId !== current) {
       const heading = sectionHeading.get(speech.sectionId);
       if (heading !== undefined) {
-        const first = !headed.has(speech.sectionId);
+        // The heading shows again atop a page that continues a section; the anchor stays where the section begins.
+        const first = !headed.has(speech.sectionId) && props.sectionStarts.get(speech.sectionId) === speech.position;
         headed.add(speech.sectionId);
         record.push(
           <h2 id={first ? `sec-${speech.sectionId}` : undefined} class="transcript-section" lang={contentLang(lang, tr.language)}>
@@ -524,14 +543,16 @@ export function TranscriptPage(props: TranscriptPageProps) {
           <ol lang={contentLang(lang, tr.language)}>
             {usedSections.map((s) => (
               <li>
-                <a href={`#sec-${s.id}`}>{s.heading}</a>
+                <a href={sectionLink(s.id)}>{s.heading}</a>
               </li>
             ))}
           </ol>
         </nav>
       ) : null}
       {usedSections.length === 0 ? <h2 class="visually-hidden">{t(lang, 'transcript.speechesTitle')}</h2> : null}
+      <Pager lang={lang} page={props.page} pages={props.pages} pathFor={(page) => transcriptPagePath(tr, page)} />
       <div class="transcript-record">{speeches.length === 0 ? <p>{t(lang, 'transcript.noSpeeches')}</p> : record}</div>
+      <Pager lang={lang} page={props.page} pages={props.pages} pathFor={(page) => transcriptPagePath(tr, page)} />
       {props.revisions ? <RevisionLog revisions={props.revisions} lang={lang} transcript={tr} positions={positions} /> : null}
     </Layout>
   );
@@ -825,7 +846,7 @@ export function SearchPage(props: {
             {result.hits.map((hit) => (
               <li class={`search-hit speech-${hit.kind}`}>
                 <p class="hit-head">
-                  <a href={href(lang, speechPath({ slug: hit.transcriptSlug }, { id: hit.speechId }))}>
+                  <a href={href(lang, speechPath({ slug: hit.transcriptSlug }, { id: hit.speechId, position: hit.position }))}>
                     <span lang={contentLang(lang, hit.language)}>{hit.transcriptTitle}</span>
                     {` · ${formatDate(hit.heldOn, lang)} · #${hit.position}`}
                   </a>
