@@ -3,11 +3,13 @@
  * the real app answering in-process HTTP, and sign-in through the real forms.
  */
 import { createApp, type App } from '../src/app.js';
+import type { Logger } from 'pino';
 import type { Database } from '../src/db/connection.js';
 import { createTestDatabase } from '../src/db/test-database.js';
 import type { Role } from '../src/domain/authorization.js';
 import { createUser } from '../src/modules/accounts/accounts.service.js';
 import { seedDemoPlan } from '../src/modules/plans/plans.seed.js';
+import type { ProxyTrust } from '../src/web/client-address.js';
 
 export interface TestContext {
   database: Database;
@@ -20,11 +22,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function setup(options: { seed?: boolean } = {}): Promise<TestContext> {
+/** `logger` receives the app's log of unhandled errors (without one they go to the console). */
+export async function setup(options: { seed?: boolean; logger?: Logger; trustProxy?: ProxyTrust } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const clock = { now: new Date('2026-11-22T08:00:00Z') };
   const app = createApp({
-    services: { db: database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => clock.now, config: { publicUrl: undefined } },
+    services: { db: database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => clock.now, config: { publicUrl: undefined }, trustProxy: options.trustProxy },
+    logger: options.logger,
   });
   let agencies = new Map<string, number>();
   let planId = 0;
@@ -75,13 +79,18 @@ export class CookieJar {
 export class Client {
   readonly jar = new CookieJar();
   csrf = '';
-  constructor(private readonly app: App) {}
+  /** `remoteAddress` plays the socket's peer address, as @hono/node-server reports it, so tests can be many clients. */
+  constructor(
+    private readonly app: App,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     const cookie = this.jar.header();
     if (cookie) headers.set('cookie', cookie);
-    const response = await this.app.request(path, { ...init, headers });
+    const env = this.options.remoteAddress ? { incoming: { socket: { remoteAddress: this.options.remoteAddress } } } : undefined;
+    const response = await this.app.request(path, { ...init, headers }, env);
     this.jar.absorb(response);
     return response;
   }
