@@ -2,15 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { accountApi, accountPages } from './modules/accounts/accounts.routes.js';
-import { EVIDENCE_MAX_BYTES } from './domain/monitoring.js';
-import { AppError } from './errors.js';
+import { ValidationError } from './errors.js';
 import { monitoringApi } from './modules/monitoring/monitoring.api.js';
 import { commitmentMonitoring, monitoringPages } from './modules/monitoring/monitoring.routes.js';
 import { forumApi } from './modules/forum/forum.api.js';
@@ -23,8 +21,14 @@ import type { Services } from './services.js';
 import { href, pageContext, type AppEnv } from './web/context.js';
 import { t } from './web/i18n.js';
 import { Layout } from './web/layout.js';
-import { apiErrorBody, authenticate, csrfProtection, isApiPath, retryAfter, toAppError } from './web/middleware.js';
-import { zodFieldMessages } from './web/validation.js';
+import { bodyLimits } from './web/body-limits.js';
+import { apiErrorBody, authenticate, csrfProtection, isApiPath, requireCleanAddress, retryAfter, toAppError } from './web/middleware.js';
+import { fieldMessages, zodFieldMessages } from './web/validation.js';
+import { registerVisibility, RESTRICTED_CACHE_CONTROL } from './web/visibility.js';
+import { plansVisibility } from './modules/plans/plans.visibility.js';
+import { forumVisibility } from './modules/forum/forum.visibility.js';
+import { monitoringVisibility } from './modules/monitoring/monitoring.visibility.js';
+import { transcriptsVisibility } from './modules/transcripts/transcripts.visibility.js';
 
 const stylesheet = readFileSync(new URL('./web/app.css', import.meta.url), 'utf8');
 
@@ -52,6 +56,8 @@ export interface AppOptions {
 }
 
 export function createApp({ services, logger }: AppOptions) {
+  // What the public may see of each entity, as each module declares it (web/visibility.ts, ADR 0013).
+  registerVisibility(...plansVisibility, ...forumVisibility, ...monitoringVisibility, ...transcriptsVisibility);
   const app = new Hono<AppEnv>({ strict: false });
 
   app.use('*', requestId());
@@ -89,21 +95,16 @@ export function createApp({ services, logger }: AppOptions) {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.use('*', authenticate());
-  // Before anything reads a body: the largest thing anyone sends is one evidence file.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: EVIDENCE_MAX_BYTES + 256 * 1024,
-      onError: () => {
-        throw new AppError(413, 'error.bodyTooLarge', { max: `${EVIDENCE_MAX_BYTES / 1024 / 1024} MB` });
-      },
-    }),
-  );
+  // Before any route or query reads the path or query string (ADR 0016).
+  app.use('*', requireCleanAddress());
+  // Before anything reads a body: a limit per route, and a bounded number of form fields (ADR 0017).
+  app.use('*', bodyLimits());
   app.use('*', csrfProtection());
   app.use('*', async (c, next) => {
     await next();
-    // Pages differ by who is signed in; never let a shared cache mix them.
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+    // Pages differ by who is signed in; never let a shared cache mix them. What is rendered for a signed-in person
+    // may show what the public may not see (drafts, embargoed words, the board), so no cache keeps it at all.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.get('actor') ? RESTRICTED_CACHE_CONTROL : 'no-cache');
     c.header('Vary', 'Cookie, Authorization, Accept-Language', { append: true });
   });
 
@@ -113,7 +114,8 @@ export function createApp({ services, logger }: AppOptions) {
     defaultHook: (result, c) => {
       if (!result.success) {
         const lang = c.get('lang');
-        return c.json({ error: t(lang, 'error.invalid'), fields: zodFieldMessages(result.error.issues, lang) }, 400);
+        const input = 'data' in result ? result.data : undefined;
+        return c.json({ error: t(lang, 'error.invalid'), fields: zodFieldMessages(result.error.issues, lang, input) }, 400);
       }
       return undefined;
     },
@@ -125,11 +127,7 @@ export function createApp({ services, logger }: AppOptions) {
     name: 'cocreate_session',
     description: 'The browser session; writes also need the X-CSRF-Token header from GET /api/v1/session',
   });
-  planApi(api);
-  forumApi(api);
-  monitoringApi(api);
-  transcriptApi(api);
-  accountApi(api);
+  registerApiRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -159,6 +157,8 @@ export function createApp({ services, logger }: AppOptions) {
   app.onError((error, c) => {
     const lang = c.get('lang') ?? 'zh-TW';
     const appError = toAppError(error);
+    // A database refusal mapped to 4xx means some input got past its schema: answer 4xx, but keep it visible.
+    if (appError?.cause) (logger ?? console).warn({ err: appError.cause, requestId: c.get('requestId'), path: c.req.path }, 'input refused by the database');
     if (!appError) {
       (logger ?? console).error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
       if (isApiPath(c.req.path)) return c.json({ error: t(lang, 'error.server') }, 500);
@@ -166,10 +166,20 @@ export function createApp({ services, logger }: AppOptions) {
     }
     for (const [name, value] of Object.entries(retryAfter(appError))) c.header(name, value);
     if (isApiPath(c.req.path)) return c.json(apiErrorBody(appError, lang), appError.status);
-    return c.html(<ErrorPage ctx={pageContext(c)} status={appError.status} message={t(lang, appError.key, appError.params)} />, appError.status);
+    const message = appError instanceof ValidationError ? Object.values(fieldMessages(appError, lang)).join(' ') : '';
+    return c.html(<ErrorPage ctx={pageContext(c)} status={appError.status} message={message || t(lang, appError.key, appError.params)} />, appError.status);
   });
 
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Every module's API routes, in one place: the app mounts them, and tests walk their request schemas. */
+export function registerApiRoutes(api: OpenAPIHono<AppEnv>): void {
+  planApi(api);
+  forumApi(api);
+  monitoringApi(api);
+  transcriptApi(api);
+  accountApi(api);
+}

@@ -2,7 +2,9 @@
  * UI messages in both languages. The zh-TW catalog is typed against the English one, and a test checks
  * that no key is missing or empty in either.
  */
+import { cliMessages } from '../cli.messages.js';
 import type { Lang } from '../domain/localized.js';
+import { accountMessages } from '../modules/accounts/accounts.messages.js';
 import { forumMessages } from '../modules/forum/forum.messages.js';
 import { monitoringMessages } from '../modules/monitoring/monitoring.messages.js';
 import { transcriptMessages } from '../modules/transcripts/transcripts.messages.js';
@@ -232,12 +234,24 @@ const coreEn = {
   'error.server': 'An unexpected error occurred. It has been logged.',
   'error.back': 'Go to the home page',
   'error.version': 'The version you edited is required.',
+  'error.character': 'Contains a character that is not allowed (a NUL or an unpaired surrogate).',
+  'error.addressCharacter': 'The address contains a character that is not allowed or is not valid UTF-8.',
+  'error.wholeNumber': 'Enter a whole number.',
+  'error.urlOrMailto': 'Enter an address starting with http:// or https://, or mailto: and an e-mail address.',
+  'error.outOfRange': 'A number is outside the range that can be stored.',
+  'error.tooLongToStore': 'A value is longer than can be stored.',
+  'error.referenceMissing': 'This refers to something that does not exist.',
+  'error.stillReferenced': 'This is still in use elsewhere and cannot be removed.',
+  'error.badRequest': 'The request could not be read.',
+  'error.unsupportedMediaType': 'This kind of request body is not accepted here.',
+  'error.tooManyFields': 'The form has more than {max} fields; nothing was saved.',
+  'error.headersTooLarge': 'The request headers are too large.',
   'footer.openData': 'Open data: JSON API',
   'footer.source': 'Cocreate is open-source software.',
 } as const;
 
 /** Capabilities keep their own messages beside their code (`<module>.messages.ts`); they are merged here. */
-export const en = { ...coreEn, ...monitoringMessages.en, ...forumMessages.en, ...transcriptMessages.en };
+export const en = { ...coreEn, ...monitoringMessages.en, ...forumMessages.en, ...transcriptMessages.en, ...accountMessages.en, ...cliMessages.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -466,11 +480,23 @@ const coreZhTW: Record<keyof typeof coreEn, string> = {
   'error.server': '發生未預期的錯誤，已記錄下來。',
   'error.back': '回到首頁',
   'error.version': '必須提供您所編輯的版本。',
+  'error.character': '含有不允許的字元（NUL 或不成對的代理字元）。',
+  'error.addressCharacter': '網址含有不允許的字元，或不是有效的 UTF-8。',
+  'error.wholeNumber': '請輸入整數。',
+  'error.urlOrMailto': '請輸入以 http:// 或 https:// 開頭的網址，或 mailto: 加電子郵件地址。',
+  'error.outOfRange': '數字超出可儲存的範圍。',
+  'error.tooLongToStore': '內容超過可儲存的長度。',
+  'error.referenceMissing': '所指的項目不存在。',
+  'error.stillReferenced': '此項目仍被其他資料使用，無法刪除。',
+  'error.badRequest': '無法讀取此請求。',
+  'error.unsupportedMediaType': '此處不接受這種請求內容格式。',
+  'error.tooManyFields': '表單欄位超過 {max} 個，未儲存任何資料。',
+  'error.headersTooLarge': '請求標頭過大。',
   'footer.openData': '開放資料：JSON API',
   'footer.source': 'Cocreate 是開放原始碼軟體。',
 };
 
-export const zhTW: Record<MessageKey, string> = { ...coreZhTW, ...monitoringMessages.zhTW, ...forumMessages.zhTW, ...transcriptMessages.zhTW };
+export const zhTW: Record<MessageKey, string> = { ...coreZhTW, ...monitoringMessages.zhTW, ...forumMessages.zhTW, ...transcriptMessages.zhTW, ...accountMessages.zhTW, ...cliMessages.zhTW };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zhTW, en };
 
