@@ -275,8 +275,14 @@ A new voice.
       Object.assign(transcript, { id: created.id, slug: created.slug, version: created.version });
       world.transcripts.set(created.slug, created.id);
       world.searchPhrases.add(transcript.phrase);
-      const speakers = await json<{ items: { slug: string }[] }>(await clients.secretariat.request('/api/v1/speakers'));
+      const speakers = await json<{ items: { id: number; slug: string; name: string; aliases: string[]; version: number }[] }>(await clients.secretariat.request('/api/v1/speakers'));
       for (const s of speakers.items) world.speakerSlugs.add(s.slug);
+      // The secretariat sees the waiting alias beside the public ones; a script that saves the speaker back as it
+      // read it must not publish it.
+      const wang = speakers.items.find((s) => s.name === '王明德');
+      assert.ok(wang?.aliases.some((a) => a.includes(t.alias)), 'the secretariat is shown the waiting alias');
+      const saved = await clients.secretariat.api('PATCH', `/api/v1/speakers/${wang?.id}`, { aliases: wang?.aliases, version: wang?.version });
+      assert.equal(saved.status, 200, await saved.clone().text());
     },
     insiderSees: () => [
       [transcript.tokens.speech, `/transcripts/${transcript.slug}`],

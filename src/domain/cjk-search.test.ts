@@ -217,6 +217,11 @@ describe('highlight', () => {
     // A sanity bound only (the old builder took 3–21 s here); speed is measured in test/bounded-cost.timing.test.ts.
     assert.ok(elapsed < 2_000, `${Math.round(elapsed)} ms`);
 
+    // Overlapping matches (㍻ normalizes to 平成, so 成平 matches across every pair) stay within the caps too.
+    const overlapping = highlight('㍻'.repeat(60_000), '成平', { context: 60 });
+    assert.ok(overlapping.length >= 1 && overlapping.length <= 3, `${overlapping.length} snippets`);
+    for (const s of overlapping) assert.ok([...s.snippet.map((x) => x.text).join('')].length <= 160, show(s).slice(0, 80));
+
     const sparse = `${'政府'.repeat(49_995)}資訊公開的`;
     const [last] = highlight(sparse, '資訊公開', { context: 2 });
     assert.equal(last && show(last), '…政府[資訊公開]的', 'a match at the very end is found');

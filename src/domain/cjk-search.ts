@@ -243,9 +243,17 @@ export function highlight(body: string, needle: string, opts: HighlightOptions =
     const group = groups[groups.length - 1];
     const lastMark = group?.marks[group.marks.length - 1];
     if (group && lastMark && m.start < lastMark.end) {
-      // Overlapping matches merge into one mark.
-      lastMark.end = Math.max(lastMark.end, m.end);
-      group.end = Math.max(group.end, group.closed ? lastMark.end : lastMark.end + context);
+      // Overlapping matches merge into one mark, while the snippet stays within maxLength; past that the rest of the
+      // overlapping run goes unmarked (㍻㍻㍻… matches 成平 at every grapheme: one mark must not swallow the speech).
+      const end = Math.max(lastMark.end, m.end);
+      if (group.closed || end + context - group.start > maxLength) {
+        // Ends at its mark: the next match may begin right after it, and its snippet starts there.
+        if (!group.closed) group.end = lastMark.end;
+        group.closed = true;
+        return true;
+      }
+      lastMark.end = end;
+      group.end = Math.max(group.end, end + context);
       return true;
     }
     if (group && !group.closed && m.start - context <= group.end) {

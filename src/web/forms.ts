@@ -1,11 +1,21 @@
 /** Reading HTML form posts into the same shapes the JSON API takes. */
+import { AppError } from '../errors.js';
 import type { AppContext } from './context.js';
 
 export type FormBody = Record<string, string | string[]>;
 
+/** The form with its files; a body that claims to be a form but is not one (a broken multipart boundary) is a 400. */
+export async function parseFormBody(c: AppContext) {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch (error) {
+    throw error instanceof TypeError ? new AppError(400, 'error.badRequest') : error;
+  }
+}
+
 /** Parsed once per request (the CSRF check reads it too); files are ignored here. */
 export async function readForm(c: AppContext): Promise<FormBody> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseFormBody(c);
   const out: FormBody = {};
   for (const [key, value] of Object.entries(body)) {
     if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');

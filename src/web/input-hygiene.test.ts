@@ -295,6 +295,17 @@ describe('forms', () => {
 // ---- framework and parser errors ----
 
 describe('framework errors keep the house shape', () => {
+  test('a broken multipart body is 400, not 500, on pages and in the API, signed in or not', async () => {
+    const broken = { 'content-type': 'multipart/form-data; boundary=X' };
+    const anonymous = await ctx.app.request('/transcripts/import', { method: 'POST', headers: { ...broken, cookie: 'cocreate_csrf=abc' }, body: '--X\r\ngarbage' });
+    assert.equal(anonymous.status, 400);
+    const page = await secretariat.request('/transcripts/import', { method: 'POST', headers: broken, body: '--X\r\ngarbage' });
+    assert.equal(page.status, 400);
+    const api = await secretariat.request('/api/v1/reports/1/files', { method: 'POST', headers: { ...broken, 'x-csrf-token': secretariat.csrf }, body: '--X\r\ngarbage' });
+    assert.equal(api.status, 400);
+    assert.equal(typeof (await json<ErrorBody>(api)).error, 'string');
+  });
+
   test('a JSON body to the evidence upload is 415, not 500', async () => {
     const res = await secretariat.api('POST', '/api/v1/reports/1/files?lang=en', { file: 'x' });
     assert.equal(res.status, 415);

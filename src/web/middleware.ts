@@ -27,7 +27,9 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     c.set('authMethod', 'none');
     c.set('lang', isApiPath(c.req.path) ? apiLang(c) : langFromPath(c.req.path));
     const authorization = c.req.header('authorization');
-    if (authorization?.startsWith('Bearer ')) {
+    // Tokens are for the API only: on pages (the token page among them) a bearer header counts for nothing, so a
+    // token can never mint another and revoking a leaked one is final.
+    if (authorization?.startsWith('Bearer ') && isApiPath(c.req.path)) {
       const actor = await actorForApiToken(deps, authorization.slice('Bearer '.length).trim());
       if (!actor) throw new AppError(401, 'error.tokenInvalid');
       c.set('actor', actor);

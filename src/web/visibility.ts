@@ -48,7 +48,11 @@ export function registeredPolicies(): VisibilityPolicy[] {
 /** History rows as this viewer may read them, in the order given; rows of an entity without a policy are dropped. */
 export async function visibleHistory(db: DbOrTx, viewer: Actor | null, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]> {
   const byType = new Map<string, HistoryEntry[]>();
-  for (const e of entries) byType.set(e.entityType, [...(byType.get(e.entityType) ?? []), e]);
+  for (const e of entries) {
+    const rows = byType.get(e.entityType);
+    if (rows) rows.push(e);
+    else byType.set(e.entityType, [e]);
+  }
   const kept = new Map<number, HistoryEntry>();
   for (const [type, rows] of byType) {
     const policy = policies.get(type);

@@ -100,6 +100,13 @@ describe('creating and expiry', () => {
     const created = await create(alice, { name: 'parent' });
     const res = await bearer(created.token, '/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'child' }) });
     assert.equal(res.status, 403);
+    // Nor through the token page: a bearer header counts for nothing outside the API.
+    const before = await ctx.database.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const page = await bearer(created.token, '/account/tokens', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=child&expiresInDays=365' });
+    assert.equal(page.status, 403, 'refused as an anonymous post without a CSRF token');
+    assert.doesNotMatch(await page.text(), /cct_/);
+    const after = await ctx.database.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(after.n), Number(before.n));
   });
 });
 

@@ -1,5 +1,6 @@
 /** JSON API for review cycles, progress reports, roll-ups, the board and transfers, with OpenAPI entries. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { parseFormBody } from '../../web/forms.js';
 import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
 import { recordId, text } from '../../web/schemas.js';
 import type { Context } from 'hono';
@@ -219,7 +220,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const id = c.req.valid('param').id;
-      const form = await c.req.parseBody({ all: true });
+      const form = await parseFormBody(c);
       const file = form.file;
       if (!(file instanceof File)) throw new ValidationError([{ field: 'file', key: 'error.evidenceEmpty' }]);
       await service.addEvidenceFile(depsOf(c), c.get('actor'), id, { title: typeof form.title === 'string' ? form.title : '', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

@@ -22,7 +22,7 @@ import { href, pageContext, type AppContext, type AppEnv } from '../../web/conte
 import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
-import { formFieldOf, nestForm, readForm, type FormBody } from '../../web/forms.js';
+import { formFieldOf, nestForm, readForm, type FormBody, parseFormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
 import type { ForumMeeting } from '../../domain/forum.js';
@@ -540,7 +540,7 @@ export function monitoringPages(): Hono<AppEnv> {
 async function readAllForm(c: AppContext): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody({ all: true });
+    const body = await parseFormBody(c);
     return Object.fromEntries(Object.entries(body).filter(([key]) => key !== '_csrf'));
   }
   return readForm(c);

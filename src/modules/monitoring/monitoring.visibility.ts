@@ -34,6 +34,12 @@ async function reportHistory(db: DbOrTx, viewer: Actor | null, entries: readonly
     if (e.commitmentId !== null && !commitments.has(e.commitmentId)) commitments.set(e.commitmentId, await plans.findCommitmentById(db, e.commitmentId));
     if (!reports.has(e.entityId)) reports.set(e.entityId, await q.findReportById(db, e.entityId));
   }
+  // The last submission of each revision marks where its drafting ended (a revision is a new report row).
+  const lastSubmit = new Map<number, HistoryEntry>();
+  for (const e of entries) {
+    const seen = lastSubmit.get(e.entityId);
+    if (e.action === 'submit' && (!seen || e.id > seen.id)) lastSubmit.set(e.entityId, e);
+  }
   const visible: HistoryEntry[] = [];
   for (const e of entries) {
     const commitment = e.commitmentId === null ? undefined : commitments.get(e.commitmentId);
@@ -44,8 +50,7 @@ async function reportHistory(db: DbOrTx, viewer: Actor | null, entries: readonly
     // A deleted draft, or one still being written, has no public history.
     const report = reports.get(e.entityId);
     if (!report || !PUBLIC_REPORT_STATES.includes(report.state)) continue;
-    // The last submission of this revision marks where the drafting ended (a revision is a new report row).
-    const submit = entries.filter((x) => x.entityId === e.entityId && x.action === 'submit').reduce<HistoryEntry | undefined>((a, x) => (a && a.id > x.id ? a : x), undefined);
+    const submit = lastSubmit.get(e.entityId);
     if (!submit || e.id < submit.id) continue;
     visible.push(e.id === submit.id ? await publishedEntry(db, submit, report) : e);
   }

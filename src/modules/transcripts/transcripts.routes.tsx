@@ -16,7 +16,7 @@ import { formatDate, type FieldErrors, type Option } from '../../web/components.
 import { atomXml } from '../../web/atom.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { positiveInt, requirePermission } from '../../web/form-handler.js';
-import { firstValue, readForm } from '../../web/forms.js';
+import { firstValue, readForm, parseFormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
 import { findMeetingById } from '../forum/forum.queries.js';
@@ -248,7 +248,7 @@ export function transcriptPages(): Hono<AppEnv> {
   app.post(importPath, async (c) => {
     requirePermission(c, 'transcript.manage');
     const lang = c.get('lang');
-    const body = await c.req.parseBody({ all: true });
+    const body = await parseFormBody(c);
     const text = (name: keyof ImportValues) => firstValue(Array.isArray(body[name]) ? (body[name] as unknown[]).filter((v) => typeof v === 'string') : typeof body[name] === 'string' ? body[name] : undefined) ?? '';
     const values: ImportValues = {
       markdown: text('markdown'),

@@ -346,7 +346,13 @@ export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, s
     const problems: FieldProblem[] = [];
     const name = patch.name === undefined ? current.name : patch.name.trim();
     if (!name) problems.push({ field: 'name', key: 'error.required' });
-    const aliases = patch.aliases === undefined ? current.aliases : [...new Set(patch.aliases.map((a) => a.trim()).filter(Boolean))];
+    // An alias still waiting for its transcript's publication is not published by an edit that sends it back (the
+    // secretariat is shown waiting aliases beside the public ones).
+    const waiting = new Set((await q.listPendingAliases(trx)).get(speakerId) ?? []);
+    const aliases =
+      patch.aliases === undefined
+        ? current.aliases
+        : [...new Set(patch.aliases.map((a) => a.trim()).filter((a) => a !== '' && (current.aliases.includes(a) || !waiting.has(a))))];
     const userId = patch.userId === undefined ? current.userId : patch.userId;
     if (userId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) problems.push({ field: 'userId', key: 'transcript.error.unknownUser' });
     assertValid(problems);
