@@ -112,6 +112,13 @@ async function visibleTranscript(c: Ctx, id: number): Promise<q.Transcript> {
   return t;
 }
 
+/** Speeches of one transcript a page of the API holds at most (by position: deleted speeches leave gaps). */
+const SPEECH_PAGE_MAX = 1000;
+const speechPageQuery = z.object({
+  page: wholeNumber(z.number().int().min(1).max(100_000)).default(1),
+  perPage: wholeNumber(z.number().int().min(1).max(SPEECH_PAGE_MAX)).default(SPEECH_PAGE_MAX),
+});
+
 const searchQuery = z.object({
   q: text(200).min(1, { message: 'error.required' }),
   speaker: recordId().optional(),
@@ -132,14 +139,24 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'get', path: '/transcripts/{id}', tags: ['transcripts'], summary: 'One transcript with its speeches in order (drafts: secretariat and speakers only)',
-      request: { params: idParam },
-      responses: { 200: jsonContent(transcriptOutput.extend({ speeches: z.array(speechOutput) }), 'The transcript'), 404: errors[404] },
+      method: 'get', path: '/transcripts/{id}', tags: ['transcripts'],
+      summary: `One transcript with its speeches in order, ${SPEECH_PAGE_MAX} positions a page by default (\`?page=\`, \`perPage\`); drafts: secretariat and speakers only`,
+      request: { params: idParam, query: speechPageQuery },
+      responses: {
+        200: jsonContent(transcriptOutput.extend({ speeches: z.array(speechOutput), page: z.number().int(), pageCount: z.number().int() }), 'The transcript and one page of its speeches'),
+        404: errors[404],
+      },
     }),
     async (c) => {
       const t = await visibleTranscript(c, c.req.valid('param').id);
-      const speeches = await q.listSpeeches(c.get('services').db, t.id, { includeDeleted: false });
-      return c.json({ ...presentTranscript(t), speeches: speeches.map((s) => presentSpeech(t, s)) }, 200);
+      const { page, perPage } = c.req.valid('query');
+      const db = c.get('services').db;
+      // Read one page of positions, so a very long transcript costs what a short one does (ADR 0017).
+      const { lastPosition } = await q.speechOutline(db, t.id);
+      const pageCount = Math.max(1, Math.ceil(lastPosition / perPage));
+      if (page > pageCount) throw new NotFoundError();
+      const speeches = await q.listSpeeches(db, t.id, { includeDeleted: false, positions: { from: (page - 1) * perPage + 1, to: page * perPage } });
+      return c.json({ ...presentTranscript(t), speeches: speeches.map((s) => presentSpeech(t, s)), page, pageCount }, 200);
     },
   );
   api.openapi(
