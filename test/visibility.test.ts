@@ -58,6 +58,7 @@ function channels(): string[] {
     '/transcripts.atom',
     ...[...world.transcripts.keys()].flatMap((slug) => [`/transcripts/${slug}`, `/transcripts/${slug}.md`, `/transcripts/${slug}.akn.xml`]),
     '/speakers',
+    '/account/tokens',
     ...[...world.speakerSlugs].map((slug) => `/speakers/${encodeURIComponent(slug)}`),
     ...[...world.searchPhrases].map((p) => `/transcripts/search?q=${encodeURIComponent(p)}`),
   ];
@@ -72,6 +73,8 @@ function channels(): string[] {
     ...[...world.transcripts.values()].map((id) => `/api/v1/transcripts/${id}`),
     '/api/v1/speakers',
     ...[...world.searchPhrases].map((p) => `/api/v1/search/speeches?q=${encodeURIComponent(p)}`),
+    '/api/v1/tokens',
+    '/api/v1/tokens?userId=all',
   ];
   return [...pages, ...pages.map((p) => `/en${p}`), ...api, ...api.map((p) => `${p}${p.includes('?') ? '&' : '?'}lang=zh-TW`)];
 }
@@ -150,6 +153,8 @@ const transcript = {
     newSpeaker: token('Newspeaker'),
   },
 };
+
+const apiToken = { tokens: { name: token('TokenName') } };
 
 const ENTITIES: EntityRow[] = [
   {
@@ -310,6 +315,20 @@ A new voice.
       ];
     },
     neverPublic: [],
+  },
+  {
+    entity: "an API token's name and use (its owner's own record; admins may list it)",
+    insider: () => clients.moiOfficer,
+    tokens: apiToken.tokens,
+    async write() {
+      const res = await clients.moiOfficer.api('POST', '/api/v1/tokens', { name: `script ${apiToken.tokens.name}` });
+      assert.equal(res.status, 201, await res.clone().text());
+    },
+    insiderSees: () => [
+      [apiToken.tokens.name, '/api/v1/tokens'],
+      [apiToken.tokens.name, '/account/tokens'],
+    ],
+    neverPublic: [apiToken.tokens.name],
   },
 ];
 
