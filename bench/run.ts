@@ -1,76 +1,47 @@
 /**
- * `npm run bench [-- --write]`: load-tests the real server with autocannon and, in the same run,
- * a throwaway nginx serving saved copies of the very same responses, then prints absolute figures
- * and ratios (ours / nginx). Ratios are what we compare across runs: both sides share the machine,
- * so a noisy or slow machine moves both. `--write` rewrites "Latest results" in docs/benchmarks.md.
+ * `npm run bench [-- --write]`: throughput, latency and memory of the real server, measured against two references
+ * serving the very same bytes in the same run: a bare node:http server (bench/bare-server.ts, this runtime's ceiling)
+ * and nginx. The load generator is wrk (bench/wrk.ts), which outruns both references on a small machine; the run
+ * shows it by measuring the references again with more wrk threads and connections. `--write` rewrites the results
+ * between the bench:results markers in docs/benchmarks.md.
  *
- * Afterwards, unless BENCH_SEARCH=0, it runs the search benchmark (bench/search.ts, same `--write`) as a child process.
+ * Per engine (PGlite in a fresh temporary folder, unless BENCH_PGLITE=0; PostgreSQL too when DATABASE_URL is set, in
+ * a throwaway database created on that server and dropped afterwards):
+ *   1. the server's first start on the empty database, which loads the demo data; RSS once it has settled;
+ *   2. a restart on the same data; RSS idle;
+ *   3. every target checked (status, X-Page-Cache, ETag) and its bytes saved; references started and checked;
+ *   4. per page: ours uncached (`Cache-Control: no-cache`, which the page cache steps aside for), ours cached (a page
+ *      cache hit), ours revalidated (If-None-Match → 304); the bare server and nginx with the same bytes (200 and 304);
+ *   5. RSS after the bench.
+ * Ratios are ours ÷ bare node:http for the same kind of answer (200 with the body, or 304), and compare across runs.
  *
- * Environment: BENCH_SECONDS (measured seconds per target, default 8), BENCH_WARMUP_SECONDS
- * (default 2), BENCH_CONNECTIONS (default 10), DATABASE_URL (passed through: the server then uses
- * PostgreSQL instead of a fresh PGlite folder), NGINX (path to the nginx binary, or `none` to skip
- * the reference).
+ * Environment: BENCH_SECONDS (measured seconds per run, default 5), BENCH_WARMUP_SECONDS (default 1),
+ * BENCH_THREADS / BENCH_CONNECTIONS (wrk's, default 1 and 10), BENCH_SETTLE_SECONDS (wait before reading RSS, default
+ * 5), BENCH_TIMEOUT_MINUTES (the whole run stops itself after this, default 30), DATABASE_URL, BENCH_PGLITE, WRK
+ * (path to wrk), NGINX (path to nginx, or `none`), BENCH_SEARCH=0 (skip the search benchmark that follows).
  *
- * Before anything is measured, every target is requested twice with its own headers and must answer
- * 200; a target that names an `X-Page-Cache` outcome must show it on the second request (`hit` for the
- * cached page, `bypass` for the same page asked with `Cache-Control: no-cache`). Otherwise the run fails:
- * a benchmark of the wrong thing is worse than none.
+ * Nothing is measured until every target answered as expected: a benchmark of the wrong thing is worse than none.
+ * Afterwards each run's bytes per response is checked against the checked response, so a run that got errors or the
+ * wrong answers fails instead of printing a figure.
  */
-import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants as fsConstants, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, isRunning, sleep, waitForExit } from './support.js';
+import pg from 'pg';
+import type { BareRoute } from './bare-server.js';
+import { freePort, isRunning, rssMegabytes, sleep, waitForExit } from './support.js';
+import { findWrk, runWrk, writeWrkScript, type WrkResult } from './wrk.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docsFile = path.join(repoRoot, 'docs', 'benchmarks.md');
 const resultsStart = '<!-- bench:results:start -->';
 const resultsEnd = '<!-- bench:results:end -->';
-
-interface Target {
-  name: string;
-  path: string;
-  /** The saved copy nginx serves; targets with the same path share one file (saved once). */
-  file: string;
-  /** Request headers sent on every request of this target, to our server and to nginx alike. */
-  headers?: Record<string, string>;
-  /** The `X-Page-Cache` value the second of two identical requests must carry, checked before measuring. */
-  expectCache?: 'hit' | 'bypass';
-}
-
-const progressPath = '/plans/tw-2021-2024/progress';
-
-const targets: Target[] = [
-  // Pages twice: rendered afresh (as for a signed-in visitor, or the first visitor after a change), then as the
-  // in-process page cache serves anonymous visitors while the data is unchanged.
-  { name: 'plan page (zh-TW), uncached', path: '/plans/tw-2021-2024', file: 'plan.html', headers: { 'cache-control': 'no-cache' }, expectCache: 'bypass' },
-  { name: 'plan page (zh-TW), cached', path: '/plans/tw-2021-2024', file: 'plan.html', expectCache: 'hit' },
-  { name: 'commitment page, uncached', path: '/plans/tw-2021-2024/commitments/1-1', file: 'commitment.html', headers: { 'cache-control': 'no-cache' }, expectCache: 'bypass' },
-  { name: 'commitment page, cached', path: '/plans/tw-2021-2024/commitments/1-1', file: 'commitment.html', expectCache: 'hit' },
-  { name: 'plan API (JSON)', path: '/api/v1/plans/1', file: 'plan.json' },
-  { name: 'progress page, uncached', path: progressPath, file: 'progress.html', headers: { 'cache-control': 'no-cache' }, expectCache: 'bypass' },
-  { name: 'progress page, cached', path: progressPath, file: 'progress.html', expectCache: 'hit' },
-];
-
-interface Measurement {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  bytes: number;
-}
-
-interface Row {
-  target: Target;
-  ours: Measurement;
-  nginx: Measurement | undefined;
-}
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -80,111 +51,187 @@ function positiveNumber(name: string, fallback: number): number {
   return value;
 }
 
-const seconds = positiveNumber('BENCH_SECONDS', 8);
-const warmupSeconds = positiveNumber('BENCH_WARMUP_SECONDS', 2);
-const connections = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
+const seconds = Math.max(1, Math.round(positiveNumber('BENCH_SECONDS', 5)));
+const warmupSeconds = Math.max(1, Math.round(positiveNumber('BENCH_WARMUP_SECONDS', 1)));
+const threads = Math.round(positiveNumber('BENCH_THREADS', 1));
+const connections = Math.max(threads, Math.round(positiveNumber('BENCH_CONNECTIONS', 10)));
+const settleSeconds = positiveNumber('BENCH_SETTLE_SECONDS', 5);
+const timeoutMinutes = positiveNumber('BENCH_TIMEOUT_MINUTES', 30);
+const postgresUrl = process.env.DATABASE_URL || undefined;
+const runPglite = process.env.BENCH_PGLITE !== '0';
 const write = process.argv.includes('--write');
-const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (fresh temporary folder)';
+/** The generator check: the references again with this much more load from wrk. */
+const heavyThreads = threads + 1;
+const heavyConnections = connections * 4;
 
 // ---------------------------------------------------------------------------------------------
-// Everything we start is recorded here, so that cleanup can stop it on success, error or Ctrl-C.
+// What the run measures.
+
+interface Page {
+  name: string;
+  path: string;
+  /** The route keeps anonymous renders in the page cache: measured uncached, cached and revalidated. */
+  cached: boolean;
+}
+
+const pages: Page[] = [
+  { name: 'plan page (zh-TW)', path: '/plans/tw-2021-2024', cached: true },
+  { name: 'commitment page', path: '/plans/tw-2021-2024/commitments/1-1', cached: true },
+  { name: 'progress page', path: '/plans/tw-2021-2024/progress', cached: true },
+  { name: 'plan API (JSON)', path: '/api/v1/plans/1', cached: false },
+];
+
+type Kind = 'uncached' | 'cached' | '304' | 'plain';
+const kindLabel: Record<Kind, string> = {
+  uncached: 'uncached (render)',
+  cached: 'cached (hit)',
+  '304': '304 (If-None-Match)',
+  plain: 'not cached',
+};
+
+/**
+ * Targets the issue set (#10), for a run on PGlite: cached pages at half the bare server's rate, a 304 at 0.6, and
+ * the uncached plan and commitment pages at three times the ratio the same bench measured before the work.
+ */
+const TARGET_CACHED = 0.5;
+const TARGET_304 = 0.6;
+const TARGET_UNCACHED_FACTOR = 3;
+const TARGET_IDLE_MB = { pglite: 250, postgres: 150 } as const;
+const TARGET_AFTER_BENCH_MB = 350;
+
+/**
+ * The same bench on the tree before issue #10's work (commit d171445, PGlite, 2026-12-01, a busy shared machine):
+ * uncached render ÷ bare node:http, and p99. The targets for the uncached pages are 3× these ratios.
+ */
+const BEFORE: Record<string, { ratio: number; p99: number }> = {
+  '/plans/tw-2021-2024': { ratio: Number.NaN, p99: Number.NaN },
+  '/plans/tw-2021-2024/commitments/1-1': { ratio: Number.NaN, p99: Number.NaN },
+};
+
+type Engine = 'pglite' | 'postgres';
+
+interface Row {
+  page: Page;
+  kind: Kind;
+  ours: WrkResult;
+  bare: WrkResult;
+  nginx: WrkResult | undefined;
+}
+
+interface Memory {
+  seeded: number | undefined;
+  idle: number | undefined;
+  afterBench: number | undefined;
+}
+
+interface EngineResult {
+  engine: Engine;
+  label: string;
+  rows: Row[];
+  memory: Memory;
+}
+
+interface GeneratorCheck {
+  path: string;
+  light: { bare: WrkResult; nginx: WrkResult | undefined };
+  heavy: { bare: WrkResult; nginx: WrkResult | undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything we start is recorded here, so that cleanup can stop it on success, error, timeout or a signal.
 
 interface Started {
   tempRoot: string | undefined;
   server: ChildProcess | undefined;
-  nginx: ChildProcess | undefined;
-  nginxBinary: string | undefined;
-  nginxConf: string | undefined;
-  nginxPrefix: string | undefined;
-  cannon: autocannon.Instance | undefined;
-  /** bench/search.ts, run after the HTTP benchmark; it stops what it starts itself when signalled. */
+  bare: ChildProcess | undefined;
+  nginx: { child: ChildProcess; binary: string; conf: string; prefix: string } | undefined;
+  wrk: ChildProcess | undefined;
+  pgDatabases: { adminUrl: string; name: string }[];
+  /** bench/search.ts, run afterwards; it stops what it starts itself when signalled. */
   search: ChildProcess | undefined;
 }
 
-const started: Started = {
-  tempRoot: undefined,
-  server: undefined,
-  nginx: undefined,
-  nginxBinary: undefined,
-  nginxConf: undefined,
-  nginxPrefix: undefined,
-  cannon: undefined,
-  search: undefined,
-};
+const started: Started = { tempRoot: undefined, server: undefined, bare: undefined, nginx: undefined, wrk: undefined, pgDatabases: [], search: undefined };
+let stopping = false;
 
-
-
-async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
-  if (child === undefined || !isRunning(child)) return;
+async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!isRunning(child)) return;
   child.kill(signal);
-  if (await waitForExit(child, 5000)) return;
+  if (await waitForExit(child, 8000)) return;
   child.kill('SIGKILL');
   await waitForExit(child, 2000);
 }
 
+async function stopNginx(): Promise<void> {
+  const nginx = started.nginx;
+  started.nginx = undefined;
+  if (!nginx || !isRunning(nginx.child)) return;
+  // Graceful quit through the binary first (as an operator would), then by pid.
+  spawnSync(nginx.binary, ['-p', nginx.prefix, '-c', nginx.conf, '-e', path.join(nginx.prefix, 'error.log'), '-s', 'quit'], { stdio: 'ignore', timeout: 5000 });
+  if (!(await waitForExit(nginx.child, 3000))) await stopChild(nginx.child);
+}
+
+async function stopServer(): Promise<void> {
+  const server = started.server;
+  started.server = undefined;
+  await stopChild(server);
+}
+
+async function dropPgDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 let cleanedUp = false;
-let interrupted = false;
 async function cleanup(): Promise<void> {
   if (cleanedUp) return;
   cleanedUp = true;
-  started.cannon?.stop();
-  const nginx = started.nginx;
-  if (nginx !== undefined && isRunning(nginx)) {
-    // Graceful quit through the binary first (as an operator would), then signals by pid.
-    if (started.nginxBinary && started.nginxConf && started.nginxPrefix) {
-      spawnSync(started.nginxBinary, ['-p', started.nginxPrefix, '-c', started.nginxConf, '-e', path.join(started.nginxPrefix, 'error.log'), '-s', 'quit'], {
-        stdio: 'ignore',
-        timeout: 5000,
-      });
-    }
-    if (!(await waitForExit(nginx, 3000))) await stopChild(nginx, 'SIGTERM');
+  stopping = true;
+  if (isRunning(started.wrk)) started.wrk.kill('SIGKILL');
+  await stopNginx();
+  await stopChild(started.bare);
+  await stopServer();
+  for (const { adminUrl, name } of started.pgDatabases.splice(0)) {
+    await dropPgDatabase(adminUrl, name).catch((error: unknown) => log(`bench: could not drop database ${name}: ${String(error)}`));
   }
-  await stopChild(started.server, 'SIGTERM');
   if (started.tempRoot) await rm(started.tempRoot, { recursive: true, force: true });
 }
 
 /** Last resort if the process exits without going through cleanup(): synchronous kills and removal. */
 process.on('exit', () => {
-  for (const child of [started.nginx, started.server, started.search]) {
-    if (child !== undefined && isRunning(child)) child.kill('SIGKILL');
+  for (const child of [started.wrk, started.nginx?.child, started.bare, started.server, started.search]) {
+    if (isRunning(child)) child.kill('SIGKILL');
   }
   if (started.tempRoot) rmSync(started.tempRoot, { recursive: true, force: true });
 });
 
-/** Called before starting anything: once cleanup has begun (Ctrl-C), nothing new may start. */
-function ensureNotStopping(): void {
-  if (cleanedUp) throw new Error('interrupted');
+let interrupted = false;
+function stopEverything(reason: string, exitCode: number): void {
+  if (interrupted) return;
+  interrupted = true;
+  log(`\nbench: ${reason}, stopping what was started…`);
+  // The search benchmark gets time to stop its own server and drop its database before it is killed.
+  const search = started.search;
+  const stopSearch = isRunning(search) ? (search.kill('SIGTERM'), waitForExit(search, 20_000).then(() => stopChild(search, 'SIGKILL'))) : Promise.resolve();
+  void Promise.all([cleanup(), stopSearch]).finally(() => process.exit(exitCode));
 }
-
-/** Spawns a child that cleanup() will stop; spawn failures surface through `failure()` instead of crashing. */
-function spawnTracked(command: string, args: string[], options: Parameters<typeof spawn>[2]): { child: ChildProcess; failure: () => Error | undefined } {
-  ensureNotStopping();
-  const child = spawn(command, args, options);
-  let error: Error | undefined;
-  child.on('error', (e) => {
-    error = e;
-  });
-  return { child, failure: () => error };
-}
-
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    interrupted = true;
-    process.stderr.write(`\nbench: ${signal} received, stopping what was started…\n`);
-    // The search benchmark gets time to stop its own server and drop its database before it is killed.
-    const search = started.search;
-    let stopSearch: Promise<void> = Promise.resolve();
-    if (search !== undefined && isRunning(search)) {
-      search.kill('SIGTERM');
-      stopSearch = waitForExit(search, 20_000).then(() => stopChild(search, 'SIGKILL'));
-    }
-    void Promise.all([cleanup(), stopSearch]).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
+  process.on(signal, () => stopEverything(`${signal} received`, signal === 'SIGINT' ? 130 : 143));
+}
+// Bounded in time whatever happens: a hung server or generator cannot keep the machine busy.
+setTimeout(() => stopEverything(`${timeoutMinutes} minutes have passed (BENCH_TIMEOUT_MINUTES)`, 124), timeoutMinutes * 60_000).unref();
+
+function ensureNotStopping(): void {
+  if (stopping) throw new Error('interrupted');
 }
 
 // ---------------------------------------------------------------------------------------------
-
-
+// Processes.
 
 /** Keeps the last few kilobytes of a child's output, for error messages. */
 function tail(child: ChildProcess): () => string {
@@ -195,6 +242,17 @@ function tail(child: ChildProcess): () => string {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return () => text.trim();
+}
+
+function spawnTracked(command: string, args: string[], options: Parameters<typeof spawn>[2]): { child: ChildProcess; output: () => string } {
+  ensureNotStopping();
+  const child = spawn(command, args, options);
+  let failure = '';
+  child.on('error', (e) => {
+    failure = e.message;
+  });
+  const captured = tail(child);
+  return { child, output: () => `${failure}\n${captured()}`.trim() };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: () => string, what: string, timeoutMs: number): Promise<void> {
@@ -214,56 +272,63 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`${what} was not ready within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-async function startServer(dataDir: string): Promise<string> {
+async function startServer(env: Record<string, string>): Promise<{ base: string; pid: number }> {
   const port = await freePort();
-  const { child, failure } = spawnTracked(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const { child, output } = spawnTracked(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', COCREATE_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SESSION_SECRET: randomBytes(24).toString('hex') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.server = child;
-  const captured = tail(child);
-  const output = () => `${failure()?.message ?? ''}\n${captured()}`.trim();
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/healthz`, child, output, 'the server', 60_000);
+  await waitForHttp(`${base}/healthz`, child, output, 'the server', 120_000);
+  return { base, pid: child.pid ?? 0 };
+}
+
+async function startBare(routesFile: string): Promise<string> {
+  const port = await freePort();
+  const { child, output } = spawnTracked(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'bare-server.ts'), routesFile, String(port)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.bare = child;
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}${pages[0]?.path ?? '/'}`, child, output, 'the bare node:http server', 30_000);
   return base;
 }
 
-function findNginx(): string | undefined {
+function findNginx(): { binary: string; version: string } | undefined {
   if (process.env.NGINX === 'none') return undefined;
   const candidates = [process.env.NGINX, '/usr/sbin/nginx', ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'nginx'))];
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {
       accessSync(candidate, fsConstants.X_OK);
-      return candidate;
     } catch {
-      // try the next one
+      continue;
     }
+    const result = spawnSync(candidate, ['-v'], { encoding: 'utf8' });
+    return { binary: candidate, version: `${result.stderr}${result.stdout}`.trim().replace(/^nginx version:\s*/, '') };
   }
   return undefined;
 }
 
-function nginxVersion(binary: string): string {
-  const result = spawnSync(binary, ['-v'], { encoding: 'utf8' });
-  return `${result.stderr}${result.stdout}`.trim().replace(/^nginx version:\s*/, '');
+/** A header value nginx takes inside double quotes; `$` would start a variable, so such a header is left out. */
+function nginxQuoted(value: string): string | undefined {
+  if (value.includes('$')) return undefined;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-interface Saved {
-  path: string;
-  file: string;
-  contentType: string;
-}
-
-async function startNginx(binary: string, prefix: string, www: string, saved: Saved[]): Promise<string> {
+async function startNginx(binary: string, prefix: string, saved: Saved[]): Promise<string> {
   const port = await freePort();
   const locations = saved
-    .map(
-      ({ path: urlPath, file, contentType }) => `    location = ${urlPath} {
-      default_type "${contentType.replace(/"/g, '')}";
-      alias ${path.join(www, file)};
-    }`,
-    )
+    .map(({ path: urlPath, file, contentType, replayHeaders }) => {
+      const extra = replayHeaders.flatMap(([name, value]) => {
+        const quoted = nginxQuoted(value);
+        return quoted ? [`      add_header ${name} ${quoted} always;`] : [];
+      });
+      return [`    location = ${urlPath} {`, `      default_type ${nginxQuoted(contentType) ?? '"text/html"'};`, `      alias ${file};`, ...extra, '    }'].join('\n');
+    })
     .join('\n');
   const conf = `# Throwaway reference server written by bench/run.ts; removed after the run.
 daemon off;
@@ -271,14 +336,14 @@ master_process on;
 worker_processes 1;
 pid ${path.join(prefix, 'nginx.pid')};
 error_log ${path.join(prefix, 'error.log')} warn;
-events { worker_connections 1024; }
+events { worker_connections 4096; }
 http {
   types { }
   access_log off;
   sendfile on;
   tcp_nopush on;
   keepalive_timeout 65;
-  keepalive_requests 1000000;
+  keepalive_requests 10000000;
   server_tokens off;
   client_body_temp_path ${path.join(prefix, 'client_body')};
   proxy_temp_path ${path.join(prefix, 'proxy')};
@@ -292,19 +357,15 @@ ${locations}
   }
 }
 `;
-  const confFile = path.join(prefix, 'nginx.conf');
-  await writeFile(confFile, conf);
+  const conf_ = path.join(prefix, 'nginx.conf');
+  await writeFile(conf_, conf);
   const errorLog = path.join(prefix, 'error.log');
-  const check = spawnSync(binary, ['-t', '-q', '-p', prefix, '-c', confFile, '-e', errorLog], { encoding: 'utf8' });
+  const check = spawnSync(binary, ['-t', '-q', '-p', prefix, '-c', conf_, '-e', errorLog], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx rejected the generated configuration:\n${check.stderr}${check.stdout}`);
-  const { child, failure } = spawnTracked(binary, ['-p', prefix, '-c', confFile, '-e', errorLog], { stdio: ['ignore', 'pipe', 'pipe'] });
-  started.nginx = child;
-  started.nginxBinary = binary;
-  started.nginxConf = confFile;
-  started.nginxPrefix = prefix;
-  const output = tail(child);
+  const { child, output } = spawnTracked(binary, ['-p', prefix, '-c', conf_, '-e', errorLog], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.nginx = { child, binary, conf: conf_, prefix };
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}${saved[0]?.path ?? '/'}`, child, () => `${failure()?.message ?? ''}\n${output()}\n${safeRead(errorLog)}`, 'nginx', 10_000);
+  await waitForHttp(`${base}${saved[0]?.path ?? '/'}`, child, () => `${output()}\n${safeRead(errorLog)}`, 'nginx', 10_000);
   return base;
 }
 
@@ -317,24 +378,24 @@ function safeRead(file: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Checking targets and saving their bytes.
 
 interface Fetched {
   status: number;
   headers: IncomingHttpHeaders;
+  /** Header names and values as sent, in order. */
+  rawHeaders: string[];
   body: Buffer;
 }
 
-/**
- * One GET with exactly the given headers (plus Host), like autocannon's requests: no Accept-Encoding,
- * so the body is what the load test receives, uncompressed. Bounded by a timeout.
- */
-function get(url: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Fetched> {
+/** One GET with exactly the given headers (plus Host), like wrk's: no Accept-Encoding, so the body is identity. */
+function get(url: string, headers: Record<string, string> = {}, timeoutMs = 20_000): Promise<Fetched> {
   ensureNotStopping();
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: 'GET', headers, agent: false, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`GET ${url} took longer than ${timeoutMs / 1000} s`)));
@@ -343,306 +404,440 @@ function get(url: string, headers: Record<string, string> = {}, timeoutMs = 15_0
   });
 }
 
-function describeHeaders(headers: Record<string, string> | undefined): string {
+interface Saved {
+  path: string;
+  file: string;
+  contentType: string;
+  body: Buffer;
+  /** Our ETag for the page, if it has one. */
+  etag: string | undefined;
+  /** Our 200's headers, replayed by the references (without those each server sets itself). */
+  replayHeaders: [string, string][];
+  /** Our 304's headers, replayed by the bare server. */
+  notModifiedHeaders: [string, string][];
+}
+
+/** Headers every server sets per response or per connection, or that the references set themselves. */
+const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-type', 'etag', 'server', 'last-modified', 'accept-ranges']);
+
+function pairs(rawHeaders: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) out.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
+  return out;
+}
+
+const replayable = (rawHeaders: string[]) => pairs(rawHeaders).filter(([name]) => !OWN_HEADERS.has(name.toLowerCase()));
+
+function headerText(headers: Record<string, string> | undefined): string {
   const entries = Object.entries(headers ?? {});
   return entries.length === 0 ? 'no extra headers' : entries.map(([k, v]) => `${k}: ${v}`).join(', ');
 }
 
-/**
- * Requests a target twice with its headers. Both must answer 200, and the second must carry the
- * expected X-Page-Cache value if the target names one. Returns the second response.
- */
-async function checkTarget(base: string, target: Target): Promise<Fetched> {
-  const url = `${base}${target.path}`;
-  const first = await get(url, target.headers);
-  const second = await get(url, target.headers);
-  for (const [which, response] of [['first', first], ['second', second]] as const) {
-    if (response.status !== 200) {
-      throw new Error(`${target.name}: the ${which} GET ${target.path} (${describeHeaders(target.headers)}) answered ${response.status}, expected 200 (is the demo data loaded?)`);
-    }
-  }
-  if (target.expectCache !== undefined) {
-    const seen = second.headers['x-page-cache'];
-    if (seen !== target.expectCache) {
-      throw new Error(
-        `${target.name}: the second GET ${target.path} (${describeHeaders(target.headers)}) has X-Page-Cache ${seen === undefined ? '(missing)' : `"${String(seen)}"`}, expected "${target.expectCache}"; refusing to benchmark the wrong thing`,
-      );
-    }
-  }
-  return second;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-function runCannon(
-  url: string,
-  headers: Record<string, string> | undefined,
-  durationSeconds: number,
-  onResponse?: (statusCode: number, ms: number) => void,
-): Promise<autocannon.Result> {
-  ensureNotStopping();
-  return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1, timeout: 10 }, (error: unknown, result: autocannon.Result) => {
-      started.cannon = undefined;
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(result);
-    });
-    started.cannon = instance;
-    if (onResponse) instance.on('response', (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime));
-  });
+function expect(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`${message}; refusing to benchmark the wrong thing`);
 }
 
 /**
- * Warm-up run (discarded), then the measured run. Latencies are collected from every 2xx response
- * with sub-millisecond precision: autocannon's own histogram stores whole milliseconds, which
- * would report 0 ms for nginx and make latency ratios meaningless.
+ * Asks each page as each of its rows will: twice uncached (bypass), twice plainly (miss, then hit) and once with the
+ * hit's ETag (304). Saves the cached copy's bytes and headers for the references.
  */
-async function measure(url: string, headers: Record<string, string> | undefined): Promise<Measurement> {
-  await runCannon(url, headers, warmupSeconds);
-  let latencies = new Float64Array(1 << 16);
-  let count = 0;
-  const result = await runCannon(url, headers, seconds, (statusCode, ms) => {
-    if (statusCode < 200 || statusCode >= 300) return;
-    if (count === latencies.length) {
-      const grown = new Float64Array(latencies.length * 2);
-      grown.set(latencies);
-      latencies = grown;
-    }
-    latencies[count++] = ms;
-  });
-  const sorted = latencies.subarray(0, count).sort();
+async function checkAndSave(base: string, page: Page, www: string): Promise<Saved> {
+  const url = `${base}${page.path}`;
+  const file = path.join(www, `${page.path.replace(/[^a-z0-9]+/gi, '_')}.body`);
+  if (!page.cached) {
+    const a = await get(url);
+    const b = await get(url);
+    expect(a.status === 200 && b.status === 200, `${page.path} answered ${a.status} then ${b.status}, expected 200 (is the demo data loaded?)`);
+    await writeFile(file, b.body, { mode: 0o644 });
+    return { path: page.path, file, contentType: String(b.headers['content-type'] ?? 'application/json'), body: b.body, etag: undefined, replayHeaders: replayable(b.rawHeaders), notModifiedHeaders: [] };
+  }
+  const fresh = { 'cache-control': 'no-cache' };
+  for (let i = 0; i < 2; i++) {
+    const response = await get(url, fresh);
+    expect(response.status === 200, `${page.path} (${headerText(fresh)}) answered ${response.status}, expected 200 (is the demo data loaded?)`);
+    expect(response.headers['x-page-cache'] === 'bypass', `${page.path} (${headerText(fresh)}) has X-Page-Cache ${String(response.headers['x-page-cache'])}, expected "bypass"`);
+  }
+  await get(url);
+  const hit = await get(url);
+  expect(hit.status === 200, `${page.path} answered ${hit.status} on its second plain GET, expected 200`);
+  expect(hit.headers['x-page-cache'] === 'hit', `the second plain GET ${page.path} has X-Page-Cache ${String(hit.headers['x-page-cache'])}, expected "hit"`);
+  const etag = hit.headers.etag;
+  expect(typeof etag === 'string' && etag !== '', `the cached ${page.path} has no ETag`);
+  const notModified = await get(url, { 'if-none-match': String(etag) });
+  expect(notModified.status === 304 && notModified.body.length === 0, `${page.path} with If-None-Match: ${String(etag)} answered ${notModified.status}, expected 304`);
+  await writeFile(file, hit.body, { mode: 0o644 });
   return {
-    requestsPerSecond: result['2xx'] / result.duration,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    requests: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    bytes: result.throughput.total,
+    path: page.path,
+    file,
+    contentType: String(hit.headers['content-type'] ?? 'text/html; charset=UTF-8'),
+    body: hit.body,
+    etag: String(etag),
+    replayHeaders: replayable(hit.rawHeaders),
+    notModifiedHeaders: replayable(notModified.rawHeaders),
   };
 }
 
+async function writeBareRoutes(saved: Saved[], file: string): Promise<void> {
+  const routes: BareRoute[] = saved.map((s) => ({
+    path: s.path,
+    file: s.file,
+    head: [...s.replayHeaders.flat(), 'content-type', s.contentType, 'content-length', String(s.body.length), ...(s.etag ? ['etag', s.etag] : [])],
+    etag: s.etag,
+    notModifiedHead: [...s.notModifiedHeaders.flat(), ...(s.etag ? ['etag', s.etag] : [])],
+  }));
+  await writeFile(file, JSON.stringify(routes));
+}
+
 // ---------------------------------------------------------------------------------------------
+// Measuring.
+
+let wrkBinary = 'wrk';
+let wrkScript = '';
+
+/** A warm-up run (discarded), then the measured one. */
+async function measure(url: string, headers: Record<string, string> | undefined, load = { threads, connections }): Promise<WrkResult> {
+  const run = (s: number) => {
+    ensureNotStopping();
+    return runWrk(wrkBinary, {
+      url,
+      headers,
+      threads: load.threads,
+      connections: load.connections,
+      seconds: s,
+      script: wrkScript,
+      onStart: (child) => (started.wrk = child),
+    });
+  };
+  await run(warmupSeconds);
+  return run(seconds);
+}
+
+/**
+ * A run that got errors, or responses of another size than the checked one (an error page, a 304 where a 200 was
+ * checked, or the reverse), measured something else: it fails the bench rather than print a figure.
+ */
+function verify(what: string, result: WrkResult, bodyBytes: number): void {
+  if (result.requests === 0) throw new Error(`${what}: no response at all`);
+  if (result.badStatus > 0 || result.socketErrors > 0) {
+    throw new Error(`${what}: ${result.badStatus} responses with status ≥ 400 and ${result.socketErrors} socket errors out of ${result.requests}`);
+  }
+  const perResponse = result.bytes / result.requests;
+  // Headers add up to about 2 KB (the security headers, ETag, request id); the body must be there, whole, and alone.
+  if (perResponse < bodyBytes || perResponse > bodyBytes + 4096) {
+    throw new Error(`${what}: ${perResponse.toFixed(0)} bytes per response, where the checked answer has a ${bodyBytes}-byte body`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One engine.
+
+async function prepareEngine(engine: Engine, tempRoot: string): Promise<{ env: Record<string, string>; label: string }> {
+  if (engine === 'pglite') {
+    return { env: { COCREATE_DATA_DIR: path.join(tempRoot, `data-${engine}`), DATABASE_URL: '' }, label: 'PGlite (file data directory, fresh)' };
+  }
+  if (!postgresUrl) throw new Error('DATABASE_URL is not set');
+  const name = `cocreate_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
+  await admin.connect();
+  let version = '';
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    started.pgDatabases.push({ adminUrl: postgresUrl, name });
+    version = (await admin.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '';
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return { env: { DATABASE_URL: url.toString(), COCREATE_DATA_DIR: path.join(tempRoot, 'unused') }, label: `PostgreSQL ${version} (throwaway database)`.replace('  ', ' ') };
+}
+
+async function settledRss(pid: number): Promise<number | undefined> {
+  await sleep(settleSeconds * 1000);
+  return rssMegabytes(pid);
+}
+
+async function benchEngine(engine: Engine, tempRoot: string, nginx: { binary: string } | undefined, checkGenerator: boolean): Promise<{ result: EngineResult; generator: GeneratorCheck | undefined }> {
+  const { env, label } = await prepareEngine(engine, tempRoot);
+  const memory: Memory = { seeded: undefined, idle: undefined, afterBench: undefined };
+
+  log(`bench: ${label}: first start (loads the demo data) …`);
+  let server = await startServer(env);
+  memory.seeded = await settledRss(server.pid);
+  log(`bench: ${label}: RSS after the first start ${fmtMb(memory.seeded)}; restarting …`);
+  await stopServer();
+  server = await startServer(env);
+  memory.idle = await settledRss(server.pid);
+  log(`bench: ${label}: RSS idle after the restart ${fmtMb(memory.idle)}`);
+
+  const www = path.join(tempRoot, `www-${engine}`);
+  await mkdir(www, { recursive: true });
+  await chmod(www, 0o755); // nginx workers may run as an unprivileged user
+  const saved: Saved[] = [];
+  for (const page of pages) {
+    const copy = await checkAndSave(server.base, page, www);
+    saved.push(copy);
+    log(`bench: ${page.path} → ${copy.body.length} bytes${page.cached ? ', bypass / miss / hit / 304 as expected' : ''}; saved`);
+  }
+
+  const routesFile = path.join(tempRoot, `bare-routes-${engine}.json`);
+  await writeBareRoutes(saved, routesFile);
+  const bare = await startBare(routesFile);
+  let nginxBase: string | undefined;
+  const nginxEtags = new Map<string, string>();
+  if (nginx) {
+    const prefix = path.join(tempRoot, `nginx-${engine}`);
+    await mkdir(prefix, { recursive: true });
+    nginxBase = await startNginx(nginx.binary, prefix, saved);
+  }
+  for (const s of saved) {
+    const fromBare = await get(`${bare}${s.path}`);
+    expect(fromBare.status === 200 && fromBare.body.equals(s.body), `the bare server does not serve the saved bytes of ${s.path}`);
+    if (s.etag) expect((await get(`${bare}${s.path}`, { 'if-none-match': s.etag })).status === 304, `the bare server does not answer 304 for ${s.path}`);
+    if (nginxBase) {
+      const fromNginx = await get(`${nginxBase}${s.path}`);
+      expect(fromNginx.status === 200 && fromNginx.body.equals(s.body), `nginx does not serve the saved bytes of ${s.path}`);
+      // nginx makes its own validator for a file: a 304 from nginx is asked with that one.
+      const own = String(fromNginx.headers.etag ?? '');
+      if (own) {
+        expect((await get(`${nginxBase}${s.path}`, { 'if-none-match': own })).status === 304, `nginx does not answer 304 for ${s.path}`);
+        nginxEtags.set(s.path, own);
+      }
+    }
+  }
+
+  let generator: GeneratorCheck | undefined;
+  const planCopy = saved[0]!;
+  if (checkGenerator) {
+    const heavy = { threads: heavyThreads, connections: heavyConnections };
+    log(`bench: generator check on ${planCopy.path}: the references with wrk -t${threads} -c${connections}, then -t${heavyThreads} -c${heavyConnections} …`);
+    const lightBare = await measure(`${bare}${planCopy.path}`, undefined);
+    const lightNginx = nginxBase ? await measure(`${nginxBase}${planCopy.path}`, undefined) : undefined;
+    const heavyBare = await measure(`${bare}${planCopy.path}`, undefined, heavy);
+    const heavyNginx = nginxBase ? await measure(`${nginxBase}${planCopy.path}`, undefined, heavy) : undefined;
+    for (const [what, r] of [['bare', lightBare], ['bare (heavy)', heavyBare], ['nginx', lightNginx], ['nginx (heavy)', heavyNginx]] as const) {
+      if (r) verify(`generator check, ${what}`, r, planCopy.body.length);
+    }
+    generator = { path: planCopy.path, light: { bare: lightBare, nginx: lightNginx }, heavy: { bare: heavyBare, nginx: heavyNginx } };
+  }
+
+  const rows: Row[] = [];
+  for (const [index, page] of pages.entries()) {
+    const copy = saved[index]!;
+    const size = copy.body.length;
+    const full = async (who: string, url: string) => {
+      const r = await measure(url, undefined);
+      verify(`${page.name}, ${who}`, r, size);
+      return r;
+    };
+    log(`bench: ${page.name} — references …`);
+    const bareFull = await full('bare node:http', `${bare}${page.path}`);
+    const nginxFull = nginxBase ? await full('nginx', `${nginxBase}${page.path}`) : undefined;
+    const kinds: Kind[] = page.cached ? ['uncached', 'cached', '304'] : ['plain'];
+    for (const kind of kinds) {
+      log(`bench: ${page.name}, ${kindLabel[kind]} — ours …`);
+      if (kind === '304') {
+        const etag = copy.etag!;
+        const ours = await measure(`${server.base}${page.path}`, { 'if-none-match': etag });
+        verify(`${page.name}, 304, ours`, ours, 0);
+        const bare304 = await measure(`${bare}${page.path}`, { 'if-none-match': etag });
+        verify(`${page.name}, 304, bare node:http`, bare304, 0);
+        const nginxEtag = nginxEtags.get(page.path);
+        const nginx304 = nginxBase && nginxEtag ? await measure(`${nginxBase}${page.path}`, { 'if-none-match': nginxEtag }) : undefined;
+        if (nginx304) verify(`${page.name}, 304, nginx`, nginx304, 0);
+        rows.push({ page, kind, ours, bare: bare304, nginx: nginx304 });
+        continue;
+      }
+      const ours = await measure(`${server.base}${page.path}`, kind === 'uncached' ? { 'cache-control': 'no-cache' } : undefined);
+      // An uncached render of a page that shows the time or a per-request token may differ by a few bytes.
+      verify(`${page.name}, ${kind}, ours`, ours, kind === 'uncached' ? size - 256 : size);
+      rows.push({ page, kind, ours, bare: bareFull, nginx: nginxFull });
+    }
+  }
+
+  memory.afterBench = await settledRss(server.pid);
+  log(`bench: ${label}: RSS after the bench ${fmtMb(memory.afterBench)}`);
+  await stopNginx();
+  await stopChild(started.bare);
+  started.bare = undefined;
+  await stopServer();
+  return { result: { engine, label, rows, memory }, generator };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
 
 const fmtRate = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const fmtMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
 const fmtRatio = (n: number) => (Number.isFinite(n) ? (n < 0.1 ? n.toFixed(3) : n.toFixed(2)) : '–');
+const fmtMb = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n)} MB`);
+const fmtLoad = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(2));
+const ratio = (row: Row) => row.ours.requestsPerSecond / row.bare.requestsPerSecond;
 
-function markdownTable(rows: Row[]): string {
-  const withNginx = rows.some((row) => row.nginx !== undefined);
-  const lines: string[] = [];
-  if (withNginx) {
+function engineTable(result: EngineResult): string {
+  const lines = [
+    '| target | ours req/s | bare node:http req/s | nginx req/s | ours ÷ bare | ours p50 ms | ours p99 ms | bare p99 ms | nginx p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of result.rows) {
     lines.push(
-      '| target | ours req/s | nginx req/s | req/s ratio (ours/nginx) | ours p50 ms | nginx p50 ms | p50 ratio | ours p99 ms | nginx p99 ms | p99 ratio |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${row.page.name}, ${kindLabel[row.kind]} \`${row.page.path}\` | ${fmtRate(row.ours.requestsPerSecond)} | ${fmtRate(row.bare.requestsPerSecond)} | ${row.nginx ? fmtRate(row.nginx.requestsPerSecond) : '–'} | ${fmtRatio(ratio(row))} | ${fmtMs(row.ours.p50)} | ${fmtMs(row.ours.p99)} | ${fmtMs(row.bare.p99)} | ${row.nginx ? fmtMs(row.nginx.p99) : '–'} |`,
     );
-    for (const { target, ours, nginx } of rows) {
-      const n = nginx;
-      lines.push(
-        `| ${target.name} \`${target.path}\` | ${fmtRate(ours.requestsPerSecond)} | ${n ? fmtRate(n.requestsPerSecond) : '–'} | ${n ? fmtRatio(ours.requestsPerSecond / n.requestsPerSecond) : '–'} | ${fmtMs(ours.p50)} | ${n ? fmtMs(n.p50) : '–'} | ${n ? fmtRatio(ours.p50 / n.p50) : '–'} | ${fmtMs(ours.p99)} | ${n ? fmtMs(n.p99) : '–'} | ${n ? fmtRatio(ours.p99 / n.p99) : '–'} |`,
-      );
-    }
-  } else {
-    lines.push('| target | ours req/s | ours p50 ms | ours p99 ms |', '|---|---:|---:|---:|');
-    for (const { target, ours } of rows) {
-      lines.push(`| ${target.name} \`${target.path}\` | ${fmtRate(ours.requestsPerSecond)} | ${fmtMs(ours.p50)} | ${fmtMs(ours.p99)} |`);
-    }
   }
   return lines.join('\n');
 }
 
-const fmtLoad = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(2));
+function sideBySide(results: EngineResult[]): string {
+  const head = ['target', ...results.flatMap((r) => [`${r.engine} ours ÷ bare`, `${r.engine} req/s`, `${r.engine} p99 ms`])];
+  const lines = [`| ${head.join(' | ')} |`, `|---|${results.map(() => '---:|---:|---:|').join('')}`];
+  for (const [i, row] of (results[0]?.rows ?? []).entries()) {
+    const cells = results.flatMap((r) => {
+      const other = r.rows[i];
+      return other ? [fmtRatio(ratio(other)), fmtRate(other.ours.requestsPerSecond), fmtMs(other.ours.p99)] : ['–', '–', '–'];
+    });
+    lines.push(`| ${row.page.name}, ${kindLabel[row.kind]} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
 
-function machineInfo(nginx: string | undefined, loadBefore: number | undefined): string[] {
+function memoryTable(results: EngineResult[]): string {
+  const lines = ['| engine | RSS after the first start (loads the demo data) | RSS idle after a restart | RSS after the bench |', '|---|---:|---:|---:|'];
+  for (const r of results) lines.push(`| ${r.label} | ${fmtMb(r.memory.seeded)} | ${fmtMb(r.memory.idle)} | ${fmtMb(r.memory.afterBench)} |`);
+  return lines.join('\n');
+}
+
+function generatorTable(check: GeneratorCheck): string {
+  const change = (a: WrkResult | undefined, b: WrkResult | undefined) => (a && b ? `${(((b.requestsPerSecond - a.requestsPerSecond) / a.requestsPerSecond) * 100).toFixed(0)} %` : '–');
+  return [
+    `| reference, \`${check.path}\` | wrk -t${threads} -c${connections} req/s | wrk -t${heavyThreads} -c${heavyConnections} req/s | change |`,
+    '|---|---:|---:|---:|',
+    `| nginx | ${check.light.nginx ? fmtRate(check.light.nginx.requestsPerSecond) : '–'} | ${check.heavy.nginx ? fmtRate(check.heavy.nginx.requestsPerSecond) : '–'} | ${change(check.light.nginx, check.heavy.nginx)} |`,
+    `| bare node:http | ${fmtRate(check.light.bare.requestsPerSecond)} | ${fmtRate(check.heavy.bare.requestsPerSecond)} | ${change(check.light.bare, check.heavy.bare)} |`,
+  ].join('\n');
+}
+
+/** The issue's targets, checked on this run's figures; uncached targets need the before-figures in BEFORE. */
+function targetLines(result: EngineResult): string[] {
+  const out: string[] = [];
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  for (const row of result.rows) {
+    const r = ratio(row);
+    if (row.kind === 'cached') out.push(`- ${row.page.name}, cached: ${fmtRatio(r)} of bare node:http (target ≥ ${TARGET_CACHED}): ${mark(r >= TARGET_CACHED)}`);
+    if (row.kind === '304') out.push(`- ${row.page.name}, 304: ${fmtRatio(r)} of bare node:http's 304 (target ≥ ${TARGET_304}): ${mark(r >= TARGET_304)}`);
+    const before = BEFORE[row.page.path];
+    if (row.kind === 'uncached' && before && Number.isFinite(before.ratio)) {
+      const factor = r / before.ratio;
+      out.push(`- ${row.page.name}, uncached: ${fmtRatio(r)} of bare node:http, ${factor.toFixed(1)}× the ratio before (${fmtRatio(before.ratio)}; target ≥ ${TARGET_UNCACHED_FACTOR}×): ${mark(factor >= TARGET_UNCACHED_FACTOR)}; p99 ${fmtMs(row.ours.p99)} ms (before ${fmtMs(before.p99)} ms)`);
+    }
+  }
+  const idleTarget = TARGET_IDLE_MB[result.engine];
+  const { idle, afterBench } = result.memory;
+  if (idle !== undefined) out.push(`- RSS idle after a restart: ${fmtMb(idle)} (target < ${idleTarget} MB): ${mark(idle < idleTarget)}`);
+  if (afterBench !== undefined) out.push(`- RSS after the bench: ${fmtMb(afterBench)} (target < ${TARGET_AFTER_BENCH_MB} MB): ${mark(afterBench < TARGET_AFTER_BENCH_MB)}`);
+  return out;
+}
+
+function machineLines(wrkVersion: string, nginxVersion: string | undefined, loadBefore: number | undefined, minutes: number): string[] {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   return [
-    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    `- Machine: ${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
-    `- Node ${process.version}; database engine: ${engine}; reference: ${nginx ? `${nginx}, 1 worker, static copies of the same responses` : 'skipped (nginx not found, or NGINX=none)'}`,
-    `- Load: autocannon, ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s measured per target and server, all on 127.0.0.1 (load generator, server and nginx share the machine)`,
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; run time ${minutes.toFixed(1)} min.`,
+    `- Machine: ${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()}); Node ${process.version}.`,
+    `- Load: wrk ${wrkVersion}, ${threads} thread(s), ${connections} connections, no Accept-Encoding (identity bodies), ${warmupSeconds} s warm-up then ${seconds} s measured per run; server, references and wrk share the machine on 127.0.0.1. References: bare node:http (bench/bare-server.ts) and ${nginxVersion ? `nginx ${nginxVersion} (1 worker)` : 'no nginx (not found, or NGINX=none)'}, serving the saved bytes with our headers.`,
     // Other work on the machine skews every figure; well above the core count means a busy machine.
-    `- Machine load: 1-minute load average ${fmtLoad(loadBefore)} before the run, ${fmtLoad(os.loadavg()[0])} at its end (the run itself keeps the load generator and one server busy)`,
+    `- 1-minute load average ${fmtLoad(loadBefore)} before the run, ${fmtLoad(os.loadavg()[0])} at its end.`,
   ];
 }
 
 async function writeDocs(section: string): Promise<void> {
   const block = `${resultsStart}\n${section}\n${resultsEnd}`;
-  let doc: string;
-  try {
-    doc = await readFile(docsFile, 'utf8');
-  } catch {
-    doc = `# Benchmarks\n\nRun \`npm run bench\`; see bench/run.ts.\n\n## Latest results\n\n${block}\n`;
-    await mkdir(path.dirname(docsFile), { recursive: true });
-    await writeFile(docsFile, doc);
-    return;
-  }
+  const doc = await readFile(docsFile, 'utf8');
   const start = doc.indexOf(resultsStart);
   const end = doc.indexOf(resultsEnd);
-  if (start !== -1 && end > start) {
-    doc = `${doc.slice(0, start)}${block}${doc.slice(end + resultsEnd.length)}`;
-  } else {
-    const heading = /^## Latest results[^\n]*\n/m.exec(doc);
-    if (heading) {
-      const bodyStart = heading.index + heading[0].length;
-      const next = doc.slice(bodyStart).search(/^## /m);
-      const bodyEnd = next === -1 ? doc.length : bodyStart + next;
-      doc = `${doc.slice(0, bodyStart)}\n${block}\n\n${doc.slice(bodyEnd)}`.replace(/\n{3,}$/, '\n');
-    } else {
-      doc = `${doc.trimEnd()}\n\n## Latest results\n\n${block}\n`;
-    }
-  }
-  await writeFile(docsFile, doc);
+  if (start === -1 || end < start) throw new Error(`${path.relative(repoRoot, docsFile)} has no ${resultsStart} … ${resultsEnd} block to replace`);
+  await writeFile(docsFile, `${doc.slice(0, start)}${block}${doc.slice(end + resultsEnd.length)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const began = Date.now();
+  const wrk = findWrk();
+  if (!wrk) {
+    throw new Error(
+      'wrk is not installed (or WRK does not name it). The bench needs a load generator that outruns the servers it measures: install it with `apt-get install -y wrk` (Debian/Ubuntu; .ci/run installs it).',
+    );
+  }
+  wrkBinary = wrk.binary;
+  const engines: Engine[] = [...(runPglite ? (['pglite'] as const) : []), ...(postgresUrl ? (['postgres'] as const) : [])];
+  if (engines.length === 0) throw new Error('nothing to measure: BENCH_PGLITE=0 and no DATABASE_URL');
+  const nginx = findNginx();
+  if (!nginx) log('bench: nginx not found (or NGINX=none): the nginx reference is skipped; install it with `apt-get install -y nginx-light`.');
   const loadBefore = os.loadavg()[0];
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'cocreate-bench-'));
   started.tempRoot = tempRoot;
-  const dataDir = path.join(tempRoot, 'data');
-  const www = path.join(tempRoot, 'www');
-  const nginxPrefix = path.join(tempRoot, 'nginx');
-  await mkdir(dataDir);
-  await mkdir(www);
-  await mkdir(nginxPrefix);
-  // nginx workers may run as an unprivileged user (when we are root): let them read the copies.
-  await chmod(tempRoot, 0o755);
-  await chmod(www, 0o755);
+  await chmod(tempRoot, 0o755); // nginx workers may run as an unprivileged user
+  wrkScript = await writeWrkScript(tempRoot);
 
-  log(`bench: starting the server (${engine}) …`);
-  const ours = await startServer(dataDir);
-
-  // Check every target once (status, and the page cache where it matters), and save each path's body once.
-  const saved: Saved[] = [];
-  const bodies = new Map<string, Buffer>();
-  for (const target of targets) {
-    const response = await checkTarget(ours, target);
-    const cache = target.expectCache ? `, X-Page-Cache ${target.expectCache} on the second request` : '';
-    const known = saved.find((s) => s.path === target.path || s.file === target.file);
-    if (known) {
-      if (known.path !== target.path || known.file !== target.file) throw new Error(`${target.name}: ${target.path} and ${target.file} must pair up as for ${known.path} → ${known.file}`);
-      const first = bodies.get(known.file);
-      const same = first !== undefined && first.equals(response.body);
-      log(`bench: ${target.path} (${describeHeaders(target.headers)}) → 200, ${response.body.length} bytes${cache}; ${same ? 'same bytes as' : 'differs from'} the saved copy`);
-      continue;
-    }
-    const header = response.headers['content-type'];
-    const contentType = header ?? (target.file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8');
-    await writeFile(path.join(www, target.file), response.body, { mode: 0o644 });
-    bodies.set(target.file, response.body);
-    saved.push({ path: target.path, file: target.file, contentType });
-    log(`bench: ${target.path} (${describeHeaders(target.headers)}) → 200, ${response.body.length} bytes, ${contentType}${cache}; saved`);
+  const results: EngineResult[] = [];
+  let generator: GeneratorCheck | undefined;
+  for (const [i, engine] of engines.entries()) {
+    const { result, generator: check } = await benchEngine(engine, tempRoot, nginx, i === 0);
+    results.push(result);
+    generator ??= check;
   }
 
-  const nginxBinary = findNginx();
-  let reference: string | undefined;
-  let version: string | undefined;
-  if (nginxBinary) {
-    version = nginxVersion(nginxBinary);
-    reference = await startNginx(nginxBinary, nginxPrefix, www, saved);
-    for (const { path: urlPath, file } of saved) {
-      const [a, b] = await Promise.all([get(`${reference}${urlPath}`), readFile(path.join(www, file))]);
-      if (a.status !== 200 || !a.body.equals(b)) throw new Error(`nginx does not serve the saved bytes of ${urlPath} (status ${a.status})`);
-    }
-    log(`bench: reference nginx ${version} on ${reference}`);
-  } else {
-    log('bench: nginx is not installed — the reference is skipped (install it with `apt-get install -y nginx-light`); absolute figures only.');
+  const sections: string[] = [];
+  for (const result of results) {
+    sections.push(`### ${result.label}`, '', engineTable(result), '', 'Against the targets of issue #10:', '', ...targetLines(result), '');
   }
-
-  const rows: Row[] = [];
-  for (const target of targets) {
-    log(`bench: ${target.name} ${target.path} — ours (${warmupSeconds} s warm-up + ${seconds} s) …`);
-    const mine = await measure(`${ours}${target.path}`, target.headers);
-    let theirs: Measurement | undefined;
-    if (reference) {
-      // nginx serves the saved copy for every row of this path, measured again for each row like the others.
-      log(`bench: ${target.name} ${target.path} — nginx (${warmupSeconds} s warm-up + ${seconds} s) …`);
-      theirs = await measure(`${reference}${target.path}`, target.headers);
-    }
-    for (const [who, m] of [['ours', mine], ['nginx', theirs]] as const) {
-      if (m && (m.non2xx > 0 || m.errors > 0)) log(`bench: warning: ${who} ${target.name} ${target.path}: ${m.non2xx} non-2xx responses, ${m.errors} errors`);
-    }
-    rows.push({ target, ours: mine, nginx: theirs });
-  }
-
-  // Plain summary per target, then the Markdown table.
-  const out: string[] = [''];
-  for (const { target, ours: o, nginx: n } of rows) {
-    out.push(`${target.name} ${target.path}`);
-    out.push(`  ours : ${fmtRate(o.requestsPerSecond).padStart(8)} req/s   p50 ${fmtMs(o.p50).padStart(7)} ms   p99 ${fmtMs(o.p99).padStart(7)} ms`);
-    if (n) {
-      out.push(`  nginx: ${fmtRate(n.requestsPerSecond).padStart(8)} req/s   p50 ${fmtMs(n.p50).padStart(7)} ms   p99 ${fmtMs(n.p99).padStart(7)} ms`);
-      out.push(
-        `  ratio: throughput ${fmtRatio(o.requestsPerSecond / n.requestsPerSecond)} (ours/nginx), latency p50 ${fmtRatio(o.p50 / n.p50)}×, p99 ${fmtRatio(o.p99 / n.p99)}× (ours/nginx)`,
-      );
-    }
-  }
-  // What the page cache buys: the cached row against the uncached row of the same path, ours only.
-  for (const hit of rows.filter((row) => row.target.expectCache === 'hit')) {
-    const fresh = rows.find((row) => row.target.path === hit.target.path && row.target.expectCache === 'bypass');
-    if (!fresh) continue;
-    const o = hit.ours;
-    const f = fresh.ours;
-    out.push(
+  if (results.length > 1) sections.push('### Side by side', '', sideBySide(results), '');
+  sections.push('### Memory (ps RSS of the server process)', '', memoryTable(results), '');
+  if (generator) {
+    sections.push(
+      '### Is wrk the bottleneck?',
       '',
-      `page cache on ${hit.target.path}: throughput ${fmtRatio(o.requestsPerSecond / f.requestsPerSecond)}× (cached/uncached), latency p50 ${fmtRatio(o.p50 / f.p50)}×, p99 ${fmtRatio(o.p99 / f.p99)}× (cached/uncached)`,
+      generatorTable(generator),
+      '',
+      'If the references barely move with more wrk threads and connections, their figure is theirs, not the load generator’s.',
+      '',
     );
   }
-  if (!reference) out.push('', 'Reference skipped: nginx not found (or NGINX=none), so no ratios (absolute figures only).');
-  const table = markdownTable(rows);
-  const info = machineInfo(version, loadBefore);
-  out.push('', table, '', ...info, '');
-  process.stdout.write(`${out.join('\n')}\n`);
-
+  sections.push(...machineLines(wrk.version, nginx?.version, loadBefore, (Date.now() - began) / 60_000));
+  const text = sections.join('\n');
+  process.stdout.write(`\n${text}\n`);
   if (write) {
-    const note = reference
-      ? 'Throughput ratio = ours / nginx (higher is better, 1 = as fast as nginx serving a file); latency ratios = ours / nginx (lower is better).'
-      : 'Reference skipped: nginx not found (or NGINX=none), so only absolute figures.';
-    await writeDocs(`${table}\n\n${note}\n\n${info.join('\n')}`);
+    await writeDocs(text);
     log(`bench: wrote ${path.relative(repoRoot, docsFile)}`);
   }
 }
 
-async function run(): Promise<void> {
-  try {
-    await main();
-    await cleanup();
-  } catch (error: unknown) {
-    if (interrupted) return; // the signal handler finishes the cleanup and exits
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    await cleanup();
-    process.exitCode = 1;
-    return;
-  }
-  if (process.env.BENCH_SEARCH !== '0' && !interrupted) await runSearchBenchmark();
-}
-
 /** The search benchmark (bench/search.ts) as a child process, with the same `--write`; BENCH_SEARCH=0 skips it. */
 async function runSearchBenchmark(): Promise<void> {
-  process.stderr.write('bench: search benchmark (bench/search.ts; BENCH_SEARCH=0 skips it) …\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'search.ts'), ...(write ? ['--write'] : [])], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  log('bench: search benchmark (bench/search.ts; BENCH_SEARCH=0 skips it) …');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'search.ts'), ...(write ? ['--write'] : [])], { cwd: repoRoot, stdio: 'inherit' });
   started.search = child;
   const code = await new Promise<number>((resolve) => {
     child.once('error', (error) => {
-      process.stderr.write(`bench: could not start the search benchmark: ${error.message}\n`);
+      log(`bench: could not start the search benchmark: ${error.message}`);
       resolve(1);
     });
     child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
   });
   started.search = undefined;
   if (code !== 0 && !interrupted) {
-    process.stderr.write(`bench: the search benchmark failed (exit code ${code})\n`);
+    log(`bench: the search benchmark failed (exit code ${code})`);
     process.exitCode = 1;
   }
 }
 
-await run();
+try {
+  await main();
+  await cleanup();
+  if (process.env.BENCH_SEARCH !== '0' && !interrupted) await runSearchBenchmark();
+} catch (error: unknown) {
+  if (!interrupted) {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await cleanup();
+    process.exitCode = 1;
+  }
+}

@@ -28,8 +28,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
-import { COUNT_CAP, searchSpeeches } from '../src/modules/transcripts/transcripts.search.js';
-import { rebuildSearchIndex } from '../src/modules/transcripts/transcripts.search-index.js';
+import { COUNT_CAP, searchSpeeches } from '../src/modules/transcripts/index.js';
+import { rebuildSearchIndex } from '../src/modules/transcripts/index.js';
 import { makeCorpus, makeQueries, type Corpus } from './search-corpus.js';
 import { freePort, isRunning, sleep, waitForExit } from './support.js';
 

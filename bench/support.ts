@@ -1,5 +1,5 @@
 /** Process and port helpers the benchmarks share; each benchmark stops what it starts, by pid. */
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export function isRunning(child: ChildProcess | undefined): child is ChildProcess {
@@ -37,3 +37,10 @@ export function freePort(): Promise<number> {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resident set size of a process as `ps` reports it, in MB (1024 × 1024 bytes); undefined if it is gone. */
+export function rssMegabytes(pid: number): number | undefined {
+  const result = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+  const kilobytes = Number(result.stdout.trim());
+  return result.status === 0 && Number.isFinite(kilobytes) && kilobytes > 0 ? kilobytes / 1024 : undefined;
+}

@@ -7,28 +7,18 @@ import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { accountApi, accountPages } from './modules/accounts/accounts.routes.js';
 import { ValidationError } from './errors.js';
-import { monitoringApi } from './modules/monitoring/monitoring.api.js';
-import { commitmentMonitoring, monitoringPages } from './modules/monitoring/monitoring.routes.js';
-import { forumApi } from './modules/forum/forum.api.js';
-import { transcriptApi } from './modules/transcripts/transcripts.api.js';
-import { transcriptPages } from './modules/transcripts/transcripts.routes.js';
-import { forumPages } from './modules/forum/forum.routes.js';
-import { planApi } from './modules/plans/plans.api.js';
-import { planPages } from './modules/plans/plans.routes.js';
+import { modules as defaultModules } from './modules/index.js';
 import type { Services } from './services.js';
+import { identityOf, registerModules, type ModuleManifest } from './web/module.js';
+import { RESTRICTED_CACHE_CONTROL } from './web/visibility.js';
 import { href, pageContext, type AppEnv } from './web/context.js';
 import { t } from './web/i18n.js';
 import { Layout } from './web/layout.js';
 import { bodyLimits } from './web/body-limits.js';
+import { servePageCache } from './web/page-cache.js';
 import { apiErrorBody, authenticate, csrfProtection, isApiPath, requireCleanAddress, retryAfter, toAppError } from './web/middleware.js';
 import { fieldMessages, zodFieldMessages } from './web/validation.js';
-import { registerVisibility, RESTRICTED_CACHE_CONTROL } from './web/visibility.js';
-import { plansVisibility } from './modules/plans/plans.visibility.js';
-import { forumVisibility } from './modules/forum/forum.visibility.js';
-import { monitoringVisibility } from './modules/monitoring/monitoring.visibility.js';
-import { transcriptsVisibility } from './modules/transcripts/transcripts.visibility.js';
 
 const stylesheet = readFileSync(new URL('./web/app.css', import.meta.url), 'utf8');
 
@@ -53,11 +43,13 @@ function ErrorPage(props: { ctx: ReturnType<typeof pageContext>; status: number;
 export interface AppOptions {
   services: Services;
   logger?: Logger;
+  /** The capabilities to mount; src/modules/index.ts by default (a test may add one). */
+  modules?: readonly ModuleManifest[];
 }
 
-export function createApp({ services, logger }: AppOptions) {
-  // What the public may see of each entity, as each module declares it (web/visibility.ts, ADR 0013).
-  registerVisibility(...plansVisibility, ...forumVisibility, ...monitoringVisibility, ...transcriptsVisibility);
+export function createApp({ services, logger, modules = defaultModules }: AppOptions) {
+  // Messages, authorization rules, visibility policies and page sections, as each module declares them (ADR 0019).
+  registerModules(modules);
   const app = new Hono<AppEnv>({ strict: false });
 
   app.use('*', requestId());
@@ -69,6 +61,8 @@ export function createApp({ services, logger }: AppOptions) {
     c.set('csrfToken', '');
     await next();
   });
+  // Cached public pages are answered here, before any other work; misses are kept once complete (ADR 0020).
+  app.use('*', servePageCache());
   app.use(
     '*',
     secureHeaders({
@@ -94,7 +88,7 @@ export function createApp({ services, logger }: AppOptions) {
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.use('*', authenticate());
+  app.use('*', authenticate(identityOf(modules)));
   // Before any route or query reads the path or query string (ADR 0016).
   app.use('*', requireCleanAddress());
   // Before anything reads a body: a limit per route, and a bounded number of form fields (ADR 0017).
@@ -127,7 +121,7 @@ export function createApp({ services, logger }: AppOptions) {
     name: 'cocreate_session',
     description: 'The browser session; writes also need the X-CSRF-Token header from GET /api/v1/session',
   });
-  registerApiRoutes(api);
+  registerApiRoutes(api, modules);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -141,11 +135,7 @@ export function createApp({ services, logger }: AppOptions) {
 
   // ---- pages: zh-TW at the root, English under /en ----
   for (const prefix of ['/en', '/']) {
-    app.route(prefix, planPages({ commitmentExtra: commitmentMonitoring }));
-    app.route(prefix, forumPages());
-    app.route(prefix, monitoringPages());
-    app.route(prefix, transcriptPages());
-    app.route(prefix, accountPages());
+    for (const module of modules) if (module.pages) app.route(prefix, module.pages());
   }
 
   app.notFound((c) => {
@@ -176,10 +166,6 @@ export function createApp({ services, logger }: AppOptions) {
 export type App = ReturnType<typeof createApp>;
 
 /** Every module's API routes, in one place: the app mounts them, and tests walk their request schemas. */
-export function registerApiRoutes(api: OpenAPIHono<AppEnv>): void {
-  planApi(api);
-  forumApi(api);
-  monitoringApi(api);
-  transcriptApi(api);
-  accountApi(api);
+export function registerApiRoutes(api: OpenAPIHono<AppEnv>, list: readonly ModuleManifest[] = defaultModules): void {
+  for (const module of list) module.api?.(api);
 }

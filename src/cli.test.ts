@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { MAX_LISTED_PROBLEMS } from './console.js';
-import { TRANSCRIPT_MARKDOWN_MAX } from './modules/transcripts/transcripts.service.js';
+import { TRANSCRIPT_MARKDOWN_MAX } from './modules/transcripts/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'cocreate-cli-'));

@@ -17,16 +17,21 @@ import { ROLES, type Role } from './domain/authorization.js';
 import type { Lang } from './domain/localized.js';
 import { parseOfficeCalendarCsv, type CalendarRow } from './domain/working-days.js';
 import { ValidationError } from './errors.js';
-import { createUser } from './modules/accounts/accounts.service.js';
-import { findAgencyByCode } from './modules/plans/plans.queries.js';
-import { isEmpty } from './modules/plans/plans.seed.js';
-import { calendarRange, upsertCalendar } from './modules/transcripts/calendar.queries.js';
-import { rebuildSearchIndex } from './modules/transcripts/transcripts.search-index.js';
-import { importTranscript, TRANSCRIPT_MARKDOWN_MAX } from './modules/transcripts/transcripts.service.js';
+import { createUser } from './modules/accounts/index.js';
+import { findAgencyByCode } from './modules/plans/index.js';
+import { isEmpty } from './modules/plans/index.js';
+import { calendarRange, upsertCalendar } from './modules/transcripts/index.js';
+import { rebuildSearchIndex } from './modules/transcripts/index.js';
+import { importTranscript, TRANSCRIPT_MARKDOWN_MAX } from './modules/transcripts/index.js';
 import { formatDemoAccounts, seedDemo } from './seed.js';
-import { t } from './web/i18n.js';
+import { problemMessage, t, type MessageKey } from './web/i18n.js';
 import { isoDate, recordId, text } from './web/schemas.js';
 import { localizeIssue } from './web/validation.js';
+import { modules } from './modules/index.js';
+import { registerModules } from './web/module.js';
+
+// The modules' messages (import problems are theirs) and rules, as the server registers them.
+registerModules(modules);
 
 const COMMANDS = ['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -56,10 +61,10 @@ Messages are in Traditional Chinese when LC_ALL, LC_MESSAGES or LANG starts with
 /** What a command prints; `lang` is the console's. */
 class Out {
   constructor(readonly lang: Lang) {}
-  say(key: string, params?: Record<string, string | number>) {
+  say(key: MessageKey, params?: Record<string, string | number>) {
     process.stdout.write(`${t(this.lang, key, params)}\n`);
   }
-  warn(key: string, params?: Record<string, string | number>) {
+  warn(key: MessageKey, params?: Record<string, string | number>) {
     process.stderr.write(`${t(this.lang, key, params)}\n`);
   }
   /** Problems of one file, each on a line, at most MAX_LISTED_PROBLEMS of them and then how many more. */
@@ -127,7 +132,7 @@ function validationMessages(out: Out, error: ValidationError, optionOf: Record<s
   };
   return [
     ...Object.entries(error.messages).map(([field, message]) => named(field, message)),
-    ...error.problems.map((p) => named(p.field, t(out.lang, p.key, p.params))),
+    ...error.problems.map((p) => named(p.field, problemMessage(out.lang, p.key, p.params))),
   ];
 }
 
@@ -152,7 +157,7 @@ async function importCalendar(out: Out, args: string[]): Promise<number | Step> 
     const parsed = text === null ? null : parseOfficeCalendarCsv(text);
     if (parsed?.ok) rows.push(...parsed.rows);
     else failed = true;
-    if (parsed && !parsed.ok) out.problems(file, parsed.problems.map((p) => t(out.lang, p.key, { ...p.params, line: p.line })));
+    if (parsed && !parsed.ok) out.problems(file, parsed.problems.map((p) => problemMessage(out.lang, p.key, { ...p.params, line: p.line })));
   }
   if (failed) {
     out.warn('cli.nothingLoaded');

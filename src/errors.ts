@@ -1,5 +1,6 @@
 /** Errors the services raise; the HTTP layer turns each into one status and a localized message. */
 import type { FieldProblem } from './domain/plan.js';
+import type { MessageKey } from './web/i18n.js';
 
 /** The statuses we answer on purpose; 415 and 431 come from the framework and the HTTP parser. */
 export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 431;
@@ -7,7 +8,7 @@ export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 431
 export class AppError extends Error {
   constructor(
     readonly status: AppErrorStatus,
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
   ) {
     super(key);
@@ -26,13 +27,13 @@ export class ValidationError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(key = 'error.forbidden', params: Record<string, string | number> = {}) {
+  constructor(key: MessageKey = 'error.forbidden', params: Record<string, string | number> = {}) {
     super(403, key, params);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(key = 'error.notFound') {
+  constructor(key: MessageKey = 'error.notFound') {
     super(404, key);
   }
 }

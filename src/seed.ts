@@ -2,11 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db/connection.js';
 import type { Role } from './domain/authorization.js';
-import { createUser } from './modules/accounts/accounts.service.js';
-import { seedDemoForum } from './modules/forum/forum.seed.js';
-import { seedDemoMonitoring } from './modules/monitoring/monitoring.seed.js';
-import { isEmpty, seedDemoPlan } from './modules/plans/plans.seed.js';
-import { seedDemoTranscripts } from './modules/transcripts/transcripts.seed.js';
+import { createUser } from './modules/accounts/index.js';
+import { modules } from './modules/index.js';
+import { isEmpty } from './modules/plans/index.js';
+import { seedModules } from './web/module.js';
 
 export interface DemoAccount {
   email: string;
@@ -18,10 +17,7 @@ export interface DemoAccount {
 const demoPassword = () => randomBytes(12).toString('base64url');
 
 export async function seedDemo(db: Db): Promise<DemoAccount[]> {
-  const { planId, agencyIds } = await seedDemoPlan(db);
-  await seedDemoMonitoring(db, { planId, agencyIds });
-  await seedDemoForum(db, { planId, agencyIds });
-  await seedDemoTranscripts(db, { planId });
+  const { agencyIds = new Map<string, number>() } = await seedModules(db, modules);
   const accounts: DemoAccount[] = [
     { email: 'admin@demo.cocreate.tw', password: demoPassword(), role: 'admin', note: 'administrator' },
     { email: 'secretariat@demo.cocreate.tw', password: demoPassword(), role: 'secretariat', note: 'secretariat (NDC), edits plans' },

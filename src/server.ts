@@ -3,19 +3,21 @@
  * is locked before the database is opened and until the process ends (ADR 0015): a second server, or a CLI command,
  * on the same directory refuses instead of corrupting it.
  */
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleLanguage, lockRefusal } from './console.js';
 import { DataDirectoryLockedError } from './db/data-dir-lock.js';
-import { purgeExpired } from './modules/accounts/accounts.service.js';
-import { indexMissingTranscripts } from './modules/transcripts/transcripts.search-index.js';
-import { publishDueTranscripts } from './modules/transcripts/transcripts.service.js';
+import { purgeExpired } from './modules/accounts/index.js';
+import { indexMissingTranscripts } from './modules/transcripts/index.js';
+import { publishDueTranscripts } from './modules/transcripts/index.js';
 import { formatDemoAccounts, seedIfEmpty } from './seed.js';
 import { compileProxyTrust } from './web/client-address.js';
 import { answerClientErrors } from './web/input-errors.js';
+import { PageCache, withPageCache } from './web/page-cache.js';
 
 async function main() {
   const config = loadConfig();
@@ -27,8 +29,11 @@ async function main() {
     if (accounts) process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
   }
   if (config.sessionSecretIsEphemeral) logger.warn('SESSION_SECRET is not set: sessions end when the server stops');
+  const now = () => new Date();
+  // Dropped by the database's change events, from this process and any other on the same database (ADR 0020).
+  const pageCache = new PageCache({ changes: database, now });
   const app = createApp({
-    services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now: () => new Date(), config, trustProxy: compileProxyTrust(config.trustProxy) },
+    services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now, config, trustProxy: compileProxyTrust(config.trustProxy), pageCache },
     logger,
   });
   const housekeeping = () => purgeExpired({ db: database.db, now: () => new Date() }).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
@@ -48,8 +53,11 @@ async function main() {
   if (indexed > 0) logger.info({ count: indexed }, 'transcripts added to the search index');
   const publisher = setInterval(publishDue, 60 * 1000);
   publisher.unref();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info(`Cocreate is serving http://localhost:${info.port}/ (${database.engine})`);
+  // Cached public pages are answered before Hono sees the request; everything else goes to the app (ADR 0020).
+  const server = createServer(withPageCache(pageCache, getRequestListener(app.fetch, { hostname: config.host })));
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    logger.info(`Cocreate is serving http://localhost:${typeof address === 'object' && address ? address.port : config.port}/ (${database.engine})`);
   });
   // Requests Node's parser refuses (431 headers too large, malformed) get the house error shape too (ADR 0016).
   answerClientErrors(server);
@@ -57,6 +65,7 @@ async function main() {
     clearInterval(timer);
     clearInterval(publisher);
     server.close(() => {
+      pageCache.close();
       // Closing the database checkpoints it and releases the data directory's lock (the kernel would on exit too).
       void database.close().finally(() => process.exit(0));
     });

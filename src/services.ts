@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { ProxyTrust } from './web/client-address.js';
+import type { PageCache } from './web/page-cache.js';
 
 export interface Services {
   db: Db;
@@ -12,4 +13,6 @@ export interface Services {
   config: Pick<Config, 'publicUrl'>;
   /** Which proxies' X-Forwarded-For names the client (TRUST_PROXY); unset trusts none. */
   trustProxy?: ProxyTrust;
+  /** Public pages kept for anonymous visitors, dropped by change events (ADR 0020); unset caches nothing. */
+  pageCache?: PageCache;
 }

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { importTranscript, publishDueTranscripts } from '../src/modules/transcripts/transcripts.service.js';
+import { importTranscript, publishDueTranscripts } from '../src/modules/transcripts/index.js';
 import { setup } from './helpers.js';
 
 const speeches = Number(process.argv[2] ?? 500);

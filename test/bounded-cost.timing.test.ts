@@ -14,7 +14,7 @@ import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SPEECHES_PER_PAGE } from '../src/modules/transcripts/transcripts.views.js';
+import { SPEECHES_PER_PAGE } from '../src/modules/transcripts/index.js';
 import { BODY_LIMITS, MAX_FORM_FIELDS } from '../src/web/body-limits.js';
 
 const HEALTHZ_BUDGET_MS = 100;

@@ -14,9 +14,9 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { pino } from 'pino';
-import { seedDemoForum } from '../src/modules/forum/forum.seed.js';
-import { seedDemoMonitoring } from '../src/modules/monitoring/monitoring.seed.js';
-import { seedDemoTranscripts } from '../src/modules/transcripts/transcripts.seed.js';
+import { seedDemoForum } from '../src/modules/forum/index.js';
+import { seedDemoMonitoring } from '../src/modules/monitoring/index.js';
+import { seedDemoTranscripts } from '../src/modules/transcripts/index.js';
 import { addUser, Client, json, setup, type TestContext } from './helpers.js';
 import {
   DeepJunk,

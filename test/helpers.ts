@@ -1,15 +1,16 @@
 /**
- * Test harness: a real, migrated database per test file (PGlite, or PostgreSQL when DATABASE_URL is set),
- * the real app answering in-process HTTP, and sign-in through the real forms.
+ * Test harness: a real database per test file or test (PGlite, or PostgreSQL when DATABASE_URL is set), copied from
+ * the run's snapshots (test/snapshots.ts), the real app answering in-process HTTP, and sign-in through the real forms.
  */
 import { createApp, type App } from '../src/app.js';
 import type { Logger } from 'pino';
 import type { Database } from '../src/db/connection.js';
-import { createTestDatabase } from '../src/db/test-database.js';
+import { copyTestSnapshot, MIGRATED } from '../src/db/test-database.js';
 import type { Role } from '../src/domain/authorization.js';
-import { createUser } from '../src/modules/accounts/accounts.service.js';
-import { seedDemoPlan } from '../src/modules/plans/plans.seed.js';
+import { createUser } from '../src/modules/accounts/index.js';
 import type { ProxyTrust } from '../src/web/client-address.js';
+import { PageCache } from '../src/web/page-cache.js';
+import { PLAN, preparePlan, type SeededPlanFacts } from './snapshots.js';
 
 export interface TestContext {
   database: Database;
@@ -22,22 +23,25 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** `logger` receives the app's log of unhandled errors (without one they go to the console). */
+/**
+ * A database of its own (a copy of the demo plan's snapshot, or of the empty one with `seed: false`) and the app
+ * over it. Cheap enough (a snapshot copy, no migration or seed) for a test that needs a database nobody else wrote
+ * to: call it in the test and close it in `t.after`. `logger` receives the app's log of unhandled errors (without
+ * one they go to the console).
+ */
 export async function setup(options: { seed?: boolean; logger?: Logger; trustProxy?: ProxyTrust } = {}): Promise<TestContext> {
-  const database = await createTestDatabase();
+  const seed = options.seed !== false;
+  const copy = seed ? await copyTestSnapshot(PLAN, preparePlan) : await copyTestSnapshot(MIGRATED, async () => null);
+  const { database } = copy;
   const clock = { now: new Date('2026-11-22T08:00:00Z') };
+  // The server's page cache, on this database's change events (ADR 0020).
+  const pageCache = new PageCache({ changes: database, now: () => clock.now });
   const app = createApp({
-    services: { db: database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => clock.now, config: { publicUrl: undefined }, trustProxy: options.trustProxy },
+    services: { db: database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => clock.now, config: { publicUrl: undefined }, trustProxy: options.trustProxy, pageCache },
     logger: options.logger,
   });
-  let agencies = new Map<string, number>();
-  let planId = 0;
-  if (options.seed !== false) {
-    const seeded = await seedDemoPlan(database.db);
-    agencies = seeded.agencyIds;
-    planId = seeded.planId;
-  }
-  return { database, app, agencies, planId, clock, close: () => database.close() };
+  const facts = seed ? (copy.meta as SeededPlanFacts) : { planId: 0, agencies: [] };
+  return { database, app, agencies: new Map(facts.agencies), planId: facts.planId, clock, close: () => database.close() };
 }
 
 export const PASSWORD = 'correct horse battery staple';

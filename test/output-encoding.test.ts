@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { importTranscript, publishDueTranscripts } from '../src/modules/transcripts/transcripts.service.js';
+import { importTranscript, publishDueTranscripts } from '../src/modules/transcripts/index.js';
 import { atomXml, xmlText } from '../src/web/atom.js';
 import { toCsv } from '../src/web/csv.js';
 import { addUser, Client, json, setup, type TestContext } from './helpers.js';

@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase } from '../src/db/test-database.js';
-import { ENTITY_TYPES, HISTORY_ACTIONS } from '../src/modules/history/history.queries.js';
+import { HISTORY_ACTIONS } from '../src/domain/history.js';
+import { modules } from '../src/modules/index.js';
 import { isMessageKey } from '../src/web/i18n.js';
 import { addUser, Client, json, setup, type TestContext } from './helpers.js';
 
@@ -442,6 +443,8 @@ describe('visibility: nothing written in a non-public state reaches a public cha
   });
 
   test('every history entity and action has a label in both languages', () => {
+    const ENTITY_TYPES = modules.flatMap((m) => m.historyEntityTypes ?? []);
+    assert.ok(ENTITY_TYPES.includes('report') && ENTITY_TYPES.includes('transcript'));
     for (const key of [...ENTITY_TYPES.map((e) => `history.entity.${e}`), ...HISTORY_ACTIONS.map((a) => `history.action.${a}`)]) assert.ok(isMessageKey(key), key);
   });
 });

@@ -7,6 +7,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { CHANGE_CHANNEL, ChangeBus, type ChangeFeed } from './change-events.js';
 import { lockDataDirectory } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
@@ -15,11 +16,14 @@ export type Db = Kysely<DB>;
 export type DbOrTx = Kysely<DB> | Transaction<DB>;
 export type Engine = 'pglite' | 'postgres';
 
-export interface Database {
+/** `onChange`: committed writes to the tables public pages show, from this and every other process (ADR 0020). */
+export interface Database extends ChangeFeed {
   db: Db;
   engine: Engine;
   /** Runs a multi-statement SQL script (migrations) in one round trip; a failed script's transaction is rolled back. */
   execScript(script: string): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, which `loadDataDir` opens again (test snapshots: db/test-database.ts). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,8 @@ export type ConnectionOptions =
       fsync?: boolean | undefined;
       /** Who holds the lock, as a refusal names it: `server`, `cli import-transcript`. */
       lockHolder?: string | undefined;
+      /** In memory only: start from this dumped data directory (`dumpDataDir`) instead of an empty cluster. */
+      loadDataDir?: Blob | undefined;
     }
   | { engine: 'postgres'; url: string; maxConnections?: number };
 
@@ -47,7 +53,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     // Before PGlite reads a byte: a second process must not even open the files (ADR 0015).
     const lock = dataDir ? lockDataDirectory(dataDir, options.lockHolder ?? 'cocreate') : undefined;
     const pglite = await PGlite.create({
-      ...(dataDir ? { fs: options.fsync ? new FsyncingNodeFS(dataDir) : new NodeFS(dataDir) } : { dataDir: 'memory://' }),
+      ...(dataDir ? { fs: options.fsync ? new FsyncingNodeFS(dataDir) : new NodeFS(dataDir) } : { dataDir: 'memory://', ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) }),
       ...(dataDir && options.fsync ? { startParams: FSYNC_START_PARAMS } : {}),
       parsers: {
         [pgliteTypes.DATE]: keepText,
@@ -68,9 +74,18 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       throw error;
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    // One session: it hears its own notifications, delivered with the COMMIT's reply, before that query resolves.
+    const changes = new ChangeBus();
+    const stopNotifications = pglite.onNotification((channel, payload) => {
+      if (channel === CHANGE_CHANNEL) changes.publishPayload(payload);
+    });
+    await pglite.exec(`LISTEN ${CHANGE_CHANNEL}`);
+    changes.setListening(true);
     return {
       db,
       engine: 'pglite',
+      dumpDataDir: () => pglite.dumpDataDir('none'),
+      onChange: (listener) => changes.onChange(listener),
       execScript: async (script) => {
         try {
           await pglite.exec(script);
@@ -81,6 +96,8 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
         }
       },
       close: async () => {
+        changes.close();
+        stopNotifications();
         try {
           await db.destroy();
           await pglite.close();
@@ -107,9 +124,11 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   // which would crash the process without a listener. The pool discards that client and the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const changes = listenForChanges(options.url, pool);
   return {
     db,
     engine: 'postgres',
+    onChange: (listener) => changes.bus.onChange(listener),
     execScript: async (script) => {
       const client = await pool.connect();
       try {
@@ -123,7 +142,94 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       }
     },
     close: async () => {
+      await changes.close();
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Change events on PostgreSQL (ADR 0020), started by the first subscriber. One dedicated connection LISTENs and hears
+ * every process's commits (reconnecting after a loss, which the bus reports so caches drop everything meanwhile).
+ * Pool connections LISTEN too, for their own writes only: PostgreSQL hands a session its own notifications before
+ * the COMMIT's reply, so this process's caches drop a page before the write's caller can ask for it again.
+ */
+function listenForChanges(url: string, pool: pg.Pool): { bus: ChangeBus; close(): Promise<void> } {
+  let closed = false;
+  let listener: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const poolBackends = new Set<number>();
+  const listeningClients = new WeakSet<pg.PoolClient>();
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (listener === client) listener = undefined;
+      client.end().catch(() => undefined);
+      bus.setListening(false);
+      if (!closed && !retry) {
+        retry = setTimeout(() => {
+          retry = undefined;
+          void connect();
+        }, 1000);
+        retry.unref();
+      }
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (message) => {
+      // The pool connection that wrote it has already published it.
+      if (message.channel !== CHANGE_CHANNEL || poolBackends.has(message.processId)) return;
+      bus.publishPayload(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    } catch {
+      onLost();
+      return;
+    }
+    if (closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    listener = client;
+    bus.setListening(true);
+  };
+
+  const bus = new ChangeBus(() => {
+    void connect();
+    pool.on('acquire', (client) => {
+      if (listeningClients.has(client)) return;
+      listeningClients.add(client);
+      // Queued ahead of the query the client was acquired for.
+      const backend = (client as unknown as { processID: number | null }).processID;
+      client
+        .query(`LISTEN ${CHANGE_CHANNEL}`)
+        .then(() => {
+          if (backend !== null) poolBackends.add(backend);
+        })
+        .catch(() => undefined);
+      client.on('notification', (message) => {
+        if (message.channel === CHANGE_CHANNEL && message.processId === backend) bus.publishPayload(message.payload ?? '');
+      });
+    });
+    pool.on('remove', (client) => {
+      const backend = (client as unknown as { processID: number | null }).processID;
+      if (backend !== null) poolBackends.delete(backend);
+    });
+  });
+
+  return {
+    bus,
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      bus.close();
+      await listener?.end().catch(() => undefined);
     },
   };
 }

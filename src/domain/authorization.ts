@@ -1,6 +1,8 @@
 /**
  * Who may do what, decided here and called from services (never from views alone).
- * Roles: admin, secretariat (edits plans), agency officer (edits what their agencies lead), public.
+ * Roles: admin, secretariat (the NDC's staff unit, edits plans), agency officer (edits what their agencies lead),
+ * public. Each module declares its actions (by declaration merging into `Actions`) and, in its manifest, the rule
+ * for each (ADR 0019); the composition root registers them. An action without a registered rule is allowed to nobody.
  */
 export const ROLES = ['admin', 'secretariat', 'agency-officer', 'public'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,83 +14,64 @@ export interface Actor {
   agencyIds: readonly number[];
 }
 
-export type Action =
-  | 'plan.create'
-  | 'plan.update'
-  | 'plan.delete'
-  | 'area.create'
-  | 'area.update'
-  | 'area.delete'
-  | 'commitment.create'
-  | 'commitment.update'
-  | 'commitment.delete'
-  | 'milestone.create'
-  | 'milestone.update'
-  | 'milestone.delete'
-  | 'agency.create'
-  | 'agency.update'
-  | 'user.create'
-  // every user lists and revokes their own API tokens; this is seeing and revoking anyone's
-  | 'token.manageAny'
-  // monitoring
-  | 'cycle.manage'
-  | 'board.view'
-  | 'report.write'
-  | 'report.contribute'
-  | 'commitment.transfer'
-  // forum
-  | 'meeting.manage'
-  | 'resolution.manage'
-  // transcripts: import, edit any speech, publish early, manage speakers (a speaker's own corrections are
-  // decided by canCorrectSpeech, since they depend on who spoke, not on an agency)
-  | 'transcript.manage';
+/** Action name → true. Modules add their actions to this interface from their own `*.policy.ts`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface Actions {}
+export type Action = keyof Actions & string;
 
-/** What the action touches: for commitments, milestones and reports, the agencies leading and supporting the commitment. */
+/** What the action touches: the agencies leading and supporting a commitment, or the author of an item. */
 export interface ResourceOwnership {
   leadAgencyId?: number;
   coAgencyIds?: readonly number[];
+  authorId?: number;
 }
 
-const EDITORS: readonly Role[] = ['admin', 'secretariat'];
+/** How an actor may stand to the resource: leading its commitment, supporting it, or having written it. */
+export type Relation = 'lead-agency' | 'supporting-agency' | 'author';
 
-const leads = (actor: Actor, resource: ResourceOwnership) => resource.leadAgencyId !== undefined && actor.agencyIds.includes(resource.leadAgencyId);
+export interface ActionRule {
+  /** Roles that may always do it. */
+  roles: readonly Role[];
+  /** Roles that may do it only when they stand in one of these relations to the resource. */
+  when?: { roles: readonly Role[]; relations: readonly Relation[] };
+}
 
-export function can(actor: Actor | null, action: Action, resource: ResourceOwnership = {}): boolean {
-  if (!actor || actor.role === 'public') return false;
-  if (action === 'user.create' || action === 'token.manageAny') return actor.role === 'admin';
-  if (EDITORS.includes(actor.role)) return true;
-  if (actor.role !== 'agency-officer') return false;
-  switch (action) {
-    case 'commitment.update':
-    case 'milestone.create':
-    case 'milestone.update':
-    case 'milestone.delete':
-    case 'report.write':
-      return leads(actor, resource);
-    // Supporting agencies add their part to the lead's report (and so may read its draft).
-    case 'report.contribute':
-      return leads(actor, resource) || (resource.coAgencyIds ?? []).some((id) => actor.agencyIds.includes(id));
-    default:
-      return false;
+/** The secretariat and the administrator edit everything in a plan. */
+export const EDITORS: readonly Role[] = ['admin', 'secretariat'];
+
+const relates = (actor: Actor, resource: ResourceOwnership, relation: Relation): boolean => {
+  switch (relation) {
+    case 'lead-agency':
+      return resource.leadAgencyId !== undefined && actor.agencyIds.includes(resource.leadAgencyId);
+    case 'supporting-agency':
+      return (resource.coAgencyIds ?? []).some((id) => actor.agencyIds.includes(id));
+    case 'author':
+      return resource.authorId !== undefined && resource.authorId === actor.id;
+  }
+};
+
+/** Whether a rule allows this actor on this resource (pure; `can` looks the rule up). */
+export function allows(rule: ActionRule | undefined, actor: Actor | null, resource: ResourceOwnership = {}): boolean {
+  if (!actor || !rule) return false;
+  if (rule.roles.includes(actor.role)) return true;
+  return !!rule.when && rule.when.roles.includes(actor.role) && rule.when.relations.some((r) => relates(actor, resource, r));
+}
+
+const rules = new Map<string, ActionRule>();
+
+/** Adds modules' rules; the same rule again is harmless, a second rule for an action is a mistake. */
+export function registerPolicy(policy: Partial<Record<Action, ActionRule>>): void {
+  for (const [action, rule] of Object.entries(policy) as [Action, ActionRule][]) {
+    const existing = rules.get(action);
+    if (existing && existing !== rule) throw new Error(`A rule for "${action}" is already registered`);
+    rules.set(action, rule);
   }
 }
 
-/**
- * An agency officer reports on the substance of their commitment; where it sits in the plan
- * (area, number, lead agency, dates agreed by the forum) stays with the secretariat.
- */
-export const OFFICER_LOCKED_COMMITMENT_FIELDS = ['areaId', 'number', 'ogpId', 'leadAgencyId', 'coAgencyIds', 'startDate', 'endDate', 'origin'] as const;
-
-export function lockedFieldsFor(actor: Actor | null): readonly string[] {
-  return actor?.role === 'agency-officer' ? OFFICER_LOCKED_COMMITMENT_FIELDS : [];
+export function registeredActions(): Action[] {
+  return [...rules.keys()] as Action[];
 }
 
-/**
- * During the embargo a speaker linked to an account corrects or deletes only their own words; the secretariat
- * may correct any speech, before or after publication. After publication speakers no longer change the record.
- */
-export function canCorrectSpeech(actor: Actor | null, speech: { speakerUserId: number | null }, transcript: { published: boolean }): boolean {
-  if (!actor) return false;
-  if (can(actor, 'transcript.manage')) return true;
-  return !transcript.published && speech.speakerUserId !== null && speech.speakerUserId === actor.id;
+export function can(actor: Actor | null, action: Action, resource: ResourceOwnership = {}): boolean {
+  return allows(rules.get(action), actor, resource);
 }

@@ -2,7 +2,7 @@
  * The multi-stakeholder forum (推動小組): its meetings, the resolutions it makes, and the decisions that keep
  * a resolution open (持續列管, keep tracking) or close it (解除列管). Pure rules, no I/O.
  */
-import type { Localized } from './localized.js';
+import { emptyLocalized, type Localized } from './localized.js';
 import type { FieldProblem, Link } from './plan.js';
 
 /** 全體委員會議 plenary, 工作分組會議 working group, anything else. */
@@ -57,6 +57,17 @@ export interface ResolutionDecision {
   status: ResolutionStatus;
   note: Localized;
 }
+
+/** What a new meeting holds where its input says nothing (its date has no default): a plenary, nobody counted, no text. */
+export const newMeetingDefaults = (): Pick<ForumMeeting, 'cycleId' | 'kind' | 'title' | 'attendance' | 'agenda' | 'minutes' | 'links'> => ({
+  cycleId: null,
+  kind: 'plenary',
+  title: emptyLocalized(),
+  attendance: { government: 0, civilSociety: 0, other: 0 },
+  agenda: emptyLocalized(),
+  minutes: emptyLocalized(),
+  links: [],
+});
 
 type MeetingKey = Pick<ForumMeeting, 'id' | 'heldOn'>;
 

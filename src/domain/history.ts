@@ -27,3 +27,25 @@ export function diffFields(
   }
   return changes;
 }
+
+/** Entity type → true. Each module adds the types it records, by declaration merging from its `*.visibility.ts`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface HistoryEntityTypes {}
+export type EntityType = keyof HistoryEntityTypes & string;
+
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'submit', 'revise', 'transfer', 'decide'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/** One row of the change log as readers see it. */
+export interface HistoryEntry {
+  id: number;
+  entityType: EntityType;
+  entityId: number;
+  planId: number | null;
+  commitmentId: number | null;
+  action: HistoryAction;
+  actorId: number | null;
+  actorName: string;
+  changes: FieldChange[];
+  at: Date;
+}

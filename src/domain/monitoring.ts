@@ -3,7 +3,7 @@
  * progress from milestones to commitments, areas, agencies and plans, report timeliness, and which uploaded
  * files count as evidence.
  */
-import type { Localized } from './localized.js';
+import { emptyLocalized, type Localized } from './localized.js';
 import type { FieldProblem } from './plan.js';
 
 export const MILESTONE_PROGRESS_STATUSES = ['not-started', 'in-progress', 'completed', 'delayed', 'withdrawn'] as const;
@@ -35,6 +35,9 @@ export interface MilestoneProgress {
   reason: Localized;
 }
 
+/** A milestone's entry before a report says anything about it. */
+export const newMilestoneProgress = (milestoneId: number): MilestoneProgress => ({ milestoneId, status: 'not-started', percent: 0, reason: emptyLocalized() });
+
 export interface ProgressReport {
   id: number;
   commitmentId: number;
@@ -60,6 +63,26 @@ export interface ProgressReport {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** What a report says, apart from its cycle, revision and bookkeeping. */
+export type ReportContent = Pick<
+  ProgressReport,
+  'achievements' | 'participation' | 'civilSocietyParticipants' | 'governmentParticipants' | 'problems' | 'nextSteps' | 'budgetSpent' | 'budgetCurrency' | 'budgetNote' | 'milestones'
+>;
+
+/** A new report's content before anything is written into it: no text, no counts, no budget, no milestone entries. */
+export const newReportContent = (): ReportContent => ({
+  achievements: emptyLocalized(),
+  participation: emptyLocalized(),
+  civilSocietyParticipants: null,
+  governmentParticipants: null,
+  problems: emptyLocalized(),
+  nextSteps: emptyLocalized(),
+  budgetSpent: null,
+  budgetCurrency: null,
+  budgetNote: emptyLocalized(),
+  milestones: [],
+});
 
 // ---------------------------------------------------------------- dates
 
@@ -186,6 +209,12 @@ export function commitmentPercent(items: readonly WeightedProgress[]): number | 
   const total = counted.reduce((sum, i) => sum + (weighted ? (i.weight as number) : 1), 0);
   const sum = counted.reduce((acc, i) => acc + i.percent * (weighted ? (i.weight as number) : 1), 0);
   return Math.round((sum / total) * 10) / 10;
+}
+
+/** The percent a report gives its commitment: its milestone entries weighted by the milestones' weights. */
+export function reportPercent(entries: readonly MilestoneProgress[], milestones: readonly { id: number; weight: number | null }[]): number | null {
+  const weights = new Map(milestones.map((m) => [m.id, m.weight]));
+  return commitmentPercent(entries.map((e) => ({ status: e.status, percent: e.percent, weight: weights.get(e.milestoneId) ?? null })));
 }
 
 export const HEALTH = ['completed', 'on-track', 'delayed', 'not-started', 'no-report'] as const;

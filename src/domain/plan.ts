@@ -1,5 +1,5 @@
 /** Pure types and rules of an action plan. No I/O. */
-import type { Localized } from './localized.js';
+import { emptyLocalized, type Localized } from './localized.js';
 
 export const MEMBER_KINDS = ['national', 'local', 'parliament', 'civil-society'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -135,6 +135,54 @@ export interface Milestone {
   weight: number | null;
   version: number;
 }
+
+// What new records hold where their input says nothing: written once, for the services and the empty forms alike.
+
+export const emptyContact = (): Contact => ({ name: '', title: '', email: '', phone: '' });
+
+/** A new plan's defaults; its slug, member and period always come from its input. */
+export const newPlanDefaults = (): Pick<ActionPlan, 'title' | 'status' | keyof PlanSections> => ({
+  title: emptyLocalized(),
+  status: 'drafting',
+  introduction: emptyLocalized(),
+  effortsToDate: emptyLocalized(),
+  developmentProcess: emptyLocalized(),
+  commitmentsIntro: emptyLocalized(),
+});
+
+/** A new area's defaults; its position always comes from its input. */
+export const newAreaDefaults = (): Pick<Area, 'title' | 'description'> => ({ title: emptyLocalized(), description: emptyLocalized() });
+
+type CommitmentRequired = 'areaId' | 'number' | 'startDate' | 'endDate' | 'leadAgencyId' | 'origin';
+
+/** A new commitment's defaults; its area, number, dates, lead agency and origin always come from its input. */
+export const newCommitmentDefaults = (): Omit<Commitment, 'id' | 'planId' | 'isDemo' | 'version' | CommitmentRequired> => ({
+  ogpId: null,
+  title: emptyLocalized(),
+  coAgencyIds: [],
+  contact: emptyContact(),
+  otherActors: emptyLocalized(),
+  problem: emptyLocalized(),
+  objective: emptyLocalized(),
+  briefDescription: emptyLocalized(),
+  description: emptyLocalized(),
+  contribution: emptyLocalized(),
+  ogpValues: [],
+  sdgTargets: [],
+  budgetAmount: null,
+  budgetCurrency: null,
+  budgetNote: emptyLocalized(),
+  links: [],
+  status: 'not-started',
+});
+
+/** A new milestone's defaults; its dates always come from its input, its position from its input or the next free one. */
+export const newMilestoneDefaults = (): Pick<Milestone, 'deliverable' | 'indicator' | 'target' | 'weight'> => ({
+  deliverable: emptyLocalized(),
+  indicator: emptyLocalized(),
+  target: emptyLocalized(),
+  weight: null,
+});
 
 /** A field-level problem found by a domain rule; `key` is a message key in the i18n catalogs. */
 export interface FieldProblem {

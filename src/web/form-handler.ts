@@ -39,11 +39,13 @@ export async function handleForm<S extends z.ZodType, R>(
     fieldOf?: (path: string) => string;
     run: (input: z.infer<S>) => Promise<R>;
     redirectTo: (result: R) => string;
-    render: (state: { submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
+    /** `body` is the form as posted (nested, before `toInput`), for showing the form again as it was typed. */
+    render: (state: { body: Record<string, unknown>; submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
   },
 ): Promise<Response> {
   const lang = c.get('lang');
-  const submitted = (opts.toInput ?? ((b) => b))(nestForm(await readForm(c)));
+  const body = nestForm(await readForm(c));
+  const submitted = (opts.toInput ?? ((b) => b))(body);
   try {
     const input = parseOrThrow(opts.schema, submitted, lang);
     const result = await opts.run(input);
@@ -54,9 +56,9 @@ export async function handleForm<S extends z.ZodType, R>(
     if (error instanceof ValidationError) {
       const errors: FieldErrors = {};
       for (const [path, message] of Object.entries(fieldMessages(error, lang))) errors[(opts.fieldOf ?? formFieldOf)(path)] ??= message;
-      return opts.render({ submitted, errors, conflict: false, status: 400 });
+      return opts.render({ body, submitted, errors, conflict: false, status: 400 });
     }
-    if (error instanceof ConflictError) return opts.render({ submitted, errors: {}, conflict: true, status: 409 });
+    if (error instanceof ConflictError) return opts.render({ body, submitted, errors: {}, conflict: true, status: 409 });
     throw error;
   }
 }

@@ -1,13 +1,14 @@
 /**
- * UI messages in both languages. The zh-TW catalog is typed against the English one, and a test checks
- * that no key is missing or empty in either.
+ * UI messages in both languages. The shared layer holds the core catalog (site frame, forms, errors, the CLI); each
+ * module brings its own catalog in its manifest, and its keys join `Messages` by declaration merging from its
+ * `*.messages.ts`, so `t()` accepts only known keys (a typo is a compile error). The composition root registers the
+ * modules' catalogs (`registerMessages`); a test checks that no key is defined twice, unused, or missing or empty in
+ * either language.
  */
 import { cliMessages } from '../cli.messages.js';
 import type { Lang } from '../domain/localized.js';
-import { accountMessages } from '../modules/accounts/accounts.messages.js';
-import { forumMessages } from '../modules/forum/forum.messages.js';
-import { monitoringMessages } from '../modules/monitoring/monitoring.messages.js';
-import { transcriptMessages } from '../modules/transcripts/transcripts.messages.js';
+
+export type Catalog = Readonly<Record<string, string>>;
 
 const coreEn = {
   'site.name': 'Cocreate',
@@ -250,10 +251,13 @@ const coreEn = {
   'footer.source': 'Cocreate is open-source software.',
 } as const;
 
-/** Capabilities keep their own messages beside their code (`<module>.messages.ts`); they are merged here. */
-export const en = { ...coreEn, ...monitoringMessages.en, ...forumMessages.en, ...transcriptMessages.en, ...accountMessages.en, ...cliMessages.en };
+/** The core catalog: the site frame, forms, errors, and the command line (cli.messages.ts). */
+const coreMessagesEn = { ...coreEn, ...cliMessages.en };
 
-export type MessageKey = keyof typeof en;
+/** Every message key: the core's here, each module's added by declaration merging from its `*.messages.ts`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- modules add their keys by declaration merging
+export interface Messages extends Record<keyof typeof coreMessagesEn, string> {}
+export type MessageKey = keyof Messages & string;
 
 const coreZhTW: Record<keyof typeof coreEn, string> = {
   'site.name': 'Cocreate 共創',
@@ -496,18 +500,45 @@ const coreZhTW: Record<keyof typeof coreEn, string> = {
   'footer.source': 'Cocreate 是開放原始碼軟體。',
 };
 
-export const zhTW: Record<MessageKey, string> = { ...coreZhTW, ...monitoringMessages.zhTW, ...forumMessages.zhTW, ...transcriptMessages.zhTW, ...accountMessages.zhTW, ...cliMessages.zhTW };
+/** The shared layer's own catalog (a module's catalog is its manifest's `messages`). */
+export const coreMessages = { en: coreMessagesEn as Catalog, zhTW: { ...coreZhTW, ...cliMessages.zhTW } as Catalog };
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zhTW, en };
+const catalogs: Record<Lang, Record<string, string>> = { 'zh-TW': { ...coreMessages.zhTW }, en: { ...coreMessages.en } };
+/** Which catalog defined each key: the core, or a module's name. */
+const definedBy = new Map<string, string>(Object.keys(coreMessages.en).map((key) => [key, 'core']));
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+/**
+ * Adds a module's catalog. A key defined by another module (or the core) is a mistake and throws; registering the
+ * same module again is harmless.
+ */
+export function registerMessages(owner: string, catalog: { en: Catalog; zhTW: Catalog }): void {
+  for (const key of Object.keys(catalog.en)) {
+    const previous = definedBy.get(key);
+    if (previous !== undefined && previous !== owner) throw new Error(`Message key "${key}" is defined by ${previous} and ${owner}`);
+    definedBy.set(key, owner);
+  }
+  Object.assign(catalogs.en, catalog.en);
+  Object.assign(catalogs['zh-TW'], catalog.zhTW);
 }
 
-/** The message for `key` in `lang`, with `{name}` placeholders filled in. Unknown keys show as themselves. */
-export function t(lang: Lang, key: MessageKey | string, params: Record<string, string | number> = {}): string {
-  const template = isMessageKey(key) ? catalogs[lang][key] : key;
+/** Whether a string read at run time (a stored key, a schema's message) names a registered message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogs.en;
+}
+
+/** The message for `key` in `lang`, with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export const catalogsForTest = catalogs;
+/**
+ * The message of a problem raised by a pure rule (domain/ names its messages as plain strings, since it knows no
+ * catalog); an unknown key shows as itself, and the catalog test checks that every key the rules use exists.
+ */
+export function problemMessage(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  return isMessageKey(key) ? t(lang, key, params) : key;
+}
+
+/** The registered catalogs and who defined each key, for the catalog tests. */
+export const catalogsForTest = { catalogs, definedBy };

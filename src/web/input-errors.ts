@@ -6,7 +6,7 @@
 import type { Duplex } from 'node:stream';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, ValidationError } from '../errors.js';
-import { t } from './i18n.js';
+import { t, type MessageKey } from './i18n.js';
 
 interface DatabaseErrorLike {
   code: string;
@@ -41,7 +41,7 @@ function checkedField(error: DatabaseErrorLike): string | undefined {
   return /^[a-z_][a-z0-9_]*$/.test(column) ? camel(column) : undefined;
 }
 
-function fieldError(field: string | undefined, key: string, status: 400 | 409 = 400): AppError {
+function fieldError(field: string | undefined, key: MessageKey, status: 400 | 409 = 400): AppError {
   return field ? new ValidationError([{ field, key }], {}, status) : new AppError(status, key);
 }
 
@@ -104,7 +104,7 @@ export function answerClientErrors(server: { on(event: 'clientError', listener: 
       socket.destroy();
       return;
     }
-    const [status, reason, key] =
+    const [status, reason, key]: [number, string, MessageKey] =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'Request Header Fields Too Large', 'error.headersTooLarge']
         : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'

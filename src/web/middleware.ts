@@ -1,9 +1,10 @@
 /** Request-wide concerns: who is asking, CSRF, and turning errors into responses. */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import { actorForApiToken, actorForSession, newToken } from '../modules/accounts/accounts.service.js';
+import type { Actor } from '../domain/authorization.js';
+import type { Db } from '../db/connection.js';
 import { AppError, ConflictError, RateLimitedError, ValidationError } from '../errors.js';
 import { apiLang, langFromPath, type AppEnv } from './context.js';
 import { readForm } from './forms.js';
@@ -18,8 +19,25 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const isApiPath = (path: string) => path.startsWith('/api/');
 
+export interface IdentityDeps {
+  db: Db;
+  sessionSecret: string;
+  now: () => Date;
+}
+
+/** How a request's credentials name an actor; the accounts module provides it through its manifest. */
+export interface IdentityProvider {
+  /** The actor of a valid API token; none if it is unknown, expired or revoked. */
+  actorForApiToken(deps: IdentityDeps, token: string): Promise<Actor | undefined>;
+  /** The actor and CSRF token of a live session. */
+  actorForSession(deps: IdentityDeps, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined>;
+}
+
+const newToken = () => randomBytes(32).toString('base64url');
+
 /** Identifies the actor from a bearer token or the session cookie, and the CSRF token that goes with it. */
-export function authenticate(): MiddlewareHandler<AppEnv> {
+export function authenticate(identity: IdentityProvider): MiddlewareHandler<AppEnv> {
+  const { actorForApiToken, actorForSession } = identity;
   return async (c, next) => {
     const services = c.get('services');
     const deps = { db: services.db, sessionSecret: services.sessionSecret, now: services.now };

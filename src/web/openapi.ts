@@ -1,7 +1,6 @@
 /** Building blocks of the API's route declarations: JSON bodies and responses, error responses, auth, ids. */
 import { z } from '@hono/zod-openapi';
-import { errorOutput } from '../modules/plans/plans.schemas.js';
-import { recordId, versionField } from './schemas.js';
+import { errorOutput, recordId, versionField } from './schemas.js';
 
 export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 

@@ -42,6 +42,9 @@ export const localizedInput = (max = 20_000) =>
       description: 'Text in Traditional Chinese and English; status describes the translation (missing / draft / reviewed).',
     });
 
+/** An empty string, which forms and some API clients send for an optional field, means none: services see null. */
+export const emptyToNull = z.literal('').transform(() => null);
+
 const DIGITS = /^\s*-?\d{1,15}\s*$/;
 
 /**
@@ -77,3 +80,27 @@ export function isWebUrl(value: string, options: { mailto?: boolean } = {}): boo
   if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname !== '' && /^https?:\/\/[^/\s]/i.test(value);
   return options.mailto === true && url.protocol === 'mailto:' && /^mailto:[^@\s]+@[^@\s]+$/i.test(value);
 }
+
+// ---- shapes every module's API shares ----
+
+export const errorOutput = z
+  .object({
+    error: z.string().openapi({ description: 'What went wrong, in the language asked for (?lang= or Accept-Language).' }),
+    fields: z.record(z.string(), z.string()).optional().openapi({ description: 'Per-field messages for 400 responses.' }),
+    current: z.unknown().optional().openapi({ description: 'The stored values, on 409 Conflict.' }),
+  })
+  .openapi('Error');
+
+export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z
+    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() })
+    .openapi(name);
+
+export const localizedOutput = z
+  .object({ zh: z.string(), en: z.string(), status: z.enum(TRANSLATION_STATUSES) })
+  .openapi('Localized');
+
+export const linkInput = z.object({
+  title: text().trim().max(300),
+  url: webUrl({ mailto: true }),
+});

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Lang } from '../domain/localized.js';
 import type { FieldProblem } from '../domain/plan.js';
 import { ValidationError } from '../errors.js';
-import { isMessageKey, t } from './i18n.js';
+import { isMessageKey, problemMessage, t } from './i18n.js';
 
 const zodLocales = { 'zh-TW': z.locales.zhTW().localeError, en: z.locales.en().localeError };
 
@@ -49,7 +49,7 @@ export function zodFieldMessages(issues: readonly AnyIssue[], lang: Lang, input?
 
 export function problemMessages(problems: readonly FieldProblem[], lang: Lang): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const p of problems) fields[p.field] ??= t(lang, p.key, p.params);
+  for (const p of problems) fields[p.field] ??= problemMessage(lang, p.key, p.params);
   return fields;
 }
 

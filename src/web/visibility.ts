@@ -9,7 +9,7 @@
  */
 import type { DbOrTx } from '../db/connection.js';
 import type { Actor } from '../domain/authorization.js';
-import type { HistoryEntry } from '../modules/history/history.queries.js';
+import type { HistoryEntry } from '../domain/history.js';
 
 export interface VisibilityPolicy {
   /** The entity as the history log names it ('report', 'transcript', …). */

@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../../src/domain/authorization.js';
-import * as q from '../../src/modules/transcripts/transcripts.queries.js';
-import { importTranscript, publishDueTranscripts } from '../../src/modules/transcripts/transcripts.service.js';
+import { transcriptQueries as q } from '../../src/modules/transcripts/index.js';
+import { importTranscript, publishDueTranscripts } from '../../src/modules/transcripts/index.js';
 import { PASSWORD, addUser, setup, type TestContext } from '../helpers.js';
 import { BrowserHarness, expectAccessible, failWhenBrowserRequiredButMissing, skipWithoutBrowser as skip, visit } from './browser.js';
 

@@ -28,6 +28,17 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRe
   };
 }
 
+/** The e-mail of a user, by id; undefined when there is no such user. */
+/** Whether an account with this id exists (other modules link records to accounts). */
+export async function userExists(db: DbOrTx, id: number): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function findUserEmail(db: DbOrTx, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
+  return row?.email;
+}
+
 export async function insertUser(
   db: DbOrTx,
   u: { email: string; displayName: string; passwordHash: string; role: Role; agencyIds: number[]; isDemo: boolean },

@@ -8,12 +8,13 @@ import { clientAddress } from '../../web/client-address.js';
 import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { positiveInt } from '../../web/form-handler.js';
-import { firstValue, readForm } from '../../web/forms.js';
+import { readForm } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { CSRF_COOKIE, SESSION_COOKIE, rememberAnonymousCsrf } from '../../web/middleware.js';
 import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
-import { hasForbiddenCharacter } from '../../web/schemas.js';
-import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import { homePath, loginPath, logoutPath, tokensPath } from '../../web/paths.js';
+import { fieldMessages } from '../../web/validation.js';
+import { emptyTokenValues, safeNext, signInInput, signInValuesFromForm, tokenFormInput, tokenValuesFromForm, type SignInValues, type TokenValues } from './accounts.forms.js';
 import type { ApiTokenRecord } from './accounts.queries.js';
 import { createdTokenOutput, tokenInput, tokenListQuery, tokenOutput } from './accounts.schemas.js';
 import {
@@ -26,10 +27,8 @@ import {
   TOKEN_MAX_DAYS,
   tokenStatus,
 } from './accounts.service.js';
-import { SignInPage, TOKENS_PATH, TokensPage } from './accounts.views.js';
-
-/** Only same-site paths, so the sign-in form cannot bounce a user to another site. */
-const safeNext = (next: string | undefined, fallback: string) => (next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : fallback);
+import { SignInPage } from './views/sign-in.js';
+import { TokensPage } from './views/tokens.js';
 
 const deps = (c: AppContext) => {
   const s = c.get('services');
@@ -39,45 +38,42 @@ const deps = (c: AppContext) => {
 export function accountPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
-  app.get('/login', (c) => {
+  app.get(loginPath, (c) => {
     rememberAnonymousCsrf(c);
     const lang = c.get('lang');
-    return c.html(<SignInPage ctx={pageContext(c)} email="" next={safeNext(c.req.query('next'), href(lang, '/'))} errors={{}} />);
+    const values: SignInValues = { email: '', next: safeNext(c.req.query('next'), href(lang, homePath)) };
+    return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={{}} />);
   });
 
-  app.post('/login', async (c) => {
+  app.post(loginPath, async (c) => {
     const lang = c.get('lang');
     const body = await readForm(c);
-    const email = (firstValue(body.email) ?? '').trim();
-    const next = safeNext(firstValue(body.next), href(lang, '/'));
+    const values = signInValuesFromForm(body, href(lang, homePath));
     try {
-      const password = firstValue(body.password) ?? '';
-      // The shared text rule, before anything reaches the database: the message stands beside the field.
-      const unreadable = (['email', 'password'] as const).filter((field) => hasForbiddenCharacter(field === 'email' ? email : password));
-      if (unreadable.length > 0) throw new ValidationError(unreadable.map((field) => ({ field, key: 'error.character' })));
+      const { email, password } = signInInput(values, body);
       const result = await signIn(deps(c), email, password, clientAddress(c));
       const secure = c.get('services').secureCookies;
       setCookie(c, SESSION_COOKIE, result.sessionToken, { httpOnly: true, sameSite: 'Lax', path: '/', secure, expires: result.expiresAt });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
-      return c.redirect(next, 303);
+      return c.redirect(values.next, 303);
     } catch (error) {
       rememberAnonymousCsrf(c);
       // Too many failures from this client: the form again with the wait, so the person knows when to retry.
       if (error instanceof RateLimitedError) {
         c.header('Retry-After', String(error.retryAfterSeconds));
         const errors = { password: t(lang, error.key, error.params) };
-        return c.html(<SignInPage ctx={pageContext(c)} email={email} next={next} errors={errors} />, 429);
+        return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={errors} />, 429);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return c.html(<SignInPage ctx={pageContext(c)} email={email} next={next} errors={fieldMessages(error, lang)} />, 400);
+      return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={fieldMessages(error, lang)} />, 400);
     }
   });
 
-  app.post('/logout', async (c) => {
+  app.post(logoutPath, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await signOut(deps(c), token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.redirect(href(c.get('lang'), '/'), 303);
+    return c.redirect(href(c.get('lang'), homePath), 303);
   });
 
   const signedIn = (c: AppContext): Actor => {
@@ -89,7 +85,7 @@ export function accountPages(): Hono<AppEnv> {
   const showTokens = async (
     c: AppContext,
     actor: Actor,
-    state: { created?: { name: string; token: string }; form?: { name: string; expiresInDays: string }; errors?: FieldErrors; status?: 200 | 400 },
+    state: { created?: { name: string; token: string }; values?: TokenValues; errors?: FieldErrors; status?: 200 | 400 },
   ) => {
     const now = c.get('services').now();
     const tokens = (await listApiTokens(deps(c), actor, actor.id)).map((token) => ({ ...token, status: tokenStatus(token, now) }));
@@ -100,37 +96,34 @@ export function accountPages(): Hono<AppEnv> {
         ctx={pageContext(c)}
         tokens={tokens}
         created={state.created}
-        form={state.form ?? { name: '', expiresInDays: String(TOKEN_DEFAULT_DAYS) }}
+        values={state.values ?? emptyTokenValues()}
         errors={state.errors ?? {}}
-        defaultDays={TOKEN_DEFAULT_DAYS}
         maxDays={TOKEN_MAX_DAYS}
       />,
       state.status ?? 200,
     );
   };
 
-  app.get(TOKENS_PATH, (c) => showTokens(c, signedIn(c), {}));
+  app.get(tokensPath, (c) => showTokens(c, signedIn(c), {}));
 
-  app.post(TOKENS_PATH, async (c) => {
+  app.post(tokensPath, async (c) => {
     const actor = signedIn(c);
-    const body = await readForm(c);
-    const form = { name: firstValue(body.name) ?? '', expiresInDays: firstValue(body.expiresInDays) ?? '' };
+    const values = tokenValuesFromForm(await readForm(c));
     try {
-      const input = parseOrThrow(tokenInput, form, c.get('lang'));
-      const created = await createApiToken(deps(c), actor, input);
+      const created = await createApiToken(deps(c), actor, tokenFormInput(values, c.get('lang')));
       return await showTokens(c, actor, { created: { name: created.record.name, token: created.token } });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return showTokens(c, actor, { form, errors: fieldMessages(error, c.get('lang')), status: 400 });
+      return showTokens(c, actor, { values, errors: fieldMessages(error, c.get('lang')), status: 400 });
     }
   });
 
-  app.post(`${TOKENS_PATH}/:id/revoke`, async (c) => {
+  app.post(`${tokensPath}/:id/revoke`, async (c) => {
     const actor = signedIn(c);
     const id = positiveInt(c.req.param('id'));
     if (id === undefined) throw new NotFoundError();
     await revokeApiToken(deps(c), actor, id);
-    return c.redirect(href(c.get('lang'), TOKENS_PATH), 303);
+    return c.redirect(href(c.get('lang'), tokensPath), 303);
   });
 
   return app;
@@ -169,7 +162,7 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
         },
       },
     }),
-    async (c) => {
+    (c) => {
       const actor = c.get('actor');
       return c.json({ user: actor ? { id: actor.id, displayName: actor.displayName, role: actor.role, agencyIds: [...actor.agencyIds] } : null, csrfToken: c.get('csrfToken') }, 200);
     },

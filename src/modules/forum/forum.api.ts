@@ -7,7 +7,7 @@ import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan, Agency } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppEnv } from '../../web/context.js';
-import * as planQ from '../plans/plans.queries.js';
+import { planQueries as planQ } from '../plans/index.js';
 import * as q from './forum.queries.js';
 import {
   decisionInput,
@@ -23,7 +23,7 @@ import {
   reviewedReportOutput,
 } from './forum.schemas.js';
 import * as service from './forum.service.js';
-import { meetingPath, resolutionPath } from './forum.views.js';
+import { meetingPath, resolutionPath } from '../../web/paths.js';
 
 type Db = AppEnv['Variables']['services']['db'];
 

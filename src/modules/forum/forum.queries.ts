@@ -1,7 +1,8 @@
 /** All SQL for forum meetings, the reports they reviewed, resolutions and decisions. Each function takes the db or a transaction first. */
 import { sql, type Selectable } from 'kysely';
+import { monitoringQueries } from '../monitoring/index.js';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import type { ForumMeetingsTable, ResolutionDecisionsTable, ResolutionsTable } from '../../db/schema.js';
+import type { ForumMeetingsTable, ResolutionDecisionsTable, ResolutionsTable } from './forum.table.js';
 import type { ForumMeeting, MeetingKind, Resolution, ResolutionDecision, ResolutionStatus } from '../../domain/forum.js';
 import type { Localized } from '../../domain/localized.js';
 
@@ -78,6 +79,13 @@ export async function findMeetingById(db: DbOrTx, id: number, forUpdate = false)
   if (forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row && toMeeting(row);
+}
+
+/** Meetings by id in one query: a list linking many items to their meetings reads them together. */
+export async function findMeetingsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ForumMeeting>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('forum_meetings').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, toMeeting(row)]));
 }
 
 export async function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
@@ -159,134 +167,39 @@ export async function countResolutionsByMeeting(db: DbOrTx, planId: number): Pro
 
 // ---- review cycles (owned by monitoring; read here) ----
 
-export interface CycleRef {
-  id: number;
-  planId: number;
-  number: number;
-  startsOn: string;
-  endsOn: string;
-  reviewOn: string | null;
-}
-
-export async function listCycleRefs(db: DbOrTx, planId: number): Promise<CycleRef[]> {
-  const rows = await db
-    .selectFrom('review_cycles')
-    .select(['id', 'plan_id', 'number', 'starts_on', 'ends_on', 'review_on'])
-    .where('plan_id', '=', planId)
-    .orderBy('number')
-    .execute();
-  return rows.map((r) => ({ id: r.id, planId: r.plan_id, number: r.number, startsOn: r.starts_on, endsOn: r.ends_on, reviewOn: r.review_on }));
-}
-
-export async function findCycleRef(db: DbOrTx, id: number): Promise<CycleRef | undefined> {
-  const r = await db.selectFrom('review_cycles').select(['id', 'plan_id', 'number', 'starts_on', 'ends_on', 'review_on']).where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, planId: r.plan_id, number: r.number, startsOn: r.starts_on, endsOn: r.ends_on, reviewOn: r.review_on };
-}
-
-// ---- reports reviewed at meetings ----
-
-/** A progress report as a meeting shows it: which commitment, which agency, which cycle. */
-export interface ReportRef {
-  reportId: number;
-  planId: number;
-  commitmentId: number;
-  commitmentNumber: string;
-  commitmentTitle: Localized;
-  agencyId: number;
-  agencyName: Localized;
-  cycleId: number;
-  cycleNumber: number;
-  revision: number;
-  state: 'draft' | 'submitted' | 'superseded';
-  submittedAt: Date | null;
-}
+// Review cycles and report references are monitoring's: asked through its index.
+import type { ReportRef } from '../monitoring/index.js';
+export type { CycleRef, ReportRef } from '../monitoring/index.js';
 
 export interface ReviewedReport extends ReportRef {
   showcased: boolean;
   story: Localized;
 }
 
-/** Natural order of commitment numbers like 1-2 < 1-10 < 2-1. */
-const byCommitmentNumber = sql`string_to_array(c.number, '-')::int[]`;
-
-function reportRefs(db: DbOrTx) {
-  return db
-    .selectFrom('progress_reports as p')
-    .innerJoin('commitments as c', 'c.id', 'p.commitment_id')
-    .innerJoin('agencies as a', 'a.id', 'p.agency_id')
-    .innerJoin('review_cycles as y', 'y.id', 'p.cycle_id')
-    .select([
-      'p.id as report_id',
-      'c.plan_id',
-      'c.id as commitment_id',
-      'c.number as commitment_number',
-      'c.title as commitment_title',
-      'a.id as agency_id',
-      'a.name as agency_name',
-      'p.cycle_id',
-      'y.number as cycle_number',
-      'p.revision',
-      'p.state',
-      'p.submitted_at',
-    ]);
-}
-
-type ReportRefRow = {
-  report_id: number;
-  plan_id: number;
-  commitment_id: number;
-  commitment_number: string;
-  commitment_title: Localized;
-  agency_id: number;
-  agency_name: Localized;
-  cycle_id: number;
-  cycle_number: number;
-  revision: number;
-  state: string;
-  submitted_at: Date | null;
-};
-
-const toReportRef = (r: ReportRefRow): ReportRef => ({
-  reportId: r.report_id,
-  planId: r.plan_id,
-  commitmentId: r.commitment_id,
-  commitmentNumber: r.commitment_number,
-  commitmentTitle: r.commitment_title,
-  agencyId: r.agency_id,
-  agencyName: r.agency_name,
-  cycleId: r.cycle_id,
-  cycleNumber: r.cycle_number,
-  revision: r.revision,
-  state: r.state as ReportRef['state'],
-  submittedAt: r.submitted_at,
-});
-
-export async function findReportRefs(db: DbOrTx, reportIds: readonly number[]): Promise<ReportRef[]> {
-  if (reportIds.length === 0) return [];
-  const rows = await reportRefs(db).where('p.id', 'in', [...reportIds]).execute();
-  return rows.map(toReportRef);
-}
-
-/** Reports the forum can review: submitted ones of the plan (optionally of one cycle), in commitment order. */
-export async function listReviewableReports(db: DbOrTx, planId: number, cycleId: number | null): Promise<ReportRef[]> {
-  let q = reportRefs(db).where('c.plan_id', '=', planId).where('p.state', '=', 'submitted');
-  if (cycleId !== null) q = q.where('p.cycle_id', '=', cycleId);
-  const rows = await q.orderBy('y.number').orderBy(byCommitmentNumber).orderBy('p.id').execute();
-  return rows.map(toReportRef);
-}
-
-/** The reports a meeting reviewed: showcased ones first, then in commitment order. */
+/** The reports a meeting reviewed: showcased ones first, then in commitment order (monitoring's order of refs). */
 export async function listMeetingReports(db: DbOrTx, meetingId: number): Promise<ReviewedReport[]> {
-  const rows = await reportRefs(db)
-    .innerJoin('meeting_reports as mr', 'mr.report_id', 'p.id')
-    .select(['mr.showcased', 'mr.story'])
-    .where('mr.meeting_id', '=', meetingId)
-    .orderBy('mr.showcased', 'desc')
-    .orderBy(byCommitmentNumber)
-    .orderBy('p.id')
-    .execute();
-  return rows.map((r) => ({ ...toReportRef(r), showcased: r.showcased, story: r.story }));
+  const rows = await db.selectFrom('meeting_reports').select(['report_id', 'showcased', 'story']).where('meeting_id', '=', meetingId).execute();
+  const byReport = new Map(rows.map((r) => [r.report_id, r]));
+  const refs = await monitoringQueries.findReportRefs(db, [...byReport.keys()]);
+  const reviewed = refs.flatMap((ref) => {
+    const row = byReport.get(ref.reportId);
+    return row ? [{ ...ref, showcased: row.showcased, story: row.story }] : [];
+  });
+  // A stable sort keeps the commitment order within each group.
+  return reviewed.sort((x, y) => Number(y.showcased) - Number(x.showcased));
 }
+
+/** The plenary held on a day, if any (the demo transcript links to it). */
+export async function findMeetingOn(db: DbOrTx, planId: number, heldOn: string): Promise<ForumMeeting | undefined> {
+  const row = await db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', planId).where('held_on', '=', heldOn).orderBy('id').executeTakeFirst();
+  return row && toMeeting(row);
+}
+
+// Called, not destructured at load: monitoring's index may still be loading when this file is (it shows meetings).
+export const listCycleRefs = (db: DbOrTx, planId: number) => monitoringQueries.listCycleRefs(db, planId);
+export const findCycleRef = (db: DbOrTx, id: number) => monitoringQueries.findCycleRef(db, id);
+export const findReportRefs = (db: DbOrTx, reportIds: readonly number[]) => monitoringQueries.findReportRefs(db, reportIds);
+export const listReviewableReports = (db: DbOrTx, planId: number, cycleId: number | null) => monitoringQueries.listReviewableReports(db, planId, cycleId);
 
 export interface MeetingReportValues {
   reportId: number;

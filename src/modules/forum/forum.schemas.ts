@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MAX, MEETING_KINDS, RESOLUTION_NUMBER_PATTERN, RESOLUTION_STATUSES } from '../../domain/forum.js';
 import { isoDate, localizedInput, recordId, text, versionField, wholeNumber } from '../../web/schemas.js';
-import { linkInput, localizedOutput } from '../plans/plans.schemas.js';
+import { linkInput, localizedOutput } from '../plans/index.js';
 
 const id = recordId();
 
@@ -50,9 +50,9 @@ export type MeetingReportsInput = z.infer<typeof meetingReportsInput>;
 
 export const resolutionInput = z.object({
   number: z
-    .union([z.literal(''), text().trim().regex(RESOLUTION_NUMBER_PATTERN, { message: 'error.resolutionNumber' })])
+    .union([z.literal('').transform(() => undefined), text().trim().regex(RESOLUTION_NUMBER_PATTERN, { message: 'error.resolutionNumber' })])
     .optional()
-    .openapi({ description: 'Leave out for the next number at the meeting (YYYYMMDD-n).' }),
+    .openapi({ description: 'Leave out (or empty) for the next number at the meeting (YYYYMMDD-n); on an edit, to keep the number.' }),
   body: localizedInput(5000),
   ownerAgencyId: optionalId.optional(),
   dueOn: optionalDate.optional(),

@@ -14,6 +14,7 @@ import {
   compareMeetings,
   isOverdue,
   latestDecision,
+  newMeetingDefaults,
   nextResolutionNumber,
   resolutionStatusAfter,
   takesUpResolutions,
@@ -24,29 +25,19 @@ import {
 import { emptyLocalized, mergeLocalized } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { recordHistory } from '../history/history.queries.js';
-import * as planQ from '../plans/plans.queries.js';
-import { assertValid, assertVersion, authorize, mergeInput } from '../service-helpers.js';
+import { recordHistory } from '../history/index.js';
+import { planQueries as planQ } from '../plans/index.js';
+import { assertValid, assertVersion, authorize, mergeInput } from '../../web/service-helpers.js';
 import * as q from './forum.queries.js';
 import type { DecisionInput, MeetingInput, MeetingPatch, MeetingReportsInput, ResolutionInput, ResolutionPatch } from './forum.schemas.js';
 
 export interface ForumServiceDeps {
   db: Db;
+  /** Marks what it creates as demonstration content: set by the demo seed only. */
+  demo?: boolean;
 }
 
 const MEETING_TEXT = ['title', 'agenda', 'minutes'] as const;
-
-const emptyMeeting = (planId: number): q.MeetingValues => ({
-  planId,
-  cycleId: null,
-  heldOn: '',
-  kind: 'plenary',
-  title: emptyLocalized(),
-  attendance: { government: 0, civilSociety: 0, other: 0 },
-  agenda: emptyLocalized(),
-  minutes: emptyLocalized(),
-  links: [],
-});
 
 /** The input over the stored values; attendance merges sector by sector. */
 function meetingValues(current: q.MeetingValues, input: Partial<MeetingInput>): q.MeetingValues {
@@ -76,9 +67,9 @@ export async function createMeeting(deps: ForumServiceDeps, actor: Actor | null,
   authorize(actor, 'meeting.manage');
   return deps.db.transaction().execute(async (trx) => {
     if (!(await planQ.findPlanById(trx, planId))) throw new NotFoundError();
-    const values = meetingValues(emptyMeeting(planId), input);
+    const values = meetingValues({ planId, heldOn: input.heldOn, ...newMeetingDefaults() }, input);
     await checkMeetingValues(trx, values, null);
-    const meeting = await q.insertMeeting(trx, values);
+    const meeting = await q.insertMeeting(trx, values, deps.demo);
     await recordHistory(trx, { entityType: 'meeting', entityId: meeting.id, planId, commitmentId: null, action: 'create', actor, before: null, after: meeting });
     return meeting;
   });
@@ -178,7 +169,7 @@ export async function createResolution(deps: ForumServiceDeps, actor: Actor | nu
     if (!meeting) throw new NotFoundError();
     // One writer of the plan's numbers at a time, so the next number is free when it is inserted.
     await planQ.lockPlan(trx, meeting.planId);
-    const number = input.number || nextResolutionNumber(meeting, await q.listResolutionNumbers(trx, meeting.planId));
+    const number = input.number ?? nextResolutionNumber(meeting, await q.listResolutionNumbers(trx, meeting.planId));
     const values: q.ResolutionValues = {
       planId: meeting.planId,
       meetingId,
@@ -188,7 +179,7 @@ export async function createResolution(deps: ForumServiceDeps, actor: Actor | nu
       dueOn: input.dueOn ?? null,
     };
     await checkResolutionValues(trx, values, meeting, null);
-    const created = await q.insertResolution(trx, values);
+    const created = await q.insertResolution(trx, values, deps.demo);
     await recordHistory(trx, { entityType: 'resolution', entityId: created.id, planId: meeting.planId, commitmentId: null, action: 'create', actor, before: null, after: created });
     return created;
   });
@@ -207,7 +198,7 @@ export async function updateResolution(deps: ForumServiceDeps, actor: Actor | nu
     if (!meeting) throw new NotFoundError();
     const { number, ...rest } = patch;
     const merged = mergeInput<Resolution>(current, rest, ['body']);
-    const values: q.ResolutionValues = { ...merged, number: number || current.number };
+    const values: q.ResolutionValues = { ...merged, number: number ?? current.number };
     await checkResolutionValues(trx, values, meeting, current.id);
     const updated = await q.updateResolutionRow(trx, resolutionId, values);
     await recordHistory(trx, { entityType: 'resolution', entityId: resolutionId, planId: current.planId, commitmentId: null, action: 'update', actor, before: current, after: updated });

@@ -505,9 +505,19 @@ describe('reports a meeting reviewed', () => {
     assert.equal(res.status, 303, await res.clone().text());
     const detail = await getMeeting(meeting.id);
     assert.deepEqual(detail.reports.map((r) => [r.commitmentNumber, r.showcased]), [['1-1', true]]);
-    const bad = await secretariat.postForm(path, { version: String(detail.version), reviewed: ['', String(submitted)], showcased: ['', String(submitted)] });
+    const bad = await secretariat.postForm(path, {
+      version: String(detail.version),
+      reviewed: ['', String(submitted)],
+      showcased: ['', String(submitted)],
+      [`story.${submitted2}.en`]: 'A story typed for a report left unticked',
+    });
     assert.equal(bad.status, 400);
-    assert.match(await bad.text(), /Tell the collaboration story of the showcased report on 2-1\./);
+    const reshown = await bad.text();
+    assert.match(reshown, /Tell the collaboration story of the showcased report on 2-1\./);
+    // The picker comes back as it was posted, not as stored: the ticks and every typed story.
+    assert.match(reshown, new RegExp(`id="f-showcased-${submitted}"[^>]*checked`));
+    assert.doesNotMatch(reshown, new RegExp(`id="f-reviewed-${submitted2}"[^>]*checked`));
+    assert.match(reshown, /A story typed for a report left unticked/);
   });
 
   test('meetings of a cycle are listed for the monitoring pages', async () => {
@@ -603,6 +613,11 @@ describe('pages', () => {
     const edited = await secretariat.postForm(editPath, { version: String(created.version), number: '20211111-1', 'body.zh': '請教育部檢視教材。', 'body.en': 'MOE to review the materials.', ownerAgencyId: '', dueOn: '2021-11-01' });
     assert.equal(edited.status, 400);
     assert.match(await edited.text(), /The due date cannot be before the meeting/);
+    // An empty number on an edit keeps the number (the schema reads it as left out).
+    const kept = await secretariat.postForm(editPath, { version: String(created.version), number: '', 'body.zh': '請教育部檢視教材。', 'body.en': 'MOE to review the materials.', ownerAgencyId: '', dueOn: '' });
+    assert.equal(kept.status, 303, await kept.clone().text());
+    const [after] = (await getMeeting(meeting.id)).resolutions;
+    assert.deepEqual([after?.number, after?.ownerAgency, after?.version], ['20211111-1', null, created.version + 1]);
   });
 });
 

@@ -4,28 +4,13 @@
  */
 import type { Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import type { HistoryTable } from '../../db/schema.js';
+import type { HistoryTable } from './history.table.js';
 import type { Actor } from '../../domain/authorization.js';
-import { diffFields, type FieldChange } from '../../domain/history.js';
+import { accountIdOf } from '../../domain/system-actor.js';
+import { diffFields, type EntityType, type FieldChange, type HistoryAction, type HistoryEntry } from '../../domain/history.js';
 import { visibleHistory } from '../../web/visibility.js';
 
-export const ENTITY_TYPES = ['plan', 'area', 'commitment', 'milestone', 'agency', 'cycle', 'report', 'meeting', 'resolution', 'transcript', 'speaker'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'submit', 'revise', 'transfer', 'decide'] as const;
-export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
-
-export interface HistoryEntry {
-  id: number;
-  entityType: EntityType;
-  entityId: number;
-  planId: number | null;
-  commitmentId: number | null;
-  action: HistoryAction;
-  actorId: number | null;
-  actorName: string;
-  changes: FieldChange[];
-  at: Date;
-}
+export type { EntityType, HistoryAction, HistoryEntry };
 
 export interface HistoryRecord {
   entityType: EntityType;
@@ -50,7 +35,7 @@ export async function recordHistory(db: DbOrTx, r: HistoryRecord): Promise<Field
       plan_id: r.planId,
       commitment_id: r.commitmentId,
       action: r.action,
-      actor_id: r.actor?.id ?? null,
+      actor_id: accountIdOf(r.actor),
       actor_name: r.actor?.displayName ?? 'system',
       changes: jsonb(changes),
     })

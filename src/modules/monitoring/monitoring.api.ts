@@ -5,14 +5,15 @@ import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '.
 import { recordId, text } from '../../web/schemas.js';
 import type { Context } from 'hono';
 import { can } from '../../domain/authorization.js';
-import { currentCycle, reportTiming, taipeiDay, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
+import { currentCycle, reportPercent, reportTiming, taipeiDay, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
 import type { ActionPlan, Commitment } from '../../domain/plan.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import type { AppEnv } from '../../web/context.js';
-import { presentCommitment } from '../plans/plans.api.js';
-import * as plans from '../plans/plans.queries.js';
-import { commitmentOutput, errorOutput, versionField } from '../plans/plans.schemas.js';
-import * as planService from '../plans/plans.service.js';
+import { evidencePath, reportPath } from '../../web/paths.js';
+import { presentCommitment } from '../plans/index.js';
+import { planQueries as plans } from '../plans/index.js';
+import { commitmentOutput, errorOutput, versionField } from '../plans/index.js';
+import { planService } from '../plans/index.js';
 import * as q from './monitoring.queries.js';
 import {
   boardOutput,
@@ -30,7 +31,6 @@ import {
 } from './monitoring.schemas.js';
 import * as service from './monitoring.service.js';
 import { canSeeReport } from './monitoring.visibility.js';
-import { evidencePath, reportPath, reportPercent } from './monitoring.views.js';
 
 const errors = errorResponses({ conflict: 'Stale version, or the report is submitted and can change only by a new revision.' });
 
@@ -73,7 +73,7 @@ async function presentReport(c: Ctx, report: ProgressReport): Promise<z.infer<ty
     agencyId: report.agencyId,
     state: report.state,
     timing: cycle ? reportTiming(cycle, { submittedAt: report.submittedAt, hasDraft: report.state === 'draft' }, today) : 'draft',
-    percent: reportPercent(report, milestones),
+    percent: reportPercent(report.milestones, milestones),
     achievements: report.achievements,
     participation: report.participation,
     civilSocietyParticipants: report.civilSocietyParticipants,
@@ -239,8 +239,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({ method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft", security: writeSecurity, request: { params: idParam, ...jsonBody(contributionInput) }, responses: { 201: jsonContent(reportOutput, 'The report with the contribution'), ...errors } }),
     async (c) => {
       const id = c.req.valid('param').id;
-      const text = c.req.valid('json').body;
-      await service.addContribution(depsOf(c), c.get('actor'), id, { zh: text.zh ?? '', en: text.en ?? '', status: text.status ?? 'draft' });
+      await service.addContribution(depsOf(c), c.get('actor'), id, c.req.valid('json').body);
       return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
     },
   );

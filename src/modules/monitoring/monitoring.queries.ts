@@ -1,9 +1,9 @@
 /** All SQL for review cycles, progress reports, their milestone entries, evidence and contributions. */
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import type { ProgressReportsTable, ReviewCyclesTable } from '../../db/schema.js';
+import type { ProgressReportsTable, ReviewCyclesTable } from './monitoring.table.js';
 import type { Localized } from '../../domain/localized.js';
-import { PUBLIC_REPORT_STATES, type CycleDates, type MilestoneProgress, type MilestoneProgressStatus, type ProgressReport, type ReportState, type ReviewCycle } from '../../domain/monitoring.js';
+import { PUBLIC_REPORT_STATES, type CycleDates, type MilestoneProgress, type MilestoneProgressStatus, type ProgressReport, type ReportContent, type ReportState, type ReviewCycle } from '../../domain/monitoring.js';
 
 // ---- row mapping ----
 
@@ -101,6 +101,7 @@ async function milestonesOf(db: DbOrTx, reportIds: readonly number[]): Promise<M
   if (reportIds.length === 0) return byReport;
   const rows = await db
     .selectFrom('milestone_progress as p')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
     .innerJoin('milestones as m', 'm.id', 'p.milestone_id')
     .select(['p.report_id', 'p.milestone_id', 'p.status', 'p.percent', 'p.reason'])
     .where('p.report_id', 'in', reportIds)
@@ -126,6 +127,13 @@ export async function findReportById(db: DbOrTx, id: number, forUpdate = false):
   if (forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row ? (await withMilestones(db, [row]))[0] : undefined;
+}
+
+/** Reports by id, with their milestone entries, in two queries however many (a history page names many). */
+export async function findReportsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ProgressReport>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('progress_reports').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map((await withMilestones(db, rows)).map((report) => [report.id, report]));
 }
 
 /** Every revision for a commitment, by cycle then revision; drafts only when asked. */
@@ -158,19 +166,7 @@ export async function lockReportsFor(db: DbOrTx, commitmentId: number, cycleId: 
     .execute();
 }
 
-export type ReportContent = Pick<
-  ProgressReport,
-  | 'achievements'
-  | 'participation'
-  | 'civilSocietyParticipants'
-  | 'governmentParticipants'
-  | 'problems'
-  | 'nextSteps'
-  | 'budgetSpent'
-  | 'budgetCurrency'
-  | 'budgetNote'
-  | 'milestones'
->;
+export type { ReportContent };
 
 const contentColumns = (r: ReportContent) => ({
   achievements: jsonb(r.achievements),
@@ -370,6 +366,7 @@ async function progressByReport(db: DbOrTx, reports: { reportId: number; commitm
   if (reports.length === 0) return out;
   const entries = await db
     .selectFrom('milestone_progress as p')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
     .innerJoin('milestones as m', 'm.id', 'p.milestone_id')
     .select(['p.report_id', 'p.milestone_id', 'p.status', 'p.percent', 'm.weight'])
     .where('p.report_id', 'in', reports.map((r) => r.reportId))
@@ -434,9 +431,12 @@ export interface ReportFeedItem {
 export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmentId?: number; agencyId?: number }, limit = 50): Promise<ReportFeedItem[]> {
   let q = db
     .selectFrom('progress_reports as r')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
     .innerJoin('commitments as m', 'm.id', 'r.commitment_id')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
     .innerJoin('action_plans as p', 'p.id', 'm.plan_id')
     .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .select(['r.id', 'r.revision', 'r.submitted_at', 'r.updated_at', 'm.number', 'm.title', 'p.slug', 'p.title as plan_title', 'c.number as cycle_number', 'a.name as agency_name', 'r.achievements'])
     .where('r.state', 'in', PUBLIC_REPORT_STATES)
@@ -460,4 +460,119 @@ export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmen
     agencyName: r.agency_name,
     achievements: r.achievements,
   }));
+}
+
+// ---- references to cycles and reports, as the forum shows them ----
+
+export interface CycleRef {
+  id: number;
+  planId: number;
+  number: number;
+  startsOn: string;
+  endsOn: string;
+  reviewOn: string | null;
+}
+
+export async function listCycleRefs(db: DbOrTx, planId: number): Promise<CycleRef[]> {
+  const rows = await db
+    .selectFrom('review_cycles')
+    .select(['id', 'plan_id', 'number', 'starts_on', 'ends_on', 'review_on'])
+    .where('plan_id', '=', planId)
+    .orderBy('number')
+    .execute();
+  return rows.map((r) => ({ id: r.id, planId: r.plan_id, number: r.number, startsOn: r.starts_on, endsOn: r.ends_on, reviewOn: r.review_on }));
+}
+
+export async function findCycleRef(db: DbOrTx, id: number): Promise<CycleRef | undefined> {
+  const r = await db.selectFrom('review_cycles').select(['id', 'plan_id', 'number', 'starts_on', 'ends_on', 'review_on']).where('id', '=', id).executeTakeFirst();
+  return r && { id: r.id, planId: r.plan_id, number: r.number, startsOn: r.starts_on, endsOn: r.ends_on, reviewOn: r.review_on };
+}
+
+// ---- reports reviewed at meetings ----
+
+/** A progress report as a meeting shows it: which commitment, which agency, which cycle. */
+export interface ReportRef {
+  reportId: number;
+  planId: number;
+  commitmentId: number;
+  commitmentNumber: string;
+  commitmentTitle: Localized;
+  agencyId: number;
+  agencyName: Localized;
+  cycleId: number;
+  cycleNumber: number;
+  revision: number;
+  state: 'draft' | 'submitted' | 'superseded';
+  submittedAt: Date | null;
+}
+
+/** Natural order of commitment numbers like 1-2 < 1-10 < 2-1. */
+const byCommitmentNumber = sql`string_to_array(c.number, '-')::int[]`;
+
+function reportRefs(db: DbOrTx) {
+  return db
+    .selectFrom('progress_reports as p')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
+    .innerJoin('commitments as c', 'c.id', 'p.commitment_id')
+    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
+    .innerJoin('agencies as a', 'a.id', 'p.agency_id')
+    .innerJoin('review_cycles as y', 'y.id', 'p.cycle_id')
+    .select([
+      'p.id as report_id',
+      'c.plan_id',
+      'c.id as commitment_id',
+      'c.number as commitment_number',
+      'c.title as commitment_title',
+      'a.id as agency_id',
+      'a.name as agency_name',
+      'p.cycle_id',
+      'y.number as cycle_number',
+      'p.revision',
+      'p.state',
+      'p.submitted_at',
+    ]);
+}
+
+type ReportRefRow = {
+  report_id: number;
+  plan_id: number;
+  commitment_id: number;
+  commitment_number: string;
+  commitment_title: Localized;
+  agency_id: number;
+  agency_name: Localized;
+  cycle_id: number;
+  cycle_number: number;
+  revision: number;
+  state: string;
+  submitted_at: Date | null;
+};
+
+const toReportRef = (r: ReportRefRow): ReportRef => ({
+  reportId: r.report_id,
+  planId: r.plan_id,
+  commitmentId: r.commitment_id,
+  commitmentNumber: r.commitment_number,
+  commitmentTitle: r.commitment_title,
+  agencyId: r.agency_id,
+  agencyName: r.agency_name,
+  cycleId: r.cycle_id,
+  cycleNumber: r.cycle_number,
+  revision: r.revision,
+  state: r.state as ReportRef['state'],
+  submittedAt: r.submitted_at,
+});
+
+export async function findReportRefs(db: DbOrTx, reportIds: readonly number[]): Promise<ReportRef[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await reportRefs(db).where('p.id', 'in', [...reportIds]).orderBy(byCommitmentNumber).orderBy('p.id').execute();
+  return rows.map(toReportRef);
+}
+
+/** Reports the forum can review: submitted ones of the plan (optionally of one cycle), in commitment order. */
+export async function listReviewableReports(db: DbOrTx, planId: number, cycleId: number | null): Promise<ReportRef[]> {
+  let q = reportRefs(db).where('c.plan_id', '=', planId).where('p.state', '=', 'submitted');
+  if (cycleId !== null) q = q.where('p.cycle_id', '=', cycleId);
+  const rows = await q.orderBy('y.number').orderBy(byCommitmentNumber).orderBy('p.id').execute();
+  return rows.map(toReportRef);
 }

@@ -2,59 +2,72 @@
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { emptyLocalized, pick } from '../../domain/localized.js';
-import {
-  HEALTH,
-  commitmentHealth,
-  commitmentPercent,
-  currentCycle,
-  reportTiming,
-  taipeiDay,
-  type MilestoneProgress,
-  type ProgressReport,
-  type ReviewCycle,
-} from '../../domain/monitoring.js';
-import type { ActionPlan, Agency, Commitment, Milestone } from '../../domain/plan.js';
+import { HEALTH, commitmentHealth, currentCycle, reportPercent, reportTiming, taipeiDay, type MilestoneProgress, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
+import type { ActionPlan, Agency, Commitment } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import type { FieldErrors } from '../../web/components.js';
 import { atomXml } from '../../web/atom.js';
 import { csvResponse } from '../../web/csv.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { handleForm, overlay, positiveInt, requirePermission } from '../../web/form-handler.js';
+import { handleForm, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
-import { formFieldOf, nestForm, readForm, type FormBody, parseFormBody } from '../../web/forms.js';
+import { nestForm, readForm, type FormBody, parseFormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
+import type { FieldErrors } from '../../web/ui/index.js';
 import type { ForumMeeting } from '../../domain/forum.js';
-import { listMeetings } from '../forum/forum.queries.js';
-import { agencyByCode, commitmentByNumber, planBySlug } from '../plans/plans.lookups.js';
-import type { CommitmentPageData } from '../plans/plans.routes.js';
-import * as plans from '../plans/plans.queries.js';
-import * as planService from '../plans/plans.service.js';
-import { agencyPath, commitmentPath, planPath } from '../plans/plans.views.js';
+import { listMeetings } from '../forum/index.js';
+import { agencyByCode, commitmentByNumber, planBySlug } from '../plans/index.js';
+import type { CommitmentPageData } from '../plans/index.js';
+import { planQueries as plans } from '../plans/index.js';
+import { planService } from '../plans/index.js';
+import {
+  agencyFeedPath,
+  agencyPath,
+  commitmentFeedPath,
+  commitmentPath,
+  cyclesPath,
+  planFeedPath,
+  progressPath,
+  reportPath,
+} from '../../web/paths.js';
+import {
+  contributionForm,
+  cycleForm,
+  cycleGenerateForm,
+  evidenceForm,
+  reportForm,
+  transferForm,
+  type ContributionFormValues,
+  type CycleGenerateFormValues,
+  type EvidenceFormValues,
+  type ReportFormValues,
+  type TransferFormValues,
+} from './monitoring.forms.js';
 import * as q from './monitoring.queries.js';
 import { contributionInput, cycleGenerateInput, cycleInput, evidenceLinkInput, reportCreateInput, reportUpdateInput, transferInput, versionOnly } from './monitoring.schemas.js';
 import * as service from './monitoring.service.js';
 import { canSeeReport } from './monitoring.visibility.js';
-import {
-  BoardPage,
-  CommitmentMonitoringSection,
-  CycleFormPage,
-  CyclesPage,
-  ProgressPage,
-  ReportFormPage,
-  ReportPage,
-  TransferFormPage,
-  reportPath,
-  reportsPath,
-  type ReportFormValues,
-  type ReportView,
-} from './monitoring.views.js';
+import { BoardPage } from './views/board.js';
+import { CommitmentMonitoringSection } from './views/commitment-section.js';
+import { CycleFormPage } from './views/cycle-form.js';
+import { CyclesPage } from './views/cycles.js';
+import type { ReportView } from './views/parts.js';
+import { ProgressPage } from './views/progress.js';
+import { ReportFormPage } from './views/report-form.js';
+import { ReportPage } from './views/report.js';
+import { TransferFormPage } from './views/transfer-form.js';
 
 const db = (c: AppContext) => c.get('services').db;
 const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 const today = (c: AppContext) => taipeiDay(c.get('services').now());
 const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
+
+/** What was typed into the report page's own forms, when one comes back with a message. */
+interface ReportPageForms {
+  evidence?: EvidenceFormValues;
+  contribution?: ContributionFormValues;
+}
 const ownershipOf = (c: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>) => ({ leadAgencyId: c.leadAgencyId, coAgencyIds: c.coAgencyIds });
 
 
@@ -85,11 +98,6 @@ async function viewsOf(c: AppContext, reports: ProgressReport[], cycles: ReviewC
   });
 }
 
-const weighted = (entries: MilestoneProgress[], milestones: Milestone[]) => {
-  const weights = new Map(milestones.map((m) => [m.id, m.weight]));
-  return entries.map((e) => ({ status: e.status, percent: e.percent, weight: weights.get(e.milestoneId) ?? null }));
-};
-
 /** The monitoring part of a commitment's page: latest status, progress over cycles, every report in order. */
 export async function commitmentMonitoring(c: AppContext, { plan, commitment, milestones, agencies }: CommitmentPageData) {
   const lang = c.get('lang');
@@ -105,9 +113,9 @@ export async function commitmentMonitoring(c: AppContext, { plan, commitment, mi
       milestones={milestones}
       agencies={agencyMap(agencies)}
       reports={views}
-      progress={submitted.map((v) => ({ cycle: v.cycle, percent: commitmentPercent(weighted(v.report.milestones, milestones)) }))}
+      progress={submitted.map((v) => ({ cycle: v.cycle, percent: reportPercent(v.report.milestones, milestones) }))}
       latest={{
-        percent: latest ? commitmentPercent(weighted(latest.report.milestones, milestones)) : null,
+        percent: latest ? reportPercent(latest.report.milestones, milestones) : null,
         health: commitmentHealth(latest ? latest.report.milestones : null),
         cycle: latest?.cycle ?? null,
       }}
@@ -115,43 +123,14 @@ export async function commitmentMonitoring(c: AppContext, { plan, commitment, mi
       canWrite={can(c.get('actor'), 'report.write', ownershipOf(commitment))}
     />
   );
-  return { section, feeds: [{ title: t(lang, 'feed.commitment'), path: `${reportsPath(plan, commitment)}.atom` }] };
+  return { section, feeds: [{ title: t(lang, 'feed.commitment'), path: commitmentFeedPath(plan, commitment) }] };
 }
-
-const emptyReportValues = (cycleId: number): ReportFormValues => ({
-  cycleId,
-  achievements: emptyLocalized(),
-  participation: emptyLocalized(),
-  civilSocietyParticipants: null,
-  governmentParticipants: null,
-  problems: emptyLocalized(),
-  nextSteps: emptyLocalized(),
-  budgetSpent: null,
-  budgetCurrency: 'TWD',
-  budgetNote: emptyLocalized(),
-  milestones: [],
-});
-
-/** Form fields `milestones.<i>.x` arrive as an object keyed by index; the API shape is an array. */
-function reportFormInput(body: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = { ...body };
-  const m = body.milestones;
-  if (m && typeof m === 'object' && !Array.isArray(m)) {
-    input.milestones = Object.entries(m as Record<string, unknown>)
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([, v]) => v);
-  }
-  return input;
-}
-
-/** Per-milestone messages stay on their own fields (`milestones.0.reason`), others go to the form field. */
-const reportFieldOf = (path: string) => (path.startsWith('milestones.') ? path.split('.').slice(0, 3).join('.') : formFieldOf(path));
 
 function origin(c: AppContext): string {
   return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }
 
-async function atomFeed(c: AppContext, opts: { title: string; selfPath: string; pagePath: string; items: q.ReportFeedItem[] }): Promise<Response> {
+function atomFeed(c: AppContext, opts: { title: string; selfPath: string; pagePath: string; items: q.ReportFeedItem[] }): Response {
   const lang = c.get('lang');
   const base = origin(c);
   // Text constructs are type="text": a report's words are escaped, never markup a feed reader might run (web/atom.ts).
@@ -166,7 +145,7 @@ async function atomFeed(c: AppContext, opts: { title: string; selfPath: string; 
     author: t(lang, 'site.name'),
     rights: t(lang, 'feed.license'),
     entries: opts.items.map((item) => {
-      const link = `${base}${href(lang, `/plans/${item.planSlug}/commitments/${item.commitmentNumber}/reports/${item.reportId}`)}`;
+      const link = `${base}${href(lang, reportPath({ slug: item.planSlug }, { number: item.commitmentNumber }, { id: item.reportId }))}`;
       return {
         id: link,
         link,
@@ -218,7 +197,7 @@ export function monitoringPages(): Hono<AppEnv> {
   });
 
   // ---- cycles ----
-  const renderCycles = async (c: AppContext, plan: ActionPlan, errors: FieldErrors = {}, values: Record<string, string | number> = {}, status: 200 | 400 = 200) => {
+  const renderCycles = async (c: AppContext, plan: ActionPlan, errors: FieldErrors = {}, values: CycleGenerateFormValues = cycleGenerateForm.empty(), status: 200 | 400 = 200) => {
     const [cycles, meetings] = await Promise.all([q.listCycles(db(c), plan.id), listMeetings(db(c), plan.id)]);
     const reviewedAt = new Map<number, ForumMeeting[]>();
     for (const m of [...meetings].reverse()) if (m.cycleId !== null) reviewedAt.set(m.cycleId, [...(reviewedAt.get(m.cycleId) ?? []), m]);
@@ -233,8 +212,8 @@ export function monitoringPages(): Hono<AppEnv> {
     return handleForm(c, {
       schema: cycleGenerateInput,
       run: (input) => service.generateCycles(deps(c), c.get('actor'), plan.id, input),
-      redirectTo: () => `${planPath(plan)}/cycles`,
-      render: ({ submitted, errors }) => renderCycles(c, plan, errors, submitted as Record<string, string>, 400),
+      redirectTo: () => cyclesPath(plan),
+      render: ({ body, errors }) => renderCycles(c, plan, errors, cycleGenerateForm.posted(body, cycleGenerateForm.empty()), 400),
     });
   });
   const cycleByNumber = async (c: AppContext, plan: ActionPlan) => {
@@ -247,7 +226,7 @@ export function monitoringPages(): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const cycle = await cycleByNumber(c, plan);
     requirePermission(c, 'cycle.manage');
-    return c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={cycle} values={cycle} errors={{}} />);
+    return c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={cycle} values={cycleForm.values(cycle)} errors={{}} />);
   });
   app.post('/plans/:slug/cycles/:cycle/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -255,10 +234,10 @@ export function monitoringPages(): Hono<AppEnv> {
     return handleForm(c, {
       schema: cycleInput.partial().extend({ version: versionOnly.shape.version }),
       run: (input) => service.updateCycle(deps(c), c.get('actor'), cycle.id, input),
-      redirectTo: () => `${planPath(plan)}/cycles`,
-      render: async ({ submitted, errors, conflict, status }) => {
+      redirectTo: () => cyclesPath(plan),
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findCycleById(db(c), cycle.id)) ?? cycle;
-        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
+        const values = conflict ? cycleForm.values(current) : cycleForm.posted(body, cycleForm.values(current));
         return c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={current} values={values} errors={errors} conflict={conflict} />, status);
       },
     });
@@ -298,11 +277,14 @@ export function monitoringPages(): Hono<AppEnv> {
   });
 
   // ---- reports ----
-  const reportOf = async (c: AppContext, commitment: Commitment): Promise<ProgressReport> => {
+  /** The plan, commitment and report a report's path names. */
+  const reportAt = async (c: AppContext) => {
+    const plan = await planBySlug(c);
+    const commitment = await commitmentByNumber(c, plan);
     const report = await q.findReportById(db(c), positiveInt(c.req.param('reportId')) ?? 0);
     // A draft is not public: to anyone who may not see it, it does not exist.
     if (!report || report.commitmentId !== commitment.id || !canSeeReport(c.get('actor'), report, commitment)) throw new NotFoundError();
-    return report;
+    return { plan, commitment, report };
   };
 
   const renderReportForm = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport | null, values: ReportFormValues, errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) => {
@@ -310,7 +292,8 @@ export function monitoringPages(): Hono<AppEnv> {
     return c.html(<ReportFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestones={milestones} cycles={cycles} report={report} values={values} errors={errors} conflict={conflict} />, status);
   };
 
-  const renderReport = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport, errors: FieldErrors = {}, status: 200 | 400 | 409 = 200) => {
+  /** `typed` is what the evidence or contribution form posted, shown again beside its messages. */
+  const renderReport = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport, errors: FieldErrors = {}, status: 200 | 400 | 409 = 200, typed: ReportPageForms = {}) => {
     const [cycles, milestones, agencies] = await Promise.all([q.listCycles(db(c), plan.id), plans.listMilestones(db(c), commitment.id), plans.listAgencies(db(c))]);
     const all = await loadReportViews(c, commitment, cycles);
     const view = all.find((v) => v.report.id === report.id) ?? (await viewsOf(c, [report], cycles))[0];
@@ -328,6 +311,8 @@ export function monitoringPages(): Hono<AppEnv> {
         canWrite={can(actor, 'report.write', ownershipOf(commitment))}
         canContribute={can(actor, 'report.contribute', ownershipOf(commitment))}
         errors={errors}
+        evidence={typed.evidence}
+        contribution={typed.contribution}
       />,
       status,
     );
@@ -340,66 +325,67 @@ export function monitoringPages(): Hono<AppEnv> {
     const cycles = await q.listCycles(db(c), plan.id);
     const asked = positiveInt(c.req.query('cycle'));
     const cycle = cycles.find((x) => x.number === asked) ?? currentCycle(cycles, today(c));
-    return renderReportForm(c, plan, commitment, null, emptyReportValues(cycle?.id ?? 0), {}, false, 200);
+    return renderReportForm(c, plan, commitment, null, reportForm.empty(cycle), {}, false, 200);
   });
   app.post('/plans/:slug/commitments/:number/reports/new', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     return handleForm(c, {
       schema: reportCreateInput,
-      toInput: reportFormInput,
-      fieldOf: reportFieldOf,
+      toInput: reportForm.input,
+      fieldOf: reportForm.fieldOf,
       run: (input) => service.createReport(deps(c), c.get('actor'), commitment.id, input),
       redirectTo: (report) => reportPath(plan, commitment, report),
-      render: ({ submitted, errors }) => renderReportForm(c, plan, commitment, null, overlay(emptyReportValues(0), submitted), errors, false, 400),
+      render: ({ body, errors }) => renderReportForm(c, plan, commitment, null, reportForm.posted(body, reportForm.empty(undefined)), errors, false, 400),
     });
   });
   app.get('/plans/:slug/commitments/:number/reports/:reportId', async (c) => {
-    const plan = await planBySlug(c);
-    const commitment = await commitmentByNumber(c, plan);
-    return renderReport(c, plan, commitment, await reportOf(c, commitment));
+    const { plan, commitment, report } = await reportAt(c);
+    return renderReport(c, plan, commitment, report);
   });
   app.get('/plans/:slug/commitments/:number/reports/:reportId/edit', async (c) => {
-    const plan = await planBySlug(c);
-    const commitment = await commitmentByNumber(c, plan);
-    const report = await reportOf(c, commitment);
+    const { plan, commitment, report } = await reportAt(c);
     requirePermission(c, 'report.write', ownershipOf(commitment));
     if (report.state !== 'draft') throw new service.ReportLockedError();
-    return renderReportForm(c, plan, commitment, report, report, {}, false, 200);
+    return renderReportForm(c, plan, commitment, report, reportForm.values(report), {}, false, 200);
   });
   app.post('/plans/:slug/commitments/:number/reports/:reportId/edit', async (c) => {
-    const plan = await planBySlug(c);
-    const commitment = await commitmentByNumber(c, plan);
-    const report = await reportOf(c, commitment);
+    const { plan, commitment, report } = await reportAt(c);
     return handleForm(c, {
       schema: reportUpdateInput,
-      toInput: reportFormInput,
-      fieldOf: reportFieldOf,
+      toInput: reportForm.input,
+      fieldOf: reportForm.fieldOf,
       run: (input) => service.updateReport(deps(c), c.get('actor'), report.id, input),
       redirectTo: (updated) => reportPath(plan, commitment, updated),
-      render: async ({ submitted, errors, conflict, status }) => {
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findReportById(db(c), report.id)) ?? report;
-        const values = conflict ? current : { ...overlay<ReportFormValues>(current, submitted), version: current.version };
+        const values = conflict ? reportForm.values(current) : reportForm.posted(body, reportForm.values(current));
         return renderReportForm(c, plan, commitment, current, values, errors, conflict, status);
       },
     });
   });
 
-  /** Posts that act on a report and come back to its page, with the problem shown there when refused. */
-  const reportAction = (path: string, run: (c: AppContext, report: ProgressReport, body: Record<string, unknown>) => Promise<ProgressReport | void>) =>
+  /**
+   * Posts that act on a report and come back to its page, with the problem shown there when refused (and, for the
+   * report page's own forms, what was typed into them: `typed`).
+   */
+  const reportAction = (
+    path: 'submit' | 'revise' | 'delete' | 'contributions' | 'evidence',
+    run: (c: AppContext, report: ProgressReport, body: Record<string, unknown>) => Promise<ProgressReport | void>,
+    typed: (body: Record<string, unknown>) => ReportPageForms = () => ({}),
+  ) =>
     app.post(`/plans/:slug/commitments/:number/reports/:reportId/${path}`, async (c) => {
-      const plan = await planBySlug(c);
-      const commitment = await commitmentByNumber(c, plan);
-      const report = await reportOf(c, commitment);
+      const { plan, commitment, report } = await reportAt(c);
       const lang = c.get('lang');
+      const body = await readAllForm(c);
       try {
-        const result = await run(c, report, await readAllForm(c));
+        const result = await run(c, report, body);
         return c.redirect(href(lang, result ? reportPath(plan, commitment, result) : commitmentPath(plan, commitment)), 303);
       } catch (error) {
         if (error instanceof ValidationError) {
           const errors: FieldErrors = {};
-          for (const [field, message] of Object.entries(fieldMessages(error, lang))) errors[reportFieldOf(field)] ??= message;
-          return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, errors, 400);
+          for (const [field, message] of Object.entries(fieldMessages(error, lang))) errors[reportForm.fieldOf(field)] ??= message;
+          return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, errors, 400, typed(body));
         }
         if (error instanceof ConflictError) return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, { version: t(lang, 'form.conflict') }, 409);
         throw error;
@@ -415,27 +401,33 @@ export function monitoringPages(): Hono<AppEnv> {
     const { version } = parseOrThrow(versionOnly, body, c.get('lang'));
     await service.deleteDraft(deps(c), c.get('actor'), report.id, version);
   });
-  reportAction('contributions', async (c, report, body) => {
-    const { body: text } = parseOrThrow(contributionInput, nestForm(body as FormBody), c.get('lang'));
-    await service.addContribution(deps(c), c.get('actor'), report.id, { ...emptyLocalized(), ...text, status: text.status ?? 'draft' });
-    return report;
-  });
-  reportAction('evidence', async (c, report, body) => {
-    const file = body.file;
-    const title = typeof body.title === 'string' ? body.title : '';
-    if (file instanceof File && file.size > 0) {
-      await service.addEvidenceFile(deps(c), c.get('actor'), report.id, { title, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    } else if (typeof body.url === 'string' && body.url.trim() !== '') {
-      await service.addEvidenceLink(deps(c), c.get('actor'), report.id, parseOrThrow(evidenceLinkInput, { title, url: body.url }, c.get('lang')));
-    } else {
-      throw new ValidationError([{ field: 'file', key: 'error.evidenceEmpty' }]);
-    }
-    return report;
-  });
+  reportAction(
+    'contributions',
+    async (c, report, body) => {
+      const input = parseOrThrow(contributionInput, nestForm(body as FormBody), c.get('lang'));
+      await service.addContribution(deps(c), c.get('actor'), report.id, input.body);
+      return report;
+    },
+    (body) => ({ contribution: contributionForm.posted(nestForm(body as FormBody), contributionForm.empty()) }),
+  );
+  reportAction(
+    'evidence',
+    async (c, report, body) => {
+      const posted = evidenceForm.input(body);
+      if (posted.kind === 'file') {
+        const { title, file } = posted;
+        await service.addEvidenceFile(deps(c), c.get('actor'), report.id, { title, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      } else if (posted.kind === 'link') {
+        await service.addEvidenceLink(deps(c), c.get('actor'), report.id, parseOrThrow(evidenceLinkInput, posted.link, c.get('lang')));
+      } else {
+        throw new ValidationError([{ field: 'file', key: 'error.evidenceEmpty' }]);
+      }
+      return report;
+    },
+    (body) => ({ evidence: evidenceForm.posted(body, evidenceForm.empty()) }),
+  );
   app.post('/plans/:slug/commitments/:number/reports/:reportId/evidence/:evidenceId/delete', async (c) => {
-    const plan = await planBySlug(c);
-    const commitment = await commitmentByNumber(c, plan);
-    const report = await reportOf(c, commitment);
+    const { plan, commitment, report } = await reportAt(c);
     await service.removeEvidence(deps(c), c.get('actor'), report.id, positiveInt(c.req.param('evidenceId')) ?? 0);
     return c.redirect(href(c.get('lang'), reportPath(plan, commitment, report)), 303);
   });
@@ -456,53 +448,39 @@ export function monitoringPages(): Hono<AppEnv> {
   });
 
   // ---- transfers (reorganization) ----
-  const renderTransfer = async (c: AppContext, opts: { plan?: ActionPlan; commitment?: Commitment; from: Agency; action: string; cancel: string; values: Parameters<typeof TransferFormPage>[0]['values']; errors: FieldErrors; conflict?: boolean; status: 200 | 400 | 409 }) =>
-    c.html(
-      <TransferFormPage
-        ctx={pageContext(c)}
-        plan={opts.plan}
-        commitment={opts.commitment}
-        fromAgency={opts.from}
-        agencies={await plans.listAgencies(db(c))}
-        action={opts.action}
-        cancel={opts.cancel}
-        values={opts.values}
-        errors={opts.errors}
-        conflict={opts.conflict}
-      />,
-      opts.status,
-    );
-  const emptyTransfer = (c: AppContext) => ({ toAgencyId: '', effectiveOn: today(c), note: emptyLocalized() });
+  const renderTransfer = async (c: AppContext, opts: { of?: { plan: ActionPlan; commitment: Commitment }; from: Agency; values: TransferFormValues; errors?: FieldErrors; conflict?: boolean; status?: 200 | 400 | 409 }) =>
+    c.html(<TransferFormPage ctx={pageContext(c)} of={opts.of} fromAgency={opts.from} agencies={await plans.listAgencies(db(c))} values={opts.values} errors={opts.errors ?? {}} conflict={opts.conflict} />, opts.status ?? 200);
+  const leadOf = async (c: AppContext, commitment: Commitment) => {
+    const from = await plans.findAgencyById(db(c), commitment.leadAgencyId);
+    if (!from) throw new NotFoundError();
+    return from;
+  };
 
   app.get('/plans/:slug/commitments/:number/transfer', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'commitment.transfer');
-    const from = await plans.findAgencyById(db(c), commitment.leadAgencyId);
-    if (!from) throw new NotFoundError();
-    const path = `${commitmentPath(plan, commitment)}/transfer`;
-    return renderTransfer(c, { plan, commitment, from, action: path, cancel: commitmentPath(plan, commitment), values: { ...emptyTransfer(c), version: commitment.version }, errors: {}, status: 200 });
+    return renderTransfer(c, { of: { plan, commitment }, from: await leadOf(c, commitment), values: transferForm.empty(today(c), commitment.version) });
   });
   app.post('/plans/:slug/commitments/:number/transfer', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    const from = await plans.findAgencyById(db(c), commitment.leadAgencyId);
-    if (!from) throw new NotFoundError();
-    const path = `${commitmentPath(plan, commitment)}/transfer`;
+    const from = await leadOf(c, commitment);
     return handleForm(c, {
       schema: transferInput.extend({ version: versionOnly.shape.version }),
       run: (input) => planService.transferCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
       redirectTo: (updated) => commitmentPath(plan, updated),
-      render: async ({ submitted, errors, conflict, status }) => {
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await plans.findCommitmentById(db(c), commitment.id)) ?? commitment;
-        return renderTransfer(c, { plan, commitment: current, from, action: path, cancel: commitmentPath(plan, current), values: { ...overlay(emptyTransfer(c), submitted), version: current.version }, errors, conflict, status });
+        // What was typed stays, on the version now stored (a conflict says someone else moved it meanwhile).
+        return renderTransfer(c, { of: { plan, commitment: current }, from, values: transferForm.posted(body, transferForm.empty(today(c), current.version)), errors, conflict, status });
       },
     });
   });
   app.get('/agencies/:code/transfer', async (c) => {
     const from = await agencyByCode(c);
     requirePermission(c, 'commitment.transfer');
-    return renderTransfer(c, { from, action: `${agencyPath(from)}/transfer`, cancel: agencyPath(from), values: emptyTransfer(c), errors: {}, status: 200 });
+    return renderTransfer(c, { from, values: transferForm.empty(today(c)) });
   });
   app.post('/agencies/:code/transfer', async (c) => {
     const from = await agencyByCode(c);
@@ -510,7 +488,7 @@ export function monitoringPages(): Hono<AppEnv> {
       schema: transferInput,
       run: (input) => planService.transferAgency({ db: db(c) }, c.get('actor'), from.id, input),
       redirectTo: () => agencyPath(from),
-      render: ({ submitted, errors, status }) => renderTransfer(c, { from, action: `${agencyPath(from)}/transfer`, cancel: agencyPath(from), values: overlay(emptyTransfer(c), submitted), errors, status: status === 409 ? 400 : status }),
+      render: ({ body, errors, status }) => renderTransfer(c, { from, values: transferForm.posted(body, transferForm.empty(today(c))), errors, status: status === 409 ? 400 : status }),
     });
   });
 
@@ -518,19 +496,19 @@ export function monitoringPages(): Hono<AppEnv> {
   app.get('/plans/:slug/reports.atom', async (c) => {
     const plan = await planBySlug(c);
     const items = await q.listReportFeed(db(c), { planId: plan.id });
-    return atomFeed(c, { title: `${t(c.get('lang'), 'feed.plan')} · ${pick(plan.title, c.get('lang'))}`, selfPath: `${planPath(plan)}/reports.atom`, pagePath: `${planPath(plan)}/progress`, items });
+    return atomFeed(c, { title: `${t(c.get('lang'), 'feed.plan')} · ${pick(plan.title, c.get('lang'))}`, selfPath: planFeedPath(plan), pagePath: progressPath(plan), items });
   });
   app.get('/plans/:slug/commitments/:number/reports.atom', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const items = await q.listReportFeed(db(c), { commitmentId: commitment.id });
     const lang = c.get('lang');
-    return atomFeed(c, { title: `${commitment.number} ${pick(commitment.title, lang)}`, selfPath: `${reportsPath(plan, commitment)}.atom`, pagePath: commitmentPath(plan, commitment), items });
+    return atomFeed(c, { title: `${commitment.number} ${pick(commitment.title, lang)}`, selfPath: commitmentFeedPath(plan, commitment), pagePath: commitmentPath(plan, commitment), items });
   });
   app.get('/agencies/:code/reports.atom', async (c) => {
     const agency = await agencyByCode(c);
     const items = await q.listReportFeed(db(c), { agencyId: agency.id });
-    return atomFeed(c, { title: pick(agency.name, c.get('lang')), selfPath: `${agencyPath(agency)}/reports.atom`, pagePath: agencyPath(agency), items });
+    return atomFeed(c, { title: pick(agency.name, c.get('lang')), selfPath: agencyFeedPath(agency), pagePath: agencyPath(agency), items });
   });
 
   return app;

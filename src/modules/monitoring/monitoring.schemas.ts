@@ -1,8 +1,8 @@
 /** Input and output shapes for cycles, progress reports and transfers: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
-import { MILESTONE_PROGRESS_STATUSES, REPORT_STATES } from '../../domain/monitoring.js';
+import { DEFAULT_CYCLE_OPTIONS, MILESTONE_PROGRESS_STATUSES, REPORT_STATES } from '../../domain/monitoring.js';
 import { isoDate, localizedInput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
-import { localizedOutput } from '../plans/plans.schemas.js';
+import { localizedOutput } from '../plans/index.js';
 
 const emptyToNull = z.literal('').transform(() => null);
 
@@ -12,9 +12,9 @@ const count = z
   .openapi({ description: 'A head count; null or empty when unknown' });
 
 export const cycleGenerateInput = z.object({
-  intervalMonths: wholeNumber(z.number({ message: 'error.interval' }).int({ message: 'error.interval' }).min(1, { message: 'error.interval' }).max(12, { message: 'error.interval' })).default(4),
-  dueAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(120, { message: 'error.days' })).default(14),
-  reviewAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(180, { message: 'error.days' })).default(30),
+  intervalMonths: wholeNumber(z.number({ message: 'error.interval' }).int({ message: 'error.interval' }).min(1, { message: 'error.interval' }).max(12, { message: 'error.interval' })).default(DEFAULT_CYCLE_OPTIONS.intervalMonths),
+  dueAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(120, { message: 'error.days' })).default(DEFAULT_CYCLE_OPTIONS.dueAfterDays),
+  reviewAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(180, { message: 'error.days' })).default(DEFAULT_CYCLE_OPTIONS.reviewAfterDays),
 });
 export type CycleGenerateInput = z.infer<typeof cycleGenerateInput>;
 

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/connection.js';
 import { can, type Actor } from '../../domain/authorization.js';
-import { emptyLocalized, mergeLocalized, type Localized } from '../../domain/localized.js';
+import { accountIdOf } from '../../domain/system-actor.js';
+import { mergeLocalized, type Localized, type LocalizedPatch } from '../../domain/localized.js';
 import {
   activeInCycle,
   averagePercent,
@@ -16,6 +17,8 @@ import {
   commitmentPercent,
   countHealth,
   generateCycles as generateCycleDates,
+  newMilestoneProgress,
+  newReportContent,
   reportTiming,
   taipeiDay,
   type CycleOptions,
@@ -27,15 +30,17 @@ import {
 } from '../../domain/monitoring.js';
 import type { ActionPlan, Agency, Area, Commitment, FieldProblem, Milestone } from '../../domain/plan.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
-import { recordHistory } from '../history/history.queries.js';
-import * as plans from '../plans/plans.queries.js';
-import { assertValid, assertVersion, authorize, requireText } from '../service-helpers.js';
+import { recordHistory } from '../history/index.js';
+import { planQueries as plans } from '../plans/index.js';
+import { assertValid, assertVersion, authorize, requireText } from '../../web/service-helpers.js';
 import * as q from './monitoring.queries.js';
 import type { CycleInput, ReportCreateInput, ReportUpdateInput } from './monitoring.schemas.js';
 
 export interface MonitoringDeps {
   db: Db;
   now: () => Date;
+  /** Marks what it creates as demonstration content: set by the demo seed only. */
+  demo?: boolean;
 }
 
 /** A submitted report is a record: it changes only through a new revision. */
@@ -94,7 +99,7 @@ export async function updateCycle(deps: MonitoringDeps, actor: Actor | null, cyc
 /** Every milestone of the commitment gets an entry: given ones as sent, the rest kept or "not started". */
 function mergeMilestoneEntries(milestones: readonly Milestone[], stored: readonly MilestoneProgress[], given: ReportCreateInput['milestones']): MilestoneProgress[] {
   return milestones.map((m) => {
-    const old = stored.find((s) => s.milestoneId === m.id) ?? { milestoneId: m.id, status: 'not-started' as const, percent: 0, reason: emptyLocalized() };
+    const old = stored.find((s) => s.milestoneId === m.id) ?? newMilestoneProgress(m.id);
     const input = given?.find((g) => g.milestoneId === m.id);
     return input ? { milestoneId: m.id, status: input.status, percent: input.percent, reason: mergeLocalized(old.reason, input.reason) } : old;
   });
@@ -156,11 +161,7 @@ export async function createReport(deps: MonitoringDeps, actor: Actor | null, co
     if (existing.some((r) => r.state === 'draft')) throw new ValidationError([{ field: 'cycleId', key: 'error.reportDraftExists' }]);
     if (existing.some((r) => r.state === 'submitted')) throw new ValidationError([{ field: 'cycleId', key: 'error.reportUseRevision' }]);
     const milestones = await plans.listMilestones(trx, commitmentId);
-    const blank: Content = {
-      achievements: emptyLocalized(), participation: emptyLocalized(), civilSocietyParticipants: null, governmentParticipants: null,
-      problems: emptyLocalized(), nextSteps: emptyLocalized(), budgetSpent: null, budgetCurrency: null, budgetNote: emptyLocalized(), milestones: [],
-    };
-    const content = mergeContent(blank, input, milestones);
+    const content = mergeContent(newReportContent(), input, milestones);
     assertValid(checkContent(content, milestones, input.milestones));
     const report = await q.insertReport(trx, {
       ...content,
@@ -168,8 +169,9 @@ export async function createReport(deps: MonitoringDeps, actor: Actor | null, co
       cycleId: cycle.id,
       revision: (existing[0]?.revision ?? 0) + 1,
       agencyId: commitment.leadAgencyId,
-      authorId: actor?.id ?? null,
+      authorId: accountIdOf(actor),
       authorName: actor?.displayName ?? 'system',
+      isDemo: deps.demo,
     });
     await recordHistory(trx, { entityType: 'report', entityId: report.id, planId: commitment.planId, commitmentId, action: 'create', actor, before: null, after: historyView(report) });
     return report;
@@ -240,7 +242,7 @@ export async function reviseReport(deps: MonitoringDeps, actor: Actor | null, re
       ...report,
       revision: (siblings[0]?.revision ?? report.revision) + 1,
       agencyId: commitment.leadAgencyId,
-      authorId: actor?.id ?? null,
+      authorId: accountIdOf(actor),
       authorName: actor?.displayName ?? 'system',
     });
     await q.copyReportParts(trx, report.id, draft.id);
@@ -313,7 +315,9 @@ export async function removeEvidence(deps: MonitoringDeps, actor: Actor | null, 
 }
 
 /** A supporting agency's officer adds their part; the agency recorded is theirs (the lead's for editors). */
-export async function addContribution(deps: MonitoringDeps, actor: Actor | null, reportId: number, body: Localized): Promise<number> {
+/** An unsaid translation status is a draft: the agency wrote it, nobody reviewed it yet. */
+export async function addContribution(deps: MonitoringDeps, actor: Actor | null, reportId: number, text: LocalizedPatch): Promise<number> {
+  const body: Localized = { zh: text.zh ?? '', en: text.en ?? '', status: text.status ?? 'draft' };
   return deps.db.transaction().execute(async (trx) => {
     const { commitment } = await lockDraftForWrite(trx, actor, reportId, 'report.contribute');
     const problems: FieldProblem[] = [];

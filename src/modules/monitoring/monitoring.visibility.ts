@@ -11,10 +11,17 @@ import { diffFields } from '../../domain/history.js';
 import { PUBLIC_REPORT_STATES, REPORT_STATES, type ProgressReport } from '../../domain/monitoring.js';
 import type { Commitment } from '../../domain/plan.js';
 import type { VisibilityPolicy } from '../../web/visibility.js';
-import type { HistoryEntry } from '../history/history.queries.js';
-import * as plans from '../plans/plans.queries.js';
+import type { HistoryEntry } from '../history/index.js';
+import { planQueries as plans } from '../plans/index.js';
 import * as q from './monitoring.queries.js';
 import { canSeeDrafts, historyView } from './monitoring.service.js';
+
+declare module '../../domain/history.js' {
+  interface HistoryEntityTypes {
+    cycle: true;
+    report: true;
+  }
+}
 
 /** A report as this viewer may see it: public states for everyone, a draft only for those who may see drafts. */
 export function canSeeReport(viewer: Actor | null, report: Pick<ProgressReport, 'state'>, commitment: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>): boolean {
@@ -22,25 +29,25 @@ export function canSeeReport(viewer: Actor | null, report: Pick<ProgressReport, 
 }
 
 /** The published state of a submitted report, as one history entry: the submitted content and its evidence. */
-async function publishedEntry(db: DbOrTx, submit: HistoryEntry, report: ProgressReport): Promise<HistoryEntry> {
-  const evidence = (await q.listEvidence(db, [report.id])).map((e) => e.title);
+function publishedEntry(submit: HistoryEntry, report: ProgressReport, evidence: string[]): HistoryEntry {
   return { ...submit, changes: diffFields({ state: 'draft' }, { ...historyView(report), state: 'submitted', evidence }) };
 }
 
 async function reportHistory(db: DbOrTx, viewer: Actor | null, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]> {
   const commitments = new Map<number, Commitment | undefined>();
-  const reports = new Map<number, ProgressReport | undefined>();
   for (const e of entries) {
+    // One commitment's history names one commitment (a query each would be an N+1 only across commitments).
     if (e.commitmentId !== null && !commitments.has(e.commitmentId)) commitments.set(e.commitmentId, await plans.findCommitmentById(db, e.commitmentId));
-    if (!reports.has(e.entityId)) reports.set(e.entityId, await q.findReportById(db, e.entityId));
   }
+  // All the reports in one read, not one per entry: a report's history has a row per step (issue #10's query budgets).
+  const reports = await q.findReportsByIds(db, entries.map((e) => e.entityId));
   // The last submission of each revision marks where its drafting ended (a revision is a new report row).
   const lastSubmit = new Map<number, HistoryEntry>();
   for (const e of entries) {
     const seen = lastSubmit.get(e.entityId);
     if (e.action === 'submit' && (!seen || e.id > seen.id)) lastSubmit.set(e.entityId, e);
   }
-  const visible: HistoryEntry[] = [];
+  const visible: (HistoryEntry | { submit: HistoryEntry; report: ProgressReport })[] = [];
   for (const e of entries) {
     const commitment = e.commitmentId === null ? undefined : commitments.get(e.commitmentId);
     if (commitment && canSeeDrafts(viewer, commitment)) {
@@ -52,9 +59,13 @@ async function reportHistory(db: DbOrTx, viewer: Actor | null, entries: readonly
     if (!report || !PUBLIC_REPORT_STATES.includes(report.state)) continue;
     const submit = lastSubmit.get(e.entityId);
     if (!submit || e.id < submit.id) continue;
-    visible.push(e.id === submit.id ? await publishedEntry(db, submit, report) : e);
+    visible.push(e.id === submit.id ? { submit, report } : e);
   }
-  return visible;
+  // The evidence of every published submission, in one query.
+  const published = visible.flatMap((v) => ('submit' in v ? [v.report.id] : []));
+  const evidence = new Map<number, string[]>();
+  for (const item of await q.listEvidence(db, published)) evidence.set(item.reportId, [...(evidence.get(item.reportId) ?? []), item.title]);
+  return visible.map((v) => ('submit' in v ? publishedEntry(v.submit, v.report, evidence.get(v.report.id) ?? []) : v));
 }
 
 export const monitoringVisibility: readonly VisibilityPolicy[] = [

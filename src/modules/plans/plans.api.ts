@@ -6,7 +6,7 @@ import type { ActionPlan, Agency, Commitment, Member } from '../../domain/plan.j
 import { COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppEnv } from '../../web/context.js';
-import { readCommitmentHistory, type HistoryEntry } from '../history/history.queries.js';
+import { readCommitmentHistory, type HistoryEntry } from '../history/index.js';
 import * as q from './plans.queries.js';
 import {
   agencyInput,
@@ -24,7 +24,7 @@ import {
   withVersion,
 } from './plans.schemas.js';
 import * as service from './plans.service.js';
-import { agencyPath, commitmentPath, planPath } from './plans.views.js';
+import { agencyPath, commitmentPath, planPath } from '../../web/paths.js';
 
 // ---- presenters: the JSON the API promises, built explicitly ----
 

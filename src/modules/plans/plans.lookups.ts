@@ -2,6 +2,7 @@
 import type { ActionPlan, Agency, Commitment } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppContext } from '../../web/context.js';
+import { tagPageWithPlan } from '../../web/page-cache.js';
 import * as q from './plans.queries.js';
 
 const db = (c: AppContext) => c.get('services').db;
@@ -9,6 +10,8 @@ const db = (c: AppContext) => c.get('services').db;
 export async function planBySlug(c: AppContext): Promise<ActionPlan> {
   const plan = await q.findPlanBySlug(db(c), c.req.param('slug') ?? '');
   if (!plan) throw new NotFoundError();
+  // A cached page showing this plan is dropped by changes to it, and kept through changes to other plans.
+  tagPageWithPlan(c, plan.id);
   return plan;
 }
 

@@ -1,66 +1,39 @@
 /** HTML pages for plans, commitments, milestones and agencies, in both languages; forms post back here. */
 import { Hono } from 'hono';
-import type { Child } from 'hono/jsx';
-import { can, lockedFieldsFor } from '../../domain/authorization.js';
+import { can } from '../../domain/authorization.js';
+import { lockedFieldsFor } from './plans.policy.js';
 import { pick } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment, type Milestone } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { handleForm, overlay, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
+import { handleForm, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
-import type { FieldErrors } from '../../web/components.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { listValue } from '../../web/forms.js';
+import { commitmentPath, milestoneAnchor, planPath } from '../../web/paths.js';
+import type { FieldErrors } from '../../web/ui/index.js';
 import { fieldMessages } from '../../web/validation.js';
-import { readCommitmentHistory } from '../history/history.queries.js';
-import { HistoryPage } from '../history/history.views.js';
+import { renderSections } from '../../web/sections.js';
+import { HistoryPage, readCommitmentHistory } from '../history/index.js';
 import { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
+import { areaForm, commitmentForm, milestoneForm, planForm, type CommitmentFormValues, type PlanFormValues } from './plans.forms.js';
 import * as q from './plans.queries.js';
 import { areaInput, commitmentInput, milestoneInput, planInput, withVersion } from './plans.schemas.js';
 import * as service from './plans.service.js';
-import {
-  AgenciesPage,
-  AgencyPage,
-  AreaFormPage,
-  CommitmentFormPage,
-  CommitmentPage,
-  HomePage,
-  MilestoneFormPage,
-  PlanFormPage,
-  PlanPage,
-  commitmentPath,
-  planPath,
-  type CommitmentFormValues,
-} from './plans.views.js';
+import { publicStatuses } from './plans.status.js';
+import { AgenciesPage } from './views/agencies.js';
+import { AgencyPage } from './views/agency.js';
+import { AreaFormPage } from './views/area-form.js';
+import { CommitmentFormPage } from './views/commitment-form.js';
+import { CommitmentPage } from './views/commitment.js';
+import { HomePage } from './views/home.js';
+import { MilestoneFormPage } from './views/milestone-form.js';
+import { PlanFormPage } from './views/plan-form.js';
+import { PlanPage } from './views/plan.js';
 
 const db = (c: AppContext) => c.get('services').db;
 
-
-
 const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
 
-/** Form fields as the API's JSON shape: nested localized pairs, lists, links parsed from lines. */
-function commitmentFormInput(body: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = { ...body };
-  for (const key of ['coAgencyIds', 'ogpValues'] as const) if (key in body) input[key] = listValue(body[key]);
-  if (typeof body.sdgTargets === 'string') input.sdgTargets = body.sdgTargets.split(/[,，、\s]+/).filter(Boolean);
-  if (typeof body.links === 'string')
-    input.links = body.links
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const at = line.lastIndexOf(' ');
-        return at === -1 ? { title: '', url: line } : { title: line.slice(0, at).trim(), url: line.slice(at + 1) };
-      });
-  return input;
-}
-
-export interface PlanPagesOptions {
-  /** Sections other capabilities add to a commitment's page, and the feeds it offers. */
-  commitmentExtra?: (c: AppContext, page: CommitmentPageData) => Promise<{ section: Child; feeds: { title: string; path: string }[] }>;
-}
-
-/** What the commitment page has already read, so an extra section need not read it again. */
+/** What the commitment page has already read, so a section another module adds need not read it again. */
 export interface CommitmentPageData {
   plan: ActionPlan;
   commitment: Commitment;
@@ -68,7 +41,14 @@ export interface CommitmentPageData {
   agencies: Agency[];
 }
 
-export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
+declare module '../../web/sections.js' {
+  interface PageSlots {
+    /** Sections after a commitment's own content (its progress, its forum decisions, …). */
+    commitment: CommitmentPageData;
+  }
+}
+
+export function planPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
   app.get('/', async (c) => {
@@ -85,24 +65,19 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
   });
 
   // ---- plan ----
-  const renderPlanForm = async (c: AppContext, plan: ActionPlan | null, values: Parameters<typeof PlanFormPage>[0]['values'], errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) =>
+  const renderPlanForm = async (c: AppContext, plan: ActionPlan | null, values: PlanFormValues, errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) =>
     c.html(<PlanFormPage ctx={pageContext(c)} plan={plan} members={await q.listMembers(db(c))} values={values} errors={errors} conflict={conflict} />, status);
-
-  const emptyPlanValues = () => {
-    const empty = { zh: '', en: '', status: 'missing' as const };
-    return { slug: '', memberId: 0, title: empty, periodStart: '', periodEnd: '', status: 'drafting' as const, introduction: empty, effortsToDate: empty, developmentProcess: empty, commitmentsIntro: empty };
-  };
 
   app.get('/plans/new', async (c) => {
     requirePermission(c, 'plan.create');
-    return renderPlanForm(c, null, emptyPlanValues(), {}, false, 200);
+    return renderPlanForm(c, null, planForm.empty(), {}, false, 200);
   });
   app.post('/plans/new', (c) =>
     handleForm(c, {
       schema: planInput,
       run: (input) => service.createPlan({ db: db(c) }, c.get('actor'), input),
       redirectTo: (plan) => planPath(plan),
-      render: ({ submitted, errors, status }) => renderPlanForm(c, null, overlay(emptyPlanValues(), submitted), errors, false, status === 409 ? 400 : status),
+      render: ({ body, errors, status }) => renderPlanForm(c, null, planForm.posted(body, planForm.empty()), errors, false, status === 409 ? 400 : status),
     }),
   );
 
@@ -114,13 +89,16 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       value: OGP_VALUES.find((v) => v === c.req.query('value')),
       status: COMMITMENT_STATUSES.find((s) => s === c.req.query('status')),
     };
-    const [members, areas, agencies, summary, shown] = await Promise.all([
+    const [members, areas, agencies, summary, listed] = await Promise.all([
       q.listMembers(db(c)),
       q.listAreas(db(c), plan.id),
       q.listAgencies(db(c)),
       q.summarizePlanCommitments(db(c), plan.id),
-      q.listCommitmentSummaries(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value, status: filters.status }),
+      q.listCommitmentSummaries(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value }),
     ]);
+    // The status filter matches the status the page shows, which follows the reports, not the stored one.
+    const statuses = await publicStatuses(db(c), listed);
+    const shown = filters.status ? listed.filter((x) => statuses.get(x.id) === filters.status) : listed;
     const leadIds = new Set(summary.leadAgencyIds);
     return c.html(
       <PlanPage
@@ -129,6 +107,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
         member={members.find((m) => m.id === plan.memberId)}
         areas={areas}
         commitments={shown}
+        statuses={statuses}
         total={summary.total}
         agencies={agencyMap(agencies)}
         leadAgencies={agencies.filter((a) => leadIds.has(a.id))}
@@ -141,7 +120,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
   app.get('/plans/:slug/edit', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'plan.update');
-    return renderPlanForm(c, plan, plan, {}, false, 200);
+    return renderPlanForm(c, plan, planForm.values(plan), {}, false, 200);
   });
   app.post('/plans/:slug/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -149,21 +128,20 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       schema: withVersion(planInput),
       run: (input) => service.updatePlan({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: (updated) => planPath(updated),
-      render: async ({ submitted, errors, conflict, status }) => {
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findPlanById(db(c), plan.id)) ?? plan;
-        return renderPlanForm(c, current, conflict ? current : { ...overlay(current, submitted), version: current.version }, errors, conflict, status);
+        const stored = planForm.values(current);
+        return renderPlanForm(c, current, conflict ? stored : planForm.posted(body, stored), errors, conflict, status);
       },
     });
   });
 
   // ---- areas ----
-  const emptyArea = () => ({ position: 0, title: { zh: '', en: '', status: 'missing' as const }, description: { zh: '', en: '', status: 'missing' as const } });
-
   app.get('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'area.create');
     const position = (await q.listAreas(db(c), plan.id)).length + 1;
-    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={{ ...emptyArea(), position }} errors={{}} />);
+    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={areaForm.empty(position)} errors={{}} />);
   });
   app.post('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
@@ -171,8 +149,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       schema: areaInput,
       run: (input) => service.createArea({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: () => `${planPath(plan)}#commitments`,
-      render: async ({ submitted, errors }) =>
-        c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={overlay(emptyArea(), submitted)} errors={errors} />, 400),
+      render: async ({ body, errors }) => c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={areaForm.posted(body, areaForm.empty(0))} errors={errors} />, 400),
     });
   });
   const areaOf = async (c: AppContext, plan: ActionPlan) => {
@@ -184,7 +161,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
     requirePermission(c, 'area.update');
-    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={area} errors={{}} />);
+    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={areaForm.values(area)} errors={{}} />);
   });
   app.post('/plans/:slug/areas/:areaId/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -193,10 +170,10 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       schema: withVersion(areaInput),
       run: (input) => service.updateArea({ db: db(c) }, c.get('actor'), area.id, input),
       redirectTo: () => `${planPath(plan)}#area-${area.id}`,
-      render: async ({ submitted, errors, conflict, status }) => {
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findAreaById(db(c), area.id)) ?? area;
-        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
-        return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={current} values={values} errors={errors} conflict={conflict} />, status);
+        const stored = areaForm.values(current);
+        return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={current} values={conflict ? stored : areaForm.posted(body, stored)} errors={errors} conflict={conflict} />, status);
       },
     });
   });
@@ -209,7 +186,10 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     } catch (error) {
       if (error instanceof ValidationError || error instanceof ConflictError) {
         const errors: FieldErrors = error instanceof ValidationError ? { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' } : {};
-        return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={area} errors={errors} conflict={error instanceof ConflictError} />, error.status === 409 ? 409 : 400);
+        return c.html(
+          <AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={areaForm.values(area)} errors={errors} conflict={error instanceof ConflictError} />,
+          error.status === 409 ? 409 : 400,
+        );
       }
       throw error;
     }
@@ -234,7 +214,6 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
         commitment={commitment}
         areas={areas}
         agencies={agencies}
-        actor={c.get('actor')}
         lockedFields={commitment ? lockedFieldsFor(c.get('actor')) : []}
         values={values}
         errors={errors}
@@ -243,42 +222,34 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       status,
     );
   };
-  const emptyCommitmentValues = (): CommitmentFormValues => {
-    const empty = { zh: '', en: '', status: 'missing' as const };
-    return {
-      areaId: 0, number: '', ogpId: null, title: empty, startDate: '', endDate: '', leadAgencyId: 0, coAgencyIds: [],
-      contact: { name: '', title: '', email: '', phone: '' }, otherActors: empty, problem: empty, objective: empty, briefDescription: empty,
-      description: empty, contribution: empty, ogpValues: [], sdgTargets: [], budgetAmount: null, budgetCurrency: null, budgetNote: empty,
-      links: [], origin: 'government', status: 'not-started',
-    };
-  };
 
   app.get('/plans/:slug/commitments/new', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'commitment.create');
-    return renderCommitmentForm(c, plan, null, { ...emptyCommitmentValues(), startDate: plan.periodStart, endDate: plan.periodEnd }, {}, false, 200);
+    return renderCommitmentForm(c, plan, null, commitmentForm.empty(plan), {}, false, 200);
   });
   app.post('/plans/:slug/commitments/new', async (c) => {
     const plan = await planBySlug(c);
     return handleForm(c, {
       schema: commitmentInput,
-      toInput: commitmentFormInput,
+      toInput: commitmentForm.input,
       run: (input) => service.createCommitment({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: (created) => commitmentPath(plan, created),
-      render: ({ submitted, errors }) => renderCommitmentForm(c, plan, null, overlay(emptyCommitmentValues(), submitted), errors, false, 400),
+      render: ({ body, errors }) => renderCommitmentForm(c, plan, null, commitmentForm.posted(body, commitmentForm.empty(plan)), errors, false, 400),
     });
   });
 
   app.get('/plans/:slug/commitments/:number', pageCache(), async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    const [areas, agencies, milestones, transfers] = await Promise.all([
+    const [areas, agencies, milestones, transfers, statuses] = await Promise.all([
       q.listAreas(db(c), plan.id),
       q.listAgencies(db(c)),
       q.listMilestones(db(c), commitment.id),
       q.listTransfers(db(c), commitment.id),
+      publicStatuses(db(c), [commitment]),
     ]);
-    const extra = await options.commitmentExtra?.(c, { plan, commitment, milestones, agencies });
+    const extra = await renderSections(c, 'commitment', { plan, commitment, milestones, agencies });
     const actor = c.get('actor');
     return c.html(
       <CommitmentPage
@@ -286,14 +257,15 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
         plan={plan}
         area={areas.find((a) => a.id === commitment.areaId)}
         commitment={commitment}
+        status={statuses.get(commitment.id)}
         milestones={milestones}
         agencies={agencyMap(agencies)}
         canEdit={can(actor, 'commitment.update', { leadAgencyId: commitment.leadAgencyId })}
         canEditMilestones={can(actor, 'milestone.update', { leadAgencyId: commitment.leadAgencyId })}
         canTransfer={can(actor, 'commitment.transfer')}
         transfers={transfers}
-        extra={extra?.section}
-        feeds={extra?.feeds}
+        extra={<>{extra.sections}</>}
+        feeds={extra.feeds}
       />,
     );
   });
@@ -326,20 +298,20 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'commitment.update', { leadAgencyId: commitment.leadAgencyId });
-    return renderCommitmentForm(c, plan, commitment, commitment, {}, false, 200);
+    return renderCommitmentForm(c, plan, commitment, commitmentForm.values(commitment), {}, false, 200);
   });
   app.post('/plans/:slug/commitments/:number/edit', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     return handleForm(c, {
       schema: withVersion(commitmentInput),
-      toInput: commitmentFormInput,
+      toInput: commitmentForm.input,
       run: (input) => service.updateCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
       redirectTo: (updated) => commitmentPath(plan, updated),
-      render: async ({ submitted, errors, conflict, status }) => {
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findCommitmentById(db(c), commitment.id)) ?? commitment;
-        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
-        return renderCommitmentForm(c, plan, current, values, errors, conflict, status);
+        const stored = commitmentForm.values(current);
+        return renderCommitmentForm(c, plan, current, conflict ? stored : commitmentForm.posted(body, stored), errors, conflict, status);
       },
     });
   });
@@ -352,7 +324,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     } catch (error) {
       if (error instanceof ConflictError) {
         const current = (await q.findCommitmentById(db(c), commitment.id)) ?? commitment;
-        return renderCommitmentForm(c, plan, current, current, {}, true, 409);
+        return renderCommitmentForm(c, plan, current, commitmentForm.values(current), {}, true, 409);
       }
       throw error;
     }
@@ -365,28 +337,28 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     if (!milestone || milestone.commitmentId !== commitment.id) throw new NotFoundError();
     return milestone;
   };
-  const emptyMilestone = (commitment: Commitment) => {
-    const empty = { zh: '', en: '', status: 'missing' as const };
-    return { position: 0, deliverable: empty, indicator: empty, target: empty, startDate: commitment.startDate, endDate: commitment.endDate, weight: null };
-  };
+  const milestoneRow = (plan: ActionPlan, commitment: Commitment, m: Milestone) => `${commitmentPath(plan, commitment)}#${milestoneAnchor(m)}`;
 
   app.get('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
-    const position = (await q.nextMilestonePosition(db(c), commitment.id));
-    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={{ ...emptyMilestone(commitment), position }} errors={{}} />);
+    const position = await q.nextMilestonePosition(db(c), commitment.id);
+    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={milestoneForm.empty(commitment, position)} errors={{}} />);
   });
   app.post('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     return handleForm(c, {
       schema: milestoneInput,
-      toInput: (b) => ({ ...b, position: b.position === '' ? undefined : b.position }),
+      toInput: milestoneForm.input,
       run: (input) => service.createMilestone({ db: db(c) }, c.get('actor'), commitment.id, input),
-      redirectTo: (m) => `${commitmentPath(plan, commitment)}#m${m.id}`,
-      render: async ({ submitted, errors }) =>
-        c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={overlay(emptyMilestone(commitment), submitted)} errors={errors} />, 400),
+      redirectTo: (m) => milestoneRow(plan, commitment, m),
+      render: async ({ body, errors }) =>
+        c.html(
+          <MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={milestoneForm.posted(body, milestoneForm.empty(commitment, 0))} errors={errors} />,
+          400,
+        ),
     });
   });
   app.get('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
@@ -394,7 +366,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
-    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestone} errors={{}} />);
+    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestoneForm.values(milestone)} errors={{}} />);
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -402,11 +374,13 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     const milestone = await milestoneOf(c, commitment);
     return handleForm(c, {
       schema: withVersion(milestoneInput),
+      toInput: milestoneForm.input,
       run: (input) => service.updateMilestone({ db: db(c) }, c.get('actor'), milestone.id, input),
-      redirectTo: (m) => `${commitmentPath(plan, commitment)}#m${m.id}`,
-      render: async ({ submitted, errors, conflict, status }) => {
+      redirectTo: (m) => milestoneRow(plan, commitment, m),
+      render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
-        const values = conflict ? current : { ...overlay(current, submitted), version: current.version };
+        const stored = milestoneForm.values(current);
+        const values = conflict ? stored : milestoneForm.posted(body, stored);
         return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={values} errors={errors} conflict={conflict} />, status);
       },
     });
@@ -421,7 +395,7 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
     } catch (error) {
       if (error instanceof ConflictError) {
         const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
-        return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={current} errors={{}} conflict />, 409);
+        return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={milestoneForm.values(current)} errors={{}} conflict />, 409);
       }
       throw error;
     }
@@ -443,7 +417,15 @@ export function planPages(options: PlanPagesOptions = {}): Hono<AppEnv> {
       agency.successorId ? q.findAgencyById(db(c), agency.successorId) : Promise.resolve(undefined),
     ]);
     return c.html(
-      <AgencyPage ctx={pageContext(c)} agency={agency} successor={successor} commitments={items} plans={new Map(plans.map((p) => [p.id, p]))} canTransfer={can(c.get('actor'), 'commitment.transfer')} />,
+      <AgencyPage
+        ctx={pageContext(c)}
+        agency={agency}
+        successor={successor}
+        commitments={items}
+        statuses={await publicStatuses(db(c), items)}
+        plans={new Map(plans.map((p) => [p.id, p]))}
+        canTransfer={can(c.get('actor'), 'commitment.transfer')}
+      />,
     );
   });
 

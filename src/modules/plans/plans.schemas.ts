@@ -1,7 +1,6 @@
 /** Input shapes for plans, areas, commitments, milestones and agencies: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
-import { TRANSLATION_STATUSES } from '../../domain/localized.js';
-import { isoDate, localizedInput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
+import { emptyToNull, errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageOf, recordId, text, versionField, wholeNumber } from '../../web/schemas.js';
 import {
   COMMITMENT_NUMBER_PATTERN,
   COMMITMENT_STATUSES,
@@ -13,7 +12,7 @@ import {
 } from '../../domain/plan.js';
 
 // The shared building blocks live in web/schemas.ts; re-exported for the modules that import them from here.
-export { isoDate, localizedInput, versionField };
+export { errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageOf, versionField };
 
 const id = recordId();
 
@@ -48,16 +47,11 @@ export const contactInput = z
   .partial();
 
 /** A related link: a web page, or an e-mail address to write to. */
-export const linkInput = z.object({
-  title: text().trim().max(300),
-  url: webUrl({ mailto: true }),
-});
-
 export const commitmentInput = z.object({
   areaId: id,
   number: text().trim().regex(COMMITMENT_NUMBER_PATTERN, { message: 'error.commitmentNumber' }),
   ogpId: z
-    .union([z.literal(''), text().trim().regex(OGP_ID_PATTERN, { message: 'error.ogpId' })])
+    .union([emptyToNull, text().trim().regex(OGP_ID_PATTERN, { message: 'error.ogpId' })])
     .nullable()
     .optional(),
   title: localizedInput(300),
@@ -75,11 +69,11 @@ export const commitmentInput = z.object({
   ogpValues: z.array(z.enum(OGP_VALUES)).max(OGP_VALUES.length).optional(),
   sdgTargets: z.array(text().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, { message: 'error.sdgTarget' })).max(30).optional(),
   budgetAmount: z
-    .union([z.literal(''), text().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
+    .union([emptyToNull, text().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
     .nullable()
     .optional(),
   budgetCurrency: z
-    .union([z.literal(''), text().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })])
+    .union([emptyToNull, text().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })])
     .nullable()
     .optional(),
   budgetNote: localizedInput().optional(),
@@ -97,7 +91,7 @@ export const milestoneInput = z.object({
   startDate: isoDate,
   endDate: isoDate,
   weight: z
-    .union([z.literal('').transform(() => null), z.null(), wholeNumber(z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }))])
+    .union([emptyToNull, z.null(), wholeNumber(z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }))])
     .optional()
     .openapi({ description: 'Relative weight in the commitment’s progress (1–1000); null or empty for equal weights' }),
 });
@@ -115,10 +109,6 @@ export type AgencyInput = z.infer<typeof agencyInput>;
 export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.partial().extend({ version: versionField });
 
 // ---- output shapes (for the OpenAPI document; presenters build these) ----
-
-export const localizedOutput = z
-  .object({ zh: z.string(), en: z.string(), status: z.enum(TRANSLATION_STATUSES) })
-  .openapi('Localized');
 
 export const agencyOutput = z
   .object({ id: z.number().int(), code: z.string(), name: localizedOutput, successorId: z.number().int().nullable(), version: z.number().int(), url: z.string() })
@@ -210,16 +200,3 @@ export const historyOutput = z
     changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   })
   .openapi('HistoryEntry');
-
-export const errorOutput = z
-  .object({
-    error: z.string().openapi({ description: 'What went wrong, in the language asked for (?lang= or Accept-Language).' }),
-    fields: z.record(z.string(), z.string()).optional().openapi({ description: 'Per-field messages for 400 responses.' }),
-    current: z.unknown().optional().openapi({ description: 'The stored values, on 409 Conflict.' }),
-  })
-  .openapi('Error');
-
-export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z
-    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() })
-    .openapi(name);

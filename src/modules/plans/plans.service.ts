@@ -3,7 +3,8 @@
  * change the rows and record history, all in one transaction.
  */
 import type { Db, DbOrTx } from '../../db/connection.js';
-import { lockedFieldsFor, type Action, type Actor } from '../../domain/authorization.js';
+import type { Action, Actor } from '../../domain/authorization.js';
+import { lockedFieldsFor } from './plans.policy.js';
 import { emptyLocalized, mergeLocalized, type LocalizedPatch } from '../../domain/localized.js';
 import {
   canTransitionPlan,
@@ -11,6 +12,11 @@ import {
   checkCommitmentDates,
   checkMilestoneDates,
   checkPlanPeriod,
+  emptyContact,
+  newAreaDefaults,
+  newCommitmentDefaults,
+  newMilestoneDefaults,
+  newPlanDefaults,
   type ActionPlan,
   type Agency,
   type Area,
@@ -19,31 +25,20 @@ import {
   type Milestone,
 } from '../../domain/plan.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { recordHistory, type EntityType } from '../history/history.queries.js';
-import { assertValid, assertVersion, authorize, mergeInput, requireText, type Patch } from '../service-helpers.js';
+import { recordHistory, type EntityType } from '../history/index.js';
+import { assertValid, assertVersion, authorize, mergeInput, requireText, type Patch } from '../../web/service-helpers.js';
 import * as q from './plans.queries.js';
 import type { AgencyInput, AreaInput, CommitmentInput, MilestoneInput, PlanInput } from './plans.schemas.js';
 
 export interface PlanServiceDeps {
   db: Db;
+  /** Marks what it creates as demonstration content: set by the demo seed only. */
+  demo?: boolean;
 }
 
 // ---------------------------------------------------------------- plans
 
 const PLAN_TEXT = ['title', 'introduction', 'effortsToDate', 'developmentProcess', 'commitmentsIntro'] as const;
-
-const emptyPlan = (): q.PlanValues => ({
-  slug: '',
-  memberId: 0,
-  title: emptyLocalized(),
-  periodStart: '',
-  periodEnd: '',
-  status: 'drafting',
-  introduction: emptyLocalized(),
-  effortsToDate: emptyLocalized(),
-  developmentProcess: emptyLocalized(),
-  commitmentsIntro: emptyLocalized(),
-});
 
 async function checkPlan(db: DbOrTx, values: q.PlanValues, current: ActionPlan | null): Promise<void> {
   const problems = [...checkPlanPeriod(values.periodStart, values.periodEnd)];
@@ -68,9 +63,10 @@ async function checkPlan(db: DbOrTx, values: q.PlanValues, current: ActionPlan |
 export async function createPlan(deps: PlanServiceDeps, actor: Actor | null, input: PlanInput): Promise<ActionPlan> {
   authorize(actor, 'plan.create');
   return deps.db.transaction().execute(async (trx) => {
-    const values = mergeInput(emptyPlan(), input, PLAN_TEXT);
+    const base: q.PlanValues = { ...newPlanDefaults(), slug: input.slug, memberId: input.memberId, periodStart: input.periodStart, periodEnd: input.periodEnd };
+    const values = mergeInput(base, input, PLAN_TEXT);
     await checkPlan(trx, values, null);
-    const plan = await q.insertPlan(trx, values);
+    const plan = await q.insertPlan(trx, values, deps.demo);
     await recordHistory(trx, { entityType: 'plan', entityId: plan.id, planId: plan.id, commitmentId: null, action: 'create', actor, before: null, after: plan });
     return plan;
   });
@@ -97,7 +93,7 @@ export async function createArea(deps: PlanServiceDeps, actor: Actor | null, pla
   return deps.db.transaction().execute(async (trx) => {
     const plan = await q.lockPlan(trx, planId);
     if (!plan) throw new NotFoundError();
-    const values = mergeInput<q.AreaValues>({ planId, position: 0, title: emptyLocalized(), description: emptyLocalized() }, input, ['title', 'description']);
+    const values = mergeInput<q.AreaValues>({ ...newAreaDefaults(), planId, position: input.position }, input, ['title', 'description']);
     const problems: FieldProblem[] = [];
     requireText('title', values.title, problems);
     assertValid(problems);
@@ -139,39 +135,9 @@ export async function deleteArea(deps: PlanServiceDeps, actor: Actor | null, are
 
 const COMMITMENT_TEXT = ['title', 'otherActors', 'problem', 'objective', 'briefDescription', 'description', 'contribution', 'budgetNote'] as const;
 
-const emptyCommitment = (planId: number): q.CommitmentValues => ({
-  planId,
-  areaId: 0,
-  number: '',
-  ogpId: null,
-  title: emptyLocalized(),
-  startDate: '',
-  endDate: '',
-  leadAgencyId: 0,
-  coAgencyIds: [],
-  contact: { name: '', title: '', email: '', phone: '' },
-  otherActors: emptyLocalized(),
-  problem: emptyLocalized(),
-  objective: emptyLocalized(),
-  briefDescription: emptyLocalized(),
-  description: emptyLocalized(),
-  contribution: emptyLocalized(),
-  ogpValues: [],
-  sdgTargets: [],
-  budgetAmount: null,
-  budgetCurrency: null,
-  budgetNote: emptyLocalized(),
-  links: [],
-  origin: 'government',
-  status: 'not-started',
-});
-
-/** Empty strings from forms mean "none" for the optional scalar fields. */
-function normalizeCommitmentInput<T extends Partial<CommitmentInput>>(input: T): T {
-  const out: Record<string, unknown> = { ...input };
-  for (const key of ['ogpId', 'budgetAmount', 'budgetCurrency'] as const) if (out[key] === '') out[key] = null;
-  if (input.contact) out.contact = { name: '', title: '', email: '', phone: '', ...input.contact };
-  return out as T;
+/** A partial contact fills the rest of the contact with empty fields. */
+function withWholeContact<T extends Partial<CommitmentInput>>(input: T): T {
+  return input.contact ? { ...input, contact: { ...emptyContact(), ...input.contact } } : input;
 }
 
 async function checkCommitment(db: DbOrTx, plan: ActionPlan, values: q.CommitmentValues, current: Commitment | null): Promise<void> {
@@ -199,9 +165,11 @@ export async function createCommitment(deps: PlanServiceDeps, actor: Actor | nul
   return deps.db.transaction().execute(async (trx) => {
     const plan = await q.lockPlan(trx, planId);
     if (!plan) throw new NotFoundError();
-    const values = mergeInput(emptyCommitment(planId), normalizeCommitmentInput(input), COMMITMENT_TEXT);
+    const { areaId, number, startDate, endDate, leadAgencyId, origin } = input;
+    const base: q.CommitmentValues = { ...newCommitmentDefaults(), planId, areaId, number, startDate, endDate, leadAgencyId, origin };
+    const values = mergeInput(base, withWholeContact(input), COMMITMENT_TEXT);
     await checkCommitment(trx, plan, values, null);
-    const created = await q.insertCommitment(trx, values);
+    const created = await q.insertCommitment(trx, values, deps.demo);
     await recordHistory(trx, { entityType: 'commitment', entityId: created.id, planId, commitmentId: created.id, action: 'create', actor, before: null, after: created });
     return created;
   });
@@ -219,7 +187,7 @@ export async function updateCommitment(
     if (!current) throw new NotFoundError();
     authorize(actor, 'commitment.update', { leadAgencyId: current.leadAgencyId });
     assertVersion(current, patch.version);
-    const values = mergeInput<q.CommitmentValues>(current, normalizeCommitmentInput(patch), COMMITMENT_TEXT);
+    const values = mergeInput<q.CommitmentValues>(current, withWholeContact(patch), COMMITMENT_TEXT);
     const locked = lockedFieldsFor(actor).filter(
       (field) => JSON.stringify(values[field as keyof q.CommitmentValues]) !== JSON.stringify(current[field as keyof Commitment]),
     );
@@ -270,14 +238,11 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
   return deps.db.transaction().execute(async (trx) => {
     const commitment = await commitmentForMilestoneWrite(trx, actor, commitmentId, 'milestone.create');
     const base: q.MilestoneValues = {
+      ...newMilestoneDefaults(),
       commitmentId,
       position: input.position ?? (await q.nextMilestonePosition(trx, commitmentId)),
-      deliverable: emptyLocalized(),
-      indicator: emptyLocalized(),
-      target: emptyLocalized(),
-      startDate: '',
-      endDate: '',
-      weight: null,
+      startDate: input.startDate,
+      endDate: input.endDate,
     };
     const values = mergeInput(base, input, MILESTONE_TEXT);
     checkMilestone(values, commitment);
@@ -339,7 +304,7 @@ export async function createAgency(deps: PlanServiceDeps, actor: Actor | null, i
   return deps.db.transaction().execute(async (trx) => {
     const values = mergeInput({ code: '', name: emptyLocalized(), successorId: null as number | null }, input, ['name']);
     await checkAgency(trx, values, null);
-    const agency = await q.insertAgency(trx, values);
+    const agency = await q.insertAgency(trx, { ...values, isDemo: deps.demo });
     await recordHistory(trx, { entityType: 'agency', entityId: agency.id, planId: null, commitmentId: null, action: 'create', actor, before: null, after: agency });
     return agency;
   });

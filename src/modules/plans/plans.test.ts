@@ -1,6 +1,7 @@
 /** Plans, commitments and milestones through real HTTP against a real database. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { publicCommitmentStatus } from '../../domain/public-status.js';
 import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
 
 let ctx: TestContext;
@@ -243,7 +244,7 @@ describe('concurrency and history', () => {
       secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { en: 'Edit B' } }),
     ]);
     assert.deepEqual([a.status, b.status].sort(), [200, 409]);
-    const conflict = (a.status === 409 ? a : b) as Response;
+    const conflict = a.status === 409 ? a : b;
     const winner = a.status === 200 ? 'Edit A' : 'Edit B';
     const body = await json<{ error: string; current: Commitment }>(conflict);
     assert.equal(body.current.title.en, winner);
@@ -366,5 +367,72 @@ describe('secretariat forms', () => {
     assert.equal(cleared.status, 303);
     const reread = await json<{ ogpValues: string[] }>(await ctx.app.request(`/api/v1/commitments/${c.id}`));
     assert.deepEqual(reread.ogpValues, []);
+  });
+});
+
+describe('the status the public sees follows the latest submitted report (issue #10, item 9)', () => {
+  type Report = { id: number; version: number; cycleNumber: number; state: string; milestones: { status: 'not-started' | 'in-progress' | 'completed' | 'delayed' | 'withdrawn' }[] };
+  type Listed = Commitment & { status: 'not-started' | 'in-progress' | 'completed' | 'withdrawn' };
+  const latestSubmitted = async (id: number) => {
+    const { items } = await json<{ items: Report[] }>(await ctx.app.request(`/api/v1/commitments/${id}/reports`));
+    return items.filter((r) => r.state === 'submitted').sort((a, b) => b.cycleNumber - a.cycleNumber)[0] ?? null;
+  };
+  /** The status badge in the row of commitment `number` on a plan page. */
+  const rowStatus = (html: string, number: string) => new RegExp(`/commitments/${number}"[\\s\\S]*?class="status status-([a-z-]+)"`).exec(html)?.[1];
+  const planPage = async (query = '') => (await ctx.app.request(`/plans/tw-2021-2024${query}`)).text();
+  /** The status in the commitment page's summary (the first status badge in a definition). */
+  const pageStatus = async (number: string) => /<dd><span class="status status-([a-z-]+)">/.exec(await (await ctx.app.request(`/plans/tw-2021-2024/commitments/${number}`)).text())?.[1];
+
+  test('every row of the plan page shows the status its latest report gives', async () => {
+    const { items } = await json<{ items: Listed[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
+    const html = await planPage();
+    assert.ok(items.length >= 19);
+    for (const c of items) assert.equal(rowStatus(html, c.number), publicCommitmentStatus(c.status, (await latestSubmitted(c.id))?.milestones ?? null), c.number);
+  });
+
+  test('set "in progress" by hand: "not started" until a report says otherwise, "completed" once one completes it; "withdrawn" explains', async () => {
+    // A commitment of its own, so the demo reports do not matter.
+    const plan = await json<{ periodStart: string; periodEnd: string }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`));
+    const areas = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/areas`));
+    const made = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/commitments`, {
+      areaId: areas.items[0]?.id, number: '9-1', title: { zh: '狀態測試', en: 'Status test' }, startDate: plan.periodStart, endDate: plan.periodEnd,
+      leadAgencyId: ctx.agencies.get('NDC'), origin: 'government', status: 'in-progress',
+    });
+    assert.equal(made.status, 201, await made.clone().text());
+    const c = await json<Commitment>(made);
+    const m = await json<{ id: number }>(await secretariat.api('POST', `/api/v1/commitments/${c.id}/milestones`, { deliverable: { zh: '交付' }, startDate: plan.periodStart, endDate: plan.periodEnd }));
+    assert.equal(await pageStatus('9-1'), 'not-started', 'no report yet: silence does not read as progress');
+
+    let cycles = (await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`))).items;
+    if (cycles.length === 0) cycles = (await json<{ items: { id: number }[] }>(await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {}))).items;
+    const draft = await secretariat.api('POST', `/api/v1/commitments/${c.id}/reports`, {
+      cycleId: cycles[0]?.id, achievements: { zh: '完成' }, milestones: [{ milestoneId: m.id, status: 'completed', percent: 100 }],
+    });
+    assert.equal(draft.status, 201, await draft.clone().text());
+    const report = await json<Report>(draft);
+    assert.equal(await pageStatus('9-1'), 'not-started', 'a draft is not a report the public sees');
+    assert.equal((await secretariat.api('POST', `/api/v1/reports/${report.id}/submit`, { version: report.version })).status, 200);
+
+    assert.equal((await commitment(c.id) as Listed).status, 'in-progress', 'the stored status is unchanged, and the API still gives it');
+    assert.equal(await pageStatus('9-1'), 'completed');
+    assert.equal(rowStatus(await planPage(), '9-1'), 'completed');
+    assert.equal(rowStatus(await planPage('?status=in-progress'), '9-1'), undefined, 'the status filter matches the status shown');
+    assert.equal(rowStatus(await planPage('?status=completed'), '9-1'), 'completed');
+    assert.match(await (await ctx.app.request('/agencies/NDC')).text(), /\/commitments\/9-1"[\s\S]*?class="status status-completed"/);
+
+    const current = await commitment(c.id);
+    assert.equal((await secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: current.version, status: 'withdrawn' })).status, 200);
+    assert.equal(await pageStatus('9-1'), 'withdrawn');
+  });
+
+  test('a form shown again keeps what was typed, even where it did not parse', async () => {
+    const c = await commitment(ids['3-1'] as number);
+    await secretariat.get('/plans/tw-2021-2024/commitments/3-1/edit');
+    const res = await secretariat.postForm('/plans/tw-2021-2024/commitments/3-1/edit', { version: String(c.version), budgetAmount: 'lots', 'title.en': 'Typed title' });
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /<p class="field-error" id="err-budgetAmount">[^<]+<\/p><input id="f-budgetAmount" name="budgetAmount" aria-invalid="true"[^>]* value="lots"/);
+    assert.match(html, /name="title\.en" lang="en" type="text" value="Typed title"/);
+    assert.match(html, new RegExp(`name="version" value="${c.version}"`));
   });
 });

@@ -5,6 +5,16 @@
 import { COMMITMENT_STATUSES, PLAN_STATUSES } from '../../domain/plan.js';
 import type { VisibilityPolicy } from '../../web/visibility.js';
 
+declare module '../../domain/history.js' {
+  interface HistoryEntityTypes {
+    plan: true;
+    area: true;
+    commitment: true;
+    milestone: true;
+    agency: true;
+  }
+}
+
 export const plansVisibility: readonly VisibilityPolicy[] = [
   { entityType: 'plan', states: PLAN_STATUSES, publicStates: PLAN_STATUSES },
   { entityType: 'area', states: ['current'], publicStates: ['current'] },

@@ -9,7 +9,7 @@ import * as q from './transcripts.queries.js';
 import { searchSpeeches } from './transcripts.search.js';
 import * as service from './transcripts.service.js';
 import { speakersAsSeenBy } from './transcripts.visibility.js';
-import { speechPath } from './transcripts.views.js';
+import { speechPermalink } from './transcripts.paging.js';
 
 const errors = errorResponses({ forbidden: 'Only the secretariat, or the speaker for their own words during the embargo.' });
 
@@ -98,7 +98,7 @@ const presentSpeech = (t: Pick<q.Transcript, 'slug'>, s: q.Speech) => ({
   kind: s.kind,
   body: s.body,
   version: s.version,
-  permalink: speechPath(t, s),
+  permalink: speechPermalink(t, s),
 });
 
 type Ctx = Context<AppEnv>;
@@ -249,7 +249,7 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
       const result = await searchSpeeches(c.get('services').db, { q: f.q, speakerId: f.speaker, meetingId: f.meeting, from: f.from, to: f.to, limit: f.perPage, offset: (f.page - 1) * f.perPage });
       return c.json(
         {
-          items: result.items.map((h) => ({ speechId: h.speechId, body: h.body, transcriptSlug: h.transcriptSlug, transcriptTitle: h.transcriptTitle, heldOn: h.heldOn, speakerName: h.speakerName, permalink: speechPath({ slug: h.transcriptSlug }, { id: h.speechId, position: h.position }) })),
+          items: result.items.map((h) => ({ speechId: h.speechId, body: h.body, transcriptSlug: h.transcriptSlug, transcriptTitle: h.transcriptTitle, heldOn: h.heldOn, speakerName: h.speakerName, permalink: speechPermalink({ slug: h.transcriptSlug }, { id: h.speechId, position: h.position }) })),
           count: result.count,
           countCapped: result.countCapped,
           page: f.page,

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { json, setup, type TestContext } from '../../../test/helpers.js';
-import { seedDemoForum } from '../forum/forum.seed.js';
-import { seedDemoMonitoring } from '../monitoring/monitoring.seed.js';
+import { seedDemoForum } from '../forum/index.js';
+import { seedDemoMonitoring } from '../monitoring/index.js';
 import { seedDemoTranscripts } from './transcripts.seed.js';
 
 let ctx: TestContext;

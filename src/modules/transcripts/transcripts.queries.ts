@@ -1,7 +1,7 @@
 /** All SQL for speakers, transcripts, sections, speeches and their private correction log (search: transcripts.search.ts). */
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import type { SpeakersTable, SpeechesTable, TranscriptsTable } from '../../db/schema.js';
+import type { SpeakersTable, SpeechesTable, TranscriptsTable } from './transcripts.table.js';
 import type { Localized } from '../../domain/localized.js';
 import type { FormatInfo, SpeechKind } from '../../domain/transcript-markdown.js';
 

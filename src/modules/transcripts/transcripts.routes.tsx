@@ -4,78 +4,44 @@
  * who may see it (the secretariat and the people who spoke); to anyone else every channel answers as if it did not.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { akomaNtosoDebate } from '../../domain/akoma-ntoso.js';
-import { can, canCorrectSpeech } from '../../domain/authorization.js';
+import { can } from '../../domain/authorization.js';
+import { canCorrectSpeech } from './transcripts.policy.js';
 import { highlight, queryPlan } from '../../domain/cjk-search.js';
-import { pick, type Lang } from '../../domain/localized.js';
+import { pick } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
-import { isIsoDate } from '../../domain/transcript-markdown.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { formatDate, type FieldErrors, type Option } from '../../web/components.js';
 import { atomXml } from '../../web/atom.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { positiveInt, requirePermission } from '../../web/form-handler.js';
-import { firstValue, readForm, parseFormBody } from '../../web/forms.js';
+import { readForm, parseFormBody, type FormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
-import { fieldMessages, parseOrThrow } from '../../web/validation.js';
-import { findMeetingById } from '../forum/forum.queries.js';
-import { meetingPath } from '../forum/forum.views.js';
-import { findPlanById } from '../plans/plans.queries.js';
-import { isoDate, recordId, text as safeText, webUrl, wholeNumber } from '../../web/schemas.js';
+import { meetingPath, speakerPath, speakersPath, transcriptImportPath, transcriptPath, transcriptSearchPath, transcriptsFeedPath, transcriptsPath } from '../../web/paths.js';
+import { formatDate, type FieldErrors, type Option } from '../../web/ui/index.js';
+import { fieldMessages } from '../../web/validation.js';
+import { findUserByEmail, findUserEmail } from '../accounts/index.js';
+import { findMeetingById, findMeetingsByIds } from '../forum/index.js';
+import { findPlansByIds } from '../plans/index.js';
 import * as q from './transcripts.queries.js';
 import { searchSpeeches } from './transcripts.search.js';
 import * as service from './transcripts.service.js';
 import { speakersAsSeenBy } from './transcripts.visibility.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
-import {
-  ImportPage,
-  SearchPage,
-  SpeakerPage,
-  type SpeakerEdit,
-  SpeakersPage,
-  TranscriptPage,
-  TranscriptsPage,
-  emptyImportValues,
-  importPath,
-  speechPage,
-  speechPath,
-  SPEECHES_PER_PAGE,
-  transcriptPath,
-  transcriptsFeedPath,
-  transcriptsPath,
-  type ImportValues,
-  type MeetingLink,
-  type SearchFilters,
-  type SpeechEdit,
-} from './transcripts.views.js';
+import { correctionForm, deletionForm, importForm, publishForm, searchForm, speakerForm, type ImportValues, type PublishValues, type SpeakerEdit, type SpeechEdit } from './transcripts.forms.js';
+import { pagePositions, speechPage, speechPermalink } from './transcripts.paging.js';
+import { ImportPage } from './views/import.js';
+import { TranscriptsPage } from './views/list.js';
+import type { MeetingLink } from './views/parts.js';
+import { SearchPage, type SearchResultView } from './views/search.js';
+import { SpeakerPage } from './views/speaker.js';
+import { SpeakersPage } from './views/speakers.js';
+import { TranscriptPage, type TranscriptPageProps } from './views/transcript.js';
 
 const db = (c: AppContext) => c.get('services').db;
 const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 
 const PAGE_SIZE = 20;
 const FEED_SIZE = 50;
-
-const versionField = recordId('error.version');
-
-/** The free-text fields of the speaker form; the service checks lengths and meaning. */
-const speakerForm = z.object({ name: safeText(), aliases: safeText(), email: safeText(), affiliationZh: safeText(), affiliationEn: safeText() });
-
-/** Blank form fields are absent; others are trimmed. */
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v !== 'string' ? v : v.trim() === '' ? undefined : v.trim()), schema.optional());
-
-const importForm = z.object({
-  title: optional(safeText(300)),
-  heldOn: optional(isoDate),
-  language: z.enum(['zh-TW', 'en']),
-  embargoWorkingDays: optional(wholeNumber(z.number({ message: 'transcript.error.embargo' }).int({ message: 'transcript.error.embargo' }).min(0, { message: 'transcript.error.embargo' }).max(60, { message: 'transcript.error.embargo' }))),
-  releaseOn: optional(isoDate),
-  meetingId: optional(recordId()),
-  sourceUrl: optional(webUrl()),
-  twin: optional(safeText(200)),
-  replaceSlug: optional(safeText(200)),
-  markdown: safeText(),
-});
 
 function origin(c: AppContext): string {
   return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
@@ -88,16 +54,18 @@ async function visibleTranscript(c: AppContext, slug: string): Promise<q.Transcr
   return transcript;
 }
 
-/** The forum meeting pages of these transcripts' meetings, by meeting id. */
+/** The forum meeting pages of these transcripts' meetings, by meeting id: two queries however many transcripts. */
 async function meetingLinks(c: AppContext, transcripts: readonly q.Transcript[]): Promise<Map<number, MeetingLink>> {
   const lang = c.get('lang');
   const links = new Map<number, MeetingLink>();
+  const meetings = await findMeetingsByIds(db(c), transcripts.flatMap((tr) => (tr.meetingId === null ? [] : [tr.meetingId])));
+  const planOf = (tr: q.Transcript) => tr.planId ?? meetings.get(tr.meetingId ?? 0)?.planId;
+  const plans = await findPlansByIds(db(c), transcripts.flatMap((tr) => planOf(tr) ?? []));
   for (const tr of transcripts) {
-    if (tr.meetingId === null || links.has(tr.meetingId)) continue;
-    const meeting = await findMeetingById(db(c), tr.meetingId);
-    if (!meeting) continue;
-    const plan = await findPlanById(db(c), tr.planId ?? meeting.planId);
-    if (!plan) continue;
+    const meeting = tr.meetingId === null ? undefined : meetings.get(tr.meetingId);
+    const planId = planOf(tr);
+    const plan = planId === undefined ? undefined : plans.get(planId);
+    if (!meeting || !plan || links.has(meeting.id)) continue;
     links.set(meeting.id, { path: meetingPath(plan, meeting), title: `${formatDate(meeting.heldOn, lang)} ${pick(meeting.title, lang)}` });
   }
   return links;
@@ -117,16 +85,6 @@ async function visibleSpeakers(c: AppContext): Promise<{ speaker: q.Speaker; cou
 
 function attachmentName(name: string): string {
   return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/** Parser problems name their line ("Line 3: …", in the catalog); all of them are shown beside the Markdown field. */
-function importErrors(error: ValidationError, lang: Lang): FieldErrors {
-  const errors: FieldErrors = {};
-  const lines: string[] = [];
-  for (const p of error.problems) if (p.field === 'markdown' && p.params?.line !== undefined) lines.push(t(lang, p.key, p.params));
-  for (const [field, message] of Object.entries(fieldMessages(error, lang))) errors[field] ??= message;
-  if (lines.length > 0) errors.markdown = lines.join(' ');
-  return errors;
 }
 
 /** The same meeting in the other language: named by this transcript, or naming it (the link goes both ways). */
@@ -180,39 +138,29 @@ export function transcriptPages(): Hono<AppEnv> {
   });
 
   // ---- search (published speeches only: the search reads nothing else) ----
-  app.get('/transcripts/search', async (c) => {
-    const lang = c.get('lang');
-    const filters: SearchFilters = {
-      q: (c.req.query('q') ?? '').slice(0, 200),
-      speaker: c.req.query('speaker') ?? '',
-      from: c.req.query('from') ?? '',
-      to: c.req.query('to') ?? '',
-      meeting: c.req.query('meeting') ?? '',
-    };
-    const errors: FieldErrors = {};
-    if (filters.from && !isIsoDate(filters.from)) errors.from = t(lang, 'error.date');
-    if (filters.to && !isIsoDate(filters.to)) errors.to = t(lang, 'error.date');
+  app.get(transcriptSearchPath, async (c) => {
+    const values = searchForm.posted((name) => c.req.query(name));
+    const { input, errors } = searchForm.input(values, c.get('lang'));
     const [speakers, published] = await Promise.all([visibleSpeakers(c), q.listVisibleTranscripts(db(c), { allDrafts: false, draftsOfUser: null })]);
     const meetings = await meetingLinks(c, published);
     const speakerOptions: Option[] = speakers.filter((s) => s.count > 0).map(({ speaker }) => ({ value: speaker.slug, label: speaker.name }));
     const meetingOptions: Option[] = [...meetings].map(([id, m]) => ({ value: String(id), label: m.title }));
-    const speaker = speakers.find((s) => s.speaker.slug === filters.speaker)?.speaker;
-    const meetingId = positiveInt(filters.meeting);
+    const speaker = speakers.find((s) => s.speaker.slug === input.speakerSlug)?.speaker;
     const page = positiveInt(c.req.query('page')) ?? 1;
-    const plan = queryPlan(filters.q);
-    let result: Parameters<typeof SearchPage>[0]['result'];
+    const plan = queryPlan(input.q);
+    let result: SearchResultView | undefined;
     let pages = 0;
     if (plan && Object.keys(errors).length === 0) {
       // An unknown speaker or meeting finds nothing rather than everything.
       const found =
-        (filters.speaker !== '' && !speaker) || (filters.meeting !== '' && meetingId === undefined)
+        (input.speakerSlug !== undefined && !speaker) || input.meetingId === null
           ? { items: [], count: 0, countCapped: false }
           : await searchSpeeches(db(c), {
-              q: filters.q,
+              q: input.q,
               speakerId: speaker?.id,
-              from: filters.from || undefined,
-              to: filters.to || undefined,
-              meetingId,
+              from: input.from,
+              to: input.to,
+              meetingId: input.meetingId,
               limit: PAGE_SIZE,
               offset: (page - 1) * PAGE_SIZE,
             });
@@ -232,78 +180,47 @@ export function transcriptPages(): Hono<AppEnv> {
           speaker: hit.speakerId === null ? undefined : bySpeaker.get(hit.speakerId),
           speakerLabel: hit.speakerLabel,
           kind: hit.kind,
-          snippets: highlight(hit.body, filters.q, { context: 60, maxSnippets: 3 }),
+          snippets: highlight(hit.body, input.q, { context: 60, maxSnippets: 3 }),
         })),
       };
     }
-    return c.html(<SearchPage ctx={pageContext(c)} filters={filters} errors={errors} speakers={speakerOptions} meetings={meetingOptions} result={result} page={page} pages={pages} />);
+    return c.html(<SearchPage ctx={pageContext(c)} values={values} errors={errors} speakers={speakerOptions} meetings={meetingOptions} result={result} page={page} pages={pages} />);
   });
 
   // ---- import (the secretariat) ----
   const renderImport = (c: AppContext, values: ImportValues, errors: FieldErrors, status: 200 | 400) => c.html(<ImportPage ctx={pageContext(c)} values={values} errors={errors} />, status);
-  app.get(importPath, (c) => {
+  app.get(transcriptImportPath, (c) => {
     requirePermission(c, 'transcript.manage');
-    return renderImport(c, emptyImportValues(), {}, 200);
+    return renderImport(c, importForm.empty(), {}, 200);
   });
-  app.post(importPath, async (c) => {
+  app.post(transcriptImportPath, async (c) => {
     requirePermission(c, 'transcript.manage');
     const lang = c.get('lang');
     const body = await parseFormBody(c);
-    const text = (name: keyof ImportValues) => firstValue(Array.isArray(body[name]) ? (body[name] as unknown[]).filter((v) => typeof v === 'string') : typeof body[name] === 'string' ? body[name] : undefined) ?? '';
-    const values: ImportValues = {
-      markdown: text('markdown'),
-      title: text('title'),
-      heldOn: text('heldOn'),
-      language: text('language') || 'zh-TW',
-      embargoWorkingDays: text('embargoWorkingDays'),
-      releaseOn: text('releaseOn'),
-      meetingId: text('meetingId'),
-      sourceUrl: text('sourceUrl'),
-      twin: text('twin'),
-      replaceSlug: text('replaceSlug'),
-    };
-    const file = [body.file].flat().find((f): f is File => f instanceof File && f.size > 0);
+    const values = importForm.posted(body);
+    const file = importForm.file(body);
     try {
-      if (file) {
-        try {
-          values.markdown = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-        } catch {
-          throw new ValidationError([{ field: 'file', key: 'transcript.error.notUtf8' }]);
-        }
-      }
-      const input = parseOrThrow(importForm, values, lang);
+      if (file) values.markdown = await importForm.fileText(file);
+      const form = importForm.input(values, lang);
+      // The form names the meeting by id and the twin by slug: both must exist.
       const problems: FieldProblem[] = [];
-      if (values.markdown.trim() === '') problems.push({ field: 'markdown', key: 'transcript.error.markdownMissing' });
-      const meeting = input.meetingId === undefined ? undefined : await findMeetingById(db(c), input.meetingId);
-      if (input.meetingId !== undefined && !meeting) problems.push({ field: 'meetingId', key: 'transcript.error.unknownMeeting' });
-      const twin = input.twin === undefined ? undefined : await q.findTranscriptBySlug(db(c), input.twin);
-      if (input.twin !== undefined && !twin) problems.push({ field: 'twin', key: 'transcript.error.unknownTwin' });
+      const meeting = form.meetingId === undefined ? undefined : await findMeetingById(db(c), form.meetingId);
+      if (form.meetingId !== undefined && !meeting) problems.push({ field: 'meetingId', key: 'transcript.error.unknownMeeting' });
+      const twin = form.twin === undefined ? undefined : await q.findTranscriptBySlug(db(c), form.twin);
+      if (form.twin !== undefined && !twin) problems.push({ field: 'twin', key: 'transcript.error.unknownTwin' });
       if (problems.length > 0) throw new ValidationError(problems);
-      const transcript = await service.importTranscript(deps(c), c.get('actor'), {
-        markdown: values.markdown,
-        title: input.title,
-        heldOn: input.heldOn,
-        language: input.language,
-        planId: meeting ? meeting.planId : undefined,
-        meetingId: input.meetingId,
-        twinId: twin?.id,
-        sourceUrl: input.sourceUrl,
-        embargoWorkingDays: input.embargoWorkingDays,
-        releaseOn: input.releaseOn,
-        replaceSlug: input.replaceSlug,
-      });
+      const transcript = await service.importTranscript(deps(c), c.get('actor'), importForm.serviceInput(form, { planId: meeting?.planId, twinId: twin?.id }));
       return c.redirect(href(lang, transcriptPath(transcript)), 303);
     } catch (error) {
-      if (error instanceof ValidationError) return renderImport(c, values, importErrors(error, lang), 400);
+      if (error instanceof ValidationError) return renderImport(c, values, importForm.errors(error, lang), 400);
       throw error;
     }
   });
 
   // ---- speakers ----
-  app.get('/speakers', async (c) => c.html(<SpeakersPage ctx={pageContext(c)} speakers={await visibleSpeakers(c)} />));
+  app.get(speakersPath, async (c) => c.html(<SpeakersPage ctx={pageContext(c)} speakers={await visibleSpeakers(c)} />));
   const speakerEditValues = async (c: AppContext, speaker: q.Speaker) => {
-    const account = speaker.userId === null ? undefined : await db(c).selectFrom('users').select('email').where('id', '=', speaker.userId).executeTakeFirst();
-    return { name: speaker.name, aliases: speaker.aliases.join('\n'), email: account?.email ?? '', affiliationZh: speaker.affiliation.zh, affiliationEn: speaker.affiliation.en };
+    return speakerForm.values(speaker, speaker.userId === null ? undefined : await findUserEmail(db(c), speaker.userId));
   };
   const renderSpeaker = async (c: AppContext, speaker: q.Speaker, edit?: SpeakerEdit, status: 200 | 400 | 409 = 200) => {
     const actor = c.get('actor');
@@ -327,24 +244,18 @@ export function transcriptPages(): Hono<AppEnv> {
     const speaker = await speakerBySlug(c);
     requirePermission(c, 'transcript.manage');
     const body = await readForm(c);
-    const field = (name: string) => firstValue(body[name])?.trim() ?? '';
-    const values = { name: field('name'), aliases: firstValue(body.aliases) ?? '', email: field('email'), affiliationZh: field('affiliationZh'), affiliationEn: field('affiliationEn') };
+    const values = speakerForm.posted(body);
     const lang = c.get('lang');
     try {
-      parseOrThrow(speakerForm, values, lang);
+      const { email, ...patch } = speakerForm.input(values, body, lang);
+      // The form names the account by e-mail; the service links it by id.
       let userId: number | null = null;
-      if (values.email) {
-        const user = await db(c).selectFrom('users').select('id').where('email', '=', values.email.toLowerCase()).executeTakeFirst();
+      if (email !== null) {
+        const user = await findUserByEmail(db(c), email);
         if (!user) throw new ValidationError([{ field: 'email', key: 'transcript.error.unknownUser' }]);
         userId = user.id;
       }
-      await service.updateSpeaker({ db: db(c), now: c.get('services').now }, c.get('actor'), speaker.id, {
-        name: values.name,
-        aliases: values.aliases.split(/\r?\n/),
-        userId,
-        affiliation: { zh: values.affiliationZh, en: values.affiliationEn, status: values.affiliationZh && values.affiliationEn ? 'reviewed' : 'draft' },
-        version: positiveInt(field('version')) ?? 0,
-      });
+      await service.updateSpeaker(deps(c), c.get('actor'), speaker.id, { ...patch, userId });
     } catch (error) {
       if (error instanceof ValidationError) return renderSpeaker(c, speaker, { values, errors: fieldMessages(error, lang) }, 400);
       if (error instanceof ConflictError) {
@@ -353,7 +264,7 @@ export function transcriptPages(): Hono<AppEnv> {
       }
       throw error;
     }
-    return c.redirect(href(lang, `/speakers/${encodeURIComponent(speaker.slug)}`), 303);
+    return c.redirect(href(lang, speakerPath(speaker)), 303);
   });
 
   // ---- one transcript ----
@@ -361,14 +272,14 @@ export function transcriptPages(): Hono<AppEnv> {
    * One page of a transcript: `?page=`, or the page of the speech whose correction is shown again. Only that page's
    * speeches are read and rendered, so a very long transcript costs what a short one does (ADR 0017).
    */
-  const renderTranscript = async (c: AppContext, transcript: q.Transcript, extra: { edit?: SpeechEdit; publishErrors?: FieldErrors; publishReason?: string } = {}, status: 200 | 400 | 409 = 200) => {
+  const renderTranscript = async (c: AppContext, transcript: q.Transcript, extra: { edit?: SpeechEdit; publish?: { values: PublishValues; errors: FieldErrors } } = {}, status: 200 | 400 | 409 = 200) => {
     const actor = c.get('actor');
     const outline = await q.speechOutline(db(c), transcript.id);
     const pages = speechPage(outline.lastPosition);
     const edited = extra.edit ? await q.findSpeechById(db(c), extra.edit.speechId) : undefined;
     const page = edited ? speechPage(edited.position) : (positiveInt(c.req.query('page')) ?? 1);
     if (page > pages) throw new NotFoundError();
-    const positions = { from: (page - 1) * SPEECHES_PER_PAGE + 1, to: page * SPEECHES_PER_PAGE };
+    const positions = pagePositions(page);
     const [sections, speeches, speakers, meetings, twin] = await Promise.all([
       q.listSections(db(c), transcript.id),
       q.listSpeeches(db(c), transcript.id, { includeDeleted: false, positions }),
@@ -388,27 +299,9 @@ export function transcriptPages(): Hono<AppEnv> {
     const revisions = canManage || !published ? await q.listSpeechRevisions(db(c), transcript.id) : undefined;
     const visibleTwin = twin && (await service.canSeeTranscript(db(c), actor, twin)) ? twin : undefined;
     if (!published) c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
-    return c.html(
-      <TranscriptPage
-        ctx={pageContext(c)}
-        transcript={transcript}
-        sections={sections}
-        speeches={speeches}
-        page={page}
-        pages={pages}
-        sectionStarts={outline.sectionStarts}
-        speakers={byId}
-        meeting={transcript.meetingId === null ? undefined : meetings.get(transcript.meetingId)}
-        twin={visibleTwin}
-        correctable={correctable}
-        canPublish={canManage}
-        revisions={revisions}
-        edit={extra.edit}
-        publishErrors={extra.publishErrors}
-        publishReason={extra.publishReason}
-      />,
-      status,
-    );
+    const meeting = transcript.meetingId === null ? undefined : meetings.get(transcript.meetingId);
+    const view: TranscriptPageProps = { ctx: pageContext(c), transcript, sections, speeches, page, pages, sectionStarts: outline.sectionStarts, speakers: byId, meeting, twin: visibleTwin, correctable, canPublish: canManage, revisions, ...extra };
+    return c.html(<TranscriptPage {...view} />, status);
   };
 
   const exportMarkdown = async (c: AppContext, transcript: q.Transcript) => {
@@ -461,7 +354,7 @@ export function transcriptPages(): Hono<AppEnv> {
     const speech = await q.findSpeechById(db(c), positiveInt(c.req.param('id')) ?? 0);
     const transcript = speech && speech.deletedAt === null ? await q.findTranscriptById(db(c), speech.transcriptId) : undefined;
     if (!speech || !transcript || !(await service.canSeeTranscript(db(c), c.get('actor'), transcript))) throw new NotFoundError();
-    return c.redirect(href(c.get('lang'), speechPath(transcript, speech)), 302);
+    return c.redirect(href(c.get('lang'), speechPermalink(transcript, speech)), 302);
   });
 
   app.post('/transcripts/:slug/publish', async (c) => {
@@ -469,19 +362,18 @@ export function transcriptPages(): Hono<AppEnv> {
     const transcript = await visibleTranscript(c, c.req.param('slug'));
     requirePermission(c, 'transcript.manage');
     const form = await readForm(c);
-    const reason = firstValue(form.reason) ?? '';
+    const values = publishForm.posted(form);
     try {
-      const version = parseOrThrow(z.object({ reason: safeText(), version: versionField }), { reason, version: firstValue(form.version) }, lang).version;
-      await service.publishEarly(deps(c), c.get('actor'), transcript.id, { reason, version });
+      await service.publishEarly(deps(c), c.get('actor'), transcript.id, publishForm.input(values, form, lang));
       return c.redirect(href(lang, transcriptPath(transcript)), 303);
     } catch (error) {
       const current = (await q.findTranscriptById(db(c), transcript.id)) ?? transcript;
+      // The form has one field: every problem (a stale or missing version too) is told beside it.
       if (error instanceof ValidationError) {
         const messages = fieldMessages(error, lang);
-        const publishErrors: FieldErrors = { reason: messages.reason ?? messages.version ?? t(lang, 'error.invalid') };
-        return renderTranscript(c, current, { publishErrors, publishReason: reason }, 400);
+        return renderTranscript(c, current, { publish: { values, errors: { reason: messages.reason ?? messages.version ?? t(lang, 'error.invalid') } } }, 400);
       }
-      if (error instanceof ConflictError) return renderTranscript(c, current, { publishErrors: { reason: t(lang, 'form.conflict') }, publishReason: reason }, 409);
+      if (error instanceof ConflictError) return renderTranscript(c, current, { publish: { values, errors: { reason: t(lang, 'form.conflict') } } }, 409);
       throw error;
     }
   });
@@ -493,41 +385,48 @@ export function transcriptPages(): Hono<AppEnv> {
     return speech;
   };
 
-  app.post('/transcripts/:slug/speeches/:id/edit', async (c) => {
-    const lang = c.get('lang');
-    const transcript = await visibleTranscript(c, c.req.param('slug'));
-    const speech = await speechOf(c, transcript);
-    const form = await readForm(c);
-    const body = firstValue(form.body) ?? '';
-    try {
-      const version = parseOrThrow(z.object({ body: safeText(), version: versionField }), { body, version: firstValue(form.version) }, lang).version;
-      await service.correctSpeech(deps(c), c.get('actor'), speech.id, { body, version });
-      return c.redirect(href(lang, speechPath(transcript, speech)), 303);
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        const messages = fieldMessages(error, lang);
-        return renderTranscript(c, transcript, { edit: { speechId: speech.id, body, errors: { body: messages.body ?? messages.version ?? t(lang, 'error.invalid') }, conflict: false } }, 400);
+  /**
+   * A post on one speech, correcting or deleting it: done, to the speech (or the transcript); refused, the page that
+   * holds the speech again, its form open with the text as sent and the problem beside it.
+   */
+  const speechPost =
+    (act: { shown: (speech: q.Speech, form: FormBody) => string; run: (c: AppContext, speech: q.Speech, form: FormBody, text: string) => Promise<unknown>; then: (transcript: q.Transcript, speech: q.Speech) => string }) =>
+    async (c: AppContext) => {
+      const lang = c.get('lang');
+      const transcript = await visibleTranscript(c, c.req.param('slug') ?? '');
+      const speech = await speechOf(c, transcript);
+      const form = await readForm(c);
+      const text = act.shown(speech, form);
+      try {
+        await act.run(c, speech, form, text);
+        return c.redirect(href(lang, act.then(transcript, speech)), 303);
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          const messages = fieldMessages(error, lang);
+          return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: text, errors: { body: messages.body ?? messages.version ?? t(lang, 'error.invalid') }, conflict: false } }, 400);
+        }
+        if (error instanceof ConflictError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: text, errors: {}, conflict: true } }, 409);
+        throw error;
       }
-      if (error instanceof ConflictError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body, errors: {}, conflict: true } }, 409);
-      throw error;
-    }
-  });
+    };
 
-  app.post('/transcripts/:slug/speeches/:id/delete', async (c) => {
-    const lang = c.get('lang');
-    const transcript = await visibleTranscript(c, c.req.param('slug'));
-    const speech = await speechOf(c, transcript);
-    const form = await readForm(c);
-    try {
-      const version = parseOrThrow(z.object({ version: versionField }), { version: firstValue(form.version) }, lang).version;
-      await service.deleteSpeech(deps(c), c.get('actor'), speech.id, version);
-      return c.redirect(href(lang, transcriptPath(transcript)), 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: speech.body, errors: { body: Object.values(fieldMessages(error, lang))[0] ?? t(lang, 'error.invalid') }, conflict: false } }, 400);
-      if (error instanceof ConflictError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: speech.body, errors: {}, conflict: true } }, 409);
-      throw error;
-    }
-  });
+  app.post(
+    '/transcripts/:slug/speeches/:id/edit',
+    speechPost({
+      shown: (_speech, form) => correctionForm.posted(form),
+      run: (c, speech, form, text) => service.correctSpeech(deps(c), c.get('actor'), speech.id, correctionForm.input(text, form, c.get('lang'))),
+      then: speechPermalink,
+    }),
+  );
+
+  app.post(
+    '/transcripts/:slug/speeches/:id/delete',
+    speechPost({
+      shown: (speech) => speech.body,
+      run: (c, speech, form) => service.deleteSpeech(deps(c), c.get('actor'), speech.id, deletionForm.input(form, c.get('lang')).version),
+      then: (transcript) => transcriptPath(transcript),
+    }),
+  );
 
   return app;
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql, type Insertable } from 'kysely';
 import { jsonb, type Database, type Db, type DbOrTx } from '../../db/connection.js';
-import type { SpeechesTable } from '../../db/schema.js';
+import type { SpeechesTable } from './transcripts.table.js';
 import { createTestDatabase } from '../../db/test-database.js';
 import { indexTermPositions, indexTerms, queryPlan } from '../../domain/cjk-search.js';
 import { decodePostings, orderKey } from '../../domain/search-postings.js';

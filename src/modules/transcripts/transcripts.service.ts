@@ -3,7 +3,8 @@
  * their own words, early and due publication, and who may see a draft. One transaction per write.
  */
 import type { Db, DbOrTx } from '../../db/connection.js';
-import { can, canCorrectSpeech, type Actor } from '../../domain/authorization.js';
+import { can, type Actor } from '../../domain/authorization.js';
+import { canCorrectSpeech } from './transcripts.policy.js';
 import { emptyLocalized, mergeLocalized } from '../../domain/localized.js';
 import { addDays } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
@@ -20,10 +21,11 @@ import {
 import { FIRST_YEAR, LAST_YEAR, MAX_POSITION } from '../../domain/search-postings.js';
 import { embargoEnd } from '../../domain/working-days.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { findMeetingById } from '../forum/forum.queries.js';
-import { recordHistory } from '../history/history.queries.js';
-import { findPlanById } from '../plans/plans.queries.js';
-import { assertValid, assertVersion, authorize } from '../service-helpers.js';
+import { findMeetingById } from '../forum/index.js';
+import { userExists } from '../accounts/index.js';
+import { recordHistory } from '../history/index.js';
+import { findPlanById } from '../plans/index.js';
+import { assertValid, assertVersion, authorize } from '../../web/service-helpers.js';
 import { loadCalendar } from './calendar.queries.js';
 import * as q from './transcripts.queries.js';
 import { reindexTranscript } from './transcripts.search-index.js';
@@ -354,7 +356,7 @@ export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, s
         ? current.aliases
         : [...new Set(patch.aliases.map((a) => a.trim()).filter((a) => a !== '' && (current.aliases.includes(a) || !waiting.has(a))))];
     const userId = patch.userId === undefined ? current.userId : patch.userId;
-    if (userId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) problems.push({ field: 'userId', key: 'transcript.error.unknownUser' });
+    if (userId !== null && !(await userExists(trx, userId))) problems.push({ field: 'userId', key: 'transcript.error.unknownUser' });
     assertValid(problems);
     const affiliation = mergeLocalized(current.affiliation, patch.affiliation);
     const updated = await q.updateSpeakerRow(trx, speakerId, { name, aliases, userId, affiliation, colour: current.colour });

@@ -8,9 +8,16 @@
 import type { DbOrTx } from '../../db/connection.js';
 import { can, type Actor } from '../../domain/authorization.js';
 import type { VisibilityPolicy } from '../../web/visibility.js';
-import type { HistoryEntry } from '../history/history.queries.js';
+import type { HistoryEntry } from '../history/index.js';
 import * as q from './transcripts.queries.js';
 import { canSeeTranscript } from './transcripts.service.js';
+
+declare module '../../domain/history.js' {
+  interface HistoryEntityTypes {
+    transcript: true;
+    speaker: true;
+  }
+}
 
 async function transcriptHistory(db: DbOrTx, viewer: Actor | null, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]> {
   const visible: HistoryEntry[] = [];

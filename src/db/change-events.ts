@@ -1,0 +1,112 @@
+/**
+ * Change events (ADR 0020): what the database tells its listeners after a write commits. Triggers attached by the
+ * migrations (0008_change_events.sql) send `pg_notify('cocreate_changes', …)` for every row written to a table that
+ * public pages show; PostgreSQL delivers a notification only once its transaction commits, so a listener never
+ * hears of a change it cannot read yet, nor of one rolled back. Because the database raises the events, a write
+ * made by any code path (a service, the CLI, psql, another app process) is heard.
+ *
+ * This file is the bus between the connection (db/connection.ts), which listens, and the caches, which subscribe.
+ */
+
+export const CHANGE_CHANNEL = 'cocreate_changes';
+
+/**
+ * Tables no public page shows, so writes to them raise no change event. Every other table must have the trigger
+ * (src/db/change-events.test.ts lists the schema's tables and checks both ways).
+ */
+export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
+  schema_migrations: 'the migrator’s bookkeeping',
+  users: 'accounts; pages show the names stored with the content, not this table',
+  user_agencies: 'who may act for an agency',
+  sessions: 'sign-in state',
+  api_tokens: 'tokens are listed only to their owner, never cached',
+  sign_in_failures: 'sign-in limits',
+  speech_revisions: 'the private log of corrections during the embargo',
+  speaker_pending_aliases: 'aliases waiting for their transcript; publication writes them to speakers, which notifies',
+  speech_postings: 'the search index, rewritten with the speeches (which notify); search pages are not cached',
+  speech_index_transcripts: 'the search index’s bookkeeping',
+};
+
+export type ChangeEvent =
+  /** A committed write to `table`; `planId` null means it may show on any plan's pages (an agency, a speaker). */
+  | { kind: 'change'; table: string; planId: number | null }
+  /**
+   * Whether events are being heard. Going false (a lost listening connection) or coming back true, changes may have
+   * been missed: a cache drops everything, and keeps nothing while not listening.
+   */
+  | { kind: 'listening'; listening: boolean };
+
+export type ChangeListener = (event: ChangeEvent) => void;
+
+/** What a cache needs from the database: committed changes as they happen. Returns the unsubscribe function. */
+export interface ChangeFeed {
+  onChange(listener: ChangeListener): () => void;
+}
+
+/** A notification's payload as the trigger writes it, or undefined if it is not one. */
+export function parseChangePayload(payload: string): { table: string; planId: number | null } | undefined {
+  try {
+    const value: unknown = JSON.parse(payload);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { table, plan } = value as Record<string, unknown>;
+    if (typeof table !== 'string') return undefined;
+    return { table, planId: typeof plan === 'number' && Number.isSafeInteger(plan) ? plan : null };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fans events out to subscribers; remembers whether it is listening, so a late subscriber learns it at once. */
+export class ChangeBus implements ChangeFeed {
+  #listeners = new Set<ChangeListener>();
+  #listening = false;
+  #onFirstSubscriber: (() => void) | undefined;
+
+  /** `onFirstSubscriber` starts listening lazily (a CLI command that never subscribes opens no extra connection). */
+  constructor(onFirstSubscriber?: () => void) {
+    this.#onFirstSubscriber = onFirstSubscriber;
+  }
+
+  get listening(): boolean {
+    return this.#listening;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    if (this.#listening) listener({ kind: 'listening', listening: true });
+    const start = this.#onFirstSubscriber;
+    this.#onFirstSubscriber = undefined;
+    start?.();
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** A notification as received; anything that does not parse is treated as a change to everything. */
+  publishPayload(payload: string): void {
+    const parsed = parseChangePayload(payload);
+    this.publish({ kind: 'change', table: parsed?.table ?? '?', planId: parsed?.planId ?? null });
+  }
+
+  setListening(listening: boolean): void {
+    if (listening === this.#listening) return;
+    this.#listening = listening;
+    this.publish({ kind: 'listening', listening });
+  }
+
+  publish(event: ChangeEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One failing subscriber must not keep the others from hearing of the change.
+        process.emitWarning(`change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  close(): void {
+    this.setListening(false);
+    this.#listeners.clear();
+  }
+}

@@ -1,0 +1,22 @@
+/** Accounts: users, sessions, API tokens and sign-in limits. */
+import { defineModule } from '../../web/module.js';
+import { accountMessages } from './accounts.messages.js';
+import { accountsPolicy } from './accounts.policy.js';
+import { accountApi, accountPages } from './accounts.routes.js';
+import { actorForApiToken, actorForSession } from './accounts.service.js';
+import './accounts.table.js';
+
+export const accountsModule = defineModule({
+  name: 'accounts',
+  api: accountApi,
+  pages: accountPages,
+  messages: accountMessages,
+  policy: accountsPolicy,
+  identity: { actorForApiToken, actorForSession },
+});
+
+export { createUser } from './accounts.service.js';
+/** Other modules find users only through these (a speaker's account, by e-mail or id). */
+export { findUserByEmail, findUserEmail } from './accounts.queries.js';
+export { purgeExpired } from './accounts.service.js';
+export { userExists } from './accounts.queries.js';

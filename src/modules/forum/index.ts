@@ -1,0 +1,27 @@
+/** The forum (推動小組): its meetings, the reports it reviewed, and its resolutions followed up until closed. */
+import { defineModule } from '../../web/module.js';
+import { forumApi } from './forum.api.js';
+import { forumMessages } from './forum.messages.js';
+import { forumPolicy } from './forum.policy.js';
+import { forumPages } from './forum.routes.js';
+import { seedDemoForum } from './forum.seed.js';
+import { forumVisibility } from './forum.visibility.js';
+import './forum.table.js';
+
+export const forumModule = defineModule({
+  name: 'forum',
+  api: forumApi,
+  pages: forumPages,
+  messages: forumMessages,
+  policy: forumPolicy,
+  historyEntityTypes: ['meeting', 'resolution'],
+  visibility: forumVisibility,
+  seed: async (db, context) => {
+    if (context.planId === undefined || !context.agencyIds) return;
+    await seedDemoForum(db, { planId: context.planId, agencyIds: context.agencyIds });
+  },
+});
+
+export * as forumQueries from './forum.queries.js';
+export { seedDemoForum } from './forum.seed.js';
+export { findMeetingById, findMeetingsByIds, listMeetings } from './forum.queries.js';

@@ -1,0 +1,8 @@
+/** The change log of plan content: every module records its changes here, and reads them through visibility. */
+import { defineModule } from '../../web/module.js';
+import './history.table.js';
+
+export const historyModule = defineModule({ name: 'history' });
+
+export { readCommitmentHistory, recordHistory, type EntityType, type HistoryEntry, type HistoryRecord } from './history.queries.js';
+export { HistoryList, HistoryPage } from './history.views.js';

@@ -1,0 +1,14 @@
+/**
+ * The capabilities, in order: the app mounts their routes in this order, the demo seed runs in it (later modules use
+ * what earlier ones seeded), and sections are ordered by their own `order`. A new capability is one folder, one line
+ * here and one migration (docs/ARCHITECTURE.md, "Adding a capability").
+ */
+import type { ModuleManifest } from '../web/module.js';
+import { accountsModule } from './accounts/index.js';
+import { forumModule } from './forum/index.js';
+import { historyModule } from './history/index.js';
+import { monitoringModule } from './monitoring/index.js';
+import { plansModule } from './plans/index.js';
+import { transcriptsModule } from './transcripts/index.js';
+
+export const modules: readonly ModuleManifest[] = [plansModule, historyModule, monitoringModule, forumModule, transcriptsModule, accountsModule];

@@ -1,0 +1,33 @@
+/** Monitoring: review cycles, progress reports, roll-ups, the secretariat's board, transfers and feeds. */
+import { defineModule } from '../../web/module.js';
+import { monitoringApi } from './monitoring.api.js';
+import { monitoringMessages } from './monitoring.messages.js';
+import { monitoringPolicy } from './monitoring.policy.js';
+import { commitmentMonitoring, monitoringPages } from './monitoring.routes.js';
+import { seedDemoMonitoring } from './monitoring.seed.js';
+import { monitoringVisibility } from './monitoring.visibility.js';
+import './monitoring.table.js';
+import { registerLatestReportedSource } from '../plans/index.js';
+import { listLatestProgress } from './monitoring.queries.js';
+
+// The public status of a commitment follows its latest submitted report (domain/public-status.ts); plans reads them here.
+registerLatestReportedSource(listLatestProgress);
+
+export const monitoringModule = defineModule({
+  name: 'monitoring',
+  api: monitoringApi,
+  pages: monitoringPages,
+  messages: monitoringMessages,
+  policy: monitoringPolicy,
+  historyEntityTypes: ['cycle', 'report'],
+  visibility: monitoringVisibility,
+  sections: [{ slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring }],
+  seed: async (db, context) => {
+    if (context.planId === undefined || !context.agencyIds) return;
+    await seedDemoMonitoring(db, { planId: context.planId, agencyIds: context.agencyIds });
+  },
+});
+
+export * as monitoringQueries from './monitoring.queries.js';
+export { seedDemoMonitoring } from './monitoring.seed.js';
+export type { CycleRef, ReportRef } from './monitoring.queries.js';

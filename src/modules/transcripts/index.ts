@@ -1,0 +1,30 @@
+/** Transcripts: verbatim meeting records with an embargo for self-correction, search, and exports. */
+import { defineModule } from '../../web/module.js';
+import { transcriptApi } from './transcripts.api.js';
+import { transcriptMessages } from './transcripts.messages.js';
+import { transcriptsPolicy } from './transcripts.policy.js';
+import { transcriptPages } from './transcripts.routes.js';
+import { seedDemoTranscripts } from './transcripts.seed.js';
+import { transcriptsVisibility } from './transcripts.visibility.js';
+import './transcripts.table.js';
+
+export const transcriptsModule = defineModule({
+  name: 'transcripts',
+  api: transcriptApi,
+  pages: transcriptPages,
+  messages: transcriptMessages,
+  policy: transcriptsPolicy,
+  historyEntityTypes: ['transcript', 'speaker'],
+  visibility: transcriptsVisibility,
+  seed: async (db, context) => {
+    if (context.planId === undefined) return;
+    await seedDemoTranscripts(db, { planId: context.planId });
+  },
+});
+export * as transcriptQueries from './transcripts.queries.js';
+export { COUNT_CAP, searchSpeeches } from './transcripts.search.js';
+export { indexMissingTranscripts, rebuildSearchIndex } from './transcripts.search-index.js';
+export { TRANSCRIPT_MARKDOWN_MAX, importTranscript, publishDueTranscripts } from './transcripts.service.js';
+export { calendarRange, upsertCalendar } from './calendar.queries.js';
+export { SPEECHES_PER_PAGE } from './transcripts.paging.js';
+export { seedDemoTranscripts } from './transcripts.seed.js';

@@ -1,0 +1,80 @@
+/**
+ * The shape of a capability (ADR 0019). Each folder under src/modules/ exports one `ModuleManifest` from its
+ * index.ts, and src/modules/index.ts lists them; the composition root, the message catalogs, the authorization
+ * policy, the history labels, the visibility policies, the page sections and the demo seed all loop over that list.
+ * Types that the shared layers need to know per module (message keys, actions, history entity types, tables) are
+ * added by declaration merging from the module's own files, so nothing below src/modules/ imports a module.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import type { Db } from '../db/connection.js';
+import { registerPolicy, type ActionRule, type Action } from '../domain/authorization.js';
+import type { AppEnv } from './context.js';
+import type { IdentityProvider } from './middleware.js';
+import { registerMessages, type Catalog } from './i18n.js';
+import { registerSections, type SectionContribution } from './sections.js';
+import { registerVisibility, type VisibilityPolicy } from './visibility.js';
+
+/** What the demo seed of earlier modules hands to later ones (the demo plan and its agencies). */
+export interface SeedContext {
+  planId?: number;
+  agencyIds?: Map<string, number>;
+}
+
+export interface ModuleManifest {
+  /** The folder's name; also the prefix no other module may use for its message keys. */
+  name: string;
+  /** JSON routes under /api/v1, registered on the shared OpenAPI app (so they join the API document). */
+  api?: (api: OpenAPIHono<AppEnv>) => void;
+  /** HTML pages, mounted at / (zh-TW) and at /en. */
+  pages?: () => Hono<AppEnv>;
+  /** UI messages in both languages; a key may be defined by one module only. */
+  messages?: { en: Catalog; zhTW: Catalog };
+  /** Who may do each of the module's actions. */
+  policy?: Partial<Record<Action, ActionRule>>;
+  /** The entity types this module records in the history, in display order. */
+  historyEntityTypes?: readonly string[];
+  /** What the public may see of the module's entities in each state (ADR 0013). */
+  visibility?: readonly VisibilityPolicy[];
+  /** Sections the module adds to other modules' pages (a commitment page, a plan page, an agency page). */
+  sections?: readonly SectionContribution[];
+  /** How requests name their actor (sessions, API tokens): exactly one module provides it. */
+  identity?: IdentityProvider;
+  /** Loads the module's demo data into an empty database; may extend the context for later modules. */
+  seed?: (db: Db, context: SeedContext) => Promise<SeedContext | void>;
+}
+
+export function defineModule<const M extends ModuleManifest>(manifest: M): M {
+  return manifest;
+}
+
+/**
+ * Registers what the modules declare with the shared registries: messages, authorization rules, visibility policies
+ * and page sections. Idempotent, so every app built in one process (tests build several) may call it.
+ */
+export function registerModules(list: readonly ModuleManifest[]): void {
+  const names = new Set<string>();
+  for (const module of list) {
+    if (names.has(module.name)) throw new Error(`Module "${module.name}" is listed twice`);
+    names.add(module.name);
+    if (module.messages) registerMessages(module.name, module.messages);
+    if (module.policy) registerPolicy(module.policy);
+    if (module.visibility) registerVisibility(...module.visibility);
+    if (module.sections) registerSections(...module.sections);
+  }
+  if (list.filter((m) => m.identity).length > 1) throw new Error('Only one module may say how requests name their actor');
+}
+
+/** The one module's identity provider (sessions, tokens), or an anonymous-only one when no module provides it. */
+export function identityOf(list: readonly ModuleManifest[]): IdentityProvider {
+  return list.find((m) => m.identity)?.identity ?? { actorForApiToken: async () => undefined, actorForSession: async () => undefined };
+}
+
+/** The demo seed of every module, in list order; each may hand on what later ones need (the plan, its agencies). */
+export async function seedModules(db: Db, list: readonly ModuleManifest[]): Promise<SeedContext> {
+  // Seeds go through the services, which authorize and speak through the registries.
+  registerModules(list);
+  let context: SeedContext = {};
+  for (const module of list) if (module.seed) context = { ...context, ...((await module.seed(db, context)) ?? {}) };
+  return context;
+}

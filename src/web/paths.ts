@@ -1,0 +1,135 @@
+/**
+ * Every site path, typed, so no view or route builds a URL by hand. Paths take plain shapes (a slug, a number, an
+ * id), not module types, because web/ sits below the modules. They are paths without the language prefix:
+ * `href(lang, path)` (context.ts) puts them in the page's language.
+ */
+
+export interface PlanRef {
+  slug: string;
+}
+export interface CommitmentRef {
+  number: string;
+}
+export interface AgencyRef {
+  code: string;
+}
+export interface IdRef {
+  id: number;
+}
+export interface CycleRef {
+  number: number;
+}
+export interface SlugRef {
+  slug: string;
+}
+
+export const homePath = '/';
+
+// ------------------------------------------------------------------ plans, areas, commitments, milestones, agencies
+
+export const newPlanPath = '/plans/new';
+export const planPath = (plan: PlanRef) => `/plans/${plan.slug}`;
+export const planEditPath = (plan: PlanRef) => `${planPath(plan)}/edit`;
+export const newAreaPath = (plan: PlanRef) => `${planPath(plan)}/areas/new`;
+export const areaEditPath = (plan: PlanRef, area: IdRef) => `${planPath(plan)}/areas/${area.id}/edit`;
+export const areaDeletePath = (plan: PlanRef, area: IdRef) => `${planPath(plan)}/areas/${area.id}/delete`;
+export const newCommitmentPath = (plan: PlanRef) => `${planPath(plan)}/commitments/new`;
+export const commitmentPath = (plan: PlanRef, c: CommitmentRef) => `${planPath(plan)}/commitments/${c.number}`;
+export const commitmentEditPath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/edit`;
+export const commitmentDeletePath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/delete`;
+export const commitmentHistoryPath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/history`;
+export const commitmentTransferPath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/transfer`;
+export const newMilestonePath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/milestones/new`;
+export const milestoneEditPath = (plan: PlanRef, c: CommitmentRef, m: IdRef) => `${commitmentPath(plan, c)}/milestones/${m.id}/edit`;
+export const milestoneDeletePath = (plan: PlanRef, c: CommitmentRef, m: IdRef) => `${commitmentPath(plan, c)}/milestones/${m.id}/delete`;
+/** A milestone's row on its commitment's page. */
+export const milestoneAnchor = (m: IdRef) => `m${m.id}`;
+export const agenciesPath = '/agencies';
+export const agencyPath = (a: AgencyRef) => `${agenciesPath}/${a.code}`;
+export const agencyTransferPath = (a: AgencyRef) => `${agencyPath(a)}/transfer`;
+
+// ------------------------------------------------------------------ monitoring
+
+/** The plan's progress, its timeline and table narrowed to one area or one lead agency when `only` says so. */
+export const progressPath = (plan: PlanRef, only?: { area: IdRef } | { agency: IdRef }) =>
+  `${planPath(plan)}/progress${only ? ('area' in only ? `?area=${only.area.id}` : `?agency=${only.agency.id}`) : ''}`;
+export const cyclesPath = (plan: PlanRef) => `${planPath(plan)}/cycles`;
+export const cyclesGeneratePath = (plan: PlanRef) => `${cyclesPath(plan)}/generate`;
+export const cycleEditPath = (plan: PlanRef, cycle: CycleRef) => `${cyclesPath(plan)}/${cycle.number}/edit`;
+/** The secretariat's board, for one cycle or the current one. */
+export const boardPath = (plan: PlanRef, cycle?: CycleRef) => `${planPath(plan)}/board${cycle ? `?cycle=${cycle.number}` : ''}`;
+export const boardCsvPath = (plan: PlanRef, cycle: CycleRef) => `${planPath(plan)}/board.csv?cycle=${cycle.number}`;
+export const reportsPath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/reports`;
+export const newReportPath = (plan: PlanRef, c: CommitmentRef, cycle?: CycleRef) => `${reportsPath(plan, c)}/new${cycle ? `?cycle=${cycle.number}` : ''}`;
+export const reportPath = (plan: PlanRef, c: CommitmentRef, r: IdRef) => `${reportsPath(plan, c)}/${r.id}`;
+export const reportEditPath = (plan: PlanRef, c: CommitmentRef, r: IdRef) => `${reportPath(plan, c, r)}/edit`;
+/** Posts that act on a report: submit, delete, revise, evidence, contributions. */
+export const reportActionPath = (plan: PlanRef, c: CommitmentRef, r: IdRef, action: 'submit' | 'delete' | 'revise' | 'evidence' | 'contributions') =>
+  `${reportPath(plan, c, r)}/${action}`;
+export const evidenceDeletePath = (plan: PlanRef, c: CommitmentRef, r: IdRef, e: IdRef) => `${reportPath(plan, c, r)}/evidence/${e.id}/delete`;
+export const evidencePath = (e: IdRef) => `/evidence/${e.id}`;
+export const planFeedPath = (plan: PlanRef) => `${planPath(plan)}/reports.atom`;
+export const commitmentFeedPath = (plan: PlanRef, c: CommitmentRef) => `${reportsPath(plan, c)}.atom`;
+export const agencyFeedPath = (a: AgencyRef) => `${agencyPath(a)}/reports.atom`;
+
+// ------------------------------------------------------------------ forum
+
+export const meetingsPath = (plan: PlanRef) => `${planPath(plan)}/meetings`;
+export const newMeetingPath = (plan: PlanRef) => `${meetingsPath(plan)}/new`;
+export const meetingPath = (plan: PlanRef, meeting: IdRef) => `${meetingsPath(plan)}/${meeting.id}`;
+export const meetingEditPath = (plan: PlanRef, meeting: IdRef) => `${meetingPath(plan, meeting)}/edit`;
+export const meetingDeletePath = (plan: PlanRef, meeting: IdRef) => `${meetingPath(plan, meeting)}/delete`;
+/** A section of a meeting's page (its heading's id is `s-<section>`): where the secretariat's forms return to. */
+export const meetingSectionPath = (plan: PlanRef, meeting: IdRef, section: 'resolutions' | 'decisions' | 'reports') => `${meetingPath(plan, meeting)}#s-${section}`;
+/** The picker of reviewed reports: the meeting's cycle only, or (`allCycles`) every cycle's. */
+export const meetingReportsPath = (plan: PlanRef, meeting: IdRef, allCycles = false) => `${meetingPath(plan, meeting)}/reports${allCycles ? '?all=1' : ''}`;
+export const newResolutionPath = (plan: PlanRef, meeting: IdRef) => `${meetingPath(plan, meeting)}/resolutions/new`;
+export const resolutionsPath = (plan: PlanRef) => `${planPath(plan)}/resolutions`;
+/** A resolution's row in a table of resolutions. */
+export const resolutionAnchor = (r: IdRef) => `r${r.id}`;
+/** A resolution has no page of its own: it is a row of the plan's resolutions table. */
+export const resolutionPath = (plan: PlanRef, r: IdRef) => `${resolutionsPath(plan)}#${resolutionAnchor(r)}`;
+export const resolutionEditPath = (plan: PlanRef, r: IdRef) => `${resolutionsPath(plan)}/${r.id}/edit`;
+/** The decision form, with the meeting that decides chosen in advance when `at` is given. */
+export const resolutionDecidePath = (plan: PlanRef, r: IdRef, at?: IdRef) => `${resolutionsPath(plan)}/${r.id}/decide${at ? `?meeting=${at.id}` : ''}`;
+
+// ------------------------------------------------------------------ transcripts
+
+export const transcriptsPath = '/transcripts';
+export const transcriptsFeedPath = '/transcripts.atom';
+export const transcriptSearchPath = '/transcripts/search';
+export const transcriptImportPath = '/transcripts/import';
+export const speakersPath = '/speakers';
+export const transcriptPath = (tr: SlugRef) => `${transcriptsPath}/${encodeURIComponent(tr.slug)}`;
+/** One page of a long transcript; page 1 is the transcript's own path. */
+export const transcriptPagePath = (tr: SlugRef, page: number) => (page > 1 ? `${transcriptPath(tr)}?page=${page}` : transcriptPath(tr));
+export const transcriptPublishPath = (tr: SlugRef) => `${transcriptPath(tr)}/publish`;
+/** The whole transcript as Markdown (the import format) and as Akoma Ntoso XML. */
+export const transcriptMarkdownPath = (tr: SlugRef) => `${transcriptPath(tr)}.md`;
+export const transcriptAknPath = (tr: SlugRef) => `${transcriptPath(tr)}.akn.xml`;
+/** Search results for these filters (blank ones left out), at this page. */
+export const transcriptSearchResultsPath = (filters: Readonly<Record<string, string>>, page = 1) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value !== '') params.set(name, value);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `${transcriptSearchPath}?${query}` : transcriptSearchPath;
+};
+export const speechAnchor = (s: IdRef) => `s${s.id}`;
+/** A speech's permalink: the page of its transcript that holds it (the caller knows the paging), at its anchor. */
+export const speechPath = (tr: SlugRef, s: IdRef, page: number) => `${transcriptPagePath(tr, page)}#${speechAnchor(s)}`;
+export const speechEditPath = (tr: SlugRef, s: IdRef) => `${transcriptPath(tr)}/speeches/${s.id}/edit`;
+export const speechDeletePath = (tr: SlugRef, s: IdRef) => `${transcriptPath(tr)}/speeches/${s.id}/delete`;
+/** Finds a speech by id alone and redirects to its permalink (for links made before a transcript had pages). */
+export const speechRedirectPath = (s: IdRef) => `/speeches/${s.id}`;
+export const speakerPath = (s: SlugRef) => `${speakersPath}/${encodeURIComponent(s.slug)}`;
+export const speakerEditPath = (s: SlugRef) => `${speakerPath(s)}/edit`;
+/** One page of a speaker's speeches; page 1 is the speaker's own path. */
+export const speakerPagePath = (s: SlugRef, page: number) => (page > 1 ? `${speakerPath(s)}?page=${page}` : speakerPath(s));
+
+// ------------------------------------------------------------------ accounts
+
+export const loginPath = '/login';
+export const logoutPath = '/logout';
+export const tokensPath = '/account/tokens';
+export const tokenRevokePath = (token: IdRef) => `${tokensPath}/${token.id}/revoke`;
