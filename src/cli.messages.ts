@@ -48,7 +48,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'cli.locked.server':
     '{dir} 的資料庫已由 {holder} 開啟。內嵌資料庫同一時間只能由一個行程開啟，因此本伺服器沒有啟動。請先停止另一個行程，或改用 PostgreSQL（DATABASE_URL），即可同時執行多個。',
   'cli.locked.command':
-    '{dir} 的資料庫正由 {holder} 開啟，未做任何變更。請先停止它（在它的終端機按 Ctrl+C）再執行本指令；伺服器執行期間，請改用祕書處的 API 權杖透過 API 匯入：POST /api/v1/transcripts（見 README「Command line」）。',
+    '{dir} 的資料庫正由 {holder} 開啟，未做任何變更。請先停止它（在它的終端機按 Ctrl+C）再執行本指令；伺服器執行期間，請改用幕僚單位的 API 權杖透過 API 匯入：POST /api/v1/transcripts（見 README「Command line」）。',
   'cli.unknownCommand': '沒有這個指令：{command}',
   'cli.needFiles': '{command} 至少需要一個檔案（FILE）。',
   'cli.badOption': '--{option} {value}：{message}',

@@ -108,6 +108,19 @@ describe('hits and misses', () => {
     assert.equal(await stale.text(), await identity.text());
   });
 
+  test('a revalidation that misses (the page was dropped, its content unchanged) is a 304, and the page is kept again', async () => {
+    const path = `${PLAN_A}/commitments/1-2`;
+    const first = await get(path);
+    const etag = first.headers.get('etag') ?? '';
+    await sql`UPDATE action_plans SET title = title WHERE id = ${ctx.planId}`.execute(ctx.database.db);
+    const revalidated = await get(path, { 'if-none-match': etag });
+    assert.equal(revalidated.status, 304);
+    assert.equal(revalidated.headers.get('etag'), etag, 'the same body has the same validator');
+    const next = await get(path);
+    assert.equal(state(next), 'hit');
+    assert.deepEqual(stableHeaders(next), stableHeaders(first));
+  });
+
   test('gzip and brotli variants decode to the same body, each with its own validator', async () => {
     const path = PLAN_A;
     const identity = await get(path);

@@ -98,7 +98,7 @@ export class PageCache {
   constructor(options: PageCacheOptions) {
     this.#now = options.now;
     this.#maxEntries = options.maxEntries ?? 500;
-    this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.#maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
     this.#unsubscribe = options.changes.onChange((event) => this.#heard(event));
   }
 

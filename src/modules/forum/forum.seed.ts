@@ -9,6 +9,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connection.js';
+import { inOneTransaction } from '../../db/one-transaction.js';
 import { registerPolicy } from '../../domain/authorization.js';
 import { normalizeLocalized, type Localized } from '../../domain/localized.js';
 import { addDays } from '../../domain/monitoring.js';
@@ -133,11 +134,16 @@ export async function seedDemoForum(db: Db, opts: { planId: number; agencyIds: M
   // The seed also runs without the app (the CLI, the test harness): the rules its writes are checked against are
   // registered here too (the same rules again are harmless).
   registerPolicy(forumPolicy);
+  const d = await loadDemoForum();
+  // All of it or nothing, with one flush to disk: each service's own transaction becomes a savepoint of one.
+  await inOneTransaction(db, (db) => writeDemoForum(db, opts, d));
+}
+
+async function writeDemoForum(db: Db, opts: { planId: number; agencyIds: Map<string, number> }, d: DemoForum): Promise<void> {
   const plan = await planQ.findPlanById(db, opts.planId);
   if (!plan) throw new Error(`seedDemoForum: no plan ${opts.planId}`);
   // Seeding twice would duplicate the record.
   if ((await q.listMeetings(db, plan.id)).length > 0) return;
-  const d = await loadDemoForum();
   const file = DEMO_FORUM_FILE;
   const secretariat = systemActor(d.secretariat, 'secretariat');
   const deps = { db, demo: true };

@@ -11,6 +11,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connection.js';
+import { inOneTransaction } from '../../db/one-transaction.js';
 import { registerPolicy } from '../../domain/authorization.js';
 import { normalizeLocalized } from '../../domain/localized.js';
 import { activeInCycle, checkEvidenceFile, checkMilestoneProgress, generateCycles as cycleDates, type ReviewCycle } from '../../domain/monitoring.js';
@@ -196,6 +197,11 @@ export async function seedDemoMonitoring(db: Db, opts: { planId: number; agencyI
   registerPolicy(monitoringPolicy);
   const plan = await loadDemoPlan();
   const data = await loadDemoMonitoring(plan);
+  // All of it or nothing, with one flush to disk: each service's own transaction becomes a savepoint of one.
+  return inOneTransaction(db, (db) => writeDemoMonitoring(db, opts, plan, data));
+}
+
+async function writeDemoMonitoring(db: Db, opts: { planId: number; agencyIds: Map<string, number> }, plan: DemoPlan, data: DemoMonitoringData): Promise<{ cycleIds: number[] }> {
   const file = DEMO_MONITORING_FILE;
   const m = data.monitoring;
   const secretariat = systemActor(m.secretariat, 'secretariat');

@@ -347,7 +347,7 @@ describe('roll-ups, pages and feeds', () => {
     const cachedHtml = await hit.text();
     assert.equal((await ctx.app.request(path, { headers: { 'cache-control': 'no-cache' } })).headers.get('x-page-cache'), 'bypass');
     assert.equal((await secretariat.request(path)).headers.get('x-page-cache'), 'bypass', 'signed-in pages are never shared');
-    // Any change to plan content (here a new draft report) writes history and so invalidates the cache.
+    // Any write to a table public pages show (here a new draft report) raises a change event that drops the page (ADR 0020).
     await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId: cycles[5]?.id });
     const after = await ctx.app.request(path);
     assert.equal(after.headers.get('x-page-cache'), 'miss');

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connection.js';
+import { inOneTransaction } from '../../db/one-transaction.js';
 import { normalizeLocalized } from '../../domain/localized.js';
 import {
   allowedPlanTransitions,
@@ -140,6 +141,11 @@ export async function seedDemoPlan(db: Db): Promise<SeededPlan> {
   // registered here too (the same rules again are harmless).
   registerPolicy(plansPolicy);
   const d = await loadDemoPlan();
+  // All of it or nothing, with one flush to disk: each service's own transaction becomes a savepoint of one.
+  return inOneTransaction(db, (db) => writeDemoPlan(db, d));
+}
+
+async function writeDemoPlan(db: Db, d: DemoPlan): Promise<SeededPlan> {
   const file = DEMO_PLAN_FILE;
   const editor = systemActor(d.editor, 'secretariat');
   const demo = { db, demo: true };
