@@ -58,6 +58,13 @@ The database is DATABASE_URL when set, else PGlite in COCREATE_DATA_DIR (default
 database is opened by one process at a time: stop the server before running a command on it, or use the API.
 Messages are in Traditional Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh, else in English.`;
 
+/** An option's value as the operator typed it (a repeated option's values joined). */
+function optionText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(optionText).join(' ');
+  return value === undefined ? '' : JSON.stringify(value);
+}
+
 /** What a command prints; `lang` is the console's. */
 class Out {
   constructor(readonly lang: Lang) {}
@@ -80,7 +87,7 @@ function optionProblems(out: Out, schema: z.ZodType, values: Record<string, unkn
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const option = String(issue.path[0] ?? '');
-    return t(out.lang, 'cli.badOption', { option, value: String(values[option] ?? ''), message: localizeIssue(issue, out.lang, values) });
+    return t(out.lang, 'cli.badOption', { option, value: optionText(values[option]), message: localizeIssue(issue, out.lang, values) });
   });
 }
 
@@ -128,7 +135,7 @@ function validationMessages(out: Out, error: ValidationError, optionOf: Record<s
   const named = (field: string, message: string) => {
     const option = optionOf[field];
     // A field the file supplied (a title, a date) is told without an option the operator did not give.
-    return option && given[option] !== undefined ? t(out.lang, 'cli.badOption', { option, value: String(given[option]), message }) : message;
+    return option && given[option] !== undefined ? t(out.lang, 'cli.badOption', { option, value: optionText(given[option]), message }) : message;
   };
   return [
     ...Object.entries(error.messages).map(([field, message]) => named(field, message)),
@@ -284,7 +291,7 @@ async function createUserCommand(out: Out, args: string[]): Promise<number | Ste
     out.warn('cli.user.needEmailRole');
     return 2;
   }
-  const role = ROLES.find((r) => r === values.role) as Role | undefined;
+  const role = ROLES.find((r): r is Role => r === values.role);
   if (!role) {
     out.warn('cli.user.badRole', { roles: ROLES.join(', ') });
     return 2;

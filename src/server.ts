@@ -38,7 +38,7 @@ async function main() {
   });
   const housekeeping = () => purgeExpired({ db: database.db, now: () => new Date() }).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
   await housekeeping();
-  const timer = setInterval(housekeeping, 60 * 60 * 1000);
+  const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000);
   timer.unref();
   // Transcripts whose embargo has ended are published at start-up and checked every minute: no cron needed.
   const publishDue = () =>
@@ -51,7 +51,7 @@ async function main() {
   // Published transcripts the search index does not hold yet (after an upgrade, or a bulk load) are indexed now.
   const indexed = await indexMissingTranscripts(database.db);
   if (indexed > 0) logger.info({ count: indexed }, 'transcripts added to the search index');
-  const publisher = setInterval(publishDue, 60 * 1000);
+  const publisher = setInterval(() => void publishDue(), 60 * 1000);
   publisher.unref();
   // Cached public pages are answered before Hono sees the request; everything else goes to the app (ADR 0020).
   const server = createServer(withPageCache(pageCache, getRequestListener(app.fetch, { hostname: config.host })));

@@ -303,7 +303,7 @@ async function prepare(operation: WriteOperation, request: GeneratedRequest): Pr
     const value = resolveValue(request.query[i], version);
     if (value === null || value === undefined) continue;
     // Hostile text is already URL-encoded; values from the schema are encoded here.
-    const text = typeof value === 'string' ? value : typeof value === 'object' ? encodeURIComponent(JSON.stringify(value)) : encodeURIComponent(String(value));
+    const text = typeof value === 'string' ? value : typeof value === 'object' ? encodeURIComponent(JSON.stringify(value)) : encodeURIComponent(JSON.stringify(value));
     query.push(`${param.name}=${text}`);
   }
   const url = `/api/v1${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;

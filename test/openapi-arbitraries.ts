@@ -362,12 +362,12 @@ function objectArbitrary(schema: JsonSchema, options: BuildOptions): fc.Arbitrar
   return fc.oneof(
     { weight: 8, arbitrary: record },
     // A required key left out.
-    { weight: 1, arbitrary: fc.tuple(record, fc.nat()).map(([value, at]) => withoutKey(value as Record<string, unknown>, required[at % Math.max(required.length, 1)])) },
+    { weight: 1, arbitrary: fc.tuple(record, fc.nat()).map(([value, at]) => withoutKey(value, required[at % Math.max(required.length, 1)])) },
     // Keys the schema does not know, including `__proto__` as an own key (as JSON.parse makes it).
     {
       weight: 1,
       arbitrary: fc.tuple(record, fc.constantFrom(...EXTRA_KEYS), hostileValue, fc.boolean()).map(([value, key, extra, proto]) => {
-        const out = { ...(value as Record<string, unknown>), [key]: extra };
+        const out = { ...(value), [key]: extra };
         if (proto) Object.defineProperty(out, '__proto__', { value: { isAdmin: true, role: 'admin' }, enumerable: true, configurable: true, writable: true });
         return out;
       }),

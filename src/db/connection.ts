@@ -117,7 +117,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     max: options.maxConnections ?? 10,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
-        typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        typeParsers[oid] ?? (pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle connection can die (server restart, a dropped test database); pg then emits 'error' on the pool,

@@ -17,7 +17,7 @@ export interface Actor {
 /** Action name → true. Modules add their actions to this interface from their own `*.policy.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface Actions {}
-export type Action = keyof Actions & string;
+export type Action = Extract<keyof Actions, string>;
 
 /** What the action touches: the agencies leading and supporting a commitment, or the author of an item. */
 export interface ResourceOwnership {

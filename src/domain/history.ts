@@ -31,7 +31,7 @@ export function diffFields(
 /** Entity type → true. Each module adds the types it records, by declaration merging from its `*.visibility.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface HistoryEntityTypes {}
-export type EntityType = keyof HistoryEntityTypes & string;
+export type EntityType = Extract<keyof HistoryEntityTypes, string>;
 
 export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'submit', 'revise', 'transfer', 'decide'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

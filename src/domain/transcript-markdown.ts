@@ -329,7 +329,7 @@ export function parseTranscriptMarkdown(input: string, options: ParseTranscriptO
   for (const token of tokens.slice(start)) {
     if (token.type === 'para') {
       const paragraph = token.lines.map(unescapeBodyLine).join('\n');
-      const continues = pending !== null && (pending as Pending).turn.kind !== 'narrative' && !(pending as Pending).layout.plain;
+      const continues = pending !== null && (pending).turn.kind !== 'narrative' && !(pending).layout.plain;
       if (continues) {
         (pending as Pending).paragraphs.push(paragraph);
         continue;
@@ -390,7 +390,7 @@ export function parseTranscriptMarkdown(input: string, options: ParseTranscriptO
     finalNewline = true;
     finalGap--;
   }
-  (lastGapSetter as ((gap: number) => void) | null)?.(finalGap);
+  (lastGapSetter)?.(finalGap);
   if (turns.length === 0 && problems.length === 0) problems.push({ line: tokens[0]?.line ?? 1, key: 'transcript.error.noTurns' });
 
   if (problems.length > 0) {

@@ -255,7 +255,7 @@ const coreMessagesEn = { ...coreEn, ...cliMessages.en };
 /** Every message key: the core's here, each module's added by declaration merging from its `*.messages.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- modules add their keys by declaration merging
 export interface Messages extends Record<keyof typeof coreMessagesEn, string> {}
-export type MessageKey = keyof Messages & string;
+export type MessageKey = Extract<keyof Messages, string>;
 
 const coreZhTW: Record<keyof typeof coreEn, string> = {
   'site.name': 'Cocreate 共創',

@@ -67,7 +67,7 @@ export function registerModules(list: readonly ModuleManifest[]): void {
 
 /** The one module's identity provider (sessions, tokens), or an anonymous-only one when no module provides it. */
 export function identityOf(list: readonly ModuleManifest[]): IdentityProvider {
-  return list.find((m) => m.identity)?.identity ?? { actorForApiToken: async () => undefined, actorForSession: async () => undefined };
+  return list.find((m) => m.identity)?.identity ?? { actorForApiToken: () => Promise.resolve(undefined), actorForSession: () => Promise.resolve(undefined) };
 }
 
 /** The demo seed of every module, in list order; each may hand on what later ones need (the plan, its agencies). */

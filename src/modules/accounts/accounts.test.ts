@@ -141,7 +141,7 @@ describe('sign-in limits: slow the guessing client down, never lock the account'
     const attacker = await at(new Client(ctx.app, { remoteAddress: '198.51.100.15' }));
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => wrong(attacker, 'parallel@example.org', i)));
     const statuses = answers.map((r) => r.status).sort();
-    assert.deepEqual(statuses, [...Array(5).fill(400), ...Array(7).fill(429)]);
+    assert.deepEqual(statuses, [...Array<number>(5).fill(400), ...Array<number>(7).fill(429)]);
   });
 
   test('guessed at from many clients, the account is slowed but the right password still signs in', async () => {
@@ -157,13 +157,18 @@ describe('sign-in limits: slow the guessing client down, never lock the account'
   });
 
   test('only failures are stored, under the client and the account', async () => {
-    const rows = await ctx.database.db.selectFrom('sign_in_failures').select(['key', 'failures']).where('key', 'like', '%target@example.org').execute();
+    await addUser(ctx, 'stored@example.org', 'public');
+    const guesser = await at(new Client(ctx.app, { remoteAddress: '198.51.100.30' }));
+    for (let i = 0; i < 5; i++) assert.equal((await wrong(guesser, 'stored@example.org', i)).status, 400);
+    const owner = await at(new Client(ctx.app, { remoteAddress: '203.0.113.30' }));
+    assert.equal((await owner.postForm('/login', { email: 'stored@example.org', password: PASSWORD })).status, 303);
+    const rows = await ctx.database.db.selectFrom('sign_in_failures').select(['key', 'failures']).where('key', 'like', '%stored@example.org').execute();
     const byKey = Object.fromEntries(rows.map((r) => [r.key, r.failures]));
-    assert.equal(byKey['pair:198.51.100.10 target@example.org'], 5);
-    assert.equal(byKey['pair:203.0.113.20 target@example.org'], undefined, "the owner's success left no pair count");
-    assert.equal(byKey['account:target@example.org'], 5);
-    const owner = await ctx.database.db.selectFrom('sign_in_failures').select('key').where('key', 'like', '%203.0.113.20%').execute();
-    assert.deepEqual(owner, [], 'a client that only succeeded leaves no row');
+    assert.equal(byKey['pair:198.51.100.30 stored@example.org'], 5);
+    assert.equal(byKey['pair:203.0.113.30 stored@example.org'], undefined, "the owner's success left no pair count");
+    assert.equal(byKey['account:stored@example.org'], 5);
+    const ownerRows = await ctx.database.db.selectFrom('sign_in_failures').select('key').where('key', 'like', '%203.0.113.30%').execute();
+    assert.deepEqual(ownerRows, [], 'a client that only succeeded leaves no row');
   });
 });
 

@@ -21,10 +21,17 @@ function Value(props: { field: string; value: unknown; lang: Lang; names: Map<st
   const { value, lang, field } = props;
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
     return <em>{t(lang, 'history.empty.value')}</em>;
-  const named = (v: unknown) => props.names.get(`${field}:${String(v)}`);
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.map((v) => named(v) ?? String(v)).join(listSeparator(lang))}</>;
+  const named = (v: unknown) => props.names.get(`${field}:${scalarText(v)}`);
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.map((v) => named(v) ?? scalarText(v)).join(listSeparator(lang))}</>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
-  return <>{named(value) ?? String(value)}</>;
+  return <>{named(value) ?? scalarText(value)}</>;
+}
+
+/** A stored scalar as text: strings as they are, numbers and booleans printed, anything else as JSON. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? '';
 }
 
 interface Row {

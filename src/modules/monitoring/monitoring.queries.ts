@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import type { ProgressReportsTable, ReviewCyclesTable } from './monitoring.table.js';
+import { planQueries } from '../plans/index.js';
 import type { Localized } from '../../domain/localized.js';
 import { PUBLIC_REPORT_STATES, type CycleDates, type MilestoneProgress, type MilestoneProgressStatus, type ProgressReport, type ReportContent, type ReportState, type ReviewCycle } from '../../domain/monitoring.js';
 
@@ -100,15 +101,14 @@ async function milestonesOf(db: DbOrTx, reportIds: readonly number[]): Promise<M
   const byReport = new Map<number, MilestoneProgress[]>();
   if (reportIds.length === 0) return byReport;
   const rows = await db
-    .selectFrom('milestone_progress as p')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('milestones as m', 'm.id', 'p.milestone_id')
-    .select(['p.report_id', 'p.milestone_id', 'p.status', 'p.percent', 'p.reason'])
-    .where('p.report_id', 'in', reportIds)
-    .orderBy('p.report_id')
-    .orderBy('m.position')
-    .orderBy('m.id')
+    .selectFrom('milestone_progress')
+    .select(['report_id', 'milestone_id', 'status', 'percent', 'reason'])
+    .where('report_id', 'in', reportIds)
     .execute();
+  // Entries in the milestones' order within their commitment, which plans knows.
+  const order = await planQueries.milestoneOrder(db, rows.map((r) => r.milestone_id));
+  const position = (id: number) => order.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
+  rows.sort((a, b) => a.report_id - b.report_id || position(a.milestone_id) - position(b.milestone_id) || a.milestone_id - b.milestone_id);
   for (const r of rows) {
     const list = byReport.get(r.report_id) ?? [];
     list.push({ milestoneId: r.milestone_id, status: r.status as MilestoneProgressStatus, percent: r.percent, reason: r.reason });
@@ -365,17 +365,17 @@ async function progressByReport(db: DbOrTx, reports: { reportId: number; commitm
   const out = new Map<number, LatestProgress>();
   if (reports.length === 0) return out;
   const entries = await db
-    .selectFrom('milestone_progress as p')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('milestones as m', 'm.id', 'p.milestone_id')
-    .select(['p.report_id', 'p.milestone_id', 'p.status', 'p.percent', 'm.weight'])
-    .where('p.report_id', 'in', reports.map((r) => r.reportId))
-    .orderBy('m.position')
+    .selectFrom('milestone_progress')
+    .select(['report_id', 'milestone_id', 'status', 'percent'])
+    .where('report_id', 'in', reports.map((r) => r.reportId))
     .execute();
+  const order = await planQueries.milestoneOrder(db, entries.map((e) => e.milestone_id));
+  const position = (id: number) => order.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
+  entries.sort((a, b) => position(a.milestone_id) - position(b.milestone_id) || a.milestone_id - b.milestone_id);
   const byReport = new Map<number, LatestProgress['milestones']>();
   for (const e of entries) {
     const list = byReport.get(e.report_id) ?? [];
-    list.push({ milestoneId: e.milestone_id, status: e.status as MilestoneProgressStatus, percent: e.percent, weight: e.weight });
+    list.push({ milestoneId: e.milestone_id, status: e.status as MilestoneProgressStatus, percent: e.percent, weight: order.get(e.milestone_id)?.weight ?? null });
     byReport.set(e.report_id, list);
   }
   for (const r of reports) out.set(r.reportId, { ...r, milestones: byReport.get(r.reportId) ?? [] });
@@ -431,35 +431,41 @@ export interface ReportFeedItem {
 export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmentId?: number; agencyId?: number }, limit = 50): Promise<ReportFeedItem[]> {
   let q = db
     .selectFrom('progress_reports as r')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('commitments as m', 'm.id', 'r.commitment_id')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('action_plans as p', 'p.id', 'm.plan_id')
     .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
-    .select(['r.id', 'r.revision', 'r.submitted_at', 'r.updated_at', 'm.number', 'm.title', 'p.slug', 'p.title as plan_title', 'c.number as cycle_number', 'a.name as agency_name', 'r.achievements'])
+    .select(['r.id', 'r.revision', 'r.submitted_at', 'r.updated_at', 'r.commitment_id', 'r.agency_id', 'c.number as cycle_number', 'r.achievements'])
     .where('r.state', 'in', PUBLIC_REPORT_STATES)
     .orderBy('r.submitted_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(limit);
-  if (f.planId !== undefined) q = q.where('m.plan_id', '=', f.planId);
+  // A report's cycle is its commitment's plan's.
+  if (f.planId !== undefined) q = q.where('c.plan_id', '=', f.planId);
   if (f.commitmentId !== undefined) q = q.where('r.commitment_id', '=', f.commitmentId);
   if (f.agencyId !== undefined) q = q.where('r.agency_id', '=', f.agencyId);
   const rows = await q.execute();
-  return rows.map((r) => ({
-    reportId: r.id,
-    revision: r.revision,
-    submittedAt: r.submitted_at as Date,
-    updatedAt: r.updated_at,
-    commitmentNumber: r.number,
-    commitmentTitle: r.title,
-    planSlug: r.slug,
-    planTitle: r.plan_title,
-    cycleNumber: r.cycle_number,
-    agencyName: r.agency_name,
-    achievements: r.achievements,
-  }));
+  const [commitments, agencies] = await Promise.all([
+    planQueries.commitmentLabels(db, rows.map((r) => r.commitment_id)),
+    planQueries.agencyNames(db, rows.map((r) => r.agency_id)),
+  ]);
+  return rows.flatMap((r) => {
+    const commitment = commitments.get(r.commitment_id);
+    const agencyName = agencies.get(r.agency_id);
+    if (!commitment || !agencyName) return [];
+    return [
+      {
+        reportId: r.id,
+        revision: r.revision,
+        submittedAt: r.submitted_at as Date,
+        updatedAt: r.updated_at,
+        commitmentNumber: commitment.number,
+        commitmentTitle: commitment.title,
+        planSlug: commitment.planSlug,
+        planTitle: commitment.planTitle,
+        cycleNumber: r.cycle_number,
+        agencyName,
+        achievements: r.achievements,
+      },
+    ];
+  });
 }
 
 // ---- references to cycles and reports, as the forum shows them ----
@@ -506,73 +512,57 @@ export interface ReportRef {
   submittedAt: Date | null;
 }
 
-/** Natural order of commitment numbers like 1-2 < 1-10 < 2-1. */
-const byCommitmentNumber = sql`string_to_array(c.number, '-')::int[]`;
-
-function reportRefs(db: DbOrTx) {
+/** Report rows with their cycle; commitments and agencies are named by plans' queries. */
+function reportRows(db: DbOrTx) {
   return db
     .selectFrom('progress_reports as p')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('commitments as c', 'c.id', 'p.commitment_id')
-    // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-    .innerJoin('agencies as a', 'a.id', 'p.agency_id')
     .innerJoin('review_cycles as y', 'y.id', 'p.cycle_id')
-    .select([
-      'p.id as report_id',
-      'c.plan_id',
-      'c.id as commitment_id',
-      'c.number as commitment_number',
-      'c.title as commitment_title',
-      'a.id as agency_id',
-      'a.name as agency_name',
-      'p.cycle_id',
-      'y.number as cycle_number',
-      'p.revision',
-      'p.state',
-      'p.submitted_at',
-    ]);
+    .select(['p.id', 'p.commitment_id', 'p.agency_id', 'p.cycle_id', 'y.plan_id', 'y.number as cycle_number', 'p.revision', 'p.state', 'p.submitted_at']);
 }
 
-type ReportRefRow = {
-  report_id: number;
-  plan_id: number;
-  commitment_id: number;
-  commitment_number: string;
-  commitment_title: Localized;
-  agency_id: number;
-  agency_name: Localized;
-  cycle_id: number;
-  cycle_number: number;
-  revision: number;
-  state: string;
-  submitted_at: Date | null;
-};
+type ReportRow = Awaited<ReturnType<ReturnType<typeof reportRows>['execute']>>[number];
 
-const toReportRef = (r: ReportRefRow): ReportRef => ({
-  reportId: r.report_id,
-  planId: r.plan_id,
-  commitmentId: r.commitment_id,
-  commitmentNumber: r.commitment_number,
-  commitmentTitle: r.commitment_title,
-  agencyId: r.agency_id,
-  agencyName: r.agency_name,
-  cycleId: r.cycle_id,
-  cycleNumber: r.cycle_number,
-  revision: r.revision,
-  state: r.state as ReportRef['state'],
-  submittedAt: r.submitted_at,
-});
+/** The rows as references, in cycle order when asked, then commitment number (1-2 < 1-10 < 2-1), then report id. */
+async function toReportRefs(db: DbOrTx, rows: ReportRow[], byCycle: boolean): Promise<ReportRef[]> {
+  const [commitments, agencies] = await Promise.all([
+    planQueries.commitmentLabels(db, rows.map((r) => r.commitment_id)),
+    planQueries.agencyNames(db, rows.map((r) => r.agency_id)),
+  ]);
+  const refs = rows.flatMap((r): ReportRef[] => {
+    const commitment = commitments.get(r.commitment_id);
+    const agencyName = agencies.get(r.agency_id);
+    if (!commitment || !agencyName) return [];
+    return [
+      {
+        reportId: r.id,
+        planId: commitment.planId,
+        commitmentId: r.commitment_id,
+        commitmentNumber: commitment.number,
+        commitmentTitle: commitment.title,
+        agencyId: r.agency_id,
+        agencyName,
+        cycleId: r.cycle_id,
+        cycleNumber: r.cycle_number,
+        revision: r.revision,
+        state: r.state as ReportRef['state'],
+        submittedAt: r.submitted_at,
+      },
+    ];
+  });
+  return refs.sort(
+    (a, b) =>
+      (byCycle ? a.cycleNumber - b.cycleNumber : 0) || planQueries.compareCommitmentNumbers(a.commitmentNumber, b.commitmentNumber) || a.reportId - b.reportId,
+  );
+}
 
 export async function findReportRefs(db: DbOrTx, reportIds: readonly number[]): Promise<ReportRef[]> {
   if (reportIds.length === 0) return [];
-  const rows = await reportRefs(db).where('p.id', 'in', [...reportIds]).orderBy(byCommitmentNumber).orderBy('p.id').execute();
-  return rows.map(toReportRef);
+  return toReportRefs(db, await reportRows(db).where('p.id', 'in', [...reportIds]).execute(), false);
 }
 
 /** Reports the forum can review: submitted ones of the plan (optionally of one cycle), in commitment order. */
 export async function listReviewableReports(db: DbOrTx, planId: number, cycleId: number | null): Promise<ReportRef[]> {
-  let q = reportRefs(db).where('c.plan_id', '=', planId).where('p.state', '=', 'submitted');
+  let q = reportRows(db).where('y.plan_id', '=', planId).where('p.state', '=', 'submitted');
   if (cycleId !== null) q = q.where('p.cycle_id', '=', cycleId);
-  const rows = await q.orderBy('y.number').orderBy(byCommitmentNumber).orderBy('p.id').execute();
-  return rows.map(toReportRef);
+  return toReportRefs(db, await q.execute(), true);
 }

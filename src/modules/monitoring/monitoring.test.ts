@@ -262,6 +262,23 @@ describe('progress reports', () => {
     assert.match(await page.text(), /Achievements/);
   });
 
+  test('a milestone a submitted report speaks of is not deleted from under it; nothing else changes', async () => {
+    // The report on 4-1 submitted in the test above speaks of its milestones.
+    const submitted = (await reportsOf(null, ids['4-1'] as number)).find((r) => r.state === 'submitted');
+    const reported = submitted?.milestones[0]?.milestoneId;
+    assert.ok(reported !== undefined, 'a submitted report with milestone entries');
+    const milestone = await json<{ id: number; version: number }>(await ctx.app.request(`/api/v1/milestones/${reported}`));
+    const refused = await officerMoi.api('DELETE', `/api/v1/milestones/${reported}?version=${milestone.version}`);
+    assert.equal(refused.status, 400);
+    assert.ok((await json<{ fields: Record<string, string> }>(refused)).fields.milestone);
+    assert.equal((await ctx.app.request(`/api/v1/milestones/${reported}`)).status, 200, 'the milestone is still there');
+    // The same write succeeds for a milestone no report speaks of, in the same kind of transaction.
+    const fresh = await json<{ id: number; version: number }>(
+      await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/milestones`, { deliverable: { zh: '暫時的衡量指標' }, startDate: '2021-06-01', endDate: '2021-12-31' }),
+    );
+    assert.equal((await officerMoi.api('DELETE', `/api/v1/milestones/${fresh.id}?version=${fresh.version}`)).status, 204);
+  });
+
   test('a late submission is marked late', async () => {
     const create = await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId: cycles[0]?.id, achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' } });
     const r = await json<Report>(create);
@@ -318,7 +335,7 @@ describe('roll-ups, pages and feeds', () => {
     );
     const c41 = p.commitments.find((c) => c.number === '4-1');
     assert.equal(c41?.health, 'delayed');
-    assert.ok(c41?.percent !== null && c41!.percent > 0);
+    assert.ok(c41?.percent !== null && c41.percent > 0);
     assert.equal(p.commitments.find((c) => c.number === '2-1')?.health, 'no-report');
     assert.equal(p.plan.health['no-report'], 17);
   });

@@ -493,14 +493,68 @@ export async function updateMilestoneRow(db: DbOrTx, id: number, m: MilestoneVal
   return toMilestone(row);
 }
 
-export async function deleteMilestoneRow(db: DbOrTx, id: number): Promise<void> {
-  await db.deleteFrom('milestones').where('id', '=', id).execute();
+/** How other modules name commitments they list: number, title and plan, by commitment id. */
+export interface CommitmentLabel {
+  id: number;
+  number: string;
+  title: Localized;
+  planId: number;
+  planSlug: string;
+  planTitle: Localized;
 }
 
-export async function milestoneHasProgress(db: DbOrTx, milestoneId: number): Promise<boolean> {
-  // eslint-disable-next-line boundaries/own-tables -- a join with plans' tables for names and order, left from before the boundary rule (issue #10 note)
-  const row = await db.selectFrom('milestone_progress').select('report_id').where('milestone_id', '=', milestoneId).limit(1).executeTakeFirst();
-  return row !== undefined;
+export async function commitmentLabels(db: DbOrTx, ids: readonly number[]): Promise<Map<number, CommitmentLabel>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('commitments as c')
+    .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
+    .select(['c.id', 'c.number', 'c.title', 'c.plan_id', 'p.slug', 'p.title as plan_title'])
+    .where('c.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, number: r.number, title: r.title, planId: r.plan_id, planSlug: r.slug, planTitle: r.plan_title }]));
+}
+
+/** Agencies' names by id. */
+export async function agencyNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, Localized>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Natural order of commitment numbers like 1-2 < 1-10 < 2-1. */
+export function compareCommitmentNumbers(a: string, b: string): number {
+  const x = a.split('-').map(Number);
+  const y = b.split('-').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Where each milestone sits in its commitment and what it weighs, for modules that order or weigh entries on them. */
+export async function milestoneOrder(db: DbOrTx, ids: readonly number[]): Promise<Map<number, { position: number; weight: number | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('milestones').select(['id', 'position', 'weight']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { position: r.position, weight: r.weight }]));
+}
+
+/**
+ * Deletes a milestone unless a record of another module still refers to it (a report's entry on it: the foreign key
+ * has no cascade), in which case nothing changes and it answers false. Plans need not know which tables refer to a
+ * milestone. Call it inside a transaction: the refused delete is rolled back to a savepoint, not the whole write.
+ */
+export async function deleteMilestoneRow(trx: DbOrTx, id: number): Promise<boolean> {
+  await sql`SAVEPOINT delete_milestone`.execute(trx);
+  try {
+    await trx.deleteFrom('milestones').where('id', '=', id).execute();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== '23503') throw error;
+    await sql`ROLLBACK TO SAVEPOINT delete_milestone`.execute(trx);
+    return false;
+  }
+  await sql`RELEASE SAVEPOINT delete_milestone`.execute(trx);
+  return true;
 }
 
 export async function nextMilestonePosition(db: DbOrTx, commitmentId: number): Promise<number> {

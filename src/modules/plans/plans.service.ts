@@ -277,8 +277,7 @@ export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null
     const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.delete');
     assertVersion(current, version);
     // Submitted progress reports refer to it; they are a record and must stay whole.
-    if (await q.milestoneHasProgress(trx, milestoneId)) throw new ValidationError([{ field: 'milestone', key: 'error.milestoneReported' }]);
-    await q.deleteMilestoneRow(trx, milestoneId);
+    if (!(await q.deleteMilestoneRow(trx, milestoneId))) throw new ValidationError([{ field: 'milestone', key: 'error.milestoneReported' }]);
     await recordHistory(trx, {
       entityType: 'milestone', entityId: milestoneId, planId: commitment.planId, commitmentId: commitment.id, action: 'delete', actor, before: current, after: null,
     });
