@@ -43,6 +43,11 @@ export function sameOriginPath(path: string): string {
 }
 
 /** A site path in the given language: zh-TW at the root, English under /en. Always a same-origin path. */
+/** The site's address for absolute links (feeds): COCREATE_PUBLIC_URL when set, else the request's own origin. */
+export function siteOrigin(c: AppContext): string {
+  return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}
+
 export function href(lang: Lang, path: string): string {
   const own = sameOriginPath(path);
   if (lang === 'zh-TW') return own;

@@ -7,7 +7,7 @@ import type { ActionPlan, Agency, Commitment } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { atomXml } from '../../web/atom.js';
 import { csvResponse } from '../../web/csv.js';
-import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { href, pageContext, type AppContext, type AppEnv, siteOrigin } from '../../web/context.js';
 import { handleForm, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
@@ -126,13 +126,10 @@ export async function commitmentMonitoring(c: AppContext, { plan, commitment, mi
   return { section, feeds: [{ title: t(lang, 'feed.commitment'), path: commitmentFeedPath(plan, commitment) }] };
 }
 
-function origin(c: AppContext): string {
-  return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
-}
 
 function atomFeed(c: AppContext, opts: { title: string; selfPath: string; pagePath: string; items: q.ReportFeedItem[] }): Response {
   const lang = c.get('lang');
-  const base = origin(c);
+  const base = siteOrigin(c);
   // Text constructs are type="text": a report's words are escaped, never markup a feed reader might run (web/atom.ts).
   const xml = atomXml({
     id: `${base}${href(lang, opts.selfPath)}`,
@@ -270,7 +267,7 @@ export function monitoringPages(): Hono<AppEnv> {
       t(lang, `timing.${r.timing}`),
       r.submittedAt ? r.submittedAt.toISOString() : '',
       board.cycle.reportDue,
-      `${origin(c)}${href(lang, commitmentPath(plan, r.commitment))}`,
+      `${siteOrigin(c)}${href(lang, commitmentPath(plan, r.commitment))}`,
     ]);
     const header = ['cycle', 'agency_code', 'agency', 'commitment', 'title', 'state', 'state_label', 'submitted_at', 'report_due', 'url'];
     return csvResponse(c, `${plan.slug}-cycle-${board.cycle.number}-board.csv`, [header, ...rows]);

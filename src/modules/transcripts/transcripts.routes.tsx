@@ -12,7 +12,7 @@ import { pick } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { atomXml } from '../../web/atom.js';
-import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { href, pageContext, type AppContext, type AppEnv, siteOrigin } from '../../web/context.js';
 import { positiveInt, requirePermission } from '../../web/form-handler.js';
 import { readForm, parseFormBody, type FormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
@@ -43,9 +43,6 @@ const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 const PAGE_SIZE = 20;
 const FEED_SIZE = 50;
 
-function origin(c: AppContext): string {
-  return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
-}
 
 /** A transcript by its slug, or 404 for anyone who may not see it (a draft does not exist for the public). */
 async function visibleTranscript(c: AppContext, slug: string): Promise<q.Transcript> {
@@ -109,7 +106,7 @@ export function transcriptPages(): Hono<AppEnv> {
   // ---- the Atom feed: published transcripts only, whoever asks ----
   app.get(transcriptsFeedPath, async (c) => {
     const lang = c.get('lang');
-    const base = origin(c);
+    const base = siteOrigin(c);
     const published = (await q.listVisibleTranscripts(db(c), { allDrafts: false, draftsOfUser: null })).filter((tr) => tr.publishedAt !== null);
     const items = [...published].sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)).slice(0, FEED_SIZE);
     const xml = atomXml({
