@@ -33,7 +33,15 @@ async function main() {
   // Dropped by the database's change events, from this process and any other on the same database (ADR 0020).
   const pageCache = new PageCache({ changes: database, now });
   const app = createApp({
-    services: { db: database.db, sessionSecret: config.sessionSecret, secureCookies: config.secureCookies, now, config, trustProxy: compileProxyTrust(config.trustProxy), pageCache },
+    services: {
+      db: database.db,
+      sessionSecret: config.sessionSecret,
+      secureCookies: config.secureCookies,
+      now,
+      config,
+      trustProxy: compileProxyTrust(config.trustProxy),
+      pageCache,
+    },
     logger,
   });
   const housekeeping = () => purgeExpired({ db: database.db, now: () => new Date() }).catch((err: unknown) => logger.warn({ err }, 'purge failed'));

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrator.js';
-import { createUser } from '../src/modules/accounts/accounts.service.js';
-import { seedDemoPlan } from '../src/modules/plans/plans.seed.js';
+import { createUser } from '../src/modules/accounts/index.js';
+import { seedDemoPlan } from '../src/modules/plans/index.js';
 import { CookieJar, PASSWORD } from './helpers.js';
 
 const adminUrl = process.env.DATABASE_URL;
@@ -53,7 +53,15 @@ async function startServer(): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: String(port), HOST: '127.0.0.1', COCREATE_DEMO: 'false', SESSION_SECRET: 'page-cache-test-secret-0123456789abcdef', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COCREATE_DEMO: 'false',
+      SESSION_SECRET: 'page-cache-test-secret-0123456789abcdef',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   servers.push(child);
@@ -130,7 +138,11 @@ test('a write through one server process shows on the other’s cached page with
   for (const page of pages) {
     const lang = page.startsWith('/en') ? 'en' : 'zh';
     const expected = lang === 'en' ? title : title.slice(-6);
-    await until(`${page} on the reader to show the new title`, async () => ((await (await fetch(reader + page)).text()).includes(expected) ? true : undefined), 1000 - (Date.now() - committedAt));
+    await until(
+      `${page} on the reader to show the new title`,
+      async () => ((await (await fetch(reader + page)).text()).includes(expected) ? true : undefined),
+      1000 - (Date.now() - committedAt),
+    );
   }
   const elapsed = Date.now() - committedAt;
   assert.ok(elapsed < 1000, `visible after ${elapsed} ms`);

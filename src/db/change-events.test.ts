@@ -35,7 +35,7 @@ test('every table raises change events or is named private, and every private na
   const tables = await sql<{ name: string; events: number }>`
     SELECT c.relname AS name, coalesce((
       SELECT bit_or(t.tgtype::integer) & 60 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-      WHERE t.tgrelid = c.oid AND p.proname = 'cocreate_notify_change' AND NOT t.tgisinternal
+      WHERE t.tgrelid = c.oid AND p.proname = 'cocreate_changes_' || c.relname AND NOT t.tgisinternal
     ), 0) AS events
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind = 'r'
@@ -52,21 +52,34 @@ test('every table raises change events or is named private, and every private na
 describe('what a change names', () => {
   test('a row with a plan id, a plan itself, and rows reached through one or two other tables', async () => {
     const planId = ctx.planId;
-    const commitment = await sql<{ id: number; lead_agency_id: number }>`SELECT id, lead_agency_id FROM commitments WHERE plan_id = ${planId} ORDER BY id LIMIT 1`.execute(ctx.database.db);
+    const commitment = await sql<{
+      id: number;
+      lead_agency_id: number;
+    }>`SELECT id, lead_agency_id FROM commitments WHERE plan_id = ${planId} ORDER BY id LIMIT 1`.execute(ctx.database.db);
     const { id: commitmentId, lead_agency_id: agencyId } = commitment.rows[0]!;
     const milestone = await sql<{ id: number }>`SELECT id FROM milestones WHERE commitment_id = ${commitmentId} LIMIT 1`.execute(ctx.database.db);
     const empty = JSON.stringify({ zh: '', en: '', status: 'missing' });
 
-    assert.deepEqual(await changesOf(() => sql`UPDATE areas SET position = position WHERE plan_id = ${planId} AND position = 1`.execute(ctx.database.db)), [{ table: 'areas', planId }]);
-    assert.deepEqual(await changesOf(() => sql`UPDATE action_plans SET title = title WHERE id = ${planId}`.execute(ctx.database.db)), [{ table: 'action_plans', planId }]);
-    assert.deepEqual(await changesOf(() => sql`UPDATE milestones SET position = position WHERE id = ${milestone.rows[0]!.id}`.execute(ctx.database.db)), [{ table: 'milestones', planId }]);
+    assert.deepEqual(await changesOf(() => sql`UPDATE areas SET position = position WHERE plan_id = ${planId} AND position = 1`.execute(ctx.database.db)), [
+      { table: 'areas', planId },
+    ]);
+    assert.deepEqual(await changesOf(() => sql`UPDATE action_plans SET title = title WHERE id = ${planId}`.execute(ctx.database.db)), [
+      { table: 'action_plans', planId },
+    ]);
+    assert.deepEqual(await changesOf(() => sql`UPDATE milestones SET position = position WHERE id = ${milestone.rows[0]!.id}`.execute(ctx.database.db)), [
+      { table: 'milestones', planId },
+    ]);
 
     const changes = await changesOf(() =>
       ctx.database.db.transaction().execute(async (trx) => {
         const cycle = await sql<{ id: number }>`INSERT INTO review_cycles (plan_id, number, starts_on, ends_on, report_due)
           VALUES (${planId}, 99, '2022-01-01', '2022-04-30', '2022-05-14') RETURNING id`.execute(trx);
-        const report = await sql<{ id: number }>`INSERT INTO progress_reports (commitment_id, cycle_id, agency_id, achievements, participation, problems, next_steps, budget_note, author_name)
-          VALUES (${commitmentId}, ${cycle.rows[0]!.id}, ${agencyId}, ${empty}::jsonb, ${empty}::jsonb, ${empty}::jsonb, ${empty}::jsonb, ${empty}::jsonb, 'test') RETURNING id`.execute(trx);
+        const report = await sql<{
+          id: number;
+        }>`INSERT INTO progress_reports (commitment_id, cycle_id, agency_id, achievements, participation, problems, next_steps, budget_note, author_name)
+          VALUES (${commitmentId}, ${cycle.rows[0]!.id}, ${agencyId}, ${empty}::jsonb, ${empty}::jsonb, ${empty}::jsonb, ${empty}::jsonb, ${empty}::jsonb, 'test') RETURNING id`.execute(
+          trx,
+        );
         await sql`INSERT INTO milestone_progress (report_id, milestone_id, status, percent, reason)
           VALUES (${report.rows[0]!.id}, ${milestone.rows[0]!.id}, 'in-progress', 50, ${empty}::jsonb)`.execute(trx);
       }),
@@ -80,14 +93,20 @@ describe('what a change names', () => {
         { table: 'review_cycles', planId },
       ],
     );
-    assert.deepEqual(await changesOf(() => sql`DELETE FROM milestone_progress WHERE milestone_id = ${milestone.rows[0]!.id}`.execute(ctx.database.db)), [{ table: 'milestone_progress', planId }]);
+    assert.deepEqual(await changesOf(() => sql`DELETE FROM milestone_progress WHERE milestone_id = ${milestone.rows[0]!.id}`.execute(ctx.database.db)), [
+      { table: 'milestone_progress', planId },
+    ]);
   });
 
   test('what no plan owns names none; a row moved between plans names both; a statement that changed nothing, nothing', async () => {
-    assert.deepEqual(await changesOf(() => sql`UPDATE agencies SET name = name WHERE id = (SELECT min(id) FROM agencies)`.execute(ctx.database.db)), [{ table: 'agencies', planId: null }]);
+    assert.deepEqual(await changesOf(() => sql`UPDATE agencies SET name = name WHERE id = (SELECT min(id) FROM agencies)`.execute(ctx.database.db)), [
+      { table: 'agencies', planId: null },
+    ]);
     assert.deepEqual(await changesOf(() => sql`TRUNCATE office_calendar`.execute(ctx.database.db)), [{ table: 'office_calendar', planId: null }]);
     assert.deepEqual(await changesOf(() => sql`UPDATE areas SET position = position WHERE id < 0`.execute(ctx.database.db)), []);
-    const other = await sql<{ id: number }>`INSERT INTO action_plans (slug, member_id, title, period_start, period_end, introduction, efforts_to_date, development_process, commitments_intro)
+    const other = await sql<{
+      id: number;
+    }>`INSERT INTO action_plans (slug, member_id, title, period_start, period_end, introduction, efforts_to_date, development_process, commitments_intro)
       SELECT 'tw-events-b', member_id, title, period_start, period_end, introduction, efforts_to_date, development_process, commitments_intro
       FROM action_plans WHERE id = ${ctx.planId} RETURNING id`.execute(ctx.database.db);
     const otherId = other.rows[0]!.id;
@@ -97,10 +116,7 @@ describe('what a change names', () => {
     );
     assert.deepEqual(transcript, [{ table: 'transcripts', planId: ctx.planId }]);
     const moved = await changesOf(() => sql`UPDATE transcripts SET plan_id = ${otherId} WHERE slug = 'events-t'`.execute(ctx.database.db));
-    assert.deepEqual(
-      moved.map((c) => c.planId).sort(),
-      [ctx.planId, otherId].sort(),
-    );
+    assert.deepEqual(moved.map((c) => c.planId).sort(), [ctx.planId, otherId].sort());
   });
 
   test('events come once the transaction commits, and never for one rolled back', async () => {

@@ -53,8 +53,10 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     // Before PGlite reads a byte: a second process must not even open the files (ADR 0015).
     const lock = dataDir ? lockDataDirectory(dataDir, options.lockHolder ?? 'cocreate') : undefined;
     const pglite = await PGlite.create({
-      ...(dataDir ? { fs: options.fsync ? new FsyncingNodeFS(dataDir) : new NodeFS(dataDir) } : { dataDir: 'memory://', ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) }),
-      ...(dataDir && options.fsync ? { startParams: FSYNC_START_PARAMS } : {}),
+      ...(dataDir
+        ? { fs: options.fsync ? new FsyncingNodeFS(dataDir) : new NodeFS(dataDir) }
+        : { dataDir: 'memory://', ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) }),
+      startParams: dataDir && options.fsync ? FSYNC_START_PARAMS : START_PARAMS,
       parsers: {
         [pgliteTypes.DATE]: keepText,
         [pgliteTypes.NUMERIC]: keepText,
@@ -235,12 +237,22 @@ function listenForChanges(url: string, pool: pg.Pool): { bus: ChangeBus; close()
 }
 
 /**
+ * Postgres's memory lives in PGlite's WebAssembly heap, which grows but never gives memory back. At the default
+ * 128 MB of shared buffers PGlite took about 250 MB of the server's RSS, for a database of a few tens of MB; 16 MB
+ * keeps the demo's working set (and a plan's) in buffers, and pages beyond it come from the operating system's file
+ * cache. A capped maintenance_work_mem keeps an index build (migrations, the search index) from growing the heap for
+ * good. (Issue #10's memory targets; docs/benchmarks.md has the figures.)
+ */
+const MEMORY_PARAMS = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB'];
+const START_PARAMS = [...PGlite.defaultStartParams, ...MEMORY_PARAMS];
+
+/**
  * PGlite starts Postgres with `-F` (fsync off), and its Node file system has no fsync at all: Postgres's fsync()
  * calls return without reaching the disk, and fdatasync() is a no-op in the WASM runtime. Durable mode (ADR 0014)
  * therefore gives the file system an fsync that calls the operating system's, drops `-F`, and has the WAL flushed
  * with fsync() rather than fdatasync().
  */
-const FSYNC_START_PARAMS = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+const FSYNC_START_PARAMS = [...START_PARAMS.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
 
 interface EmscriptenStream {
   nfd?: number;

@@ -71,7 +71,18 @@ export interface PageCacheOptions {
 }
 
 /** Headers that belong to one response or one variant; each reply sets its own. */
-const PER_RESPONSE_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 'x-page-cache', 'x-request-id', 'date', 'transfer-encoding', 'connection', 'keep-alive', 'set-cookie']);
+const PER_RESPONSE_HEADERS = new Set([
+  'content-length',
+  'content-encoding',
+  'etag',
+  'x-page-cache',
+  'x-request-id',
+  'date',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'set-cookie',
+]);
 /** What a 304 repeats of the 200 (RFC 9110 15.4.5); hono/etag keeps the same. */
 const NOT_MODIFIED_HEADERS = new Set(['cache-control', 'content-location', 'expires', 'vary']);
 const COMPRESSIBLE = /^\s*(?:text\/|application\/(?:json|xml|xhtml\+xml|atom\+xml|javascript)|image\/svg\+xml)/i;
@@ -160,6 +171,8 @@ export class PageCache {
   /** Step one of keeping a miss (the route's middleware): the body as rendered, tagged, not served to others yet. */
   prepare(url: string, tag: Tag, started: number, body: Bytes, routeHeaders: Headers): Entry {
     const contentType = routeHeaders.get('content-type') ?? '';
+    const ownHeaders: [string, string][] = [];
+    routeHeaders.forEach((value, name) => ownHeaders.push([name, value]));
     return {
       key: this.#key(url),
       tag,
@@ -168,7 +181,7 @@ export class PageCache {
       hash: createHash('sha256').update(body).digest('base64url').slice(0, 27),
       compressible: body.length >= COMPRESS_THRESHOLD && COMPRESSIBLE.test(contentType),
       variants: {},
-      routeHeaders: [...routeHeaders],
+      routeHeaders: ownHeaders,
       headers: [],
       heads: {},
       notModifiedHeads: {},
@@ -192,10 +205,11 @@ export class PageCache {
     const { status } = response;
     const revalidated = status === 304 && Object.values(entry.variants).some((v) => v.etag === response.headers.get('etag'));
     if (!this.#live || (status !== 200 && !revalidated) || !isShareable(response) || response.headers.has('set-cookie')) return false;
-    if (this.#changedSince(entry.tag, entry.started)) return false;
+    // A render that began yesterday (Taipei) may show yesterday's deadlines; its key would never be asked for again.
+    if (this.#changedSince(entry.tag, entry.started) || !entry.key.startsWith(`${this.#day}|`)) return false;
     // The route's headers, overridden by what the middlewares around it set.
     const merged = new Map<string, string>(entry.routeHeaders);
-    for (const [name, value] of response.headers) merged.set(name, value);
+    response.headers.forEach((value, name) => merged.set(name, value));
     const headers: string[] = [];
     let vary = '';
     for (const [name, value] of merged) {
