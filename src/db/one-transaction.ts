@@ -1,15 +1,17 @@
 /**
- * Runs many use cases as one database transaction: each one's own transaction (`db.transaction()`) becomes a
- * savepoint inside it, so a failing one still undoes only its own writes, and the whole either commits at once
- * (one flush to disk, not one per use case) or not at all. The demo seeds write through the services this way.
+ * Runs many use cases as one database transaction, committed at once (one flush to disk, not one per use case) or
+ * not at all. Each use case's own transaction (`db.transaction()`) joins the outer one rather than nesting as a
+ * savepoint: hundreds of savepoints would make PostgreSQL track as many subtransactions, which slows every read.
+ * So one failed use case fails the whole: if it rolled back, nothing is committed, even if `work` carried on.
+ * The demo seeds write through the services this way.
  */
 import {
-  CompiledQuery,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
   sql,
+  type CompiledQuery,
   type DatabaseConnection,
   type Driver,
   type QueryResult,
@@ -17,7 +19,7 @@ import {
 import type { Db } from './connection.js';
 import type { DB } from './schema.js';
 
-/** One at a time: a transaction (savepoint) holds the connection until it ends. */
+/** One at a time: a use case's transaction holds the connection until it ends. */
 class Turns {
   #tail: Promise<void> = Promise.resolve();
   async take(): Promise<() => void> {
@@ -33,35 +35,29 @@ class Turns {
 class PinnedConnection implements DatabaseConnection {
   constructor(private readonly outer: Kysely<DB>) {}
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.outer.executeQuery(query);
+    return this.outer.executeQuery(query) as Promise<QueryResult<R>>;
   }
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported inside one transaction');
   }
 }
 
-class SavepointDriver implements Driver {
+/** Use cases' transactions are parts of the outer one: begin and commit say nothing; a rollback spoils the whole. */
+class JoiningDriver implements Driver {
   readonly #turns = new Turns();
   readonly #releases = new Map<DatabaseConnection, () => void>();
-  #depth = 0;
+  failed = false;
   constructor(private readonly connection: PinnedConnection) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     this.#releases.set(this.connection, await this.#turns.take());
     return this.connection;
   }
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    this.#depth += 1;
-    await connection.executeQuery(CompiledQuery.raw(`savepoint use_case_${this.#depth}`));
-  }
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint use_case_${this.#depth}`));
-    this.#depth -= 1;
-  }
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint use_case_${this.#depth}`));
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint use_case_${this.#depth}`));
-    this.#depth -= 1;
+  async beginTransaction(): Promise<void> {}
+  async commitTransaction(): Promise<void> {}
+  rollbackTransaction(): Promise<void> {
+    this.failed = true;
+    return Promise.resolve();
   }
   releaseConnection(connection: DatabaseConnection): Promise<void> {
     const release = this.#releases.get(connection);
@@ -75,17 +71,19 @@ class SavepointDriver implements Driver {
 /** Calls `work` with a database whose writes all belong to one transaction, committed when `work` returns. */
 export async function inOneTransaction<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
   return db.connection().execute(async (outer) => {
-    await sql`begin`.execute(outer);
+    const driver = new JoiningDriver(new PinnedConnection(outer));
     const inner = new Kysely<DB>({
       dialect: {
         createAdapter: () => new PostgresAdapter(),
-        createDriver: () => new SavepointDriver(new PinnedConnection(outer)),
+        createDriver: () => driver,
         createIntrospector: (k) => new PostgresIntrospector(k),
         createQueryCompiler: () => new PostgresQueryCompiler(),
       },
     });
+    await sql`begin`.execute(outer);
     try {
       const result = await work(inner);
+      if (driver.failed) throw new Error('A use case failed inside the transaction; nothing was committed');
       await sql`commit`.execute(outer);
       return result;
     } catch (error) {

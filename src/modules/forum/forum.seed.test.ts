@@ -31,7 +31,10 @@ describe('the demo forum file', () => {
     const problems = new Problems();
     assert.equal(checkDemoForum(DEMO_FORUM_FILE, broken, plan, problems), undefined);
     for (const path of ['plenary.title', 'topics'])
-      assert.ok(problems.lines.some((line) => line.startsWith(`forum/demo/forum.json: ${path}: `)), `${path} in\n${problems.lines.join('\n')}`);
+      assert.ok(
+        problems.lines.some((line) => line.startsWith(`forum/demo/forum.json: ${path}: `)),
+        `${path} in\n${problems.lines.join('\n')}`,
+      );
 
     const inconsistent = await stored();
     Object.assign(inconsistent.resolutions[0] ?? {}, { owner: 'NOPE' });
@@ -39,7 +42,10 @@ describe('the demo forum file', () => {
     const more = new Problems();
     checkDemoForum(DEMO_FORUM_FILE, inconsistent, plan, more);
     for (const path of ['resolutions[0].owner', 'workingGroups[0].commitment'])
-      assert.ok(more.lines.some((line) => line.startsWith(`forum/demo/forum.json: ${path}: `)), `${path} in\n${more.lines.join('\n')}`);
+      assert.ok(
+        more.lines.some((line) => line.startsWith(`forum/demo/forum.json: ${path}: `)),
+        `${path} in\n${more.lines.join('\n')}`,
+      );
   });
 });
 
@@ -58,7 +64,11 @@ describe('the seeded demo forum, on a plan without review cycles', () => {
     const meetings = await db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', ctx.planId).orderBy('held_on').execute();
     const groups = meetings.filter((m) => m.kind === 'working-group');
     assert.equal(groups.length, forum.workingGroups.length);
-    for (const g of forum.workingGroups) assert.ok(groups.some((m) => m.title.zh.includes(g.commitment) && m.title.zh.includes(g.topic.zh ?? '')), g.commitment);
+    for (const g of forum.workingGroups)
+      assert.ok(
+        groups.some((m) => m.title.zh.includes(g.commitment) && m.title.zh.includes(g.topic.zh ?? '')),
+        g.commitment,
+      );
     const plenaries = meetings.filter((m) => m.kind === 'plenary');
     assert.ok(plenaries.length > 0);
     for (const [k, m] of plenaries.entries()) {
@@ -82,10 +92,17 @@ describe('the seeded demo forum, on a plan without review cycles', () => {
   });
 
   test('is recorded in the history as the file’s secretariat wrote it, linked to no account', async () => {
-    const rows = await ctx.database.db.selectFrom('history').select(['entity_type', 'action', 'actor_id', 'actor_name']).where('entity_type', 'in', ['meeting', 'resolution']).execute();
+    const rows = await ctx.database.db
+      .selectFrom('history')
+      .select(['entity_type', 'action', 'actor_id', 'actor_name'])
+      .where('entity_type', 'in', ['meeting', 'resolution'])
+      .execute();
     const meetings = await ctx.database.db.selectFrom('forum_meetings').select('id').where('plan_id', '=', ctx.planId).execute();
     assert.equal(rows.filter((r) => r.entity_type === 'meeting' && r.action === 'create').length, meetings.length);
-    assert.ok(rows.some((r) => r.entity_type === 'resolution' && r.action === 'decide'), 'follow-up decisions');
+    assert.ok(
+      rows.some((r) => r.entity_type === 'resolution' && r.action === 'decide'),
+      'follow-up decisions',
+    );
     for (const r of rows) assert.deepEqual([r.actor_id, r.actor_name], [null, forum.secretariat]);
   });
 });

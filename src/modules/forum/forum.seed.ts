@@ -135,7 +135,7 @@ export async function seedDemoForum(db: Db, opts: { planId: number; agencyIds: M
   // registered here too (the same rules again are harmless).
   registerPolicy(forumPolicy);
   const d = await loadDemoForum();
-  // All of it or nothing, with one flush to disk: each service's own transaction becomes a savepoint of one.
+  // All of it or nothing, with one flush to disk: each service's own transaction joins one (db/one-transaction.ts).
   await inOneTransaction(db, (db) => writeDemoForum(db, opts, d));
 }
 
@@ -214,7 +214,11 @@ async function writeDemoForum(db: Db, opts: { planId: number; agencyIds: Map<str
       await writing(file, 'stories', () =>
         setMeetingReports(deps, secretariat, meeting.id, {
           version: meeting.version,
-          reports: reports.map((r, i) => ({ reportId: r.reportId, showcased: showcased.has(i), ...(showcased.has(i) ? { story: nth(d.stories, k + i) } : {}) })),
+          reports: reports.map((r, i) => ({
+            reportId: r.reportId,
+            showcased: showcased.has(i),
+            ...(showcased.has(i) ? { story: nth(d.stories, k + i) } : {}),
+          })),
         }),
       );
     }
@@ -241,7 +245,18 @@ async function writeDemoForum(db: Db, opts: { planId: number; agencyIds: Map<str
     const keep = { status: 'keep-tracking' as const, note: d.followUp.keepTracking };
     const close = { status: 'closed' as const, note: d.followUp.closed };
     const steps: [number | undefined, typeof keep | typeof close][] =
-      index % 3 === 0 ? [[later(1), close]] : index % 3 === 1 ? [[later(1), keep], [later(2), close]] : [[later(1), keep], [later(2), keep], [later(3), close]];
+      index % 3 === 0
+        ? [[later(1), close]]
+        : index % 3 === 1
+          ? [
+              [later(1), keep],
+              [later(2), close],
+            ]
+          : [
+              [later(1), keep],
+              [later(2), keep],
+              [later(3), close],
+            ];
     let version = r.version;
     for (const [meetingId, decision] of steps) {
       if (meetingId === undefined) continue;

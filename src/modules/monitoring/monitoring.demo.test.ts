@@ -25,13 +25,24 @@ before(async () => {
   const commitments = demoCommitments(plan).map(({ commitment }) => commitment);
   const reportOf = (number: string) => data.reports.get(number)?.reports.find((r) => r.cycle === last.number);
   lastCycle = {
-    missing: commitments.filter((c) => activeInCycle(c, last) && !reportOf(c.number)).map((c) => c.number).sort(),
-    draft: commitments.filter((c) => reportOf(c.number) && !reportOf(c.number)?.submitted).map((c) => c.number).sort(),
+    missing: commitments
+      .filter((c) => activeInCycle(c, last) && !reportOf(c.number))
+      .map((c) => c.number)
+      .sort(),
+    draft: commitments
+      .filter((c) => reportOf(c.number) && !reportOf(c.number)?.submitted)
+      .map((c) => c.number)
+      .sort(),
   };
   const [t] = data.monitoring.transfers;
   const from = commitments.find((c) => c.number === t?.commitment)?.leadAgency;
   assert.ok(t && from, 'the demo has a transfer');
-  transfer = { number: t.commitment, from, effectiveOn: t.effectiveOn, submitted: data.reports.get(t.commitment)?.reports.filter((r) => r.submitted).length ?? 0 };
+  transfer = {
+    number: t.commitment,
+    from,
+    effectiveOn: t.effectiveOn,
+    submitted: data.reports.get(t.commitment)?.reports.filter((r) => r.submitted).length ?? 0,
+  };
   const latestDelays = [...data.reports].flatMap(([number, { reports }]) => {
     const latest = reports.filter((r) => r.submitted).at(-1);
     const entry = latest?.milestones.find((e) => e.status === 'delayed' && e.reason?.en);
@@ -55,7 +66,11 @@ test('the board shows exactly which reports are missing for the current cycle', 
   assert.equal(cycles.items.length, cycleCount);
   assert.equal(cycles.current, cycleCount, 'after the plan period the last cycle stays current');
   const board = await json<{ rows: { number: string; timing: string }[] }>(await secretariat.request(`/api/v1/plans/${ctx.planId}/board`));
-  const numbers = (timing: string) => board.rows.filter((r) => r.timing === timing).map((r) => r.number).sort();
+  const numbers = (timing: string) =>
+    board.rows
+      .filter((r) => r.timing === timing)
+      .map((r) => r.number)
+      .sort();
   assert.ok(lastCycle.missing.length > 0 && lastCycle.draft.length > 0, 'the demo shows missing and draft reports');
   assert.deepEqual(numbers('missing'), lastCycle.missing);
   assert.deepEqual(numbers('draft'), lastCycle.draft);
@@ -65,13 +80,23 @@ test('the board shows exactly which reports are missing for the current cycle', 
   // The same answer straight from the table, independent of the board's code.
   const { rows } = await ctx.database.db
     .selectFrom('commitments as c')
-    .leftJoin('progress_reports as r', (j) => j.onRef('r.commitment_id', '=', 'c.id').on('r.cycle_id', '=', (eb) => eb.selectFrom('review_cycles').select('id').where('number', '=', cycleCount).where('plan_id', '=', ctx.planId)))
+    .leftJoin('progress_reports as r', (j) =>
+      j
+        .onRef('r.commitment_id', '=', 'c.id')
+        .on('r.cycle_id', '=', (eb) => eb.selectFrom('review_cycles').select('id').where('number', '=', cycleCount).where('plan_id', '=', ctx.planId)),
+    )
     .select(['c.number', 'r.id'])
     .where('c.plan_id', '=', ctx.planId)
     .where('c.end_date', '>=', lastCycleStart)
     .execute()
     .then((list) => ({ rows: list }));
-  assert.deepEqual(rows.filter((r) => r.id === null).map((r) => r.number).sort(), numbers('missing'));
+  assert.deepEqual(
+    rows
+      .filter((r) => r.id === null)
+      .map((r) => r.number)
+      .sort(),
+    numbers('missing'),
+  );
 
   const page = await (await secretariat.request('/plans/tw-2021-2024/board')).text();
   for (const number of lastCycle.missing) assert.match(page, new RegExp(`>${number}</a> \\(未提交\\)`));
@@ -90,7 +115,9 @@ test('the transferred commitment: its page names the former lead and its early r
   const html = await (await ctx.app.request(`/en/plans/tw-2021-2024/commitments/${transfer.number}`)).text();
   assert.match(html, new RegExp(`Until ${transfer.effectiveOn} led by`));
   assert.match(html, /Ministry of Digital Affairs/);
-  const reports = await json<{ items: { cycleNumber: number; agencyId: number }[] }>(await ctx.app.request(`/api/v1/commitments/${await idOf(transfer.number)}/reports`));
+  const reports = await json<{ items: { cycleNumber: number; agencyId: number }[] }>(
+    await ctx.app.request(`/api/v1/commitments/${await idOf(transfer.number)}/reports`),
+  );
   assert.equal(reports.items[0]?.agencyId, ctx.agencies.get(transfer.from));
   assert.equal(reports.items.length, transfer.submitted);
 });

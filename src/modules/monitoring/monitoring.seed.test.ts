@@ -26,7 +26,7 @@ import {
   type DemoReports,
 } from './monitoring.seed.js';
 
-const read = async <T,>(file: DataFile): Promise<T> => JSON.parse(await readFile(file.url, 'utf8')) as T;
+const read = async <T>(file: DataFile): Promise<T> => JSON.parse(await readFile(file.url, 'utf8')) as T;
 /** How a text of the files is stored: trimmed, reviewed; an absent one is empty. */
 const stored = (t: { zh?: string; en?: string; status?: string } | undefined) => normalizeLocalized({ zh: t?.zh ?? '', en: t?.en ?? '', status: 'reviewed' });
 
@@ -74,7 +74,11 @@ describe('the demo monitoring files', () => {
     Object.assign(malformed.reports[0] ?? {}, { civilSocietyParticipants: -1, submitted: { at: '2021-05-03 10:00', by: 'x' } });
     const more = new Problems();
     assert.equal(checkDemoReports(file, malformed, plan, data.monitoring, more), undefined);
-    for (const path of ['reports[0].civilSocietyParticipants', 'reports[0].submitted.at']) assert.ok(more.lines.some((line) => line.startsWith(`${file.name}: ${path}: `)), `${path} in\n${more.lines.join('\n')}`);
+    for (const path of ['reports[0].civilSocietyParticipants', 'reports[0].submitted.at'])
+      assert.ok(
+        more.lines.some((line) => line.startsWith(`${file.name}: ${path}: `)),
+        `${path} in\n${more.lines.join('\n')}`,
+      );
   });
 
   test('a broken monitoring.json is refused: unknown commitment and agency, a date outside the plan', async () => {
@@ -85,7 +89,10 @@ describe('the demo monitoring files', () => {
     const problems = new Problems();
     checkDemoMonitoring(DEMO_MONITORING_FILE, broken, plan, problems);
     for (const path of ['transfers[0].commitment', 'transfers[0].to', 'transfers[0].effectiveOn'])
-      assert.ok(problems.lines.some((line) => line.startsWith(`monitoring/demo/monitoring.json: ${path}: `)), `${path} in\n${problems.lines.join('\n')}`);
+      assert.ok(
+        problems.lines.some((line) => line.startsWith(`monitoring/demo/monitoring.json: ${path}: `)),
+        `${path} in\n${problems.lines.join('\n')}`,
+      );
   });
 });
 
@@ -104,7 +111,10 @@ describe('the seeded demo monitoring', () => {
 
   test('the review cycles are those the plan period and the file’s options give', async () => {
     const cycles = await q.listCycles(ctx.database.db, ctx.planId);
-    assert.deepEqual(cycles.map((c) => c.id), cycleIds);
+    assert.deepEqual(
+      cycles.map((c) => c.id),
+      cycleIds,
+    );
     assert.deepEqual(
       cycles.map((c) => [c.number, c.startsOn, c.endsOn, c.reportDue, c.reviewOn]),
       data.cycles.map((c) => [c.number, c.startsOn, c.endsOn, c.reportDue, c.reviewOn]),
@@ -127,7 +137,11 @@ describe('the seeded demo monitoring', () => {
         const own = rows.filter((x) => x.number === number && x.cycle === r.cycle).sort((a, b) => a.revision - b.revision);
         const where = `${number} cycle ${r.cycle}`;
         const states = r.submitted ? [...r.revisions.map(() => 'superseded'), 'submitted'] : ['draft'];
-        assert.deepEqual(own.map((x) => [x.revision, x.state, x.is_demo]), states.map((s, i) => [i + 1, s, true]), where);
+        assert.deepEqual(
+          own.map((x) => [x.revision, x.state, x.is_demo]),
+          states.map((s, i) => [i + 1, s, true]),
+          where,
+        );
         const first = await q.findReportById(db, own[0]?.id ?? 0);
         assert.ok(first, where);
         assert.deepEqual(
@@ -136,13 +150,30 @@ describe('the seeded demo monitoring', () => {
           where,
         );
         assert.deepEqual(
-          [first.civilSocietyParticipants, first.governmentParticipants, first.budgetSpent === null ? null : Number(first.budgetSpent), first.budgetCurrency, first.authorName],
-          [r.civilSocietyParticipants ?? null, r.governmentParticipants ?? null, r.budgetSpent ? Number(r.budgetSpent) : null, r.budgetCurrency ?? null, r.author],
+          [
+            first.civilSocietyParticipants,
+            first.governmentParticipants,
+            first.budgetSpent === null ? null : Number(first.budgetSpent),
+            first.budgetCurrency,
+            first.authorName,
+          ],
+          [
+            r.civilSocietyParticipants ?? null,
+            r.governmentParticipants ?? null,
+            r.budgetSpent ? Number(r.budgetSpent) : null,
+            r.budgetCurrency ?? null,
+            r.author,
+          ],
           where,
         );
         const ids = (milestones.get(first.commitmentId) ?? []).map((m) => m.id);
         assert.deepEqual(
-          r.milestones.map((e) => ({ milestoneId: ids[e.position - 1], status: e.status, percent: e.percent, reason: e.reason ? stored(e.reason) : { zh: '', en: '', status: 'missing' } })),
+          r.milestones.map((e) => ({
+            milestoneId: ids[e.position - 1],
+            status: e.status,
+            percent: e.percent,
+            reason: e.reason ? stored(e.reason) : { zh: '', en: '', status: 'missing' },
+          })),
           [...first.milestones].sort((a, b) => ids.indexOf(a.milestoneId) - ids.indexOf(b.milestoneId)),
           where,
         );
@@ -153,7 +184,17 @@ describe('the seeded demo monitoring', () => {
         const evidence = await q.listEvidence(db, [first.id]);
         assert.deepEqual(
           evidence.map((e) => [e.title, e.url, e.sha256]),
-          r.evidence.map((e) => ('url' in e ? [e.title, e.url, null] : [e.title, null, createHash('sha256').update(data.files.get(e.file) ?? '').digest('hex')])),
+          r.evidence.map((e) =>
+            'url' in e
+              ? [e.title, e.url, null]
+              : [
+                  e.title,
+                  null,
+                  createHash('sha256')
+                    .update(data.files.get(e.file) ?? '')
+                    .digest('hex'),
+                ],
+          ),
           where,
         );
         const contributions = await q.listContributions(db, [first.id]);
@@ -168,7 +209,10 @@ describe('the seeded demo monitoring', () => {
           if (revision.achievements) assert.deepEqual(later.achievements, stored(revision.achievements));
           assert.deepEqual([later.submittedAt?.getTime(), later.submittedByName], [Date.parse(revision.submitted.at), revision.submitted.by]);
           // A revision carries the evidence and contributions of the one it revises.
-          assert.deepEqual((await q.listEvidence(db, [later.id])).map((e) => e.title), evidence.map((e) => e.title));
+          assert.deepEqual(
+            (await q.listEvidence(db, [later.id])).map((e) => e.title),
+            evidence.map((e) => e.title),
+          );
         }
       }
     }
@@ -200,16 +244,30 @@ describe('the seeded demo monitoring', () => {
 
   test('every write is in the history, named as in the files and linked to no account', async () => {
     const db = ctx.database.db;
-    const rows = await db.selectFrom('history').select(['entity_type', 'entity_id', 'action', 'actor_id', 'actor_name']).where('entity_type', 'in', ['report', 'cycle', 'commitment']).execute();
+    const rows = await db
+      .selectFrom('history')
+      .select(['entity_type', 'entity_id', 'action', 'actor_id', 'actor_name'])
+      .where('entity_type', 'in', ['report', 'cycle', 'commitment'])
+      .execute();
     const reports = await db.selectFrom('progress_reports').select(['id', 'author_name', 'submitted_by_name', 'revision']).execute();
     for (const r of reports) {
       const own = rows.filter((h) => h.entity_type === 'report' && h.entity_id === r.id);
-      assert.ok(own.some((h) => (h.action === 'create' || h.action === 'revise') && h.actor_name === r.author_name), `report ${r.id} written`);
-      if (r.submitted_by_name !== null) assert.ok(own.some((h) => h.action === 'submit' && h.actor_name === r.submitted_by_name), `report ${r.id} submitted`);
+      assert.ok(
+        own.some((h) => (h.action === 'create' || h.action === 'revise') && h.actor_name === r.author_name),
+        `report ${r.id} written`,
+      );
+      if (r.submitted_by_name !== null)
+        assert.ok(
+          own.some((h) => h.action === 'submit' && h.actor_name === r.submitted_by_name),
+          `report ${r.id} submitted`,
+        );
     }
     assert.equal(rows.filter((h) => h.entity_type === 'cycle' && h.action === 'create').length, data.cycles.length);
     const transfers = rows.filter((h) => h.entity_type === 'commitment' && h.action === 'transfer');
-    assert.deepEqual(transfers.map((h) => h.actor_name), data.monitoring.transfers.map(() => data.monitoring.secretariat));
+    assert.deepEqual(
+      transfers.map((h) => h.actor_name),
+      data.monitoring.transfers.map(() => data.monitoring.secretariat),
+    );
     for (const h of rows) assert.equal(h.actor_id, null);
   });
 });

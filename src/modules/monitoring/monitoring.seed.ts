@@ -34,7 +34,16 @@ import {
   reportUpdateInput,
   transferInput,
 } from './monitoring.schemas.js';
-import { addContribution, addEvidenceFile, addEvidenceLink, createReport, generateCycles, reviseReport, submitReport, updateReport } from './monitoring.service.js';
+import {
+  addContribution,
+  addEvidenceFile,
+  addEvidenceLink,
+  createReport,
+  generateCycles,
+  reviseReport,
+  submitReport,
+  updateReport,
+} from './monitoring.service.js';
 
 const DEMO_DIR = new URL('./demo/', import.meta.url);
 export const DEMO_MONITORING_FILE: DataFile = dataFile(new URL('monitoring.json', DEMO_DIR));
@@ -72,9 +81,19 @@ const demoReportSchema = reportCreateInput
   .extend({
     cycle: wholeNumber(z.number().int().min(1).max(100)),
     author: name,
-    milestones: z.array(milestoneProgressInput.omit({ milestoneId: true }).extend({ position: wholeNumber(z.number().int().min(1).max(999)) }).strict()).max(100),
+    milestones: z
+      .array(
+        milestoneProgressInput
+          .omit({ milestoneId: true })
+          .extend({ position: wholeNumber(z.number().int().min(1).max(999)) })
+          .strict(),
+      )
+      .max(100),
     evidence: z.array(evidenceSchema).max(20).default([]),
-    contributions: z.array(contributionInput.extend({ agency: agencyCode, author: name }).strict()).max(20).default([]),
+    contributions: z
+      .array(contributionInput.extend({ agency: agencyCode, author: name }).strict())
+      .max(20)
+      .default([]),
     /** Absent: still a draft. */
     submitted: submission.optional(),
     /** Later revisions: what changed, and their submission. */
@@ -114,7 +133,8 @@ export function checkDemoMonitoring(file: DataFile, value: unknown, plan: DemoPl
   monitoring.transfers.forEach((t, i) => {
     if (!commitments.has(t.commitment)) problems.add(file, `transfers[${i}].commitment`, `unknown commitment ${t.commitment}`);
     if (!agencies.has(t.to)) problems.add(file, `transfers[${i}].to`, `unknown agency ${t.to}`);
-    if (t.effectiveOn < plan.plan.periodStart || t.effectiveOn > plan.plan.periodEnd) problems.add(file, `transfers[${i}].effectiveOn`, 'outside the plan period');
+    if (t.effectiveOn < plan.plan.periodStart || t.effectiveOn > plan.plan.periodEnd)
+      problems.add(file, `transfers[${i}].effectiveOn`, 'outside the plan period');
   });
   return reviewedTexts(monitoring);
 }
@@ -143,12 +163,18 @@ export function checkDemoReports(file: DataFile, value: unknown, plan: DemoPlan,
     seen.add(r.cycle);
     // Positions stand in for milestone ids: the same rules (one entry per milestone, reasons, percents) apply.
     const positions = commitment.milestones.map((_, m) => m + 1);
-    const entries = r.milestones.map((e) => ({ milestoneId: e.position, status: e.status, percent: e.percent, reason: normalizeLocalized(reviewedTexts(e.reason ?? {})) }));
+    const entries = r.milestones.map((e) => ({
+      milestoneId: e.position,
+      status: e.status,
+      percent: e.percent,
+      reason: normalizeLocalized(reviewedTexts(e.reason ?? {})),
+    }));
     const missing = positions.filter((p) => !entries.some((e) => e.milestoneId === p));
     if (missing.length > 0) problems.add(file, `${path}.milestones`, `no entry for milestone(s) ${missing.join(', ')}`);
     problems.addFieldProblems(file, path, checkMilestoneProgress(entries, positions));
     r.contributions.forEach((x, k) => {
-      if (!commitment.coAgencies.includes(x.agency)) problems.add(file, `${path}.contributions[${k}].agency`, `${x.agency} does not support ${data.commitment}`);
+      if (!commitment.coAgencies.includes(x.agency))
+        problems.add(file, `${path}.contributions[${k}].agency`, `${x.agency} does not support ${data.commitment}`);
     });
     if (r.revisions.length > 0 && !r.submitted) problems.add(file, `${path}.revisions`, 'only a submitted report is revised');
   }
@@ -179,7 +205,8 @@ export async function loadDemoMonitoring(plan: DemoPlan, problems = new Problems
   for (const file of monitoring ? await demoReportFiles() : []) {
     const data = monitoring && checkDemoReports(file, await readJson(file, problems), plan, monitoring, problems);
     if (!data) continue;
-    if (file.name !== `monitoring/demo/reports/${data.commitment}.json`) problems.add(file, 'commitment', `the file for ${data.commitment} is reports/${data.commitment}.json`);
+    if (file.name !== `monitoring/demo/reports/${data.commitment}.json`)
+      problems.add(file, 'commitment', `the file for ${data.commitment} is reports/${data.commitment}.json`);
     if (reports.has(data.commitment)) problems.add(file, 'commitment', `${data.commitment} has another report file`);
     reports.set(data.commitment, { file, reports: data.reports });
     await readEvidenceFiles(file, data, files, problems);
@@ -197,11 +224,16 @@ export async function seedDemoMonitoring(db: Db, opts: { planId: number; agencyI
   registerPolicy(monitoringPolicy);
   const plan = await loadDemoPlan();
   const data = await loadDemoMonitoring(plan);
-  // All of it or nothing, with one flush to disk: each service's own transaction becomes a savepoint of one.
+  // All of it or nothing, with one flush to disk: each service's own transaction joins one (db/one-transaction.ts).
   return inOneTransaction(db, (db) => writeDemoMonitoring(db, opts, plan, data));
 }
 
-async function writeDemoMonitoring(db: Db, opts: { planId: number; agencyIds: Map<string, number> }, plan: DemoPlan, data: DemoMonitoringData): Promise<{ cycleIds: number[] }> {
+async function writeDemoMonitoring(
+  db: Db,
+  opts: { planId: number; agencyIds: Map<string, number> },
+  plan: DemoPlan,
+  data: DemoMonitoringData,
+): Promise<{ cycleIds: number[] }> {
   const file = DEMO_MONITORING_FILE;
   const m = data.monitoring;
   const secretariat = systemActor(m.secretariat, 'secretariat');
@@ -210,7 +242,9 @@ async function writeDemoMonitoring(db: Db, opts: { planId: number; agencyIds: Ma
 
   const cycles: ReviewCycle[] = await writing(file, 'cycles', () => generateCycles(deps, secretariat, opts.planId, m.cycles));
   for (const [i, a] of m.agencies.entries()) {
-    const agency = (await plans.findAgencyByCode(db, a.code)) ?? (await writing(file, `agencies[${i}]`, () => createAgency({ db, demo: a.isDemo }, secretariat, { code: a.code, name: a.name })));
+    const agency =
+      (await plans.findAgencyByCode(db, a.code)) ??
+      (await writing(file, `agencies[${i}]`, () => createAgency({ db, demo: a.isDemo }, secretariat, { code: a.code, name: a.name })));
     opts.agencyIds.set(a.code, agency.id);
   }
   const agencyId = (code: string): number => opts.agencyIds.get(code) ?? 0;
@@ -218,12 +252,13 @@ async function writeDemoMonitoring(db: Db, opts: { planId: number; agencyIds: Ma
   const { items: commitments } = await plans.listCommitments(db, { planId: opts.planId });
   const byNumber = new Map(commitments.map((c) => [c.number, c]));
   const milestoneIds = await plans.listMilestonesOfPlan(db, opts.planId);
-  const pending = [...m.transfers.entries()];
+  const transferred = new Set<number>();
 
   for (const cycle of cycles) {
     // A report is written after its cycle ends: a transfer effective by then is made first, so the new lead writes it.
-    for (const [i, t] of pending.filter(([, t]) => t.effectiveOn <= cycle.endsOn)) {
-      pending.splice(pending.findIndex(([k]) => k === i), 1);
+    for (const [i, t] of m.transfers.entries()) {
+      if (transferred.has(i) || t.effectiveOn > cycle.endsOn) continue;
+      transferred.add(i);
       const current = await plans.findCommitmentByNumber(db, opts.planId, t.commitment);
       if (!current) throw new Error(`No commitment ${t.commitment}`);
       const updated = await writing(file, `transfers[${i}]`, () =>
@@ -265,7 +300,14 @@ async function writeReport(
   for (const [k, e] of evidence.entries()) {
     const at = `${path}.evidence[${k}]`;
     if ('url' in e) await writing(file, at, () => addEvidenceLink(deps, officer, created.id, e));
-    else await writing(file, at, () => addEvidenceFile(deps, officer, created.id, { title: e.title, fileName: e.file.slice('evidence/'.length), bytes: files.get(e.file) ?? new Uint8Array() }));
+    else
+      await writing(file, at, () =>
+        addEvidenceFile(deps, officer, created.id, {
+          title: e.title,
+          fileName: e.file.slice('evidence/'.length),
+          bytes: files.get(e.file) ?? new Uint8Array(),
+        }),
+      );
   }
   for (const [k, x] of contributions.entries()) {
     const supporter = systemActor(x.author, 'agency-officer', [agencyId(x.agency)]);

@@ -60,7 +60,10 @@ describe('the demo plan file', () => {
       'plan.periodEnd',
       'areas[0].commitments[0].endDate',
     ])
-      assert.ok(problems.lines.some((line) => line.startsWith(`plans/demo/tw-2021-2024.json: ${path}: `)), `${path} in ${problems.lines.join('\n')}`);
+      assert.ok(
+        problems.lines.some((line) => line.startsWith(`plans/demo/tw-2021-2024.json: ${path}: `)),
+        `${path} in ${problems.lines.join('\n')}`,
+      );
   });
 });
 
@@ -81,7 +84,10 @@ describe('the seeded demo plan', () => {
       [file.plan.slug, file.plan.title.zh, file.plan.title.en, file.plan.periodStart, file.plan.periodEnd, file.plan.status, true],
     );
     const areas = await q.listAreas(ctx.database.db, plan.id);
-    assert.deepEqual(areas.map((a) => [a.position, a.title.zh, a.title.en]), file.areas.map((a, i) => [i + 1, a.title.zh, a.title.en]));
+    assert.deepEqual(
+      areas.map((a) => [a.position, a.title.zh, a.title.en]),
+      file.areas.map((a, i) => [i + 1, a.title.zh, a.title.en]),
+    );
 
     const agencies = await ctx.database.db.selectFrom('agencies').select(['id', 'code', 'name', 'is_demo']).execute();
     const codeOf = new Map(agencies.map((a) => [a.id, a.code]));
@@ -99,7 +105,15 @@ describe('the seeded demo plan', () => {
       assert.equal(stored.ogpId, null, 'no invented OGP ID');
       assert.ok(stored.isDemo);
       assert.deepEqual(
-        [stored.title, stored.startDate, stored.endDate, codeOf.get(stored.leadAgencyId), stored.coAgencyIds.map((id) => codeOf.get(id)), stored.status, stored.origin],
+        [
+          stored.title,
+          stored.startDate,
+          stored.endDate,
+          codeOf.get(stored.leadAgencyId),
+          stored.coAgencyIds.map((id) => codeOf.get(id)),
+          stored.status,
+          stored.origin,
+        ],
         [{ ...c.title, status: 'reviewed' }, c.startDate, c.endDate, c.leadAgency, c.coAgencies, c.status, c.origin],
         c.number,
       );
@@ -128,7 +142,10 @@ describe('the seeded demo plan', () => {
     assert.ok(file.plan.status === 'drafting' || count('plan', 'update') > 0);
     assert.equal(count('area', 'create'), file.areas.length);
     assert.equal(count('commitment', 'create'), commitments.length);
-    assert.equal(count('milestone', 'create'), commitments.reduce((n, c) => n + c.milestones.length, 0));
+    assert.equal(
+      count('milestone', 'create'),
+      commitments.reduce((n, c) => n + c.milestones.length, 0),
+    );
     assert.equal(count('agency', 'create'), file.agencies.length);
     for (const r of rows) assert.deepEqual([r.actor_id, r.actor_name], [null, file.editor]);
   });

@@ -141,7 +141,7 @@ export async function seedDemoPlan(db: Db): Promise<SeededPlan> {
   // registered here too (the same rules again are harmless).
   registerPolicy(plansPolicy);
   const d = await loadDemoPlan();
-  // All of it or nothing, with one flush to disk: each service's own transaction becomes a savepoint of one.
+  // All of it or nothing, with one flush to disk: each service's own transaction joins one (db/one-transaction.ts).
   return inOneTransaction(db, (db) => writeDemoPlan(db, d));
 }
 
