@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts(x) under the given folders (default: src and test) with node's test runner and tsx.
+// Runs every *.test.ts(x) under the given folders (default: src and test), or the given files, with node's test runner and tsx.
 // Node 20's --test takes no globs, so the files are listed here. Before them, the run's database snapshots (a migrated
 // database, and one with the demo plan seeded) are built once from the current migrations and seed (test/snapshots.ts);
 // each test file copies them instead of migrating and seeding its own, and they are removed when the run ends.
@@ -20,7 +20,7 @@ const walk = (dir) => {
     else if (/\.test\.tsx?$/.test(name)) files.push(path);
   }
 };
-for (const root of roots) walk(root);
+for (const root of roots) statSync(root).isDirectory() ? walk(root) : files.push(root);
 files.sort();
 const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in memory)';
 // Tests that assert response times (the issue's acceptance states them) run after the others, one file at a time, so

@@ -3,6 +3,7 @@
  * the run's snapshots (test/snapshots.ts), the real app answering in-process HTTP, and sign-in through the real forms.
  */
 import { createApp, type App } from '../src/app.js';
+import type { TestContext as NodeTestContext } from 'node:test';
 import type { Logger } from 'pino';
 import type { Database } from '../src/db/connection.js';
 import { copyTestSnapshot, MIGRATED } from '../src/db/test-database.js';
@@ -42,6 +43,16 @@ export async function setup(options: { seed?: boolean; logger?: Logger; trustPro
   });
   const facts = seed ? (copy.meta as SeededPlanFacts) : { planId: 0, agencies: [] };
   return { database, app, agencies: new Map(facts.agencies), planId: facts.planId, clock, close: () => database.close() };
+}
+
+/**
+ * setup() for one test: a database nobody else in the file writes to, closed when the test ends. For a test whose
+ * assertions would break if another test's writes were there (counts, lists), or whose writes would break others'.
+ */
+export async function setupForTest(t: Pick<NodeTestContext, 'after'>, options: Parameters<typeof setup>[0] = {}): Promise<TestContext> {
+  const own = await setup(options);
+  t.after(() => own.close());
+  return own;
 }
 
 export const PASSWORD = 'correct horse battery staple';

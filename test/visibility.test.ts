@@ -401,11 +401,22 @@ describe('visibility: nothing written in a non-public state reaches a public cha
   }
 
   test('the history API of a commitment with a draft report shows the public one "submitted" entry per revision', async () => {
-    const id = commitments.get(report.commitment)?.id;
+    // A report of this test's own (5-2 is MOI's; the first cycle, which no other test reports on), drafted in steps.
+    const id = commitments.get('5-2')?.id;
+    assert.ok(id);
+    const cycles = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
+    const moi = clients.moiOfficer;
+    const created = await moi.api('POST', `/api/v1/commitments/${id}/reports`, { cycleId: cycles.items[0]?.id, achievements: { zh: '初稿', en: 'First draft' } });
+    assert.equal(created.status, 201, await created.clone().text());
+    const draft = await json<{ id: number; version: number }>(created);
+    assert.equal((await moi.api('PATCH', `/api/v1/reports/${draft.id}`, { version: draft.version, achievements: { zh: '定稿', en: 'Final' } })).status, 200);
+    assert.equal((await moi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '佐證', url: 'https://example.org/evidence' })).status, 201);
+    const current = await json<{ id: number; version: number }>(await moi.request(`/api/v1/reports/${draft.id}`));
+    assert.equal((await moi.api('POST', `/api/v1/reports/${draft.id}/submit`, { version: current.version })).status, 200);
     const items = (await json<{ items: { entityType: string; entityId: number; action: string }[] }>(await ctx.app.request(`/api/v1/commitments/${id}/history`))).items;
-    const rows = items.filter((h) => h.entityType === 'report' && h.entityId === report.id);
+    const rows = items.filter((h) => h.entityType === 'report' && h.entityId === draft.id);
     assert.deepEqual(rows.map((h) => h.action), ['submit']);
-    const insiderRows = (await json<{ items: { entityType: string; entityId: number }[] }>(await clients.moiOfficer.request(`/api/v1/commitments/${id}/history`))).items.filter((h) => h.entityType === 'report' && h.entityId === report.id);
+    const insiderRows = (await json<{ items: { entityType: string; entityId: number }[] }>(await moi.request(`/api/v1/commitments/${id}/history`))).items.filter((h) => h.entityType === 'report' && h.entityId === draft.id);
     assert.ok(insiderRows.length > 3, 'those who may see the draft keep its drafting steps');
   });
 

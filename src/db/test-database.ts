@@ -57,23 +57,28 @@ const sources = new Map<string, Promise<Source>>();
 
 /**
  * A new database copied from the named snapshot, and the snapshot's prepared facts. `prepare` builds the snapshot
- * when this run has none by that name (a test file run alone); with a run's manifest it is not called.
+ * when this run has none by that name: a test file run alone, or a snapshot a test file makes for itself (its own
+ * fixture, built once and copied for each test that writes); with a run's manifest it is not called.
  */
 export async function copyTestSnapshot(name: string, prepare: PrepareSnapshot): Promise<{ database: Database; meta: unknown }> {
-  let source = sources.get(name);
-  if (!source) {
-    source = fromManifest(name) ?? buildInProcess(prepare);
-    sources.set(name, source);
-    // A failed build is not remembered, so the next caller sees the error afresh rather than a stale rejection.
-    source.catch(() => sources.delete(name));
-  }
-  const ready = await source;
+  const ready = await sourceFor(name, prepare);
   if (ready.engine === 'postgres') return { database: await createPostgresDatabase(ready.url, ready.template), meta: ready.meta };
   // The builder's own database, dumped before anything touched it, serves as the first copy.
   const unused = ready.unused;
   ready.unused = undefined;
   const database = unused ?? (await openDatabase({ engine: 'pglite', loadDataDir: ready.blob }));
   return { database, meta: ready.meta };
+}
+
+function sourceFor(name: string, prepare: PrepareSnapshot): Promise<Source> {
+  let source = sources.get(name);
+  if (!source) {
+    source = fromManifest(name) ?? buildInProcess(name, prepare);
+    sources.set(name, source);
+    // A failed build is not remembered, so the next caller sees the error afresh rather than a stale rejection.
+    source.catch(() => sources.delete(name));
+  }
+  return source;
 }
 
 function fromManifest(name: string): Promise<Source> | undefined {
@@ -96,10 +101,12 @@ function fromManifest(name: string): Promise<Source> | undefined {
 
 const builtTemplates: string[] = [];
 
-async function buildInProcess(prepare: PrepareSnapshot): Promise<Source> {
+async function buildInProcess(name: string, prepare: PrepareSnapshot): Promise<Source> {
+  // Within a run, start from its migrated snapshot rather than migrating an empty database again.
+  const base = name !== MIGRATED && process.env[SNAPSHOTS_ENV] ? await sourceFor(MIGRATED, async () => null) : undefined;
   const url = process.env.DATABASE_URL;
-  if (!url) return buildPGliteSnapshot(prepare);
-  const built = await buildTemplate(url, prepare);
+  if (!url) return buildPGliteSnapshot(prepare, base);
+  const built = await buildTemplate(url, prepare, base);
   // Nobody else knows this template: drop it once the process has nothing left to do.
   if (builtTemplates.push(built.template) === 1) {
     process.once('beforeExit', () => {
@@ -109,7 +116,6 @@ async function buildInProcess(prepare: PrepareSnapshot): Promise<Source> {
   return built;
 }
 
-/** Migrates a new database, or copies `base` (a migrated snapshot), prepares it, and dumps it. */
 async function buildPGliteSnapshot(prepare: PrepareSnapshot, base?: Source): Promise<Source & { engine: 'pglite' }> {
   const database = await openDatabase({ engine: 'pglite', loadDataDir: base?.engine === 'pglite' ? base.blob : undefined });
   try {

@@ -1,6 +1,6 @@
 /** Unit tests of the transcript Markdown format: parsing, malformed input, round trips, speaker labels, slugs. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,10 @@ import {
   type ParsedTranscript,
   type TranscriptProblem,
 } from './transcript-markdown.js';
+import { readSeed } from '../../test/seeds.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../../test/fixtures/transcripts');
-const seeds = join(here, '../../../shared/seeds');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
 
 function parsed(text: string, options?: Parameters<typeof parseTranscriptMarkdown>[1]): ParsedTranscript {
@@ -372,15 +372,9 @@ describe('speaker labels', () => {
 });
 
 describe('the real transcripts in ../shared/seeds', () => {
-  const available = existsSync(seeds);
-  const seed = (prefix: string) => {
-    const name = readdirSync(seeds).find((f) => f.startsWith(prefix));
-    assert.ok(name, `seed ${prefix}… exists`);
-    return readFileSync(join(seeds, name), 'utf8');
-  };
-  const skip = available ? false : 'no ../shared/seeds here';
+  const seed = (prefix: string) => readSeed(prefix).text;
 
-  test('003 (a verbatim meeting) round-trips byte for byte', { skip }, () => {
+  test('003 (a verbatim meeting) round-trips byte for byte', () => {
     const text = seed('003_');
     const t = parsed(text);
     assert.equal(t.heldOn, '2020-12-31');
@@ -390,7 +384,7 @@ describe('the real transcripts in ../shared/seeds', () => {
     assert.equal(roundTrip(text), text);
   });
 
-  test('003: every label gives a name without its title', { skip }, () => {
+  test('003: every label gives a name without its title', () => {
     const labels = new Set(parsed(seed('003_')).turns.flatMap((x) => (x.speakerLabel === null ? [] : [x.speakerLabel])));
     const names = new Set([...labels].map((l) => resolveSpeakerName(l, { aliases: { 林鐘榮: '林鍾榮' } })));
     assert.ok(names.has('唐鳳') && names.has('國發會') && names.has('外交部') && names.has('蕭伊芳') && names.has('林鍾榮'));
@@ -399,14 +393,14 @@ describe('the real transcripts in ../shared/seeds', () => {
     assert.equal(names.size, 20, '唐鳳召集人 and 唐鳳 are one speaker, so are 林鍾榮專門委員 and 林鐘榮專門委員');
   });
 
-  test('004 (a talk) parses as one speech and round-trips byte for byte', { skip }, () => {
+  test('004 (a talk) parses as one speech and round-trips byte for byte', () => {
     const text = seed('004_');
     const t = parsed(text);
     assert.deepEqual(t.turns.map((x) => [x.speakerLabel, x.kind]), [[null, 'speech']]);
     assert.equal(roundTrip(text), text);
   });
 
-  test('001 (minutes) imports as narrative with its ROC date, stable after one normalization', { skip }, () => {
+  test('001 (minutes) imports as narrative with its ROC date, stable after one normalization', () => {
     const text = seed('001_');
     const t = parsed(text);
     assert.equal(t.heldOn, '2020-04-01');

@@ -173,8 +173,8 @@ describe('listing and revoking', () => {
   // Who may do what with Alice's tokens: each cell is a real request, and a refusal must change nothing.
   const matrix: { who: 'anonymous' | 'owner' | 'other user' | 'admin'; op: 'list' | 'revoke' | 'create'; expect: number }[] = [
     { who: 'anonymous', op: 'list', expect: 401 },
-    { who: 'anonymous', op: 'revoke', expect: 403 },
-    { who: 'anonymous', op: 'create', expect: 403 },
+    { who: 'anonymous', op: 'revoke', expect: 401 },
+    { who: 'anonymous', op: 'create', expect: 401 },
     { who: 'owner', op: 'list', expect: 200 },
     { who: 'owner', op: 'revoke', expect: 204 },
     { who: 'owner', op: 'create', expect: 201 },

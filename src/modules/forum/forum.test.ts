@@ -1,6 +1,6 @@
 /** Forum meetings, reviewed reports, resolutions and decisions through real HTTP against a real database. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
 import { jsonb, type Db } from '../../db/connection.js';
 import { seedDemoForum } from './forum.seed.js';
@@ -219,10 +219,12 @@ describe('bad input: 400 naming the field, in the language asked for; never a 50
   });
 
   test('automatic numbers follow the meeting date', async () => {
-    const a = await createResolution(meeting.id);
-    const b = await createResolution(meeting.id);
-    assert.equal(a.number, '20210610-1');
-    assert.equal(b.number, '20210610-2');
+    // A meeting of its own: the describe's meeting has resolutions from other tests.
+    const own = await createMeeting('2021-06-20');
+    const a = await createResolution(own.id);
+    const b = await createResolution(own.id);
+    assert.equal(a.number, '20210620-1');
+    assert.equal(b.number, '20210620-2');
   });
 
   test('a decision at a meeting before the one that made the resolution is refused on meetingId', async () => {
@@ -312,12 +314,18 @@ describe('open resolutions carry over to the next meeting’s agenda until close
   let m3: Meeting;
   let r: ResolutionJson;
   let other: ResolutionJson;
+  let round = 0;
+  /** r's text, told apart from the r of the other tests (their open ones are carried over to these meetings too). */
+  let body = { zh: '', en: '' };
 
-  before(async () => {
+  // Each test has meetings and resolutions of its own, and makes the decisions it needs itself.
+  beforeEach(async () => {
+    round += 1;
+    body = { zh: `請公開會議紀錄（第${round}則）。`, en: `Publish the minutes (${round}).` };
     m1 = await createMeeting('2023-01-10');
     m3 = await createMeeting('2023-09-10'); // entered before m2: order is by date, not by entry
     m2 = await createMeeting('2023-05-10');
-    r = await createResolution(m1.id, { ownerAgencyId: ctx.agencies.get('NDC'), dueOn: '2023-03-31', body: { zh: '請公開會議紀錄。', en: 'Publish the minutes.' } });
+    r = await createResolution(m1.id, { ownerAgencyId: ctx.agencies.get('NDC'), dueOn: '2023-03-31', body });
     other = await createResolution(m1.id, { ownerAgencyId: ctx.agencies.get('MOJ'), dueOn: '2023-12-31' });
   });
 
@@ -332,7 +340,7 @@ describe('open resolutions carry over to the next meeting’s agenda until close
     assert.ok(!(await getMeeting(m1.id)).carriedOver.some((x) => x.id === r.id), 'not carried to the meeting that made it');
     const page = await (await ctx.app.request(`/en/plans/${SLUG}/meetings/${m2.id}`)).text();
     assert.match(page, /Open resolutions carried over/);
-    assert.match(page, /Publish the minutes\./);
+    assert.ok(page.includes(body.en), 'the carried-over resolution is on the agenda');
     assert.match(page, /Overdue/);
   });
 
@@ -351,10 +359,11 @@ describe('open resolutions carry over to the next meeting’s agenda until close
     assert.ok(atM3.carriedOver.some((x) => x.id === other.id), 'the other one is still tracked');
     const zhPage = await (await ctx.app.request(`/plans/${SLUG}/meetings/${m3.id}`)).text();
     assert.match(zhPage, /持續列管事項/);
-    assert.doesNotMatch(zhPage, /請公開會議紀錄。/);
+    assert.ok(!zhPage.includes(body.zh), 'the closed resolution is no longer carried over');
   });
 
   test('the latest meeting’s decision counts, whatever order decisions are recorded in', async () => {
+    assert.equal((await decide(r.id, m2.id, 'closed')).status, 200);
     const res = await decide(r.id, m1.id, 'keep-tracking');
     assert.equal(res.status, 200);
     assert.equal((await getResolution(r.id)).status, 'closed', 'm2 closed it after m1');
@@ -368,6 +377,7 @@ describe('open resolutions carry over to the next meeting’s agenda until close
   });
 
   test('resolutions filter by status and owner agency (API and page)', async () => {
+    assert.equal((await decide(r.id, m2.id, 'closed')).status, 200);
     const list = async (query: string) => (await json<{ items: ResolutionJson[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/resolutions?${query}`))).items.map((x) => x.id);
     assert.ok((await list('status=closed')).includes(r.id));
     assert.ok(!(await list('status=keep-tracking')).includes(r.id));
@@ -400,6 +410,7 @@ describe('open resolutions carry over to the next meeting’s agenda until close
   });
 
   test('moving a meeting after the meeting that decided on its resolutions is refused', async () => {
+    assert.equal((await decide(r.id, m2.id, 'closed')).status, 200);
     const current = await getMeeting(m1.id);
     const res = await secretariat.api('PATCH', `/api/v1/meetings/${m1.id}`, { version: current.version, heldOn: '2023-06-01' });
     assert.equal(res.status, 400);
@@ -448,10 +459,13 @@ describe('reports a meeting reviewed', () => {
   let submitted2: number;
   let draft: number;
   let meeting: Meeting;
+  let cycleNumber = 0;
 
-  before(async () => {
+  // Each test has a cycle, reports and a meeting of its own.
+  beforeEach(async () => {
     const db = ctx.database.db;
-    cycleId = await insertCycle(db, 1, '2021-01-01', '2021-04-30', '2021-06-15');
+    cycleNumber += 1;
+    cycleId = await insertCycle(db, cycleNumber, '2021-01-01', '2021-04-30', '2021-06-15');
     submitted = await insertReport(db, '2-1', cycleId, 'submitted');
     submitted2 = await insertReport(db, '1-1', cycleId, 'submitted');
     draft = await insertReport(db, '4-1', cycleId, 'draft');
@@ -487,13 +501,17 @@ describe('reports a meeting reviewed', () => {
   });
 
   test('the picker lists the cycle’s submitted reports, not drafts, and saves through the form', async () => {
+    // Reviewed already: 1-1, and 2-1 showcased with its story.
+    const story = { zh: '中選會與民間團體共同測試連署系統。', en: 'The CEC tested the system with civic groups.' };
+    const chosen = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, { version: meeting.version, reports: [{ reportId: submitted2 }, { reportId: submitted, showcased: true, story }] });
+    assert.equal(chosen.status, 200, await chosen.clone().text());
     const path = `/en/plans/${SLUG}/meetings/${meeting.id}/reports`;
     const page = await secretariat.get(path);
     const html = await page.text();
     assert.match(html, new RegExp(`id="f-reviewed-${submitted}"[^>]*checked`));
     assert.match(html, new RegExp(`id="f-reviewed-${submitted2}"`));
     assert.doesNotMatch(html, new RegExp(`f-reviewed-${draft}"`));
-    assert.match(html, /Showing the reports of cycle 1/);
+    assert.match(html, new RegExp(`Showing the reports of cycle ${cycleNumber}\\b`));
     const current = await getMeeting(meeting.id);
     const res = await secretariat.postForm(path, {
       version: String(current.version),

@@ -1,16 +1,7 @@
 /** Monitoring through real HTTP against a real database: cycles, reports, evidence, board, transfers, pages, feeds. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test, type TestContext as NodeTestContext } from 'node:test';
 import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
-
-let ctx: TestContext;
-let secretariat: Client;
-let officerMoi: Client;
-let officerNdc: Client;
-let officerCy: Client;
-let anonymous: Client;
-const ids: Record<string, number> = {};
-let cycles: { id: number; number: number; startsOn: string; endsOn: string; reportDue: string; version: number }[] = [];
 
 type Report = {
   id: number;
@@ -25,44 +16,142 @@ type Report = {
 };
 type Milestone = { id: number; startDate: string; endDate: string };
 
-const milestonesOf = async (commitmentId: number) => (await json<{ items: Milestone[] }>(await ctx.app.request(`/api/v1/commitments/${commitmentId}/milestones`))).items;
-const reportsOf = async (client: Client | null, commitmentId: number) =>
-  (await json<{ items: Report[] }>(await (client ? client.request(`/api/v1/commitments/${commitmentId}/reports`) : ctx.app.request(`/api/v1/commitments/${commitmentId}/reports`)))).items;
+type Cycle = { id: number; number: number; startsOn: string; endsOn: string; reportDue: string; version: number };
 
-/** Moves the app's clock; sessions last 14 days of that clock, so everyone signs in again. */
-async function setClock(iso: string): Promise<void> {
-  ctx.clock.now = new Date(iso);
-  await secretariat.signIn('sec@example.org');
-  await officerMoi.signIn('moi@example.org');
-  await officerNdc.signIn('ndc@example.org');
-  await officerCy.signIn('cy@example.org');
+/**
+ * What a test starts from, in a database of its own: four accounts signed in, the clock on 2021-05-10, and what the
+ * stage functions below add (cycles, the report on 4-1 at its steps, a late report on 1-1).
+ */
+interface World {
+  ctx: TestContext;
+  secretariat: Client;
+  officerMoi: Client;
+  officerNdc: Client;
+  officerCy: Client;
+  anonymous: Client;
+  ids: Record<string, number>;
+  cycles: Cycle[];
+  /** Moves the app's clock; sessions last 14 days of that clock, so everyone signs in again. */
+  setClock: (iso: string) => Promise<void>;
+  milestonesOf: (commitmentId: number) => Promise<Milestone[]>;
+  reportsOf: (client: Client | null, commitmentId: number) => Promise<Report[]>;
 }
 
-before(async () => {
-  ctx = await setup();
+async function world(done: (close: () => Promise<void>) => void): Promise<World> {
+  const ctx = await setup();
+  done(() => ctx.close());
   ctx.clock.now = new Date('2021-05-10T02:00:00Z');
   await addUser(ctx, 'sec@example.org', 'secretariat');
   await addUser(ctx, 'moi@example.org', 'agency-officer', ['MOI']);
   await addUser(ctx, 'ndc@example.org', 'agency-officer', ['NDC']);
   await addUser(ctx, 'cy@example.org', 'agency-officer', ['CY']);
-  secretariat = new Client(ctx.app);
-  await secretariat.signIn('sec@example.org');
-  officerMoi = new Client(ctx.app);
-  await officerMoi.signIn('moi@example.org');
-  officerNdc = new Client(ctx.app);
-  await officerNdc.signIn('ndc@example.org');
-  officerCy = new Client(ctx.app);
-  await officerCy.signIn('cy@example.org');
+  const signedIn = async (email: string) => {
+    const client = new Client(ctx.app);
+    await client.signIn(email);
+    return client;
+  };
+  const [secretariat, officerMoi, officerNdc, officerCy] = [await signedIn('sec@example.org'), await signedIn('moi@example.org'), await signedIn('ndc@example.org'), await signedIn('cy@example.org')];
   // Anonymous, but with the double-submit CSRF cookie a browser gets: the refusal is about who, not the token.
-  anonymous = new Client(ctx.app);
+  const anonymous = new Client(ctx.app);
   await anonymous.get('/login');
+  const ids: Record<string, number> = {};
   const list = await json<{ items: { id: number; number: string }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
   for (const c of list.items) ids[c.number] = c.id;
-});
-after(() => ctx.close());
+  return {
+    ctx, secretariat, officerMoi, officerNdc, officerCy, anonymous, ids, cycles: [],
+    setClock: async (iso) => {
+      ctx.clock.now = new Date(iso);
+      for (const [client, email] of [[secretariat, 'sec@example.org'], [officerMoi, 'moi@example.org'], [officerNdc, 'ndc@example.org'], [officerCy, 'cy@example.org']] as const) await client.signIn(email);
+    },
+    milestonesOf: async (commitmentId) => (await json<{ items: Milestone[] }>(await ctx.app.request(`/api/v1/commitments/${commitmentId}/milestones`))).items,
+    reportsOf: async (client, commitmentId) =>
+      (await json<{ items: Report[] }>(await (client ? client.request(`/api/v1/commitments/${commitmentId}/reports`) : ctx.app.request(`/api/v1/commitments/${commitmentId}/reports`)))).items,
+  };
+}
+
+/** The secretariat generates the plan's review cycles. */
+async function withCycles(w: World): Promise<World> {
+  assert.equal((await w.secretariat.api('POST', `/api/v1/plans/${w.ctx.planId}/cycles/generate`, {})).status, 201);
+  w.cycles = (await json<{ items: Cycle[] }>(await w.ctx.app.request(`/api/v1/plans/${w.ctx.planId}/cycles`))).items;
+  return w;
+}
+
+/** MOI's draft report on 4-1 for the first cycle. */
+async function draftOn41(w: World): Promise<Report> {
+  const res = await w.officerMoi.api('POST', `/api/v1/commitments/${w.ids['4-1']}/reports`, { cycleId: w.cycles[0]?.id, achievements: { zh: '完成政治獻金資料開放格式檢討。', en: 'Reviewed the open format of political donation data.' } });
+  assert.equal(res.status, 201);
+  return json<Report>(res);
+}
+
+/** The draft filled in: a delayed milestone with its reason and a completed one, a link and a PDF, CY's contribution. */
+async function completedDraftOn41(w: World): Promise<Report> {
+  const draft = await draftOn41(w);
+  const [a, b] = draft.milestones;
+  assert.ok(a && b);
+  const saved = await w.officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, {
+    version: draft.version,
+    participation: { zh: '召開工作分組會議 2 次。', en: 'Two working-group meetings.' },
+    civilSocietyParticipants: 9,
+    governmentParticipants: 12,
+    milestones: [
+      { milestoneId: a.milestoneId, status: 'delayed', percent: 30, reason: { zh: '系統採購重新招標。', en: 'The system procurement was re-tendered.' } },
+      { milestoneId: b.milestoneId, status: 'completed', percent: 100 },
+    ],
+  });
+  assert.equal(saved.status, 200);
+  assert.equal((await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '政治獻金查詢平臺', url: 'https://ardata.cy.gov.tw/' })).status, 201);
+  const form = new FormData();
+  form.append('file', new File([new TextEncoder().encode('%PDF-1.4\n% demo\n')], 'minutes.pdf'));
+  form.append('title', 'minutes.pdf');
+  assert.equal((await w.officerMoi.request(`/api/v1/reports/${draft.id}/files`, { method: 'POST', body: form, headers: { 'x-csrf-token': w.officerMoi.csrf } })).status, 201);
+  assert.equal((await w.officerCy.api('POST', `/api/v1/reports/${draft.id}/contributions`, { body: { zh: '監察院協助比對申報資料。', en: 'The Control Yuan helped match the filings.' } })).status, 201);
+  return json<Report>(await w.officerMoi.request(`/api/v1/reports/${draft.id}`));
+}
+
+/** The report on 4-1 submitted on time (2021-05-12), revised, and the revision submitted on 2021-06-02. */
+async function submittedOn41(w: World): Promise<void> {
+  const draft = await completedDraftOn41(w);
+  await w.setClock('2021-05-12T02:00:00Z');
+  const rev1 = await json<Report>(await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/submit`, { version: draft.version }));
+  assert.equal(rev1.state, 'submitted');
+  const rev2 = await json<Report>(await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/revisions`));
+  const updated = await json<Report>(await w.officerMoi.api('PATCH', `/api/v1/reports/${rev2.id}`, { version: rev2.version, achievements: { zh: '完成政治獻金資料開放格式檢討，並公布 3 個資料集。', en: 'Reviewed the format and published 3 datasets.' } }));
+  await w.setClock('2021-06-02T02:00:00Z');
+  assert.equal((await json<Report>(await w.officerMoi.api('POST', `/api/v1/reports/${rev2.id}/submit`, { version: updated.version }))).state, 'submitted');
+}
+
+/** NDC's report on 1-1 for the first cycle, submitted after its deadline. */
+async function lateOn11(w: World): Promise<void> {
+  const r = await json<Report>(await w.officerNdc.api('POST', `/api/v1/commitments/${w.ids['1-1']}/reports`, { cycleId: w.cycles[0]?.id, achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' } }));
+  assert.equal((await json<Report>(await w.officerNdc.api('POST', `/api/v1/reports/${r.id}/submit`, { version: r.version }))).timing, 'late');
+}
+
+/** Cycles, 4-1 reported on time and revised, 1-1 reported late: what the board, roll-ups, pages and feeds show. */
+async function reported(w: World): Promise<World> {
+  await withCycles(w);
+  await submittedOn41(w);
+  await lateOn11(w);
+  return w;
+}
+
+/** A test that writes gets a world of its own. */
+const ownWorld = (t: NodeTestContext) => world((close) => t.after(close));
+
+// Tests that only read share the reported world, built when first asked for.
+const closers: (() => Promise<void>)[] = [];
+after(() => Promise.all(closers.map((close) => close())));
+let sharedWorld: Promise<World> | undefined;
+const sharedReported = () => (sharedWorld ??= world((close) => closers.push(close)).then(reported));
+// And tests whose writes are all refused share a world with MOI's draft on 4-1.
+let sharedDraftWorld: Promise<{ w: World; draft: Report }> | undefined;
+const sharedDraft = () =>
+  (sharedDraftWorld ??= world((close) => closers.push(close))
+    .then(withCycles)
+    .then(async (w) => ({ w, draft: await draftOn41(w) })));
 
 describe('review cycles', () => {
   test('only the secretariat generates cycles', async () => {
+    const { ctx, secretariat, officerMoi, anonymous } = await sharedReported(); // every request is refused
     assert.equal((await anonymous.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {})).status, 401);
     assert.equal((await officerMoi.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {})).status, 403);
     const bad = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate?lang=zh-TW`, { intervalMonths: 0 });
@@ -70,18 +159,20 @@ describe('review cycles', () => {
     assert.match((await json<{ fields: Record<string, string> }>(bad)).fields.intervalMonths ?? '', /1 到 12/);
   });
 
-  test('generated from the plan period: ten four-month cycles, the last one of five months', async () => {
+  test('generated from the plan period: ten four-month cycles, the last one of five months', async (t) => {
+    const { ctx, secretariat } = await ownWorld(t);
     const res = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {});
     assert.equal(res.status, 201);
-    const list = await json<{ items: typeof cycles; current: number }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
-    cycles = list.items;
+    const list = await json<{ items: Cycle[]; current: number }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
+    const cycles = list.items;
     assert.equal(cycles.length, 10);
     assert.deepEqual([cycles[0]?.startsOn, cycles[0]?.endsOn, cycles[0]?.reportDue], ['2021-01-01', '2021-04-30', '2021-05-14']);
     assert.deepEqual([cycles[9]?.startsOn, cycles[9]?.endsOn], ['2024-01-01', '2024-05-31']);
     assert.equal(list.current, 1, 'on 2021-05-10 the first cycle is being reported on');
   });
 
-  test('a cycle is editable with a version check, and a deadline before its start is refused', async () => {
+  test('a cycle is editable with a version check, and a deadline before its start is refused', async (t) => {
+    const { secretariat, cycles } = await withCycles(await ownWorld(t));
     const c1 = cycles[0];
     assert.ok(c1);
     const ok = await secretariat.api('PATCH', `/api/v1/cycles/${c1.id}`, { version: c1.version, reportDue: '2021-05-17' });
@@ -95,15 +186,14 @@ describe('review cycles', () => {
 });
 
 describe('progress reports', () => {
-  let draft: Report;
-
-  test('an officer reports for their agency’s commitment and not for another’s', async () => {
+  test('an officer reports for their agency’s commitment and not for another’s', async (t) => {
+    const { officerMoi, anonymous, ids, cycles } = await withCycles(await ownWorld(t));
     const cycleId = cycles[0]?.id;
     assert.equal((await officerMoi.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId })).status, 403);
     assert.equal((await anonymous.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId })).status, 401);
     const res = await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId, achievements: { zh: '完成政治獻金資料開放格式檢討。', en: 'Reviewed the open format of political donation data.' } });
     assert.equal(res.status, 201);
-    draft = await json<Report>(res);
+    const draft = await json<Report>(res);
     assert.equal(draft.state, 'draft');
     assert.equal(draft.revision, 1);
     assert.ok(draft.milestones.length > 0, 'every milestone gets an entry');
@@ -111,6 +201,8 @@ describe('progress reports', () => {
   });
 
   test('drafts are not public', async () => {
+    const { w, draft } = await sharedDraft();
+    const { ctx, officerMoi, officerNdc, officerCy, ids, reportsOf } = w;
     assert.equal((await reportsOf(null, ids['4-1'] as number)).length, 0);
     assert.equal((await ctx.app.request(`/api/v1/reports/${draft.id}`)).status, 404);
     assert.equal((await officerNdc.request(`/api/v1/reports/${draft.id}`)).status, 404);
@@ -119,6 +211,8 @@ describe('progress reports', () => {
   });
 
   test('a delayed milestone without a reason is refused with a field message, and nothing is stored', async () => {
+    const { w, draft } = await sharedDraft();
+    const { officerMoi } = w;
     const first = draft.milestones[0];
     assert.ok(first);
     const res = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}?lang=zh-TW`, { version: draft.version, milestones: [{ milestoneId: first.milestoneId, status: 'delayed', percent: 20 }] });
@@ -133,6 +227,8 @@ describe('progress reports', () => {
   });
 
   test('other rules on milestone entries: percent range, completed means 100, unknown milestone', async () => {
+    const { w, draft } = await sharedDraft();
+    const { officerMoi } = w;
     const first = draft.milestones[0];
     assert.ok(first);
     const cases = [
@@ -147,7 +243,10 @@ describe('progress reports', () => {
     }
   });
 
-  test('a delayed milestone with a reason is saved; the version moves on and stale saves get 409', async () => {
+  test('a delayed milestone with a reason is saved; the version moves on and stale saves get 409', async (t) => {
+    const w = await withCycles(await ownWorld(t));
+    const draft = await draftOn41(w);
+    const { officerMoi } = w;
     const [a, b] = draft.milestones;
     assert.ok(a && b);
     const res = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, {
@@ -165,10 +264,12 @@ describe('progress reports', () => {
     assert.equal(saved.milestones[0]?.status, 'delayed');
     assert.equal(saved.version, draft.version + 1);
     assert.equal((await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, { version: draft.version, problems: { zh: '舊' } })).status, 409);
-    draft = saved;
   });
 
-  test('evidence: a link, a real PDF; oversized and refused types get a clear error and nothing is stored', async () => {
+  test('evidence: a link, a real PDF; oversized and refused types get a clear error and nothing is stored', async (t) => {
+    const w = await withCycles(await ownWorld(t));
+    const draft = await draftOn41(w);
+    const { ctx, officerMoi } = w;
     const link = await officerMoi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '政治獻金查詢平臺', url: 'https://ardata.cy.gov.tw/' });
     assert.equal(link.status, 201);
     const upload = (name: string, bytes: Uint8Array, lang = 'en') => {
@@ -202,20 +303,24 @@ describe('progress reports', () => {
     assert.equal(own.status, 200);
     assert.equal(own.headers.get('content-type'), 'application/pdf');
     assert.deepEqual(new Uint8Array(await own.arrayBuffer()), pdf);
-    draft = stored;
   });
 
-  test('a supporting agency adds a contribution but cannot edit the lead’s report', async () => {
+  test('a supporting agency adds a contribution but cannot edit the lead’s report', async (t) => {
+    const w = await withCycles(await ownWorld(t));
+    const draft = await draftOn41(w);
+    const { officerMoi, officerNdc, officerCy } = w;
     const res = await officerCy.api('POST', `/api/v1/reports/${draft.id}/contributions`, { body: { zh: '監察院協助比對申報資料。', en: 'The Control Yuan helped match the filings.' } });
     assert.equal(res.status, 201);
     assert.equal((await json<Report>(res)).contributions.length, 1);
     const current = await json<Report>(await officerMoi.request(`/api/v1/reports/${draft.id}`));
     assert.equal((await officerCy.api('PATCH', `/api/v1/reports/${draft.id}`, { version: current.version, problems: { zh: 'x' } })).status, 403);
     assert.equal((await officerNdc.api('POST', `/api/v1/reports/${draft.id}/contributions`, { body: { zh: 'x' } })).status, 403);
-    draft = current;
   });
 
-  test('submitting makes it public and immutable; a new revision keeps the old one visible', async () => {
+  test('submitting makes it public and immutable; a new revision keeps the old one visible', async (t) => {
+    const w = await withCycles(await ownWorld(t));
+    const draft = await completedDraftOn41(w);
+    const { ctx, officerMoi, officerNdc, ids, cycles, setClock, reportsOf } = w;
     await setClock('2021-05-12T02:00:00Z');
     const submitted = await officerMoi.api('POST', `/api/v1/reports/${draft.id}/submit`, { version: draft.version });
     assert.equal(submitted.status, 200);
@@ -262,7 +367,10 @@ describe('progress reports', () => {
     assert.match(await page.text(), /Achievements/);
   });
 
-  test('a milestone a submitted report speaks of is not deleted from under it; nothing else changes', async () => {
+  test('a milestone a submitted report speaks of is not deleted from under it; nothing else changes', async (t) => {
+    const w = await withCycles(await ownWorld(t));
+    await submittedOn41(w);
+    const { ctx, officerMoi, ids, reportsOf } = w;
     // The report on 4-1 submitted in the test above speaks of its milestones.
     const submitted = (await reportsOf(null, ids['4-1'] as number)).find((r) => r.state === 'submitted');
     const reported = submitted?.milestones[0]?.milestoneId;
@@ -279,14 +387,18 @@ describe('progress reports', () => {
     assert.equal((await officerMoi.api('DELETE', `/api/v1/milestones/${fresh.id}?version=${fresh.version}`)).status, 204);
   });
 
-  test('a late submission is marked late', async () => {
+  test('a late submission is marked late', async (t) => {
+    const w = await withCycles(await ownWorld(t));
+    await w.setClock('2021-06-02T02:00:00Z');
+    const { officerNdc, ids, cycles } = w;
     const create = await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId: cycles[0]?.id, achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' } });
     const r = await json<Report>(create);
     const submitted = await json<Report>(await officerNdc.api('POST', `/api/v1/reports/${r.id}/submit`, { version: r.version }));
-    assert.equal(submitted.timing, 'late', 'submitted on 2021-06-02 after the 2021-05-17 deadline');
+    assert.equal(submitted.timing, 'late', 'submitted on 2021-06-02, after the first cycle’s deadline');
   });
 
-  test('submitting needs achievements', async () => {
+  test('submitting needs achievements', async (t) => {
+    const { officerNdc, ids, cycles } = await withCycles(await ownWorld(t));
     const r = await json<Report>(await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId: cycles[1]?.id }));
     const res = await officerNdc.api('POST', `/api/v1/reports/${r.id}/submit`, { version: r.version });
     assert.equal(res.status, 400);
@@ -297,12 +409,14 @@ describe('progress reports', () => {
 
 describe('the secretariat’s board', () => {
   test('only the secretariat sees it', async () => {
+    const { ctx, officerMoi } = await sharedReported();
     assert.equal((await ctx.app.request(`/api/v1/plans/${ctx.planId}/board?cycle=1`)).status, 401);
     assert.equal((await officerMoi.request(`/api/v1/plans/${ctx.planId}/board?cycle=1`)).status, 403);
     assert.equal((await officerMoi.request('/plans/tw-2021-2024/board?cycle=1')).status, 403);
   });
 
   test('shows exactly which reports are on time, late and missing', async () => {
+    const { ctx, secretariat } = await sharedReported();
     const board = await json<{ counts: Record<string, number>; rows: { number: string; timing: string }[] }>(await secretariat.request(`/api/v1/plans/${ctx.planId}/board?cycle=1`));
     const by = (timing: string) => board.rows.filter((r) => r.timing === timing).map((r) => r.number).sort();
     assert.deepEqual(by('on-time'), ['4-1']);
@@ -317,6 +431,7 @@ describe('the secretariat’s board', () => {
   });
 
   test('downloads as CSV', async () => {
+    const { secretariat } = await sharedReported();
     const res = await secretariat.request('/plans/tw-2021-2024/board.csv?cycle=1');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
@@ -330,6 +445,7 @@ describe('the secretariat’s board', () => {
 
 describe('roll-ups, pages and feeds', () => {
   test('the plan’s progress rolls up from the milestones', async () => {
+    const { ctx } = await sharedReported();
     const p = await json<{ plan: { percent: number; health: Record<string, number> }; commitments: { number: string; percent: number | null; health: string }[] }>(
       await ctx.app.request(`/api/v1/plans/${ctx.planId}/progress`),
     );
@@ -341,6 +457,7 @@ describe('roll-ups, pages and feeds', () => {
   });
 
   test('the progress page has the charts with text alternatives and data tables, in both languages', async () => {
+    const { ctx } = await sharedReported();
     for (const [path, pattern] of [['/plans/tw-2021-2024/progress', /執行進度/], ['/en/plans/tw-2021-2024/progress', /Progress by area/]] as const) {
       const res = await ctx.app.request(path);
       assert.equal(res.status, 200, path);
@@ -356,7 +473,8 @@ describe('roll-ups, pages and feeds', () => {
     assert.match(filtered, /Showing 1 of 19/);
   });
 
-  test('the public progress page is cached until the data changes', async () => {
+  test('the public progress page is cached until the data changes', async (t) => {
+    const { ctx, secretariat, officerNdc, ids, cycles } = await reported(await ownWorld(t));
     const path = '/en/plans/tw-2021-2024/progress?area=4';
     await ctx.app.request(path);
     const hit = await ctx.app.request(path);
@@ -372,6 +490,7 @@ describe('roll-ups, pages and feeds', () => {
   });
 
   test('the commitment page shows the latest status and every report in order', async () => {
+    const { ctx } = await sharedReported();
     const html = await (await ctx.app.request('/en/plans/tw-2021-2024/commitments/4-1')).text();
     assert.match(html, /Latest status/);
     assert.match(html, /Delayed/);
@@ -380,7 +499,8 @@ describe('roll-ups, pages and feeds', () => {
     assert.match(html, /ardata\.cy\.gov\.tw/);
   });
 
-  test('Atom feeds list submitted reports, never drafts', async () => {
+  test('Atom feeds list submitted reports, never drafts', async (t) => {
+    const { ctx, officerMoi, ids, cycles } = await reported(await ownWorld(t));
     const draft = await json<Report>(await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[1]?.id, achievements: { zh: '草稿內容不公開', en: 'secret draft text' } }));
     assert.equal(draft.state, 'draft');
     for (const path of ['/en/plans/tw-2021-2024/reports.atom', '/en/plans/tw-2021-2024/commitments/4-1/reports.atom', '/en/agencies/MOI/reports.atom']) {
@@ -398,6 +518,7 @@ describe('roll-ups, pages and feeds', () => {
 });
 
 test('the OpenAPI document describes the monitoring endpoints', async () => {
+  const { ctx } = await sharedReported();
   const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.app.request('/api/v1/openapi.json'));
   for (const [path, method] of [
     ['/plans/{id}/cycles', 'get'], ['/plans/{id}/cycles/generate', 'post'], ['/cycles/{id}', 'patch'], ['/plans/{id}/progress', 'get'], ['/plans/{id}/board', 'get'],
@@ -408,7 +529,8 @@ test('the OpenAPI document describes the monitoring endpoints', async () => {
 });
 
 describe('the report form journey without JavaScript', () => {
-  test('a delayed milestone without a reason comes back with the message beside the field and the typed text kept', async () => {
+  test('a delayed milestone without a reason comes back with the message beside the field and the typed text kept', async (t) => {
+    const { officerMoi, ids, cycles, milestonesOf } = await withCycles(await ownWorld(t));
     await officerMoi.get('/en/plans/tw-2021-2024/commitments/4-1/reports/new?cycle=3');
     const milestones = await milestonesOf(ids['4-1'] as number);
     const fields: Record<string, string> = { cycleId: String(cycles[2]?.id), 'achievements.zh': '表單輸入的績效', 'achievements.en': 'typed achievements', 'achievements.status': 'draft' };
@@ -431,12 +553,14 @@ describe('the report form journey without JavaScript', () => {
   });
 
   test('an officer of another agency cannot open the form', async () => {
+    const { officerNdc } = await sharedReported();
     assert.equal((await officerNdc.get('/en/plans/tw-2021-2024/commitments/4-1/reports/new')).status, 403);
   });
 });
 
 describe('agency reorganization', () => {
-  test('transferring 4-1 to a new agency keeps its reports and shows the former lead', async () => {
+  test('transferring 4-1 to a new agency keeps its reports and shows the former lead', async (t) => {
+    const { ctx, secretariat, officerMoi, ids, cycles, reportsOf } = await reported(await ownWorld(t));
     const agency = await json<{ id: number }>(await secretariat.api('POST', '/api/v1/agencies', { code: 'PDC', name: { zh: '政治獻金管理委員會', en: 'Political Donations Commission', status: 'reviewed' } }));
     const before = await reportsOf(null, ids['4-1'] as number);
     const commitment = await json<{ version: number; leadAgencyId: number }>(await ctx.app.request(`/api/v1/commitments/${ids['4-1']}`));
@@ -455,7 +579,8 @@ describe('agency reorganization', () => {
     assert.equal((await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[4]?.id })).status, 403, 'the former lead no longer writes reports');
   });
 
-  test('an agency’s commitments move to its successor in one step', async () => {
+  test('an agency’s commitments move to its successor in one step', async (t) => {
+    const { ctx, secretariat } = await ownWorld(t);
     const hac = ctx.agencies.get('HAC');
     const moe = ctx.agencies.get('MOE');
     const res = await secretariat.api('POST', `/api/v1/agencies/${hac}/transfer`, { toAgencyId: moe, effectiveOn: '2023-01-01' });

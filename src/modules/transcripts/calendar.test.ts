@@ -1,7 +1,7 @@
 /** The office calendar in the database: import the fixture, load a window, count an embargo across Lunar New Year 2024. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import type { Database } from '../../db/connection.js';
 import { createTestDatabase } from '../../db/test-database.js';
 import { calendarWindow, embargoEnd, parseOfficeCalendarCsv } from '../../domain/working-days.js';
@@ -10,10 +10,17 @@ import { calendarRange, loadCalendar, upsertCalendar } from './calendar.queries.
 const FIXTURE = new URL('../../../test/fixtures/office-calendar-2024.csv', import.meta.url);
 
 let database: Database;
-before(async () => {
+// Each test has an empty database of its own (a snapshot copy), so none relies on what another imported.
+beforeEach(async () => {
   database = await createTestDatabase();
 });
-after(() => database.close());
+afterEach(() => database.close());
+
+async function importFixture(): Promise<number> {
+  const parsed = parseOfficeCalendarCsv(readFileSync(FIXTURE, 'utf8'));
+  assert.ok(parsed.ok, 'the fixture parses');
+  return upsertCalendar(database.db, parsed.rows);
+}
 
 test('an empty calendar has no range and covers nothing', async () => {
   assert.equal(await calendarRange(database.db), null);
@@ -23,9 +30,7 @@ test('an empty calendar has no range and covers nothing', async () => {
 });
 
 test('import the fixture, then count 10 working days across Lunar New Year 2024', async () => {
-  const parsed = parseOfficeCalendarCsv(readFileSync(FIXTURE, 'utf8'));
-  assert.ok(parsed.ok, 'the fixture parses');
-  assert.equal(await upsertCalendar(database.db, parsed.rows), 91);
+  assert.equal(await importFixture(), 91);
   assert.deepEqual(await calendarRange(database.db), { first: '2024-01-01', last: '2024-03-31' });
 
   const heldOn = '2024-02-05';
@@ -46,6 +51,7 @@ test('import the fixture, then count 10 working days across Lunar New Year 2024'
 });
 
 test('the window loads only its own days', async () => {
+  await importFixture();
   const calendar = await loadCalendar(database.db, '2024-02-10', '2024-02-20');
   assert.equal(calendar.isDayOff('2024-02-09'), undefined);
   assert.equal(calendar.isDayOff('2024-02-10'), true);
@@ -54,6 +60,7 @@ test('the window loads only its own days', async () => {
 });
 
 test('re-importing updates a day in place; a day given twice in one import takes the last', async () => {
+  await importFixture();
   assert.equal(await upsertCalendar(database.db, [
     { day: '2024-02-23', isDayOff: false, note: 'first' },
     { day: '2024-02-23', isDayOff: true, note: '颱風假' },

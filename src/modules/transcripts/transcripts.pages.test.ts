@@ -5,17 +5,10 @@
  * permalinks, both languages, escaping, and the import form with its line-numbered problems.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test, type TestContext as NodeTestContext } from 'node:test';
 import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
 import * as q from './transcripts.queries.js';
 import { publishDueTranscripts } from './transcripts.service.js';
-
-let ctx: TestContext;
-let secretariat: Client;
-let tang: Client;
-let peng: Client;
-let outsider: Client;
-let anonymous: Client;
 
 // A Monday-after-New-Year meeting: with no office calendar, ten working days (weekends only) run to 2021-01-15,
 // so publication is 2021-01-16 00:00 Taipei.
@@ -47,17 +40,6 @@ const MEETING_EN = `# 2021-01-01 Open Government Forum, first meeting
 Welcome, everyone. Today we discuss the draft ${SECRET} in English.
 `;
 
-let slug = '';
-let slugEn = '';
-let meetingId = 0;
-let speeches: q.Speech[] = [];
-let tangSpeaker: q.Speaker;
-let pengSpeaker: q.Speaker;
-
-const tangFirst = () => speeches[0] as q.Speech;
-const pengFirst = () => speeches[1] as q.Speech;
-const tangSecond = () => speeches[4] as q.Speech;
-
 async function importForm(client: Client, fields: Record<string, string>, file?: { name: string; text: string }, prefix = ''): Promise<Response> {
   const form = new FormData();
   form.append('_csrf', client.csrf);
@@ -70,55 +52,126 @@ const text = async (r: Response) => r.text();
 /** Whether a page or feed names a transcript, by its slug as written or as in a URL. */
 const mentions = (body: string, s: string) => body.includes(s) || body.includes(encodeURIComponent(s));
 
-before(async () => {
-  ctx = await setup();
+/** Everything a test of this file starts from: the accounts signed in, the forum meeting, the two drafts imported. */
+interface World {
+  ctx: TestContext;
+  secretariat: Client;
+  tang: Client;
+  peng: Client;
+  outsider: Client;
+  anonymous: Client;
+  slug: string;
+  slugEn: string;
+  meetingId: number;
+  tangSpeaker: q.Speaker;
+  pengSpeaker: q.Speaker;
+  /** A transcript's page path: the Chinese draft's by default. */
+  page: (s?: string, prefix?: string) => string;
+  tangFirst: () => q.Speech;
+  pengFirst: () => q.Speech;
+  tangSecond: () => q.Speech;
+}
+
+/** The two drafts, in a database of their own (closed at `done`). */
+async function drafts(done: (close: () => Promise<void>) => void): Promise<World> {
+  const ctx = await setup();
+  done(() => ctx.close());
   ctx.clock.now = new Date('2021-01-04T02:00:00Z');
   await addUser(ctx, 'sec@example.org', 'secretariat');
   const tangId = await addUser(ctx, 'tang@example.org', 'public');
   const pengId = await addUser(ctx, 'peng@example.org', 'public');
   await addUser(ctx, 'ndc@example.org', 'agency-officer', ['NDC']);
-  secretariat = new Client(ctx.app);
+  const secretariat = new Client(ctx.app);
   await secretariat.signIn('sec@example.org');
-  tang = new Client(ctx.app);
+  const tang = new Client(ctx.app);
   await tang.signIn('tang@example.org');
-  peng = new Client(ctx.app);
+  const peng = new Client(ctx.app);
   await peng.signIn('peng@example.org');
-  outsider = new Client(ctx.app);
+  const outsider = new Client(ctx.app);
   await outsider.signIn('ndc@example.org');
-  anonymous = new Client(ctx.app);
+  const anonymous = new Client(ctx.app);
   await anonymous.get('/login');
 
   const meeting = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/meetings`, { heldOn: '2021-01-01', kind: 'plenary', title: { zh: '第1次論壇會議', en: 'First forum meeting', status: 'reviewed' } });
   assert.equal(meeting.status, 201, await meeting.clone().text());
-  meetingId = (await json<{ id: number }>(meeting)).id;
+  const meetingId = (await json<{ id: number }>(meeting)).id;
 
   // The Chinese transcript through the form as an uploaded file, for the forum meeting; the English one pasted, as its twin.
   const created = await importForm(secretariat, { language: 'zh-TW', markdown: '', meetingId: String(meetingId) }, { name: 'meeting.md', text: MEETING });
   assert.equal(created.status, 303, await created.clone().text());
-  slug = decodeURIComponent((created.headers.get('location') ?? '').replace(/^\/transcripts\//, ''));
+  const slug = decodeURIComponent((created.headers.get('location') ?? '').replace(/^\/transcripts\//, ''));
   const createdEn = await importForm(secretariat, { language: 'en', markdown: MEETING_EN, twin: slug }, undefined, '/en');
   assert.equal(createdEn.status, 303);
   assert.match(createdEn.headers.get('location') ?? '', /^\/en\/transcripts\//);
-  slugEn = decodeURIComponent((createdEn.headers.get('location') ?? '').replace(/^\/en\/transcripts\//, ''));
+  const slugEn = decodeURIComponent((createdEn.headers.get('location') ?? '').replace(/^\/en\/transcripts\//, ''));
 
   const transcript = await q.findTranscriptBySlug(ctx.database.db, slug);
   assert.ok(transcript);
-  speeches = await q.listSpeeches(ctx.database.db, transcript.id, { includeDeleted: false });
+  const speeches = await q.listSpeeches(ctx.database.db, transcript.id, { includeDeleted: false });
   assert.equal(speeches.length, 5);
   const speakers = await q.listSpeakers(ctx.database.db);
-  tangSpeaker = speakers.find((s) => s.name === '唐鳳') as q.Speaker;
-  pengSpeaker = speakers.find((s) => s.name === '彭啟明') as q.Speaker;
+  const tangSpeaker = speakers.find((s) => s.name === '唐鳳') as q.Speaker;
+  const pengSpeaker = speakers.find((s) => s.name === '彭啟明') as q.Speaker;
   assert.ok(tangSpeaker && pengSpeaker, 'speakers were created');
   // Each speaker's account, as the secretariat would link them.
   await ctx.database.db.updateTable('speakers').set({ user_id: tangId }).where('id', '=', tangSpeaker.id).execute();
   await ctx.database.db.updateTable('speakers').set({ user_id: pengId }).where('id', '=', pengSpeaker.id).execute();
-});
-after(() => ctx.close());
+  return {
+    ctx, secretariat, tang, peng, outsider, anonymous, slug, slugEn, meetingId, tangSpeaker, pengSpeaker,
+    page: (s = slug, prefix = '') => `${prefix}/transcripts/${encodeURIComponent(s)}`,
+    tangFirst: () => speeches[0] as q.Speech,
+    pengFirst: () => speeches[1] as q.Speech,
+    tangSecond: () => speeches[4] as q.Speech,
+  };
+}
 
-const page = (s = slug, prefix = '') => `${prefix}/transcripts/${encodeURIComponent(s)}`;
+/** 唐鳳 corrects his first speech and deletes his second, through the page's forms. */
+async function correct(w: World): Promise<void> {
+  await w.tang.get(w.page());
+  const edited = await w.tang.postForm(`${w.page()}/speeches/${w.tangFirst().id}/edit`, { body: '歡迎大家，今天討論政府資訊公開（已修正）。', version: String(w.tangFirst().version) });
+  assert.equal(edited.status, 303);
+  const deleted = await w.tang.postForm(`${w.page()}/speeches/${w.tangSecond().id}/delete`, { version: String(w.tangSecond().version) });
+  assert.equal(deleted.status, 303);
+}
+
+/** The secretariat publishes the English twin before its embargo ends, with a reason. */
+async function publishTwinEarly(w: World): Promise<void> {
+  const transcript = await q.findTranscriptBySlug(w.ctx.database.db, w.slugEn);
+  assert.ok(transcript);
+  await w.secretariat.get(w.page(w.slugEn, '/en'));
+  const published = await w.secretariat.postForm(`/en${w.page(w.slugEn)}/publish`, { reason: 'The minister asked for it before the press conference.', version: String(transcript.version) });
+  assert.equal(published.status, 303);
+}
+
+/** The clock passes the embargo's end and the due draft is published. */
+async function publishOnTheClock(w: World): Promise<void> {
+  w.ctx.clock.now = new Date('2021-01-16T00:00:00Z');
+  assert.equal(await publishDueTranscripts({ db: w.ctx.database.db, now: () => w.ctx.clock.now }), 1);
+}
+
+/** A test that writes gets a world of its own. */
+const ownDrafts = (t: NodeTestContext) => drafts((close) => t.after(close));
+
+// Tests that only read, or whose writes are all refused, share a world per stage, built when first asked for.
+const closers: (() => Promise<void>)[] = [];
+after(() => Promise.all(closers.map((close) => close())));
+const once = (build: () => Promise<World>) => {
+  let world: Promise<World> | undefined;
+  return () => (world ??= build());
+};
+const sharedDrafts = once(() => drafts((close) => closers.push(close)));
+const sharedPublished = once(async () => {
+  const w = await drafts((close) => closers.push(close));
+  await correct(w);
+  await publishTwinEarly(w);
+  await publishOnTheClock(w);
+  return w;
+});
+
 
 describe('import form', () => {
   test('only the secretariat opens it', async () => {
+    const { secretariat, tang, anonymous } = await sharedDrafts();
     assert.equal((await anonymous.get('/transcripts/import')).status, 401);
     assert.equal((await tang.get('/transcripts/import')).status, 403);
     const res = await secretariat.get('/en/transcripts/import');
@@ -130,6 +183,7 @@ describe('import form', () => {
   });
 
   test('a malformed file comes back with its line beside the Markdown field, in the page’s language', async () => {
+    const { ctx, secretariat } = await sharedDrafts();
     const bad = MEETING.replace('### 問：', '### 問');
     const zh = await importForm(secretariat, { language: 'zh-TW', markdown: bad });
     assert.equal(zh.status, 400);
@@ -155,8 +209,10 @@ describe('import form', () => {
 });
 
 describe('nothing of a draft leaks', () => {
-  const channels = (client: () => Client, label: string) => async () => {
-    const who = client();
+  const channels = (client: (w: World) => Client, label: string) => async () => {
+    const w = await sharedDrafts();
+    const { page, slug, slugEn, tangSpeaker } = w;
+    const who = client(w);
     for (const prefix of ['', '/en']) {
       assert.equal((await who.get(page(slug, prefix))).status, 404, `${label}: the draft page (${prefix || 'zh'})`);
       assert.equal((await who.get(`${page(slug, prefix)}.md`)).status, 404, `${label}: the Markdown export`);
@@ -177,10 +233,11 @@ describe('nothing of a draft leaks', () => {
       assert.ok(!mentions(feed, slug) && !mentions(feed, slugEn) && !feed.includes('開放政府論壇'), `${label}: the Atom feed`);
     }
   };
-  test('to anonymous visitors', channels(() => anonymous, 'anonymous'));
-  test('to a signed-in officer who did not speak', channels(() => outsider, 'outsider'));
+  test('to anonymous visitors', channels((w) => w.anonymous, 'anonymous'));
+  test('to a signed-in officer who did not speak', channels((w) => w.outsider, 'outsider'));
 
   test('the secretariat and the speakers see the draft, with its publication date and how it was counted', async () => {
+    const { secretariat, tang, peng, slug, slugEn, page } = await sharedDrafts();
     for (const who of [secretariat, tang, peng]) {
       const res = await who.get(page());
       assert.equal(res.status, 200);
@@ -202,13 +259,15 @@ describe('nothing of a draft leaks', () => {
 
 describe('corrections during the embargo', () => {
   test('a speaker sees an edit form for their own speeches only', async () => {
+    const { tang, slug, page, tangFirst, pengFirst } = await sharedDrafts();
     const html = await text(await tang.get(page()));
     assert.ok(html.includes(`action="/transcripts/${encodeURIComponent(slug)}/speeches/${tangFirst().id}/edit"`) || html.includes(`/speeches/${tangFirst().id}/edit"`), 'own speech');
     assert.ok(!html.includes(`/speeches/${pengFirst().id}/edit"`), 'not another’s');
     assert.match(html, /修正紀錄（不公開）/, 'the private log is there for a speaker of the draft');
   });
 
-  test('a speaker corrects their own words (303), sees them, and the change is logged', async () => {
+  test('a speaker corrects their own words (303), sees them, and the change is logged', async (t) => {
+    const { ctx, tang, page, tangFirst } = await ownDrafts(t);
     await tang.get(page());
     const res = await tang.postForm(`${page()}/speeches/${tangFirst().id}/edit`, { body: '歡迎大家，今天討論政府資訊公開（已修正）。', version: String(tangFirst().version) });
     assert.equal(res.status, 303);
@@ -222,7 +281,10 @@ describe('corrections during the embargo', () => {
     assert.equal(revisions[0]?.action, 'edit');
   });
 
-  test('an empty correction comes back with its message; a stale version is a conflict', async () => {
+  test('an empty correction comes back with its message; a stale version is a conflict', async (t) => {
+    const w = await ownDrafts(t);
+    await correct(w); // so that there is an older version to be stale with
+    const { ctx, tang, page, tangFirst } = w;
     const current = await q.findSpeechById(ctx.database.db, tangFirst().id);
     assert.ok(current);
     const empty = await tang.postForm(`/en${page()}/speeches/${current.id}/edit`, { body: '  ', version: String(current.version) });
@@ -235,6 +297,7 @@ describe('corrections during the embargo', () => {
   });
 
   test('someone else’s speech is refused (403), and a non-speaker cannot even find it (404)', async () => {
+    const { ctx, tang, outsider, page, pengFirst } = await sharedDrafts();
     await tang.get(page());
     const res = await tang.postForm(`${page()}/speeches/${pengFirst().id}/edit`, { body: '不是我的話', version: String(pengFirst().version) });
     assert.equal(res.status, 403);
@@ -245,7 +308,8 @@ describe('corrections during the embargo', () => {
     assert.equal((await q.findSpeechById(ctx.database.db, pengFirst().id))?.body, pengFirst().body, 'unchanged');
   });
 
-  test('a speaker deletes their own speech; it leaves the page and is logged', async () => {
+  test('a speaker deletes their own speech; it leaves the page and is logged', async (t) => {
+    const { ctx, tang, page, tangSecond } = await ownDrafts(t);
     await tang.get(page());
     const res = await tang.postForm(`${page()}/speeches/${tangSecond().id}/delete`, { version: String(tangSecond().version) });
     assert.equal(res.status, 303);
@@ -257,7 +321,8 @@ describe('corrections during the embargo', () => {
 });
 
 describe('publication', () => {
-  test('early publication needs the secretariat and a reason', async () => {
+  test('early publication needs the secretariat and a reason', async (t) => {
+    const { ctx, secretariat, tang, anonymous, slug, slugEn, page } = await ownDrafts(t);
     const transcript = await q.findTranscriptBySlug(ctx.database.db, slugEn);
     assert.ok(transcript);
     await tang.get('/transcripts');
@@ -282,7 +347,11 @@ describe('publication', () => {
     assert.equal((await anonymous.get(page())).status, 404, 'the other transcript is still a draft');
   });
 
-  test('on the clock, publishDueTranscripts publishes the draft, and it appears everywhere', async () => {
+  test('on the clock, publishDueTranscripts publishes the draft, and it appears everywhere', async (t) => {
+    const w = await ownDrafts(t);
+    await correct(w);
+    await publishTwinEarly(w);
+    const { ctx, anonymous, slugEn, meetingId, tangSpeaker, pengSpeaker, page, tangFirst, pengFirst } = w;
     ctx.clock.now = new Date('2021-01-15T15:59:00Z');
     assert.equal(await publishDueTranscripts({ db: ctx.database.db, now: () => ctx.clock.now }), 0, 'not yet');
     ctx.clock.now = new Date('2021-01-16T00:00:00Z');
@@ -355,6 +424,7 @@ describe('publication', () => {
   });
 
   test('after publication a speaker no longer corrects, and the log is no longer shown to them', async () => {
+    const { ctx, tang, page, tangFirst } = await sharedPublished();
     const html = await text(await tang.get(page()));
     assert.ok(!html.includes('/edit"'));
     assert.ok(!html.includes('修正紀錄'));
@@ -366,6 +436,7 @@ describe('publication', () => {
 
 describe('both languages', () => {
   test('the transcript, list, speaker and search pages render in Chinese and English', async () => {
+    const { anonymous, slug, tangSpeaker, page } = await sharedPublished();
     const zh = await text(await anonymous.get(page()));
     assert.match(zh, /<html lang="zh-TW">/);
     assert.match(zh, /固定連結/);
@@ -376,11 +447,14 @@ describe('both languages', () => {
     assert.match(en, /Held on/);
     assert.match(en, /<h1 lang="zh-TW">開放政府論壇第1次會議<\/h1>/, 'the Chinese title is marked as such on the English page');
     assert.match(en, /href="\/en\/transcripts\/[^"]+\.md"/);
+    // What each page itself shows, never words the navigation prints on every page: the lists link their items in
+    // the page's language.
+    const speakerPage = `/speakers/${encodeURIComponent(tangSpeaker.slug)}`;
     for (const [path, zhText, enText] of [
-      ['/transcripts', '逐字稿', 'Transcripts'],
-      [`/speakers/${encodeURIComponent(tangSpeaker.slug)}`, '則已公開的發言', 'published speeches'],
+      ['/transcripts', `href="${page()}"`, `href="${page(slug, '/en')}"`],
+      [speakerPage, '則已公開的發言', 'published speeches'],
       ['/transcripts/search?q=%E5%85%AC', '單一字元無法使用索引', 'A single character cannot use the index'],
-      ['/speakers', '發言者', 'Speakers'],
+      ['/speakers', `href="${speakerPage}"`, `href="/en${speakerPage}"`],
     ] as const) {
       const zhRes = await anonymous.get(path);
       assert.equal(zhRes.status, 200, path);
@@ -392,10 +466,13 @@ describe('both languages', () => {
   });
 
   test('search filters: a bad date is explained, an unknown speaker finds nothing', async () => {
+    const { anonymous } = await sharedPublished();
     const bad = await text(await anonymous.get('/en/transcripts/search?q=open&from=2021-13-01'));
     assert.match(bad, /id="err-from">Enter a real date/);
     const unknown = await text(await anonymous.get(`/transcripts/search?q=${encodeURIComponent('公開')}&speaker=nobody`));
     assert.match(unknown, /沒有已公開的發言包含/);
+    const unranged = await text(await anonymous.get(`/transcripts/search?q=${encodeURIComponent('公開')}`));
+    assert.match(unranged, /找到 \d+ 則發言/, 'without the range, the published meeting is found');
     const ranged = await text(await anonymous.get(`/transcripts/search?q=${encodeURIComponent('公開')}&from=2021-01-02`));
     assert.match(ranged, /沒有已公開的發言包含/, 'the meeting is before the range');
   });

@@ -4,11 +4,11 @@
  * the service that writes speeches.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext as NodeTestContext } from 'node:test';
 import { sql, type Insertable } from 'kysely';
 import { jsonb, type Database, type Db, type DbOrTx } from '../../db/connection.js';
 import type { SpeechesTable } from './transcripts.table.js';
-import { createTestDatabase } from '../../db/test-database.js';
+import { copyTestSnapshot } from '../../db/test-database.js';
 import { indexTermPositions, indexTerms, queryPlan } from '../../domain/cjk-search.js';
 import { decodePostings, orderKey } from '../../domain/search-postings.js';
 import { COUNT_CAP, matchingPublicSpeeches, searchSpeeches, type SpeechSearch } from './transcripts.search.js';
@@ -110,9 +110,10 @@ function random(seed: number) {
   };
 }
 
-before(async () => {
-  database = await createTestDatabase();
-  db = database.db;
+/** The fixture, built once into a snapshot of this file's own; `db` points at the database being built meanwhile. */
+const FIXTURE = 'transcripts.search.test fixture';
+async function buildFixture(built: Database): Promise<null> {
+  db = built.db;
   refs.tang = await speaker('tang', '唐鳳');
   refs.lin = await speaker('lin', '林委員');
   const member = await db.insertInto('members').values({ code: 'TW', kind: 'national', name: text('臺灣') }).returning('id').executeTakeFirstOrThrow();
@@ -175,11 +176,29 @@ before(async () => {
   // Indexed one transcript at a time, as publication does, with blocks of 7 keys: lists of many blocks, merged
   // into their neighbours and split.
   for (const id of [refs.random, refs.bulk, refs.t1, refs.t3, refs.t2, refs.draft]) await reindexTranscript(db, id, { blockSize: BLOCK });
+  return null;
+}
+
+// Tests that only read share one copy of the fixture.
+before(async () => {
+  database = (await copyTestSnapshot(FIXTURE, buildFixture)).database;
+  db = database.db;
 });
 
 after(async () => {
   await database.close();
 });
+
+/** A test that writes (reindexes, adds rows) works on a copy of its own, which `db` points at until it ends. */
+async function ownCopy(t: NodeTestContext): Promise<void> {
+  const copy = (await copyTestSnapshot(FIXTURE, buildFixture)).database;
+  const shared = db;
+  db = copy.db;
+  t.after(async () => {
+    db = shared;
+    await copy.close();
+  });
+}
 
 /** Every term's keys as the index holds them, and the blocks' shape. */
 async function storedPostings(conn: DbOrTx = db): Promise<{ lists: Map<string, string[]>; blocks: { term: string; first: number; last: number; count: number }[] }> {
@@ -237,7 +256,8 @@ describe('the index', () => {
     }
   });
 
-  test('reindexing after a change, and a rebuild from scratch, give the same index', async () => {
+  test('reindexing after a change, and a rebuild from scratch, give the same index', async (t) => {
+    await ownCopy(t);
     const before = await storedPostings();
     await db.transaction().execute(async (trx) => {
       // Correct a published speech, delete another, then put both back: each step reindexed, as the service does.
@@ -259,7 +279,8 @@ describe('the index', () => {
     assert.ok(rebuilt.blocks.length <= before.blocks.length, 'a rebuild packs blocks at least as tightly');
   });
 
-  test('at start-up, published transcripts the index does not hold are indexed, and only those', async () => {
+  test('at start-up, published transcripts the index does not hold are indexed, and only those', async (t) => {
+    await ownCopy(t);
     const before = await storedPostings();
     await db.deleteFrom('speech_index_transcripts').execute();
     await db.deleteFrom('speech_postings').execute();
@@ -268,7 +289,8 @@ describe('the index', () => {
     assert.equal(await indexMissingTranscripts(db), 0, 'nothing left to do');
   });
 
-  test('a search running alongside a reindex that re-cuts its blocks gives the same answer', async () => {
+  test('a search running alongside a reindex that re-cuts its blocks gives the same answer', async (t) => {
+    await ownCopy(t);
     const alone = await search('透明治理', { limit: 20, offset: 980 });
     // PGlite runs the two interleaved statement by statement; whether the reindex lands between two of the search's
     // reads (and the search then reads again from one snapshot) depends on timing.
@@ -431,7 +453,8 @@ describe('counts', () => {
 });
 
 describe('far dates', () => {
-  test('a meeting after 2079 (keys below 2^52) is searched over several reads like any other', async () => {
+  test('a meeting after 2079 (keys below 2^52) is searched over several reads like any other', async (t) => {
+    await ownCopy(t);
     const future = await transcript('future', '2150-01-01', { published: true });
     await speeches(Array.from({ length: 300 }, (_, i) => ({ key: `future${i}`, transcriptId: future, position: i + 1, body: `鑫淼焱第${i}則` })));
     await reindexTranscript(db, future, { blockSize: BLOCK });

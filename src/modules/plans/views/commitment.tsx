@@ -136,7 +136,8 @@ function CommitmentFacts(props: CommitmentPageProps) {
                   </>
                 )),
         },
-        { label: t(lang, 'commitment.ogpId'), value: c.ogpId ?? none(lang) },
+        // Only a commitment in an OGP member's plan has an OGP ID; Taiwan's have none, so the row is left out.
+        c.ogpId ? { label: t(lang, 'commitment.ogpId'), value: c.ogpId } : null,
         { label: t(lang, 'commitment.origin'), value: t(lang, `origin.${c.origin}`) },
         { label: t(lang, 'commitment.ogpValues'), value: c.ogpValues.length > 0 ? c.ogpValues.map((v) => t(lang, `value.${v}`)).join(listSeparator(lang)) : none(lang) },
         { label: t(lang, 'commitment.sdgTargets'), value: c.sdgTargets.length > 0 ? c.sdgTargets.join(', ') : none(lang) },
