@@ -34,13 +34,18 @@ async function measure(fsync: boolean): Promise<Result> {
       await sql`CREATE TABLE history (id serial PRIMARY KEY, entity_type text NOT NULL, entity_id integer NOT NULL,
         plan_id integer, actor_name text NOT NULL, changes jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())`.execute(db);
       await sql`CREATE INDEX history_entity_idx ON history (entity_type, entity_id, id)`.execute(db);
-      const changes = JSON.stringify({ title: { before: { zh: '舊標題', en: 'Old title' }, after: { zh: '新的標題文字', en: 'A new title' } }, version: { before: 3, after: 4 } });
+      const changes = JSON.stringify({
+        title: { before: { zh: '舊標題', en: 'Old title' }, after: { zh: '新的標題文字', en: 'A new title' } },
+        version: { before: 3, after: 4 },
+      });
       const latencies: number[] = [];
       const started = performance.now();
       for (let i = 0; i < commits; i++) {
         const t0 = performance.now();
         await db.transaction().execute(async (trx) => {
-          await sql`INSERT INTO history (entity_type, entity_id, plan_id, actor_name, changes) VALUES ('commitment', ${i % 97}, 1, 'bench', ${changes}::jsonb)`.execute(trx);
+          await sql`INSERT INTO history (entity_type, entity_id, plan_id, actor_name, changes) VALUES ('commitment', ${i % 97}, 1, 'bench', ${changes}::jsonb)`.execute(
+            trx,
+          );
         });
         latencies.push(performance.now() - t0);
       }
@@ -67,5 +72,11 @@ process.stdout.write('| fsync, round | commits/s | p50 ms | p99 ms |\n|---|---:|
 for (const [i, r] of results.entries()) process.stdout.write(row(`${r.fsync ? 'on' : 'off'}, ${Math.floor(i / 2) + 1}`, r));
 for (const fsync of [false, true]) {
   const mine = results.filter((r) => r.fsync === fsync);
-  process.stdout.write(row(`**${fsync ? 'on' : 'off'}, median**`, { perSecond: median(mine.map((r) => r.perSecond)), p50ms: median(mine.map((r) => r.p50ms)), p99ms: median(mine.map((r) => r.p99ms)) }));
+  process.stdout.write(
+    row(`**${fsync ? 'on' : 'off'}, median**`, {
+      perSecond: median(mine.map((r) => r.perSecond)),
+      p50ms: median(mine.map((r) => r.p50ms)),
+      p99ms: median(mine.map((r) => r.p99ms)),
+    }),
+  );
 }

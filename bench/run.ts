@@ -327,7 +327,13 @@ async function startNginx(binary: string, prefix: string, saved: Saved[]): Promi
         const quoted = nginxQuoted(value);
         return quoted ? [`      add_header ${name} ${quoted} always;`] : [];
       });
-      return [`    location = ${urlPath} {`, `      default_type ${nginxQuoted(contentType) ?? '"text/html"'};`, `      alias ${file};`, ...extra, '    }'].join('\n');
+      return [
+        `    location = ${urlPath} {`,
+        `      default_type ${nginxQuoted(contentType) ?? '"text/html"'};`,
+        `      alias ${file};`,
+        ...extra,
+        '    }',
+      ].join('\n');
     })
     .join('\n');
   const conf = `# Throwaway reference server written by bench/run.ts; removed after the run.
@@ -418,7 +424,18 @@ interface Saved {
 }
 
 /** Headers every server sets per response or per connection, or that the references set themselves. */
-const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-type', 'etag', 'server', 'last-modified', 'accept-ranges']);
+const OWN_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'content-type',
+  'etag',
+  'server',
+  'last-modified',
+  'accept-ranges',
+]);
 
 function pairs(rawHeaders: string[]): [string, string][] {
   const out: [string, string][] = [];
@@ -449,13 +466,24 @@ async function checkAndSave(base: string, page: Page, www: string): Promise<Save
     const b = await get(url);
     expect(a.status === 200 && b.status === 200, `${page.path} answered ${a.status} then ${b.status}, expected 200 (is the demo data loaded?)`);
     await writeFile(file, b.body, { mode: 0o644 });
-    return { path: page.path, file, contentType: String(b.headers['content-type'] ?? 'application/json'), body: b.body, etag: undefined, replayHeaders: replayable(b.rawHeaders), notModifiedHeaders: [] };
+    return {
+      path: page.path,
+      file,
+      contentType: String(b.headers['content-type'] ?? 'application/json'),
+      body: b.body,
+      etag: undefined,
+      replayHeaders: replayable(b.rawHeaders),
+      notModifiedHeaders: [],
+    };
   }
   const fresh = { 'cache-control': 'no-cache' };
   for (let i = 0; i < 2; i++) {
     const response = await get(url, fresh);
     expect(response.status === 200, `${page.path} (${headerText(fresh)}) answered ${response.status}, expected 200 (is the demo data loaded?)`);
-    expect(response.headers['x-page-cache'] === 'bypass', `${page.path} (${headerText(fresh)}) has X-Page-Cache ${String(response.headers['x-page-cache'])}, expected "bypass"`);
+    expect(
+      response.headers['x-page-cache'] === 'bypass',
+      `${page.path} (${headerText(fresh)}) has X-Page-Cache ${String(response.headers['x-page-cache'])}, expected "bypass"`,
+    );
   }
   await get(url);
   const hit = await get(url);
@@ -464,7 +492,10 @@ async function checkAndSave(base: string, page: Page, www: string): Promise<Save
   const etag = hit.headers.etag;
   expect(typeof etag === 'string' && etag !== '', `the cached ${page.path} has no ETag`);
   const notModified = await get(url, { 'if-none-match': String(etag) });
-  expect(notModified.status === 304 && notModified.body.length === 0, `${page.path} with If-None-Match: ${String(etag)} answered ${notModified.status}, expected 304`);
+  expect(
+    notModified.status === 304 && notModified.body.length === 0,
+    `${page.path} with If-None-Match: ${String(etag)} answered ${notModified.status}, expected 304`,
+  );
   await writeFile(file, hit.body, { mode: 0o644 });
   return {
     path: page.path,
@@ -549,7 +580,10 @@ async function prepareEngine(engine: Engine, tempRoot: string): Promise<{ env: R
   }
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString(), COCREATE_DATA_DIR: path.join(tempRoot, 'unused') }, label: `PostgreSQL ${version} (throwaway database)`.replace('  ', ' ') };
+  return {
+    env: { DATABASE_URL: url.toString(), COCREATE_DATA_DIR: path.join(tempRoot, 'unused') },
+    label: `PostgreSQL ${version} (throwaway database)`.replace('  ', ' '),
+  };
 }
 
 async function settledRss(pid: number): Promise<number | undefined> {
@@ -557,7 +591,12 @@ async function settledRss(pid: number): Promise<number | undefined> {
   return rssMegabytes(pid);
 }
 
-async function benchEngine(engine: Engine, tempRoot: string, nginx: { binary: string } | undefined, checkGenerator: boolean): Promise<{ result: EngineResult; generator: GeneratorCheck | undefined }> {
+async function benchEngine(
+  engine: Engine,
+  tempRoot: string,
+  nginx: { binary: string } | undefined,
+  checkGenerator: boolean,
+): Promise<{ result: EngineResult; generator: GeneratorCheck | undefined }> {
   const { env, label } = await prepareEngine(engine, tempRoot);
   const memory: Memory = { seeded: undefined, idle: undefined, afterBench: undefined };
 
@@ -615,7 +654,12 @@ async function benchEngine(engine: Engine, tempRoot: string, nginx: { binary: st
     const lightNginx = nginxBase ? await measure(`${nginxBase}${planCopy.path}`, undefined) : undefined;
     const heavyBare = await measure(`${bare}${planCopy.path}`, undefined, heavy);
     const heavyNginx = nginxBase ? await measure(`${nginxBase}${planCopy.path}`, undefined, heavy) : undefined;
-    for (const [what, r] of [['bare', lightBare], ['bare (heavy)', heavyBare], ['nginx', lightNginx], ['nginx (heavy)', heavyNginx]] as const) {
+    for (const [what, r] of [
+      ['bare', lightBare],
+      ['bare (heavy)', heavyBare],
+      ['nginx', lightNginx],
+      ['nginx (heavy)', heavyNginx],
+    ] as const) {
       if (r) verify(`generator check, ${what}`, r, planCopy.body.length);
     }
     generator = { path: planCopy.path, light: { bare: lightBare, nginx: lightNginx }, heavy: { bare: heavyBare, nginx: heavyNginx } };
@@ -707,7 +751,8 @@ function memoryTable(results: EngineResult[]): string {
 }
 
 function generatorTable(check: GeneratorCheck): string {
-  const change = (a: WrkResult | undefined, b: WrkResult | undefined) => (a && b ? `${(((b.requestsPerSecond - a.requestsPerSecond) / a.requestsPerSecond) * 100).toFixed(0)} %` : '–');
+  const change = (a: WrkResult | undefined, b: WrkResult | undefined) =>
+    a && b ? `${(((b.requestsPerSecond - a.requestsPerSecond) / a.requestsPerSecond) * 100).toFixed(0)} %` : '–';
   return [
     `| reference, \`${check.path}\` | wrk -t${threads} -c${connections} req/s | wrk -t${heavyThreads} -c${heavyConnections} req/s | change |`,
     '|---|---:|---:|---:|',
@@ -722,18 +767,22 @@ function targetLines(result: EngineResult): string[] {
   const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
   for (const row of result.rows) {
     const r = ratio(row);
-    if (row.kind === 'cached') out.push(`- ${row.page.name}, cached: ${fmtRatio(r)} of bare node:http (target ≥ ${TARGET_CACHED}): ${mark(r >= TARGET_CACHED)}`);
+    if (row.kind === 'cached')
+      out.push(`- ${row.page.name}, cached: ${fmtRatio(r)} of bare node:http (target ≥ ${TARGET_CACHED}): ${mark(r >= TARGET_CACHED)}`);
     if (row.kind === '304') out.push(`- ${row.page.name}, 304: ${fmtRatio(r)} of bare node:http's 304 (target ≥ ${TARGET_304}): ${mark(r >= TARGET_304)}`);
     const before = BEFORE[row.page.path];
     if (row.kind === 'uncached' && before && Number.isFinite(before.ratio)) {
       const factor = r / before.ratio;
-      out.push(`- ${row.page.name}, uncached: ${fmtRatio(r)} of bare node:http, ${factor.toFixed(1)}× the ratio before (${fmtRatio(before.ratio)}; target ≥ ${TARGET_UNCACHED_FACTOR}×): ${mark(factor >= TARGET_UNCACHED_FACTOR)}; p99 ${fmtMs(row.ours.p99)} ms (before ${fmtMs(before.p99)} ms)`);
+      out.push(
+        `- ${row.page.name}, uncached: ${fmtRatio(r)} of bare node:http, ${factor.toFixed(1)}× the ratio before (${fmtRatio(before.ratio)}; target ≥ ${TARGET_UNCACHED_FACTOR}×): ${mark(factor >= TARGET_UNCACHED_FACTOR)}; p99 ${fmtMs(row.ours.p99)} ms (before ${fmtMs(before.p99)} ms)`,
+      );
     }
   }
   const idleTarget = TARGET_IDLE_MB[result.engine];
   const { idle, afterBench } = result.memory;
   if (idle !== undefined) out.push(`- RSS idle after a restart: ${fmtMb(idle)} (target < ${idleTarget} MB): ${mark(idle < idleTarget)}`);
-  if (afterBench !== undefined) out.push(`- RSS after the bench: ${fmtMb(afterBench)} (target < ${TARGET_AFTER_BENCH_MB} MB): ${mark(afterBench < TARGET_AFTER_BENCH_MB)}`);
+  if (afterBench !== undefined)
+    out.push(`- RSS after the bench: ${fmtMb(afterBench)} (target < ${TARGET_AFTER_BENCH_MB} MB): ${mark(afterBench < TARGET_AFTER_BENCH_MB)}`);
   return out;
 }
 
@@ -814,7 +863,10 @@ async function main(): Promise<void> {
 /** The search benchmark (bench/search.ts) as a child process, with the same `--write`; BENCH_SEARCH=0 skips it. */
 async function runSearchBenchmark(): Promise<void> {
   log('bench: search benchmark (bench/search.ts; BENCH_SEARCH=0 skips it) …');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'search.ts'), ...(write ? ['--write'] : [])], { cwd: repoRoot, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'search.ts'), ...(write ? ['--write'] : [])], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   started.search = child;
   const code = await new Promise<number>((resolve) => {
     child.once('error', (error) => {

@@ -70,8 +70,6 @@ interface Started {
 const started: Started = { tempRoot: undefined, server: undefined, databases: [], pgDatabases: [] };
 let stopping = false;
 
-
-
 async function stopServer(): Promise<void> {
   keepAlive.destroy();
   const child = started.server;
@@ -161,7 +159,9 @@ async function load(database: Database, corpus: Corpus, engine: string): Promise
   const importStart = performance.now();
   for (let i = 0; i < corpus.names.length; i++) {
     const name = corpus.names[i] ?? '';
-    await sql`INSERT INTO speakers (id, slug, name, affiliation, colour) VALUES (${i + 1}, ${`speaker-${i + 1}`}, ${name}, ${JSON.stringify({ 'zh-TW': '民間委員' })}::jsonb, '#336699')`.execute(db);
+    await sql`INSERT INTO speakers (id, slug, name, affiliation, colour) VALUES (${i + 1}, ${`speaker-${i + 1}`}, ${name}, ${JSON.stringify({ 'zh-TW': '民間委員' })}::jsonb, '#336699')`.execute(
+      db,
+    );
   }
   const transcriptRows = corpus.transcripts;
   for (let i = 0; i < transcriptRows.length; i += 500) {
@@ -232,8 +232,6 @@ function summarize(ms: number[]): Latency {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
-
-
 async function startServer(env: Record<string, string>): Promise<string> {
   ensureNotStopping();
   const port = await freePort();
@@ -257,7 +255,8 @@ async function startServer(env: Record<string, string>): Promise<string> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     ensureNotStopping();
-    if (spawnError || !isRunning(child)) throw new Error(`the server exited before it was ready (${spawnError?.message ?? `code ${String(child.exitCode)}`}):\n${output}`);
+    if (spawnError || !isRunning(child))
+      throw new Error(`the server exited before it was ready (${spawnError?.message ?? `code ${String(child.exitCode)}`}):\n${output}`);
     try {
       const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
       await response.arrayBuffer();
@@ -411,7 +410,14 @@ async function benchEngine(
     const last = started.pgDatabases.pop();
     if (last) await dropPgDatabase(last.adminUrl, last.name);
   }
-  return { load: figures, inProcess: summarize(direct), http: summarize(answers.map((a) => a.ms)), httpAgain: summarize(again), answers, mismatches: checkCounts(queries.measured, answers, rgCounts) };
+  return {
+    load: figures,
+    inProcess: summarize(direct),
+    http: summarize(answers.map((a) => a.ms)),
+    httpAgain: summarize(again),
+    answers,
+    mismatches: checkCounts(queries.measured, answers, rgCounts),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,7 +477,9 @@ async function main(): Promise<void> {
     for (const s of corpus.speeches) out.write(`${s.body}\n`);
     out.end();
   });
-  log(`bench:search: ${corpus.speeches.length.toLocaleString('en-US')} speeches, ${mb(corpus.bytes)}, ${corpus.transcripts.length} transcripts, ${corpus.names.length} speakers (${genSeconds.toFixed(1)} s)`);
+  log(
+    `bench:search: ${corpus.speeches.length.toLocaleString('en-US')} speeches, ${mb(corpus.bytes)}, ${corpus.transcripts.length} transcripts, ${corpus.names.length} speakers (${genSeconds.toFixed(1)} s)`,
+  );
 
   // Reference first: its counts are what every engine's answers are checked against.
   let rg = findRg();

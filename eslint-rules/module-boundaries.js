@@ -9,7 +9,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const TABLE_METHODS = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'mergeInto', 'replaceInto']);
+const TABLE_METHODS = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+  'crossJoin',
+  'mergeInto',
+  'replaceInto',
+]);
 const SQL_TABLE = /\b(?:from|join|into|update|table)\s+("?)([a-z_][a-z0-9_]*)\1/gi;
 
 /** table name → owning module, from src/modules/<module>/*.table.ts */
@@ -87,7 +99,8 @@ export const moduleImports = {
     docs: { description: 'the shared layers never import modules; modules meet only through each index.ts' },
     schema: [{ type: 'object', properties: { srcDir: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      lowerLayer: '{{layer}}/ is below the modules and must not import "{{source}}": move what both need into {{layer}}/ (or domain/), or register it through a manifest.',
+      lowerLayer:
+        '{{layer}}/ is below the modules and must not import "{{source}}": move what both need into {{layer}}/ (or domain/), or register it through a manifest.',
       throughIndex: 'Import module "{{module}}" only through its index.ts ("{{source}}" reaches inside it).',
     },
   },

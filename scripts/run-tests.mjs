@@ -44,11 +44,10 @@ const totals = { pass: 0, fail: 0, skipped: 0 };
 const run = async (label, list, concurrency) => {
   if (list.length === 0) return 0;
   console.log(`Running ${list.length} ${label} against ${engine}`);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list],
-    { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', COCREATE_TEST_SNAPSHOTS: manifest } },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', COCREATE_TEST_SNAPSHOTS: manifest },
+  });
   const closed = new Promise((resolve) => child.on('close', (code) => resolve(code)));
   for await (const line of createInterface({ input: child.stdout })) {
     console.log(line);

@@ -14,7 +14,8 @@ const en = {
   'cli.needFiles': '{command} needs at least one FILE.',
   'cli.badOption': '--{option} {value}: {message}',
   'cli.readFailed': '{file}: cannot be read ({reason}).',
-  'cli.fileTooLarge': '{file}: {size} bytes; an import takes at most {max} bytes (the API’s limit). Split the record by session, or give --force to import it anyway.',
+  'cli.fileTooLarge':
+    '{file}: {size} bytes; an import takes at most {max} bytes (the API’s limit). Split the record by session, or give --force to import it anyway.',
   'cli.moreProblems': '{file}: … and {count} more problems.',
   'cli.nothingLoaded': 'Nothing was loaded.',
   'cli.migrate.applied': 'Applied: {names}',

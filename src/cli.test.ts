@@ -84,7 +84,10 @@ test('a file over the API’s size limit is refused unless --force', { timeout: 
   const large = file('large.md', Buffer.alloc(TRANSCRIPT_MARKDOWN_MAX + 1, 'a'));
   const refused = await cli(['import-transcript', large], { COCREATE_DATA_DIR: nowhere });
   assert.equal(refused.code, 1);
-  assert.equal(refused.stderr.trim(), `${large}: 5,000,001 bytes; an import takes at most 5,000,000 bytes (the API’s limit). Split the record by session, or give --force to import it anyway.`);
+  assert.equal(
+    refused.stderr.trim(),
+    `${large}: 5,000,001 bytes; an import takes at most 5,000,000 bytes (the API’s limit). Split the record by session, or give --force to import it anyway.`,
+  );
   assert.equal(existsSync(nowhere), false, 'refused before the database was opened');
   const forced = await cli(['import-transcript', large, '--force']);
   assert.equal(forced.code, 1, 'read and checked like any file');

@@ -36,7 +36,6 @@ registerModules(modules);
 const COMMANDS = ['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search'] as const;
 type Command = (typeof COMMANDS)[number];
 
-
 const USAGE = `Usage: cocreate <command> [options]
 
 Commands:
@@ -164,7 +163,11 @@ async function importCalendar(out: Out, args: string[]): Promise<number | Step> 
     const parsed = text === null ? null : parseOfficeCalendarCsv(text);
     if (parsed?.ok) rows.push(...parsed.rows);
     else failed = true;
-    if (parsed && !parsed.ok) out.problems(file, parsed.problems.map((p) => problemMessage(out.lang, p.key, { ...p.params, line: p.line })));
+    if (parsed && !parsed.ok)
+      out.problems(
+        file,
+        parsed.problems.map((p) => problemMessage(out.lang, p.key, { ...p.params, line: p.line })),
+      );
   }
   if (failed) {
     out.warn('cli.nothingLoaded');
@@ -299,7 +302,12 @@ async function createUserCommand(out: Out, args: string[]): Promise<number | Ste
   return ({ db }) => createUserIn(out, db, { ...values, email }, role);
 }
 
-async function createUserIn(out: Out, db: Db, values: { email: string; name?: string | undefined; agency?: string[] | undefined }, role: Role): Promise<number> {
+async function createUserIn(
+  out: Out,
+  db: Db,
+  values: { email: string; name?: string | undefined; agency?: string[] | undefined },
+  role: Role,
+): Promise<number> {
   const agencyIds: number[] = [];
   for (const code of values.agency ?? []) {
     const agency = await findAgencyByCode(db, code);
@@ -357,7 +365,10 @@ async function prepare(out: Out, command: Command, args: string[]): Promise<numb
       return async ({ db }) => {
         const started = performance.now();
         await rebuildSearchIndex(db);
-        const { n } = await db.selectFrom('speech_index_transcripts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const { n } = await db
+          .selectFrom('speech_index_transcripts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         out.say('cli.reindex.done', { count: Number(n), seconds: ((performance.now() - started) / 1000).toFixed(1) });
         return 0;
       };

@@ -3,9 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxySetting } from './web/client-address.js';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => ['true', '1', 'yes'].includes(value));
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,7 +25,10 @@ export const configSchema = z.object({
       try {
         return parseTrustProxy(value);
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `${error instanceof Error ? error.message : String(error)} (a comma-separated list of proxy addresses or CIDR ranges, or a hop count)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${error instanceof Error ? error.message : String(error)} (a comma-separated list of proxy addresses or CIDR ranges, or a hop count)`,
+        });
         return z.NEVER;
       }
     }),
@@ -71,7 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecretIsEphemeral: c.SESSION_SECRET === undefined,
     loadDemoData: c.COCREATE_DEMO,
     publicUrl: c.COCREATE_PUBLIC_URL,
-    secureCookies: c.COCREATE_SECURE_COOKIES ?? (c.COCREATE_PUBLIC_URL?.startsWith('https://') ?? false),
+    secureCookies: c.COCREATE_SECURE_COOKIES ?? c.COCREATE_PUBLIC_URL?.startsWith('https://') ?? false,
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
   };

@@ -24,7 +24,12 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     { email: 'officer.moi@demo.cocreate.tw', password: demoPassword(), role: 'agency-officer', note: 'agency officer, Ministry of the Interior (leads 4-1)' },
     { email: 'public@demo.cocreate.tw', password: demoPassword(), role: 'public', note: 'public participant' },
   ];
-  const names: Record<Role, string> = { admin: '管理者（示範）', secretariat: '國發會幕僚（示範）', 'agency-officer': '內政部承辦人（示範）', public: '公民參與者（示範）' };
+  const names: Record<Role, string> = {
+    admin: '管理者（示範）',
+    secretariat: '國發會幕僚（示範）',
+    'agency-officer': '內政部承辦人（示範）',
+    public: '公民參與者（示範）',
+  };
   for (const a of accounts) {
     const moi = agencyIds.get('MOI');
     await createUser({ db }, 'cli', {

@@ -18,7 +18,18 @@ describe('authorization matrix of the registered modules (role × action × owne
   const own = 10;
   const other = 20;
   const actor = (role: Role): Actor => ({ id: 1, displayName: role, role, agencyIds: role === 'agency-officer' ? [own] : [] });
-  const editorOnly: Action[] = ['plan.create', 'plan.update', 'plan.delete', 'area.create', 'area.update', 'area.delete', 'commitment.create', 'commitment.delete', 'agency.create', 'agency.update'];
+  const editorOnly: Action[] = [
+    'plan.create',
+    'plan.update',
+    'plan.delete',
+    'area.create',
+    'area.update',
+    'area.delete',
+    'commitment.create',
+    'commitment.delete',
+    'agency.create',
+    'agency.update',
+  ];
   const ownedByLead: Action[] = ['commitment.update', 'milestone.create', 'milestone.update', 'milestone.delete'];
   for (const role of ROLES) {
     for (const action of [...editorOnly, ...ownedByLead, 'user.create' as const]) {
@@ -54,7 +65,16 @@ describe('supporting agencies and the rest of the modules', () => {
     const roles: Role[] = ['admin', 'secretariat', 'agency-officer', 'public'];
     const actor = (role: Role): Actor => ({ id: 1, displayName: role, role, agencyIds: [4] });
     for (const action of ['cycle.manage', 'board.view', 'meeting.manage', 'resolution.manage', 'transcript.manage', 'commitment.transfer'] as Action[])
-      assert.deepEqual(roles.filter((r) => can(actor(r), action, { leadAgencyId: 4 })), ['admin', 'secretariat'], action);
-    for (const action of ['user.create', 'token.manageAny'] as Action[]) assert.deepEqual(roles.filter((r) => can(actor(r), action)), ['admin'], action);
+      assert.deepEqual(
+        roles.filter((r) => can(actor(r), action, { leadAgencyId: 4 })),
+        ['admin', 'secretariat'],
+        action,
+      );
+    for (const action of ['user.create', 'token.manageAny'] as Action[])
+      assert.deepEqual(
+        roles.filter((r) => can(actor(r), action)),
+        ['admin'],
+        action,
+      );
   });
 });

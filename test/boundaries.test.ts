@@ -47,25 +47,45 @@ test('a module imports another only through its index.ts', async () => {
 });
 
 test("a module may not name another module's tables in SQL", async () => {
-  const kysely = await problems(`export const f = (db: any) => db.selectFrom('progress_reports as p').selectAll().execute();\n`, 'src/modules/forum/fixture.ts');
+  const kysely = await problems(
+    `export const f = (db: any) => db.selectFrom('progress_reports as p').selectAll().execute();\n`,
+    'src/modules/forum/fixture.ts',
+  );
   assert.equal(kysely.length, 1);
   assert.match(kysely[0] ?? '', /names table "progress_reports" of module "monitoring"/);
   const raw = await problems("import { sql } from 'kysely';\nexport const q = sql`SELECT count(*) FROM speeches`;\n", 'src/modules/plans/fixture.ts');
   assert.match(raw[0] ?? '', /names table "speeches" of module "transcripts"/);
-  assert.deepEqual(await problems(`export const f = (db: any) => db.selectFrom('forum_meetings').selectAll().execute();\n`, 'src/modules/forum/fixture.ts'), []);
+  assert.deepEqual(
+    await problems(`export const f = (db: any) => db.selectFrom('forum_meetings').selectAll().execute();\n`, 'src/modules/forum/fixture.ts'),
+    [],
+  );
 });
 
 test('an unknown message key does not compile', () => {
   const compile = (key: string) => {
     const file = `${root}src/web/fixture-messages.ts`;
     const source = `import { t } from './i18n.js';\nexport const m = t('en', '${key}');\n`;
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true, types: [] };
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
+      types: [],
+    };
     const host = ts.createCompilerHost(options);
     const read = host.readFile.bind(host);
     host.readFile = (name) => (name === file ? source : read(name));
-    host.fileExists = ((exists) => (name: string) => name === file || exists(name))(host.fileExists.bind(host));
+    host.fileExists = (
+      (exists) => (name: string) =>
+        name === file || exists(name)
+    )(host.fileExists.bind(host));
     const program = ts.createProgram([file], options, host);
-    return ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    return ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName === file)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   };
   assert.deepEqual(compile('error.notFound'), []);
   const errors = compile('error.notFuond');

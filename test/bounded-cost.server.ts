@@ -23,9 +23,15 @@ async function publishedTranscript(title: string, heldOn: string, bodies: string
 
 // Matches everywhere: the snippet builder once took 3–21 s on this and returned the whole speech.
 const denseSlug = await publishedTranscript('長篇發言', '2026-01-05', ['資訊公開'.repeat(25_000), '另一段簡短的發言，沒有那個詞。']);
-const longSlug = await publishedTranscript('很長的會議', '2026-01-12', Array.from({ length: speeches }, (_, i) => `第${i + 1}段發言：${'開放政府的對話與協作，'.repeat(8)}`));
+const longSlug = await publishedTranscript(
+  '很長的會議',
+  '2026-01-12',
+  Array.from({ length: speeches }, (_, i) => `第${i + 1}段發言：${'開放政府的對話與協作，'.repeat(8)}`),
+);
 const long = await ctx.database.db.selectFrom('transcripts').select('id').where('slug', '=', longSlug).executeTakeFirstOrThrow();
-const longSpeechIds = (await ctx.database.db.selectFrom('speeches').select('id').where('transcript_id', '=', long.id).orderBy('position').execute()).map((r) => r.id);
+const longSpeechIds = (await ctx.database.db.selectFrom('speeches').select('id').where('transcript_id', '=', long.id).orderBy('position').execute()).map(
+  (r) => r.id,
+);
 
 const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`${JSON.stringify({ port: info.port, denseSlug, longSlug, longSpeechIds })}\n`);

@@ -70,9 +70,16 @@ const ATTEMPTS = 3;
  * machine (CI runners, parallel test files) can deschedule either process for a moment; a request that really holds
  * the server's thread (the old snippet builder held it for seconds) is over budget on every attempt.
  */
-async function healthzWhile(slow: () => Promise<{ ms: number; status: number }>, slowBudget = Number.POSITIVE_INFINITY): Promise<{ healthz: number[]; runs: { ms: number; status: number }[] }> {
+async function healthzWhile(
+  slow: () => Promise<{ ms: number; status: number }>,
+  slowBudget = Number.POSITIVE_INFINITY,
+): Promise<{ healthz: number[]; runs: { ms: number; status: number }[] }> {
   let measured = await measureOnce(slow);
-  for (let attempt = 1; attempt < ATTEMPTS && (longest(measured.healthz) >= HEALTHZ_BUDGET_MS || longest(measured.runs.map((r) => r.ms)) >= slowBudget); attempt++) {
+  for (
+    let attempt = 1;
+    attempt < ATTEMPTS && (longest(measured.healthz) >= HEALTHZ_BUDGET_MS || longest(measured.runs.map((r) => r.ms)) >= slowBudget);
+    attempt++
+  ) {
     measured = await measureOnce(slow);
   }
   return measured;
@@ -93,10 +100,14 @@ function postLarge(path: string, headers: Record<string, string>, body: Uint8Arr
       resolve({ ms: performance.now() - started, status });
     };
     const chunks = Array.isArray(body) ? body : [body];
-    const req = request(`${base}${path}`, { method: 'POST', agent: false, headers: Array.isArray(body) ? headers : { ...headers, 'content-length': String(body.byteLength) } }, (res) => {
-      res.resume();
-      res.on('end', () => finish(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${base}${path}`,
+      { method: 'POST', agent: false, headers: Array.isArray(body) ? headers : { ...headers, 'content-length': String(body.byteLength) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => finish(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => finish(0));
     for (const chunk of chunks) req.write(chunk);
     req.end();
@@ -113,7 +124,8 @@ before(async () => {
   ({ denseSlug, longSlug, longSpeechIds } = ready);
   base = `http://127.0.0.1:${ready.port}`;
   // Warm up: the first requests compile code and fill caches, which is not what is measured.
-  for (let i = 0; i < 3; i++) for (const path of ['/healthz', '/transcripts/search?q=資訊公開', `/transcripts/${encodeURIComponent(longSlug)}`]) await timed(path);
+  for (let i = 0; i < 3; i++)
+    for (const path of ['/healthz', '/transcripts/search?q=資訊公開', `/transcripts/${encodeURIComponent(longSlug)}`]) await timed(path);
 });
 
 after(async () => {
@@ -150,15 +162,29 @@ describe('a 5 MB form of tiny fields, sent anonymously', () => {
   test('to a page is refused (413) within 100 ms, and /healthz answers within 100 ms meanwhile', async () => {
     const { healthz, runs } = await healthzWhile(() => postLarge('/', form, manyFields), SLOW_PATH_BUDGET_MS);
     // Refused on its Content-Length, before the body is read: the client may see the connection close while it writes.
-    assert.ok(runs.every((r) => r.status === 413 || r.status === 0) && runs.some((r) => r.status === 413), `statuses ${[...new Set(runs.map((r) => r.status))].join(', ')}`);
+    assert.ok(
+      runs.every((r) => r.status === 413 || r.status === 0) && runs.some((r) => r.status === 413),
+      `statuses ${[...new Set(runs.map((r) => r.status))].join(', ')}`,
+    );
     assert.ok(longest(runs.map((r) => r.ms)) < SLOW_PATH_BUDGET_MS, `refused after up to ${longest(runs.map((r) => r.ms))} ms`);
     assert.ok(longest(healthz) < HEALTHZ_BUDGET_MS, `/healthz waited up to ${longest(healthz)} ms`);
   });
 
   test('without a Content-Length (streamed) is refused once past the limit', async () => {
     const chunk = new TextEncoder().encode('a=1&'.repeat(16_384));
-    const { healthz, runs } = await healthzWhile(() => postLarge('/en/login', form, Array.from({ length: 80 }, () => chunk)), SLOW_PATH_BUDGET_MS);
-    assert.ok(runs.every((r) => r.status === 413 || r.status === 0) && runs.some((r) => r.status === 413), `statuses ${[...new Set(runs.map((r) => r.status))].join(', ')}`);
+    const { healthz, runs } = await healthzWhile(
+      () =>
+        postLarge(
+          '/en/login',
+          form,
+          Array.from({ length: 80 }, () => chunk),
+        ),
+      SLOW_PATH_BUDGET_MS,
+    );
+    assert.ok(
+      runs.every((r) => r.status === 413 || r.status === 0) && runs.some((r) => r.status === 413),
+      `statuses ${[...new Set(runs.map((r) => r.status))].join(', ')}`,
+    );
     assert.ok(longest(runs.map((r) => r.ms)) < SLOW_PATH_BUDGET_MS, `refused after up to ${longest(runs.map((r) => r.ms))} ms`);
     assert.ok(longest(healthz) < HEALTHZ_BUDGET_MS, `/healthz waited up to ${longest(healthz)} ms`);
   });
@@ -168,7 +194,10 @@ describe('a 5 MB form of tiny fields, sent anonymously', () => {
     const headers = { ...form, cookie: 'cocreate_csrf=abc' };
     const body = new Uint8Array([...new TextEncoder().encode('_csrf=abc&'), ...manyFields]);
     const { healthz, runs } = await healthzWhile(() => postLarge('/transcripts/import', headers, body), SLOW_PATH_BUDGET_MS);
-    assert.ok(runs.every((r) => r.status === 413), `statuses ${[...new Set(runs.map((r) => r.status))].join(', ')}`);
+    assert.ok(
+      runs.every((r) => r.status === 413),
+      `statuses ${[...new Set(runs.map((r) => r.status))].join(', ')}`,
+    );
     assert.ok(longest(runs.map((r) => r.ms)) < SLOW_PATH_BUDGET_MS, `refused after up to ${longest(runs.map((r) => r.ms))} ms`);
     assert.ok(longest(healthz) < HEALTHZ_BUDGET_MS, `/healthz waited up to ${longest(healthz)} ms`);
   });
@@ -184,9 +213,17 @@ describe('a 5 MB form of tiny fields, sent anonymously', () => {
     const formData = new FormData();
     formData.append('_csrf', 'abc');
     const encoded = new Response(formData);
-    const elsewhere = await postLarge('/login', { 'content-type': encoded.headers.get('content-type') ?? '', cookie: 'cocreate_csrf=abc' }, new Uint8Array(await encoded.arrayBuffer()));
+    const elsewhere = await postLarge(
+      '/login',
+      { 'content-type': encoded.headers.get('content-type') ?? '', cookie: 'cocreate_csrf=abc' },
+      new Uint8Array(await encoded.arrayBuffer()),
+    );
     assert.equal(elsewhere.status, 415, 'multipart only where files are uploaded');
-    const bigJson = await postLarge('/api/v1/agencies', { 'content-type': 'application/json' }, encode(JSON.stringify({ pad: 'x'.repeat(BODY_LIMITS.standard + 1024) })));
+    const bigJson = await postLarge(
+      '/api/v1/agencies',
+      { 'content-type': 'application/json' },
+      encode(JSON.stringify({ pad: 'x'.repeat(BODY_LIMITS.standard + 1024) })),
+    );
     assert.equal(bigJson.status, 413, 'JSON beyond the standard limit');
   });
 });

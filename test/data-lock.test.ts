@@ -79,7 +79,10 @@ async function startServer(dataDir: string): Promise<Run & { port: number }> {
   const server = run('src/server.ts', [], { COCREATE_DATA_DIR: dataDir, PORT: String(port) });
   await until('the server to answer /healthz', async () => {
     if (server.child.exitCode !== null) throw new Error(`the server exited: ${server.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     return ok ? true : undefined;
   });
   return { ...server, port };
@@ -115,9 +118,21 @@ test('while a server holds the data directory, a second server and a CLI import 
     const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(database.db)).rows[0]?.n);
     assert.equal(await count(sql`SELECT count(*) AS n FROM transcripts`), 1, 'only the import after the server stopped');
     assert.ok((await count(sql`SELECT count(*) AS n FROM speeches`)) > 0);
-    assert.equal(await count(sql`SELECT count(*) AS n FROM speeches s LEFT JOIN transcripts t ON t.id = s.transcript_id WHERE t.id IS NULL`), 0, 'no speech without its transcript');
-    assert.equal(await count(sql`SELECT count(*) AS n FROM transcript_sections s LEFT JOIN transcripts t ON t.id = s.transcript_id WHERE t.id IS NULL`), 0, 'no section without its transcript');
-    assert.equal(await count(sql`SELECT count(*) AS n FROM speeches s LEFT JOIN speakers p ON p.id = s.speaker_id WHERE s.speaker_id IS NOT NULL AND p.id IS NULL`), 0, 'no speech of a missing speaker');
+    assert.equal(
+      await count(sql`SELECT count(*) AS n FROM speeches s LEFT JOIN transcripts t ON t.id = s.transcript_id WHERE t.id IS NULL`),
+      0,
+      'no speech without its transcript',
+    );
+    assert.equal(
+      await count(sql`SELECT count(*) AS n FROM transcript_sections s LEFT JOIN transcripts t ON t.id = s.transcript_id WHERE t.id IS NULL`),
+      0,
+      'no section without its transcript',
+    );
+    assert.equal(
+      await count(sql`SELECT count(*) AS n FROM speeches s LEFT JOIN speakers p ON p.id = s.speaker_id WHERE s.speaker_id IS NOT NULL AND p.id IS NULL`),
+      0,
+      'no speech of a missing speaker',
+    );
   } finally {
     await database.close();
   }
@@ -156,19 +171,26 @@ test('a held directory is refused before PGlite reads or creates anything in it'
   assert.ok(readdirSync(dataDir).includes('PG_VERSION'), 'opens once the lock is free');
 });
 
-test('with DATABASE_URL nothing is locked: PostgreSQL serves the server and the commands together', { skip: !process.env.DATABASE_URL && 'no DATABASE_URL' }, async () => {
-  const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, COCREATE_DATA_DIR: tempDataDir() });
-  const first = await openConfiguredDatabase(config, 'server');
-  try {
-    const second = await openConfiguredDatabase(config, 'cli import-transcript');
+test(
+  'with DATABASE_URL nothing is locked: PostgreSQL serves the server and the commands together',
+  { skip: !process.env.DATABASE_URL && 'no DATABASE_URL' },
+  async () => {
+    const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, COCREATE_DATA_DIR: tempDataDir() });
+    const first = await openConfiguredDatabase(config, 'server');
     try {
-      const answers = await Promise.all([first, second].map((d) => sql<{ one: number }>`SELECT 1 AS one`.execute(d.db)));
-      assert.deepEqual(answers.map((a) => a.rows[0]?.one), [1, 1]);
+      const second = await openConfiguredDatabase(config, 'cli import-transcript');
+      try {
+        const answers = await Promise.all([first, second].map((d) => sql<{ one: number }>`SELECT 1 AS one`.execute(d.db)));
+        assert.deepEqual(
+          answers.map((a) => a.rows[0]?.one),
+          [1, 1],
+        );
+      } finally {
+        await second.close();
+      }
     } finally {
-      await second.close();
+      await first.close();
     }
-  } finally {
-    await first.close();
-  }
-  assert.deepEqual(readdirSync(config.dataDir), [], 'no lock file, no PGlite directory');
-});
+    assert.deepEqual(readdirSync(config.dataDir), [], 'no lock file, no PGlite directory');
+  },
+);

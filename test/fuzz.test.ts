@@ -113,7 +113,11 @@ const logger = pino(
   {
     write(line: string) {
       const entry = JSON.parse(line) as { err?: { message?: string; stack?: string }; msg?: string };
-      const frames = (entry.err?.stack ?? '').split('\n').filter((l) => l.includes('/src/')).slice(0, 3).map((l) => l.trim());
+      const frames = (entry.err?.stack ?? '')
+        .split('\n')
+        .filter((l) => l.includes('/src/'))
+        .slice(0, 3)
+        .map((l) => l.trim());
       lastServerError = [entry.err?.message ?? entry.msg ?? line, ...frames].join(' | ');
     },
   },
@@ -154,7 +158,9 @@ before(async () => {
 
   const tables = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`.execute(db);
   fingerprintTables = tables.rows.map((r) => r.name).filter((name) => !BOOKKEEPING_TABLES.has(name));
-  const versioned = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'`.execute(db);
+  const versioned = await sql<{
+    name: string;
+  }>`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'`.execute(db);
   for (const row of versioned.rows) versionedTables.add(row.name);
   await refreshPools();
 });
@@ -169,7 +175,10 @@ async function refreshPools(tables?: string[]): Promise<void> {
   for (const [kind, { table }] of Object.entries(KIND_TABLES) as [ObjectKind, { table: string }][]) {
     if (tables && !tables.includes(table)) continue;
     const rows = await sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`.execute(ctx.database.db);
-    pools.set(kind, rows.rows.map((r) => Number(r.id)).filter((id) => !(kind === 'token' && ownTokenIds.has(id))));
+    pools.set(
+      kind,
+      rows.rows.map((r) => Number(r.id)).filter((id) => !(kind === 'token' && ownTokenIds.has(id))),
+    );
   }
   poolMilliseconds += performance.now() - startedAt;
 }
@@ -211,7 +220,9 @@ async function fingerprint(): Promise<Map<string, string>> {
 }
 
 async function takeFingerprint(): Promise<Map<string, string>> {
-  const selects = fingerprintTables.map((table) => `SELECT '${table}' AS name, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS print FROM "${table}"`);
+  const selects = fingerprintTables.map(
+    (table) => `SELECT '${table}' AS name, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS print FROM "${table}"`,
+  );
   const result = await sql.raw<{ name: string; print: string }>(selects.join(' UNION ALL ')).execute(ctx.database.db);
   return new Map(result.rows.map((r) => [r.name, r.print]));
 }
@@ -303,7 +314,8 @@ async function prepare(operation: WriteOperation, request: GeneratedRequest): Pr
     const value = resolveValue(request.query[i], version);
     if (value === null || value === undefined) continue;
     // Hostile text is already URL-encoded; values from the schema are encoded here.
-    const text = typeof value === 'string' ? value : typeof value === 'object' ? encodeURIComponent(JSON.stringify(value)) : encodeURIComponent(JSON.stringify(value));
+    const text =
+      typeof value === 'string' ? value : typeof value === 'object' ? encodeURIComponent(JSON.stringify(value)) : encodeURIComponent(JSON.stringify(value));
     query.push(`${param.name}=${text}`);
   }
   const url = `/api/v1${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
@@ -387,7 +399,10 @@ async function sendAndCheck(operation: WriteOperation, request: GeneratedRequest
   else if (response.status < 500) counts.clientError++;
   perOperation.set(name, counts);
 
-  if (process.env.FUZZ_DEBUG) console.log(`DEBUG ${response.status} ${prepared.init.method} ${truncate(prepared.url, 100)} ${request.actor} ${truncate(prepared.bodyText, 300)} → ${truncate(responseText, 300)}`);
+  if (process.env.FUZZ_DEBUG)
+    console.log(
+      `DEBUG ${response.status} ${prepared.init.method} ${truncate(prepared.url, 100)} ${request.actor} ${truncate(prepared.bodyText, 300)} → ${truncate(responseText, 300)}`,
+    );
   const problem = await findProblem(response, responseText);
   if (!problem) return;
   const example = [
@@ -449,10 +464,13 @@ test('the write detector sees a committed insert, update and delete, and not a r
   const remove = await changes(() => sql`DELETE FROM office_calendar WHERE day = '2031-01-01'`.execute(db));
   assert.deepEqual(remove, { committed: true, changed: ['office_calendar'] });
   const rolledBack = await changes(() =>
-    db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO office_calendar (day, is_day_off) VALUES ('2031-01-02', true)`.execute(trx);
-      throw new Error('roll back');
-    }).catch(() => undefined),
+    db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`INSERT INTO office_calendar (day, is_day_off) VALUES ('2031-01-02', true)`.execute(trx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined),
   );
   assert.deepEqual(rolledBack.changed, []);
   // On PostgreSQL other test databases commit meanwhile; on PGlite nothing else does.
@@ -500,11 +518,18 @@ test('fuzz: every write operation of the OpenAPI document, no 5xx and no partial
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const statuses = [...histogram].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
-  console.log(`fuzz: ${requestCount} requests in ${seconds} s (${(requestMilliseconds / 1000).toFixed(1)} s answering them, ${(checkMilliseconds / 1000).toFixed(1)} s for ${fullFingerprints} fingerprints, ${(poolMilliseconds / 1000).toFixed(1)} s listing ids); statuses: ${statuses}`);
+  const statuses = [...histogram]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ');
+  console.log(
+    `fuzz: ${requestCount} requests in ${seconds} s (${(requestMilliseconds / 1000).toFixed(1)} s answering them, ${(checkMilliseconds / 1000).toFixed(1)} s for ${fullFingerprints} fingerprints, ${(poolMilliseconds / 1000).toFixed(1)} s listing ids); statuses: ${statuses}`,
+  );
   for (const [name, counts] of perOperation) {
     const mean = (counts.milliseconds / counts.total).toFixed(1);
-    console.log(`fuzz:   ${name.padEnd(44)} ${String(counts.total).padStart(5)} sent, ${String(counts.ok).padStart(4)} 2xx, ${String(counts.clientError).padStart(5)} 4xx, ${mean.padStart(5)} ms each`);
+    console.log(
+      `fuzz:   ${name.padEnd(44)} ${String(counts.total).padStart(5)} sent, ${String(counts.ok).padStart(4)} 2xx, ${String(counts.clientError).padStart(5)} 4xx, ${mean.padStart(5)} ms each`,
+    );
   }
   // Still signed in as every role: had the fuzz lost its credentials, the later requests would prove little.
   for (const [actor, token] of tokens) {

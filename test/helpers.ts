@@ -38,7 +38,15 @@ export async function setup(options: { seed?: boolean; logger?: Logger; trustPro
   // The server's page cache, on this database's change events (ADR 0020).
   const pageCache = new PageCache({ changes: database, now: () => clock.now });
   const app = createApp({
-    services: { db: database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => clock.now, config: { publicUrl: undefined }, trustProxy: options.trustProxy, pageCache },
+    services: {
+      db: database.db,
+      sessionSecret: 'test-secret-0123456789abcdef0123456789',
+      secureCookies: false,
+      now: () => clock.now,
+      config: { publicUrl: undefined },
+      trustProxy: options.trustProxy,
+      pageCache,
+    },
     logger: options.logger,
   });
   const facts = seed ? (copy.meta as SeededPlanFacts) : { planId: 0, agencies: [] };

@@ -15,8 +15,10 @@ const { catalogs, definedBy } = catalogsForTest;
 
 test('both catalogs have every key, none empty', () => {
   assert.deepEqual(Object.keys(catalogs['zh-TW']).sort(), Object.keys(catalogs.en).sort());
-  for (const [lang, catalog] of Object.entries(catalogs)) for (const [key, value] of Object.entries(catalog)) assert.ok(value.trim() !== '', `${lang} ${key} is empty`);
-  for (const module of modules) if (module.messages) assert.deepEqual(Object.keys(module.messages.zhTW).sort(), Object.keys(module.messages.en).sort(), module.name);
+  for (const [lang, catalog] of Object.entries(catalogs))
+    for (const [key, value] of Object.entries(catalog)) assert.ok(value.trim() !== '', `${lang} ${key} is empty`);
+  for (const module of modules)
+    if (module.messages) assert.deepEqual(Object.keys(module.messages.zhTW).sort(), Object.keys(module.messages.en).sort(), module.name);
 });
 
 test('placeholders match between languages', () => {
@@ -46,7 +48,9 @@ function sources(dir: string): string[] {
 }
 
 test('no key is unused', () => {
-  const code = sources(new URL('../src', import.meta.url).pathname).map((file) => readFileSync(file, 'utf8')).join('\n');
+  const code = sources(new URL('../src', import.meta.url).pathname)
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   // Keys built at run time: `plan.status.${status}` uses every key starting with "plan.status."; the history
   // labels a changed field as `${entityType}.${field}`, so every entity type's keys may be a field label.
   const prefixes = [...code.matchAll(/`([a-zA-Z][\w.-]*\.)\$\{/g)].map((m) => m[1] ?? '');

@@ -23,7 +23,16 @@ before(async () => {
   // The one migration.
   assert.deepEqual(await migrate(ctx.database, fileURLToPath(new URL('./fixtures/sample-capability/migrations/', import.meta.url))), ['0100_sample_notes.sql']);
   // The one line: the modules list with the new capability in it.
-  app = createApp({ services: { db: ctx.database.db, sessionSecret: 'test-secret-0123456789abcdef0123456789', secureCookies: false, now: () => ctx.clock.now, config: { publicUrl: undefined } }, modules: [...modules, sampleModule] });
+  app = createApp({
+    services: {
+      db: ctx.database.db,
+      sessionSecret: 'test-secret-0123456789abcdef0123456789',
+      secureCookies: false,
+      now: () => ctx.clock.now,
+      config: { publicUrl: undefined },
+    },
+    modules: [...modules, sampleModule],
+  });
 });
 after(() => ctx.close());
 
@@ -56,7 +65,12 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.equal(can(officer, 'sample.write', { leadAgencyId: lead }), true);
   assert.equal(can(officer, 'sample.write', { leadAgencyId: lead + 1000 }), false);
 
-  const commitment = await ctx.database.db.selectFrom('commitments').select(['id', 'number', 'lead_agency_id']).where('lead_agency_id', '=', lead).orderBy('id').executeTakeFirstOrThrow();
+  const commitment = await ctx.database.db
+    .selectFrom('commitments')
+    .select(['id', 'number', 'lead_agency_id'])
+    .where('lead_agency_id', '=', lead)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const plan = await ctx.database.db.selectFrom('action_plans').select('slug').where('id', '=', ctx.planId).executeTakeFirstOrThrow();
   await addUser(ctx, 'sample-officer@example.tw', 'agency-officer', ['MOI']);
   const client = new Client(app);

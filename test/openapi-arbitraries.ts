@@ -92,22 +92,61 @@ export function writeOperations(doc: OpenApiDocument): WriteOperation[] {
 
 /** The kinds of stored objects a path segment or an `…Id` field can point at. */
 export type ObjectKind =
-  | 'plan' | 'area' | 'commitment' | 'milestone' | 'agency' | 'member' | 'meeting' | 'resolution' | 'cycle' | 'report'
-  | 'evidence' | 'transcript' | 'speech' | 'speaker' | 'user' | 'token';
+  | 'plan'
+  | 'area'
+  | 'commitment'
+  | 'milestone'
+  | 'agency'
+  | 'member'
+  | 'meeting'
+  | 'resolution'
+  | 'cycle'
+  | 'report'
+  | 'evidence'
+  | 'transcript'
+  | 'speech'
+  | 'speaker'
+  | 'user'
+  | 'token';
 
 /** Path segment before `{id}` → kind. */
 export const SEGMENT_KINDS: Record<string, ObjectKind> = {
-  plans: 'plan', areas: 'area', commitments: 'commitment', milestones: 'milestone', agencies: 'agency', meetings: 'meeting',
-  resolutions: 'resolution', cycles: 'cycle', reports: 'report', evidence: 'evidence', transcripts: 'transcript',
-  speeches: 'speech', speakers: 'speaker', tokens: 'token', users: 'user',
+  plans: 'plan',
+  areas: 'area',
+  commitments: 'commitment',
+  milestones: 'milestone',
+  agencies: 'agency',
+  meetings: 'meeting',
+  resolutions: 'resolution',
+  cycles: 'cycle',
+  reports: 'report',
+  evidence: 'evidence',
+  transcripts: 'transcript',
+  speeches: 'speech',
+  speakers: 'speaker',
+  tokens: 'token',
+  users: 'user',
 };
 
 /** The last word of an `…Id`/`…Ids` field name → kind (`leadAgencyId` → agency); names that say a role, not a kind, are listed. */
 const FIELD_WORD_KINDS: Record<string, ObjectKind> = {
-  plan: 'plan', area: 'area', commitment: 'commitment', milestone: 'milestone', agency: 'agency', member: 'member',
-  meeting: 'meeting', resolution: 'resolution', cycle: 'cycle', report: 'report', evidence: 'evidence',
-  transcript: 'transcript', speech: 'speech', speaker: 'speaker', user: 'user',
-  successor: 'agency', twin: 'transcript',
+  plan: 'plan',
+  area: 'area',
+  commitment: 'commitment',
+  milestone: 'milestone',
+  agency: 'agency',
+  member: 'member',
+  meeting: 'meeting',
+  resolution: 'resolution',
+  cycle: 'cycle',
+  report: 'report',
+  evidence: 'evidence',
+  transcript: 'transcript',
+  speech: 'speech',
+  speaker: 'speaker',
+  user: 'user',
+  successor: 'agency',
+  twin: 'transcript',
 };
 
 export function kindOfField(name: string): ObjectKind | undefined {
@@ -139,21 +178,91 @@ const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', 'a\ud800b', 'x\udfffy', '
 const CONTROL = ['\u0000', 'a\u0000b', '\u0000\u0000', '\u0007', '\u001b[31m', '\r\n\r\n', '\u2028\u2029', '\ufeff', '\ufffe', '\uffff', '\u202eevil'];
 
 export const HOSTILE_STRINGS: readonly string[] = [
-  '', ' ', '   ', ...LONE_SURROGATES, ...CONTROL,
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', ']]></title><x>',
-  'javascript:alert(1)', 'JaVaScRiPt:alert(document.cookie)', ' javascript:alert(1)', 'java\tscript:alert(1)',
-  'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://example.org/x',
-  'mailto:someone@example.org', 'http://', 'https://', 'http://[::1', 'https://exa mple.org/',
-  "'; DROP TABLE commitments; --", "' OR '1'='1", '\\', '%00', '%ED%A0%80', '../../../etc/passwd',
-  '${7*7}', '{{7*7}}', '=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)',
-  'NaN', 'Infinity', '-0', '1e309', '0x10', '0b1', '1_000', '１２３', '２０２１-０１-０１',
-  '9999-99-99', '0000-00-00', '2021-02-30', '2021-13-45', '2021-1-1', ' 2021-01-01', '2021-01-01T00:00:00Z', '+275760-09-13',
-  'true', 'false', 'null', 'undefined', '[]', '{}', '__proto__', 'constructor',
-  '🏳️‍🌈', '𠮷野家', 'é', 'ﬀ', 'İ', 'ß',
+  '',
+  ' ',
+  '   ',
+  ...LONE_SURROGATES,
+  ...CONTROL,
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  ']]></title><x>',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(document.cookie)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  'file:///etc/passwd',
+  'ftp://example.org/x',
+  'mailto:someone@example.org',
+  'http://',
+  'https://',
+  'http://[::1',
+  'https://exa mple.org/',
+  "'; DROP TABLE commitments; --",
+  "' OR '1'='1",
+  '\\',
+  '%00',
+  '%ED%A0%80',
+  '../../../etc/passwd',
+  '${7*7}',
+  '{{7*7}}',
+  '=HYPERLINK("http://evil.example","x")',
+  '+1',
+  '-1',
+  '@SUM(A1)',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e309',
+  '0x10',
+  '0b1',
+  '1_000',
+  '１２３',
+  '２０２１-０１-０１',
+  '9999-99-99',
+  '0000-00-00',
+  '2021-02-30',
+  '2021-13-45',
+  '2021-1-1',
+  ' 2021-01-01',
+  '2021-01-01T00:00:00Z',
+  '+275760-09-13',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  '🏳️‍🌈',
+  '𠮷野家',
+  'é',
+  'ﬀ',
+  'İ',
+  'ß',
 ];
 
 export const HOSTILE_NUMBERS: readonly number[] = [
-  0, -0, -1, 1.5, -1.5, 0.1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 2 ** 63, 1e21, 1e308, -1e308, 5e-324,
+  0,
+  -0,
+  -1,
+  1.5,
+  -1.5,
+  0.1,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  2 ** 63,
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
 ];
 
 /**
@@ -194,7 +303,10 @@ function withInjection(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
 // ---------------------------------------------------------------- valid-looking values
 
 const cjkChar = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCharCode(code));
-const textUnit = fc.oneof({ weight: 3, arbitrary: fc.constant<'grapheme'>('grapheme') }, { weight: 2, arbitrary: fc.constant<'grapheme-ascii'>('grapheme-ascii') });
+const textUnit = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<'grapheme'>('grapheme') },
+  { weight: 2, arbitrary: fc.constant<'grapheme-ascii'>('grapheme-ascii') },
+);
 
 function plainText(minLength: number, maxLength: number): fc.Arbitrary<string> {
   const max = Math.max(minLength, Math.min(maxLength, 120));
@@ -202,7 +314,12 @@ function plainText(minLength: number, maxLength: number): fc.Arbitrary<string> {
     { weight: 12, arbitrary: textUnit.chain((unit) => fc.string({ unit, minLength, maxLength: max })) },
     { weight: 12, arbitrary: fc.string({ unit: cjkChar, minLength, maxLength: max }) },
     // Exactly at the limit, the largest value that must be accepted.
-    { weight: 1, arbitrary: fc.constant(Number.isFinite(maxLength) && maxLength <= 100_000 ? '字'.repeat(Math.max(maxLength, minLength)) : 'x'.repeat(Math.max(minLength, 1))) },
+    {
+      weight: 1,
+      arbitrary: fc.constant(
+        Number.isFinite(maxLength) && maxLength <= 100_000 ? '字'.repeat(Math.max(maxLength, minLength)) : 'x'.repeat(Math.max(minLength, 1)),
+      ),
+    },
   );
 }
 
@@ -251,9 +368,18 @@ const transcriptMarkdown: fc.Arbitrary<string> = fc
   .tuple(
     dateArb,
     fc.string({ unit: cjkChar, minLength: 1, maxLength: 20 }),
-    fc.array(fc.tuple(fc.constantFrom('王大明召集人', '李小華委員', '問', '答', 'Alice', '唐鳳政務委員'), fc.string({ unit: cjkChar, minLength: 1, maxLength: 80 }), fc.boolean()), { minLength: 1, maxLength: 6 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('王大明召集人', '李小華委員', '問', '答', 'Alice', '唐鳳政務委員'),
+        fc.string({ unit: cjkChar, minLength: 1, maxLength: 80 }),
+        fc.boolean(),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
   )
-  .map(([date, title, speeches]) => [`# ${date} ${title}`, ...speeches.map(([who, text, note]) => (note ? `> （${text}）` : `### ${who}：\n${text}`))].join('\n\n\n\n'));
+  .map(([date, title, speeches]) =>
+    [`# ${date} ${title}`, ...speeches.map(([who, text, note]) => (note ? `> （${text}）` : `### ${who}：\n${text}`))].join('\n\n\n\n'),
+  );
 
 function integerArb(schema: JsonSchema): fc.Arbitrary<number> {
   const lowExclusive = typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : undefined;
@@ -293,9 +419,7 @@ export function schemaArbitrary(input: JsonSchema, options: BuildOptions, name?:
   const schema = resolveRef(input, options.doc);
   const valid = validArbitrary(schema, options, name);
   if (options.hostilePercent <= 0) return valid;
-  const hostile = isStringSchema(schema)
-    ? fc.oneof(hostileValue, withInjection(stringArb(schema, name)))
-    : hostileValue;
+  const hostile = isStringSchema(schema) ? fc.oneof(hostileValue, withInjection(stringArb(schema, name))) : hostileValue;
   return fc.oneof({ weight: 100 - options.hostilePercent, arbitrary: valid }, { weight: options.hostilePercent, arbitrary: hostile });
 }
 
@@ -309,10 +433,17 @@ function validArbitrary(schema: JsonSchema, options: BuildOptions, name?: string
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) return fc.oneof(...branches.map((branch) => schemaArbitrary(branch, options, name)));
   if (schema.allOf) {
-    const merged = schema.allOf.map((part) => resolveRef(part, options.doc)).reduce<JsonSchema>(
-      (all, part) => ({ ...all, ...part, properties: { ...all.properties, ...part.properties }, required: [...(all.required ?? []), ...(part.required ?? [])] }),
-      {},
-    );
+    const merged = schema.allOf
+      .map((part) => resolveRef(part, options.doc))
+      .reduce<JsonSchema>(
+        (all, part) => ({
+          ...all,
+          ...part,
+          properties: { ...all.properties, ...part.properties },
+          required: [...(all.required ?? []), ...(part.required ?? [])],
+        }),
+        {},
+      );
     return validArbitrary(merged, options, name);
   }
   if (Array.isArray(schema.type)) {
@@ -333,7 +464,11 @@ function validArbitrary(schema: JsonSchema, options: BuildOptions, name?: string
     case 'string':
       return stringArb(schema, name);
     case 'integer':
-      if (name === 'version') return fc.oneof({ weight: 8, arbitrary: fc.constant(new VersionRef(0)) }, { weight: 1, arbitrary: fc.constantFrom(new VersionRef(-1), new VersionRef(1)) });
+      if (name === 'version')
+        return fc.oneof(
+          { weight: 8, arbitrary: fc.constant(new VersionRef(0)) },
+          { weight: 1, arbitrary: fc.constantFrom(new VersionRef(-1), new VersionRef(1)) },
+        );
       if (kind) return fc.oneof({ weight: 8, arbitrary: fc.nat().map((pick) => new IdRef(kind, pick)) }, { weight: 1, arbitrary: integerArb(schema) });
       return integerArb(schema);
     case 'number':
@@ -347,7 +482,23 @@ function validArbitrary(schema: JsonSchema, options: BuildOptions, name?: string
   }
 }
 
-const EXTRA_KEYS = ['id', 'createdAt', 'updatedAt', 'version', 'status', 'role', 'isAdmin', 'planId', 'agencyId', 'constructor', 'prototype', '', 'x'.repeat(300), '\u0000', '\ud800'];
+const EXTRA_KEYS = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'status',
+  'role',
+  'isAdmin',
+  'planId',
+  'agencyId',
+  'constructor',
+  'prototype',
+  '',
+  'x'.repeat(300),
+  '\u0000',
+  '\ud800',
+];
 
 function objectArbitrary(schema: JsonSchema, options: BuildOptions): fc.Arbitrary<unknown> {
   const properties = schema.properties ?? {};
@@ -367,7 +518,7 @@ function objectArbitrary(schema: JsonSchema, options: BuildOptions): fc.Arbitrar
     {
       weight: 1,
       arbitrary: fc.tuple(record, fc.constantFrom(...EXTRA_KEYS), hostileValue, fc.boolean()).map(([value, key, extra, proto]) => {
-        const out = { ...(value), [key]: extra };
+        const out = { ...value, [key]: extra };
         if (proto) Object.defineProperty(out, '__proto__', { value: { isAdmin: true, role: 'admin' }, enumerable: true, configurable: true, writable: true });
         return out;
       }),
@@ -410,18 +561,53 @@ export type RawBody =
 
 export type MultipartPart = { name: string; value: string } | { name: string; fileName: string; type: string; bytes: number[] };
 
-const INVALID_JSON = ['{', '[', '{"a":', '{"a" 1}', "{'a':1}", '{"a":1,}', 'nul', 'undefined', '\u0000', '{"a":"\u0000"}', '1e99999', '-', '"\\ud800"', '{"a":"\\x00"}', '\ufeff{}', '{}{}', '[]]'];
+const INVALID_JSON = [
+  '{',
+  '[',
+  '{"a":',
+  '{"a" 1}',
+  "{'a':1}",
+  '{"a":1,}',
+  'nul',
+  'undefined',
+  '\u0000',
+  '{"a":"\u0000"}',
+  '1e99999',
+  '-',
+  '"\\ud800"',
+  '{"a":"\\x00"}',
+  '\ufeff{}',
+  '{}{}',
+  '[]]',
+];
 
 /** Bodies that are not a JSON object at all: other JSON values, broken JSON, other content types, deep nesting. */
 export const junkBody: fc.Arbitrary<RawBody> = fc.oneof(
   fc.constant<RawBody>({ kind: 'none' }),
   fc.constantFrom<unknown>(null, [], 'text', 1, true, [{}], { '': null }).map((value): RawBody => ({ kind: 'json', value })),
   fc.constantFrom(...INVALID_JSON).map((text): RawBody => ({ kind: 'text', contentType: 'application/json', text })),
-  fc.constantFrom(10_000, 200_000).chain((depth) => fc.constantFrom('[', '{"a":').map((open): RawBody => ({ kind: 'text', contentType: 'application/json', text: open.repeat(depth) }))),
-  fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/octet-stream', null), fc.constantFrom('{}', 'a=1&b=2', '<a/>', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', ''))
+  fc
+    .constantFrom(10_000, 200_000)
+    .chain((depth) => fc.constantFrom('[', '{"a":').map((open): RawBody => ({ kind: 'text', contentType: 'application/json', text: open.repeat(depth) }))),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'multipart/form-data',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=utf-16',
+        'application/octet-stream',
+        null,
+      ),
+      fc.constantFrom('{}', 'a=1&b=2', '<a/>', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', ''),
+    )
     .map(([contentType, text]): RawBody => ({ kind: 'text', contentType, text })),
   // Bytes that are not UTF-8 inside what would be a JSON string.
-  fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes): RawBody => ({ kind: 'bytes', contentType: 'application/json', bytes: [0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, ...bytes, 0x22, 0x7d] })),
+  fc
+    .uint8Array({ minLength: 1, maxLength: 64 })
+    .map((bytes): RawBody => ({ kind: 'bytes', contentType: 'application/json', bytes: [0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, ...bytes, 0x22, 0x7d] })),
   // Just over the body limit.
   fc.constant<RawBody>({ kind: 'text', contentType: 'application/json', text: `{"a":"${'x'.repeat(5_600_000)}"}` }),
 );
@@ -437,14 +623,60 @@ export function jsonBodyArbitrary(schema: JsonSchema | undefined, doc: OpenApiDo
   );
 }
 
-const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'text/plain', 'application/vnd.oasis.opendocument.text', 'application/x-msdownload', 'text/html', 'image/svg+xml', ''];
-const FILE_NAMES = ['report.pdf', 'photo.png', 'data.csv', 'notes.txt', 'a.odt', 'b.docx', 'evil.exe', 'x.html', 'x.svg', '', '.pdf', '../../etc/passwd', 'a\u0000.pdf', 'a\ud800.pdf', '報告.pdf', `${'n'.repeat(300)}.pdf`, 'noextension'];
-const MAGIC: number[][] = [[], [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xff, 0xd8, 0xff], [0x50, 0x4b, 0x03, 0x04], [0x4d, 0x5a], [0x3c, 0x73, 0x76, 0x67]];
+const FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/csv',
+  'text/plain',
+  'application/vnd.oasis.opendocument.text',
+  'application/x-msdownload',
+  'text/html',
+  'image/svg+xml',
+  '',
+];
+const FILE_NAMES = [
+  'report.pdf',
+  'photo.png',
+  'data.csv',
+  'notes.txt',
+  'a.odt',
+  'b.docx',
+  'evil.exe',
+  'x.html',
+  'x.svg',
+  '',
+  '.pdf',
+  '../../etc/passwd',
+  'a\u0000.pdf',
+  'a\ud800.pdf',
+  '報告.pdf',
+  `${'n'.repeat(300)}.pdf`,
+  'noextension',
+];
+const MAGIC: number[][] = [
+  [],
+  [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34],
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0xff, 0xd8, 0xff],
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x4d, 0x5a],
+  [0x3c, 0x73, 0x76, 0x67],
+];
 
 /** A file: a plausible name, type and leading bytes (PDF, PNG, JPEG, ZIP/OOXML, EXE, SVG) or mismatched ones. */
 const fileOf = (name: fc.Arbitrary<string>): fc.Arbitrary<MultipartPart> =>
   fc
-    .tuple(name, fc.constantFrom(...FILE_NAMES), fc.constantFrom(...FILE_TYPES), fc.constantFrom(...MAGIC), fc.oneof({ weight: 9, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 2048 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 100_000).map((n) => new Uint8Array(n)) }))
+    .tuple(
+      name,
+      fc.constantFrom(...FILE_NAMES),
+      fc.constantFrom(...FILE_TYPES),
+      fc.constantFrom(...MAGIC),
+      fc.oneof(
+        { weight: 9, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 2048 }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, 100_000).map((n) => new Uint8Array(n)) },
+      ),
+    )
     .map(([n, fileName, type, magic, rest]) => ({ name: n, fileName, type, bytes: [...magic, ...rest] }));
 
 const textPart = (name: fc.Arbitrary<string>, value: fc.Arbitrary<string>): fc.Arbitrary<MultipartPart> =>
@@ -456,7 +688,7 @@ const textPart = (name: fc.Arbitrary<string>, value: fc.Arbitrary<string>): fc.A
  */
 export function multipartBodyArbitrary(schema: JsonSchema | undefined, doc: OpenApiDocument): fc.Arbitrary<RawBody> {
   const resolved = schema ? resolveRef(schema, doc) : {};
-  const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  const asText = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   const fields = Object.entries(resolved.properties ?? {}).map(([name, child]) =>
     fc.option(
       resolveRef(child, doc).format === 'binary'
@@ -482,8 +714,30 @@ export function multipartBodyArbitrary(schema: JsonSchema | undefined, doc: Open
 // ---------------------------------------------------------------- path and query parameters
 
 export const HOSTILE_PARAMS: readonly string[] = [
-  '0', '-1', '1.5', '1e3', '0x1', '9007199254740993', '9223372036854775808', '9'.repeat(400), 'abc', '%00', '1%00', '%ED%A0%80', '%FF', '%20', '1%20',
-  '%EF%BC%91', '00001', '+1', '..', '%2e%2e', 'null', 'NaN', 'Infinity', '%E5%AD%97',
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '0x1',
+  '9007199254740993',
+  '9223372036854775808',
+  '9'.repeat(400),
+  'abc',
+  '%00',
+  '1%00',
+  '%ED%A0%80',
+  '%FF',
+  '%20',
+  '1%20',
+  '%EF%BC%91',
+  '00001',
+  '+1',
+  '..',
+  '%2e%2e',
+  'null',
+  'NaN',
+  'Infinity',
+  '%E5%AD%97',
 ];
 
 /** A path parameter: a real object most of the time, else hostile text (already URL-encoded where needed). */

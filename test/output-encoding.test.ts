@@ -37,7 +37,10 @@ describe('Atom feeds carry text as type="text"', () => {
   test('a <script> in a submitted report’s achievements arrives escaped, in both languages', async () => {
     const cycles = await json<{ items: { id: number; number: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
     const cycleId = cycles.items.find((c) => c.number === 1)?.id;
-    const created = await officer.api('POST', `/api/v1/commitments/${commitmentIds['4-1']}/reports`, { cycleId, achievements: { zh: SCRIPT_ZH, en: SCRIPT_EN } });
+    const created = await officer.api('POST', `/api/v1/commitments/${commitmentIds['4-1']}/reports`, {
+      cycleId,
+      achievements: { zh: SCRIPT_ZH, en: SCRIPT_EN },
+    });
     assert.equal(created.status, 201, await created.clone().text());
     const draft = await json<{ id: number; version: number }>(created);
     assert.equal((await officer.api('POST', `/api/v1/reports/${draft.id}/submit`, { version: draft.version })).status, 200);

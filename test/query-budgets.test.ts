@@ -58,7 +58,10 @@ async function submitReport(commitmentNumber: string, cycleIndex: number): Promi
     achievements: { zh: `第 ${cycleIndex + 1} 期的成果。`, en: `What cycle ${cycleIndex + 1} achieved.` },
     milestones: milestones.map((m) => ({ milestoneId: m.id, status: 'in-progress', percent: 10 * (cycleIndex + 1) })),
   });
-  const withEvidence = await api<Report>('POST', `/api/v1/reports/${draft.id}/evidence`, { title: `會議紀錄 ${cycleIndex + 1}`, url: `https://example.org/minutes/${cycleIndex + 1}` });
+  const withEvidence = await api<Report>('POST', `/api/v1/reports/${draft.id}/evidence`, {
+    title: `會議紀錄 ${cycleIndex + 1}`,
+    url: `https://example.org/minutes/${cycleIndex + 1}`,
+  });
   await api<Report>('POST', `/api/v1/reports/${draft.id}/submit`, { version: withEvidence.version });
 }
 

@@ -84,7 +84,11 @@ type Viewer = { name: string; get(path: string): Promise<Response> };
 const anonymous: Viewer = { name: 'anonymous', get: async (path) => ctx.app.request(path) };
 const signedIn = (name: string, client: () => Client): Viewer => ({ name, get: (path) => client().request(path) });
 /** Those who may not see a draft or an embargoed transcript: they must learn nothing of it. */
-const OUTSIDERS: Viewer[] = [anonymous, signedIn('a public-role user', () => clients.publicUser), signedIn('an officer of another agency', () => clients.ndcOfficer)];
+const OUTSIDERS: Viewer[] = [
+  anonymous,
+  signedIn('a public-role user', () => clients.publicUser),
+  signedIn('an officer of another agency', () => clients.ndcOfficer),
+];
 
 const found = (body: string, tok: string) => body.toLowerCase().includes(tok.toLowerCase());
 
@@ -182,11 +186,23 @@ const ENTITIES: EntityRow[] = [
         version: r.version,
         achievements: { zh: `完成資料開放 ${t.achievementsZh}`, en: `Opened the data ${t.achievementsEn}` },
         problems: { zh: `遭遇困難 ${t.problems}`, en: `Problems ${t.problems}` },
-        milestones: [{ milestoneId: milestones.items[0]?.id, status: 'delayed', percent: 20, reason: { zh: `延宕原因 ${t.milestoneReason}`, en: `Delayed because ${t.milestoneReason}` } }],
+        milestones: [
+          {
+            milestoneId: milestones.items[0]?.id,
+            status: 'delayed',
+            percent: 20,
+            reason: { zh: `延宕原因 ${t.milestoneReason}`, en: `Delayed because ${t.milestoneReason}` },
+          },
+        ],
       });
       assert.equal(patched.status, 200, await patched.clone().text());
-      assert.equal((await moi.api('POST', `/api/v1/reports/${r.id}/evidence`, { title: `佐證 ${t.evidenceLink}`, url: 'https://example.org/evidence' })).status, 201);
-      const removable = await json<{ evidence: { id: number; fileName: string | null }[] }>(await moi.api('POST', `/api/v1/reports/${r.id}/evidence`, { title: `撤回 ${t.removedEvidence}`, url: 'https://example.org/removed' }));
+      assert.equal(
+        (await moi.api('POST', `/api/v1/reports/${r.id}/evidence`, { title: `佐證 ${t.evidenceLink}`, url: 'https://example.org/evidence' })).status,
+        201,
+      );
+      const removable = await json<{ evidence: { id: number; fileName: string | null }[] }>(
+        await moi.api('POST', `/api/v1/reports/${r.id}/evidence`, { title: `撤回 ${t.removedEvidence}`, url: 'https://example.org/removed' }),
+      );
       const form = new FormData();
       form.append('title', `檔案 ${t.evidenceFile}`);
       form.append('file', new File([`evidence text ${t.evidenceFile}`], 'evidence.txt', { type: 'text/plain' }));
@@ -197,7 +213,9 @@ const ENTITIES: EntityRow[] = [
       const removed = removable.evidence.at(-1);
       assert.ok(removed);
       assert.equal((await moi.api('DELETE', `/api/v1/reports/${r.id}/evidence/${removed.id}`)).status, 204);
-      const contributed = await clients.cyOfficer.api('POST', `/api/v1/reports/${r.id}/contributions`, { body: { zh: `協辦補充 ${t.contribution}`, en: `Supporting ${t.contribution}` } });
+      const contributed = await clients.cyOfficer.api('POST', `/api/v1/reports/${r.id}/contributions`, {
+        body: { zh: `協辦補充 ${t.contribution}`, en: `Supporting ${t.contribution}` },
+      });
       assert.equal(contributed.status, 201, await contributed.clone().text());
       r = await json<{ id: number; version: number }>(await moi.request(`/api/v1/reports/${r.id}`));
       report.version = r.version;
@@ -244,12 +262,16 @@ const ENTITIES: EntityRow[] = [
     async write() {
       const moiId = [...agencyCode].find(([, code]) => code === 'MOI')?.[0];
       const ndcId = [...agencyCode].find(([, code]) => code === 'NDC')?.[0];
-      const [number, commitment] = [...commitments].find(([n, c]) => n !== report.commitment && c.leadAgencyId === moiId && !c.coAgencyIds.includes(ndcId ?? -1)) ?? [];
+      const [number, commitment] =
+        [...commitments].find(([n, c]) => n !== report.commitment && c.leadAgencyId === moiId && !c.coAgencyIds.includes(ndcId ?? -1)) ?? [];
       assert.ok(number && commitment, 'another commitment led by MOI');
       deletedDraft.commitment = number;
       world.commitmentNumbers.add(number);
       const cycles = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
-      const created = await clients.moiOfficer.api('POST', `/api/v1/commitments/${commitment.id}/reports`, { cycleId: cycles.items[1]?.id, achievements: { zh: `刪除 ${deletedDraft.tokens.achievements}`, en: '' } });
+      const created = await clients.moiOfficer.api('POST', `/api/v1/commitments/${commitment.id}/reports`, {
+        cycleId: cycles.items[1]?.id,
+        achievements: { zh: `刪除 ${deletedDraft.tokens.achievements}`, en: '' },
+      });
       assert.equal(created.status, 201);
       const r = await json<{ id: number; version: number }>(created);
       assert.equal((await clients.moiOfficer.api('DELETE', `/api/v1/reports/${r.id}?version=${r.version}`)).status, 204);
@@ -281,12 +303,17 @@ A new voice.
       Object.assign(transcript, { id: created.id, slug: created.slug, version: created.version });
       world.transcripts.set(created.slug, created.id);
       world.searchPhrases.add(transcript.phrase);
-      const speakers = await json<{ items: { id: number; slug: string; name: string; aliases: string[]; version: number }[] }>(await clients.secretariat.request('/api/v1/speakers'));
+      const speakers = await json<{ items: { id: number; slug: string; name: string; aliases: string[]; version: number }[] }>(
+        await clients.secretariat.request('/api/v1/speakers'),
+      );
       for (const s of speakers.items) world.speakerSlugs.add(s.slug);
       // The secretariat sees the waiting alias beside the public ones; a script that saves the speaker back as it
       // read it must not publish it.
       const wang = speakers.items.find((s) => s.name === '王明德');
-      assert.ok(wang?.aliases.some((a) => a.includes(t.alias)), 'the secretariat is shown the waiting alias');
+      assert.ok(
+        wang?.aliases.some((a) => a.includes(t.alias)),
+        'the secretariat is shown the waiting alias',
+      );
       const saved = await clients.secretariat.api('PATCH', `/api/v1/speakers/${wang?.id}`, { aliases: wang?.aliases, version: wang?.version });
       assert.equal(saved.status, 200, await saved.clone().text());
     },
@@ -296,7 +323,10 @@ A new voice.
       [transcript.tokens.newSpeaker, '/api/v1/speakers'],
     ],
     async publish() {
-      const res = await clients.secretariat.api('POST', `/api/v1/transcripts/${transcript.id}/publish`, { reason: 'Published for the test.', version: transcript.version });
+      const res = await clients.secretariat.api('POST', `/api/v1/transcripts/${transcript.id}/publish`, {
+        reason: 'Published for the test.',
+        version: transcript.version,
+      });
       assert.equal(res.status, 200, await res.clone().text());
     },
     publicSees: () => {
@@ -349,12 +379,18 @@ before(async () => {
     await clients[key].signIn(`${name}@example.org`);
   }
   planSlug = (await json<{ slug: string }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`))).slug;
-  const list = await json<{ items: { id: number; number: string; leadAgencyId: number; coAgencyIds: number[] }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
+  const list = await json<{ items: { id: number; number: string; leadAgencyId: number; coAgencyIds: number[] }[] }>(
+    await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`),
+  );
   for (const c of list.items) commitments.set(c.number, c);
   for (const [code, id] of ctx.agencies) if (['MOI', 'CY', 'NDC'].includes(code)) agencyCode.set(id, code);
   assert.equal((await clients.secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {})).status, 201);
   // A published transcript makes 王明德 a public speaker, so his page and the speaker lists are channels too.
-  const published = await clients.secretariat.api('POST', '/api/v1/transcripts', { markdown: '# 2021-04-01 公開會議\n\n### 王明德委員：\n大家好。\n', language: 'zh-TW', embargoWorkingDays: 0 });
+  const published = await clients.secretariat.api('POST', '/api/v1/transcripts', {
+    markdown: '# 2021-04-01 公開會議\n\n### 王明德委員：\n大家好。\n',
+    language: 'zh-TW',
+    embargoWorkingDays: 0,
+  });
   assert.equal(published.status, 201);
   const p = await json<{ id: number; slug: string; version: number }>(published);
   assert.equal((await clients.secretariat.api('POST', `/api/v1/transcripts/${p.id}/publish`, { reason: 'Public baseline.', version: p.version })).status, 200);
@@ -406,24 +442,36 @@ describe('visibility: nothing written in a non-public state reaches a public cha
     assert.ok(id);
     const cycles = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
     const moi = clients.moiOfficer;
-    const created = await moi.api('POST', `/api/v1/commitments/${id}/reports`, { cycleId: cycles.items[0]?.id, achievements: { zh: '初稿', en: 'First draft' } });
+    const created = await moi.api('POST', `/api/v1/commitments/${id}/reports`, {
+      cycleId: cycles.items[0]?.id,
+      achievements: { zh: '初稿', en: 'First draft' },
+    });
     assert.equal(created.status, 201, await created.clone().text());
     const draft = await json<{ id: number; version: number }>(created);
     assert.equal((await moi.api('PATCH', `/api/v1/reports/${draft.id}`, { version: draft.version, achievements: { zh: '定稿', en: 'Final' } })).status, 200);
     assert.equal((await moi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '佐證', url: 'https://example.org/evidence' })).status, 201);
     const current = await json<{ id: number; version: number }>(await moi.request(`/api/v1/reports/${draft.id}`));
     assert.equal((await moi.api('POST', `/api/v1/reports/${draft.id}/submit`, { version: current.version })).status, 200);
-    const items = (await json<{ items: { entityType: string; entityId: number; action: string }[] }>(await ctx.app.request(`/api/v1/commitments/${id}/history`))).items;
+    const items = (
+      await json<{ items: { entityType: string; entityId: number; action: string }[] }>(await ctx.app.request(`/api/v1/commitments/${id}/history`))
+    ).items;
     const rows = items.filter((h) => h.entityType === 'report' && h.entityId === draft.id);
-    assert.deepEqual(rows.map((h) => h.action), ['submit']);
-    const insiderRows = (await json<{ items: { entityType: string; entityId: number }[] }>(await moi.request(`/api/v1/commitments/${id}/history`))).items.filter((h) => h.entityType === 'report' && h.entityId === draft.id);
+    assert.deepEqual(
+      rows.map((h) => h.action),
+      ['submit'],
+    );
+    const insiderRows = (
+      await json<{ items: { entityType: string; entityId: number }[] }>(await moi.request(`/api/v1/commitments/${id}/history`))
+    ).items.filter((h) => h.entityType === 'report' && h.entityId === draft.id);
     assert.ok(insiderRows.length > 3, 'those who may see the draft keep its drafting steps');
   });
 
   test('history of an entity type no module declared a policy for is shown to no one', async () => {
     const id = commitments.get('1-1')?.id as number;
     await sql`INSERT INTO history (entity_type, entity_id, plan_id, commitment_id, action, actor_name, changes)
-      VALUES ('undeclared', 1, ${ctx.planId}, ${id}, 'create', 'system', ${JSON.stringify([{ field: 'x', before: null, after: 'VisUndeclared' }])}::jsonb)`.execute(ctx.database.db);
+      VALUES ('undeclared', 1, ${ctx.planId}, ${id}, 'create', 'system', ${JSON.stringify([{ field: 'x', before: null, after: 'VisUndeclared' }])}::jsonb)`.execute(
+      ctx.database.db,
+    );
     for (const viewer of [anonymous, signedIn('the secretariat', () => clients.secretariat)]) {
       assert.ok(!found(await (await viewer.get(`/api/v1/commitments/${id}/history`)).text(), 'VisUndeclared'), viewer.name);
     }
@@ -434,10 +482,16 @@ describe('visibility: nothing written in a non-public state reaches a public cha
     try {
       const db = database.db;
       const { rows: speakers } = await sql<{ id: number }>`INSERT INTO speakers (slug, name, aliases, affiliation, colour)
-        VALUES ('wang', '王明德', ${JSON.stringify(['王明德委員', '王明德（VisOldLeak）', '王主委'])}::jsonb, '{"zh":"","en":"","status":"missing"}'::jsonb, '#000') RETURNING id`.execute(db);
+        VALUES ('wang', '王明德', ${JSON.stringify(['王明德委員', '王明德（VisOldLeak）', '王主委'])}::jsonb, '{"zh":"","en":"","status":"missing"}'::jsonb, '#000') RETURNING id`.execute(
+        db,
+      );
       const wang = speakers[0]?.id as number;
-      const { rows: transcripts } = await sql<{ id: number }>`INSERT INTO transcripts (slug, title, held_on, language, publish_at, counted_with_calendar, published_at)
-        VALUES ('public', 'P', '2021-04-01', 'zh-TW', now(), false, now()), ('draft', 'D', '2021-05-07', 'zh-TW', now() + interval '9 days', false, NULL) RETURNING id`.execute(db);
+      const { rows: transcripts } = await sql<{
+        id: number;
+      }>`INSERT INTO transcripts (slug, title, held_on, language, publish_at, counted_with_calendar, published_at)
+        VALUES ('public', 'P', '2021-04-01', 'zh-TW', now(), false, now()), ('draft', 'D', '2021-05-07', 'zh-TW', now() + interval '9 days', false, NULL) RETURNING id`.execute(
+        db,
+      );
       const [published, draft] = transcripts.map((r) => r.id);
       await sql`INSERT INTO speeches (transcript_id, held_on, position, speaker_id, speaker_label, kind, body, is_public) VALUES
         (${published}, '2021-04-01', 1, ${wang}, '王明德委員', 'speech', 'a', true),
@@ -457,6 +511,7 @@ describe('visibility: nothing written in a non-public state reaches a public cha
   test('every history entity and action has a label in both languages', () => {
     const ENTITY_TYPES = modules.flatMap((m) => m.historyEntityTypes ?? []);
     assert.ok(ENTITY_TYPES.includes('report') && ENTITY_TYPES.includes('transcript'));
-    for (const key of [...ENTITY_TYPES.map((e) => `history.entity.${e}`), ...HISTORY_ACTIONS.map((a) => `history.action.${a}`)]) assert.ok(isMessageKey(key), key);
+    for (const key of [...ENTITY_TYPES.map((e) => `history.entity.${e}`), ...HISTORY_ACTIONS.map((a) => `history.action.${a}`)])
+      assert.ok(isMessageKey(key), key);
   });
 });

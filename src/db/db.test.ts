@@ -18,7 +18,10 @@ after(() => database.close());
 test('migrations apply once; a second run applies nothing', async () => {
   assert.deepEqual(await migrate(database), []);
   const rows = await database.db.selectFrom('schema_migrations').select('name').execute();
-  assert.deepEqual(rows.map((r) => r.name), listMigrations().map((m) => m.name));
+  assert.deepEqual(
+    rows.map((r) => r.name),
+    listMigrations().map((m) => m.name),
+  );
 });
 
 test('a landed migration that was edited is refused', async () => {

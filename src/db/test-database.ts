@@ -38,8 +38,7 @@ interface Manifest {
 
 /** A snapshot ready to copy in this process. */
 type Source =
-  | { engine: 'pglite'; blob: Blob; meta: unknown; unused?: Database | undefined }
-  | { engine: 'postgres'; url: string; template: string; meta: unknown };
+  { engine: 'pglite'; blob: Blob; meta: unknown; unused?: Database | undefined } | { engine: 'postgres'; url: string; template: string; meta: unknown };
 
 /** Identifies the migrations a snapshot was built from. */
 export function migrationsChecksum(): string {

@@ -105,9 +105,15 @@ describe('Akoma Ntoso debate export', () => {
     assert.equal(doc.attrs.get('xmlns'), AKN_NAMESPACE);
     const debate = doc.children[0];
     assert.equal(debate?.name, 'debate');
-    assert.deepEqual(debate?.children.map((c) => c.name), ['meta', 'preface', 'debateBody']);
+    assert.deepEqual(
+      debate?.children.map((c) => c.name),
+      ['meta', 'preface', 'debateBody'],
+    );
     for (const frbr of ['FRBRWork', 'FRBRExpression', 'FRBRManifestation']) assert.equal(all(doc, frbr).length, 1, frbr);
-    assert.deepEqual(all(doc, 'FRBRdate').map((d) => d.attrs.get('date')), ['2024-03-15', '2024-03-15', '2024-04-01']);
+    assert.deepEqual(
+      all(doc, 'FRBRdate').map((d) => d.attrs.get('date')),
+      ['2024-03-15', '2024-03-15', '2024-04-01'],
+    );
     assert.equal(all(doc, 'FRBRlanguage')[0]?.attrs.get('language'), 'zho');
     assert.equal(all(doc, 'FRBRuri')[0]?.attrs.get('value'), '/akn/tw/debate/2024-03-15/7');
     assert.equal(all(doc, 'docDate')[0]?.attrs.get('date'), '2024-03-15');
@@ -154,11 +160,22 @@ describe('Akoma Ntoso debate export', () => {
     assert.equal(inner.length, 1);
     assert.equal(inner[0]?.attrs.get('eId'), 'dbsect_1__dbsect_1');
     assert.equal(inner[0]?.children[0]?.text, '臨時動議');
-    assert.deepEqual(inner[0]?.children.slice(1).map((c) => c.attrs.get('eId')), ['s14', 's15']);
+    assert.deepEqual(
+      inner[0]?.children.slice(1).map((c) => c.attrs.get('eId')),
+      ['s14', 's15'],
+    );
   });
 
   test('without a date or title: no docDate, no heading, the export date as FRBR date; English expression', () => {
-    const x = parseXml(akomaNtosoDebate({ ...sample, title: '', heldOn: null, language: 'en', speeches: [{ id: 1, speakerSlug: null, speakerLabel: null, kind: 'speech', body: '' }] }));
+    const x = parseXml(
+      akomaNtosoDebate({
+        ...sample,
+        title: '',
+        heldOn: null,
+        language: 'en',
+        speeches: [{ id: 1, speakerSlug: null, speakerLabel: null, kind: 'speech', body: '' }],
+      }),
+    );
     assert.equal(all(x, 'docDate').length, 0);
     assert.equal(all(x, 'heading').length, 0);
     assert.equal(all(x, 'FRBRdate')[0]?.attrs.get('date'), '2024-04-01');
@@ -178,9 +195,14 @@ describe('Akoma Ntoso debate export', () => {
       if (name !== null && slug !== null) speakers.set(slug, { slug, name });
       return { id: i + 1, speakerSlug: slug, speakerLabel: turn.speakerLabel, kind: turn.kind, body: turn.body, section: turn.section };
     });
-    const x = parseXml(akomaNtosoDebate({ title: t.title, heldOn: t.heldOn, language: 'zh-TW', uri: '/akn/tw/debate/2024-03-15/1', speakers: [...speakers.values()], speeches }));
+    const x = parseXml(
+      akomaNtosoDebate({ title: t.title, heldOn: t.heldOn, language: 'zh-TW', uri: '/akn/tw/debate/2024-03-15/1', speakers: [...speakers.values()], speeches }),
+    );
     const count = ['speech', 'question', 'answer', 'narrative', 'other'].reduce((n, k) => n + all(x, k).length, 0);
     assert.equal(count, t.turns.length);
-    assert.deepEqual(all(x, 'TLCPerson').map((p) => p.attrs.get('showAs')), ['王大明', '李小華', '問', '答', '陳建國', '環境部']);
+    assert.deepEqual(
+      all(x, 'TLCPerson').map((p) => p.attrs.get('showAs')),
+      ['王大明', '李小華', '問', '答', '陳建國', '環境部'],
+    );
   });
 });

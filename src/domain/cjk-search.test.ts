@@ -201,7 +201,11 @@ describe('highlight', () => {
     const body = '甲公開乙公開丙公開丁公開戊公開己';
     assert.deepEqual(highlight(body, '公開', { context: 1, maxLength: 7 }).map(show), ['甲[公開]乙[公開]…', '…丙[公開]丁[公開]…', '…戊[公開]己']);
     assert.deepEqual(highlight(body, '公開', { context: 1, maxMarks: 3 }).map(show), ['甲[公開]乙[公開]丙[公開]…', '…丁[公開]戊[公開]己']);
-    assert.deepEqual(highlight(body, '公開', { context: 1, maxLength: 2, maxSnippets: 2 }).map(show), ['甲[公開]…', '…乙[公開]…'], 'one match always shows whole');
+    assert.deepEqual(
+      highlight(body, '公開', { context: 1, maxLength: 2, maxSnippets: 2 }).map(show),
+      ['甲[公開]…', '…乙[公開]…'],
+      'one match always shows whole',
+    );
   });
 
   test('a 100,000-character speech that matches everywhere gives bounded snippets, quickly', () => {
@@ -213,7 +217,10 @@ describe('highlight', () => {
     const marks = snippets.flatMap((s) => s.snippet.filter((x) => x.mark));
     assert.ok(marks.length <= 30, `${marks.length} marks`);
     for (const s of snippets) assert.ok([...s.snippet.map((x) => x.text).join('')].length <= 160, show(s));
-    assert.ok(snippets.every((s) => s.snippet.every((x) => x.text !== '資訊公開' || x.mark)), 'no unmarked match is shown');
+    assert.ok(
+      snippets.every((s) => s.snippet.every((x) => x.text !== '資訊公開' || x.mark)),
+      'no unmarked match is shown',
+    );
     // A sanity bound only (the old builder took 3–21 s here); speed is measured in test/bounded-cost.timing.test.ts.
     assert.ok(elapsed < 2_000, `${Math.round(elapsed)} ms`);
 
@@ -228,7 +235,34 @@ describe('highlight', () => {
   });
 
   test('clusters are read as Intl.Segmenter reads them, in simple runs and around them', () => {
-    const pieces = ['公', '開', 'a', 'Ａ', ' ', 'e', '\u0301', '👍', '\u{1F3FD}', '🇹🇼', '\u200d', '👩', '\r', '\n', 'ก', 'ำ', 'क', '्', 'ष', '\u1100', '\u1161', '가', 'ｶ', 'ﾞ', '\u3099', '㍻'];
+    const pieces = [
+      '公',
+      '開',
+      'a',
+      'Ａ',
+      ' ',
+      'e',
+      '\u0301',
+      '👍',
+      '\u{1F3FD}',
+      '🇹🇼',
+      '\u200d',
+      '👩',
+      '\r',
+      '\n',
+      'ก',
+      'ำ',
+      'क',
+      '्',
+      'ष',
+      '\u1100',
+      '\u1161',
+      '가',
+      'ｶ',
+      'ﾞ',
+      '\u3099',
+      '㍻',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
     const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -158,7 +158,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * and punctuation, kana, full-width forms. None is Extend, SpacingMark, Prepend, ZWJ, a regional indicator, CR, LF or
  * a Hangul jamo, which are what join code points into one cluster (UAX #29), and NFKC never composes two of them.
  */
-const SIMPLE_RUN = /[\t\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9d]+/y;
+const SIMPLE_RUN =
+  /[\t\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9d]+/y;
 /** Code units given to Intl.Segmenter at a time. */
 const SEGMENT_PIECE = 32;
 

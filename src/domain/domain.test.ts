@@ -3,14 +3,7 @@ import { describe, test } from 'node:test';
 import { allows, type ActionRule, type Actor } from './authorization.js';
 import { diffFields } from './history.js';
 import { mergeLocalized, normalizeLocalized, pick } from './localized.js';
-import {
-  allowedPlanTransitions,
-  canTransitionPlan,
-  checkCommitmentContent,
-  checkCommitmentDates,
-  checkMilestoneDates,
-  PLAN_STATUSES,
-} from './plan.js';
+import { allowedPlanTransitions, canTransitionPlan, checkCommitmentContent, checkCommitmentDates, checkMilestoneDates, PLAN_STATUSES } from './plan.js';
 
 describe('plan status transitions', () => {
   const expected: Record<string, string[]> = {
@@ -38,15 +31,24 @@ describe('dates nest: plan ⊇ commitment ⊇ milestone', () => {
   });
   test('a milestone ending after its commitment names endDate', () => {
     const problems = checkMilestoneDates({ startDate: '2022-01-01', endDate: '2023-01-01' }, commitment);
-    assert.deepEqual(problems.map((p) => [p.field, p.key]), [['endDate', 'error.outsideCommitment']]);
+    assert.deepEqual(
+      problems.map((p) => [p.field, p.key]),
+      [['endDate', 'error.outsideCommitment']],
+    );
   });
   test('a milestone starting before its commitment names startDate', () => {
     const problems = checkMilestoneDates({ startDate: '2020-12-31', endDate: '2021-06-30' }, commitment);
-    assert.deepEqual(problems.map((p) => p.field), ['startDate']);
+    assert.deepEqual(
+      problems.map((p) => p.field),
+      ['startDate'],
+    );
   });
   test('end before start', () => {
     const problems = checkMilestoneDates({ startDate: '2022-02-01', endDate: '2022-01-01' }, commitment);
-    assert.deepEqual(problems.map((p) => [p.field, p.key]), [['endDate', 'error.endBeforeStart']]);
+    assert.deepEqual(
+      problems.map((p) => [p.field, p.key]),
+      [['endDate', 'error.endBeforeStart']],
+    );
   });
   test('a commitment outside the plan names both ends', () => {
     const problems = checkCommitmentDates({ startDate: '2020-06-01', endDate: '2024-06-01' }, plan);
@@ -57,12 +59,18 @@ describe('dates nest: plan ⊇ commitment ⊇ milestone', () => {
 describe('commitment content', () => {
   const brief = (zh: string, en = 'x') => normalizeLocalized({ zh, en });
   test('inclusion alone is not enough', () => {
-    assert.deepEqual(checkCommitmentContent({ ogpValues: ['inclusion'], briefDescription: brief('a') }).map((p) => p.field), ['ogpValues']);
+    assert.deepEqual(
+      checkCommitmentContent({ ogpValues: ['inclusion'], briefDescription: brief('a') }).map((p) => p.field),
+      ['ogpValues'],
+    );
     assert.deepEqual(checkCommitmentContent({ ogpValues: ['inclusion', 'civic-participation'], briefDescription: brief('a') }), []);
   });
   test('brief description counts characters, not bytes', () => {
     assert.deepEqual(checkCommitmentContent({ ogpValues: [], briefDescription: brief('資'.repeat(140)) }), []);
-    assert.deepEqual(checkCommitmentContent({ ogpValues: [], briefDescription: brief('資'.repeat(141)) }).map((p) => p.field), ['briefDescription.zh']);
+    assert.deepEqual(
+      checkCommitmentContent({ ogpValues: [], briefDescription: brief('資'.repeat(141)) }).map((p) => p.field),
+      ['briefDescription.zh'],
+    );
   });
 });
 

@@ -33,7 +33,10 @@ describe('meeting order', () => {
     assert.ok(compareMeetings(m1, m2) < 0);
     assert.ok(compareMeetings(m3, m2) > 0);
     assert.ok(compareMeetings({ id: 9, heldOn: '2021-05-01' }, m1) > 0);
-    assert.deepEqual([m4, m2, m3, m1].sort(compareMeetings).map((m) => m.id), [1, 4, 2, 3]);
+    assert.deepEqual(
+      [m4, m2, m3, m1].sort(compareMeetings).map((m) => m.id),
+      [1, 4, 2, 3],
+    );
   });
 });
 
@@ -42,21 +45,34 @@ describe('carried-over resolutions', () => {
     const resolutions = [r(10, m1.id)];
     const decisions = [d(10, m2.id, 'keep-tracking'), d(10, m3.id, 'closed')];
     assert.deepEqual(carriedOverResolutions(resolutions, decisions, meetings, m1), [], 'not at the meeting that made it');
-    assert.deepEqual(carriedOverResolutions(resolutions, decisions, meetings, m2).map((x) => x.id), [10]);
-    assert.deepEqual(carriedOverResolutions(resolutions, decisions, meetings, m3).map((x) => x.id), [10], 'closed at m3: still on its agenda');
+    assert.deepEqual(
+      carriedOverResolutions(resolutions, decisions, meetings, m2).map((x) => x.id),
+      [10],
+    );
+    assert.deepEqual(
+      carriedOverResolutions(resolutions, decisions, meetings, m3).map((x) => x.id),
+      [10],
+      'closed at m3: still on its agenda',
+    );
     assert.deepEqual(carriedOverResolutions(resolutions, decisions, meetings, m4), [], 'closed before m4');
   });
 
   test('a closed resolution reopened later is carried again', () => {
     const decisions = [d(10, m2.id, 'closed'), d(10, m3.id, 'keep-tracking')];
     assert.deepEqual(carriedOverResolutions([r(10, m1.id)], decisions, meetings, m3), []);
-    assert.deepEqual(carriedOverResolutions([r(10, m1.id)], decisions, meetings, m4).map((x) => x.id), [10]);
+    assert.deepEqual(
+      carriedOverResolutions([r(10, m1.id)], decisions, meetings, m4).map((x) => x.id),
+      [10],
+    );
   });
 
   test('order: by the meeting that made them, then id; other resolutions untouched', () => {
     const resolutions = [r(30, m3.id), r(21, m2.id), r(20, m2.id), r(11, m1.id)];
     const carried = carriedOverResolutions(resolutions, [d(11, m3.id, 'closed')], meetings, m4);
-    assert.deepEqual(carried.map((x) => x.id), [20, 21, 30]);
+    assert.deepEqual(
+      carried.map((x) => x.id),
+      [20, 21, 30],
+    );
   });
 
   test('decision order follows meeting dates, not ids', () => {
@@ -77,7 +93,10 @@ describe('attendance and numbers', () => {
 
   test('resolution numbers: meeting date and order, unique across meetings of one day', () => {
     assert.equal(nextResolutionNumber({ heldOn: '2021-05-12' }, []), '20210512-1');
-    assert.equal(nextResolutionNumber({ heldOn: '2021-05-12' }, [{ number: '20210512-1' }, { number: '20210512-7' }, { number: '20210901-9' }, { number: 'A-3' }]), '20210512-8');
+    assert.equal(
+      nextResolutionNumber({ heldOn: '2021-05-12' }, [{ number: '20210512-1' }, { number: '20210512-7' }, { number: '20210901-9' }, { number: 'A-3' }]),
+      '20210512-8',
+    );
   });
 
   test('only plenaries take up open resolutions', () => {

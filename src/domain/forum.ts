@@ -100,7 +100,10 @@ export function latestDecision<D extends Pick<ResolutionDecision, 'meetingId'>>(
 }
 
 /** The status a resolution has after its decisions: that of the latest one, or keep tracking. */
-export function resolutionStatusAfter(decisions: readonly Pick<ResolutionDecision, 'meetingId' | 'status'>[], meetings: readonly MeetingKey[]): ResolutionStatus {
+export function resolutionStatusAfter(
+  decisions: readonly Pick<ResolutionDecision, 'meetingId' | 'status'>[],
+  meetings: readonly MeetingKey[],
+): ResolutionStatus {
   return latestDecision(decisions, meetings)?.status ?? 'keep-tracking';
 }
 

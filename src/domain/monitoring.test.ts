@@ -34,12 +34,21 @@ describe('review cycles', () => {
 
   test('a remainder of half an interval or more stays a cycle of its own', () => {
     const cycles = generateCycles('2021-01-01', '2021-06-30');
-    assert.deepEqual(cycles.map((c) => [c.startsOn, c.endsOn]), [['2021-01-01', '2021-04-30'], ['2021-05-01', '2021-06-30']]);
+    assert.deepEqual(
+      cycles.map((c) => [c.startsOn, c.endsOn]),
+      [
+        ['2021-01-01', '2021-04-30'],
+        ['2021-05-01', '2021-06-30'],
+      ],
+    );
   });
 
   test('other intervals and offsets; nothing for an empty or reversed period', () => {
     const yearly = generateCycles('2021-03-15', '2024-12-31', { intervalMonths: 12, dueAfterDays: 30, reviewAfterDays: 60 });
-    assert.deepEqual(yearly.map((c) => c.startsOn), ['2021-03-15', '2022-03-01', '2023-03-01', '2024-03-01']);
+    assert.deepEqual(
+      yearly.map((c) => c.startsOn),
+      ['2021-03-15', '2022-03-01', '2023-03-01', '2024-03-01'],
+    );
     assert.equal(yearly[0]?.endsOn, '2022-02-28');
     assert.equal(yearly[0]?.reportDue, '2022-03-30');
     assert.deepEqual(generateCycles('2024-01-01', '2023-01-01'), []);
@@ -49,7 +58,10 @@ describe('review cycles', () => {
   test('cycle date checks', () => {
     assert.deepEqual(checkCycleDates({ startsOn: '2021-01-01', endsOn: '2021-04-30', reportDue: '2021-05-14', reviewOn: null }), []);
     const problems = checkCycleDates({ startsOn: '2021-05-01', endsOn: '2021-04-30', reportDue: '2021-04-01', reviewOn: '2021-01-01' });
-    assert.deepEqual(problems.map((p) => p.field), ['endsOn', 'reportDue', 'reviewOn']);
+    assert.deepEqual(
+      problems.map((p) => p.field),
+      ['endsOn', 'reportDue', 'reviewOn'],
+    );
   });
 
   test('the current cycle: the one being reported on, else the last begun, else the first', () => {
@@ -74,34 +86,87 @@ describe('milestone entries of a report', () => {
   const entry = (status: MilestoneProgress['status'], percent: number, r = reason()): MilestoneProgress => ({ milestoneId: 1, status, percent, reason: r });
 
   test('delayed and withdrawn need a reason in either language; blanks do not count', () => {
-    assert.deepEqual(checkMilestoneProgress([entry('delayed', 40)], [1]).map((p) => [p.field, p.key]), [['milestones.0.reason', 'error.reasonRequired']]);
+    assert.deepEqual(
+      checkMilestoneProgress([entry('delayed', 40)], [1]).map((p) => [p.field, p.key]),
+      [['milestones.0.reason', 'error.reasonRequired']],
+    );
     assert.equal(checkMilestoneProgress([entry('withdrawn', 0, reason('  ', ' '))], [1]).length, 1);
     assert.deepEqual(checkMilestoneProgress([entry('delayed', 40, reason('', 'Tender failed'))], [1]), []);
     assert.deepEqual(checkMilestoneProgress([entry('in-progress', 40)], [1]), []);
   });
 
   test('percent range and consistency with the status', () => {
-    assert.deepEqual(checkMilestoneProgress([entry('in-progress', 101)], [1]).map((p) => p.key), ['error.percent']);
-    assert.deepEqual(checkMilestoneProgress([entry('in-progress', 2.5)], [1]).map((p) => p.key), ['error.percent']);
-    assert.deepEqual(checkMilestoneProgress([entry('completed', 90)], [1]).map((p) => p.key), ['error.completedPercent']);
-    assert.deepEqual(checkMilestoneProgress([entry('not-started', 5)], [1]).map((p) => p.key), ['error.notStartedPercent']);
+    assert.deepEqual(
+      checkMilestoneProgress([entry('in-progress', 101)], [1]).map((p) => p.key),
+      ['error.percent'],
+    );
+    assert.deepEqual(
+      checkMilestoneProgress([entry('in-progress', 2.5)], [1]).map((p) => p.key),
+      ['error.percent'],
+    );
+    assert.deepEqual(
+      checkMilestoneProgress([entry('completed', 90)], [1]).map((p) => p.key),
+      ['error.completedPercent'],
+    );
+    assert.deepEqual(
+      checkMilestoneProgress([entry('not-started', 5)], [1]).map((p) => p.key),
+      ['error.notStartedPercent'],
+    );
   });
 
   test('unknown or repeated milestones', () => {
-    assert.deepEqual(checkMilestoneProgress([entry('in-progress', 10)], [2]).map((p) => p.field), ['milestones.0.milestoneId']);
-    assert.deepEqual(checkMilestoneProgress([entry('in-progress', 10), entry('in-progress', 20)], [1]).map((p) => p.field), ['milestones.1.milestoneId']);
+    assert.deepEqual(
+      checkMilestoneProgress([entry('in-progress', 10)], [2]).map((p) => p.field),
+      ['milestones.0.milestoneId'],
+    );
+    assert.deepEqual(
+      checkMilestoneProgress([entry('in-progress', 10), entry('in-progress', 20)], [1]).map((p) => p.field),
+      ['milestones.1.milestoneId'],
+    );
   });
 });
 
 describe('roll-ups', () => {
   test('plain average, weighted only when every counted milestone has a weight, withdrawn left out', () => {
-    assert.equal(commitmentPercent([{ status: 'completed', percent: 100, weight: null }, { status: 'in-progress', percent: 50, weight: null }]), 75);
-    assert.equal(commitmentPercent([{ status: 'completed', percent: 100, weight: 3 }, { status: 'in-progress', percent: 50, weight: 1 }]), 87.5);
-    assert.equal(commitmentPercent([{ status: 'completed', percent: 100, weight: 3 }, { status: 'in-progress', percent: 50, weight: null }]), 75, 'a missing weight means equal weights');
-    assert.equal(commitmentPercent([{ status: 'completed', percent: 100, weight: null }, { status: 'withdrawn', percent: 0, weight: null }]), 100);
+    assert.equal(
+      commitmentPercent([
+        { status: 'completed', percent: 100, weight: null },
+        { status: 'in-progress', percent: 50, weight: null },
+      ]),
+      75,
+    );
+    assert.equal(
+      commitmentPercent([
+        { status: 'completed', percent: 100, weight: 3 },
+        { status: 'in-progress', percent: 50, weight: 1 },
+      ]),
+      87.5,
+    );
+    assert.equal(
+      commitmentPercent([
+        { status: 'completed', percent: 100, weight: 3 },
+        { status: 'in-progress', percent: 50, weight: null },
+      ]),
+      75,
+      'a missing weight means equal weights',
+    );
+    assert.equal(
+      commitmentPercent([
+        { status: 'completed', percent: 100, weight: null },
+        { status: 'withdrawn', percent: 0, weight: null },
+      ]),
+      100,
+    );
     assert.equal(commitmentPercent([{ status: 'withdrawn', percent: 0, weight: null }]), null);
     assert.equal(commitmentPercent([]), null);
-    assert.equal(commitmentPercent([{ status: 'in-progress', percent: 33, weight: null }, { status: 'in-progress', percent: 34, weight: null }, { status: 'in-progress', percent: 34, weight: null }]), 33.7);
+    assert.equal(
+      commitmentPercent([
+        { status: 'in-progress', percent: 33, weight: null },
+        { status: 'in-progress', percent: 34, weight: null },
+        { status: 'in-progress', percent: 34, weight: null },
+      ]),
+      33.7,
+    );
   });
 
   test('health of a commitment from its latest report', () => {
@@ -156,11 +221,20 @@ describe('evidence files', () => {
   });
 
   test('size limits: empty refused, exactly the limit accepted, one byte more refused', () => {
-    assert.deepEqual(checkEvidenceFile('a.txt', new Uint8Array()).problems.map((p) => p.key), ['error.fileEmpty']);
+    assert.deepEqual(
+      checkEvidenceFile('a.txt', new Uint8Array()).problems.map((p) => p.key),
+      ['error.fileEmpty'],
+    );
     const atLimit = new Uint8Array(EVIDENCE_MAX_BYTES).fill(0x61);
     assert.deepEqual(checkEvidenceFile('a.txt', atLimit), { mediaType: 'text/plain', problems: [] });
     const over = new Uint8Array(EVIDENCE_MAX_BYTES + 1).fill(0x61);
-    assert.deepEqual(checkEvidenceFile('a.txt', over).problems.map((p) => [p.field, p.key]), [['file', 'error.fileTooLarge']]);
-    assert.deepEqual(checkEvidenceFile('a.exe', text('x')).problems.map((p) => p.key), ['error.fileType']);
+    assert.deepEqual(
+      checkEvidenceFile('a.txt', over).problems.map((p) => [p.field, p.key]),
+      [['file', 'error.fileTooLarge']],
+    );
+    assert.deepEqual(
+      checkEvidenceFile('a.exe', text('x')).problems.map((p) => p.key),
+      ['error.fileType'],
+    );
   });
 });

@@ -67,7 +67,16 @@ export interface ProgressReport {
 /** What a report says, apart from its cycle, revision and bookkeeping. */
 export type ReportContent = Pick<
   ProgressReport,
-  'achievements' | 'participation' | 'civilSocietyParticipants' | 'governmentParticipants' | 'problems' | 'nextSteps' | 'budgetSpent' | 'budgetCurrency' | 'budgetNote' | 'milestones'
+  | 'achievements'
+  | 'participation'
+  | 'civilSocietyParticipants'
+  | 'governmentParticipants'
+  | 'problems'
+  | 'nextSteps'
+  | 'budgetSpent'
+  | 'budgetCurrency'
+  | 'budgetNote'
+  | 'milestones'
 >;
 
 /** A new report's content before anything is written into it: no text, no counts, no budget, no milestone entries. */

@@ -201,10 +201,7 @@ export function checkPlanPeriod(periodStart: string, periodEnd: string): FieldPr
 }
 
 /** A commitment's dates fall inside its plan's period. */
-export function checkCommitmentDates(
-  c: { startDate: string; endDate: string },
-  plan: { periodStart: string; periodEnd: string },
-): FieldProblem[] {
+export function checkCommitmentDates(c: { startDate: string; endDate: string }, plan: { periodStart: string; periodEnd: string }): FieldProblem[] {
   const problems = checkRange('startDate', 'endDate', c.startDate, c.endDate);
   if (c.startDate < plan.periodStart || c.startDate > plan.periodEnd)
     problems.push({ field: 'startDate', key: 'error.outsidePlan', params: { start: plan.periodStart, end: plan.periodEnd } });
@@ -214,10 +211,7 @@ export function checkCommitmentDates(
 }
 
 /** A milestone's dates fall inside its commitment's dates. */
-export function checkMilestoneDates(
-  m: { startDate: string; endDate: string },
-  c: { startDate: string; endDate: string },
-): FieldProblem[] {
+export function checkMilestoneDates(m: { startDate: string; endDate: string }, c: { startDate: string; endDate: string }): FieldProblem[] {
   const problems = checkRange('startDate', 'endDate', m.startDate, m.endDate);
   if (m.startDate < c.startDate || m.startDate > c.endDate)
     problems.push({ field: 'startDate', key: 'error.outsideCommitment', params: { start: c.startDate, end: c.endDate } });
@@ -229,8 +223,7 @@ export function checkMilestoneDates(
 /** Technology & Innovation and Inclusion count only alongside a core value; the brief fits in 140 characters. */
 export function checkCommitmentContent(c: { ogpValues: readonly OgpValue[]; briefDescription: Localized }): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (c.ogpValues.length > 0 && !c.ogpValues.some((v) => CORE_OGP_VALUES.includes(v)))
-    problems.push({ field: 'ogpValues', key: 'error.needsCoreValue' });
+  if (c.ogpValues.length > 0 && !c.ogpValues.some((v) => CORE_OGP_VALUES.includes(v))) problems.push({ field: 'ogpValues', key: 'error.needsCoreValue' });
   for (const side of ['zh', 'en'] as const) {
     if ([...c.briefDescription[side]].length > BRIEF_DESCRIPTION_MAX)
       problems.push({ field: `briefDescription.${side}`, key: 'error.tooLong', params: { max: BRIEF_DESCRIPTION_MAX } });

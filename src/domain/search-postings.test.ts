@@ -1,6 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cutBlocks, dayRange, decodeKeysInto, decodePositional, decodePostings, encodeBlock, intersect, keyParts, MAX_POSITION, MAX_TRANSCRIPT_ID, mergeSorted, orderKey, phraseMatches, positionsOf, transcriptRange, type Posting } from './search-postings.js';
+import {
+  cutBlocks,
+  dayRange,
+  decodeKeysInto,
+  decodePositional,
+  decodePostings,
+  encodeBlock,
+  intersect,
+  keyParts,
+  MAX_POSITION,
+  MAX_TRANSCRIPT_ID,
+  mergeSorted,
+  orderKey,
+  phraseMatches,
+  positionsOf,
+  transcriptRange,
+  type Posting,
+} from './search-postings.js';
 
 /** mulberry32, so a failure can be replayed. */
 function random(seed: number) {
@@ -14,8 +31,17 @@ function random(seed: number) {
 }
 
 test('keys order newest day first, then the later transcript, then position; and decode back', () => {
-  const keys = [orderKey('2024-06-01', 9, 1), orderKey('2024-06-01', 9, 2), orderKey('2024-06-01', 3, 1), orderKey('2024-05-31', 12, 0), orderKey('1900-01-01', 1, MAX_POSITION)];
-  assert.deepEqual([...keys].sort((a, b) => a - b), keys);
+  const keys = [
+    orderKey('2024-06-01', 9, 1),
+    orderKey('2024-06-01', 9, 2),
+    orderKey('2024-06-01', 3, 1),
+    orderKey('2024-05-31', 12, 0),
+    orderKey('1900-01-01', 1, MAX_POSITION),
+  ];
+  assert.deepEqual(
+    [...keys].sort((a, b) => a - b),
+    keys,
+  );
   assert.deepEqual(keyParts(orderKey('2026-12-01', MAX_TRANSCRIPT_ID, MAX_POSITION)), { transcriptId: MAX_TRANSCRIPT_ID, position: MAX_POSITION });
   assert.deepEqual(keyParts(orderKey('2257-12-31', 0, 0)), { transcriptId: 0, position: 0 });
   assert.ok(orderKey('1900-01-01', 0, MAX_POSITION) <= Number.MAX_SAFE_INTEGER, 'every key is a safe integer');
@@ -65,9 +91,16 @@ test('blocks round-trip, small and 53-bit deltas alike, positions included, and 
     const half = Math.ceil(postings.length / 2);
     const flat = decodePositional(postings.length > 1 ? [encodeBlock(postings.slice(0, half)), encodeBlock(postings.slice(half))] : [block]);
     assert.deepEqual([...flat.keys], keys, 'a positional list runs across blocks');
-    assert.deepEqual(postings.map((_, i) => positionsOf(flat, i)), postings.map((p) => p.positions));
+    assert.deepEqual(
+      postings.map((_, i) => positionsOf(flat, i)),
+      postings.map((p) => p.positions),
+    );
   }
-  assert.equal(encodeBlock(postingsOf([5, 6, 7, 8])).bytes.length, 8, 'the keys section’s length, then a delta under 128 in one byte, and so is "no positions"');
+  assert.equal(
+    encodeBlock(postingsOf([5, 6, 7, 8])).bytes.length,
+    8,
+    'the keys section’s length, then a delta under 128 in one byte, and so is "no positions"',
+  );
   assert.throws(() => encodeBlock(postingsOf([3, 3])), RangeError);
   assert.throws(() => encodeBlock([{ key: 1, positions: [4, 4] }]), RangeError);
   assert.throws(() => encodeBlock([]), RangeError);
@@ -76,20 +109,43 @@ test('blocks round-trip, small and 53-bit deltas alike, positions included, and 
 test('cutting makes even blocks of at most the size; merging keeps order', () => {
   const keys = Array.from({ length: 2050 }, (_, i) => i * 3);
   const blocks = cutBlocks(postingsOf(keys), 1024);
-  assert.deepEqual(blocks.map((b) => b.count), [684, 684, 682]);
+  assert.deepEqual(
+    blocks.map((b) => b.count),
+    [684, 684, 682],
+  );
   assert.deepEqual(blocks.flatMap(keysOf), keys);
-  assert.deepEqual(mergeSorted(postingsOf([1, 4, 9]), postingsOf([2, 3, 10, 11])).map((p) => p.key), [1, 2, 3, 4, 9, 10, 11]);
+  assert.deepEqual(
+    mergeSorted(postingsOf([1, 4, 9]), postingsOf([2, 3, 10, 11])).map((p) => p.key),
+    [1, 2, 3, 4, 9, 10, 11],
+  );
 });
 
 test('a phrase matches where its terms stand at consecutive positions, a recurring term included', () => {
   const list = (entries: [number, number[]][]) => decodePositional([encodeBlock(entries.map(([key, positions]) => ({ key, positions })))]);
-  const ab = list([[1, [0]], [2, [5]], [3, [0, 7]], [4, [2]]]);
-  const bc = list([[1, [1]], [2, [4]], [3, [8]], [4, [3]], [5, [0]]]);
+  const ab = list([
+    [1, [0]],
+    [2, [5]],
+    [3, [0, 7]],
+    [4, [2]],
+  ]);
+  const bc = list([
+    [1, [1]],
+    [2, [4]],
+    [3, [8]],
+    [4, [3]],
+    [5, [0]],
+  ]);
   assert.deepEqual([...phraseMatches([ab, bc])], [1, 3, 4]);
   assert.deepEqual([...phraseMatches([ab, bc], [{ lo: 2, hi: 3 }])], [3]);
   // ABAB: AB at p and p + 2, BA at p + 1.
-  const ab2 = list([[1, [0, 2]], [2, [0, 5]]]);
-  const ba = list([[1, [1]], [2, [1]]]);
+  const ab2 = list([
+    [1, [0, 2]],
+    [2, [0, 5]],
+  ]);
+  const ba = list([
+    [1, [1]],
+    [2, [1]],
+  ]);
   assert.deepEqual([...phraseMatches([ab2, ba, ab2])], [1]);
   assert.deepEqual([...phraseMatches([])], []);
 });
@@ -102,7 +158,13 @@ test('intersection equals a naive one, with and without ranges', () => {
       const density = next();
       return Float64Array.from(Array.from({ length: universe }, (_, k) => k).filter(() => next() < density));
     });
-    const ranges = next() < 0.5 ? undefined : [{ lo: Math.floor(next() * universe * 0.3), hi: Math.floor(universe * 0.4) }, { lo: Math.floor(universe * 0.6), hi: Math.floor(universe * 0.9) }];
+    const ranges =
+      next() < 0.5
+        ? undefined
+        : [
+            { lo: Math.floor(next() * universe * 0.3), hi: Math.floor(universe * 0.4) },
+            { lo: Math.floor(universe * 0.6), hi: Math.floor(universe * 0.9) },
+          ];
     const expected = Array.from(lists[0] ?? []).filter((k) => lists.every((l) => l.includes(k)) && (!ranges || ranges.some((r) => k >= r.lo && k <= r.hi)));
     assert.deepEqual([...intersect(lists, ranges)], expected, `round ${round}`);
   }

@@ -35,8 +35,10 @@ function dayIndex(isoDay: string): number {
 
 /** The order key of a speech: smaller is shown first. */
 export function orderKey(heldOn: string, transcriptId: number, position: number): number {
-  if (!Number.isInteger(transcriptId) || transcriptId < 0 || transcriptId > MAX_TRANSCRIPT_ID) throw new RangeError(`transcript id out of range for the search index: ${transcriptId}`);
-  if (!Number.isInteger(position) || position < 0 || position > MAX_POSITION) throw new RangeError(`speech position out of range for the search index: ${position}`);
+  if (!Number.isInteger(transcriptId) || transcriptId < 0 || transcriptId > MAX_TRANSCRIPT_ID)
+    throw new RangeError(`transcript id out of range for the search index: ${transcriptId}`);
+  if (!Number.isInteger(position) || position < 0 || position > MAX_POSITION)
+    throw new RangeError(`speech position out of range for the search index: ${position}`);
   return (DAY_SPAN - 1 - dayIndex(heldOn)) * DAY_STRIDE + (MAX_TRANSCRIPT_ID - transcriptId) * POSITION_SPAN + position;
 }
 
@@ -217,7 +219,13 @@ export interface PositionalList {
 /** A term's blocks, in key order, as one positional list. */
 export function decodePositional(blocks: readonly StoredBlockBytes[]): PositionalList {
   const total = blocks.reduce((sum, b) => sum + b.count, 0);
-  const list: PositionalList = { keys: new Float64Array(total), bytes: blocks.map((b) => b.bytes), block: new Uint32Array(total), starts: new Uint32Array(total), ends: new Uint32Array(total) };
+  const list: PositionalList = {
+    keys: new Float64Array(total),
+    bytes: blocks.map((b) => b.bytes),
+    block: new Uint32Array(total),
+    starts: new Uint32Array(total),
+    ends: new Uint32Array(total),
+  };
   let at = 0;
   blocks.forEach((b, blockIndex) => {
     walkBlock(b, (i, key, from, to) => {

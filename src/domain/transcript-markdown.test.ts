@@ -74,7 +74,13 @@ describe('parsing a meeting transcript', () => {
   });
 
   test('without the stored layout, the canonical layout is written and reads back the same turns', () => {
-    const again = parsed(serializeTranscriptMarkdown({ title: t.title, heldOn: t.heldOn, turns: t.turns.map(({ speakerLabel, kind, body, section }) => ({ speakerLabel, kind, body, section })) }));
+    const again = parsed(
+      serializeTranscriptMarkdown({
+        title: t.title,
+        heldOn: t.heldOn,
+        turns: t.turns.map(({ speakerLabel, kind, body, section }) => ({ speakerLabel, kind, body, section })),
+      }),
+    );
     assert.deepEqual(
       again.turns.map((x) => [x.speakerLabel, x.kind, x.body, x.section]),
       t.turns.map((x) => [x.speakerLabel, x.kind, x.body, x.section]),
@@ -283,7 +289,10 @@ describe('serializing', () => {
       ],
     });
     assert.equal(md, '紀錄\n\n1、 甲\n\n2、 乙\n');
-    assert.deepEqual(parsed(md).turns.map((x) => x.body), ['1、 甲', '2、 乙']);
+    assert.deepEqual(
+      parsed(md).turns.map((x) => x.body),
+      ['1、 甲', '2、 乙'],
+    );
   });
 });
 
@@ -295,7 +304,25 @@ describe('normalization is stable', () => {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pieces = ['', '', ' ', '# 2020-01-02 標題', '## 節', '### 甲：', '### 乙:', '### 問：', '> （笑）', '>', '文字', '文字 ', '1、 項目', '(2) 項目', '\\### 逃脫', '#tag', '  縮排'];
+  const pieces = [
+    '',
+    '',
+    ' ',
+    '# 2020-01-02 標題',
+    '## 節',
+    '### 甲：',
+    '### 乙:',
+    '### 問：',
+    '> （笑）',
+    '>',
+    '文字',
+    '文字 ',
+    '1、 項目',
+    '(2) 項目',
+    '\\### 逃脫',
+    '#tag',
+    '  縮排',
+  ];
   const summary = (t: ParsedTranscript) => JSON.stringify([t.title, t.heldOn, t.turns.map((x) => [x.speakerLabel, x.kind, x.body, x.section])]);
 
   test('for generated files: parse → serialize → parse gives the same turns, and serializing again the same text', () => {
@@ -396,7 +423,10 @@ describe('the real transcripts in ../shared/seeds', () => {
   test('004 (a talk) parses as one speech and round-trips byte for byte', () => {
     const text = seed('004_');
     const t = parsed(text);
-    assert.deepEqual(t.turns.map((x) => [x.speakerLabel, x.kind]), [[null, 'speech']]);
+    assert.deepEqual(
+      t.turns.map((x) => [x.speakerLabel, x.kind]),
+      [[null, 'speech']],
+    );
     assert.equal(roundTrip(text), text);
   });
 

@@ -279,7 +279,10 @@ export function parseTranscriptMarkdown(input: string, options: ParseTranscriptO
 
   // Untagged paragraphs: speech or narrative?
   const firstSpeaker = tokens.findIndex((t) => t.type === 'speaker');
-  const untaggedLines = tokens.slice(start, firstSpeaker === -1 ? tokens.length : firstSpeaker).filter((t) => t.type === 'para').flatMap((t) => t.lines);
+  const untaggedLines = tokens
+    .slice(start, firstSpeaker === -1 ? tokens.length : firstSpeaker)
+    .filter((t) => t.type === 'para')
+    .flatMap((t) => t.lines);
   const untaggedKind = options.untaggedKind ?? (looksLikeMinutes(untaggedLines) ? 'narrative' : 'speech');
 
   if (titleStyle === 'none' && untaggedKind === 'narrative' && first?.type === 'para') {
@@ -329,7 +332,7 @@ export function parseTranscriptMarkdown(input: string, options: ParseTranscriptO
   for (const token of tokens.slice(start)) {
     if (token.type === 'para') {
       const paragraph = token.lines.map(unescapeBodyLine).join('\n');
-      const continues = pending !== null && (pending).turn.kind !== 'narrative' && !(pending).layout.plain;
+      const continues = pending !== null && pending.turn.kind !== 'narrative' && !pending.layout.plain;
       if (continues) {
         (pending as Pending).paragraphs.push(paragraph);
         continue;
@@ -390,7 +393,7 @@ export function parseTranscriptMarkdown(input: string, options: ParseTranscriptO
     finalNewline = true;
     finalGap--;
   }
-  (lastGapSetter)?.(finalGap);
+  lastGapSetter?.(finalGap);
   if (turns.length === 0 && problems.length === 0) problems.push({ line: tokens[0]?.line ?? 1, key: 'transcript.error.noTurns' });
 
   if (problems.length > 0) {
@@ -574,10 +577,7 @@ export function speakerKey(name: string): string {
  * The speaker a label refers to: an alias for the whole label wins, then an alias for the name without its title,
  * then that name itself. Aliases map a label or name (e.g. a misspelling `林鐘榮`) to the speaker's name.
  */
-export function resolveSpeakerName(
-  label: string,
-  options: { aliases?: Readonly<Record<string, string>>; titles?: readonly string[] } = {},
-): string {
+export function resolveSpeakerName(label: string, options: { aliases?: Readonly<Record<string, string>>; titles?: readonly string[] } = {}): string {
   const aliases = new Map<string, string>();
   for (const [from, to] of Object.entries(options.aliases ?? {})) aliases.set(speakerKey(from), to);
   const byLabel = aliases.get(speakerKey(label));

@@ -88,7 +88,10 @@ describe('working days', () => {
     const result = addWorkingDays('2024-03-25', 10, TW_2024_Q1);
     assert.deepEqual(result, { day: '2024-04-08', usedCalendar: false });
     assert.equal(addWorkingDays('2024-03-15', 10, TW_2024_Q1).usedCalendar, true, 'ends on Fri 3-29, inside the calendar');
-    const gappy = calendarFrom([{ day: '2024-03-04', isDayOff: false }, { day: '2024-03-06', isDayOff: false }]);
+    const gappy = calendarFrom([
+      { day: '2024-03-04', isDayOff: false },
+      { day: '2024-03-06', isDayOff: false },
+    ]);
     assert.deepEqual(addWorkingDays('2024-03-03', 3, gappy), { day: '2024-03-06', usedCalendar: false }, 'a gap inside the span');
     assert.equal(addWorkingDays('2024-02-29', 1, TW_2024_Q1).usedCalendar, true, 'the start itself need not be covered');
   });
@@ -127,11 +130,14 @@ describe('the transcript embargo', () => {
 
   test('the default 10 days across Lunar New Year 2024', () => {
     const end = embargoEnd({ heldOn: '2024-02-05', workingDays: 10, releaseOn: null, calendar: TW_2024_Q1 });
-    assert.deepEqual({ ...end, publishAt: end.publishAt.toISOString() }, {
-      lastCorrectionDay: '2024-02-23',
-      publishAt: '2024-02-23T16:00:00.000Z',
-      countedWithCalendar: true,
-    });
+    assert.deepEqual(
+      { ...end, publishAt: end.publishAt.toISOString() },
+      {
+        lastCorrectionDay: '2024-02-23',
+        publishAt: '2024-02-23T16:00:00.000Z',
+        countedWithCalendar: true,
+      },
+    );
   });
 
   test('publication the day after a make-up Saturday can fall on a Sunday', () => {
@@ -207,7 +213,10 @@ describe('the office calendar CSV', () => {
       ok: false,
       problems: [{ line: 1, key: 'calendar.error.header', params: { columns: '西元日期, 是否放假' } }],
     });
-    assert.deepEqual(parseOfficeCalendarCsv(''), { ok: false, problems: [{ line: 1, key: 'calendar.error.header', params: { columns: '西元日期, 是否放假' } }] });
+    assert.deepEqual(parseOfficeCalendarCsv(''), {
+      ok: false,
+      problems: [{ line: 1, key: 'calendar.error.header', params: { columns: '西元日期, 是否放假' } }],
+    });
   });
 
   test('bad rows are all reported with their lines, and then no rows are returned', () => {

@@ -54,7 +54,7 @@ export function isWorkingDay(day: string, calendar: OfficeCalendar): boolean {
 export function addWorkingDays(start: string, n: number, calendar: OfficeCalendar): { day: string; usedCalendar: boolean } {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, not ${n}`);
   let day = start;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, calendar)) counted++;
   }
@@ -124,9 +124,7 @@ function isoFromCompact(value: string): string | undefined {
  * so their order does not matter and extra columns are ignored; 星期, when given, must match the date.
  * Either every row is good, or the problems are listed with their lines.
  */
-export function parseOfficeCalendarCsv(
-  text: string,
-): { ok: true; rows: CalendarRow[] } | { ok: false; problems: CalendarProblem[] } {
+export function parseOfficeCalendarCsv(text: string): { ok: true; rows: CalendarRow[] } | { ok: false; problems: CalendarProblem[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;

@@ -95,16 +95,30 @@ test('formatNumber rounds to whole numbers from 10 and one decimal below', () =>
 test('GanttChart is an accessible figure: named and described SVG, caption, and the same data as a table', async () => {
   const html = await gantt([
     row({ key: 'c1', label: 'Open budget data', href: '/en/plans/p/commitments/1-1', status: 'delayed', statusLabel: 'Delayed', percent: 40 }),
-    row({ key: 'm1', label: 'Publish the dataset', start: '2022-01-01', end: '2022-06-30', status: 'completed', statusLabel: 'Completed', percent: 100, level: 1 }),
-    row({ key: 'm2', label: 'Hold workshops', start: '2022-07-01', end: '2023-06-30', status: 'not-started', statusLabel: 'Not started', percent: null, level: 1 }),
+    row({
+      key: 'm1',
+      label: 'Publish the dataset',
+      start: '2022-01-01',
+      end: '2022-06-30',
+      status: 'completed',
+      statusLabel: 'Completed',
+      percent: 100,
+      level: 1,
+    }),
+    row({
+      key: 'm2',
+      label: 'Hold workshops',
+      start: '2022-07-01',
+      end: '2023-06-30',
+      status: 'not-started',
+      statusLabel: 'Not started',
+      percent: null,
+      level: 1,
+    }),
   ]);
   assertAccessibleFigure(html, 'plan-gantt', 'Commitment timeline', 'Two commitments, one delayed.');
   assert.match(html, /<figcaption>Timeline of the 2021–2024 plan<\/figcaption>/);
-  assert.deepEqual(
-    tags(html, 'th').filter((t) => attr(t, 'scope') === 'col').length,
-    5,
-    'label, start, end, status and percent columns',
-  );
+  assert.deepEqual(tags(html, 'th').filter((t) => attr(t, 'scope') === 'col').length, 5, 'label, start, end, status and percent columns');
   assert.deepEqual(tbodyRows(html).map(cellTexts), [
     ['Open budget data', '2021-09-01', '2024-08-31', 'Delayed', '40%'],
     ['Publish the dataset', '2022-01-01', '2022-06-30', 'Completed', '100%'],
@@ -294,7 +308,10 @@ test('LineChart marks each known value, breaks the line at a missing one, and ta
   assert.match(group(html, 'c3'), />—<\/text>/);
   assert.match(group(html, 'c2'), />45%<\/text>/);
   const markers = tags(html, 'circle').map((t) => num(t, 'cy'));
-  assert.ok(markers.every((cy, i) => i === 0 || cy < (markers[i - 1] ?? 0)), 'higher values sit higher');
+  assert.ok(
+    markers.every((cy, i) => i === 0 || cy < (markers[i - 1] ?? 0)),
+    'higher values sit higher',
+  );
   assert.deepEqual(tbodyRows(html).map(cellTexts), [
     ['Mid-term 2022', '20%'],
     ['Annual 2022', '45%'],

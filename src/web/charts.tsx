@@ -36,7 +36,8 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 // East Asian wide characters take about twice the room of Latin letters, so lengths count them twice.
-const WIDE_CHAR = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+const WIDE_CHAR =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
 
 const charUnits = (char: string) => (WIDE_CHAR.test(char) ? 2 : 1);
 
@@ -324,12 +325,7 @@ export function GanttChart(props: GanttChartProps) {
     const tableRow: TableRow = {
       header: linked(row.label, row.href),
       className: row.level === 1 ? 'chart-data-sub' : undefined,
-      cells: [
-        formatDate(row.start),
-        formatDate(row.end),
-        row.statusLabel,
-        ...(props.columns.percent !== undefined ? [percentText(row)] : []),
-      ],
+      cells: [formatDate(row.start), formatDate(row.end), row.statusLabel, ...(props.columns.percent !== undefined ? [percentText(row)] : [])],
     };
     const current = groups[groups.length - 1];
     if (row.level === 0 || !current) groups.push([tableRow]);
@@ -404,7 +400,13 @@ export function GanttChart(props: GanttChartProps) {
       ) : null}
       <DataTable
         caption={props.title}
-        headers={[props.columns.label, props.columns.start, props.columns.end, props.columns.status, ...(props.columns.percent !== undefined ? [props.columns.percent] : [])]}
+        headers={[
+          props.columns.label,
+          props.columns.start,
+          props.columns.end,
+          props.columns.status,
+          ...(props.columns.percent !== undefined ? [props.columns.percent] : []),
+        ]}
         groups={groups}
       />
     </figure>
@@ -543,7 +545,12 @@ export function StackedBar(props: StackedBarProps) {
                   <rect class="chart-hatch" x={px(segmentX)} y={STACK.barY} width={px(width)} height={STACK.barHeight} fill={`url(#${id}-hatch)`} />
                 ) : null}
                 {width >= textWidth(label) + 10 ? (
-                  <text class={`chart-segment-label ${segment.className}`} x={px(segmentX + width / 2)} y={STACK.barY + STACK.barHeight / 2 + 4.5} text-anchor="middle">
+                  <text
+                    class={`chart-segment-label ${segment.className}`}
+                    x={px(segmentX + width / 2)}
+                    y={STACK.barY + STACK.barHeight / 2 + 4.5}
+                    text-anchor="middle"
+                  >
                     {label}
                   </text>
                 ) : null}

@@ -13,7 +13,11 @@ describe('TRUST_PROXY', () => {
 
   test('anything else stops the start-up with a message naming the variable', () => {
     for (const value of ['nonsense', '10.0.0.0/33', '300.1.1.1', 'true']) {
-      assert.throws(() => loadConfig({ TRUST_PROXY: value }), (error: unknown) => error instanceof ConfigError && /TRUST_PROXY/.test(error.message), value);
+      assert.throws(
+        () => loadConfig({ TRUST_PROXY: value }),
+        (error: unknown) => error instanceof ConfigError && /TRUST_PROXY/.test(error.message),
+        value,
+      );
     }
   });
 });

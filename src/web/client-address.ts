@@ -22,7 +22,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxySetting {
   if (/^\d+$/.test(text)) return Number(text);
   // "true" (trust everyone) would let any client choose its own address, and so its own limits.
   if (text === 'true') throw new Error('"true" would trust every client; list the proxies\' addresses or give a hop count');
-  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   compileProxyTrust(entries);
   return entries;
 }
@@ -38,7 +41,14 @@ export function compileProxyTrust(setting: TrustProxySetting): ProxyTrust {
  * untrusted one is the client. Entries further left were written by the client and are never reached.
  */
 export function resolveClientAddress(socketAddress: string, forwardedFor: string | undefined, trust: ProxyTrust): string {
-  const hops = [socketAddress, ...(forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').reverse()];
+  const hops = [
+    socketAddress,
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .reverse(),
+  ];
   let index = 0;
   while (index < hops.length - 1 && trust(hops[index] as string, index)) index++;
   return hops[index] as string;

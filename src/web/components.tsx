@@ -32,7 +32,18 @@ export function TranslationBadge(props: { value: Localized; lang: Lang }) {
 }
 
 // The form fields moved to the UI kit (web/ui/fields.tsx); re-exported so views not yet converted keep compiling.
-export { CheckboxGroup, CsrfField, ErrorSummary, FormActions, InputField, LocalizedField, SelectField, TextAreaField, type FieldErrors, type Option } from './ui/fields.js';
+export {
+  CheckboxGroup,
+  CsrfField,
+  ErrorSummary,
+  FormActions,
+  InputField,
+  LocalizedField,
+  SelectField,
+  TextAreaField,
+  type FieldErrors,
+  type Option,
+} from './ui/fields.js';
 
 export function formatDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-');

@@ -40,7 +40,13 @@ export async function handleForm<S extends z.ZodType, R>(
     run: (input: z.infer<S>) => Promise<R>;
     redirectTo: (result: R) => string;
     /** `body` is the form as posted (nested, before `toInput`), for showing the form again as it was typed. */
-    render: (state: { body: Record<string, unknown>; submitted: Record<string, unknown>; errors: FieldErrors; conflict: boolean; status: 400 | 409 }) => Promise<Response>;
+    render: (state: {
+      body: Record<string, unknown>;
+      submitted: Record<string, unknown>;
+      errors: FieldErrors;
+      conflict: boolean;
+      status: 400 | 409;
+    }) => Promise<Response>;
   },
 ): Promise<Response> {
   const lang = c.get('lang');

@@ -110,8 +110,13 @@ export function postedValues<T extends object>(body: PostedForm, shown: T): T {
     if (key === 'version') continue;
     const posted = body[key];
     if (typeof value === 'string') out[key] = postedText(posted, value);
-    else if (Array.isArray(value)) out[key] = postedList(posted, value.filter((item): item is string => typeof item === 'string'));
-    else if (value !== null && typeof value === 'object') out[key] = isLocalized(value) ? postedLocalized(posted, value) : postedValues(postedRecord(posted), value);
+    else if (Array.isArray(value))
+      out[key] = postedList(
+        posted,
+        value.filter((item): item is string => typeof item === 'string'),
+      );
+    else if (value !== null && typeof value === 'object')
+      out[key] = isLocalized(value) ? postedLocalized(posted, value) : postedValues(postedRecord(posted), value);
   }
   return out as T;
 }

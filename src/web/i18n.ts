@@ -210,7 +210,7 @@ const coreEn = {
   'error.unknownAgency': 'Choose an existing agency.',
   'error.leadIsCoAgency': 'The lead agency cannot also be a supporting agency.',
   'error.duplicate': 'An agency is listed twice.',
-  'error.milestonesOutside': "Some milestones would fall outside the new dates; change them first.",
+  'error.milestonesOutside': 'Some milestones would fall outside the new dates; change them first.',
   'error.commitmentsOutsidePeriod': 'Some commitments would fall outside the new period; change them first.',
   'error.areaNotEmpty': 'The area still has commitments; move or delete them first.',
   'error.successorSelf': 'An agency cannot succeed itself.',

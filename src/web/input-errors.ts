@@ -28,7 +28,10 @@ const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) 
 
 /** The key's last column in `Key (plan_id, slug)=(…) …`: the field the person chose (the others scope it). */
 function keyField(detail: string | undefined): string | undefined {
-  const columns = /^Key \(([^)]+)\)=/.exec(detail ?? '')?.[1]?.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const columns = /^Key \(([^)]+)\)=/
+    .exec(detail ?? '')?.[1]
+    ?.split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''));
   const last = columns?.[columns.length - 1];
   return last && /^[a-z_][a-z0-9_]*$/.test(last) ? camel(last) : undefined;
 }

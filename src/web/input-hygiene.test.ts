@@ -32,7 +32,14 @@ type ErrorBody = { error: string; fields?: Record<string, string> };
 const NUL = '\u0000';
 const LONE = '\ud800';
 const count = async (table: 'agencies' | 'areas' | 'transcripts' | 'sign_in_failures' | 'history') =>
-  Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const plan = async () => json<{ version: number; title: { zh: string; en: string } }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`));
 
 // ---- every request schema, walked ----
@@ -124,7 +131,8 @@ describe('every request schema', () => {
   test('no number is coerced: true, [], "", "0x10" and "1e3" are refused; digits are read', () => {
     assert.deepEqual(leaves.coerced, []);
     for (const { where, schema } of leaves.numbers) {
-      for (const bad of [true, false, [], [1], '', ' ', '0x10', '1e3', '1.5x', {}]) assert.equal(schema.safeParse(bad).success, false, `${where} accepted ${JSON.stringify(bad)}`);
+      for (const bad of [true, false, [], [1], '', ' ', '0x10', '1e3', '1.5x', {}])
+        assert.equal(schema.safeParse(bad).success, false, `${where} accepted ${JSON.stringify(bad)}`);
       const numeric = schema.safeParse(1);
       if (numeric.success) assert.deepEqual(schema.safeParse('1'), numeric, `${where} reads "1" as 1`);
     }
@@ -134,7 +142,16 @@ describe('every request schema', () => {
 // ---- the address: path and query ----
 
 describe('paths and query strings', () => {
-  const pages = ['/plans/%00', '/transcripts/%00', '/speakers/%00', '/agencies/%00', '/en/plans/%00', '/plans/%ED%A0%80', '/plans/%E0%A4%A', '/transcripts?x=%00'];
+  const pages = [
+    '/plans/%00',
+    '/transcripts/%00',
+    '/speakers/%00',
+    '/agencies/%00',
+    '/en/plans/%00',
+    '/plans/%ED%A0%80',
+    '/plans/%E0%A4%A',
+    '/transcripts?x=%00',
+  ];
   for (const path of pages)
     test(`${path} is a 400 error page, anonymously`, async () => {
       const res = await ctx.app.request(path);
@@ -178,7 +195,10 @@ describe('paths and query strings', () => {
 describe('JSON bodies', () => {
   test('NUL in a localized field: 400 naming the field, in both languages; nothing stored', async () => {
     const before = await count('agencies');
-    for (const [lang, pattern] of [['en', /character that is not allowed/], ['zh-TW', /含有不允許的字元/]] as const) {
+    for (const [lang, pattern] of [
+      ['en', /character that is not allowed/],
+      ['zh-TW', /含有不允許的字元/],
+    ] as const) {
       const res = await secretariat.api('POST', `/api/v1/agencies?lang=${lang}`, { code: 'NULX', name: { zh: `機${NUL}關`, en: 'Agency' } });
       assert.equal(res.status, 400);
       const body = await json<ErrorBody>(res);
@@ -233,7 +253,15 @@ describe('JSON bodies', () => {
   test('URLs: javascript:, data: and look-alikes are refused for a transcript source; nothing is imported', async () => {
     const before = await count('transcripts');
     const markdown = '# 2021-01-01 會議\n\n### 主席：\n\n開會。\n';
-    for (const sourceUrl of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'https:evil.example', '//evil.example/x', 'mailto:a@example.org', `https://example.org/${NUL}`]) {
+    for (const sourceUrl of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'https:evil.example',
+      '//evil.example/x',
+      'mailto:a@example.org',
+      `https://example.org/${NUL}`,
+    ]) {
       const res = await secretariat.api('POST', '/api/v1/transcripts?lang=en', { markdown, sourceUrl });
       assert.equal(res.status, 400, sourceUrl);
       assert.ok((await json<ErrorBody>(res)).fields?.sourceUrl, sourceUrl);
@@ -246,16 +274,35 @@ describe('JSON bodies', () => {
   test('a commitment’s links take http(s) and mailto, nothing else', async () => {
     const list = await json<{ items: { id: number; version: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=1`));
     const first = list.items[0]!;
-    const refused = await secretariat.api('PATCH', `/api/v1/commitments/${first.id}?lang=en`, { links: [{ title: 'x', url: 'javascript:alert(1)' }], version: first.version });
+    const refused = await secretariat.api('PATCH', `/api/v1/commitments/${first.id}?lang=en`, {
+      links: [{ title: 'x', url: 'javascript:alert(1)' }],
+      version: first.version,
+    });
     assert.equal(refused.status, 400);
     assert.ok((await json<ErrorBody>(refused)).fields?.['links.0.url']);
-    const ok = await secretariat.api('PATCH', `/api/v1/commitments/${first.id}`, { links: [{ title: 'Write to us', url: 'mailto:open@example.org' }, { title: 'Site', url: 'https://example.org/' }], version: first.version });
+    const ok = await secretariat.api('PATCH', `/api/v1/commitments/${first.id}`, {
+      links: [
+        { title: 'Write to us', url: 'mailto:open@example.org' },
+        { title: 'Site', url: 'https://example.org/' },
+      ],
+      version: first.version,
+    });
     assert.equal(ok.status, 200);
   });
 
   test('isWebUrl: only http(s) with a host, and mailto where allowed', () => {
     for (const url of ['https://example.org', 'http://example.org/a?b=c#d', 'https://例子.台灣/路徑']) assert.ok(isWebUrl(url), url);
-    for (const url of ['javascript:alert(1)', 'https:example.org', 'https:/example.org', 'ftp://example.org', 'https://exa mple.org', 'mailto:a@example.org', 'vbscript:x', ' https://x.org', ''])
+    for (const url of [
+      'javascript:alert(1)',
+      'https:example.org',
+      'https:/example.org',
+      'ftp://example.org',
+      'https://exa mple.org',
+      'mailto:a@example.org',
+      'vbscript:x',
+      ' https://x.org',
+      '',
+    ])
       assert.ok(!isWebUrl(url), url);
     assert.ok(isWebUrl('mailto:a@example.org', { mailto: true }));
     assert.ok(!isWebUrl('mailto:javascript:alert(1)', { mailto: true }));
@@ -297,11 +344,19 @@ describe('forms', () => {
 describe('framework errors keep the house shape', () => {
   test('a broken multipart body is 400, not 500, on pages and in the API, signed in or not', async () => {
     const broken = { 'content-type': 'multipart/form-data; boundary=X' };
-    const anonymous = await ctx.app.request('/transcripts/import', { method: 'POST', headers: { ...broken, cookie: 'cocreate_csrf=abc' }, body: '--X\r\ngarbage' });
+    const anonymous = await ctx.app.request('/transcripts/import', {
+      method: 'POST',
+      headers: { ...broken, cookie: 'cocreate_csrf=abc' },
+      body: '--X\r\ngarbage',
+    });
     assert.equal(anonymous.status, 400);
     const page = await secretariat.request('/transcripts/import', { method: 'POST', headers: broken, body: '--X\r\ngarbage' });
     assert.equal(page.status, 400);
-    const api = await secretariat.request('/api/v1/reports/1/files', { method: 'POST', headers: { ...broken, 'x-csrf-token': secretariat.csrf }, body: '--X\r\ngarbage' });
+    const api = await secretariat.request('/api/v1/reports/1/files', {
+      method: 'POST',
+      headers: { ...broken, 'x-csrf-token': secretariat.csrf },
+      body: '--X\r\ngarbage',
+    });
     assert.equal(api.status, 400);
     assert.equal(typeof (await json<ErrorBody>(api)).error, 'string');
   });
@@ -313,16 +368,28 @@ describe('framework errors keep the house shape', () => {
   });
 
   test('a text body to a JSON route is 415; broken JSON is 400', async () => {
-    const text = await secretariat.request('/api/v1/agencies?lang=en', { method: 'POST', body: 'code=X', headers: { 'content-type': 'text/plain', 'x-csrf-token': secretariat.csrf } });
+    const text = await secretariat.request('/api/v1/agencies?lang=en', {
+      method: 'POST',
+      body: 'code=X',
+      headers: { 'content-type': 'text/plain', 'x-csrf-token': secretariat.csrf },
+    });
     assert.equal(text.status, 415);
     assert.ok((await json<ErrorBody>(text)).error);
-    const broken = await secretariat.request('/api/v1/agencies?lang=en', { method: 'POST', body: '{"code":', headers: { 'content-type': 'application/json', 'x-csrf-token': secretariat.csrf } });
+    const broken = await secretariat.request('/api/v1/agencies?lang=en', {
+      method: 'POST',
+      body: '{"code":',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': secretariat.csrf },
+    });
     assert.equal(broken.status, 400);
     assert.equal((await json<ErrorBody>(broken)).error, 'The request body is not valid JSON.');
   });
 
   test('a body over the limit is 413 with an error message', async () => {
-    const res = await secretariat.request('/api/v1/agencies?lang=en', { method: 'POST', body: JSON.stringify({ code: 'BIG', name: { zh: 'x'.repeat(6 * 1024 * 1024) } }), headers: { 'content-type': 'application/json', 'x-csrf-token': secretariat.csrf } });
+    const res = await secretariat.request('/api/v1/agencies?lang=en', {
+      method: 'POST',
+      body: JSON.stringify({ code: 'BIG', name: { zh: 'x'.repeat(6 * 1024 * 1024) } }),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': secretariat.csrf },
+    });
     assert.equal(res.status, 413);
     assert.ok((await json<ErrorBody>(res)).error);
   });
@@ -378,12 +445,23 @@ describe('database refusals map to 4xx (on this engine)', () => {
 
   test('a duplicate: 409 naming the field; a missing reference: 400 naming it; deleting what is referenced: 409', async () => {
     const existing = await db().selectFrom('agencies').select(['code', 'name']).executeTakeFirstOrThrow();
-    const duplicate = await refusal(() => db().insertInto('agencies').values({ code: existing.code, name: JSON.stringify(existing.name) }).execute());
+    const duplicate = await refusal(() =>
+      db()
+        .insertInto('agencies')
+        .values({ code: existing.code, name: JSON.stringify(existing.name) })
+        .execute(),
+    );
     assert.ok(duplicate instanceof ValidationError);
     assert.equal(duplicate.status, 409);
     assert.deepEqual(duplicate.problems, [{ field: 'code', key: 'error.taken' }]);
     const area = await db().selectFrom('areas').selectAll().executeTakeFirstOrThrow();
-    const missing = await refusal(() => db().updateTable('areas').set({ plan_id: 999_999 } as never).where('id', '=', area.id).execute());
+    const missing = await refusal(() =>
+      db()
+        .updateTable('areas')
+        .set({ plan_id: 999_999 } as never)
+        .where('id', '=', area.id)
+        .execute(),
+    );
     assert.ok(missing instanceof ValidationError);
     assert.equal(missing.status, 400);
     assert.deepEqual(missing.problems, [{ field: 'planId', key: 'error.referenceMissing' }]);

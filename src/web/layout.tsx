@@ -8,7 +8,14 @@ export interface Crumb {
   path?: string;
 }
 
-export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[]; children?: Child; description?: string; feeds?: { title: string; path: string }[] }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  crumbs?: Crumb[];
+  children?: Child;
+  description?: string;
+  feeds?: { title: string; path: string }[];
+}) {
   const { ctx } = props;
   const { lang } = ctx;
   const other = lang === 'en' ? 'zh-TW' : 'en';
@@ -57,9 +64,7 @@ export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[
                 </li>
                 {ctx.actor ? (
                   <li class="account">
-                    <a href={href(lang, '/account/tokens')}>
-                      {t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })}
-                    </a>
+                    <a href={href(lang, '/account/tokens')}>{t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })}</a>
                     <form method="post" action={href(lang, '/logout')} class="inline-form">
                       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                       <button type="submit" class="link-button">

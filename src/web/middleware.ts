@@ -144,7 +144,10 @@ export function requireCleanAddress(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const url = c.req.url;
     const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-    const [path = '', query = ''] = url.slice(pathStart).split('#', 1)[0]!.split(/\?(.*)/s);
+    const [path = '', query = ''] = url
+      .slice(pathStart)
+      .split('#', 1)[0]!
+      .split(/\?(.*)/s);
     const fields: Record<string, string> = {};
     if (!decodesCleanly(path)) fields.path = t(c.get('lang'), 'error.addressCharacter');
     for (const pair of query.split('&')) {

@@ -80,7 +80,8 @@ export const meetingPath = (plan: PlanRef, meeting: IdRef) => `${meetingsPath(pl
 export const meetingEditPath = (plan: PlanRef, meeting: IdRef) => `${meetingPath(plan, meeting)}/edit`;
 export const meetingDeletePath = (plan: PlanRef, meeting: IdRef) => `${meetingPath(plan, meeting)}/delete`;
 /** A section of a meeting's page (its heading's id is `s-<section>`): where the secretariat's forms return to. */
-export const meetingSectionPath = (plan: PlanRef, meeting: IdRef, section: 'resolutions' | 'decisions' | 'reports') => `${meetingPath(plan, meeting)}#s-${section}`;
+export const meetingSectionPath = (plan: PlanRef, meeting: IdRef, section: 'resolutions' | 'decisions' | 'reports') =>
+  `${meetingPath(plan, meeting)}#s-${section}`;
 /** The picker of reviewed reports: the meeting's cycle only, or (`allCycles`) every cycle's. */
 export const meetingReportsPath = (plan: PlanRef, meeting: IdRef, allCycles = false) => `${meetingPath(plan, meeting)}/reports${allCycles ? '?all=1' : ''}`;
 export const newResolutionPath = (plan: PlanRef, meeting: IdRef) => `${meetingPath(plan, meeting)}/resolutions/new`;

@@ -92,13 +92,9 @@ export const errorOutput = z
   .openapi('Error');
 
 export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z
-    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() })
-    .openapi(name);
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() }).openapi(name);
 
-export const localizedOutput = z
-  .object({ zh: z.string(), en: z.string(), status: z.enum(TRANSLATION_STATUSES) })
-  .openapi('Localized');
+export const localizedOutput = z.object({ zh: z.string(), en: z.string(), status: z.enum(TRANSLATION_STATUSES) }).openapi('Localized');
 
 export const linkInput = z.object({
   title: text().trim().max(300),

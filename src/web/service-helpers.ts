@@ -28,10 +28,7 @@ export function mergeInput<T extends object>(current: T, input: object, localize
   const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined || key === 'version') continue;
-    merged[key] = (localizedKeys as readonly string[]).includes(key)
-      ? mergeLocalized(current[key as keyof T] as Localized, value as LocalizedPatch)
-      : value;
+    merged[key] = (localizedKeys as readonly string[]).includes(key) ? mergeLocalized(current[key as keyof T] as Localized, value as LocalizedPatch) : value;
   }
   return merged as T;
 }
-

@@ -111,7 +111,10 @@ describe('the forum in the browser', { skip, timeout: 180_000 }, () => {
     const appDay = ctx.clock.now;
     ctx.clock.now = new Date();
     try {
-      await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: journey.labels.signIn, exact: true }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT),
+        page.getByRole('button', { name: journey.labels.signIn, exact: true }).click(),
+      ]);
     } finally {
       ctx.clock.now = appDay;
     }
@@ -176,7 +179,10 @@ describe('the forum in the browser', { skip, timeout: 180_000 }, () => {
       const created = await post(page, labels.create);
       assert.equal(created.status(), 303, 'the meeting is created');
       assert.match(new URL(page.url()).pathname, new RegExp(`^${prefix}${PLAN}/meetings/\\d+$`));
-      assert.ok((await page.locator('h1').innerText()).startsWith(journey.title), 'the page is the new meeting’s (its badge says the other language is missing)');
+      assert.ok(
+        (await page.locator('h1').innerText()).startsWith(journey.title),
+        'the page is the new meeting’s (its badge says the other language is missing)',
+      );
       assert.match(await page.locator('section[aria-labelledby="s-attendance"]').innerText(), /38%/, 'civil society’s share: 9 of 24');
       await expectAccessible(page, 'the new meeting');
       const meetingPath = new URL(page.url()).pathname;
@@ -198,7 +204,11 @@ describe('the forum in the browser', { skip, timeout: 180_000 }, () => {
       await page.getByLabel(labels.closed).check();
       assert.equal((await post(page, labels.submitDecision)).status(), 303, 'the decision is recorded');
       assert.equal(new URL(page.url()).pathname, meetingPath, 'back on the meeting that decided');
-      assert.equal(await page.locator('section[aria-labelledby="s-decisions"] tbody tr', { hasText: journey.resolution }).count(), 1, 'the decision is listed there');
+      assert.equal(
+        await page.locator('section[aria-labelledby="s-decisions"] tbody tr', { hasText: journey.resolution }).count(),
+        1,
+        'the decision is listed there',
+      );
       await expectAccessible(page, 'the meeting with its decision');
     });
   }

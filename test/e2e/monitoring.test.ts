@@ -52,7 +52,15 @@ const JOURNEYS: Journey[] = [
   {
     prefix: '/en',
     cycle: 2,
-    labels: { email: 'E-mail', password: 'Password', signIn: 'Sign in', newReport: 'Write a progress report', saveDraft: 'Save draft', submit: 'Submit report', cycle: 'Cycle 2' },
+    labels: {
+      email: 'E-mail',
+      password: 'Password',
+      signIn: 'Sign in',
+      newReport: 'Write a progress report',
+      saveDraft: 'Save draft',
+      submit: 'Submit report',
+      cycle: 'Cycle 2',
+    },
     reasonRequired: /reason is required/,
     submittedOn: /submitted May 10, 2021/,
     side: 'en',
@@ -82,7 +90,9 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
     assert.equal(generated.status, 201, 'cycles generated');
     const cycles = await json<{ items: { id: number; number: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`));
     for (const c of cycles.items) cycleIds.set(c.number, c.id);
-    const list = await json<{ items: { id: number; number: string; areaId: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
+    const list = await json<{ items: { id: number; number: string; areaId: number }[] }>(
+      await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`),
+    );
     commitments = await Promise.all(
       list.items.map(async (c) => ({
         id: c.id,
@@ -102,7 +112,6 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
 
   const newPage = (options: BrowserContextOptions = {}): Promise<Page> => harness.newPage(options);
 
-
   const signIn = async (page: Page, email: string, journey: Journey = JOURNEYS[0] as Journey) => {
     await visit(page, `${journey.prefix}/login`);
     await page.getByLabel(journey.labels.email).fill(email);
@@ -112,7 +121,10 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
     const reportingDay = ctx.clock.now;
     ctx.clock.now = new Date();
     try {
-      await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: journey.labels.signIn, exact: true }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT),
+        page.getByRole('button', { name: journey.labels.signIn, exact: true }).click(),
+      ]);
     } finally {
       ctx.clock.now = reportingDay;
     }
@@ -139,7 +151,10 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
 
       // From the commitment page to the form for the current cycle.
       await visit(page, `${prefix}${OWN}`);
-      await Promise.all([page.waitForURL(/\/commitments\/4-1\/reports\/new\?cycle=1$/, WAIT), page.getByRole('link', { name: labels.newReport, exact: true }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/commitments\/4-1\/reports\/new\?cycle=1$/, WAIT),
+        page.getByRole('link', { name: labels.newReport, exact: true }).click(),
+      ]);
       await expectAccessible(page, 'empty report form');
       const cycleSelect = page.locator('select[name="cycleId"]');
       if (journey.cycle !== 1) await cycleSelect.selectOption(String(cycleIds.get(journey.cycle)));
@@ -218,27 +233,24 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
     });
   }
 
-  test(
-    'a report form shown again keeps each milestone’s typed status, percent and reason',
-    async () => {
-      const page = await newPage();
-      await signIn(page, OFFICER);
-      await visit(page, `${OWN}/reports/new?cycle=3`);
-      await page.locator('select[name="milestones.0.status"]').selectOption('delayed');
-      await page.locator('input[name="milestones.0.percent"]').fill('20');
-      await page.locator('textarea[name="milestones.0.reason.zh"]').fill('等待監察院資料。');
-      // Completed at 50 % is refused, so the form comes back.
-      await page.locator('select[name="milestones.1.status"]').selectOption('completed');
-      await page.locator('input[name="milestones.1.percent"]').fill('50');
-      const refused = await post(page, '儲存草稿');
-      assert.equal(refused.status(), 400);
-      assert.equal(await page.locator('#err-milestones-1-percent').count(), 1, 'the percent of the second milestone is refused');
-      const kept: string[] = [];
-      for (const name of ['milestones.0.status', 'milestones.0.percent', 'milestones.0.reason.zh', 'milestones.1.status', 'milestones.1.percent'])
-        kept.push(await page.locator(`[name="${name}"]`).inputValue());
-      assert.deepEqual(kept, ['delayed', '20', '等待監察院資料。', 'completed', '50']);
-    },
-  );
+  test('a report form shown again keeps each milestone’s typed status, percent and reason', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICER);
+    await visit(page, `${OWN}/reports/new?cycle=3`);
+    await page.locator('select[name="milestones.0.status"]').selectOption('delayed');
+    await page.locator('input[name="milestones.0.percent"]').fill('20');
+    await page.locator('textarea[name="milestones.0.reason.zh"]').fill('等待監察院資料。');
+    // Completed at 50 % is refused, so the form comes back.
+    await page.locator('select[name="milestones.1.status"]').selectOption('completed');
+    await page.locator('input[name="milestones.1.percent"]').fill('50');
+    const refused = await post(page, '儲存草稿');
+    assert.equal(refused.status(), 400);
+    assert.equal(await page.locator('#err-milestones-1-percent').count(), 1, 'the percent of the second milestone is refused');
+    const kept: string[] = [];
+    for (const name of ['milestones.0.status', 'milestones.0.percent', 'milestones.0.reason.zh', 'milestones.1.status', 'milestones.1.percent'])
+      kept.push(await page.locator(`[name="${name}"]`).inputValue());
+    assert.deepEqual(kept, ['delayed', '20', '等待監察院資料。', 'completed', '50']);
+  });
 
   test('an officer of another agency cannot open the report form of 4-1', async () => {
     const page = await newPage();
@@ -272,7 +284,11 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
       assert.ok(((await title.textContent()) ?? '').trim().length > 0, 'the title has text');
       const description = ((await desc.textContent()) ?? '').trim();
       assert.ok(description.length > 0, 'the desc has text');
-      assert.match(description, prefix === '' ? new RegExp(`${total} 項承諾事項`) : new RegExp(`${total} commitments`), 'the desc gives the number of commitments');
+      assert.match(
+        description,
+        prefix === '' ? new RegExp(`${total} 項承諾事項`) : new RegExp(`${total} commitments`),
+        'the desc gives the number of commitments',
+      );
 
       // The same rows as a table, after the picture, inside the same figure.
       const table = figure.locator('table.chart-data');
@@ -286,7 +302,10 @@ describe('monitoring in the browser', { skip, timeout: 120_000 }, () => {
       assert.equal(await table.locator('tbody').count(), total, 'one group per commitment');
       assert.equal(await table.locator('tbody tr:not(.chart-data-sub)').count(), total, 'one commitment row per commitment');
       assert.equal(await svg.locator('g.gantt-row').count(), rows, 'the chart draws the same rows');
-      assert.equal(await page.locator('p[role="status"]').innerText(), prefix === '' ? `顯示 ${total} 項中的 ${total} 項承諾事項。` : `Showing ${total} of ${total} commitments.`);
+      assert.equal(
+        await page.locator('p[role="status"]').innerText(),
+        prefix === '' ? `顯示 ${total} 項中的 ${total} 項承諾事項。` : `Showing ${total} of ${total} commitments.`,
+      );
     }
   });
 

@@ -66,7 +66,10 @@ describe('transcripts in the browser', { skip, timeout: 120_000 }, () => {
       await visit(page, path(prefix));
       assert.equal(await page.locator('form[action$="/publish"]').count(), 1, 'the early-publication form');
       assert.ok((await page.locator('details.speech-correct').count()) > 0, 'correction forms');
-      await page.locator('details.speech-correct').first().evaluate((el) => el.setAttribute('open', ''));
+      await page
+        .locator('details.speech-correct')
+        .first()
+        .evaluate((el) => el.setAttribute('open', ''));
       await expectAccessible(page, `draft ${prefix || 'zh-TW'}`);
       // An early publication without a reason comes back with the message beside the field.
       await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('form[action$="/publish"] button[type="submit"]').click()]);
@@ -102,7 +105,11 @@ describe('transcripts in the browser', { skip, timeout: 120_000 }, () => {
     assert.equal(await article.evaluate((el) => el.tagName.toLowerCase()), 'article');
     assert.equal(await article.getAttribute('tabindex'), '-1');
     assert.ok(await article.evaluate((el) => el.matches(':target')), 'the speech is the :target');
-    await page.waitForFunction(`(() => { const r = document.getElementById('s${target.id}')?.getBoundingClientRect(); return r !== undefined && r.top >= 0 && r.top < innerHeight; })()`, undefined, WAIT);
+    await page.waitForFunction(
+      `(() => { const r = document.getElementById('s${target.id}')?.getBoundingClientRect(); return r !== undefined && r.top >= 0 && r.top < innerHeight; })()`,
+      undefined,
+      WAIT,
+    );
     assert.ok((await page.evaluate<number>('scrollY')) > 0, 'scrolled down to it');
     const box = await article.boundingBox();
     assert.ok(box && box.y >= 0 && box.y < 700, 'its top is in the viewport');

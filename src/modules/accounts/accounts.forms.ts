@@ -44,7 +44,10 @@ export interface TokenValues {
 
 export const emptyTokenValues = (): TokenValues => ({ name: '', expiresInDays: String(TOKEN_DEFAULT_DAYS) });
 
-export const tokenValuesFromForm = (body: FormBody): TokenValues => ({ name: firstValue(body.name) ?? '', expiresInDays: firstValue(body.expiresInDays) ?? '' });
+export const tokenValuesFromForm = (body: FormBody): TokenValues => ({
+  name: firstValue(body.name) ?? '',
+  expiresInDays: firstValue(body.expiresInDays) ?? '',
+});
 
 /** The same schema as the API's, so the form and the API refuse the same things with the same messages. */
 export const tokenFormInput = (values: TokenValues, lang: Lang): TokenInput => parseOrThrow(tokenInput, values, lang);

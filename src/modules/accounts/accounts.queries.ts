@@ -49,16 +49,15 @@ export async function insertUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   if (u.agencyIds.length > 0)
-    await db.insertInto('user_agencies').values(u.agencyIds.map((agency_id) => ({ user_id: row.id, agency_id }))).execute();
+    await db
+      .insertInto('user_agencies')
+      .values(u.agencyIds.map((agency_id) => ({ user_id: row.id, agency_id })))
+      .execute();
   return row.id;
 }
 
-
 export async function insertSession(db: DbOrTx, s: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date }): Promise<void> {
-  await db
-    .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt })
-    .execute();
+  await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt }).execute();
 }
 
 export interface SessionActor {
@@ -110,18 +109,18 @@ export async function insertApiToken(db: DbOrTx, t: { userId: number; tokenHash:
   return row.id;
 }
 
-const tokenColumns = [
-  't.id',
-  't.user_id',
-  'u.display_name',
-  't.name',
-  't.created_at',
-  't.expires_at',
-  't.last_used_at',
-  't.revoked_at',
-] as const;
+const tokenColumns = ['t.id', 't.user_id', 'u.display_name', 't.name', 't.created_at', 't.expires_at', 't.last_used_at', 't.revoked_at'] as const;
 
-type TokenRow = { id: number; user_id: number; display_name: string; name: string; created_at: Date; expires_at: Date; last_used_at: Date | null; revoked_at: Date | null };
+type TokenRow = {
+  id: number;
+  user_id: number;
+  display_name: string;
+  name: string;
+  created_at: Date;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
 
 const toApiToken = (row: TokenRow): ApiTokenRecord => ({
   id: row.id,
@@ -150,7 +149,12 @@ export async function findApiTokenByHash(db: DbOrTx, tokenHash: string): Promise
 }
 
 export async function findApiToken(db: DbOrTx, id: number): Promise<ApiTokenRecord | undefined> {
-  const row = await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id').select(tokenColumns).where('t.id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(tokenColumns)
+    .where('t.id', '=', id)
+    .executeTakeFirst();
   return row ? toApiToken(row) : undefined;
 }
 

@@ -14,19 +14,19 @@ import { CSRF_COOKIE, SESSION_COOKIE, rememberAnonymousCsrf } from '../../web/mi
 import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
 import { homePath, loginPath, logoutPath, tokensPath } from '../../web/paths.js';
 import { fieldMessages } from '../../web/validation.js';
-import { emptyTokenValues, safeNext, signInInput, signInValuesFromForm, tokenFormInput, tokenValuesFromForm, type SignInValues, type TokenValues } from './accounts.forms.js';
+import {
+  emptyTokenValues,
+  safeNext,
+  signInInput,
+  signInValuesFromForm,
+  tokenFormInput,
+  tokenValuesFromForm,
+  type SignInValues,
+  type TokenValues,
+} from './accounts.forms.js';
 import type { ApiTokenRecord } from './accounts.queries.js';
 import { createdTokenOutput, tokenInput, tokenListQuery, tokenOutput } from './accounts.schemas.js';
-import {
-  createApiToken,
-  listApiTokens,
-  revokeApiToken,
-  signIn,
-  signOut,
-  TOKEN_DEFAULT_DAYS,
-  TOKEN_MAX_DAYS,
-  tokenStatus,
-} from './accounts.service.js';
+import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, tokenStatus } from './accounts.service.js';
 import { SignInPage } from './views/sign-in.js';
 import { TokensPage } from './views/tokens.js';
 
@@ -164,10 +164,16 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
     }),
     (c) => {
       const actor = c.get('actor');
-      return c.json({ user: actor ? { id: actor.id, displayName: actor.displayName, role: actor.role, agencyIds: [...actor.agencyIds] } : null, csrfToken: c.get('csrfToken') }, 200);
+      return c.json(
+        {
+          user: actor ? { id: actor.id, displayName: actor.displayName, role: actor.role, agencyIds: [...actor.agencyIds] } : null,
+          csrfToken: c.get('csrfToken'),
+        },
+        200,
+      );
     },
   );
-  const errors = errorResponses({ forbidden: 'Only admins see or revoke other users\' tokens; tokens are created from a signed-in session.' });
+  const errors = errorResponses({ forbidden: "Only admins see or revoke other users' tokens; tokens are created from a signed-in session." });
   api.openapi(
     createRoute({
       method: 'get',
@@ -176,7 +182,12 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
       summary: "Your API tokens (active, expired and revoked), newest first; admins may ask for one user's or everyone's",
       security: writeSecurity,
       request: { query: tokenListQuery },
-      responses: { 200: jsonContent(z.object({ items: z.array(tokenOutput) }), 'The tokens (never the secrets)'), 400: errors[400], 401: errors[401], 403: errors[403] },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(tokenOutput) }), 'The tokens (never the secrets)'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
     }),
     async (c) => {
       const now = c.get('services').now();

@@ -7,7 +7,12 @@ export const tokenInput = z.object({
   name: text(100).trim().min(1, { message: 'error.required' }).openapi({ description: 'What the token is for, e.g. the script using it.' }),
   expiresInDays: wholeNumber(z.number().int().min(1, { message: 'tokens.error.days' }).max(TOKEN_MAX_DAYS, { message: 'tokens.error.days' }))
     .optional()
-    .openapi({ type: 'integer', minimum: 1, maximum: TOKEN_MAX_DAYS, description: `Days until it stops working (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS}).` }),
+    .openapi({
+      type: 'integer',
+      minimum: 1,
+      maximum: TOKEN_MAX_DAYS,
+      description: `Days until it stops working (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS}).`,
+    }),
 });
 export type TokenInput = z.infer<typeof tokenInput>;
 
@@ -25,12 +30,17 @@ export const tokenOutput = z
   })
   .openapi('ApiToken');
 
-export const createdTokenOutput = tokenOutput.extend({ token: z.string().openapi({ description: 'Shown only in this answer: send it as `Authorization: Bearer <token>`.' }) }).openapi('CreatedApiToken');
+export const createdTokenOutput = tokenOutput
+  .extend({ token: z.string().openapi({ description: 'Shown only in this answer: send it as `Authorization: Bearer <token>`.' }) })
+  .openapi('CreatedApiToken');
 
 export const tokenListQuery = z.object({
   userId: z
     .union([z.literal('all'), recordId()])
     .optional()
-    .openapi({ param: { name: 'userId', in: 'query' }, description: 'Admins only: one user\'s tokens (an id), or `all`. Others see their own tokens.', type: 'string' }),
+    .openapi({
+      param: { name: 'userId', in: 'query' },
+      description: "Admins only: one user's tokens (an id), or `all`. Others see their own tokens.",
+      type: 'string',
+    }),
 });
-

@@ -123,8 +123,7 @@ export interface CreatedToken {
 export async function createApiToken(deps: AccountDeps, actor: Actor, input: { name: string; expiresInDays?: number }): Promise<CreatedToken> {
   const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
   // The schema checks the shape; the lifetime's bounds are a rule of their own, for every caller.
-  if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
-    throw new ValidationError([{ field: 'expiresInDays', key: 'tokens.error.days' }]);
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS) throw new ValidationError([{ field: 'expiresInDays', key: 'tokens.error.days' }]);
   const token = `cct_${newToken()}`;
   const createdAt = deps.now();
   const expiresAt = new Date(createdAt.getTime() + days * 24 * 3600 * 1000);

@@ -180,7 +180,13 @@ describe('the client behind a reverse proxy (TRUST_PROXY)', () => {
     try {
       await once(server, 'listening');
       const { port } = server.address() as AddressInfo;
-      await createUser({ db: local.database.db }, 'cli', { email: 'proxied@example.org', displayName: 'proxied', password: PASSWORD, role: 'public', agencyIds: [] });
+      await createUser({ db: local.database.db }, 'cli', {
+        email: 'proxied@example.org',
+        displayName: 'proxied',
+        password: PASSWORD,
+        role: 'public',
+        agencyIds: [],
+      });
       const post = (password: string, forwardedFor: string) =>
         fetch(`http://127.0.0.1:${port}/login`, {
           method: 'POST',
@@ -199,7 +205,7 @@ describe('the client behind a reverse proxy (TRUST_PROXY)', () => {
     }
   }
 
-  test('without TRUST_PROXY, X-Forwarded-For is ignored: every request is the socket\'s address', async () => {
+  test("without TRUST_PROXY, X-Forwarded-For is ignored: every request is the socket's address", async () => {
     const result = await probe(undefined, '203.0.113.3');
     assert.equal(result.otherAddress, 429);
     assert.equal(result.forgedChain, 429);

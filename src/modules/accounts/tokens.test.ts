@@ -98,14 +98,28 @@ describe('creating and expiry', () => {
 
   test('a token cannot make more tokens, so revoking a leaked one is final', async () => {
     const created = await create(alice, { name: 'parent' });
-    const res = await bearer(created.token, '/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'child' }) });
+    const res = await bearer(created.token, '/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'child' }),
+    });
     assert.equal(res.status, 403);
     // Nor through the token page: a bearer header counts for nothing outside the API.
-    const before = await ctx.database.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const page = await bearer(created.token, '/account/tokens', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=child&expiresInDays=365' });
+    const before = await ctx.database.db
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const page = await bearer(created.token, '/account/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=child&expiresInDays=365',
+    });
     assert.equal(page.status, 403, 'refused as an anonymous post without a CSRF token');
     assert.doesNotMatch(await page.text(), /cct_/);
-    const after = await ctx.database.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.database.db
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
   });
 });
@@ -130,13 +144,16 @@ describe('last use', () => {
 });
 
 describe('listing and revoking', () => {
-  test('each user lists only their own tokens; an admin lists one user\'s or everyone\'s', async () => {
+  test("each user lists only their own tokens; an admin lists one user's or everyone's", async () => {
     const mine = await create(alice, { name: 'alice list' });
     const theirs = await create(bob, { name: 'bob list' });
     const aliceList = (await tokensOf(alice)).items;
     assert.ok(aliceList.some((t) => t.id === mine.id));
     assert.ok(aliceList.every((t) => t.userId === aliceId));
-    assert.ok(aliceList.every((t) => !('token' in t)), 'the secret is never listed');
+    assert.ok(
+      aliceList.every((t) => !('token' in t)),
+      'the secret is never listed',
+    );
     assert.equal((await alice.request(`/api/v1/tokens?userId=${bobId}`)).status, 403);
     assert.equal((await alice.request('/api/v1/tokens?userId=all')).status, 403);
     assert.equal((await alice.request(`/api/v1/tokens?userId=${aliceId}`)).status, 200);
@@ -163,7 +180,7 @@ describe('listing and revoking', () => {
     assert.equal((await bearer(created.token)).status, 401);
   });
 
-  test("another user cannot revoke mine (404, as if it did not exist); it keeps working", async () => {
+  test('another user cannot revoke mine (404, as if it did not exist); it keeps working', async () => {
     const created = await create(alice, { name: 'not yours' });
     assert.equal((await bob.api('DELETE', `/api/v1/tokens/${created.id}`)).status, 404);
     assert.equal((await bob.api('DELETE', '/api/v1/tokens/999999')).status, 404);

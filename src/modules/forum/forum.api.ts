@@ -2,7 +2,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
 import { recordId } from '../../web/schemas.js';
-import { attendanceTotal, civilSocietyShare, isOverdue, RESOLUTION_STATUSES, type ForumMeeting, type Resolution, type ResolutionDecision } from '../../domain/forum.js';
+import {
+  attendanceTotal,
+  civilSocietyShare,
+  isOverdue,
+  RESOLUTION_STATUSES,
+  type ForumMeeting,
+  type Resolution,
+  type ResolutionDecision,
+} from '../../domain/forum.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan, Agency } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
@@ -119,8 +127,12 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   // ---- meetings ----
   api.openapi(
     createRoute({
-      method: 'get', path: '/plans/{id}/meetings', tags: ['meetings'], summary: "The forum's meetings for a plan, newest first",
-      request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(meetingOutput) }), 'Meetings'), 404: errors[404] },
+      method: 'get',
+      path: '/plans/{id}/meetings',
+      tags: ['meetings'],
+      summary: "The forum's meetings for a plan, newest first",
+      request: { params: idParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(meetingOutput) }), 'Meetings'), 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -131,9 +143,12 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'get', path: '/meetings/{id}', tags: ['meetings'],
+      method: 'get',
+      path: '/meetings/{id}',
+      tags: ['meetings'],
       summary: 'One meeting with its carried-over open resolutions, resolutions and decisions made, and the reports it reviewed',
-      request: { params: idParam }, responses: { 200: jsonContent(meetingDetailOutput, 'The meeting'), 404: errors[404] },
+      request: { params: idParam },
+      responses: { 200: jsonContent(meetingDetailOutput, 'The meeting'), 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -162,8 +177,13 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/plans/{id}/meetings', tags: ['meetings'], summary: 'Record a forum meeting', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(meetingInput) }, responses: { 201: jsonContent(meetingOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      method: 'post',
+      path: '/plans/{id}/meetings',
+      tags: ['meetings'],
+      summary: 'Record a forum meeting',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(meetingInput) },
+      responses: { 201: jsonContent(meetingOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -173,8 +193,13 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/meetings/{id}', tags: ['meetings'], summary: 'Update a meeting (send the version you edited)', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(meetingPatch) }, responses: { 200: jsonContent(meetingOutput, 'Updated'), ...errors },
+      method: 'patch',
+      path: '/meetings/{id}',
+      tags: ['meetings'],
+      summary: 'Update a meeting (send the version you edited)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(meetingPatch) },
+      responses: { 200: jsonContent(meetingOutput, 'Updated'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -184,8 +209,13 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'delete', path: '/meetings/{id}', tags: ['meetings'], summary: 'Delete a meeting that made and decided no resolutions', security: writeSecurity,
-      request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors },
+      method: 'delete',
+      path: '/meetings/{id}',
+      tags: ['meetings'],
+      summary: 'Delete a meeting that made and decided no resolutions',
+      security: writeSecurity,
+      request: { params: idParam, query: versionQuery },
+      responses: { 204: { description: 'Deleted' }, ...errors },
     }),
     async (c) => {
       await service.deleteMeeting({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
@@ -194,10 +224,16 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'put', path: '/meetings/{id}/reports', tags: ['meetings'],
-      summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)', security: writeSecurity,
+      method: 'put',
+      path: '/meetings/{id}/reports',
+      tags: ['meetings'],
+      summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)',
+      security: writeSecurity,
       request: { params: idParam, ...jsonBody(meetingReportsInput) },
-      responses: { 200: jsonContent(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports'), ...errors },
+      responses: {
+        200: jsonContent(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports'),
+        ...errors,
+      },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -209,9 +245,16 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   // ---- resolutions ----
   api.openapi(
     createRoute({
-      method: 'get', path: '/plans/{id}/resolutions', tags: ['resolutions'], summary: "The forum's resolutions for a plan, filtered by status and owner agency",
+      method: 'get',
+      path: '/plans/{id}/resolutions',
+      tags: ['resolutions'],
+      summary: "The forum's resolutions for a plan, filtered by status and owner agency",
       request: { params: idParam, query: resolutionQuery },
-      responses: { 200: jsonContent(z.object({ items: z.array(resolutionOutput) }), 'Resolutions in the order they were made'), 400: errors[400], 404: errors[404] },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(resolutionOutput) }), 'Resolutions in the order they were made'),
+        400: errors[400],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -224,8 +267,13 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/meetings/{id}/resolutions', tags: ['resolutions'], summary: 'Record a resolution made at a meeting', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(resolutionInput) }, responses: { 201: jsonContent(resolutionOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      method: 'post',
+      path: '/meetings/{id}/resolutions',
+      tags: ['resolutions'],
+      summary: 'Record a resolution made at a meeting',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(resolutionInput) },
+      responses: { 201: jsonContent(resolutionOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -236,8 +284,13 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/resolutions/{id}', tags: ['resolutions'], summary: 'Update a resolution’s text, number, owner agency or due date', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(resolutionPatch) }, responses: { 200: jsonContent(resolutionOutput, 'Updated'), ...errors },
+      method: 'patch',
+      path: '/resolutions/{id}',
+      tags: ['resolutions'],
+      summary: 'Update a resolution’s text, number, owner agency or due date',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(resolutionPatch) },
+      responses: { 200: jsonContent(resolutionOutput, 'Updated'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -248,19 +301,25 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/resolutions/{id}/decisions', tags: ['resolutions'],
-      summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision', security: writeSecurity,
-      request: { params: idParam, ...jsonBody(decisionInput) }, responses: { 200: jsonContent(decisionResultOutput, 'The resolution and the decision'), ...errors },
+      method: 'post',
+      path: '/resolutions/{id}/decisions',
+      tags: ['resolutions'],
+      summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(decisionInput) },
+      responses: { 200: jsonContent(decisionResultOutput, 'The resolution and the decision'), ...errors },
     }),
     async (c) => {
       const { db } = c.get('services');
       const { resolution, decision } = await service.decideResolution({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       const plan = await planOrThrow(db, resolution.planId);
       return c.json(
-        { resolution: presentResolution(resolution, plan, await agencyMap(db), isOverdue(resolution, resolution.status === 'keep-tracking', today(c))), decision: presentDecision(decision) },
+        {
+          resolution: presentResolution(resolution, plan, await agencyMap(db), isOverdue(resolution, resolution.status === 'keep-tracking', today(c))),
+          decision: presentDecision(decision),
+        },
         200,
       );
     },
   );
 }
-

@@ -48,7 +48,13 @@ test('a stored meeting as the form shows it, and back through the schema unchang
 test('the meeting form as the schema input: links from lines, "none" for an empty cycle', () => {
   const input = parseOrThrow(
     meetingInput,
-    meetingForm.input({ heldOn: '2021-06-01', kind: 'working-group', title: { zh: '分組', en: '' }, cycleId: '', links: 'Site https://example.org/a\n\nhttps://example.org/b\n' }),
+    meetingForm.input({
+      heldOn: '2021-06-01',
+      kind: 'working-group',
+      title: { zh: '分組', en: '' },
+      cycleId: '',
+      links: 'Site https://example.org/a\n\nhttps://example.org/b\n',
+    }),
     'en',
   );
   assert.equal(input.cycleId, null, 'the service gets null, never a form’s empty string');
@@ -60,7 +66,10 @@ test('the meeting form as the schema input: links from lines, "none" for an empt
 
 test('a re-shown meeting form keeps what was typed, even where it does not parse; what was not sent keeps what was shown', () => {
   const shown = meetingForm.values(meeting);
-  const again = meetingForm.posted({ heldOn: '2021-13-01', title: { zh: '改過', en: 'Changed', status: 'draft' }, attendance: { government: '-1' }, links: 'not-a-url', version: '1' }, shown);
+  const again = meetingForm.posted(
+    { heldOn: '2021-13-01', title: { zh: '改過', en: 'Changed', status: 'draft' }, attendance: { government: '-1' }, links: 'not-a-url', version: '1' },
+    shown,
+  );
   assert.equal(again.heldOn, '2021-13-01');
   assert.deepEqual(again.title, { zh: '改過', en: 'Changed', status: 'draft' });
   assert.deepEqual(again.attendance, { government: '-1', civilSociety: '10', other: '2' });
@@ -74,7 +83,18 @@ test('resolutions: an empty number is left out (the next number, or the one kept
   assert.deepEqual([created.number, created.ownerAgencyId, created.dueOn], [undefined, null, null]);
   const edited = parseOrThrow(resolutionPatch, { number: '', version: '2' }, 'en');
   assert.equal(edited.number, undefined);
-  const stored = resolutionForm.values({ id: 1, planId: 1, meetingId: 4, number: '20210531-1', body: { zh: '請辦理。', en: '', status: 'missing' }, ownerAgencyId: null, dueOn: null, status: 'keep-tracking', isDemo: false, version: 2 });
+  const stored = resolutionForm.values({
+    id: 1,
+    planId: 1,
+    meetingId: 4,
+    number: '20210531-1',
+    body: { zh: '請辦理。', en: '', status: 'missing' },
+    ownerAgencyId: null,
+    dueOn: null,
+    status: 'keep-tracking',
+    isDemo: false,
+    version: 2,
+  });
   assert.deepEqual([stored.number, stored.ownerAgencyId, stored.dueOn, stored.version], ['20210531-1', '', '', 2]);
   assert.equal(resolutionForm.posted({ dueOn: '2020-01-01' }, stored).dueOn, '2020-01-01');
   assert.equal(decisionForm.posted({ status: 'closed', meetingId: '4' }, decisionForm.empty(2)).status, 'closed');
@@ -82,7 +102,12 @@ test('resolutions: an empty number is left out (the next number, or the one kept
 });
 
 test('the report picker: ticked boxes and stories as the API’s list; shown again as posted, typed stories kept', () => {
-  const body = { version: '3', reviewed: ['', '11'], showcased: ['', '12'], story: { '12': { zh: '協力', en: 'Together' }, '13': { en: 'Typed, not ticked' } } };
+  const body = {
+    version: '3',
+    reviewed: ['', '11'],
+    showcased: ['', '12'],
+    story: { '12': { zh: '協力', en: 'Together' }, '13': { en: 'Typed, not ticked' } },
+  };
   const input = parseOrThrow(meetingReportsInput, meetingReportsForm.input(body), 'en');
   assert.deepEqual(input.reports, [
     { reportId: 11, showcased: false, story: undefined },

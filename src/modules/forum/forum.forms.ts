@@ -102,7 +102,13 @@ export interface ResolutionFormValues {
 /** The resolution form posts the API's fields as they are (`number`, `body.*`, `ownerAgencyId`, `dueOn`): no input step. */
 export const resolutionForm = {
   empty: (): ResolutionFormValues => ({ number: '', body: emptyLocalized(), ownerAgencyId: '', dueOn: '' }),
-  values: (r: Resolution): ResolutionFormValues => ({ number: r.number, body: r.body, ownerAgencyId: idText(r.ownerAgencyId), dueOn: r.dueOn ?? '', version: r.version }),
+  values: (r: Resolution): ResolutionFormValues => ({
+    number: r.number,
+    body: r.body,
+    ownerAgencyId: idText(r.ownerAgencyId),
+    dueOn: r.dueOn ?? '',
+    version: r.version,
+  }),
   posted: (body: PostedForm, shown: ResolutionFormValues): ResolutionFormValues => postedValues(body, shown),
 };
 
@@ -119,6 +125,11 @@ export interface DecisionFormValues {
 /** The decision form posts the API's fields as they are: no input step. */
 export const decisionForm = {
   /** A decision at `meetingId` (the meeting asked for, or the latest) on the resolution at `version`. */
-  empty: (version: number, meetingId?: number): DecisionFormValues => ({ meetingId: meetingId === undefined ? '' : String(meetingId), status: '', note: emptyLocalized(), version }),
+  empty: (version: number, meetingId?: number): DecisionFormValues => ({
+    meetingId: meetingId === undefined ? '' : String(meetingId),
+    status: '',
+    note: emptyLocalized(),
+    version,
+  }),
   posted: (body: PostedForm, shown: DecisionFormValues): DecisionFormValues => postedValues(body, shown),
 };

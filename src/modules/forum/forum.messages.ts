@@ -6,7 +6,8 @@ const en = {
   'forum.meetings.caption': 'Meetings, newest first, with attendance by sector ({count})',
   'forum.noMeetings': 'No forum meetings recorded yet.',
   'forum.resolutions': 'Forum resolutions',
-  'forum.resolutions.intro': 'What the forum resolved, who follows it up and by when. A resolution stays on the agenda (keep tracking) until a meeting closes it.',
+  'forum.resolutions.intro':
+    'What the forum resolved, who follows it up and by when. A resolution stays on the agenda (keep tracking) until a meeting closes it.',
   'forum.resolutions.caption': 'Resolutions in the order they were made',
   'forum.none': '—',
   'forum.actions': 'Actions',
@@ -52,7 +53,8 @@ const en = {
   'meeting.reports.others': 'Other reports reviewed ({count})',
   'meeting.reports.caption': 'Reports reviewed ({count})',
   'meeting.reports.choose': 'Choose the reports reviewed',
-  'meeting.reports.pickerHelp': 'Tick the submitted progress reports this meeting reviewed. To showcase a report, tick it too and tell how government and civil society worked together.',
+  'meeting.reports.pickerHelp':
+    'Tick the submitted progress reports this meeting reviewed. To showcase a report, tick it too and tell how government and civil society worked together.',
   'meeting.reports.filteredToCycle': 'Showing the reports of cycle {number}, which this meeting reviews.',
   'meeting.reports.allCycles': 'Show the reports of all cycles',
   'meeting.reports.onlyCycle': 'Show only the reports of cycle {number}',
@@ -221,7 +223,6 @@ const zhTW: Record<keyof typeof en, string> = {
   'error.reportListedTwice': '承諾事項 {report} 的報告重複列出。',
   'error.storyRequired': '請填寫承諾事項 {report} 案例分享的協力故事。',
 };
-
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones

@@ -84,12 +84,20 @@ export async function findMeetingById(db: DbOrTx, id: number, forUpdate = false)
 /** Meetings by id in one query: a list linking many items to their meetings reads them together. */
 export async function findMeetingsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ForumMeeting>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('forum_meetings').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('forum_meetings')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, toMeeting(row)]));
 }
 
 export async function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
-  const row = await db.insertInto('forum_meetings').values({ ...meetingColumns(m), is_demo: isDemo }).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('forum_meetings')
+    .values({ ...meetingColumns(m), is_demo: isDemo })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toMeeting(row);
 }
 

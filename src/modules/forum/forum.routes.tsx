@@ -13,7 +13,16 @@ import type { FieldErrors } from '../../web/ui/index.js';
 import { fieldMessages } from '../../web/validation.js';
 import { planBySlug } from '../plans/index.js';
 import { planQueries as planQ } from '../plans/index.js';
-import { decisionForm, meetingForm, meetingReportsForm, resolutionForm, type DecisionFormValues, type MeetingFormValues, type ReportChoices, type ResolutionFormValues } from './forum.forms.js';
+import {
+  decisionForm,
+  meetingForm,
+  meetingReportsForm,
+  resolutionForm,
+  type DecisionFormValues,
+  type MeetingFormValues,
+  type ReportChoices,
+  type ResolutionFormValues,
+} from './forum.forms.js';
 import * as q from './forum.queries.js';
 import { decisionInput, meetingInput, meetingPatch, meetingReportsInput, resolutionInput, resolutionPatch } from './forum.schemas.js';
 import * as service from './forum.service.js';
@@ -26,7 +35,6 @@ import { ResolutionFormPage } from './views/resolution-form.js';
 import { ResolutionsPage } from './views/resolutions.js';
 
 const db = (c: AppContext) => c.get('services').db;
-
 
 /** The plan of the path and its meeting `:id` (404 when the meeting is another plan's). */
 async function meetingOf(c: AppContext): Promise<{ plan: ActionPlan; meeting: ForumMeeting }> {
@@ -61,11 +69,24 @@ export function forumPages(): Hono<AppEnv> {
   app.get('/plans/:slug/meetings', async (c) => {
     const plan = await planBySlug(c);
     const [meetings, counts] = await Promise.all([q.listMeetings(db(c), plan.id), q.countResolutionsByMeeting(db(c), plan.id)]);
-    return c.html(<MeetingsPage ctx={pageContext(c)} plan={plan} meetings={meetings} resolutionCounts={counts} canManage={can(c.get('actor'), 'meeting.manage')} />);
+    return c.html(
+      <MeetingsPage ctx={pageContext(c)} plan={plan} meetings={meetings} resolutionCounts={counts} canManage={can(c.get('actor'), 'meeting.manage')} />,
+    );
   });
 
   const renderMeetingForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting | null, values: MeetingFormValues, shown = fresh) =>
-    c.html(<MeetingFormPage ctx={pageContext(c)} plan={plan} meeting={meeting} cycles={await q.listCycleRefs(db(c), plan.id)} values={values} errors={shown.errors} conflict={shown.conflict} />, shown.status);
+    c.html(
+      <MeetingFormPage
+        ctx={pageContext(c)}
+        plan={plan}
+        meeting={meeting}
+        cycles={await q.listCycleRefs(db(c), plan.id)}
+        values={values}
+        errors={shown.errors}
+        conflict={shown.conflict}
+      />,
+      shown.status,
+    );
 
   app.get('/plans/:slug/meetings/new', async (c) => {
     const plan = await planBySlug(c);
@@ -117,7 +138,9 @@ export function forumPages(): Hono<AppEnv> {
         const current = (await q.findMeetingById(db(c), meeting.id)) ?? meeting;
         // The reason it stays is shown beside the title, the first field of the form.
         const shown: Shown =
-          error instanceof ConflictError ? { errors: {}, conflict: true, status: 409 } : { errors: { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' }, conflict: false, status: 400 };
+          error instanceof ConflictError
+            ? { errors: {}, conflict: true, status: 409 }
+            : { errors: { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' }, conflict: false, status: 400 };
         return renderMeetingForm(c, plan, current, meetingForm.values(current), shown);
       }
       throw error;
@@ -167,7 +190,9 @@ export function forumPages(): Hono<AppEnv> {
       agency: positiveInt(c.req.query('agency')),
     };
     const [all, meetings, agencies] = await Promise.all([q.listResolutions(db(c), plan.id), q.listMeetings(db(c), plan.id), agencyMap(c)]);
-    const shown = all.filter((r) => (filters.status === undefined || r.status === filters.status) && (filters.agency === undefined || r.ownerAgencyId === filters.agency));
+    const shown = all.filter(
+      (r) => (filters.status === undefined || r.status === filters.status) && (filters.agency === undefined || r.ownerAgencyId === filters.agency),
+    );
     const meetingById = new Map(meetings.map((m) => [m.id, m]));
     const today = taipeiDay(c.get('services').now());
     const ownerIds = new Set(all.map((r) => r.ownerAgencyId));
@@ -185,7 +210,14 @@ export function forumPages(): Hono<AppEnv> {
     );
   });
 
-  const renderResolutionForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting, resolution: Resolution | null, values: ResolutionFormValues, shown = fresh) => {
+  const renderResolutionForm = async (
+    c: AppContext,
+    plan: ActionPlan,
+    meeting: ForumMeeting,
+    resolution: Resolution | null,
+    values: ResolutionFormValues,
+    shown = fresh,
+  ) => {
     const page = { plan, meeting, resolution, agencies: await planQ.listAgencies(db(c)), values };
     return c.html(<ResolutionFormPage ctx={pageContext(c)} {...page} errors={shown.errors} conflict={shown.conflict} />, shown.status);
   };

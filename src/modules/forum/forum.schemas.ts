@@ -11,7 +11,11 @@ const optionalId = z.union([z.literal('').transform(() => null), z.null(), id]);
 const optionalDate = z.union([z.literal('').transform(() => null), z.null(), isoDate]);
 
 const headCount = wholeNumber(
-  z.number({ message: 'error.attendance' }).int({ message: 'error.attendance' }).min(0, { message: 'error.attendance' }).max(ATTENDANCE_MAX, { message: 'error.attendance' }),
+  z
+    .number({ message: 'error.attendance' })
+    .int({ message: 'error.attendance' })
+    .min(0, { message: 'error.attendance' })
+    .max(ATTENDANCE_MAX, { message: 'error.attendance' }),
 );
 
 export const attendanceInput = z
@@ -136,7 +140,8 @@ export const reviewedReportOutput = z
 export const meetingDetailOutput = meetingOutput
   .extend({
     carriedOver: z.array(resolutionOutput.extend({ madeAt: z.object({ id: z.number().int(), heldOn: z.string(), title: localizedOutput }) })).openapi({
-      description: 'Open resolutions from earlier meetings, on a plenary’s agenda automatically (持續列管事項); empty for other kinds of meeting. Overdue is relative to the meeting date.',
+      description:
+        'Open resolutions from earlier meetings, on a plenary’s agenda automatically (持續列管事項); empty for other kinds of meeting. Overdue is relative to the meeting date.',
     }),
     resolutions: z.array(resolutionOutput).openapi({ description: 'Resolutions made at this meeting.' }),
     decisions: z.array(decisionOutput.extend({ resolutionNumber: z.string() })).openapi({ description: 'Decisions taken at this meeting.' }),

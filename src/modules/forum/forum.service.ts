@@ -70,7 +70,16 @@ export async function createMeeting(deps: ForumServiceDeps, actor: Actor | null,
     const values = meetingValues({ planId, heldOn: input.heldOn, ...newMeetingDefaults() }, input);
     await checkMeetingValues(trx, values, null);
     const meeting = await q.insertMeeting(trx, values, deps.demo);
-    await recordHistory(trx, { entityType: 'meeting', entityId: meeting.id, planId, commitmentId: null, action: 'create', actor, before: null, after: meeting });
+    await recordHistory(trx, {
+      entityType: 'meeting',
+      entityId: meeting.id,
+      planId,
+      commitmentId: null,
+      action: 'create',
+      actor,
+      before: null,
+      after: meeting,
+    });
     return meeting;
   });
 }
@@ -84,7 +93,16 @@ export async function updateMeeting(deps: ForumServiceDeps, actor: Actor | null,
     const values = meetingValues(current, patch);
     await checkMeetingValues(trx, values, current);
     const updated = await q.updateMeetingRow(trx, meetingId, values);
-    await recordHistory(trx, { entityType: 'meeting', entityId: meetingId, planId: current.planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, {
+      entityType: 'meeting',
+      entityId: meetingId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -100,8 +118,14 @@ export async function deleteMeeting(deps: ForumServiceDeps, actor: Actor | null,
     const reports = await q.listMeetingReports(trx, meetingId);
     await q.deleteMeetingRow(trx, meetingId);
     await recordHistory(trx, {
-      entityType: 'meeting', entityId: meetingId, planId: current.planId, commitmentId: null, action: 'delete', actor,
-      before: { ...current, reports: reports.map(reportEntry) }, after: null,
+      entityType: 'meeting',
+      entityId: meetingId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'delete',
+      actor,
+      before: { ...current, reports: reports.map(reportEntry) },
+      after: null,
     });
   });
 }
@@ -123,7 +147,14 @@ export async function setMeetingReports(
     const current = await q.findMeetingById(trx, meetingId, true);
     if (!current) throw new NotFoundError();
     assertVersion(current, input.version);
-    const refs = new Map((await q.findReportRefs(trx, input.reports.map((r) => r.reportId))).map((r) => [r.reportId, r]));
+    const refs = new Map(
+      (
+        await q.findReportRefs(
+          trx,
+          input.reports.map((r) => r.reportId),
+        )
+      ).map((r) => [r.reportId, r]),
+    );
     const problems: FieldProblem[] = [];
     const seen = new Set<number>();
     const values: q.MeetingReportValues[] = input.reports.map((entry, i) => {
@@ -144,8 +175,14 @@ export async function setMeetingReports(
     const meeting = await q.touchMeeting(trx, meetingId);
     const reports = await q.listMeetingReports(trx, meetingId);
     await recordHistory(trx, {
-      entityType: 'meeting', entityId: meetingId, planId: current.planId, commitmentId: null, action: 'update', actor,
-      before: { reports: before.map(reportEntry) }, after: { reports: reports.map(reportEntry) },
+      entityType: 'meeting',
+      entityId: meetingId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: { reports: before.map(reportEntry) },
+      after: { reports: reports.map(reportEntry) },
     });
     return { meeting, reports };
   });
@@ -180,7 +217,16 @@ export async function createResolution(deps: ForumServiceDeps, actor: Actor | nu
     };
     await checkResolutionValues(trx, values, meeting, null);
     const created = await q.insertResolution(trx, values, deps.demo);
-    await recordHistory(trx, { entityType: 'resolution', entityId: created.id, planId: meeting.planId, commitmentId: null, action: 'create', actor, before: null, after: created });
+    await recordHistory(trx, {
+      entityType: 'resolution',
+      entityId: created.id,
+      planId: meeting.planId,
+      commitmentId: null,
+      action: 'create',
+      actor,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -201,7 +247,16 @@ export async function updateResolution(deps: ForumServiceDeps, actor: Actor | nu
     const values: q.ResolutionValues = { ...merged, number: number ?? current.number };
     await checkResolutionValues(trx, values, meeting, current.id);
     const updated = await q.updateResolutionRow(trx, resolutionId, values);
-    await recordHistory(trx, { entityType: 'resolution', entityId: resolutionId, planId: current.planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, {
+      entityType: 'resolution',
+      entityId: resolutionId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -227,14 +282,25 @@ export async function decideResolution(
     if (!decidedAt || decidedAt.planId !== current.planId) throw new ValidationError([{ field: 'meetingId', key: 'error.unknownMeeting' }]);
     assertValid(checkDecision(madeAt, decidedAt));
     const earlier = (await q.listDecisionsForResolution(trx, resolutionId)).find((d) => d.meetingId === decidedAt.id);
-    const decision = await q.upsertDecision(trx, { resolutionId, meetingId: decidedAt.id, status: input.status, note: mergeLocalized(earlier?.note ?? emptyLocalized(), input.note) });
+    const decision = await q.upsertDecision(trx, {
+      resolutionId,
+      meetingId: decidedAt.id,
+      status: input.status,
+      note: mergeLocalized(earlier?.note ?? emptyLocalized(), input.note),
+    });
     const all = await q.listDecisionsForResolution(trx, resolutionId);
     const meetings = await q.listMeetings(trx, current.planId);
     const resolution = await q.setResolutionStatus(trx, resolutionId, resolutionStatusAfter(all, meetings));
     const entry = (d: ResolutionDecision | undefined) => (d ? { meetingId: d.meetingId, status: d.status, note: d.note } : null);
     await recordHistory(trx, {
-      entityType: 'resolution', entityId: resolutionId, planId: current.planId, commitmentId: null, action: 'decide', actor,
-      before: { status: current.status, decision: entry(earlier) }, after: { status: resolution.status, decision: entry(decision) },
+      entityType: 'resolution',
+      entityId: resolutionId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'decide',
+      actor,
+      before: { status: current.status, decision: entry(earlier) },
+      after: { status: resolution.status, decision: entry(decision) },
     });
     return { resolution, decision };
   });

@@ -13,8 +13,26 @@ let anonymous: Client;
 const SLUG = 'tw-2021-2024';
 
 type L = { zh: string; en: string; status: string };
-type Meeting = { id: number; version: number; heldOn: string; title: L; cycleId: number | null; attendance: { government: number; civilSociety: number; other: number; total: number }; civilSocietyShare: number | null; url: string };
-type ResolutionJson = { id: number; version: number; number: string; status: string; overdue: boolean; meetingId: number; ownerAgency: { code: string } | null; url: string };
+type Meeting = {
+  id: number;
+  version: number;
+  heldOn: string;
+  title: L;
+  cycleId: number | null;
+  attendance: { government: number; civilSociety: number; other: number; total: number };
+  civilSocietyShare: number | null;
+  url: string;
+};
+type ResolutionJson = {
+  id: number;
+  version: number;
+  number: string;
+  status: string;
+  overdue: boolean;
+  meetingId: number;
+  ownerAgency: { code: string } | null;
+  url: string;
+};
 type MeetingDetail = Meeting & {
   carriedOver: (ResolutionJson & { madeAt: { id: number } })[];
   resolutions: ResolutionJson[];
@@ -55,7 +73,10 @@ async function createMeeting(heldOn: string, extra: Record<string, unknown> = {}
 }
 
 async function createResolution(meetingId: number, extra: Record<string, unknown> = {}): Promise<ResolutionJson> {
-  const res = await secretariat.api('POST', `/api/v1/meetings/${meetingId}/resolutions`, { body: { zh: '請國發會彙整辦理情形。', en: 'The NDC to compile progress.' }, ...extra });
+  const res = await secretariat.api('POST', `/api/v1/meetings/${meetingId}/resolutions`, {
+    body: { zh: '請國發會彙整辦理情形。', en: 'The NDC to compile progress.' },
+    ...extra,
+  });
   assert.equal(res.status, 201, await res.clone().text());
   return json<ResolutionJson>(res);
 }
@@ -66,7 +87,12 @@ const getResolution = async (id: number) =>
 
 async function decide(resolutionId: number, meetingId: number, status: string) {
   const current = await getResolution(resolutionId);
-  return secretariat.api('POST', `/api/v1/resolutions/${resolutionId}/decisions`, { meetingId, status, version: current.version, note: { zh: '說明', en: 'Note' } });
+  return secretariat.api('POST', `/api/v1/resolutions/${resolutionId}/decisions`, {
+    meetingId,
+    status,
+    version: current.version,
+    note: { zh: '說明', en: 'Note' },
+  });
 }
 
 // ---- rows the monitoring module would write: cycles and reports ----
@@ -81,7 +107,12 @@ async function insertCycle(db: Db, number: number, startsOn: string, endsOn: str
 }
 
 async function insertReport(db: Db, commitmentNumber: string, cycleId: number, state: 'draft' | 'submitted'): Promise<number> {
-  const commitment = await db.selectFrom('commitments').select(['id', 'lead_agency_id']).where('plan_id', '=', ctx.planId).where('number', '=', commitmentNumber).executeTakeFirstOrThrow();
+  const commitment = await db
+    .selectFrom('commitments')
+    .select(['id', 'lead_agency_id'])
+    .where('plan_id', '=', ctx.planId)
+    .where('number', '=', commitmentNumber)
+    .executeTakeFirstOrThrow();
   const text = jsonb({ zh: '進度說明', en: 'Progress', status: 'draft' });
   const row = await db
     .insertInto('progress_reports')
@@ -120,28 +151,45 @@ describe('authorization: only the secretariat (and admins) write the forum’s r
   const endpoints: { name: string; ok: number; request: () => Promise<[string, string, unknown]> }[] = [
     { name: 'POST /plans/{id}/meetings', ok: 201, request: async () => ['POST', `/api/v1/plans/${ctx.planId}/meetings`, meetingBody('2021-04-22')] },
     {
-      name: 'PATCH /meetings/{id}', ok: 200,
+      name: 'PATCH /meetings/{id}',
+      ok: 200,
       request: async () => ['PATCH', `/api/v1/meetings/${meeting.id}`, { version: (await getMeeting(meeting.id)).version, attendance: { other: 2 } }],
     },
     {
-      name: 'PUT /meetings/{id}/reports', ok: 200,
+      name: 'PUT /meetings/{id}/reports',
+      ok: 200,
       request: async () => ['PUT', `/api/v1/meetings/${meeting.id}/reports`, { version: (await getMeeting(meeting.id)).version, reports: [] }],
     },
-    { name: 'POST /meetings/{id}/resolutions', ok: 201, request: async () => ['POST', `/api/v1/meetings/${meeting.id}/resolutions`, { body: { zh: '新決議' } }] },
     {
-      name: 'PATCH /resolutions/{id}', ok: 200,
+      name: 'POST /meetings/{id}/resolutions',
+      ok: 201,
+      request: async () => ['POST', `/api/v1/meetings/${meeting.id}/resolutions`, { body: { zh: '新決議' } }],
+    },
+    {
+      name: 'PATCH /resolutions/{id}',
+      ok: 200,
       request: async () => ['PATCH', `/api/v1/resolutions/${resolution.id}`, { version: (await getResolution(resolution.id)).version, dueOn: '2021-08-31' }],
     },
     {
-      name: 'POST /resolutions/{id}/decisions', ok: 200,
-      request: async () => ['POST', `/api/v1/resolutions/${resolution.id}/decisions`, { version: (await getResolution(resolution.id)).version, meetingId: meeting.id, status: 'keep-tracking' }],
+      name: 'POST /resolutions/{id}/decisions',
+      ok: 200,
+      request: async () => [
+        'POST',
+        `/api/v1/resolutions/${resolution.id}/decisions`,
+        { version: (await getResolution(resolution.id)).version, meetingId: meeting.id, status: 'keep-tracking' },
+      ],
     },
     { name: 'DELETE /meetings/{id}', ok: 204, request: async () => ['DELETE', `/api/v1/meetings/${spare.id}?version=${spare.version}`, undefined] },
   ];
 
   for (const endpoint of endpoints) {
     test(`${endpoint.name}: anonymous 401, public 403, agency officer 403, secretariat ${endpoint.ok}`, async () => {
-      for (const [client, expected] of [[anonymous, 401], [publicUser, 403], [officer, 403], [secretariat, endpoint.ok]] as const) {
+      for (const [client, expected] of [
+        [anonymous, 401],
+        [publicUser, 403],
+        [officer, 403],
+        [secretariat, endpoint.ok],
+      ] as const) {
         const [method, path, body] = await endpoint.request();
         const res = await client.api(method, path, body);
         assert.equal(res.status, expected, `${method} ${path}: ${await res.clone().text()}`);
@@ -197,13 +245,22 @@ describe('bad input: 400 naming the field, in the language asked for; never a 50
   });
 
   test('domain rules: title required, due date not before the meeting, known agency and cycle, unique number', async () => {
-    const noTitle = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/meetings`, { ...meetingBody('2021-06-11'), title: { zh: ' ', en: '' } }, { 'accept-language': 'zh-TW,zh;q=0.9' });
+    const noTitle = await secretariat.api(
+      'POST',
+      `/api/v1/plans/${ctx.planId}/meetings`,
+      { ...meetingBody('2021-06-11'), title: { zh: ' ', en: '' } },
+      { 'accept-language': 'zh-TW,zh;q=0.9' },
+    );
     assert.equal(noTitle.status, 400);
     assert.equal((await json<ErrorBody>(noTitle)).fields.title, '此欄位為必填。');
     const badCycle = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/meetings`, meetingBody('2021-06-11', { cycleId: 999999 }));
     assert.equal((await json<ErrorBody>(badCycle)).fields.cycleId, 'Choose a review cycle of this plan.');
 
-    const early = await secretariat.api('POST', `/api/v1/meetings/${meeting.id}/resolutions`, { body: { zh: '決議' }, dueOn: '2021-06-01', ownerAgencyId: 999999 });
+    const early = await secretariat.api('POST', `/api/v1/meetings/${meeting.id}/resolutions`, {
+      body: { zh: '決議' },
+      dueOn: '2021-06-01',
+      ownerAgencyId: 999999,
+    });
     assert.equal(early.status, 400);
     const fields = (await json<ErrorBody>(early)).fields;
     assert.equal(fields.dueOn, 'The due date cannot be before the meeting (2021-06-10).');
@@ -230,7 +287,11 @@ describe('bad input: 400 naming the field, in the language asked for; never a 50
   test('a decision at a meeting before the one that made the resolution is refused on meetingId', async () => {
     const earlier = await createMeeting('2021-06-01', { kind: 'working-group' });
     const r = await createResolution(meeting.id);
-    const res = await secretariat.api('POST', `/api/v1/resolutions/${r.id}/decisions?lang=zh-TW`, { meetingId: earlier.id, status: 'closed', version: r.version });
+    const res = await secretariat.api('POST', `/api/v1/resolutions/${r.id}/decisions?lang=zh-TW`, {
+      meetingId: earlier.id,
+      status: 'closed',
+      version: r.version,
+    });
     assert.equal(res.status, 400);
     assert.equal((await json<ErrorBody>(res)).fields.meetingId, '請選擇作成該決議的會議或之後的會議。');
     const bogus = await secretariat.api('POST', `/api/v1/resolutions/${r.id}/decisions`, { meetingId: 999999, status: 'done', version: r.version });
@@ -290,7 +351,10 @@ describe('stale versions: 409 with the current values', () => {
     const r = await createResolution(meeting.id);
     assert.equal((await secretariat.api('PATCH', `/api/v1/resolutions/${r.id}`, { version: r.version, dueOn: '2021-12-31' })).status, 200);
     assert.equal((await secretariat.api('PATCH', `/api/v1/resolutions/${r.id}`, { version: r.version, dueOn: '2021-11-30' })).status, 409);
-    assert.equal((await secretariat.api('POST', `/api/v1/resolutions/${r.id}/decisions`, { version: r.version, meetingId: meeting.id, status: 'closed' })).status, 409);
+    assert.equal(
+      (await secretariat.api('POST', `/api/v1/resolutions/${r.id}/decisions`, { version: r.version, meetingId: meeting.id, status: 'closed' })).status,
+      409,
+    );
   });
 
   test('the edit form shows the stored values on 409', async () => {
@@ -298,7 +362,13 @@ describe('stale versions: 409 with the current values', () => {
     await secretariat.api('PATCH', `/api/v1/meetings/${meeting.id}`, { version: meeting.version, title: { en: 'Saved by someone else' } });
     const path = `/en/plans/${SLUG}/meetings/${meeting.id}/edit`;
     await secretariat.get(path);
-    const res = await secretariat.postForm(path, { version: String(meeting.version), heldOn: meeting.heldOn, kind: 'plenary', 'title.zh': meeting.title.zh, 'title.en': 'My edit' });
+    const res = await secretariat.postForm(path, {
+      version: String(meeting.version),
+      heldOn: meeting.heldOn,
+      kind: 'plenary',
+      'title.zh': meeting.title.zh,
+      'title.en': 'My edit',
+    });
     assert.equal(res.status, 409);
     const html = await res.text();
     assert.match(html, /Someone else saved a newer version/);
@@ -356,7 +426,10 @@ describe('open resolutions carry over to the next meeting’s agenda until close
     assert.ok(atM2.decisions.some((d) => d.resolutionId === r.id && d.status === 'closed'));
     const atM3 = await getMeeting(m3.id);
     assert.ok(!atM3.carriedOver.some((x) => x.id === r.id));
-    assert.ok(atM3.carriedOver.some((x) => x.id === other.id), 'the other one is still tracked');
+    assert.ok(
+      atM3.carriedOver.some((x) => x.id === other.id),
+      'the other one is still tracked',
+    );
     const zhPage = await (await ctx.app.request(`/plans/${SLUG}/meetings/${m3.id}`)).text();
     assert.match(zhPage, /持續列管事項/);
     assert.ok(!zhPage.includes(body.zh), 'the closed resolution is no longer carried over');
@@ -378,7 +451,8 @@ describe('open resolutions carry over to the next meeting’s agenda until close
 
   test('resolutions filter by status and owner agency (API and page)', async () => {
     assert.equal((await decide(r.id, m2.id, 'closed')).status, 200);
-    const list = async (query: string) => (await json<{ items: ResolutionJson[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/resolutions?${query}`))).items.map((x) => x.id);
+    const list = async (query: string) =>
+      (await json<{ items: ResolutionJson[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/resolutions?${query}`))).items.map((x) => x.id);
     assert.ok((await list('status=closed')).includes(r.id));
     assert.ok(!(await list('status=keep-tracking')).includes(r.id));
     assert.ok((await list('status=keep-tracking')).includes(other.id));
@@ -400,7 +474,13 @@ describe('open resolutions carry over to the next meeting’s agenda until close
     assert.match(html, /<legend>Decision<span class="required">/);
     assert.match(html, new RegExp(`<option value="${m3.id}" selected`));
     const current = await getResolution(other.id);
-    const res = await secretariat.postForm(path, { version: String(current.version), meetingId: String(m3.id), status: 'closed', 'note.zh': '已完成', 'note.en': 'Done' });
+    const res = await secretariat.postForm(path, {
+      version: String(current.version),
+      meetingId: String(m3.id),
+      status: 'closed',
+      'note.zh': '已完成',
+      'note.en': 'Done',
+    });
     assert.equal(res.status, 303, await res.clone().text());
     assert.equal(res.headers.get('location'), `/en/plans/${SLUG}/meetings/${m3.id}#s-decisions`);
     assert.equal((await getResolution(other.id)).status, 'closed');
@@ -473,26 +553,44 @@ describe('reports a meeting reviewed', () => {
   });
 
   test('a draft report is refused, naming the commitment', async () => {
-    const res = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, { version: meeting.version, reports: [{ reportId: submitted }, { reportId: draft }] });
+    const res = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, {
+      version: meeting.version,
+      reports: [{ reportId: submitted }, { reportId: draft }],
+    });
     assert.equal(res.status, 400);
     const fields = (await json<ErrorBody>(res)).fields;
     assert.equal(fields['reports.1.reportId'], 'The report on 4-1 is still a draft; only submitted reports can be reviewed.');
-    const unknown = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, { version: meeting.version, reports: [{ reportId: 999999 }, { reportId: submitted }, { reportId: submitted }] });
+    const unknown = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, {
+      version: meeting.version,
+      reports: [{ reportId: 999999 }, { reportId: submitted }, { reportId: submitted }],
+    });
     const unknownFields = (await json<ErrorBody>(unknown)).fields;
     assert.ok(unknownFields['reports.0.reportId'] && unknownFields['reports.2.reportId'], JSON.stringify(unknownFields));
   });
 
   test('a showcased report needs its story; with it, showcased ones come first', async () => {
-    const noStory = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports?lang=zh-TW`, { version: meeting.version, reports: [{ reportId: submitted, showcased: true }] });
+    const noStory = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports?lang=zh-TW`, {
+      version: meeting.version,
+      reports: [{ reportId: submitted, showcased: true }],
+    });
     assert.equal(noStory.status, 400);
     assert.equal((await json<ErrorBody>(noStory)).fields['reports.0.story'], '請填寫承諾事項 2-1 案例分享的協力故事。');
     const res = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, {
       version: meeting.version,
-      reports: [{ reportId: submitted2 }, { reportId: submitted, showcased: true, story: { zh: '中選會與民間團體共同測試連署系統。', en: 'The CEC tested the system with civic groups.' } }],
+      reports: [
+        { reportId: submitted2 },
+        { reportId: submitted, showcased: true, story: { zh: '中選會與民間團體共同測試連署系統。', en: 'The CEC tested the system with civic groups.' } },
+      ],
     });
     assert.equal(res.status, 200, await res.clone().text());
     const detail = await getMeeting(meeting.id);
-    assert.deepEqual(detail.reports.map((r) => [r.commitmentNumber, r.showcased]), [['2-1', true], ['1-1', false]]);
+    assert.deepEqual(
+      detail.reports.map((r) => [r.commitmentNumber, r.showcased]),
+      [
+        ['2-1', true],
+        ['1-1', false],
+      ],
+    );
     assert.equal(detail.reports[0]?.story.en, 'The CEC tested the system with civic groups.');
     assert.equal(detail.version, meeting.version + 1, 'choosing reports is a new version of the meeting');
     const page = await (await ctx.app.request(`/en/plans/${SLUG}/meetings/${meeting.id}`)).text();
@@ -503,7 +601,10 @@ describe('reports a meeting reviewed', () => {
   test('the picker lists the cycle’s submitted reports, not drafts, and saves through the form', async () => {
     // Reviewed already: 1-1, and 2-1 showcased with its story.
     const story = { zh: '中選會與民間團體共同測試連署系統。', en: 'The CEC tested the system with civic groups.' };
-    const chosen = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, { version: meeting.version, reports: [{ reportId: submitted2 }, { reportId: submitted, showcased: true, story }] });
+    const chosen = await secretariat.api('PUT', `/api/v1/meetings/${meeting.id}/reports`, {
+      version: meeting.version,
+      reports: [{ reportId: submitted2 }, { reportId: submitted, showcased: true, story }],
+    });
     assert.equal(chosen.status, 200, await chosen.clone().text());
     const path = `/en/plans/${SLUG}/meetings/${meeting.id}/reports`;
     const page = await secretariat.get(path);
@@ -522,7 +623,10 @@ describe('reports a meeting reviewed', () => {
     });
     assert.equal(res.status, 303, await res.clone().text());
     const detail = await getMeeting(meeting.id);
-    assert.deepEqual(detail.reports.map((r) => [r.commitmentNumber, r.showcased]), [['1-1', true]]);
+    assert.deepEqual(
+      detail.reports.map((r) => [r.commitmentNumber, r.showcased]),
+      [['1-1', true]],
+    );
     const bad = await secretariat.postForm(path, {
       version: String(detail.version),
       reviewed: ['', String(submitted)],
@@ -540,7 +644,10 @@ describe('reports a meeting reviewed', () => {
 
   test('meetings of a cycle are listed for the monitoring pages', async () => {
     const { listMeetingsForCycle } = await import('./forum.queries.js');
-    assert.deepEqual((await listMeetingsForCycle(ctx.database.db, cycleId)).map((m) => m.id), [meeting.id]);
+    assert.deepEqual(
+      (await listMeetingsForCycle(ctx.database.db, cycleId)).map((m) => m.id),
+      [meeting.id],
+    );
   });
 });
 
@@ -570,14 +677,25 @@ describe('pages', () => {
 
   test('the OpenAPI document lists the forum endpoints', async () => {
     const doc = await json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(await ctx.app.request('/api/v1/openapi.json'));
-    for (const path of ['/plans/{id}/meetings', '/meetings/{id}', '/meetings/{id}/reports', '/plans/{id}/resolutions', '/meetings/{id}/resolutions', '/resolutions/{id}', '/resolutions/{id}/decisions'])
+    for (const path of [
+      '/plans/{id}/meetings',
+      '/meetings/{id}',
+      '/meetings/{id}/reports',
+      '/plans/{id}/resolutions',
+      '/meetings/{id}/resolutions',
+      '/resolutions/{id}',
+      '/resolutions/{id}/decisions',
+    ])
       assert.ok(doc.paths[path], path);
     assert.deepEqual(doc.paths['/meetings/{id}']?.get?.tags, ['meetings']);
     assert.deepEqual(doc.paths['/resolutions/{id}/decisions']?.post?.tags, ['resolutions']);
   });
 
   test('titles and agenda are escaped', async () => {
-    const meeting = await createMeeting('2021-09-09', { title: { zh: '<script>alert(1)</script>', en: '<script>alert(2)</script>' }, agenda: { zh: '<img src=x onerror=alert(3)>', en: '' } });
+    const meeting = await createMeeting('2021-09-09', {
+      title: { zh: '<script>alert(1)</script>', en: '<script>alert(2)</script>' },
+      agenda: { zh: '<img src=x onerror=alert(3)>', en: '' },
+    });
     for (const path of [`/plans/${SLUG}/meetings/${meeting.id}`, `/en/plans/${SLUG}/meetings`]) {
       const html = await (await ctx.app.request(path)).text();
       assert.doesNotMatch(html, /<script>alert/);
@@ -621,18 +739,38 @@ describe('pages', () => {
     const meeting = await createMeeting('2021-11-11');
     const newPath = `/en/plans/${SLUG}/meetings/${meeting.id}/resolutions/new`;
     await secretariat.get(newPath);
-    const res = await secretariat.postForm(newPath, { number: '', 'body.zh': '請教育部檢視教材。', 'body.en': 'MOE to review the materials.', ownerAgencyId: String(ctx.agencies.get('MOE')), dueOn: '2022-02-28' });
+    const res = await secretariat.postForm(newPath, {
+      number: '',
+      'body.zh': '請教育部檢視教材。',
+      'body.en': 'MOE to review the materials.',
+      ownerAgencyId: String(ctx.agencies.get('MOE')),
+      dueOn: '2022-02-28',
+    });
     assert.equal(res.status, 303, await res.clone().text());
     const [created] = (await getMeeting(meeting.id)).resolutions;
     assert.ok(created);
     assert.equal(created.number, '20211111-1');
     const editPath = `/en/plans/${SLUG}/resolutions/${created.id}/edit`;
     await secretariat.get(editPath);
-    const edited = await secretariat.postForm(editPath, { version: String(created.version), number: '20211111-1', 'body.zh': '請教育部檢視教材。', 'body.en': 'MOE to review the materials.', ownerAgencyId: '', dueOn: '2021-11-01' });
+    const edited = await secretariat.postForm(editPath, {
+      version: String(created.version),
+      number: '20211111-1',
+      'body.zh': '請教育部檢視教材。',
+      'body.en': 'MOE to review the materials.',
+      ownerAgencyId: '',
+      dueOn: '2021-11-01',
+    });
     assert.equal(edited.status, 400);
     assert.match(await edited.text(), /The due date cannot be before the meeting/);
     // An empty number on an edit keeps the number (the schema reads it as left out).
-    const kept = await secretariat.postForm(editPath, { version: String(created.version), number: '', 'body.zh': '請教育部檢視教材。', 'body.en': 'MOE to review the materials.', ownerAgencyId: '', dueOn: '' });
+    const kept = await secretariat.postForm(editPath, {
+      version: String(created.version),
+      number: '',
+      'body.zh': '請教育部檢視教材。',
+      'body.en': 'MOE to review the materials.',
+      ownerAgencyId: '',
+      dueOn: '',
+    });
     assert.equal(kept.status, 303, await kept.clone().text());
     const [after] = (await getMeeting(meeting.id)).resolutions;
     assert.deepEqual([after?.number, after?.ownerAgency, after?.version], ['20211111-1', null, created.version + 1]);
@@ -650,19 +788,43 @@ describe('history', () => {
     const rows = await ctx.database.db
       .selectFrom('history')
       .select(['entity_type', 'entity_id', 'action', 'plan_id', 'commitment_id', 'actor_name', 'changes'])
-      .where((eb) => eb.or([eb.and([eb('entity_type', '=', 'meeting'), eb('entity_id', '=', meeting.id)]), eb.and([eb('entity_type', '=', 'resolution'), eb('entity_id', '=', r.id)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('entity_type', '=', 'meeting'), eb('entity_id', '=', meeting.id)]),
+          eb.and([eb('entity_type', '=', 'resolution'), eb('entity_id', '=', r.id)]),
+        ]),
+      )
       .orderBy('id')
       .execute();
-    assert.deepEqual(rows.map((h) => `${h.entity_type}:${h.action}`), ['meeting:create', 'meeting:update', 'resolution:create', 'resolution:decide']);
+    assert.deepEqual(
+      rows.map((h) => `${h.entity_type}:${h.action}`),
+      ['meeting:create', 'meeting:update', 'resolution:create', 'resolution:decide'],
+    );
     assert.ok(rows.every((h) => h.plan_id === ctx.planId && h.commitment_id === null && h.actor_name === 'sec'));
     const update = rows[1]?.changes ?? [];
-    assert.deepEqual(update.map((c) => c.field), ['attendance']);
+    assert.deepEqual(
+      update.map((c) => c.field),
+      ['attendance'],
+    );
     const decision = rows[3]?.changes ?? [];
     assert.ok(decision.some((c) => c.field === 'status' && c.before === 'keep-tracking' && c.after === 'closed'));
     // A refused write records nothing.
-    const count = (await ctx.database.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = (
+      await ctx.database.db
+        .selectFrom('history')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     await officer.api('PATCH', `/api/v1/meetings/${meeting.id}`, { version: 2, title: { en: 'x' } });
-    assert.equal((await ctx.database.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, count);
+    assert.equal(
+      (
+        await ctx.database.db
+          .selectFrom('history')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+      count,
+    );
   });
 });
 
@@ -678,16 +840,41 @@ describe('demo seed', () => {
   test('a plenary per review cycle, working groups, reviewed reports, and open and closed resolutions', async () => {
     const db = seeded.database.db;
     const cycle = async (number: number, startsOn: string, endsOn: string, reviewOn: string) =>
-      (await db.insertInto('review_cycles').values({ plan_id: seeded.planId, number, starts_on: startsOn, ends_on: endsOn, report_due: endsOn, review_on: reviewOn }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db
+          .insertInto('review_cycles')
+          .values({ plan_id: seeded.planId, number, starts_on: startsOn, ends_on: endsOn, report_due: endsOn, review_on: reviewOn })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const c1 = await cycle(1, '2021-01-01', '2021-04-30', '2021-05-31');
     const c2 = await cycle(2, '2021-05-01', '2021-08-31', '2021-09-30');
     const c3 = await cycle(3, '2021-09-01', '2021-12-31', '2022-01-31');
-    const commitments = await db.selectFrom('commitments').select(['id', 'lead_agency_id']).where('plan_id', '=', seeded.planId).orderBy('id').limit(3).execute();
+    const commitments = await db
+      .selectFrom('commitments')
+      .select(['id', 'lead_agency_id'])
+      .where('plan_id', '=', seeded.planId)
+      .orderBy('id')
+      .limit(3)
+      .execute();
     const text = jsonb({ zh: '進度', en: 'Progress', status: 'draft' });
     for (const c of commitments)
       await db
         .insertInto('progress_reports')
-        .values({ commitment_id: c.id, cycle_id: c1, revision: 1, agency_id: c.lead_agency_id, state: 'submitted', achievements: text, participation: text, problems: text, next_steps: text, budget_note: text, author_name: 'seed', submitted_at: new Date('2021-05-10T00:00:00Z') })
+        .values({
+          commitment_id: c.id,
+          cycle_id: c1,
+          revision: 1,
+          agency_id: c.lead_agency_id,
+          state: 'submitted',
+          achievements: text,
+          participation: text,
+          problems: text,
+          next_steps: text,
+          budget_note: text,
+          author_name: 'seed',
+          submitted_at: new Date('2021-05-10T00:00:00Z'),
+        })
         .execute();
 
     await seedDemoForum(db, { planId: seeded.planId, agencyIds: seeded.agencies });
@@ -695,7 +882,14 @@ describe('demo seed', () => {
 
     const meetings = await db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', seeded.planId).orderBy('held_on').execute();
     const plenaries = meetings.filter((m) => m.kind === 'plenary');
-    assert.deepEqual(plenaries.map((m) => [m.cycle_id, m.held_on]), [[c1, '2021-05-31'], [c2, '2021-09-30'], [c3, '2022-01-31']]);
+    assert.deepEqual(
+      plenaries.map((m) => [m.cycle_id, m.held_on]),
+      [
+        [c1, '2021-05-31'],
+        [c2, '2021-09-30'],
+        [c3, '2022-01-31'],
+      ],
+    );
     assert.equal(meetings.filter((m) => m.kind === 'working-group').length, 3);
     for (const m of meetings) {
       assert.ok(m.is_demo);
@@ -707,14 +901,24 @@ describe('demo seed', () => {
       assert.ok(m.attendance_civil_society >= 8 && m.attendance_civil_society <= 13);
       assert.ok(m.attendance_other >= 2 && m.attendance_other <= 6);
     }
-    const reviewed = await db.selectFrom('meeting_reports').selectAll().where('meeting_id', '=', plenaries[0]?.id ?? 0).execute();
+    const reviewed = await db
+      .selectFrom('meeting_reports')
+      .selectAll()
+      .where('meeting_id', '=', plenaries[0]?.id ?? 0)
+      .execute();
     assert.equal(reviewed.length, 3);
     assert.equal(reviewed.filter((r) => r.showcased && r.story.zh && r.story.en).length, 2);
 
     const resolutions = await db.selectFrom('resolutions').selectAll().where('plan_id', '=', seeded.planId).execute();
     assert.ok(resolutions.length >= 3);
-    assert.ok(resolutions.some((r) => r.status === 'closed'), 'some closed at a later meeting');
-    assert.ok(resolutions.some((r) => r.status === 'keep-tracking'), 'some still tracked');
+    assert.ok(
+      resolutions.some((r) => r.status === 'closed'),
+      'some closed at a later meeting',
+    );
+    assert.ok(
+      resolutions.some((r) => r.status === 'keep-tracking'),
+      'some still tracked',
+    );
     assert.ok(resolutions.every((r) => r.owner_agency_id !== null && r.due_on !== null && r.is_demo));
     const decisions = await db.selectFrom('resolution_decisions').selectAll().execute();
     assert.ok(decisions.some((d) => d.status === 'closed'));

@@ -66,4 +66,3 @@ export async function readCommitmentHistory(db: DbOrTx, viewer: Actor | null, co
   const rows = await db.selectFrom('history').select(columns).where('commitment_id', '=', commitmentId).orderBy('id', 'desc').execute();
   return visibleHistory(db, viewer, rows.map(toEntry));
 }
-

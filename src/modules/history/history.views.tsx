@@ -6,8 +6,7 @@ import { isMessageKey, t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
 import type { HistoryEntry } from './history.queries.js';
 
-const isLocalized = (v: unknown): v is Localized =>
-  typeof v === 'object' && v !== null && 'zh' in v && 'en' in v && 'status' in v;
+const isLocalized = (v: unknown): v is Localized => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v && 'status' in v;
 
 /** The label of a field: the entity's own wording where there is one. */
 function fieldLabel(entityType: string, field: string, lang: Lang): string {
@@ -19,8 +18,7 @@ function fieldLabel(entityType: string, field: string, lang: Lang): string {
 /** Ids are shown by name where the page knows one: `names` is keyed by "field:id". */
 function Value(props: { field: string; value: unknown; lang: Lang; names: Map<string, string> }) {
   const { value, lang, field } = props;
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-    return <em>{t(lang, 'history.empty.value')}</em>;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <em>{t(lang, 'history.empty.value')}</em>;
   const named = (v: unknown) => props.names.get(`${field}:${scalarText(v)}`);
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.map((v) => named(v) ?? scalarText(v)).join(listSeparator(lang))}</>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
@@ -54,7 +52,13 @@ function rowsOf(entry: HistoryEntry, lang: Lang): Row[] {
       const after = isLocalized(a) ? a : null;
       for (const side of ['zh', 'en'] as const) {
         if ((before?.[side] ?? '') !== (after?.[side] ?? ''))
-          rows.push({ field: change.field, label: `${label} (${t(lang, side === 'zh' ? 'form.zh' : 'form.en')})`, before: before?.[side] ?? null, after: after?.[side] ?? null, lang: side === 'zh' ? 'zh-TW' : 'en' });
+          rows.push({
+            field: change.field,
+            label: `${label} (${t(lang, side === 'zh' ? 'form.zh' : 'form.en')})`,
+            before: before?.[side] ?? null,
+            after: after?.[side] ?? null,
+            lang: side === 'zh' ? 'zh-TW' : 'en',
+          });
       }
       if ((before?.status ?? null) !== (after?.status ?? null))
         rows.push({
@@ -78,8 +82,8 @@ export function HistoryList(props: { entries: HistoryEntry[]; lang: Lang; names:
       {props.entries.map((entry) => (
         <li class="history-entry" id={`h${entry.id}`}>
           <h3>
-            <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at, lang)}</time> · {entry.actorName} ·{' '}
-            {t(lang, `history.action.${entry.action}`)} {t(lang, `history.entity.${entry.entityType}`)} #{entry.entityId}
+            <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at, lang)}</time> · {entry.actorName} · {t(lang, `history.action.${entry.action}`)}{' '}
+            {t(lang, `history.entity.${entry.entityType}`)} #{entry.entityId}
           </h3>
           {(entry.action === 'update' || entry.action === 'submit') && entry.changes.length > 0 ? (
             <div class="table-scroll">
@@ -113,7 +117,14 @@ export function HistoryList(props: { entries: HistoryEntry[]; lang: Lang; names:
   );
 }
 
-export function HistoryPage(props: { ctx: PageContext; title: string; crumbs: Crumb[]; backPath: string; entries: HistoryEntry[]; names: Map<string, string> }) {
+export function HistoryPage(props: {
+  ctx: PageContext;
+  title: string;
+  crumbs: Crumb[];
+  backPath: string;
+  entries: HistoryEntry[];
+  names: Map<string, string>;
+}) {
   const { lang } = props.ctx;
   const heading = t(lang, 'history.title', { title: props.title });
   return (

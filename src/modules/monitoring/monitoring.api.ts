@@ -84,7 +84,15 @@ async function presentReport(c: Ctx, report: ProgressReport): Promise<z.infer<ty
     budgetCurrency: report.budgetCurrency,
     budgetNote: report.budgetNote,
     milestones: report.milestones,
-    evidence: evidence.map((e) => ({ id: e.id, title: e.title, url: e.url ?? evidencePath(e), fileName: e.fileName, mediaType: e.mediaType, byteSize: e.byteSize, sha256: e.sha256 })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      title: e.title,
+      url: e.url ?? evidencePath(e),
+      fileName: e.fileName,
+      mediaType: e.mediaType,
+      byteSize: e.byteSize,
+      sha256: e.sha256,
+    })),
     contributions: contributions.map((x) => ({ agencyId: x.agencyId, body: x.body, authorName: x.authorName, createdAt: x.createdAt.toISOString() })),
     authorName: report.authorName,
     submittedAt: report.submittedAt?.toISOString() ?? null,
@@ -100,7 +108,20 @@ const presentCycle = (cycle: ReviewCycle) => cycle;
 export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   // ---- cycles ----
   api.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/cycles', tags: ['cycles'], summary: "A plan's review cycles with reporting deadlines", request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }), 'Cycles in order; `current` is the number of the cycle being reported on'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/cycles',
+      tags: ['cycles'],
+      summary: "A plan's review cycles with reporting deadlines",
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(
+          z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }),
+          'Cycles in order; `current` is the number of the cycle being reported on',
+        ),
+        404: errors[404],
+      },
+    }),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
       const cycles = await q.listCycles(dbOf(c), plan.id);
@@ -108,17 +129,46 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/plans/{id}/cycles/generate', tags: ['cycles'], summary: 'Generate cycles from the plan period (only while no report exists)', security: writeSecurity, request: { params: idParam, ...jsonBody(cycleGenerateInput) }, responses: { 201: jsonContent(z.object({ items: z.array(cycleOutput) }), 'Generated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/cycles/generate',
+      tags: ['cycles'],
+      summary: 'Generate cycles from the plan period (only while no report exists)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(cycleGenerateInput) },
+      responses: {
+        201: jsonContent(z.object({ items: z.array(cycleOutput) }), 'Generated'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
     async (c) => c.json({ items: await service.generateCycles(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/cycles/{id}', tags: ['cycles'], summary: "Change a cycle's dates or deadline", security: writeSecurity, request: { params: idParam, ...jsonBody(cycleInput.partial().extend({ version: versionField })) }, responses: { 200: jsonContent(cycleOutput, 'Updated'), ...errors } }),
+    createRoute({
+      method: 'patch',
+      path: '/cycles/{id}',
+      tags: ['cycles'],
+      summary: "Change a cycle's dates or deadline",
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(cycleInput.partial().extend({ version: versionField })) },
+      responses: { 200: jsonContent(cycleOutput, 'Updated'), ...errors },
+    }),
     async (c) => c.json(await service.updateCycle(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // ---- roll-ups and board ----
   api.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/progress', tags: ['progress'], summary: 'Progress of every commitment and roll-ups by area, lead agency and plan', request: { params: idParam }, responses: { 200: jsonContent(progressOutput, 'Percent complete and status counts'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/progress',
+      tags: ['progress'],
+      summary: 'Progress of every commitment and roll-ups by area, lead agency and plan',
+      request: { params: idParam },
+      responses: { 200: jsonContent(progressOutput, 'Percent complete and status counts'), 404: errors[404] },
+    }),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
       const p = await service.planProgress(dbOf(c), plan);
@@ -127,7 +177,16 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
           plan: { id: plan.id, percent: p.percent, health: p.health },
           areas: p.areas.map((a) => ({ id: a.area.id, title: a.area.title, percent: a.percent, health: a.health })),
           agencies: p.agencies.map((a) => ({ id: a.agency.id, code: a.agency.code, name: a.agency.name, percent: a.percent, health: a.health })),
-          commitments: p.commitments.map((i) => ({ id: i.commitment.id, number: i.commitment.number, title: i.commitment.title, areaId: i.commitment.areaId, leadAgencyId: i.commitment.leadAgencyId, percent: i.percent, health: i.health, latestCycle: i.latestCycle })),
+          commitments: p.commitments.map((i) => ({
+            id: i.commitment.id,
+            number: i.commitment.number,
+            title: i.commitment.title,
+            areaId: i.commitment.areaId,
+            leadAgencyId: i.commitment.leadAgencyId,
+            percent: i.percent,
+            health: i.health,
+            latestCycle: i.latestCycle,
+          })),
         },
         200,
       );
@@ -135,7 +194,11 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'get', path: '/plans/{id}/board', tags: ['progress'], summary: "The secretariat's board: each report on time, late, in draft, missing or not yet due", security: writeSecurity,
+      method: 'get',
+      path: '/plans/{id}/board',
+      tags: ['progress'],
+      summary: "The secretariat's board: each report on time, late, in draft, missing or not yet due",
+      security: writeSecurity,
       request: { params: idParam, query: z.object({ cycle: recordId().optional().openapi({ description: 'Cycle number; default the current one' }) }) },
       responses: { 200: jsonContent(boardOutput, 'The board'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
@@ -152,7 +215,16 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
         {
           cycle,
           counts: board.counts,
-          rows: board.rows.map((r) => ({ commitmentId: r.commitment.id, number: r.commitment.number, title: r.commitment.title, agencyId: r.commitment.leadAgencyId, agencyCode: r.agency?.code ?? '', timing: r.timing, submittedAt: r.submittedAt?.toISOString() ?? null, reportId: r.reportId })),
+          rows: board.rows.map((r) => ({
+            commitmentId: r.commitment.id,
+            number: r.commitment.number,
+            title: r.commitment.title,
+            agencyId: r.commitment.leadAgencyId,
+            agencyCode: r.agency?.code ?? '',
+            timing: r.timing,
+            submittedAt: r.submittedAt?.toISOString() ?? null,
+            reportId: r.reportId,
+          })),
         },
         200,
       );
@@ -161,7 +233,14 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reports ----
   api.openapi(
-    createRoute({ method: 'get', path: '/commitments/{id}/reports', tags: ['reports'], summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)", request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(reportOutput) }), 'Reports'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/commitments/{id}/reports',
+      tags: ['reports'],
+      summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)",
+      request: { params: idParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(reportOutput) }), 'Reports'), 404: errors[404] },
+    }),
     async (c) => {
       const commitment = await commitmentOrThrow(c, c.req.valid('param').id);
       const reports = await q.listReportsForCommitment(dbOf(c), commitment.id, { includeDrafts: service.canSeeDrafts(c.get('actor'), commitment) });
@@ -171,11 +250,26 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/commitments/{id}/reports', tags: ['reports'], summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)', security: writeSecurity, request: { params: idParam, ...jsonBody(reportCreateInput) }, responses: { 201: jsonContent(reportOutput, 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/commitments/{id}/reports',
+      tags: ['reports'],
+      summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(reportCreateInput) },
+      responses: { 201: jsonContent(reportOutput, 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
     async (c) => c.json(await presentReport(c, await service.createReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/reports/{id}', tags: ['reports'], summary: 'One report revision', request: { params: idParam }, responses: { 200: jsonContent(reportOutput, 'The report'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/reports/{id}',
+      tags: ['reports'],
+      summary: 'One report revision',
+      request: { params: idParam },
+      responses: { 200: jsonContent(reportOutput, 'The report'), 404: errors[404] },
+    }),
     async (c) => {
       const report = await q.findReportById(dbOf(c), c.req.valid('param').id);
       if (!report) throw new NotFoundError();
@@ -183,26 +277,67 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/reports/{id}', tags: ['reports'], summary: 'Edit a draft (409 once submitted)', security: writeSecurity, request: { params: idParam, ...jsonBody(reportUpdateInput) }, responses: { 200: jsonContent(reportOutput, 'Updated'), ...errors } }),
+    createRoute({
+      method: 'patch',
+      path: '/reports/{id}',
+      tags: ['reports'],
+      summary: 'Edit a draft (409 once submitted)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(reportUpdateInput) },
+      responses: { 200: jsonContent(reportOutput, 'Updated'), ...errors },
+    }),
     async (c) => c.json(await presentReport(c, await service.updateReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/submit', tags: ['reports'], summary: 'Submit a draft; an earlier submitted revision becomes superseded', security: writeSecurity, request: { params: idParam, ...jsonBody(versionOnly) }, responses: { 200: jsonContent(reportOutput, 'Submitted'), ...errors } }),
-    async (c) => c.json(await presentReport(c, await service.submitReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json').version)), 200),
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/submit',
+      tags: ['reports'],
+      summary: 'Submit a draft; an earlier submitted revision becomes superseded',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(versionOnly) },
+      responses: { 200: jsonContent(reportOutput, 'Submitted'), ...errors },
+    }),
+    async (c) =>
+      c.json(await presentReport(c, await service.submitReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json').version)), 200),
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/revisions', tags: ['reports'], summary: 'Start a new revision of a submitted report (the old one stays readable)', security: writeSecurity, request: { params: idParam }, responses: { 201: jsonContent(reportOutput, 'The new draft revision'), ...errors } }),
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/revisions',
+      tags: ['reports'],
+      summary: 'Start a new revision of a submitted report (the old one stays readable)',
+      security: writeSecurity,
+      request: { params: idParam },
+      responses: { 201: jsonContent(reportOutput, 'The new draft revision'), ...errors },
+    }),
     async (c) => c.json(await presentReport(c, await service.reviseReport(depsOf(c), c.get('actor'), c.req.valid('param').id)), 201),
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/reports/{id}', tags: ['reports'], summary: 'Delete a draft', security: writeSecurity, request: { params: idParam, query: z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) }) }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/reports/{id}',
+      tags: ['reports'],
+      summary: 'Delete a draft',
+      security: writeSecurity,
+      request: { params: idParam, query: z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) }) },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
     async (c) => {
       await service.deleteDraft(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/evidence', tags: ['reports'], summary: 'Add a link as evidence to a draft', security: writeSecurity, request: { params: idParam, ...jsonBody(evidenceLinkInput) }, responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors } }),
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/evidence',
+      tags: ['reports'],
+      summary: 'Add a link as evidence to a draft',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(evidenceLinkInput) },
+      responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors },
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addEvidenceLink(depsOf(c), c.get('actor'), id, c.req.valid('json'));
@@ -211,24 +346,49 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/reports/{id}/files', tags: ['reports'], summary: 'Upload a file as evidence to a draft (PDF, images, CSV, text, ODF or OOXML; at most 5 MB)', security: writeSecurity,
+      method: 'post',
+      path: '/reports/{id}/files',
+      tags: ['reports'],
+      summary: 'Upload a file as evidence to a draft (PDF, images, CSV, text, ODF or OOXML; at most 5 MB)',
+      security: writeSecurity,
       request: {
         params: idParam,
-        body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), title: text(300).optional() }) } }, required: true },
+        body: {
+          content: {
+            'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), title: text(300).optional() }) },
+          },
+          required: true,
+        },
       },
-      responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors, 413: jsonContent(errorOutput, 'The upload is larger than allowed') },
+      responses: {
+        201: jsonContent(reportOutput, 'The report with its evidence'),
+        ...errors,
+        413: jsonContent(errorOutput, 'The upload is larger than allowed'),
+      },
     }),
     async (c) => {
       const id = c.req.valid('param').id;
       const form = await parseFormBody(c);
       const file = form.file;
       if (!(file instanceof File)) throw new ValidationError([{ field: 'file', key: 'error.evidenceEmpty' }]);
-      await service.addEvidenceFile(depsOf(c), c.get('actor'), id, { title: typeof form.title === 'string' ? form.title : '', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      await service.addEvidenceFile(depsOf(c), c.get('actor'), id, {
+        title: typeof form.title === 'string' ? form.title : '',
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
       return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
     },
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/reports/{id}/evidence/{evidenceId}', tags: ['reports'], summary: 'Remove evidence from a draft', security: writeSecurity, request: { params: idParam.extend({ evidenceId: recordId().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) }, responses: { 204: { description: 'Removed' }, ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/reports/{id}/evidence/{evidenceId}',
+      tags: ['reports'],
+      summary: 'Remove evidence from a draft',
+      security: writeSecurity,
+      request: { params: idParam.extend({ evidenceId: recordId().openapi({ param: { name: 'evidenceId', in: 'path' } }) }) },
+      responses: { 204: { description: 'Removed' }, ...errors },
+    }),
     async (c) => {
       const { id, evidenceId } = c.req.valid('param');
       await service.removeEvidence(depsOf(c), c.get('actor'), id, evidenceId);
@@ -236,7 +396,15 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft", security: writeSecurity, request: { params: idParam, ...jsonBody(contributionInput) }, responses: { 201: jsonContent(reportOutput, 'The report with the contribution'), ...errors } }),
+    createRoute({
+      method: 'post',
+      path: '/reports/{id}/contributions',
+      tags: ['reports'],
+      summary: "A supporting agency's contribution to a draft",
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(contributionInput) },
+      responses: { 201: jsonContent(reportOutput, 'The report with the contribution'), ...errors },
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addContribution(depsOf(c), c.get('actor'), id, c.req.valid('json').body);
@@ -246,14 +414,30 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reorganization ----
   api.openapi(
-    createRoute({ method: 'post', path: '/commitments/{id}/transfer', tags: ['commitments'], summary: 'Move a commitment to another lead agency (its reports and history stay)', security: writeSecurity, request: { params: idParam, ...jsonBody(transferInput.extend({ version: versionField })) }, responses: { 200: jsonContent(commitmentOutput, 'Transferred'), ...errors } }),
+    createRoute({
+      method: 'post',
+      path: '/commitments/{id}/transfer',
+      tags: ['commitments'],
+      summary: 'Move a commitment to another lead agency (its reports and history stay)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(transferInput.extend({ version: versionField })) },
+      responses: { 200: jsonContent(commitmentOutput, 'Transferred'), ...errors },
+    }),
     async (c) => {
       const updated = await planService.transferCommitment({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(presentCommitment(updated, await planOrThrow(c, updated.planId)), 200);
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/agencies/{id}/transfer', tags: ['agencies'], summary: 'Move everything an agency leads to its successor, and record the successor', security: writeSecurity, request: { params: idParam, ...jsonBody(transferInput) }, responses: { 200: jsonContent(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved'), ...errors } }),
+    createRoute({
+      method: 'post',
+      path: '/agencies/{id}/transfer',
+      tags: ['agencies'],
+      summary: 'Move everything an agency leads to its successor, and record the successor',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(transferInput) },
+      responses: { 200: jsonContent(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved'), ...errors },
+    }),
     async (c) => {
       const moved = await planService.transferAgency({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ moved: moved.map((m) => m.number) }, 200);

@@ -39,13 +39,19 @@ const stored: ProgressReport = {
 /** The fields the edit form posts for these values, as a browser sends them (every control, text only). */
 function posted(v: ReportFormValues): FormBody {
   const body: FormBody = { version: String(v.version) };
-  const localized = (name: string, value: { zh: string; en: string; status: string }) => Object.assign(body, { [`${name}.zh`]: value.zh, [`${name}.en`]: value.en, [`${name}.status`]: value.status });
+  const localized = (name: string, value: { zh: string; en: string; status: string }) =>
+    Object.assign(body, { [`${name}.zh`]: value.zh, [`${name}.en`]: value.en, [`${name}.status`]: value.status });
   v.milestones.forEach((e, i) => {
     Object.assign(body, { [`milestones.${i}.milestoneId`]: e.milestoneId, [`milestones.${i}.status`]: e.status, [`milestones.${i}.percent`]: e.percent });
     localized(`milestones.${i}.reason`, e.reason);
   });
   for (const name of ['achievements', 'participation', 'problems', 'nextSteps', 'budgetNote'] as const) localized(name, v[name]);
-  return Object.assign(body, { civilSocietyParticipants: v.civilSocietyParticipants, governmentParticipants: v.governmentParticipants, budgetSpent: v.budgetSpent, budgetCurrency: v.budgetCurrency });
+  return Object.assign(body, {
+    civilSocietyParticipants: v.civilSocietyParticipants,
+    governmentParticipants: v.governmentParticipants,
+    budgetSpent: v.budgetSpent,
+    budgetCurrency: v.budgetCurrency,
+  });
 }
 
 describe('the report form', () => {
@@ -70,7 +76,13 @@ describe('the report form', () => {
 
   test('a refused post is shown again as typed: a cleared count stays empty, text that does not parse stays', () => {
     const shown = reportForm.posted(
-      nestForm({ civilSocietyParticipants: '', governmentParticipants: 'a dozen', 'milestones.0.milestoneId': '12', 'milestones.0.percent': '4O', 'achievements.en': 'typed' }),
+      nestForm({
+        civilSocietyParticipants: '',
+        governmentParticipants: 'a dozen',
+        'milestones.0.milestoneId': '12',
+        'milestones.0.percent': '4O',
+        'achievements.en': 'typed',
+      }),
       reportForm.values(stored),
     );
     assert.equal(shown.civilSocietyParticipants, '');
@@ -88,7 +100,12 @@ describe('the report form', () => {
     assert.equal(reportForm.empty(undefined).cycleId, '');
     assert.equal(empty.budgetCurrency, 'TWD');
     assert.equal(empty.version, undefined, 'a new report has no version to send');
-    assert.deepEqual(reportForm.milestoneEntry(empty, 11), { milestoneId: '11', status: 'not-started', percent: '0', reason: { zh: '', en: '', status: 'missing' } });
+    assert.deepEqual(reportForm.milestoneEntry(empty, 11), {
+      milestoneId: '11',
+      status: 'not-started',
+      percent: '0',
+      reason: { zh: '', en: '', status: 'missing' },
+    });
   });
 
   test('messages on a milestone entry stay on its field; others go to the form field', () => {
@@ -107,7 +124,10 @@ describe('the other forms', () => {
   test('evidence is a file when one was chosen, else a link when an address was typed', () => {
     const file = new File(['a,b\n'], 'data.csv');
     assert.deepEqual(evidenceForm.input({ title: 'Data', url: 'https://example.org', file }), { kind: 'file', title: 'Data', file });
-    assert.deepEqual(evidenceForm.input({ title: 'Site', url: 'https://example.org', file: new File([], '') }), { kind: 'link', link: { title: 'Site', url: 'https://example.org' } });
+    assert.deepEqual(evidenceForm.input({ title: 'Site', url: 'https://example.org', file: new File([], '') }), {
+      kind: 'link',
+      link: { title: 'Site', url: 'https://example.org' },
+    });
     assert.deepEqual(evidenceForm.input({ title: 'x', url: '  ' }), { kind: 'none' });
   });
 

@@ -5,7 +5,16 @@
  * turns text into the typed input the service takes (an empty count, date or amount is "none" there, for the API too).
  */
 import { emptyLocalized, type Localized } from '../../domain/localized.js';
-import { DEFAULT_CYCLE_OPTIONS, newMilestoneProgress, newReportContent, type CycleOptions, type MilestoneProgress, type ProgressReport, type ReportContent, type ReviewCycle } from '../../domain/monitoring.js';
+import {
+  DEFAULT_CYCLE_OPTIONS,
+  newMilestoneProgress,
+  newReportContent,
+  type CycleOptions,
+  type MilestoneProgress,
+  type ProgressReport,
+  type ReportContent,
+  type ReviewCycle,
+} from '../../domain/monitoring.js';
 import { firstValue, formFieldOf, postedLocalized, postedRecord, postedText, type PostedForm } from '../../web/forms.js';
 
 const numberText = (n: number | null): string => (n === null ? '' : String(n));
@@ -53,7 +62,13 @@ export interface CycleFormValues {
 
 /** The cycle form posts the API's fields as they are: no input step. */
 export const cycleForm = {
-  values: (c: ReviewCycle): CycleFormValues => ({ startsOn: c.startsOn, endsOn: c.endsOn, reportDue: c.reportDue, reviewOn: c.reviewOn ?? '', version: c.version }),
+  values: (c: ReviewCycle): CycleFormValues => ({
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    reportDue: c.reportDue,
+    reviewOn: c.reviewOn ?? '',
+    version: c.version,
+  }),
   posted: (body: PostedForm, shown: CycleFormValues): CycleFormValues => ({
     ...shown,
     startsOn: postedText(body.startsOn, shown.startsOn),
@@ -89,7 +104,12 @@ export interface ReportFormValues {
   version?: number;
 }
 
-const entryValues = (e: MilestoneProgress): MilestoneEntryValues => ({ milestoneId: String(e.milestoneId), status: e.status, percent: String(e.percent), reason: e.reason });
+const entryValues = (e: MilestoneProgress): MilestoneEntryValues => ({
+  milestoneId: String(e.milestoneId),
+  status: e.status,
+  percent: String(e.percent),
+  reason: e.reason,
+});
 
 const contentValues = (cycleId: string, c: ReportContent): ReportFormValues => ({
   cycleId,
@@ -175,7 +195,10 @@ export const evidenceForm = {
     return { kind: 'none' };
   },
   /** The file cannot be shown again: it is chosen again. */
-  posted: (body: Record<string, unknown>, shown: EvidenceFormValues): EvidenceFormValues => ({ title: postedText(body.title, shown.title), url: postedText(body.url, shown.url) }),
+  posted: (body: Record<string, unknown>, shown: EvidenceFormValues): EvidenceFormValues => ({
+    title: postedText(body.title, shown.title),
+    url: postedText(body.url, shown.url),
+  }),
 };
 
 export interface ContributionFormValues {
@@ -201,7 +224,12 @@ export interface TransferFormValues {
 /** The transfer form posts the API's fields as they are: no input step. */
 export const transferForm = {
   /** Effective today unless the user says otherwise. */
-  empty: (today: string, version?: number): TransferFormValues => ({ toAgencyId: '', effectiveOn: today, note: emptyLocalized(), ...(version === undefined ? {} : { version }) }),
+  empty: (today: string, version?: number): TransferFormValues => ({
+    toAgencyId: '',
+    effectiveOn: today,
+    note: emptyLocalized(),
+    ...(version === undefined ? {} : { version }),
+  }),
   posted: (body: PostedForm, shown: TransferFormValues): TransferFormValues => ({
     ...shown,
     toAgencyId: postedText(body.toAgencyId, shown.toAgencyId),

@@ -1,7 +1,8 @@
 /** UI messages of the monitoring capability, merged into the catalogs by web/i18n.ts. */
 const en = {
   'progress.title': 'Progress',
-  'progress.intro': 'Where every commitment stands, from the latest progress report its lead agency submitted. Commitments without a report count as 0 % in the roll-ups, so silence never looks like progress.',
+  'progress.intro':
+    'Where every commitment stands, from the latest progress report its lead agency submitted. Commitments without a report count as 0 % in the roll-ups, so silence never looks like progress.',
   'progress.commitmentTitle': 'Progress',
   'progress.latestStatus': 'Latest status',
   'progress.asOf': 'as reported for {cycle}',
@@ -20,7 +21,8 @@ const en = {
   'progress.byAgency': 'Progress by lead agency',
   'progress.byAgencyDesc': 'Average percent complete of the commitments each agency leads: {summary}.',
   'progress.timeline': 'Timeline of commitments and milestones',
-  'progress.timelineDesc': 'Gantt chart of {count} commitments and their milestones from {start} to {end}, coloured and patterned by status, with a line for today. Commitments by status: {summary}. The table below lists every bar.',
+  'progress.timelineDesc':
+    'Gantt chart of {count} commitments and their milestones from {start} to {end}, coloured and patterned by status, with a line for today. Commitments by status: {summary}. The table below lists every bar.',
   'progress.today': 'Today',
   'progress.item': 'Commitment or milestone',
   'progress.filter': 'Filter',
@@ -47,7 +49,8 @@ const en = {
   'cycle.label': 'Cycle {number}',
   'cycle.cycle': 'Review cycle',
   'cycle.listTitle': 'Review cycles',
-  'cycle.intro': 'Every review cycle, lead agencies report progress on their commitments by the deadline, and the forum reviews the reports at its next meeting.',
+  'cycle.intro':
+    'Every review cycle, lead agencies report progress on their commitments by the deadline, and the forum reviews the reports at its next meeting.',
   'cycle.none': 'No review cycles yet.',
   'cycle.period': 'Period',
   'cycle.reportDue': 'Reports due',
@@ -59,7 +62,8 @@ const en = {
   'cycle.due': 'reports due {date}',
   'cycle.edit': 'Edit cycle',
   'cycle.generate': 'Generate cycles from the plan period',
-  'cycle.generateHelp': 'Replaces the cycles of this plan; allowed only while no progress report exists. A last stretch shorter than half an interval joins the cycle before it.',
+  'cycle.generateHelp':
+    'Replaces the cycles of this plan; allowed only while no progress report exists. A last stretch shorter than half an interval joins the cycle before it.',
   'cycle.generateButton': 'Generate cycles',
   'cycle.intervalMonths': 'Months per cycle',
   'cycle.dueAfterDays': 'Reports due (days after a cycle ends)',
@@ -147,7 +151,8 @@ const en = {
   'transfer.action': 'Transfer to another agency',
   'transfer.title': 'Transfer the commitment',
   'transfer.agencyTitle': 'Transfer everything this agency leads',
-  'transfer.help': 'The commitment moves from {agency} to the agency chosen below. Its milestones, reports and history stay with it, and its page will say it was formerly led by {agency}.',
+  'transfer.help':
+    'The commitment moves from {agency} to the agency chosen below. Its milestones, reports and history stay with it, and its page will say it was formerly led by {agency}.',
   'transfer.agencyHelp': 'Every commitment {agency} leads moves to the agency chosen below, which is recorded as its successor.',
   'transfer.to': 'New lead agency',
   'transfer.effectiveOn': 'Effective from',
@@ -205,7 +210,8 @@ const zhTW: Record<keyof typeof en, string> = {
   'progress.byAgency': '各主辦機關執行進度',
   'progress.byAgencyDesc': '各機關主辦之承諾事項的平均完成度：{summary}。',
   'progress.timeline': '承諾事項與衡量指標時程',
-  'progress.timelineDesc': '甘特圖：{count} 項承諾事項及其衡量指標，自 {start} 至 {end}，以顏色與圖樣標示狀態，並有今日線。各狀態數量：{summary}。下方表格列出每一條時程。',
+  'progress.timelineDesc':
+    '甘特圖：{count} 項承諾事項及其衡量指標，自 {start} 至 {end}，以顏色與圖樣標示狀態，並有今日線。各狀態數量：{summary}。下方表格列出每一條時程。',
   'progress.today': '今日',
   'progress.item': '承諾事項或衡量指標',
   'progress.filter': '篩選',
@@ -368,7 +374,6 @@ const zhTW: Record<keyof typeof en, string> = {
   'error.bodyTooLarge': '送出的內容超過 {max} 上限，未儲存任何資料。',
   'error.sameAgency': '請選擇目前主辦機關以外的機關。',
 };
-
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones

@@ -4,7 +4,16 @@ import { jsonb, type DbOrTx } from '../../db/connection.js';
 import type { ProgressReportsTable, ReviewCyclesTable } from './monitoring.table.js';
 import { planQueries } from '../plans/index.js';
 import type { Localized } from '../../domain/localized.js';
-import { PUBLIC_REPORT_STATES, type CycleDates, type MilestoneProgress, type MilestoneProgressStatus, type ProgressReport, type ReportContent, type ReportState, type ReviewCycle } from '../../domain/monitoring.js';
+import {
+  PUBLIC_REPORT_STATES,
+  type CycleDates,
+  type MilestoneProgress,
+  type MilestoneProgressStatus,
+  type ProgressReport,
+  type ReportContent,
+  type ReportState,
+  type ReviewCycle,
+} from '../../domain/monitoring.js';
 
 // ---- row mapping ----
 
@@ -63,7 +72,9 @@ export async function insertCycles(db: DbOrTx, planId: number, cycles: readonly 
   if (cycles.length === 0) return [];
   const rows = await db
     .insertInto('review_cycles')
-    .values(cycles.map((c) => ({ plan_id: planId, number: c.number, starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn })))
+    .values(
+      cycles.map((c) => ({ plan_id: planId, number: c.number, starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn })),
+    )
     .returningAll()
     .execute();
   return rows.map(toCycle).sort((a, b) => a.number - b.number);
@@ -106,7 +117,10 @@ async function milestonesOf(db: DbOrTx, reportIds: readonly number[]): Promise<M
     .where('report_id', 'in', reportIds)
     .execute();
   // Entries in the milestones' order within their commitment, which plans knows.
-  const order = await planQueries.milestoneOrder(db, rows.map((r) => r.milestone_id));
+  const order = await planQueries.milestoneOrder(
+    db,
+    rows.map((r) => r.milestone_id),
+  );
   const position = (id: number) => order.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
   rows.sort((a, b) => a.report_id - b.report_id || position(a.milestone_id) - position(b.milestone_id) || a.milestone_id - b.milestone_id);
   for (const r of rows) {
@@ -118,7 +132,10 @@ async function milestonesOf(db: DbOrTx, reportIds: readonly number[]): Promise<M
 }
 
 async function withMilestones(db: DbOrTx, rows: Selectable<ProgressReportsTable>[]): Promise<ProgressReport[]> {
-  const milestones = await milestonesOf(db, rows.map((r) => r.id));
+  const milestones = await milestonesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toReport(r, milestones.get(r.id) ?? []));
 }
 
@@ -132,7 +149,11 @@ export async function findReportById(db: DbOrTx, id: number, forUpdate = false):
 /** Reports by id, with their milestone entries, in two queries however many (a history page names many). */
 export async function findReportsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ProgressReport>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('progress_reports').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map((await withMilestones(db, rows)).map((report) => [report.id, report]));
 }
 
@@ -191,7 +212,15 @@ async function replaceMilestoneProgress(db: DbOrTx, reportId: number, entries: r
 
 export async function insertReport(
   db: DbOrTx,
-  r: ReportContent & { commitmentId: number; cycleId: number; revision: number; agencyId: number; authorId: number | null; authorName: string; isDemo?: boolean },
+  r: ReportContent & {
+    commitmentId: number;
+    cycleId: number;
+    revision: number;
+    agencyId: number;
+    authorId: number | null;
+    authorName: string;
+    isDemo?: boolean;
+  },
 ): Promise<ProgressReport> {
   const row = await db
     .insertInto('progress_reports')
@@ -236,7 +265,11 @@ export async function setReportState(db: DbOrTx, id: number, state: ReportState,
 
 /** Bumps the version of a report whose parts (evidence, contributions) changed, so other editors see it changed. */
 export async function touchReport(db: DbOrTx, id: number): Promise<void> {
-  await db.updateTable('progress_reports').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('progress_reports')
+    .set({ version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteReportRow(db: DbOrTx, id: number): Promise<void> {
@@ -261,13 +294,32 @@ const evidenceColumns = ['id', 'report_id', 'title', 'url', 'file_name', 'media_
 export async function listEvidence(db: DbOrTx, reportIds: readonly number[]): Promise<Evidence[]> {
   if (reportIds.length === 0) return [];
   const rows = await db.selectFrom('report_evidence').select(evidenceColumns).where('report_id', 'in', reportIds).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, reportId: r.report_id, title: r.title, url: r.url, fileName: r.file_name, mediaType: r.media_type, byteSize: r.byte_size, sha256: r.sha256 }));
+  return rows.map((r) => ({
+    id: r.id,
+    reportId: r.report_id,
+    title: r.title,
+    url: r.url,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    byteSize: r.byte_size,
+    sha256: r.sha256,
+  }));
 }
 
 export async function findEvidenceFile(db: DbOrTx, id: number): Promise<(Evidence & { content: Uint8Array }) | undefined> {
   const r = await db.selectFrom('report_evidence').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r?.content) return undefined;
-  return { id: r.id, reportId: r.report_id, title: r.title, url: r.url, fileName: r.file_name, mediaType: r.media_type, byteSize: r.byte_size, sha256: r.sha256, content: r.content };
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    title: r.title,
+    url: r.url,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    byteSize: r.byte_size,
+    sha256: r.sha256,
+    content: r.content,
+  };
 }
 
 export async function insertEvidence(
@@ -279,7 +331,15 @@ export async function insertEvidence(
     .values(
       'url' in e
         ? { report_id: e.reportId, title: e.title, url: e.url }
-        : { report_id: e.reportId, title: e.title, file_name: e.fileName, media_type: e.mediaType, byte_size: e.content.byteLength, sha256: e.sha256, content: e.content },
+        : {
+            report_id: e.reportId,
+            title: e.title,
+            file_name: e.fileName,
+            media_type: e.mediaType,
+            byte_size: e.content.byteLength,
+            sha256: e.sha256,
+            content: e.content,
+          },
     )
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -342,7 +402,10 @@ export async function listLatestProgress(db: DbOrTx, planId: number): Promise<Ma
     FROM progress_reports r JOIN review_cycles c ON c.id = r.cycle_id
     WHERE c.plan_id = ${planId} AND r.state = 'submitted'
     ORDER BY r.commitment_id, c.number DESC`.execute(db);
-  const byReport = await progressByReport(db, latest.rows.map((r) => ({ reportId: r.id, commitmentId: r.commitment_id, cycleNumber: r.number })));
+  const byReport = await progressByReport(
+    db,
+    latest.rows.map((r) => ({ reportId: r.id, commitmentId: r.commitment_id, cycleNumber: r.number })),
+  );
   return new Map([...byReport.values()].map((p) => [p.commitmentId, p]));
 }
 
@@ -356,7 +419,10 @@ export async function listProgressOverCycles(db: DbOrTx, commitmentId: number): 
     .where('r.state', '=', 'submitted')
     .orderBy('c.number')
     .execute();
-  const map = await progressByReport(db, rows.map((r) => ({ reportId: r.id, commitmentId, cycleNumber: r.number })));
+  const map = await progressByReport(
+    db,
+    rows.map((r) => ({ reportId: r.id, commitmentId, cycleNumber: r.number })),
+  );
   return [...map.values()].sort((a, b) => a.cycleNumber - b.cycleNumber);
 }
 
@@ -367,15 +433,27 @@ async function progressByReport(db: DbOrTx, reports: { reportId: number; commitm
   const entries = await db
     .selectFrom('milestone_progress')
     .select(['report_id', 'milestone_id', 'status', 'percent'])
-    .where('report_id', 'in', reports.map((r) => r.reportId))
+    .where(
+      'report_id',
+      'in',
+      reports.map((r) => r.reportId),
+    )
     .execute();
-  const order = await planQueries.milestoneOrder(db, entries.map((e) => e.milestone_id));
+  const order = await planQueries.milestoneOrder(
+    db,
+    entries.map((e) => e.milestone_id),
+  );
   const position = (id: number) => order.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
   entries.sort((a, b) => position(a.milestone_id) - position(b.milestone_id) || a.milestone_id - b.milestone_id);
   const byReport = new Map<number, LatestProgress['milestones']>();
   for (const e of entries) {
     const list = byReport.get(e.report_id) ?? [];
-    list.push({ milestoneId: e.milestone_id, status: e.status as MilestoneProgressStatus, percent: e.percent, weight: order.get(e.milestone_id)?.weight ?? null });
+    list.push({
+      milestoneId: e.milestone_id,
+      status: e.status as MilestoneProgressStatus,
+      percent: e.percent,
+      weight: order.get(e.milestone_id)?.weight ?? null,
+    });
     byReport.set(e.report_id, list);
   }
   for (const r of reports) out.set(r.reportId, { ...r, milestones: byReport.get(r.reportId) ?? [] });
@@ -443,8 +521,14 @@ export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmen
   if (f.agencyId !== undefined) q = q.where('r.agency_id', '=', f.agencyId);
   const rows = await q.execute();
   const [commitments, agencies] = await Promise.all([
-    planQueries.commitmentLabels(db, rows.map((r) => r.commitment_id)),
-    planQueries.agencyNames(db, rows.map((r) => r.agency_id)),
+    planQueries.commitmentLabels(
+      db,
+      rows.map((r) => r.commitment_id),
+    ),
+    planQueries.agencyNames(
+      db,
+      rows.map((r) => r.agency_id),
+    ),
   ]);
   return rows.flatMap((r) => {
     const commitment = commitments.get(r.commitment_id);
@@ -490,7 +574,11 @@ export async function listCycleRefs(db: DbOrTx, planId: number): Promise<CycleRe
 }
 
 export async function findCycleRef(db: DbOrTx, id: number): Promise<CycleRef | undefined> {
-  const r = await db.selectFrom('review_cycles').select(['id', 'plan_id', 'number', 'starts_on', 'ends_on', 'review_on']).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('review_cycles')
+    .select(['id', 'plan_id', 'number', 'starts_on', 'ends_on', 'review_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r && { id: r.id, planId: r.plan_id, number: r.number, startsOn: r.starts_on, endsOn: r.ends_on, reviewOn: r.review_on };
 }
 
@@ -525,8 +613,14 @@ type ReportRow = Awaited<ReturnType<ReturnType<typeof reportRows>['execute']>>[n
 /** The rows as references, in cycle order when asked, then commitment number (1-2 < 1-10 < 2-1), then report id. */
 async function toReportRefs(db: DbOrTx, rows: ReportRow[], byCycle: boolean): Promise<ReportRef[]> {
   const [commitments, agencies] = await Promise.all([
-    planQueries.commitmentLabels(db, rows.map((r) => r.commitment_id)),
-    planQueries.agencyNames(db, rows.map((r) => r.agency_id)),
+    planQueries.commitmentLabels(
+      db,
+      rows.map((r) => r.commitment_id),
+    ),
+    planQueries.agencyNames(
+      db,
+      rows.map((r) => r.agency_id),
+    ),
   ]);
   const refs = rows.flatMap((r): ReportRef[] => {
     const commitment = commitments.get(r.commitment_id);
@@ -557,7 +651,13 @@ async function toReportRefs(db: DbOrTx, rows: ReportRow[], byCycle: boolean): Pr
 
 export async function findReportRefs(db: DbOrTx, reportIds: readonly number[]): Promise<ReportRef[]> {
   if (reportIds.length === 0) return [];
-  return toReportRefs(db, await reportRows(db).where('p.id', 'in', [...reportIds]).execute(), false);
+  return toReportRefs(
+    db,
+    await reportRows(db)
+      .where('p.id', 'in', [...reportIds])
+      .execute(),
+    false,
+  );
 }
 
 /** Reports the forum can review: submitted ones of the plan (optionally of one cycle), in commitment order. */

@@ -2,7 +2,17 @@
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { emptyLocalized, pick } from '../../domain/localized.js';
-import { HEALTH, commitmentHealth, currentCycle, reportPercent, reportTiming, taipeiDay, type MilestoneProgress, type ProgressReport, type ReviewCycle } from '../../domain/monitoring.js';
+import {
+  HEALTH,
+  commitmentHealth,
+  currentCycle,
+  reportPercent,
+  reportTiming,
+  taipeiDay,
+  type MilestoneProgress,
+  type ProgressReport,
+  type ReviewCycle,
+} from '../../domain/monitoring.js';
 import type { ActionPlan, Agency, Commitment } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { atomXml } from '../../web/atom.js';
@@ -21,16 +31,7 @@ import { agencyByCode, commitmentByNumber, planBySlug } from '../plans/index.js'
 import type { CommitmentPageData } from '../plans/index.js';
 import { planQueries as plans } from '../plans/index.js';
 import { planService } from '../plans/index.js';
-import {
-  agencyFeedPath,
-  agencyPath,
-  commitmentFeedPath,
-  commitmentPath,
-  cyclesPath,
-  planFeedPath,
-  progressPath,
-  reportPath,
-} from '../../web/paths.js';
+import { agencyFeedPath, agencyPath, commitmentFeedPath, commitmentPath, cyclesPath, planFeedPath, progressPath, reportPath } from '../../web/paths.js';
 import {
   contributionForm,
   cycleForm,
@@ -45,7 +46,16 @@ import {
   type TransferFormValues,
 } from './monitoring.forms.js';
 import * as q from './monitoring.queries.js';
-import { contributionInput, cycleGenerateInput, cycleInput, evidenceLinkInput, reportCreateInput, reportUpdateInput, transferInput, versionOnly } from './monitoring.schemas.js';
+import {
+  contributionInput,
+  cycleGenerateInput,
+  cycleInput,
+  evidenceLinkInput,
+  reportCreateInput,
+  reportUpdateInput,
+  transferInput,
+  versionOnly,
+} from './monitoring.schemas.js';
 import * as service from './monitoring.service.js';
 import { canSeeReport } from './monitoring.visibility.js';
 import { BoardPage } from './views/board.js';
@@ -69,8 +79,6 @@ interface ReportPageForms {
   contribution?: ContributionFormValues;
 }
 const ownershipOf = (c: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>) => ({ leadAgencyId: c.leadAgencyId, coAgencyIds: c.coAgencyIds });
-
-
 
 /** Reports with their cycle, evidence, contributions and timeliness; drafts only for those who may see them. */
 export async function loadReportViews(c: AppContext, commitment: Commitment, cycles: ReviewCycle[]): Promise<ReportView[]> {
@@ -126,7 +134,6 @@ export async function commitmentMonitoring(c: AppContext, { plan, commitment, mi
   return { section, feeds: [{ title: t(lang, 'feed.commitment'), path: commitmentFeedPath(plan, commitment) }] };
 }
 
-
 function atomFeed(c: AppContext, opts: { title: string; selfPath: string; pagePath: string; items: q.ReportFeedItem[] }): Response {
   const lang = c.get('lang');
   const base = siteOrigin(c);
@@ -177,7 +184,9 @@ export function monitoringPages(): Hono<AppEnv> {
     );
     const milestones = await plans.listMilestonesOfPlan(db(c), plan.id);
     const milestoneStatus = new Map<number, MilestoneProgress>();
-    for (const p of progress.latest.values()) for (const m of p.milestones) milestoneStatus.set(m.milestoneId, { milestoneId: m.milestoneId, status: m.status, percent: m.percent, reason: emptyLocalized() });
+    for (const p of progress.latest.values())
+      for (const m of p.milestones)
+        milestoneStatus.set(m.milestoneId, { milestoneId: m.milestoneId, status: m.status, percent: m.percent, reason: emptyLocalized() });
     return c.html(
       <ProgressPage
         ctx={pageContext(c)}
@@ -194,12 +203,27 @@ export function monitoringPages(): Hono<AppEnv> {
   });
 
   // ---- cycles ----
-  const renderCycles = async (c: AppContext, plan: ActionPlan, errors: FieldErrors = {}, values: CycleGenerateFormValues = cycleGenerateForm.empty(), status: 200 | 400 = 200) => {
+  const renderCycles = async (
+    c: AppContext,
+    plan: ActionPlan,
+    errors: FieldErrors = {},
+    values: CycleGenerateFormValues = cycleGenerateForm.empty(),
+    status: 200 | 400 = 200,
+  ) => {
     const [cycles, meetings] = await Promise.all([q.listCycles(db(c), plan.id), listMeetings(db(c), plan.id)]);
     const reviewedAt = new Map<number, ForumMeeting[]>();
     for (const m of [...meetings].reverse()) if (m.cycleId !== null) reviewedAt.set(m.cycleId, [...(reviewedAt.get(m.cycleId) ?? []), m]);
     return c.html(
-      <CyclesPage ctx={pageContext(c)} plan={plan} cycles={cycles} reviewedAt={reviewedAt} current={currentCycle(cycles, today(c))} canManage={can(c.get('actor'), 'cycle.manage')} errors={errors} values={values} />,
+      <CyclesPage
+        ctx={pageContext(c)}
+        plan={plan}
+        cycles={cycles}
+        reviewedAt={reviewedAt}
+        current={currentCycle(cycles, today(c))}
+        canManage={can(c.get('actor'), 'cycle.manage')}
+        errors={errors}
+        values={values}
+      />,
       status,
     );
   };
@@ -284,14 +308,48 @@ export function monitoringPages(): Hono<AppEnv> {
     return { plan, commitment, report };
   };
 
-  const renderReportForm = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport | null, values: ReportFormValues, errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) => {
+  const renderReportForm = async (
+    c: AppContext,
+    plan: ActionPlan,
+    commitment: Commitment,
+    report: ProgressReport | null,
+    values: ReportFormValues,
+    errors: FieldErrors,
+    conflict: boolean,
+    status: 200 | 400 | 409,
+  ) => {
     const [milestones, cycles] = await Promise.all([plans.listMilestones(db(c), commitment.id), q.listCycles(db(c), plan.id)]);
-    return c.html(<ReportFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestones={milestones} cycles={cycles} report={report} values={values} errors={errors} conflict={conflict} />, status);
+    return c.html(
+      <ReportFormPage
+        ctx={pageContext(c)}
+        plan={plan}
+        commitment={commitment}
+        milestones={milestones}
+        cycles={cycles}
+        report={report}
+        values={values}
+        errors={errors}
+        conflict={conflict}
+      />,
+      status,
+    );
   };
 
   /** `typed` is what the evidence or contribution form posted, shown again beside its messages. */
-  const renderReport = async (c: AppContext, plan: ActionPlan, commitment: Commitment, report: ProgressReport, errors: FieldErrors = {}, status: 200 | 400 | 409 = 200, typed: ReportPageForms = {}) => {
-    const [cycles, milestones, agencies] = await Promise.all([q.listCycles(db(c), plan.id), plans.listMilestones(db(c), commitment.id), plans.listAgencies(db(c))]);
+  const renderReport = async (
+    c: AppContext,
+    plan: ActionPlan,
+    commitment: Commitment,
+    report: ProgressReport,
+    errors: FieldErrors = {},
+    status: 200 | 400 | 409 = 200,
+    typed: ReportPageForms = {},
+  ) => {
+    const [cycles, milestones, agencies] = await Promise.all([
+      q.listCycles(db(c), plan.id),
+      plans.listMilestones(db(c), commitment.id),
+      plans.listAgencies(db(c)),
+    ]);
     const all = await loadReportViews(c, commitment, cycles);
     const view = all.find((v) => v.report.id === report.id) ?? (await viewsOf(c, [report], cycles))[0];
     if (!view) throw new NotFoundError();
@@ -384,7 +442,8 @@ export function monitoringPages(): Hono<AppEnv> {
           for (const [field, message] of Object.entries(fieldMessages(error, lang))) errors[reportForm.fieldOf(field)] ??= message;
           return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, errors, 400, typed(body));
         }
-        if (error instanceof ConflictError) return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, { version: t(lang, 'form.conflict') }, 409);
+        if (error instanceof ConflictError)
+          return renderReport(c, plan, commitment, (await q.findReportById(db(c), report.id)) ?? report, { version: t(lang, 'form.conflict') }, 409);
         throw error;
       }
     });
@@ -445,8 +504,29 @@ export function monitoringPages(): Hono<AppEnv> {
   });
 
   // ---- transfers (reorganization) ----
-  const renderTransfer = async (c: AppContext, opts: { of?: { plan: ActionPlan; commitment: Commitment }; from: Agency; values: TransferFormValues; errors?: FieldErrors; conflict?: boolean; status?: 200 | 400 | 409 }) =>
-    c.html(<TransferFormPage ctx={pageContext(c)} of={opts.of} fromAgency={opts.from} agencies={await plans.listAgencies(db(c))} values={opts.values} errors={opts.errors ?? {}} conflict={opts.conflict} />, opts.status ?? 200);
+  const renderTransfer = async (
+    c: AppContext,
+    opts: {
+      of?: { plan: ActionPlan; commitment: Commitment };
+      from: Agency;
+      values: TransferFormValues;
+      errors?: FieldErrors;
+      conflict?: boolean;
+      status?: 200 | 400 | 409;
+    },
+  ) =>
+    c.html(
+      <TransferFormPage
+        ctx={pageContext(c)}
+        of={opts.of}
+        fromAgency={opts.from}
+        agencies={await plans.listAgencies(db(c))}
+        values={opts.values}
+        errors={opts.errors ?? {}}
+        conflict={opts.conflict}
+      />,
+      opts.status ?? 200,
+    );
   const leadOf = async (c: AppContext, commitment: Commitment) => {
     const from = await plans.findAgencyById(db(c), commitment.leadAgencyId);
     if (!from) throw new NotFoundError();
@@ -470,7 +550,14 @@ export function monitoringPages(): Hono<AppEnv> {
       render: async ({ body, errors, conflict, status }) => {
         const current = (await plans.findCommitmentById(db(c), commitment.id)) ?? commitment;
         // What was typed stays, on the version now stored (a conflict says someone else moved it meanwhile).
-        return renderTransfer(c, { of: { plan, commitment: current }, from, values: transferForm.posted(body, transferForm.empty(today(c), current.version)), errors, conflict, status });
+        return renderTransfer(c, {
+          of: { plan, commitment: current },
+          from,
+          values: transferForm.posted(body, transferForm.empty(today(c), current.version)),
+          errors,
+          conflict,
+          status,
+        });
       },
     });
   });
@@ -485,7 +572,8 @@ export function monitoringPages(): Hono<AppEnv> {
       schema: transferInput,
       run: (input) => planService.transferAgency({ db: db(c) }, c.get('actor'), from.id, input),
       redirectTo: () => agencyPath(from),
-      render: ({ body, errors, status }) => renderTransfer(c, { from, values: transferForm.posted(body, transferForm.empty(today(c))), errors, status: status === 409 ? 400 : status }),
+      render: ({ body, errors, status }) =>
+        renderTransfer(c, { from, values: transferForm.posted(body, transferForm.empty(today(c))), errors, status: status === 409 ? 400 : status }),
     });
   });
 
@@ -493,14 +581,24 @@ export function monitoringPages(): Hono<AppEnv> {
   app.get('/plans/:slug/reports.atom', async (c) => {
     const plan = await planBySlug(c);
     const items = await q.listReportFeed(db(c), { planId: plan.id });
-    return atomFeed(c, { title: `${t(c.get('lang'), 'feed.plan')} · ${pick(plan.title, c.get('lang'))}`, selfPath: planFeedPath(plan), pagePath: progressPath(plan), items });
+    return atomFeed(c, {
+      title: `${t(c.get('lang'), 'feed.plan')} · ${pick(plan.title, c.get('lang'))}`,
+      selfPath: planFeedPath(plan),
+      pagePath: progressPath(plan),
+      items,
+    });
   });
   app.get('/plans/:slug/commitments/:number/reports.atom', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const items = await q.listReportFeed(db(c), { commitmentId: commitment.id });
     const lang = c.get('lang');
-    return atomFeed(c, { title: `${commitment.number} ${pick(commitment.title, lang)}`, selfPath: commitmentFeedPath(plan, commitment), pagePath: commitmentPath(plan, commitment), items });
+    return atomFeed(c, {
+      title: `${commitment.number} ${pick(commitment.title, lang)}`,
+      selfPath: commitmentFeedPath(plan, commitment),
+      pagePath: commitmentPath(plan, commitment),
+      items,
+    });
   });
   app.get('/agencies/:code/reports.atom', async (c) => {
     const agency = await agencyByCode(c);
@@ -520,4 +618,3 @@ async function readAllForm(c: AppContext): Promise<Record<string, unknown>> {
   }
   return readForm(c);
 }
-

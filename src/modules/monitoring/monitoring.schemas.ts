@@ -7,14 +7,26 @@ import { localizedOutput } from '../plans/index.js';
 const emptyToNull = z.literal('').transform(() => null);
 
 const count = z
-  .union([emptyToNull, z.null(), wholeNumber(z.number({ message: 'error.count' }).int({ message: 'error.count' }).min(0, { message: 'error.count' }).max(1_000_000, { message: 'error.count' }))])
+  .union([
+    emptyToNull,
+    z.null(),
+    wholeNumber(
+      z.number({ message: 'error.count' }).int({ message: 'error.count' }).min(0, { message: 'error.count' }).max(1_000_000, { message: 'error.count' }),
+    ),
+  ])
   .optional()
   .openapi({ description: 'A head count; null or empty when unknown' });
 
 export const cycleGenerateInput = z.object({
-  intervalMonths: wholeNumber(z.number({ message: 'error.interval' }).int({ message: 'error.interval' }).min(1, { message: 'error.interval' }).max(12, { message: 'error.interval' })).default(DEFAULT_CYCLE_OPTIONS.intervalMonths),
-  dueAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(120, { message: 'error.days' })).default(DEFAULT_CYCLE_OPTIONS.dueAfterDays),
-  reviewAfterDays: wholeNumber(z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(180, { message: 'error.days' })).default(DEFAULT_CYCLE_OPTIONS.reviewAfterDays),
+  intervalMonths: wholeNumber(
+    z.number({ message: 'error.interval' }).int({ message: 'error.interval' }).min(1, { message: 'error.interval' }).max(12, { message: 'error.interval' }),
+  ).default(DEFAULT_CYCLE_OPTIONS.intervalMonths),
+  dueAfterDays: wholeNumber(
+    z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(120, { message: 'error.days' }),
+  ).default(DEFAULT_CYCLE_OPTIONS.dueAfterDays),
+  reviewAfterDays: wholeNumber(
+    z.number({ message: 'error.days' }).int({ message: 'error.days' }).min(0, { message: 'error.days' }).max(180, { message: 'error.days' }),
+  ).default(DEFAULT_CYCLE_OPTIONS.reviewAfterDays),
 });
 export type CycleGenerateInput = z.infer<typeof cycleGenerateInput>;
 
@@ -29,7 +41,9 @@ export type CycleInput = z.infer<typeof cycleInput>;
 export const milestoneProgressInput = z.object({
   milestoneId: recordId(),
   status: z.enum(MILESTONE_PROGRESS_STATUSES, { message: 'error.choice' }),
-  percent: wholeNumber(z.number({ message: 'error.percent' }).int({ message: 'error.percent' }).min(0, { message: 'error.percent' }).max(100, { message: 'error.percent' })),
+  percent: wholeNumber(
+    z.number({ message: 'error.percent' }).int({ message: 'error.percent' }).min(0, { message: 'error.percent' }).max(100, { message: 'error.percent' }),
+  ),
   reason: localizedInput(4000).optional().openapi({ description: 'Required when delayed or withdrawn' }),
 });
 
@@ -41,9 +55,23 @@ const reportFields = {
   problems: localizedInput().optional(),
   nextSteps: localizedInput().optional(),
   budgetSpent: z
-    .union([emptyToNull, z.null(), text().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
+    .union([
+      emptyToNull,
+      z.null(),
+      text()
+        .trim()
+        .regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' }),
+    ])
     .optional(),
-  budgetCurrency: z.union([emptyToNull, z.null(), text().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })]).optional(),
+  budgetCurrency: z
+    .union([
+      emptyToNull,
+      z.null(),
+      text()
+        .trim()
+        .regex(/^[A-Z]{3}$/, { message: 'error.currency' }),
+    ])
+    .optional(),
   budgetNote: localizedInput().optional(),
   milestones: z.array(milestoneProgressInput).max(100).optional(),
 };
@@ -118,7 +146,9 @@ export const reportOutput = z
     budgetSpent: z.string().nullable(),
     budgetCurrency: z.string().nullable(),
     budgetNote: localizedOutput,
-    milestones: z.array(z.object({ milestoneId: z.number().int(), status: z.enum(MILESTONE_PROGRESS_STATUSES), percent: z.number().int(), reason: localizedOutput })),
+    milestones: z.array(
+      z.object({ milestoneId: z.number().int(), status: z.enum(MILESTONE_PROGRESS_STATUSES), percent: z.number().int(), reason: localizedOutput }),
+    ),
     evidence: z.array(evidenceOutput),
     contributions: z.array(z.object({ agencyId: z.number().int(), body: localizedOutput, authorName: z.string(), createdAt: z.string() })),
     authorName: z.string(),
@@ -134,7 +164,15 @@ export const progressOutput = z
   .object({
     plan: z.object({ id: z.number().int(), percent: z.number().nullable(), health: z.record(z.string(), z.number().int()) }),
     areas: z.array(z.object({ id: z.number().int(), title: localizedOutput, percent: z.number().nullable(), health: z.record(z.string(), z.number().int()) })),
-    agencies: z.array(z.object({ id: z.number().int(), code: z.string(), name: localizedOutput, percent: z.number().nullable(), health: z.record(z.string(), z.number().int()) })),
+    agencies: z.array(
+      z.object({
+        id: z.number().int(),
+        code: z.string(),
+        name: localizedOutput,
+        percent: z.number().nullable(),
+        health: z.record(z.string(), z.number().int()),
+      }),
+    ),
     commitments: z.array(
       z.object({
         id: z.number().int(),

@@ -69,13 +69,20 @@ export async function generateCycles(deps: MonitoringDeps, actor: Actor | null, 
     const before = await q.listCycles(trx, planId);
     await q.deleteCycles(trx, planId);
     const cycles = await q.insertCycles(trx, planId, generateCycleDates(plan.periodStart, plan.periodEnd, options));
-    for (const c of before) await recordHistory(trx, { entityType: 'cycle', entityId: c.id, planId, commitmentId: null, action: 'delete', actor, before: c, after: null });
-    for (const c of cycles) await recordHistory(trx, { entityType: 'cycle', entityId: c.id, planId, commitmentId: null, action: 'create', actor, before: null, after: c });
+    for (const c of before)
+      await recordHistory(trx, { entityType: 'cycle', entityId: c.id, planId, commitmentId: null, action: 'delete', actor, before: c, after: null });
+    for (const c of cycles)
+      await recordHistory(trx, { entityType: 'cycle', entityId: c.id, planId, commitmentId: null, action: 'create', actor, before: null, after: c });
     return cycles;
   });
 }
 
-export async function updateCycle(deps: MonitoringDeps, actor: Actor | null, cycleId: number, patch: Partial<CycleInput> & { version: number }): Promise<ReviewCycle> {
+export async function updateCycle(
+  deps: MonitoringDeps,
+  actor: Actor | null,
+  cycleId: number,
+  patch: Partial<CycleInput> & { version: number },
+): Promise<ReviewCycle> {
   authorize(actor, 'cycle.manage');
   return deps.db.transaction().execute(async (trx) => {
     const current = await q.findCycleById(trx, cycleId, true);
@@ -89,7 +96,16 @@ export async function updateCycle(deps: MonitoringDeps, actor: Actor | null, cyc
     };
     assertValid(checkCycleDates(values));
     const updated = await q.updateCycleRow(trx, cycleId, values);
-    await recordHistory(trx, { entityType: 'cycle', entityId: cycleId, planId: current.planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, {
+      entityType: 'cycle',
+      entityId: cycleId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -97,7 +113,11 @@ export async function updateCycle(deps: MonitoringDeps, actor: Actor | null, cyc
 // ---------------------------------------------------------------- reports
 
 /** Every milestone of the commitment gets an entry: given ones as sent, the rest kept or "not started". */
-function mergeMilestoneEntries(milestones: readonly Milestone[], stored: readonly MilestoneProgress[], given: ReportCreateInput['milestones']): MilestoneProgress[] {
+function mergeMilestoneEntries(
+  milestones: readonly Milestone[],
+  stored: readonly MilestoneProgress[],
+  given: ReportCreateInput['milestones'],
+): MilestoneProgress[] {
   return milestones.map((m) => {
     const old = stored.find((s) => s.milestoneId === m.id) ?? newMilestoneProgress(m.id);
     const input = given?.find((g) => g.milestoneId === m.id);
@@ -139,7 +159,13 @@ function checkContent(content: Content, milestones: readonly Milestone[], given:
     const ib = order.indexOf(b.milestoneId);
     return (ia === -1 ? 1e6 : ia) - (ib === -1 ? 1e6 : ib);
   });
-  const problems = [...unknownMilestones(milestones, given), ...checkMilestoneProgress(sorted, milestones.map((m) => m.id))];
+  const problems = [
+    ...unknownMilestones(milestones, given),
+    ...checkMilestoneProgress(
+      sorted,
+      milestones.map((m) => m.id),
+    ),
+  ];
   if (content.budgetSpent !== null && content.budgetCurrency === null) problems.push({ field: 'budgetCurrency', key: 'error.currencyRequired' });
   return problems;
 }
@@ -173,16 +199,35 @@ export async function createReport(deps: MonitoringDeps, actor: Actor | null, co
       authorName: actor?.displayName ?? 'system',
       isDemo: deps.demo,
     });
-    await recordHistory(trx, { entityType: 'report', entityId: report.id, planId: commitment.planId, commitmentId, action: 'create', actor, before: null, after: historyView(report) });
+    await recordHistory(trx, {
+      entityType: 'report',
+      entityId: report.id,
+      planId: commitment.planId,
+      commitmentId,
+      action: 'create',
+      actor,
+      before: null,
+      after: historyView(report),
+    });
     return report;
   });
 }
 
 /** What the history keeps of a report: its content, not its bookkeeping. */
 export const historyView = (r: ProgressReport) => ({
-  cycleId: r.cycleId, revision: r.revision, state: r.state, achievements: r.achievements, participation: r.participation,
-  civilSocietyParticipants: r.civilSocietyParticipants, governmentParticipants: r.governmentParticipants, problems: r.problems,
-  nextSteps: r.nextSteps, budgetSpent: r.budgetSpent, budgetCurrency: r.budgetCurrency, budgetNote: r.budgetNote, milestones: r.milestones,
+  cycleId: r.cycleId,
+  revision: r.revision,
+  state: r.state,
+  achievements: r.achievements,
+  participation: r.participation,
+  civilSocietyParticipants: r.civilSocietyParticipants,
+  governmentParticipants: r.governmentParticipants,
+  problems: r.problems,
+  nextSteps: r.nextSteps,
+  budgetSpent: r.budgetSpent,
+  budgetCurrency: r.budgetCurrency,
+  budgetNote: r.budgetNote,
+  milestones: r.milestones,
 });
 
 /** Locks a draft the actor may write, or says why not. */
@@ -203,7 +248,16 @@ export async function updateReport(deps: MonitoringDeps, actor: Actor | null, re
     const content = mergeContent(report, patch, milestones);
     assertValid(checkContent(content, milestones, patch.milestones));
     const updated = await q.updateReportContent(trx, reportId, content);
-    await recordHistory(trx, { entityType: 'report', entityId: reportId, planId: commitment.planId, commitmentId: commitment.id, action: 'update', actor, before: historyView(report), after: historyView(updated) });
+    await recordHistory(trx, {
+      entityType: 'report',
+      entityId: reportId,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'update',
+      actor,
+      before: historyView(report),
+      after: historyView(updated),
+    });
     return updated;
   });
 }
@@ -219,11 +273,29 @@ export async function submitReport(deps: MonitoringDeps, actor: Actor | null, re
     const siblings = await q.lockReportsFor(trx, commitment.id, report.cycleId);
     for (const old of siblings.filter((s) => s.state === 'submitted')) {
       await q.setReportState(trx, old.id, 'superseded');
-      await recordHistory(trx, { entityType: 'report', entityId: old.id, planId: commitment.planId, commitmentId: commitment.id, action: 'update', actor, before: { state: 'submitted' }, after: { state: 'superseded', supersededBy: report.revision } });
+      await recordHistory(trx, {
+        entityType: 'report',
+        entityId: old.id,
+        planId: commitment.planId,
+        commitmentId: commitment.id,
+        action: 'update',
+        actor,
+        before: { state: 'submitted' },
+        after: { state: 'superseded', supersededBy: report.revision },
+      });
     }
     await q.setReportState(trx, reportId, 'submitted', { at: deps.now(), byName: actor?.displayName ?? 'system' });
     const submitted = (await q.findReportById(trx, reportId)) as ProgressReport;
-    await recordHistory(trx, { entityType: 'report', entityId: reportId, planId: commitment.planId, commitmentId: commitment.id, action: 'submit', actor, before: { state: 'draft' }, after: { state: 'submitted', revision: submitted.revision } });
+    await recordHistory(trx, {
+      entityType: 'report',
+      entityId: reportId,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'submit',
+      actor,
+      before: { state: 'draft' },
+      after: { state: 'submitted', revision: submitted.revision },
+    });
     return submitted;
   });
 }
@@ -246,7 +318,16 @@ export async function reviseReport(deps: MonitoringDeps, actor: Actor | null, re
       authorName: actor?.displayName ?? 'system',
     });
     await q.copyReportParts(trx, report.id, draft.id);
-    await recordHistory(trx, { entityType: 'report', entityId: draft.id, planId: commitment.planId, commitmentId: commitment.id, action: 'revise', actor, before: null, after: { revises: report.revision, revision: draft.revision } });
+    await recordHistory(trx, {
+      entityType: 'report',
+      entityId: draft.id,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'revise',
+      actor,
+      before: null,
+      after: { revises: report.revision, revision: draft.revision },
+    });
     return draft;
   });
 }
@@ -256,7 +337,16 @@ export async function deleteDraft(deps: MonitoringDeps, actor: Actor | null, rep
     const { report, commitment } = await lockDraftForWrite(trx, actor, reportId);
     assertVersion(report, version);
     await q.deleteReportRow(trx, reportId);
-    await recordHistory(trx, { entityType: 'report', entityId: reportId, planId: commitment.planId, commitmentId: commitment.id, action: 'delete', actor, before: historyView(report), after: null });
+    await recordHistory(trx, {
+      entityType: 'report',
+      entityId: reportId,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'delete',
+      actor,
+      before: historyView(report),
+      after: null,
+    });
   });
 }
 
@@ -265,7 +355,16 @@ export async function deleteDraft(deps: MonitoringDeps, actor: Actor | null, rep
 async function recordEvidenceChange(trx: DbOrTx, actor: Actor | null, report: ProgressReport, commitment: Commitment, before: string[]): Promise<void> {
   const after = (await q.listEvidence(trx, [report.id])).map((e) => e.title);
   await q.touchReport(trx, report.id);
-  await recordHistory(trx, { entityType: 'report', entityId: report.id, planId: commitment.planId, commitmentId: commitment.id, action: 'update', actor, before: { evidence: before }, after: { evidence: after } });
+  await recordHistory(trx, {
+    entityType: 'report',
+    entityId: report.id,
+    planId: commitment.planId,
+    commitmentId: commitment.id,
+    action: 'update',
+    actor,
+    before: { evidence: before },
+    after: { evidence: after },
+  });
 }
 
 export async function addEvidenceLink(deps: MonitoringDeps, actor: Actor | null, reportId: number, input: { title: string; url: string }): Promise<number> {
@@ -310,7 +409,13 @@ export async function removeEvidence(deps: MonitoringDeps, actor: Actor | null, 
     const list = await q.listEvidence(trx, [reportId]);
     if (!list.some((e) => e.id === evidenceId)) throw new NotFoundError();
     await q.deleteEvidenceRow(trx, evidenceId);
-    await recordEvidenceChange(trx, actor, report, commitment, list.map((e) => e.title));
+    await recordEvidenceChange(
+      trx,
+      actor,
+      report,
+      commitment,
+      list.map((e) => e.title),
+    );
   });
 }
 
@@ -323,10 +428,22 @@ export async function addContribution(deps: MonitoringDeps, actor: Actor | null,
     const problems: FieldProblem[] = [];
     requireText('body', body, problems);
     assertValid(problems);
-    const agencyId = actor?.role === 'agency-officer' ? (actor.agencyIds.find((id) => id === commitment.leadAgencyId || commitment.coAgencyIds.includes(id)) ?? commitment.leadAgencyId) : commitment.leadAgencyId;
+    const agencyId =
+      actor?.role === 'agency-officer'
+        ? (actor.agencyIds.find((id) => id === commitment.leadAgencyId || commitment.coAgencyIds.includes(id)) ?? commitment.leadAgencyId)
+        : commitment.leadAgencyId;
     const id = await q.insertContribution(trx, { reportId, agencyId, body, authorName: actor?.displayName ?? 'system' });
     await q.touchReport(trx, reportId);
-    await recordHistory(trx, { entityType: 'report', entityId: reportId, planId: commitment.planId, commitmentId: commitment.id, action: 'update', actor, before: { contribution: null }, after: { contribution: body, agencyId } });
+    await recordHistory(trx, {
+      entityType: 'report',
+      entityId: reportId,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'update',
+      actor,
+      before: { contribution: null },
+      after: { contribution: body, agencyId },
+    });
     return id;
   });
 }
@@ -350,7 +467,10 @@ export interface PlanProgress {
   latest: Map<number, q.LatestProgress>;
 }
 
-const rollUp = (items: readonly CommitmentProgress[]) => ({ percent: averagePercent(items.map((i) => i.percent)), health: countHealth(items.map((i) => i.health)) });
+const rollUp = (items: readonly CommitmentProgress[]) => ({
+  percent: averagePercent(items.map((i) => i.percent)),
+  health: countHealth(items.map((i) => i.health)),
+});
 
 /** Progress of every commitment from its latest submitted report, and the roll-ups by area, lead agency and plan. */
 export async function planProgress(db: DbOrTx, plan: ActionPlan): Promise<PlanProgress> {
@@ -399,7 +519,11 @@ export interface Board {
 /** Which commitments active in the cycle have a report on time, late, in draft, missing or not yet due. */
 export async function cycleBoard(db: DbOrTx, plan: ActionPlan, cycle: ReviewCycle, now: Date): Promise<Board> {
   const today = taipeiDay(now);
-  const [commitments, agencies, states] = await Promise.all([plans.listCommitments(db, { planId: plan.id }), plans.listAgencies(db), q.listCycleReportStates(db, cycle.id)]);
+  const [commitments, agencies, states] = await Promise.all([
+    plans.listCommitments(db, { planId: plan.id }),
+    plans.listAgencies(db),
+    q.listCycleReportStates(db, cycle.id),
+  ]);
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const rows: BoardRow[] = commitments.items
     .filter((c) => activeInCycle(c, cycle) || states.has(c.id))

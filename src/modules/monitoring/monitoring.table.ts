@@ -71,7 +71,6 @@ export interface ReportContributionsTable {
   created_at: Timestamp;
 }
 
-
 declare module '../../db/schema.js' {
   interface DB {
     review_cycles: ReviewCyclesTable;

@@ -50,7 +50,12 @@ async function world(done: (close: () => Promise<void>) => void): Promise<World>
     await client.signIn(email);
     return client;
   };
-  const [secretariat, officerMoi, officerNdc, officerCy] = [await signedIn('sec@example.org'), await signedIn('moi@example.org'), await signedIn('ndc@example.org'), await signedIn('cy@example.org')];
+  const [secretariat, officerMoi, officerNdc, officerCy] = [
+    await signedIn('sec@example.org'),
+    await signedIn('moi@example.org'),
+    await signedIn('ndc@example.org'),
+    await signedIn('cy@example.org'),
+  ];
   // Anonymous, but with the double-submit CSRF cookie a browser gets: the refusal is about who, not the token.
   const anonymous = new Client(ctx.app);
   await anonymous.get('/login');
@@ -58,14 +63,31 @@ async function world(done: (close: () => Promise<void>) => void): Promise<World>
   const list = await json<{ items: { id: number; number: string }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
   for (const c of list.items) ids[c.number] = c.id;
   return {
-    ctx, secretariat, officerMoi, officerNdc, officerCy, anonymous, ids, cycles: [],
+    ctx,
+    secretariat,
+    officerMoi,
+    officerNdc,
+    officerCy,
+    anonymous,
+    ids,
+    cycles: [],
     setClock: async (iso) => {
       ctx.clock.now = new Date(iso);
-      for (const [client, email] of [[secretariat, 'sec@example.org'], [officerMoi, 'moi@example.org'], [officerNdc, 'ndc@example.org'], [officerCy, 'cy@example.org']] as const) await client.signIn(email);
+      for (const [client, email] of [
+        [secretariat, 'sec@example.org'],
+        [officerMoi, 'moi@example.org'],
+        [officerNdc, 'ndc@example.org'],
+        [officerCy, 'cy@example.org'],
+      ] as const)
+        await client.signIn(email);
     },
     milestonesOf: async (commitmentId) => (await json<{ items: Milestone[] }>(await ctx.app.request(`/api/v1/commitments/${commitmentId}/milestones`))).items,
     reportsOf: async (client, commitmentId) =>
-      (await json<{ items: Report[] }>(await (client ? client.request(`/api/v1/commitments/${commitmentId}/reports`) : ctx.app.request(`/api/v1/commitments/${commitmentId}/reports`)))).items,
+      (
+        await json<{ items: Report[] }>(
+          await (client ? client.request(`/api/v1/commitments/${commitmentId}/reports`) : ctx.app.request(`/api/v1/commitments/${commitmentId}/reports`)),
+        )
+      ).items,
   };
 }
 
@@ -78,7 +100,10 @@ async function withCycles(w: World): Promise<World> {
 
 /** MOI's draft report on 4-1 for the first cycle. */
 async function draftOn41(w: World): Promise<Report> {
-  const res = await w.officerMoi.api('POST', `/api/v1/commitments/${w.ids['4-1']}/reports`, { cycleId: w.cycles[0]?.id, achievements: { zh: '完成政治獻金資料開放格式檢討。', en: 'Reviewed the open format of political donation data.' } });
+  const res = await w.officerMoi.api('POST', `/api/v1/commitments/${w.ids['4-1']}/reports`, {
+    cycleId: w.cycles[0]?.id,
+    achievements: { zh: '完成政治獻金資料開放格式檢討。', en: 'Reviewed the open format of political donation data.' },
+  });
   assert.equal(res.status, 201);
   return json<Report>(res);
 }
@@ -99,12 +124,25 @@ async function completedDraftOn41(w: World): Promise<Report> {
     ],
   });
   assert.equal(saved.status, 200);
-  assert.equal((await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '政治獻金查詢平臺', url: 'https://ardata.cy.gov.tw/' })).status, 201);
+  assert.equal(
+    (await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '政治獻金查詢平臺', url: 'https://ardata.cy.gov.tw/' })).status,
+    201,
+  );
   const form = new FormData();
   form.append('file', new File([new TextEncoder().encode('%PDF-1.4\n% demo\n')], 'minutes.pdf'));
   form.append('title', 'minutes.pdf');
-  assert.equal((await w.officerMoi.request(`/api/v1/reports/${draft.id}/files`, { method: 'POST', body: form, headers: { 'x-csrf-token': w.officerMoi.csrf } })).status, 201);
-  assert.equal((await w.officerCy.api('POST', `/api/v1/reports/${draft.id}/contributions`, { body: { zh: '監察院協助比對申報資料。', en: 'The Control Yuan helped match the filings.' } })).status, 201);
+  assert.equal(
+    (await w.officerMoi.request(`/api/v1/reports/${draft.id}/files`, { method: 'POST', body: form, headers: { 'x-csrf-token': w.officerMoi.csrf } })).status,
+    201,
+  );
+  assert.equal(
+    (
+      await w.officerCy.api('POST', `/api/v1/reports/${draft.id}/contributions`, {
+        body: { zh: '監察院協助比對申報資料。', en: 'The Control Yuan helped match the filings.' },
+      })
+    ).status,
+    201,
+  );
   return json<Report>(await w.officerMoi.request(`/api/v1/reports/${draft.id}`));
 }
 
@@ -115,14 +153,24 @@ async function submittedOn41(w: World): Promise<void> {
   const rev1 = await json<Report>(await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/submit`, { version: draft.version }));
   assert.equal(rev1.state, 'submitted');
   const rev2 = await json<Report>(await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/revisions`));
-  const updated = await json<Report>(await w.officerMoi.api('PATCH', `/api/v1/reports/${rev2.id}`, { version: rev2.version, achievements: { zh: '完成政治獻金資料開放格式檢討，並公布 3 個資料集。', en: 'Reviewed the format and published 3 datasets.' } }));
+  const updated = await json<Report>(
+    await w.officerMoi.api('PATCH', `/api/v1/reports/${rev2.id}`, {
+      version: rev2.version,
+      achievements: { zh: '完成政治獻金資料開放格式檢討，並公布 3 個資料集。', en: 'Reviewed the format and published 3 datasets.' },
+    }),
+  );
   await w.setClock('2021-06-02T02:00:00Z');
   assert.equal((await json<Report>(await w.officerMoi.api('POST', `/api/v1/reports/${rev2.id}/submit`, { version: updated.version }))).state, 'submitted');
 }
 
 /** NDC's report on 1-1 for the first cycle, submitted after its deadline. */
 async function lateOn11(w: World): Promise<void> {
-  const r = await json<Report>(await w.officerNdc.api('POST', `/api/v1/commitments/${w.ids['1-1']}/reports`, { cycleId: w.cycles[0]?.id, achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' } }));
+  const r = await json<Report>(
+    await w.officerNdc.api('POST', `/api/v1/commitments/${w.ids['1-1']}/reports`, {
+      cycleId: w.cycles[0]?.id,
+      achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' },
+    }),
+  );
   assert.equal((await json<Report>(await w.officerNdc.api('POST', `/api/v1/reports/${r.id}/submit`, { version: r.version }))).timing, 'late');
 }
 
@@ -191,7 +239,10 @@ describe('progress reports', () => {
     const cycleId = cycles[0]?.id;
     assert.equal((await officerMoi.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId })).status, 403);
     assert.equal((await anonymous.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId })).status, 401);
-    const res = await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId, achievements: { zh: '完成政治獻金資料開放格式檢討。', en: 'Reviewed the open format of political donation data.' } });
+    const res = await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, {
+      cycleId,
+      achievements: { zh: '完成政治獻金資料開放格式檢討。', en: 'Reviewed the open format of political donation data.' },
+    });
     assert.equal(res.status, 201);
     const draft = await json<Report>(res);
     assert.equal(draft.state, 'draft');
@@ -215,11 +266,19 @@ describe('progress reports', () => {
     const { officerMoi } = w;
     const first = draft.milestones[0];
     assert.ok(first);
-    const res = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}?lang=zh-TW`, { version: draft.version, milestones: [{ milestoneId: first.milestoneId, status: 'delayed', percent: 20 }] });
+    const res = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}?lang=zh-TW`, {
+      version: draft.version,
+      milestones: [{ milestoneId: first.milestoneId, status: 'delayed', percent: 20 }],
+    });
     assert.equal(res.status, 400);
     const body = await json<{ fields: Record<string, string> }>(res);
     assert.match(body.fields['milestones.0.reason'] ?? '', /原因/);
-    const en = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, { version: draft.version, milestones: [{ milestoneId: first.milestoneId, status: 'delayed', percent: 20, reason: { zh: '', en: ' ' } }] }, { 'accept-language': 'en' });
+    const en = await officerMoi.api(
+      'PATCH',
+      `/api/v1/reports/${draft.id}`,
+      { version: draft.version, milestones: [{ milestoneId: first.milestoneId, status: 'delayed', percent: 20, reason: { zh: '', en: ' ' } }] },
+      { 'accept-language': 'en' },
+    );
     assert.match((await json<{ fields: Record<string, string> }>(en)).fields['milestones.0.reason'] ?? '', /reason is required/);
     const stored = await json<Report>(await officerMoi.request(`/api/v1/reports/${draft.id}`));
     assert.equal(stored.version, draft.version);
@@ -309,7 +368,9 @@ describe('progress reports', () => {
     const w = await withCycles(await ownWorld(t));
     const draft = await draftOn41(w);
     const { officerMoi, officerNdc, officerCy } = w;
-    const res = await officerCy.api('POST', `/api/v1/reports/${draft.id}/contributions`, { body: { zh: '監察院協助比對申報資料。', en: 'The Control Yuan helped match the filings.' } });
+    const res = await officerCy.api('POST', `/api/v1/reports/${draft.id}/contributions`, {
+      body: { zh: '監察院協助比對申報資料。', en: 'The Control Yuan helped match the filings.' },
+    });
     assert.equal(res.status, 201);
     assert.equal((await json<Report>(res)).contributions.length, 1);
     const current = await json<Report>(await officerMoi.request(`/api/v1/reports/${draft.id}`));
@@ -334,7 +395,11 @@ describe('progress reports', () => {
     const edit = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, { version: rev1.version, achievements: { zh: '改寫' } });
     assert.equal(edit.status, 409);
     assert.match((await json<{ error: string }>(edit)).error, /revision/);
-    assert.equal((await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[0]?.id })).status, 400, 'a second report for the cycle must be a revision');
+    assert.equal(
+      (await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[0]?.id })).status,
+      400,
+      'a second report for the cycle must be a revision',
+    );
     assert.equal((await officerNdc.api('POST', `/api/v1/reports/${draft.id}/revisions`)).status, 403);
 
     const revised = await officerMoi.api('POST', `/api/v1/reports/${draft.id}/revisions`);
@@ -344,20 +409,36 @@ describe('progress reports', () => {
     assert.equal(rev2.state, 'draft');
     assert.equal(rev2.evidence.length, 2, 'evidence carried to the new revision');
     assert.equal(rev2.contributions.length, 1);
-    const updated = await json<Report>(await officerMoi.api('PATCH', `/api/v1/reports/${rev2.id}`, { version: rev2.version, achievements: { zh: '完成政治獻金資料開放格式檢討，並公布 3 個資料集。', en: 'Reviewed the format and published 3 datasets.' } }));
+    const updated = await json<Report>(
+      await officerMoi.api('PATCH', `/api/v1/reports/${rev2.id}`, {
+        version: rev2.version,
+        achievements: { zh: '完成政治獻金資料開放格式檢討，並公布 3 個資料集。', en: 'Reviewed the format and published 3 datasets.' },
+      }),
+    );
     await setClock('2021-06-02T02:00:00Z');
     const final = await json<Report>(await officerMoi.api('POST', `/api/v1/reports/${rev2.id}/submit`, { version: updated.version }));
     assert.equal(final.state, 'submitted');
 
     const all = await reportsOf(null, ids['4-1'] as number);
-    assert.deepEqual(all.map((r) => [r.revision, r.state]), [[1, 'superseded'], [2, 'submitted']]);
+    assert.deepEqual(
+      all.map((r) => [r.revision, r.state]),
+      [
+        [1, 'superseded'],
+        [2, 'submitted'],
+      ],
+    );
     const old = await json<Report>(await ctx.app.request(`/api/v1/reports/${rev1.id}`));
     assert.equal(old.state, 'superseded');
     assert.equal(old.timing, 'on-time', 'the first submission set the timing');
 
     // The public sees each revision's submission (with its content) and the supersession, not the drafting (ADR 0013).
-    const history = await json<{ items: { entityType: string; action: string; actorName: string }[] }>(await ctx.app.request(`/api/v1/commitments/${ids['4-1']}/history`));
-    assert.deepEqual(history.items.filter((h) => h.entityType === 'report').map((h) => h.action), ['submit', 'update', 'submit']);
+    const history = await json<{ items: { entityType: string; action: string; actorName: string }[] }>(
+      await ctx.app.request(`/api/v1/commitments/${ids['4-1']}/history`),
+    );
+    assert.deepEqual(
+      history.items.filter((h) => h.entityType === 'report').map((h) => h.action),
+      ['submit', 'update', 'submit'],
+    );
     assert.ok(history.items.every((h) => h.actorName));
     const insider = await json<{ items: { entityType: string; action: string }[] }>(await officerMoi.request(`/api/v1/commitments/${ids['4-1']}/history`));
     const actions = insider.items.filter((h) => h.entityType === 'report').map((h) => h.action);
@@ -382,7 +463,11 @@ describe('progress reports', () => {
     assert.equal((await ctx.app.request(`/api/v1/milestones/${reported}`)).status, 200, 'the milestone is still there');
     // The same write succeeds for a milestone no report speaks of, in the same kind of transaction.
     const fresh = await json<{ id: number; version: number }>(
-      await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/milestones`, { deliverable: { zh: '暫時的衡量指標' }, startDate: '2021-06-01', endDate: '2021-12-31' }),
+      await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/milestones`, {
+        deliverable: { zh: '暫時的衡量指標' },
+        startDate: '2021-06-01',
+        endDate: '2021-12-31',
+      }),
     );
     assert.equal((await officerMoi.api('DELETE', `/api/v1/milestones/${fresh.id}?version=${fresh.version}`)).status, 204);
   });
@@ -391,7 +476,10 @@ describe('progress reports', () => {
     const w = await withCycles(await ownWorld(t));
     await w.setClock('2021-06-02T02:00:00Z');
     const { officerNdc, ids, cycles } = w;
-    const create = await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, { cycleId: cycles[0]?.id, achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' } });
+    const create = await officerNdc.api('POST', `/api/v1/commitments/${ids['1-1']}/reports`, {
+      cycleId: cycles[0]?.id,
+      achievements: { zh: '修正資料開放作業原則。', en: 'Amended the open data guidelines.' },
+    });
     const r = await json<Report>(create);
     const submitted = await json<Report>(await officerNdc.api('POST', `/api/v1/reports/${r.id}/submit`, { version: r.version }));
     assert.equal(submitted.timing, 'late', 'submitted on 2021-06-02, after the first cycle’s deadline');
@@ -403,7 +491,10 @@ describe('progress reports', () => {
     const res = await officerNdc.api('POST', `/api/v1/reports/${r.id}/submit`, { version: r.version });
     assert.equal(res.status, 400);
     assert.ok((await json<{ fields: Record<string, string> }>(res)).fields.achievements);
-    assert.equal((await officerNdc.request(`/api/v1/reports/${r.id}?version=${r.version}`, { method: 'DELETE', headers: { 'x-csrf-token': officerNdc.csrf } })).status, 204);
+    assert.equal(
+      (await officerNdc.request(`/api/v1/reports/${r.id}?version=${r.version}`, { method: 'DELETE', headers: { 'x-csrf-token': officerNdc.csrf } })).status,
+      204,
+    );
   });
 });
 
@@ -417,8 +508,14 @@ describe('the secretariat’s board', () => {
 
   test('shows exactly which reports are on time, late and missing', async () => {
     const { ctx, secretariat } = await sharedReported();
-    const board = await json<{ counts: Record<string, number>; rows: { number: string; timing: string }[] }>(await secretariat.request(`/api/v1/plans/${ctx.planId}/board?cycle=1`));
-    const by = (timing: string) => board.rows.filter((r) => r.timing === timing).map((r) => r.number).sort();
+    const board = await json<{ counts: Record<string, number>; rows: { number: string; timing: string }[] }>(
+      await secretariat.request(`/api/v1/plans/${ctx.planId}/board?cycle=1`),
+    );
+    const by = (timing: string) =>
+      board.rows
+        .filter((r) => r.timing === timing)
+        .map((r) => r.number)
+        .sort();
     assert.deepEqual(by('on-time'), ['4-1']);
     assert.deepEqual(by('late'), ['1-1']);
     assert.equal(by('missing').length, board.rows.length - 2);
@@ -446,9 +543,10 @@ describe('the secretariat’s board', () => {
 describe('roll-ups, pages and feeds', () => {
   test('the plan’s progress rolls up from the milestones', async () => {
     const { ctx } = await sharedReported();
-    const p = await json<{ plan: { percent: number; health: Record<string, number> }; commitments: { number: string; percent: number | null; health: string }[] }>(
-      await ctx.app.request(`/api/v1/plans/${ctx.planId}/progress`),
-    );
+    const p = await json<{
+      plan: { percent: number; health: Record<string, number> };
+      commitments: { number: string; percent: number | null; health: string }[];
+    }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/progress`));
     const c41 = p.commitments.find((c) => c.number === '4-1');
     assert.equal(c41?.health, 'delayed');
     assert.ok(c41?.percent !== null && c41.percent > 0);
@@ -458,7 +556,10 @@ describe('roll-ups, pages and feeds', () => {
 
   test('the progress page has the charts with text alternatives and data tables, in both languages', async () => {
     const { ctx } = await sharedReported();
-    for (const [path, pattern] of [['/plans/tw-2021-2024/progress', /執行進度/], ['/en/plans/tw-2021-2024/progress', /Progress by area/]] as const) {
+    for (const [path, pattern] of [
+      ['/plans/tw-2021-2024/progress', /執行進度/],
+      ['/en/plans/tw-2021-2024/progress', /Progress by area/],
+    ] as const) {
       const res = await ctx.app.request(path);
       assert.equal(res.status, 200, path);
       const html = await res.text();
@@ -501,7 +602,12 @@ describe('roll-ups, pages and feeds', () => {
 
   test('Atom feeds list submitted reports, never drafts', async (t) => {
     const { ctx, officerMoi, ids, cycles } = await reported(await ownWorld(t));
-    const draft = await json<Report>(await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[1]?.id, achievements: { zh: '草稿內容不公開', en: 'secret draft text' } }));
+    const draft = await json<Report>(
+      await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, {
+        cycleId: cycles[1]?.id,
+        achievements: { zh: '草稿內容不公開', en: 'secret draft text' },
+      }),
+    );
     assert.equal(draft.state, 'draft');
     for (const path of ['/en/plans/tw-2021-2024/reports.atom', '/en/plans/tw-2021-2024/commitments/4-1/reports.atom', '/en/agencies/MOI/reports.atom']) {
       const res = await ctx.app.request(path);
@@ -521,9 +627,19 @@ test('the OpenAPI document describes the monitoring endpoints', async () => {
   const { ctx } = await sharedReported();
   const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await ctx.app.request('/api/v1/openapi.json'));
   for (const [path, method] of [
-    ['/plans/{id}/cycles', 'get'], ['/plans/{id}/cycles/generate', 'post'], ['/cycles/{id}', 'patch'], ['/plans/{id}/progress', 'get'], ['/plans/{id}/board', 'get'],
-    ['/commitments/{id}/reports', 'post'], ['/reports/{id}', 'patch'], ['/reports/{id}/submit', 'post'], ['/reports/{id}/revisions', 'post'],
-    ['/reports/{id}/files', 'post'], ['/reports/{id}/contributions', 'post'], ['/commitments/{id}/transfer', 'post'], ['/agencies/{id}/transfer', 'post'],
+    ['/plans/{id}/cycles', 'get'],
+    ['/plans/{id}/cycles/generate', 'post'],
+    ['/cycles/{id}', 'patch'],
+    ['/plans/{id}/progress', 'get'],
+    ['/plans/{id}/board', 'get'],
+    ['/commitments/{id}/reports', 'post'],
+    ['/reports/{id}', 'patch'],
+    ['/reports/{id}/submit', 'post'],
+    ['/reports/{id}/revisions', 'post'],
+    ['/reports/{id}/files', 'post'],
+    ['/reports/{id}/contributions', 'post'],
+    ['/commitments/{id}/transfer', 'post'],
+    ['/agencies/{id}/transfer', 'post'],
   ] as const)
     assert.ok(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`);
 });
@@ -533,7 +649,12 @@ describe('the report form journey without JavaScript', () => {
     const { officerMoi, ids, cycles, milestonesOf } = await withCycles(await ownWorld(t));
     await officerMoi.get('/en/plans/tw-2021-2024/commitments/4-1/reports/new?cycle=3');
     const milestones = await milestonesOf(ids['4-1'] as number);
-    const fields: Record<string, string> = { cycleId: String(cycles[2]?.id), 'achievements.zh': '表單輸入的績效', 'achievements.en': 'typed achievements', 'achievements.status': 'draft' };
+    const fields: Record<string, string> = {
+      cycleId: String(cycles[2]?.id),
+      'achievements.zh': '表單輸入的績效',
+      'achievements.en': 'typed achievements',
+      'achievements.status': 'draft',
+    };
     milestones.forEach((m, i) => {
       fields[`milestones.${i}.milestoneId`] = String(m.id);
       fields[`milestones.${i}.status`] = i === 0 ? 'delayed' : 'in-progress';
@@ -561,22 +682,49 @@ describe('the report form journey without JavaScript', () => {
 describe('agency reorganization', () => {
   test('transferring 4-1 to a new agency keeps its reports and shows the former lead', async (t) => {
     const { ctx, secretariat, officerMoi, ids, cycles, reportsOf } = await reported(await ownWorld(t));
-    const agency = await json<{ id: number }>(await secretariat.api('POST', '/api/v1/agencies', { code: 'PDC', name: { zh: '政治獻金管理委員會', en: 'Political Donations Commission', status: 'reviewed' } }));
+    const agency = await json<{ id: number }>(
+      await secretariat.api('POST', '/api/v1/agencies', {
+        code: 'PDC',
+        name: { zh: '政治獻金管理委員會', en: 'Political Donations Commission', status: 'reviewed' },
+      }),
+    );
     const before = await reportsOf(null, ids['4-1'] as number);
     const commitment = await json<{ version: number; leadAgencyId: number }>(await ctx.app.request(`/api/v1/commitments/${ids['4-1']}`));
-    assert.equal((await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/transfer`, { toAgencyId: agency.id, effectiveOn: '2022-01-01', version: commitment.version })).status, 403);
-    const res = await secretariat.api('POST', `/api/v1/commitments/${ids['4-1']}/transfer`, { toAgencyId: agency.id, effectiveOn: '2022-01-01', version: commitment.version, note: { zh: '組織改造', en: 'Reorganization' } });
+    assert.equal(
+      (
+        await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/transfer`, {
+          toAgencyId: agency.id,
+          effectiveOn: '2022-01-01',
+          version: commitment.version,
+        })
+      ).status,
+      403,
+    );
+    const res = await secretariat.api('POST', `/api/v1/commitments/${ids['4-1']}/transfer`, {
+      toAgencyId: agency.id,
+      effectiveOn: '2022-01-01',
+      version: commitment.version,
+      note: { zh: '組織改造', en: 'Reorganization' },
+    });
     assert.equal(res.status, 200);
     assert.equal((await json<{ leadAgencyId: number }>(res)).leadAgencyId, agency.id);
     const afterReports = await reportsOf(null, ids['4-1'] as number);
-    assert.deepEqual(afterReports.map((r) => r.id), before.map((r) => r.id), 'the reports stay');
+    assert.deepEqual(
+      afterReports.map((r) => r.id),
+      before.map((r) => r.id),
+      'the reports stay',
+    );
     const html = await (await ctx.app.request('/en/plans/tw-2021-2024/commitments/4-1')).text();
     assert.match(html, /Until 2022-01-01 led by/);
     assert.match(html, /Ministry of the Interior/);
     assert.match(html, /Political Donations Commission/);
     const history = await json<{ items: { action: string }[] }>(await ctx.app.request(`/api/v1/commitments/${ids['4-1']}/history`));
     assert.ok(history.items.some((h) => h.action === 'transfer'));
-    assert.equal((await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[4]?.id })).status, 403, 'the former lead no longer writes reports');
+    assert.equal(
+      (await officerMoi.api('POST', `/api/v1/commitments/${ids['4-1']}/reports`, { cycleId: cycles[4]?.id })).status,
+      403,
+      'the former lead no longer writes reports',
+    );
   });
 
   test('an agency’s commitments move to its successor in one step', async (t) => {

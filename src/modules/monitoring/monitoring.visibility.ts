@@ -24,7 +24,11 @@ declare module '../../domain/history.js' {
 }
 
 /** A report as this viewer may see it: public states for everyone, a draft only for those who may see drafts. */
-export function canSeeReport(viewer: Actor | null, report: Pick<ProgressReport, 'state'>, commitment: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>): boolean {
+export function canSeeReport(
+  viewer: Actor | null,
+  report: Pick<ProgressReport, 'state'>,
+  commitment: Pick<Commitment, 'leadAgencyId' | 'coAgencyIds'>,
+): boolean {
   return PUBLIC_REPORT_STATES.includes(report.state) || canSeeDrafts(viewer, commitment);
 }
 
@@ -40,7 +44,10 @@ async function reportHistory(db: DbOrTx, viewer: Actor | null, entries: readonly
     if (e.commitmentId !== null && !commitments.has(e.commitmentId)) commitments.set(e.commitmentId, await plans.findCommitmentById(db, e.commitmentId));
   }
   // All the reports in one read, not one per entry: a report's history has a row per step (issue #10's query budgets).
-  const reports = await q.findReportsByIds(db, entries.map((e) => e.entityId));
+  const reports = await q.findReportsByIds(
+    db,
+    entries.map((e) => e.entityId),
+  );
   // The last submission of each revision marks where its drafting ended (a revision is a new report row).
   const lastSubmit = new Map<number, HistoryEntry>();
   for (const e of entries) {

@@ -75,15 +75,38 @@ async function memberOf(db: AppEnvDb, plan: ActionPlan) {
 export function planApi(api: OpenAPIHono<AppEnv>): void {
   // ---- plans ----
   api.openapi(
-    createRoute({ method: 'get', path: '/plans', tags: ['plans'], summary: 'List action plans', responses: { 200: jsonContent(z.object({ items: z.array(planOutput) }), 'All plans, newest period first') } }),
+    createRoute({
+      method: 'get',
+      path: '/plans',
+      tags: ['plans'],
+      summary: 'List action plans',
+      responses: { 200: jsonContent(z.object({ items: z.array(planOutput) }), 'All plans, newest period first') },
+    }),
     async (c) => {
       const db = c.get('services').db;
       const [plans, members] = await Promise.all([q.listPlans(db), q.listMembers(db)]);
-      return c.json({ items: plans.map((p) => presentPlan(p, members.find((m) => m.id === p.memberId))) }, 200);
+      return c.json(
+        {
+          items: plans.map((p) =>
+            presentPlan(
+              p,
+              members.find((m) => m.id === p.memberId),
+            ),
+          ),
+        },
+        200,
+      );
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}', tags: ['plans'], summary: 'One plan with its sections', request: { params: idParam }, responses: { 200: jsonContent(planOutput, 'The plan'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}',
+      tags: ['plans'],
+      summary: 'One plan with its sections',
+      request: { params: idParam },
+      responses: { 200: jsonContent(planOutput, 'The plan'), 404: errors[404] },
+    }),
     async (c) => {
       const db = c.get('services').db;
       const plan = await planOrThrow(db, c.req.valid('param').id);
@@ -91,7 +114,15 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/plans', tags: ['plans'], summary: 'Create a plan', security: writeSecurity, request: jsonBody(planInput), responses: { 201: jsonContent(planOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] } }),
+    createRoute({
+      method: 'post',
+      path: '/plans',
+      tags: ['plans'],
+      summary: 'Create a plan',
+      security: writeSecurity,
+      request: jsonBody(planInput),
+      responses: { 201: jsonContent(planOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const plan = await service.createPlan({ db }, c.get('actor'), c.req.valid('json'));
@@ -100,7 +131,11 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/plans/{id}', tags: ['plans'], summary: 'Update a plan (send the version you edited)', security: writeSecurity,
+      method: 'patch',
+      path: '/plans/{id}',
+      tags: ['plans'],
+      summary: 'Update a plan (send the version you edited)',
+      security: writeSecurity,
       request: { params: idParam, ...jsonBody(withVersion(planInput)) },
       responses: { 200: jsonContent(planOutput, 'Updated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
@@ -113,7 +148,14 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- areas ----
   api.openapi(
-    createRoute({ method: 'get', path: '/plans/{id}/areas', tags: ['areas'], summary: "A plan's areas in order", request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(areaOutput) }), 'Areas'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/areas',
+      tags: ['areas'],
+      summary: "A plan's areas in order",
+      request: { params: idParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(areaOutput) }), 'Areas'), 404: errors[404] },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const plan = await planOrThrow(db, c.req.valid('param').id);
@@ -121,15 +163,39 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/plans/{id}/areas', tags: ['areas'], summary: 'Add an area', security: writeSecurity, request: { params: idParam, ...jsonBody(areaInput) }, responses: { 201: jsonContent(areaOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/areas',
+      tags: ['areas'],
+      summary: 'Add an area',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(areaInput) },
+      responses: { 201: jsonContent(areaOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
     async (c) => c.json(await service.createArea({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/areas/{id}', tags: ['areas'], summary: 'Update an area', security: writeSecurity, request: { params: idParam, ...jsonBody(withVersion(areaInput)) }, responses: { 200: jsonContent(areaOutput, 'Updated'), ...errors } }),
+    createRoute({
+      method: 'patch',
+      path: '/areas/{id}',
+      tags: ['areas'],
+      summary: 'Update an area',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(withVersion(areaInput)) },
+      responses: { 200: jsonContent(areaOutput, 'Updated'), ...errors },
+    }),
     async (c) => c.json(await service.updateArea({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/areas/{id}', tags: ['areas'], summary: 'Delete an empty area', security: writeSecurity, request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/areas/{id}',
+      tags: ['areas'],
+      summary: 'Delete an empty area',
+      security: writeSecurity,
+      request: { params: idParam, query: versionQuery },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
     async (c) => {
       await service.deleteArea({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
@@ -139,7 +205,10 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
   // ---- commitments ----
   api.openapi(
     createRoute({
-      method: 'get', path: '/plans/{id}/commitments', tags: ['commitments'], summary: "A plan's commitments, filtered and paginated",
+      method: 'get',
+      path: '/plans/{id}/commitments',
+      tags: ['commitments'],
+      summary: "A plan's commitments, filtered and paginated",
       request: { params: idParam, query: commitmentQuery },
       responses: { 200: jsonContent(pageOf(commitmentOutput, 'CommitmentPage'), 'Commitments in number order'), 400: errors[400], 404: errors[404] },
     }),
@@ -156,7 +225,14 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/commitments/{id}', tags: ['commitments'], summary: 'One commitment', request: { params: idParam }, responses: { 200: jsonContent(commitmentOutput, 'The commitment'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/commitments/{id}',
+      tags: ['commitments'],
+      summary: 'One commitment',
+      request: { params: idParam },
+      responses: { 200: jsonContent(commitmentOutput, 'The commitment'), 404: errors[404] },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const commitment = await q.findCommitmentById(db, c.req.valid('param').id);
@@ -165,7 +241,15 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/plans/{id}/commitments', tags: ['commitments'], summary: 'Add a commitment', security: writeSecurity, request: { params: idParam, ...jsonBody(commitmentInput) }, responses: { 201: jsonContent(commitmentOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/commitments',
+      tags: ['commitments'],
+      summary: 'Add a commitment',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(commitmentInput) },
+      responses: { 201: jsonContent(commitmentOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const created = await service.createCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -173,7 +257,15 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/commitments/{id}', tags: ['commitments'], summary: 'Update a commitment (agency officers: their own agency’s)', security: writeSecurity, request: { params: idParam, ...jsonBody(withVersion(commitmentInput)) }, responses: { 200: jsonContent(commitmentOutput, 'Updated'), ...errors } }),
+    createRoute({
+      method: 'patch',
+      path: '/commitments/{id}',
+      tags: ['commitments'],
+      summary: 'Update a commitment (agency officers: their own agency’s)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(withVersion(commitmentInput)) },
+      responses: { 200: jsonContent(commitmentOutput, 'Updated'), ...errors },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const updated = await service.updateCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -181,14 +273,29 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/commitments/{id}', tags: ['commitments'], summary: 'Delete a commitment', security: writeSecurity, request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/commitments/{id}',
+      tags: ['commitments'],
+      summary: 'Delete a commitment',
+      security: writeSecurity,
+      request: { params: idParam, query: versionQuery },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
     async (c) => {
       await service.deleteCommitment({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/commitments/{id}/history', tags: ['commitments'], summary: 'Changes to a commitment, its milestones and its reports, newest first (steps of a draft report only for those who may see the draft)', request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(historyOutput) }), 'History'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/commitments/{id}/history',
+      tags: ['commitments'],
+      summary: 'Changes to a commitment, its milestones and its reports, newest first (steps of a draft report only for those who may see the draft)',
+      request: { params: idParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(historyOutput) }), 'History'), 404: errors[404] },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const id = c.req.valid('param').id;
@@ -199,7 +306,14 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- milestones ----
   api.openapi(
-    createRoute({ method: 'get', path: '/commitments/{id}/milestones', tags: ['milestones'], summary: "A commitment's milestones", request: { params: idParam }, responses: { 200: jsonContent(z.object({ items: z.array(milestoneOutput) }), 'Milestones in order'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/commitments/{id}/milestones',
+      tags: ['milestones'],
+      summary: "A commitment's milestones",
+      request: { params: idParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(milestoneOutput) }), 'Milestones in order'), 404: errors[404] },
+    }),
     async (c) => {
       const { db } = c.get('services');
       const id = c.req.valid('param').id;
@@ -208,7 +322,14 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/milestones/{id}', tags: ['milestones'], summary: 'One milestone', request: { params: idParam }, responses: { 200: jsonContent(milestoneOutput, 'The milestone'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/milestones/{id}',
+      tags: ['milestones'],
+      summary: 'One milestone',
+      request: { params: idParam },
+      responses: { 200: jsonContent(milestoneOutput, 'The milestone'), 404: errors[404] },
+    }),
     async (c) => {
       const milestone = await q.findMilestoneById(c.get('services').db, c.req.valid('param').id);
       if (!milestone) throw new NotFoundError();
@@ -216,15 +337,39 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/commitments/{id}/milestones', tags: ['milestones'], summary: 'Add a milestone (dates inside the commitment’s)', security: writeSecurity, request: { params: idParam, ...jsonBody(milestoneInput) }, responses: { 201: jsonContent(milestoneOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/commitments/{id}/milestones',
+      tags: ['milestones'],
+      summary: 'Add a milestone (dates inside the commitment’s)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(milestoneInput) },
+      responses: { 201: jsonContent(milestoneOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
     async (c) => c.json(await service.createMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/milestones/{id}', tags: ['milestones'], summary: 'Update a milestone', security: writeSecurity, request: { params: idParam, ...jsonBody(withVersion(milestoneInput)) }, responses: { 200: jsonContent(milestoneOutput, 'Updated'), ...errors } }),
+    createRoute({
+      method: 'patch',
+      path: '/milestones/{id}',
+      tags: ['milestones'],
+      summary: 'Update a milestone',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(withVersion(milestoneInput)) },
+      responses: { 200: jsonContent(milestoneOutput, 'Updated'), ...errors },
+    }),
     async (c) => c.json(await service.updateMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/milestones/{id}', tags: ['milestones'], summary: 'Delete a milestone', security: writeSecurity, request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/milestones/{id}',
+      tags: ['milestones'],
+      summary: 'Delete a milestone',
+      security: writeSecurity,
+      request: { params: idParam, query: versionQuery },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
     async (c) => {
       await service.deleteMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
@@ -233,11 +378,24 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- agencies ----
   api.openapi(
-    createRoute({ method: 'get', path: '/agencies', tags: ['agencies'], summary: 'All agencies', responses: { 200: jsonContent(z.object({ items: z.array(agencyOutput) }), 'Agencies by code') } }),
+    createRoute({
+      method: 'get',
+      path: '/agencies',
+      tags: ['agencies'],
+      summary: 'All agencies',
+      responses: { 200: jsonContent(z.object({ items: z.array(agencyOutput) }), 'Agencies by code') },
+    }),
     async (c) => c.json({ items: (await q.listAgencies(c.get('services').db)).map(presentAgency) }, 200),
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/agencies/{id}', tags: ['agencies'], summary: 'One agency', request: { params: idParam }, responses: { 200: jsonContent(agencyOutput, 'The agency'), 404: errors[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/agencies/{id}',
+      tags: ['agencies'],
+      summary: 'One agency',
+      request: { params: idParam },
+      responses: { 200: jsonContent(agencyOutput, 'The agency'), 404: errors[404] },
+    }),
     async (c) => {
       const agency = await q.findAgencyById(c.get('services').db, c.req.valid('param').id);
       if (!agency) throw new NotFoundError();
@@ -245,11 +403,28 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'post', path: '/agencies', tags: ['agencies'], summary: 'Add an agency', security: writeSecurity, request: jsonBody(agencyInput), responses: { 201: jsonContent(agencyOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] } }),
+    createRoute({
+      method: 'post',
+      path: '/agencies',
+      tags: ['agencies'],
+      summary: 'Add an agency',
+      security: writeSecurity,
+      request: jsonBody(agencyInput),
+      responses: { 201: jsonContent(agencyOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
     async (c) => c.json(presentAgency(await service.createAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({ method: 'patch', path: '/agencies/{id}', tags: ['agencies'], summary: 'Update an agency (name, successor)', security: writeSecurity, request: { params: idParam, ...jsonBody(withVersion(agencyInput)) }, responses: { 200: jsonContent(agencyOutput, 'Updated'), ...errors } }),
-    async (c) => c.json(presentAgency(await service.updateAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
+    createRoute({
+      method: 'patch',
+      path: '/agencies/{id}',
+      tags: ['agencies'],
+      summary: 'Update an agency (name, successor)',
+      security: writeSecurity,
+      request: { params: idParam, ...jsonBody(withVersion(agencyInput)) },
+      responses: { 200: jsonContent(agencyOutput, 'Updated'), ...errors },
+    }),
+    async (c) =>
+      c.json(presentAgency(await service.updateAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
 }

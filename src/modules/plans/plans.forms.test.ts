@@ -44,7 +44,7 @@ test('the commitment form as the schema input: lists, SDG targets, links, and "n
     { title: 'Site', url: 'https://example.org/a' },
     { title: '', url: 'https://example.org/b' },
   ]);
-  assert.equal(input.ogpId, null, 'the service gets null, never a form\'s empty string');
+  assert.equal(input.ogpId, null, "the service gets null, never a form's empty string");
   assert.equal(input.budgetAmount, null);
   assert.equal(input.budgetCurrency, 'TWD');
   // A field the form did not send (locked for an agency officer) is not part of the input.
@@ -55,8 +55,18 @@ test('the commitment form as the schema input: lists, SDG targets, links, and "n
 test('a re-shown commitment form keeps what was typed, and what was not sent keeps what was shown', () => {
   const shown = commitmentForm.values({
     ...newCommitmentDefaults(),
-    id: 1, planId: 1, areaId: 2, number: '1-1', startDate: '2021-09-01', endDate: '2022-08-31', leadAgencyId: 4, origin: 'government', isDemo: false, version: 7,
-    coAgencyIds: [5], sdgTargets: ['16.6'],
+    id: 1,
+    planId: 1,
+    areaId: 2,
+    number: '1-1',
+    startDate: '2021-09-01',
+    endDate: '2022-08-31',
+    leadAgencyId: 4,
+    origin: 'government',
+    isDemo: false,
+    version: 7,
+    coAgencyIds: [5],
+    sdgTargets: ['16.6'],
   });
   const again = commitmentForm.posted({ number: '1-x', budgetAmount: 'lots', title: { zh: '新', en: 'New' }, coAgencyIds: ['', '6'] }, shown);
   assert.equal(again.number, '1-x');
@@ -69,7 +79,11 @@ test('a re-shown commitment form keeps what was typed, and what was not sent kee
 });
 
 test('the milestone form: an empty position means "after the others", an empty weight "count equally"', () => {
-  const input = parseOrThrow(milestoneInput, milestoneForm.input({ deliverable: { zh: '交付' }, startDate: '2021-09-01', endDate: '2021-12-31', position: '', weight: '' }), 'en');
+  const input = parseOrThrow(
+    milestoneInput,
+    milestoneForm.input({ deliverable: { zh: '交付' }, startDate: '2021-09-01', endDate: '2021-12-31', position: '', weight: '' }),
+    'en',
+  );
   assert.equal(input.position, undefined);
   assert.equal(input.weight, null);
   const empty = milestoneForm.empty({ startDate: '2021-09-01', endDate: '2022-08-31' }, 4);

@@ -25,8 +25,7 @@ const noneIfEmpty = (posted: unknown): string | null | undefined => {
 };
 
 /** Only the keys the form sent: a field a form leaves out (a locked one) is not part of the input. */
-const sent = (body: PostedForm, entries: Record<string, unknown>): PostedForm =>
-  Object.fromEntries(Object.entries(entries).filter(([key]) => key in body));
+const sent = (body: PostedForm, entries: Record<string, unknown>): PostedForm => Object.fromEntries(Object.entries(entries).filter(([key]) => key in body));
 
 const numberText = (n: number | null): string => (n === null ? '' : String(n));
 
@@ -149,7 +148,15 @@ const commitmentFields = (c: CommitmentFields): CommitmentFormValues => ({
 export const commitmentForm = {
   /** A new commitment's form: nothing chosen yet, the plan's period, a government origin preselected. */
   empty: (plan: Pick<ActionPlan, 'periodStart' | 'periodEnd'>): CommitmentFormValues =>
-    commitmentFields({ ...newCommitmentDefaults(), areaId: 0, number: '', startDate: plan.periodStart, endDate: plan.periodEnd, leadAgencyId: 0, origin: 'government' }),
+    commitmentFields({
+      ...newCommitmentDefaults(),
+      areaId: 0,
+      number: '',
+      startDate: plan.periodStart,
+      endDate: plan.periodEnd,
+      leadAgencyId: 0,
+      origin: 'government',
+    }),
   values: (c: Commitment): CommitmentFormValues => ({ ...commitmentFields(c), version: c.version }),
   /** Checkbox lists, the SDG targets, the links textarea and "none" for empty optional fields, in the API's shape. */
   input: (body: PostedForm): PostedForm => ({

@@ -3,19 +3,7 @@ import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import type { AgencyRow, AreaRow, CommitmentRow, MilestoneRow, PlanRow } from './plans.table.js';
 import type { Localized } from '../../domain/localized.js';
-import type {
-  ActionPlan,
-  Agency,
-  Area,
-  Commitment,
-  CommitmentStatus,
-  Member,
-  MemberKind,
-  Milestone,
-  OgpValue,
-  Origin,
-  PlanStatus,
-} from '../../domain/plan.js';
+import type { ActionPlan, Agency, Area, Commitment, CommitmentStatus, Member, MemberKind, Milestone, OgpValue, Origin, PlanStatus } from '../../domain/plan.js';
 
 // ---- row mapping: the one place where columns become domain objects ----
 
@@ -167,7 +155,11 @@ export async function findPlanById(db: DbOrTx, id: number): Promise<ActionPlan |
 /** Plans by id in one query, for pages that link items of several plans. */
 export async function findPlansByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ActionPlan>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('action_plans').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('action_plans')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, toPlan(row)]));
 }
 
@@ -197,7 +189,11 @@ const planColumns = (p: PlanValues) => ({
 });
 
 export async function insertPlan(db: DbOrTx, p: PlanValues, isDemo = false): Promise<ActionPlan> {
-  const row = await db.insertInto('action_plans').values({ ...planColumns(p), is_demo: isDemo }).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('action_plans')
+    .values({ ...planColumns(p), is_demo: isDemo })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toPlan(row);
 }
 
@@ -320,9 +316,14 @@ export async function listCommitments(
 ): Promise<{ items: Commitment[]; total: number }> {
   const [rows, count] = await Promise.all([
     filteredCommitments(db, f).selectAll().orderBy('plan_id').orderBy(byNumber).orderBy('id').limit(page.limit).offset(page.offset).execute(),
-    filteredCommitments(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    filteredCommitments(db, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const co = await coAgenciesOf(db, rows.map((r) => r.id));
+  const co = await coAgenciesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toCommitment(r, co.get(r.id) ?? [])), total: count.n };
 }
 
@@ -347,7 +348,10 @@ export async function listCommitmentSummaries(db: DbOrTx, f: CommitmentFilter): 
     .orderBy(byNumber)
     .orderBy('id')
     .execute();
-  const co = await coAgenciesOf(db, rows.map((r) => r.id));
+  const co = await coAgenciesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     planId: r.plan_id,
@@ -415,7 +419,11 @@ async function replaceCoAgencies(db: DbOrTx, commitmentId: number, agencyIds: nu
 }
 
 export async function insertCommitment(db: DbOrTx, c: CommitmentValues, isDemo = false): Promise<Commitment> {
-  const row = await db.insertInto('commitments').values({ ...commitmentColumns(c), is_demo: isDemo }).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('commitments')
+    .values({ ...commitmentColumns(c), is_demo: isDemo })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await replaceCoAgencies(db, row.id, c.coAgencyIds);
   return toCommitment(row, c.coAgencyIds);
 }
@@ -517,7 +525,11 @@ export async function commitmentLabels(db: DbOrTx, ids: readonly number[]): Prom
 /** Agencies' names by id. */
 export async function agencyNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, Localized>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -535,7 +547,11 @@ export function compareCommitmentNumbers(a: string, b: string): number {
 /** Where each milestone sits in its commitment and what it weighs, for modules that order or weigh entries on them. */
 export async function milestoneOrder(db: DbOrTx, ids: readonly number[]): Promise<Map<number, { position: number; weight: number | null }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('milestones').select(['id', 'position', 'weight']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('milestones')
+    .select(['id', 'position', 'weight'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, { position: r.position, weight: r.weight }]));
 }
 
@@ -591,12 +607,33 @@ export interface Transfer {
 export async function insertTransfer(db: DbOrTx, t: Omit<Transfer, 'id'>): Promise<void> {
   await db
     .insertInto('commitment_transfers')
-    .values({ commitment_id: t.commitmentId, from_agency_id: t.fromAgencyId, to_agency_id: t.toAgencyId, effective_on: t.effectiveOn, note: jsonb(t.note), actor_name: t.actorName })
+    .values({
+      commitment_id: t.commitmentId,
+      from_agency_id: t.fromAgencyId,
+      to_agency_id: t.toAgencyId,
+      effective_on: t.effectiveOn,
+      note: jsonb(t.note),
+      actor_name: t.actorName,
+    })
     .execute();
 }
 
 /** A commitment's earlier leads, oldest first. */
 export async function listTransfers(db: DbOrTx, commitmentId: number): Promise<Transfer[]> {
-  const rows = await db.selectFrom('commitment_transfers').selectAll().where('commitment_id', '=', commitmentId).orderBy('effective_on').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, commitmentId: r.commitment_id, fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id, effectiveOn: r.effective_on, note: r.note, actorName: r.actor_name }));
+  const rows = await db
+    .selectFrom('commitment_transfers')
+    .selectAll()
+    .where('commitment_id', '=', commitmentId)
+    .orderBy('effective_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    commitmentId: r.commitment_id,
+    fromAgencyId: r.from_agency_id,
+    toAgencyId: r.to_agency_id,
+    effectiveOn: r.effective_on,
+    note: r.note,
+    actorName: r.actor_name,
+  }));
 }

@@ -65,7 +65,14 @@ export function planPages(): Hono<AppEnv> {
   });
 
   // ---- plan ----
-  const renderPlanForm = async (c: AppContext, plan: ActionPlan | null, values: PlanFormValues, errors: FieldErrors, conflict: boolean, status: 200 | 400 | 409) =>
+  const renderPlanForm = async (
+    c: AppContext,
+    plan: ActionPlan | null,
+    values: PlanFormValues,
+    errors: FieldErrors,
+    conflict: boolean,
+    status: 200 | 400 | 409,
+  ) =>
     c.html(<PlanFormPage ctx={pageContext(c)} plan={plan} members={await q.listMembers(db(c))} values={values} errors={errors} conflict={conflict} />, status);
 
   app.get('/plans/new', async (c) => {
@@ -149,7 +156,8 @@ export function planPages(): Hono<AppEnv> {
       schema: areaInput,
       run: (input) => service.createArea({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: () => `${planPath(plan)}#commitments`,
-      render: async ({ body, errors }) => c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={areaForm.posted(body, areaForm.empty(0))} errors={errors} />, 400),
+      render: async ({ body, errors }) =>
+        c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={areaForm.posted(body, areaForm.empty(0))} errors={errors} />, 400),
     });
   });
   const areaOf = async (c: AppContext, plan: ActionPlan) => {
@@ -173,7 +181,17 @@ export function planPages(): Hono<AppEnv> {
       render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findAreaById(db(c), area.id)) ?? area;
         const stored = areaForm.values(current);
-        return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={current} values={conflict ? stored : areaForm.posted(body, stored)} errors={errors} conflict={conflict} />, status);
+        return c.html(
+          <AreaFormPage
+            ctx={pageContext(c)}
+            plan={plan}
+            area={current}
+            values={conflict ? stored : areaForm.posted(body, stored)}
+            errors={errors}
+            conflict={conflict}
+          />,
+          status,
+        );
       },
     });
   });
@@ -187,7 +205,14 @@ export function planPages(): Hono<AppEnv> {
       if (error instanceof ValidationError || error instanceof ConflictError) {
         const errors: FieldErrors = error instanceof ValidationError ? { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' } : {};
         return c.html(
-          <AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={areaForm.values(area)} errors={errors} conflict={error instanceof ConflictError} />,
+          <AreaFormPage
+            ctx={pageContext(c)}
+            plan={plan}
+            area={area}
+            values={areaForm.values(area)}
+            errors={errors}
+            conflict={error instanceof ConflictError}
+          />,
           error.status === 409 ? 409 : 400,
         );
       }
@@ -274,7 +299,11 @@ export function planPages(): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const lang = c.get('lang');
-    const [entries, agencies, areas] = await Promise.all([readCommitmentHistory(db(c), c.get('actor'), commitment.id), q.listAgencies(db(c)), q.listAreas(db(c), plan.id)]);
+    const [entries, agencies, areas] = await Promise.all([
+      readCommitmentHistory(db(c), c.get('actor'), commitment.id),
+      q.listAgencies(db(c)),
+      q.listAreas(db(c), plan.id),
+    ]);
     const names = new Map<string, string>();
     for (const a of agencies) {
       names.set(`leadAgencyId:${a.id}`, pick(a.name, lang));
@@ -286,7 +315,10 @@ export function planPages(): Hono<AppEnv> {
       <HistoryPage
         ctx={pageContext(c)}
         title={title}
-        crumbs={[{ label: pick(plan.title, lang), path: planPath(plan) }, { label: title, path: commitmentPath(plan, commitment) }]}
+        crumbs={[
+          { label: pick(plan.title, lang), path: planPath(plan) },
+          { label: title, path: commitmentPath(plan, commitment) },
+        ]}
         backPath={commitmentPath(plan, commitment)}
         entries={entries}
         names={names}
@@ -344,7 +376,16 @@ export function planPages(): Hono<AppEnv> {
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
     const position = await q.nextMilestonePosition(db(c), commitment.id);
-    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={milestoneForm.empty(commitment, position)} errors={{}} />);
+    return c.html(
+      <MilestoneFormPage
+        ctx={pageContext(c)}
+        plan={plan}
+        commitment={commitment}
+        milestone={null}
+        values={milestoneForm.empty(commitment, position)}
+        errors={{}}
+      />,
+    );
   });
   app.post('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
@@ -356,7 +397,14 @@ export function planPages(): Hono<AppEnv> {
       redirectTo: (m) => milestoneRow(plan, commitment, m),
       render: async ({ body, errors }) =>
         c.html(
-          <MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={null} values={milestoneForm.posted(body, milestoneForm.empty(commitment, 0))} errors={errors} />,
+          <MilestoneFormPage
+            ctx={pageContext(c)}
+            plan={plan}
+            commitment={commitment}
+            milestone={null}
+            values={milestoneForm.posted(body, milestoneForm.empty(commitment, 0))}
+            errors={errors}
+          />,
           400,
         ),
     });
@@ -366,7 +414,9 @@ export function planPages(): Hono<AppEnv> {
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
-    return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestoneForm.values(milestone)} errors={{}} />);
+    return c.html(
+      <MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestoneForm.values(milestone)} errors={{}} />,
+    );
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -381,7 +431,18 @@ export function planPages(): Hono<AppEnv> {
         const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
         const stored = milestoneForm.values(current);
         const values = conflict ? stored : milestoneForm.posted(body, stored);
-        return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={values} errors={errors} conflict={conflict} />, status);
+        return c.html(
+          <MilestoneFormPage
+            ctx={pageContext(c)}
+            plan={plan}
+            commitment={commitment}
+            milestone={current}
+            values={values}
+            errors={errors}
+            conflict={conflict}
+          />,
+          status,
+        );
       },
     });
   });
@@ -395,7 +456,18 @@ export function planPages(): Hono<AppEnv> {
     } catch (error) {
       if (error instanceof ConflictError) {
         const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
-        return c.html(<MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={current} values={milestoneForm.values(current)} errors={{}} conflict />, 409);
+        return c.html(
+          <MilestoneFormPage
+            ctx={pageContext(c)}
+            plan={plan}
+            commitment={commitment}
+            milestone={current}
+            values={milestoneForm.values(current)}
+            errors={{}}
+            conflict
+          />,
+          409,
+        );
       }
       throw error;
     }

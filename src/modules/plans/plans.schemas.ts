@@ -1,15 +1,19 @@
 /** Input shapes for plans, areas, commitments, milestones and agencies: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
-import { emptyToNull, errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageOf, recordId, text, versionField, wholeNumber } from '../../web/schemas.js';
 import {
-  COMMITMENT_NUMBER_PATTERN,
-  COMMITMENT_STATUSES,
-  MEMBER_KINDS,
-  OGP_ID_PATTERN,
-  OGP_VALUES,
-  ORIGINS,
-  PLAN_STATUSES,
-} from '../../domain/plan.js';
+  emptyToNull,
+  errorOutput,
+  isoDate,
+  linkInput,
+  localizedInput,
+  localizedOutput,
+  pageOf,
+  recordId,
+  text,
+  versionField,
+  wholeNumber,
+} from '../../web/schemas.js';
+import { COMMITMENT_NUMBER_PATTERN, COMMITMENT_STATUSES, MEMBER_KINDS, OGP_ID_PATTERN, OGP_VALUES, ORIGINS, PLAN_STATUSES } from '../../domain/plan.js';
 
 // The shared building blocks live in web/schemas.ts; re-exported for the modules that import them from here.
 export { errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageOf, versionField };
@@ -17,7 +21,10 @@ export { errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageO
 const id = recordId();
 
 export const planInput = z.object({
-  slug: text().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'error.slug' }).max(80),
+  slug: text()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'error.slug' })
+    .max(80),
   memberId: id,
   title: localizedInput(300),
   periodStart: isoDate,
@@ -67,13 +74,30 @@ export const commitmentInput = z.object({
   description: localizedInput().optional(),
   contribution: localizedInput().optional(),
   ogpValues: z.array(z.enum(OGP_VALUES)).max(OGP_VALUES.length).optional(),
-  sdgTargets: z.array(text().trim().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, { message: 'error.sdgTarget' })).max(30).optional(),
+  sdgTargets: z
+    .array(
+      text()
+        .trim()
+        .regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, { message: 'error.sdgTarget' }),
+    )
+    .max(30)
+    .optional(),
   budgetAmount: z
-    .union([emptyToNull, text().trim().regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' })])
+    .union([
+      emptyToNull,
+      text()
+        .trim()
+        .regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' }),
+    ])
     .nullable()
     .optional(),
   budgetCurrency: z
-    .union([emptyToNull, text().trim().regex(/^[A-Z]{3}$/, { message: 'error.currency' })])
+    .union([
+      emptyToNull,
+      text()
+        .trim()
+        .regex(/^[A-Z]{3}$/, { message: 'error.currency' }),
+    ])
     .nullable()
     .optional(),
   budgetNote: localizedInput().optional(),
@@ -91,19 +115,26 @@ export const milestoneInput = z.object({
   startDate: isoDate,
   endDate: isoDate,
   weight: z
-    .union([emptyToNull, z.null(), wholeNumber(z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }))])
+    .union([
+      emptyToNull,
+      z.null(),
+      wholeNumber(
+        z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }),
+      ),
+    ])
     .optional()
     .openapi({ description: 'Relative weight in the commitment’s progress (1–1000); null or empty for equal weights' }),
 });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
 
 export const agencyInput = z.object({
-  code: text().trim().regex(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'error.agencyCode' }),
+  code: text()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'error.agencyCode' }),
   name: localizedInput(300),
   successorId: id.nullable().optional(),
 });
 export type AgencyInput = z.infer<typeof agencyInput>;
-
 
 /** Updates: any subset of the fields plus the version they were made from. */
 export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.partial().extend({ version: versionField });
@@ -111,12 +142,17 @@ export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => 
 // ---- output shapes (for the OpenAPI document; presenters build these) ----
 
 export const agencyOutput = z
-  .object({ id: z.number().int(), code: z.string(), name: localizedOutput, successorId: z.number().int().nullable(), version: z.number().int(), url: z.string() })
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: localizedOutput,
+    successorId: z.number().int().nullable(),
+    version: z.number().int(),
+    url: z.string(),
+  })
   .openapi('Agency');
 
-export const memberOutput = z
-  .object({ id: z.number().int(), code: z.string(), kind: z.enum(MEMBER_KINDS), name: localizedOutput })
-  .openapi('Member');
+export const memberOutput = z.object({ id: z.number().int(), code: z.string(), kind: z.enum(MEMBER_KINDS), name: localizedOutput }).openapi('Member');
 
 export const planOutput = z
   .object({
@@ -138,7 +174,14 @@ export const planOutput = z
   .openapi('ActionPlan');
 
 export const areaOutput = z
-  .object({ id: z.number().int(), planId: z.number().int(), position: z.number().int(), title: localizedOutput, description: localizedOutput, version: z.number().int() })
+  .object({
+    id: z.number().int(),
+    planId: z.number().int(),
+    position: z.number().int(),
+    title: localizedOutput,
+    description: localizedOutput,
+    version: z.number().int(),
+  })
   .openapi('Area');
 
 export const milestoneOutput = z

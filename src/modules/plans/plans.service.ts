@@ -67,7 +67,16 @@ export async function createPlan(deps: PlanServiceDeps, actor: Actor | null, inp
     const values = mergeInput(base, input, PLAN_TEXT);
     await checkPlan(trx, values, null);
     const plan = await q.insertPlan(trx, values, deps.demo);
-    await recordHistory(trx, { entityType: 'plan', entityId: plan.id, planId: plan.id, commitmentId: null, action: 'create', actor, before: null, after: plan });
+    await recordHistory(trx, {
+      entityType: 'plan',
+      entityId: plan.id,
+      planId: plan.id,
+      commitmentId: null,
+      action: 'create',
+      actor,
+      before: null,
+      after: plan,
+    });
     return plan;
   });
 }
@@ -114,7 +123,16 @@ export async function updateArea(deps: PlanServiceDeps, actor: Actor | null, are
     requireText('title', values.title, problems);
     assertValid(problems);
     const updated = await q.updateAreaRow(trx, areaId, values);
-    await recordHistory(trx, { entityType: 'area', entityId: areaId, planId: current.planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, {
+      entityType: 'area',
+      entityId: areaId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -127,7 +145,16 @@ export async function deleteArea(deps: PlanServiceDeps, actor: Actor | null, are
     assertVersion(current, version);
     if ((await q.countCommitmentsInArea(trx, areaId)) > 0) throw new ValidationError([{ field: 'areaId', key: 'error.areaNotEmpty' }]);
     await q.deleteAreaRow(trx, areaId);
-    await recordHistory(trx, { entityType: 'area', entityId: areaId, planId: current.planId, commitmentId: null, action: 'delete', actor, before: current, after: null });
+    await recordHistory(trx, {
+      entityType: 'area',
+      entityId: areaId,
+      planId: current.planId,
+      commitmentId: null,
+      action: 'delete',
+      actor,
+      before: current,
+      after: null,
+    });
   });
 }
 
@@ -170,17 +197,21 @@ export async function createCommitment(deps: PlanServiceDeps, actor: Actor | nul
     const values = mergeInput(base, withWholeContact(input), COMMITMENT_TEXT);
     await checkCommitment(trx, plan, values, null);
     const created = await q.insertCommitment(trx, values, deps.demo);
-    await recordHistory(trx, { entityType: 'commitment', entityId: created.id, planId, commitmentId: created.id, action: 'create', actor, before: null, after: created });
+    await recordHistory(trx, {
+      entityType: 'commitment',
+      entityId: created.id,
+      planId,
+      commitmentId: created.id,
+      action: 'create',
+      actor,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
 
-export async function updateCommitment(
-  deps: PlanServiceDeps,
-  actor: Actor | null,
-  commitmentId: number,
-  patch: Patch<CommitmentInput>,
-): Promise<Commitment> {
+export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, patch: Patch<CommitmentInput>): Promise<Commitment> {
   if (!actor) throw new UnauthenticatedError();
   return deps.db.transaction().execute(async (trx) => {
     const current = await q.findCommitmentById(trx, commitmentId, true);
@@ -197,7 +228,14 @@ export async function updateCommitment(
     await checkCommitment(trx, plan, values, current);
     const updated = await q.updateCommitmentRow(trx, commitmentId, values);
     await recordHistory(trx, {
-      entityType: 'commitment', entityId: commitmentId, planId: current.planId, commitmentId, action: 'update', actor, before: current, after: updated,
+      entityType: 'commitment',
+      entityId: commitmentId,
+      planId: current.planId,
+      commitmentId,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
     });
     return updated;
   });
@@ -211,7 +249,14 @@ export async function deleteCommitment(deps: PlanServiceDeps, actor: Actor | nul
     assertVersion(current, version);
     await q.deleteCommitmentRow(trx, commitmentId);
     await recordHistory(trx, {
-      entityType: 'commitment', entityId: commitmentId, planId: current.planId, commitmentId, action: 'delete', actor, before: current, after: null,
+      entityType: 'commitment',
+      entityId: commitmentId,
+      planId: current.planId,
+      commitmentId,
+      action: 'delete',
+      actor,
+      before: current,
+      after: null,
     });
   });
 }
@@ -247,7 +292,16 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
     const values = mergeInput(base, input, MILESTONE_TEXT);
     checkMilestone(values, commitment);
     const created = await q.insertMilestone(trx, values);
-    await recordHistory(trx, { entityType: 'milestone', entityId: created.id, planId: commitment.planId, commitmentId, action: 'create', actor, before: null, after: created });
+    await recordHistory(trx, {
+      entityType: 'milestone',
+      entityId: created.id,
+      planId: commitment.planId,
+      commitmentId,
+      action: 'create',
+      actor,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -263,7 +317,14 @@ export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null
     checkMilestone(values, commitment);
     const updated = await q.updateMilestoneRow(trx, milestoneId, values);
     await recordHistory(trx, {
-      entityType: 'milestone', entityId: milestoneId, planId: commitment.planId, commitmentId: commitment.id, action: 'update', actor, before: current, after: updated,
+      entityType: 'milestone',
+      entityId: milestoneId,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
     });
     return updated;
   });
@@ -279,7 +340,14 @@ export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null
     // Submitted progress reports refer to it; they are a record and must stay whole.
     if (!(await q.deleteMilestoneRow(trx, milestoneId))) throw new ValidationError([{ field: 'milestone', key: 'error.milestoneReported' }]);
     await recordHistory(trx, {
-      entityType: 'milestone', entityId: milestoneId, planId: commitment.planId, commitmentId: commitment.id, action: 'delete', actor, before: current, after: null,
+      entityType: 'milestone',
+      entityId: milestoneId,
+      planId: commitment.planId,
+      commitmentId: commitment.id,
+      action: 'delete',
+      actor,
+      before: current,
+      after: null,
     });
   });
 }
@@ -304,7 +372,16 @@ export async function createAgency(deps: PlanServiceDeps, actor: Actor | null, i
     const values = mergeInput({ code: '', name: emptyLocalized(), successorId: null as number | null }, input, ['name']);
     await checkAgency(trx, values, null);
     const agency = await q.insertAgency(trx, { ...values, isDemo: deps.demo });
-    await recordHistory(trx, { entityType: 'agency', entityId: agency.id, planId: null, commitmentId: null, action: 'create', actor, before: null, after: agency });
+    await recordHistory(trx, {
+      entityType: 'agency',
+      entityId: agency.id,
+      planId: null,
+      commitmentId: null,
+      action: 'create',
+      actor,
+      before: null,
+      after: agency,
+    });
     return agency;
   });
 }
@@ -318,7 +395,16 @@ export async function updateAgency(deps: PlanServiceDeps, actor: Actor | null, a
     const values = mergeInput<Agency>(current, patch, ['name']);
     await checkAgency(trx, values, agencyId);
     const updated = await q.updateAgencyRow(trx, agencyId, values);
-    await recordHistory(trx, { entityType: 'agency', entityId: agencyId, planId: null, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, {
+      entityType: 'agency',
+      entityId: agencyId,
+      planId: null,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -350,7 +436,12 @@ async function transferOne(trx: DbOrTx, actor: Actor | null, current: Commitment
     actorName: actor?.displayName ?? 'system',
   });
   await recordHistory(trx, {
-    entityType: 'commitment', entityId: current.id, planId: current.planId, commitmentId: current.id, action: 'transfer', actor,
+    entityType: 'commitment',
+    entityId: current.id,
+    planId: current.planId,
+    commitmentId: current.id,
+    action: 'transfer',
+    actor,
     before: { leadAgencyId: current.leadAgencyId, coAgencyIds: current.coAgencyIds },
     after: { leadAgencyId: updated.leadAgencyId, coAgencyIds: updated.coAgencyIds, effectiveOn: request.effectiveOn },
   });
@@ -363,7 +454,12 @@ async function requireAgency(db: DbOrTx, id: number): Promise<Agency> {
   return agency;
 }
 
-export async function transferCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, request: TransferRequest & { version: number }): Promise<Commitment> {
+export async function transferCommitment(
+  deps: PlanServiceDeps,
+  actor: Actor | null,
+  commitmentId: number,
+  request: TransferRequest & { version: number },
+): Promise<Commitment> {
   authorize(actor, 'commitment.transfer');
   return deps.db.transaction().execute(async (trx) => {
     const current = await q.findCommitmentById(trx, commitmentId, true);
@@ -389,7 +485,16 @@ export async function transferAgency(deps: PlanServiceDeps, actor: Actor | null,
       if (current) moved.push(await transferOne(trx, actor, current, request));
     }
     const updated = await q.updateAgencyRow(trx, fromAgencyId, { ...from, successorId: request.toAgencyId });
-    await recordHistory(trx, { entityType: 'agency', entityId: fromAgencyId, planId: null, commitmentId: null, action: 'update', actor, before: from, after: updated });
+    await recordHistory(trx, {
+      entityType: 'agency',
+      entityId: fromAgencyId,
+      planId: null,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: from,
+      after: updated,
+    });
     return moved;
   });
 }

@@ -47,11 +47,17 @@ describe('public reading', () => {
     // The seed as it is: a database of its own, which no other test adds commitments to.
     const own = await setupForTest(t);
     const plans = await json<{ items: { id: number; slug: string }[] }>(await own.app.request('/api/v1/plans'));
-    assert.deepEqual(plans.items.map((p) => p.slug), ['tw-2021-2024']);
+    assert.deepEqual(
+      plans.items.map((p) => p.slug),
+      ['tw-2021-2024'],
+    );
     const page = await json<{ items: Commitment[]; total: number }>(await own.app.request(`/api/v1/plans/${own.planId}/commitments`));
     assert.equal(page.total, 19);
     assert.equal(page.items.length, 19);
-    assert.deepEqual(page.items.slice(0, 6).map((c) => c.number), ['1-1', '1-2', '1-3', '1-4', '1-5', '2-1']);
+    assert.deepEqual(
+      page.items.slice(0, 6).map((c) => c.number),
+      ['1-1', '1-2', '1-3', '1-4', '1-5', '2-1'],
+    );
   });
 
   test('filters and pagination', async (t) => {
@@ -60,7 +66,9 @@ describe('public reading', () => {
     const moi = own.agencies.get('MOI');
     const byAgency = await json<{ items: Commitment[] }>(await own.app.request(`/api/v1/plans/${own.planId}/commitments?agency=${moi}`));
     assert.ok(byAgency.items.some((c) => c.number === '4-1'));
-    const paged = await json<{ items: Commitment[]; total: number; page: number }>(await own.app.request(`/api/v1/plans/${own.planId}/commitments?perPage=5&page=4`));
+    const paged = await json<{ items: Commitment[]; total: number; page: number }>(
+      await own.app.request(`/api/v1/plans/${own.planId}/commitments?perPage=5&page=4`),
+    );
     assert.equal(paged.total, 19);
     assert.equal(paged.items.length, 4);
     const bad = await own.app.request(`/api/v1/plans/${own.planId}/commitments?perPage=abc&value=nonsense`);
@@ -72,7 +80,14 @@ describe('public reading', () => {
   });
 
   test('commitment, history, agency pages and the OpenAPI document', async () => {
-    for (const path of ['/plans/tw-2021-2024/commitments/1-1', '/en/plans/tw-2021-2024/commitments/1-1', '/plans/tw-2021-2024/commitments/1-1/history', '/agencies', '/en/agencies/NDC', '/api/v1/openapi.json']) {
+    for (const path of [
+      '/plans/tw-2021-2024/commitments/1-1',
+      '/en/plans/tw-2021-2024/commitments/1-1',
+      '/plans/tw-2021-2024/commitments/1-1/history',
+      '/agencies',
+      '/en/agencies/NDC',
+      '/api/v1/openapi.json',
+    ]) {
       const res = await ctx.app.request(path);
       assert.equal(res.status, 200, path);
     }
@@ -139,7 +154,11 @@ describe('bad input', () => {
       body: '{"deliverable":',
     });
     assert.equal(res.status, 400);
-    const wrong = await secretariat.api('PATCH', `/api/v1/commitments/${ids['1-1']}`, { version: 'x', ogpValues: 'transparency', links: [{ title: 'a', url: 'javascript:alert(1)' }] });
+    const wrong = await secretariat.api('PATCH', `/api/v1/commitments/${ids['1-1']}`, {
+      version: 'x',
+      ogpValues: 'transparency',
+      links: [{ title: 'a', url: 'javascript:alert(1)' }],
+    });
     assert.equal(wrong.status, 400);
     const body = await json<{ fields: Record<string, string> }>(wrong);
     assert.ok(body.fields.version && body.fields.ogpValues && body.fields['links.0.url'], JSON.stringify(body.fields));
@@ -172,7 +191,10 @@ describe('authorization by role and ownership', () => {
 
   test('the officer edits their own commitment, but not where it sits in the plan', async () => {
     const c = await commitment(ids['4-1'] as number);
-    const ok = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, objective: { en: 'Publish every political donation within 30 days.' } });
+    const ok = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, {
+      version: c.version,
+      objective: { en: 'Publish every political donation within 30 days.' },
+    });
     assert.equal(ok.status, 200, await ok.clone().text());
     const updated = await json<Commitment>(ok);
     const moved = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, { version: updated.version, leadAgencyId: ctx.agencies.get('NDC') });
@@ -228,7 +250,11 @@ describe('authorization by role and ownership', () => {
     const { token } = await json<{ token: string }>(created);
     // No cookie and no CSRF header: only the token.
     const patch = (id: number, body: unknown) =>
-      ctx.app.request(`/api/v1/commitments/${id}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      ctx.app.request(`/api/v1/commitments/${id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const own = await commitment(ids['4-1'] as number); // led by MOI, the token's user's agency
     const objective = `Written by a script ${Date.now()}`;
     const written = await patch(own.id, { version: own.version, objective: { en: objective } });
@@ -279,9 +305,9 @@ describe('concurrency and history', () => {
     const m = (await milestonesOf(ids['4-1'] as number))[0] as Milestone;
     const res = await officerMoi.api('PATCH', `/api/v1/milestones/${m.id}`, { version: m.version, deliverable: { en: 'Disclosure portal v2' } });
     assert.equal(res.status, 200);
-    const history = await json<{ items: { entityType: string; action: string; actorName: string; changes: { field: string; before: { en: string }; after: { en: string } }[] }[] }>(
-      await ctx.app.request(`/api/v1/commitments/${ids['4-1']}/history`),
-    );
+    const history = await json<{
+      items: { entityType: string; action: string; actorName: string; changes: { field: string; before: { en: string }; after: { en: string } }[] }[];
+    }>(await ctx.app.request(`/api/v1/commitments/${ids['4-1']}/history`));
     const entry = history.items.find((h) => h.entityType === 'milestone' && h.action === 'update');
     assert.ok(entry);
     assert.equal(entry.actorName, 'moi');
@@ -297,7 +323,13 @@ describe('concurrency and history', () => {
     const m = (await milestonesOf(ids['4-1'] as number))[1] as Milestone;
     const path = `/plans/tw-2021-2024/commitments/4-1/milestones/${m.id}/edit`;
     assert.equal((await officerMoi.get(path)).status, 200);
-    const res = await officerMoi.postForm(path, { version: String(m.version), 'deliverable.en': 'Edited through the form', 'deliverable.status': 'reviewed', startDate: m.startDate, endDate: m.endDate });
+    const res = await officerMoi.postForm(path, {
+      version: String(m.version),
+      'deliverable.en': 'Edited through the form',
+      'deliverable.status': 'reviewed',
+      startDate: m.startDate,
+      endDate: m.endDate,
+    });
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), `/plans/tw-2021-2024/commitments/4-1#m${m.id}`);
     const stored = (await milestonesOf(ids['4-1'] as number))[1] as Milestone;
@@ -334,7 +366,11 @@ describe('secretariat forms', () => {
 
   test('add an area and a commitment through the forms; unchecked boxes clear values', async () => {
     await secretariat.get('/plans/tw-2021-2024/areas/new');
-    const area = await secretariat.postForm('/plans/tw-2021-2024/areas/new', { position: '6', 'title.zh': '六、數位參與', 'title.en': 'Digital participation' });
+    const area = await secretariat.postForm('/plans/tw-2021-2024/areas/new', {
+      position: '6',
+      'title.zh': '六、數位參與',
+      'title.en': 'Digital participation',
+    });
     assert.equal(area.status, 303);
     const areas = await json<{ items: { id: number; title: { en: string } }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/areas`));
     const newArea = areas.items.find((a) => a.title.en === 'Digital participation');
@@ -382,7 +418,13 @@ describe('secretariat forms', () => {
 });
 
 describe('the status the public sees follows the latest submitted report (issue #10, item 9)', () => {
-  type Report = { id: number; version: number; cycleNumber: number; state: string; milestones: { status: 'not-started' | 'in-progress' | 'completed' | 'delayed' | 'withdrawn' }[] };
+  type Report = {
+    id: number;
+    version: number;
+    cycleNumber: number;
+    state: string;
+    milestones: { status: 'not-started' | 'in-progress' | 'completed' | 'delayed' | 'withdrawn' }[];
+  };
   type Listed = Commitment & { status: 'not-started' | 'in-progress' | 'completed' | 'withdrawn' };
   const latestSubmitted = async (id: number) => {
     const { items } = await json<{ items: Report[] }>(await ctx.app.request(`/api/v1/commitments/${id}/reports`));
@@ -392,13 +434,15 @@ describe('the status the public sees follows the latest submitted report (issue 
   const rowStatus = (html: string, number: string) => new RegExp(`/commitments/${number}"[\\s\\S]*?class="status status-([a-z-]+)"`).exec(html)?.[1];
   const planPage = async (query = '') => (await ctx.app.request(`/plans/tw-2021-2024${query}`)).text();
   /** The status in the commitment page's summary (the first status badge in a definition). */
-  const pageStatus = async (number: string) => /<dd><span class="status status-([a-z-]+)">/.exec(await (await ctx.app.request(`/plans/tw-2021-2024/commitments/${number}`)).text())?.[1];
+  const pageStatus = async (number: string) =>
+    /<dd><span class="status status-([a-z-]+)">/.exec(await (await ctx.app.request(`/plans/tw-2021-2024/commitments/${number}`)).text())?.[1];
 
   test('every row of the plan page shows the status its latest report gives', async () => {
     const { items } = await json<{ items: Listed[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments?perPage=100`));
     const html = await planPage();
     assert.ok(items.length >= 19);
-    for (const c of items) assert.equal(rowStatus(html, c.number), publicCommitmentStatus(c.status, (await latestSubmitted(c.id))?.milestones ?? null), c.number);
+    for (const c of items)
+      assert.equal(rowStatus(html, c.number), publicCommitmentStatus(c.status, (await latestSubmitted(c.id))?.milestones ?? null), c.number);
   });
 
   test('set "in progress" by hand: "not started" until a report says otherwise, "completed" once one completes it; "withdrawn" explains', async () => {
@@ -406,25 +450,40 @@ describe('the status the public sees follows the latest submitted report (issue 
     const plan = await json<{ periodStart: string; periodEnd: string }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}`));
     const areas = await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/areas`));
     const made = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/commitments`, {
-      areaId: areas.items[0]?.id, number: '9-1', title: { zh: '狀態測試', en: 'Status test' }, startDate: plan.periodStart, endDate: plan.periodEnd,
-      leadAgencyId: ctx.agencies.get('NDC'), origin: 'government', status: 'in-progress',
+      areaId: areas.items[0]?.id,
+      number: '9-1',
+      title: { zh: '狀態測試', en: 'Status test' },
+      startDate: plan.periodStart,
+      endDate: plan.periodEnd,
+      leadAgencyId: ctx.agencies.get('NDC'),
+      origin: 'government',
+      status: 'in-progress',
     });
     assert.equal(made.status, 201, await made.clone().text());
     const c = await json<Commitment>(made);
-    const m = await json<{ id: number }>(await secretariat.api('POST', `/api/v1/commitments/${c.id}/milestones`, { deliverable: { zh: '交付' }, startDate: plan.periodStart, endDate: plan.periodEnd }));
+    const m = await json<{ id: number }>(
+      await secretariat.api('POST', `/api/v1/commitments/${c.id}/milestones`, {
+        deliverable: { zh: '交付' },
+        startDate: plan.periodStart,
+        endDate: plan.periodEnd,
+      }),
+    );
     assert.equal(await pageStatus('9-1'), 'not-started', 'no report yet: silence does not read as progress');
 
     let cycles = (await json<{ items: { id: number }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/cycles`))).items;
-    if (cycles.length === 0) cycles = (await json<{ items: { id: number }[] }>(await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {}))).items;
+    if (cycles.length === 0)
+      cycles = (await json<{ items: { id: number }[] }>(await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/cycles/generate`, {}))).items;
     const draft = await secretariat.api('POST', `/api/v1/commitments/${c.id}/reports`, {
-      cycleId: cycles[0]?.id, achievements: { zh: '完成' }, milestones: [{ milestoneId: m.id, status: 'completed', percent: 100 }],
+      cycleId: cycles[0]?.id,
+      achievements: { zh: '完成' },
+      milestones: [{ milestoneId: m.id, status: 'completed', percent: 100 }],
     });
     assert.equal(draft.status, 201, await draft.clone().text());
     const report = await json<Report>(draft);
     assert.equal(await pageStatus('9-1'), 'not-started', 'a draft is not a report the public sees');
     assert.equal((await secretariat.api('POST', `/api/v1/reports/${report.id}/submit`, { version: report.version })).status, 200);
 
-    assert.equal((await commitment(c.id) as Listed).status, 'in-progress', 'the stored status is unchanged, and the API still gives it');
+    assert.equal(((await commitment(c.id)) as Listed).status, 'in-progress', 'the stored status is unchanged, and the API still gives it');
     assert.equal(await pageStatus('9-1'), 'completed');
     assert.equal(rowStatus(await planPage(), '9-1'), 'completed');
     assert.equal(rowStatus(await planPage('?status=in-progress'), '9-1'), undefined, 'the status filter matches the status shown');
@@ -439,10 +498,17 @@ describe('the status the public sees follows the latest submitted report (issue 
   test('a form shown again keeps what was typed, even where it did not parse', async () => {
     const c = await commitment(ids['3-1'] as number);
     await secretariat.get('/plans/tw-2021-2024/commitments/3-1/edit');
-    const res = await secretariat.postForm('/plans/tw-2021-2024/commitments/3-1/edit', { version: String(c.version), budgetAmount: 'lots', 'title.en': 'Typed title' });
+    const res = await secretariat.postForm('/plans/tw-2021-2024/commitments/3-1/edit', {
+      version: String(c.version),
+      budgetAmount: 'lots',
+      'title.en': 'Typed title',
+    });
     assert.equal(res.status, 400);
     const html = await res.text();
-    assert.match(html, /<p class="field-error" id="err-budgetAmount">[^<]+<\/p><input id="f-budgetAmount" name="budgetAmount" aria-invalid="true"[^>]* value="lots"/);
+    assert.match(
+      html,
+      /<p class="field-error" id="err-budgetAmount">[^<]+<\/p><input id="f-budgetAmount" name="budgetAmount" aria-invalid="true"[^>]* value="lots"/,
+    );
     assert.match(html, /name="title\.en" lang="en" type="text" value="Typed title"/);
     assert.match(html, new RegExp(`name="version" value="${c.version}"`));
   });

@@ -28,12 +28,7 @@ export async function upsertCalendar(db: DbOrTx, rows: readonly CalendarDay[]): 
 
 /** The calendar for the days from `from` to `to` (inclusive); days outside it count as not covered. */
 export async function loadCalendar(db: DbOrTx, from: string, to: string): Promise<OfficeCalendar> {
-  const rows = await db
-    .selectFrom('office_calendar')
-    .select(['day', 'is_day_off'])
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .execute();
+  const rows = await db.selectFrom('office_calendar').select(['day', 'is_day_off']).where('day', '>=', from).where('day', '<=', to).execute();
   return calendarFrom(rows.map((r) => ({ day: r.day, isDayOff: r.is_day_off })));
 }
 

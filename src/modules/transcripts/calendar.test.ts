@@ -39,11 +39,14 @@ test('import the fixture, then count 10 working days across Lunar New Year 2024'
   assert.equal(calendar.isDayOff('2024-02-08'), true, 'bridge holiday on a Thursday');
   assert.equal(calendar.isDayOff('2024-02-17'), false, 'make-up Saturday');
   const end = embargoEnd({ heldOn, workingDays: 10, releaseOn: null, calendar });
-  assert.deepEqual({ ...end, publishAt: end.publishAt.toISOString() }, {
-    lastCorrectionDay: '2024-02-23',
-    publishAt: '2024-02-23T16:00:00.000Z',
-    countedWithCalendar: true,
-  });
+  assert.deepEqual(
+    { ...end, publishAt: end.publishAt.toISOString() },
+    {
+      lastCorrectionDay: '2024-02-23',
+      publishAt: '2024-02-23T16:00:00.000Z',
+      countedWithCalendar: true,
+    },
+  );
 
   const window = calendarWindow('2024-03-25', 10);
   const late = embargoEnd({ heldOn: '2024-03-25', workingDays: 10, releaseOn: null, calendar: await loadCalendar(database.db, window.from, window.to) });
@@ -61,19 +64,29 @@ test('the window loads only its own days', async () => {
 
 test('re-importing updates a day in place; a day given twice in one import takes the last', async () => {
   await importFixture();
-  assert.equal(await upsertCalendar(database.db, [
-    { day: '2024-02-23', isDayOff: false, note: 'first' },
-    { day: '2024-02-23', isDayOff: true, note: '颱風假' },
-    { day: '2024-04-01', isDayOff: false },
-  ]), 2);
+  assert.equal(
+    await upsertCalendar(database.db, [
+      { day: '2024-02-23', isDayOff: false, note: 'first' },
+      { day: '2024-02-23', isDayOff: true, note: '颱風假' },
+      { day: '2024-04-01', isDayOff: false },
+    ]),
+    2,
+  );
   const row = await database.db.selectFrom('office_calendar').selectAll().where('day', '=', '2024-02-23').executeTakeFirstOrThrow();
   assert.deepEqual(row, { day: '2024-02-23', is_day_off: true, note: '颱風假' });
   assert.deepEqual(await calendarRange(database.db), { first: '2024-01-01', last: '2024-04-01' });
-  const count = await database.db.selectFrom('office_calendar').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await database.db
+    .selectFrom('office_calendar')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(Number(count.n), 92);
 
   const calendar = await loadCalendar(database.db, '2024-02-01', '2024-03-31');
-  assert.equal(embargoEnd({ heldOn: '2024-02-05', workingDays: 10, releaseOn: null, calendar }).lastCorrectionDay, '2024-02-26', 'the new day off pushes the end past the weekend');
+  assert.equal(
+    embargoEnd({ heldOn: '2024-02-05', workingDays: 10, releaseOn: null, calendar }).lastCorrectionDay,
+    '2024-02-26',
+    'the new day off pushes the end past the weekend',
+  );
 });
 
 test('a large import goes in batches inside one transaction', async () => {

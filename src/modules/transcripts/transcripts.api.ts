@@ -49,7 +49,16 @@ const speechOutput = z
   .openapi('Speech');
 
 const speakerOutput = z
-  .object({ id: z.number().int(), slug: z.string(), name: z.string(), aliases: z.array(z.string()), colour: z.string(), version: z.number().int(), userId: z.number().int().nullable().optional(), url: z.string() })
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    colour: z.string(),
+    version: z.number().int(),
+    userId: z.number().int().nullable().optional(),
+    url: z.string(),
+  })
   .openapi('Speaker');
 
 const importInput = z
@@ -131,7 +140,13 @@ const searchQuery = z.object({
 
 export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
-    createRoute({ method: 'get', path: '/transcripts', tags: ['transcripts'], summary: 'Transcripts the caller may see, newest first', responses: { 200: jsonContent(z.object({ items: z.array(transcriptOutput) }), 'Transcripts') } }),
+    createRoute({
+      method: 'get',
+      path: '/transcripts',
+      tags: ['transcripts'],
+      summary: 'Transcripts the caller may see, newest first',
+      responses: { 200: jsonContent(z.object({ items: z.array(transcriptOutput) }), 'Transcripts') },
+    }),
     async (c) => {
       const items = await q.listVisibleTranscripts(c.get('services').db, service.visibilityFor(c.get('actor')));
       return c.json({ items: items.map(presentTranscript) }, 200);
@@ -139,11 +154,16 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'get', path: '/transcripts/{id}', tags: ['transcripts'],
+      method: 'get',
+      path: '/transcripts/{id}',
+      tags: ['transcripts'],
       summary: `One transcript with its speeches in order, ${SPEECH_PAGE_MAX} positions a page by default (\`?page=\`, \`perPage\`); drafts: secretariat and speakers only`,
       request: { params: idParam, query: speechPageQuery },
       responses: {
-        200: jsonContent(transcriptOutput.extend({ speeches: z.array(speechOutput), page: z.number().int(), pageCount: z.number().int() }), 'The transcript and one page of its speeches'),
+        200: jsonContent(
+          transcriptOutput.extend({ speeches: z.array(speechOutput), page: z.number().int(), pageCount: z.number().int() }),
+          'The transcript and one page of its speeches',
+        ),
         404: errors[404],
       },
     }),
@@ -161,15 +181,29 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/transcripts', tags: ['transcripts'], summary: 'Import a transcript from Markdown (`# YYYY-MM-DD Title`, `### Speaker：` turns); errors name the line', security: writeSecurity,
+      method: 'post',
+      path: '/transcripts',
+      tags: ['transcripts'],
+      summary: 'Import a transcript from Markdown (`# YYYY-MM-DD Title`, `### Speaker：` turns); errors name the line',
+      security: writeSecurity,
       request: jsonBody(importInput),
-      responses: { 201: jsonContent(transcriptOutput, 'Imported as a draft (or replaced)'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        201: jsonContent(transcriptOutput, 'Imported as a draft (or replaced)'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => c.json(presentTranscript(await service.importTranscript(depsOf(c), c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
     createRoute({
-      method: 'post', path: '/transcripts/{id}/publish', tags: ['transcripts'], summary: 'Publish before the embargo ends, with a recorded reason (secretariat)', security: writeSecurity,
+      method: 'post',
+      path: '/transcripts/{id}/publish',
+      tags: ['transcripts'],
+      summary: 'Publish before the embargo ends, with a recorded reason (secretariat)',
+      security: writeSecurity,
       request: { params: idParam, ...jsonBody(z.object({ reason: text(2000), version: versionField })) },
       responses: { 200: jsonContent(transcriptOutput, 'Published'), ...errors },
     }),
@@ -177,7 +211,11 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/speeches/{id}', tags: ['transcripts'], summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)', security: writeSecurity,
+      method: 'patch',
+      path: '/speeches/{id}',
+      tags: ['transcripts'],
+      summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)',
+      security: writeSecurity,
       request: { params: idParam, ...jsonBody(z.object({ body: text(100_000), version: versionField })) },
       responses: { 200: jsonContent(speechOutput, 'Corrected'), ...errors },
     }),
@@ -188,25 +226,56 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({ method: 'delete', path: '/speeches/{id}', tags: ['transcripts'], summary: 'Delete a speech (its speaker during the embargo, or the secretariat)', security: writeSecurity, request: { params: idParam, query: versionQuery }, responses: { 204: { description: 'Deleted' }, ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/speeches/{id}',
+      tags: ['transcripts'],
+      summary: 'Delete a speech (its speaker during the embargo, or the secretariat)',
+      security: writeSecurity,
+      request: { params: idParam, query: versionQuery },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
     async (c) => {
       await service.deleteSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/speakers', tags: ['transcripts'], summary: 'Speakers with published speeches (the secretariat sees all)', responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') } }),
+    createRoute({
+      method: 'get',
+      path: '/speakers',
+      tags: ['transcripts'],
+      summary: 'Speakers with published speeches (the secretariat sees all)',
+      responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') },
+    }),
     async (c) => {
       const db = c.get('services').db;
       const [all, counts] = await Promise.all([q.listSpeakers(db), q.countPublicSpeechesBySpeaker(db)]);
       const viewer = c.get('actor');
       const items = await speakersAsSeenBy(db, viewer, service.visibilityFor(viewer).allDrafts ? all : all.filter((s) => counts.has(s.id)));
-      return c.json({ items: items.map((s) => ({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, url: `/speakers/${s.slug}` })) }, 200);
+      return c.json(
+        {
+          items: items.map((s) => ({
+            id: s.id,
+            slug: s.slug,
+            name: s.name,
+            aliases: s.aliases,
+            colour: s.colour,
+            version: s.version,
+            url: `/speakers/${s.slug}`,
+          })),
+        },
+        200,
+      );
     },
   );
   api.openapi(
     createRoute({
-      method: 'patch', path: '/speakers/{id}', tags: ['transcripts'], summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)', security: writeSecurity,
+      method: 'patch',
+      path: '/speakers/{id}',
+      tags: ['transcripts'],
+      summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)',
+      security: writeSecurity,
       request: {
         params: idParam,
         ...jsonBody(
@@ -214,7 +283,10 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
             name: text(200).optional(),
             aliases: z.array(text(200)).max(50).optional(),
             userId: recordId().nullable().optional(),
-            affiliation: z.object({ zh: text(300), en: text(300), status: z.enum(['missing', 'draft', 'reviewed']) }).partial().optional(),
+            affiliation: z
+              .object({ zh: text(300), en: text(300), status: z.enum(['missing', 'draft', 'reviewed']) })
+              .partial()
+              .optional(),
             version: versionField,
           }),
         ),
@@ -223,17 +295,33 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const s = await service.updateSpeaker(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json({ id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, userId: s.userId, url: `/speakers/${s.slug}` }, 200);
+      return c.json(
+        { id: s.id, slug: s.slug, name: s.name, aliases: s.aliases, colour: s.colour, version: s.version, userId: s.userId, url: `/speakers/${s.slug}` },
+        200,
+      );
     },
   );
   api.openapi(
     createRoute({
-      method: 'get', path: '/search/speeches', tags: ['transcripts'], summary: 'Search published speeches: exact substrings in Chinese, case-insensitive Latin words; count exact up to 1,000',
+      method: 'get',
+      path: '/search/speeches',
+      tags: ['transcripts'],
+      summary: 'Search published speeches: exact substrings in Chinese, case-insensitive Latin words; count exact up to 1,000',
       request: { query: searchQuery },
       responses: {
         200: jsonContent(
           z.object({
-            items: z.array(z.object({ speechId: z.number().int(), body: z.string(), transcriptSlug: z.string(), transcriptTitle: z.string(), heldOn: z.string(), speakerName: z.string().nullable(), permalink: z.string() })),
+            items: z.array(
+              z.object({
+                speechId: z.number().int(),
+                body: z.string(),
+                transcriptSlug: z.string(),
+                transcriptTitle: z.string(),
+                heldOn: z.string(),
+                speakerName: z.string().nullable(),
+                permalink: z.string(),
+              }),
+            ),
             count: z.number().int(),
             countCapped: z.boolean().openapi({ description: 'True when there are more than 1,000 results (count is then 1000)' }),
             page: z.number().int(),
@@ -246,10 +334,26 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const f = c.req.valid('query');
-      const result = await searchSpeeches(c.get('services').db, { q: f.q, speakerId: f.speaker, meetingId: f.meeting, from: f.from, to: f.to, limit: f.perPage, offset: (f.page - 1) * f.perPage });
+      const result = await searchSpeeches(c.get('services').db, {
+        q: f.q,
+        speakerId: f.speaker,
+        meetingId: f.meeting,
+        from: f.from,
+        to: f.to,
+        limit: f.perPage,
+        offset: (f.page - 1) * f.perPage,
+      });
       return c.json(
         {
-          items: result.items.map((h) => ({ speechId: h.speechId, body: h.body, transcriptSlug: h.transcriptSlug, transcriptTitle: h.transcriptTitle, heldOn: h.heldOn, speakerName: h.speakerName, permalink: speechPermalink({ slug: h.transcriptSlug }, { id: h.speechId, position: h.position }) })),
+          items: result.items.map((h) => ({
+            speechId: h.speechId,
+            body: h.body,
+            transcriptSlug: h.transcriptSlug,
+            transcriptTitle: h.transcriptTitle,
+            heldOn: h.heldOn,
+            speakerName: h.speakerName,
+            permalink: speechPermalink({ slug: h.transcriptSlug }, { id: h.speechId, position: h.position }),
+          })),
           count: result.count,
           countCapped: result.countCapped,
           page: f.page,

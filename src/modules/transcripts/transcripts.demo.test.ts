@@ -17,7 +17,9 @@ before(async () => {
 after(() => ctx.close());
 
 test('the demo transcript is published, linked to its meeting and searchable', async () => {
-  const list = await json<{ items: { id: number; meetingId: number | null; publishedAt: string | null; heldOn: string }[] }>(await ctx.app.request('/api/v1/transcripts'));
+  const list = await json<{ items: { id: number; meetingId: number | null; publishedAt: string | null; heldOn: string }[] }>(
+    await ctx.app.request('/api/v1/transcripts'),
+  );
   assert.equal(list.items.length, 1);
   const [t] = list.items;
   assert.ok(t?.publishedAt);

@@ -17,11 +17,20 @@ const refusal = (run: () => unknown): ValidationError => {
 };
 
 test('the import form: blank fields are absent from the input, a blank language is the default, files are not text', () => {
-  const posted = importForm.posted({ markdown: '# 2021-01-01 T\n\n### A：\nhi', title: '  ', language: '', embargoWorkingDays: ' 5 ', meetingId: '', twin: ' other ', sourceUrl: '', heldOn: [new File(['x'], 'x.md'), '2021-02-03'] });
+  const posted = importForm.posted({
+    markdown: '# 2021-01-01 T\n\n### A：\nhi',
+    title: '  ',
+    language: '',
+    embargoWorkingDays: ' 5 ',
+    meetingId: '',
+    twin: ' other ',
+    sourceUrl: '',
+    heldOn: [new File(['x'], 'x.md'), '2021-02-03'],
+  });
   assert.equal(posted.language, importForm.empty().language);
   assert.equal(posted.heldOn, '2021-02-03', 'the text value, not the file sent under the same name');
   const input = importForm.input(posted, 'en');
-  assert.equal(input.title, undefined, 'a blank title is absent, so the file\'s heading names the transcript');
+  assert.equal(input.title, undefined, "a blank title is absent, so the file's heading names the transcript");
   assert.equal(input.meetingId, undefined);
   assert.equal(input.embargoWorkingDays, 5);
   assert.equal(input.twin, 'other');
@@ -47,12 +56,28 @@ test('the uploaded file is read as UTF-8 or refused beside the file field', asyn
   assert.deepEqual(Object.keys(importForm.errors(error, 'zh-TW')), ['file']);
 });
 
-test('the speaker form: stored values, then a post as the service\'s patch (aliases a line each, no blanks)', () => {
-  const speaker: Speaker = { id: 1, slug: 'tang', name: '唐鳳', aliases: ['唐鳳召集人', 'Audrey'], userId: 3, affiliation: { ...emptyLocalized(), zh: '數位部' }, colour: '#1b5e9e', version: 4 };
+test("the speaker form: stored values, then a post as the service's patch (aliases a line each, no blanks)", () => {
+  const speaker: Speaker = {
+    id: 1,
+    slug: 'tang',
+    name: '唐鳳',
+    aliases: ['唐鳳召集人', 'Audrey'],
+    userId: 3,
+    affiliation: { ...emptyLocalized(), zh: '數位部' },
+    colour: '#1b5e9e',
+    version: 4,
+  };
   const shown = speakerForm.values(speaker, 'tang@example.org');
   assert.equal(shown.aliases, '唐鳳召集人\nAudrey');
   assert.equal(shown.email, 'tang@example.org');
-  const body = { name: ' 唐鳳 ', aliases: ' 唐鳳召集人 \r\n\r\nAudrey\n', email: ' TANG@Example.org ', affiliationZh: '數位部', affiliationEn: '', version: '4' };
+  const body = {
+    name: ' 唐鳳 ',
+    aliases: ' 唐鳳召集人 \r\n\r\nAudrey\n',
+    email: ' TANG@Example.org ',
+    affiliationZh: '數位部',
+    affiliationEn: '',
+    version: '4',
+  };
   const values = speakerForm.posted(body);
   assert.equal(values.name, '唐鳳');
   assert.equal(values.aliases, body.aliases, 'the aliases are shown again as typed');
@@ -61,7 +86,11 @@ test('the speaker form: stored values, then a post as the service\'s patch (alia
   assert.equal(input.email, 'tang@example.org');
   assert.deepEqual(input.affiliation, { zh: '數位部', en: '', status: 'draft' });
   assert.equal(input.version, 4);
-  assert.equal(speakerForm.input(speakerForm.posted({ ...body, email: '' }), { ...body, email: '' }, 'en').email, null, 'no account: null, never an empty string');
+  assert.equal(
+    speakerForm.input(speakerForm.posted({ ...body, email: '' }), { ...body, email: '' }, 'en').email,
+    null,
+    'no account: null, never an empty string',
+  );
 });
 
 test('early publication needs a version; the reason is kept as typed', () => {

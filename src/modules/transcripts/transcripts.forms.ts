@@ -19,10 +19,12 @@ import type { Speaker } from './transcripts.queries.js';
 import type { ImportInput, SpeakerPatch } from './transcripts.service.js';
 
 /** Blank form fields are absent; others are trimmed. */
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v !== 'string' ? v : v.trim() === '' ? undefined : v.trim()), schema.optional());
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v !== 'string' ? v : v.trim() === '' ? undefined : v.trim()), schema.optional());
 
 /** A field of a multipart post as text: files sent under a text field's name are not text. */
-const postedString = (posted: unknown): string | undefined => firstValue(Array.isArray(posted) ? posted.filter((v) => typeof v === 'string') : typeof posted === 'string' ? posted : undefined);
+const postedString = (posted: unknown): string | undefined =>
+  firstValue(Array.isArray(posted) ? posted.filter((v) => typeof v === 'string') : typeof posted === 'string' ? posted : undefined);
 
 const version = (body: PostedForm) => firstValue(body.version);
 
@@ -42,7 +44,11 @@ export interface ImportValues {
   replaceSlug: string;
 }
 
-const embargoDays = z.number({ message: 'transcript.error.embargo' }).int({ message: 'transcript.error.embargo' }).min(0, { message: 'transcript.error.embargo' }).max(60, { message: 'transcript.error.embargo' });
+const embargoDays = z
+  .number({ message: 'transcript.error.embargo' })
+  .int({ message: 'transcript.error.embargo' })
+  .min(0, { message: 'transcript.error.embargo' })
+  .max(60, { message: 'transcript.error.embargo' });
 
 const importSchema = z.object({
   title: optional(text(300)),
@@ -151,7 +157,13 @@ export const speakerForm = {
   /** One-line fields trimmed; the aliases as typed. */
   posted: (body: PostedForm): SpeakerValues => {
     const line = (name: keyof SpeakerValues) => postedText(body[name], '').trim();
-    return { name: line('name'), aliases: postedText(body.aliases, ''), email: line('email'), affiliationZh: line('affiliationZh'), affiliationEn: line('affiliationEn') };
+    return {
+      name: line('name'),
+      aliases: postedText(body.aliases, ''),
+      email: line('email'),
+      affiliationZh: line('affiliationZh'),
+      affiliationEn: line('affiliationEn'),
+    };
   },
   input: (values: SpeakerValues, body: PostedForm, lang: Lang): SpeakerFormInput => {
     parseOrThrow(speakerSchema, values, lang);
@@ -181,7 +193,8 @@ const publishSchema = z.object({ reason: text(), version: versionField });
 export const publishForm = {
   empty: (): PublishValues => ({ reason: '' }),
   posted: (body: PostedForm): PublishValues => postedValues(body, publishForm.empty()),
-  input: (values: PublishValues, body: PostedForm, lang: Lang): z.infer<typeof publishSchema> => parseOrThrow(publishSchema, { reason: values.reason, version: version(body) }, lang),
+  input: (values: PublishValues, body: PostedForm, lang: Lang): z.infer<typeof publishSchema> =>
+    parseOrThrow(publishSchema, { reason: values.reason, version: version(body) }, lang),
 };
 
 // ------------------------------------------------------------------ a speech: correction and deletion
@@ -200,7 +213,8 @@ const deletionSchema = z.object({ version: versionField });
 export const correctionForm = {
   /** The corrected text as typed. */
   posted: (body: PostedForm): string => postedText(body.body, ''),
-  input: (speechText: string, body: PostedForm, lang: Lang): z.infer<typeof correctionSchema> => parseOrThrow(correctionSchema, { body: speechText, version: version(body) }, lang),
+  input: (speechText: string, body: PostedForm, lang: Lang): z.infer<typeof correctionSchema> =>
+    parseOrThrow(correctionSchema, { body: speechText, version: version(body) }, lang),
 };
 
 export const deletionForm = {

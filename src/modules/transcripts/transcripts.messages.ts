@@ -2,7 +2,8 @@
 const en = {
   // ---- list ----
   'transcript.listTitle': 'Transcripts',
-  'transcript.listIntro': 'Verbatim records of meetings, speech by speech. A transcript is published after an embargo of working days, during which each speaker may correct or delete their own words.',
+  'transcript.listIntro':
+    'Verbatim records of meetings, speech by speech. A transcript is published after an embargo of working days, during which each speaker may correct or delete their own words.',
   'transcript.none': 'No transcripts yet.',
   'transcript.listCaption': 'Transcripts, newest meeting first',
   'transcript.date': 'Date',
@@ -70,8 +71,10 @@ const en = {
   'revisions.action.restore': 'Restored',
   // ---- import ----
   'transcript.importTitle': 'Import a transcript',
-  'transcript.importIntro': 'Upload a Markdown file or paste its text. A transcript already published keeps its speeches’ permalinks when it is replaced, for every speech whose words did not change.',
-  'transcript.formatHelp': 'Format: a first line “# YYYY-MM-DD Title”; “## Heading” starts a section; “### Speaker：” (or “### Audrey Tang:”) starts a speech, whose paragraphs follow, separated by blank lines; “### 問：” and “### 答：” are a question and an answer; lines starting with “>” are narrative.',
+  'transcript.importIntro':
+    'Upload a Markdown file or paste its text. A transcript already published keeps its speeches’ permalinks when it is replaced, for every speech whose words did not change.',
+  'transcript.formatHelp':
+    'Format: a first line “# YYYY-MM-DD Title”; “## Heading” starts a section; “### Speaker：” (or “### Audrey Tang:”) starts a speech, whose paragraphs follow, separated by blank lines; “### 問：” and “### 答：” are a question and an answer; lines starting with “>” are narrative.',
   'transcript.field.file': 'Markdown file',
   'transcript.field.fileHelp': 'A .md or .txt file in UTF-8. When a file is chosen, the pasted text is ignored.',
   'transcript.field.markdown': 'Or paste the transcript',
@@ -144,7 +147,8 @@ const en = {
   'search.meeting': 'Meeting',
   'search.any': 'Any',
   'search.submit': 'Search',
-  'search.rules': 'The whole query is found as one phrase, ignoring case and full- or half-width forms. English words and numbers match whole words only (gov does not find government). A single Chinese character cannot use the index and is searched more slowly; two or more characters are fast. Only published speeches are searched.',
+  'search.rules':
+    'The whole query is found as one phrase, ignoring case and full- or half-width forms. English words and numbers match whole words only (gov does not find government). A single Chinese character cannot use the index and is searched more slowly; two or more characters are fast. Only published speeches are searched.',
   'search.count': '{count} speeches found.',
   'search.countCapped': '{count}+ speeches found.',
   'search.none': 'No published speech contains “{q}”.',
@@ -220,7 +224,8 @@ const zhTW: Record<keyof typeof en, string> = {
   'revisions.action.restore': '復原',
   'transcript.importTitle': '匯入逐字稿',
   'transcript.importIntro': '上傳 Markdown 檔案或貼上全文。取代已有的逐字稿時，內容未變的發言會保留原本的固定連結。',
-  'transcript.formatHelp': '格式：第一行為「# YYYY-MM-DD 標題」；「## 標題」開始一個段落；「### 發言者：」開始一則發言，其後是以空行分隔的段落；「### 問：」與「### 答：」為提問與回答；以「>」開頭的行為敘述。',
+  'transcript.formatHelp':
+    '格式：第一行為「# YYYY-MM-DD 標題」；「## 標題」開始一個段落；「### 發言者：」開始一則發言，其後是以空行分隔的段落；「### 問：」與「### 答：」為提問與回答；以「>」開頭的行為敘述。',
   'transcript.field.file': 'Markdown 檔案',
   'transcript.field.fileHelp': 'UTF-8 編碼的 .md 或 .txt 檔案。選擇檔案時，會忽略貼上的文字。',
   'transcript.field.markdown': '或貼上逐字稿全文',
@@ -290,7 +295,8 @@ const zhTW: Record<keyof typeof en, string> = {
   'search.meeting': '會議',
   'search.any': '不限',
   'search.submit': '搜尋',
-  'search.rules': '整個查詢會當作一個詞句搜尋，不分大小寫與全形半形。英文單字與數字須完整相符（gov 找不到 government）。單一中文字無法使用索引，搜尋較慢；兩個字以上則很快。只會搜尋已公開的發言。',
+  'search.rules':
+    '整個查詢會當作一個詞句搜尋，不分大小寫與全形半形。英文單字與數字須完整相符（gov 找不到 government）。單一中文字無法使用索引，搜尋較慢；兩個字以上則很快。只會搜尋已公開的發言。',
   'search.count': '找到 {count} 則發言。',
   'search.countCapped': '找到 {count}+ 則發言。',
   'search.none': '沒有已公開的發言包含「{q}」。',
@@ -298,7 +304,6 @@ const zhTW: Record<keyof typeof en, string> = {
   'search.slow': '單一字元無法使用索引：這次搜尋讀取了所有已公開的發言。',
   'search.results': '搜尋結果',
 };
-
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones

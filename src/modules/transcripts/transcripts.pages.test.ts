@@ -92,7 +92,11 @@ async function drafts(done: (close: () => Promise<void>) => void): Promise<World
   const anonymous = new Client(ctx.app);
   await anonymous.get('/login');
 
-  const meeting = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/meetings`, { heldOn: '2021-01-01', kind: 'plenary', title: { zh: '第1次論壇會議', en: 'First forum meeting', status: 'reviewed' } });
+  const meeting = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/meetings`, {
+    heldOn: '2021-01-01',
+    kind: 'plenary',
+    title: { zh: '第1次論壇會議', en: 'First forum meeting', status: 'reviewed' },
+  });
   assert.equal(meeting.status, 201, await meeting.clone().text());
   const meetingId = (await json<{ id: number }>(meeting)).id;
 
@@ -117,7 +121,17 @@ async function drafts(done: (close: () => Promise<void>) => void): Promise<World
   await ctx.database.db.updateTable('speakers').set({ user_id: tangId }).where('id', '=', tangSpeaker.id).execute();
   await ctx.database.db.updateTable('speakers').set({ user_id: pengId }).where('id', '=', pengSpeaker.id).execute();
   return {
-    ctx, secretariat, tang, peng, outsider, anonymous, slug, slugEn, meetingId, tangSpeaker, pengSpeaker,
+    ctx,
+    secretariat,
+    tang,
+    peng,
+    outsider,
+    anonymous,
+    slug,
+    slugEn,
+    meetingId,
+    tangSpeaker,
+    pengSpeaker,
     page: (s = slug, prefix = '') => `${prefix}/transcripts/${encodeURIComponent(s)}`,
     tangFirst: () => speeches[0] as q.Speech,
     pengFirst: () => speeches[1] as q.Speech,
@@ -128,7 +142,10 @@ async function drafts(done: (close: () => Promise<void>) => void): Promise<World
 /** 唐鳳 corrects his first speech and deletes his second, through the page's forms. */
 async function correct(w: World): Promise<void> {
   await w.tang.get(w.page());
-  const edited = await w.tang.postForm(`${w.page()}/speeches/${w.tangFirst().id}/edit`, { body: '歡迎大家，今天討論政府資訊公開（已修正）。', version: String(w.tangFirst().version) });
+  const edited = await w.tang.postForm(`${w.page()}/speeches/${w.tangFirst().id}/edit`, {
+    body: '歡迎大家，今天討論政府資訊公開（已修正）。',
+    version: String(w.tangFirst().version),
+  });
   assert.equal(edited.status, 303);
   const deleted = await w.tang.postForm(`${w.page()}/speeches/${w.tangSecond().id}/delete`, { version: String(w.tangSecond().version) });
   assert.equal(deleted.status, 303);
@@ -139,7 +156,10 @@ async function publishTwinEarly(w: World): Promise<void> {
   const transcript = await q.findTranscriptBySlug(w.ctx.database.db, w.slugEn);
   assert.ok(transcript);
   await w.secretariat.get(w.page(w.slugEn, '/en'));
-  const published = await w.secretariat.postForm(`/en${w.page(w.slugEn)}/publish`, { reason: 'The minister asked for it before the press conference.', version: String(transcript.version) });
+  const published = await w.secretariat.postForm(`/en${w.page(w.slugEn)}/publish`, {
+    reason: 'The minister asked for it before the press conference.',
+    version: String(transcript.version),
+  });
   assert.equal(published.status, 303);
 }
 
@@ -167,7 +187,6 @@ const sharedPublished = once(async () => {
   await publishOnTheClock(w);
   return w;
 });
-
 
 describe('import form', () => {
   test('only the secretariat opens it', async () => {
@@ -233,8 +252,14 @@ describe('nothing of a draft leaks', () => {
       assert.ok(!mentions(feed, slug) && !mentions(feed, slugEn) && !feed.includes('開放政府論壇'), `${label}: the Atom feed`);
     }
   };
-  test('to anonymous visitors', channels((w) => w.anonymous, 'anonymous'));
-  test('to a signed-in officer who did not speak', channels((w) => w.outsider, 'outsider'));
+  test(
+    'to anonymous visitors',
+    channels((w) => w.anonymous, 'anonymous'),
+  );
+  test(
+    'to a signed-in officer who did not speak',
+    channels((w) => w.outsider, 'outsider'),
+  );
 
   test('the secretariat and the speakers see the draft, with its publication date and how it was counted', async () => {
     const { secretariat, tang, peng, slug, slugEn, page } = await sharedDrafts();
@@ -261,7 +286,10 @@ describe('corrections during the embargo', () => {
   test('a speaker sees an edit form for their own speeches only', async () => {
     const { tang, slug, page, tangFirst, pengFirst } = await sharedDrafts();
     const html = await text(await tang.get(page()));
-    assert.ok(html.includes(`action="/transcripts/${encodeURIComponent(slug)}/speeches/${tangFirst().id}/edit"`) || html.includes(`/speeches/${tangFirst().id}/edit"`), 'own speech');
+    assert.ok(
+      html.includes(`action="/transcripts/${encodeURIComponent(slug)}/speeches/${tangFirst().id}/edit"`) || html.includes(`/speeches/${tangFirst().id}/edit"`),
+      'own speech',
+    );
     assert.ok(!html.includes(`/speeches/${pengFirst().id}/edit"`), 'not another’s');
     assert.match(html, /修正紀錄（不公開）/, 'the private log is there for a speaker of the draft');
   });
@@ -269,7 +297,10 @@ describe('corrections during the embargo', () => {
   test('a speaker corrects their own words (303), sees them, and the change is logged', async (t) => {
     const { ctx, tang, page, tangFirst } = await ownDrafts(t);
     await tang.get(page());
-    const res = await tang.postForm(`${page()}/speeches/${tangFirst().id}/edit`, { body: '歡迎大家，今天討論政府資訊公開（已修正）。', version: String(tangFirst().version) });
+    const res = await tang.postForm(`${page()}/speeches/${tangFirst().id}/edit`, {
+      body: '歡迎大家，今天討論政府資訊公開（已修正）。',
+      version: String(tangFirst().version),
+    });
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), `${page()}#s${tangFirst().id}`);
     const html = await text(await tang.get(page()));
@@ -326,7 +357,11 @@ describe('publication', () => {
     const transcript = await q.findTranscriptBySlug(ctx.database.db, slugEn);
     assert.ok(transcript);
     await tang.get('/transcripts');
-    assert.equal((await tang.postForm(`${page(slugEn)}/publish`, { reason: 'x', version: String(transcript.version) })).status, 404, 'not even visible to a non-speaker');
+    assert.equal(
+      (await tang.postForm(`${page(slugEn)}/publish`, { reason: 'x', version: String(transcript.version) })).status,
+      404,
+      'not even visible to a non-speaker',
+    );
     const html = await text(await secretariat.get(page(slugEn, '/en')));
     assert.match(html, /Publish before the embargo ends/);
     const refused = await secretariat.postForm(`/en${page(slugEn)}/publish`, { reason: '  ', version: String(transcript.version) });
@@ -335,7 +370,10 @@ describe('publication', () => {
     assert.match(refusedHtml, /id="err-reason">Give the reason for publishing early/);
     assert.match(refusedHtml, /href="#f-reason"/, 'the error summary names the field');
     assert.equal((await anonymous.get(page(slugEn))).status, 404, 'still a draft');
-    const published = await secretariat.postForm(`/en${page(slugEn)}/publish`, { reason: 'The minister asked for it before the press conference.', version: String(transcript.version) });
+    const published = await secretariat.postForm(`/en${page(slugEn)}/publish`, {
+      reason: 'The minister asked for it before the press conference.',
+      version: String(transcript.version),
+    });
     assert.equal(published.status, 303);
     const publicPage = await anonymous.get(page(slugEn, '/en'));
     assert.equal(publicPage.status, 200);
@@ -369,13 +407,20 @@ describe('publication', () => {
       assert.ok(html.includes(`href="#s${s.id}"`), `its permalink`);
     }
     assert.match(html, /<h2 id="sec-\d+" class="transcript-section">開場<\/h2>/, 'sections are headings');
-    assert.match(html, new RegExp(`class="speaker-name speaker-c\\d" href="/speakers/${encodeURIComponent(tangSpeaker.slug)}"`), 'the speaker is linked, coloured by class');
+    assert.match(
+      html,
+      new RegExp(`class="speaker-name speaker-c\\d" href="/speakers/${encodeURIComponent(tangSpeaker.slug)}"`),
+      'the speaker is linked, coloured by class',
+    );
     assert.ok(!/ style=/.test(html), 'no inline style attribute');
     assert.match(html, /class="badge speech-kind speech-kind-question">提問/);
     assert.match(html, /speech-narrative/);
     // Escaped like all text.
     assert.ok(!html.includes('<script>alert'), 'no live script');
-    assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;') || html.includes('&lt;script&gt;alert("x")&lt;/script&gt;'), 'the script is shown as text');
+    assert.ok(
+      html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;') || html.includes('&lt;script&gt;alert("x")&lt;/script&gt;'),
+      'the script is shown as text',
+    );
     // The twin is linked both ways now that both are public.
     assert.ok(html.includes(`href="${page(slugEn)}"`), 'the twin is linked');
 
@@ -384,7 +429,10 @@ describe('publication', () => {
     const meetingLink = `href="/plans/tw-2021-2024/meetings/${meetingId}"`;
     assert.ok(list.includes(meetingLink), 'with its forum meeting');
     assert.ok(html.includes(meetingLink), 'the transcript links to its meeting');
-    assert.ok((await text(await anonymous.get('/en/transcripts'))).includes(`href="/en/plans/tw-2021-2024/meetings/${meetingId}">2021-01-01 First forum meeting</a>`), 'in English too');
+    assert.ok(
+      (await text(await anonymous.get('/en/transcripts'))).includes(`href="/en/plans/tw-2021-2024/meetings/${meetingId}">2021-01-01 First forum meeting</a>`),
+      'in English too',
+    );
     const inMeeting = await text(await anonymous.get(`/transcripts/search?q=${encodeURIComponent('公開')}&meeting=${meetingId}`));
     assert.match(inMeeting, /找到 2 則發言/, 'the meeting filter');
     const speaker = await anonymous.get(`/speakers/${encodeURIComponent(tangSpeaker.slug)}`);

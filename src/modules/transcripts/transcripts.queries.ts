@@ -97,7 +97,22 @@ const toSpeech = (r: Selectable<SpeechesTable>): Speech => ({
   version: r.version,
 });
 
-const speechColumns = ['id', 'transcript_id', 'section_id', 'position', 'held_on', 'speaker_id', 'speaker_label', 'kind', 'body', 'is_public', 'deleted_at', 'version', 'created_at', 'updated_at'] as const;
+const speechColumns = [
+  'id',
+  'transcript_id',
+  'section_id',
+  'position',
+  'held_on',
+  'speaker_id',
+  'speaker_label',
+  'kind',
+  'body',
+  'is_public',
+  'deleted_at',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
 
 // ---- speakers ----
 
@@ -141,7 +156,15 @@ export async function insertSpeaker(db: DbOrTx, s: Omit<Speaker, 'id' | 'version
 export async function updateSpeakerRow(db: DbOrTx, id: number, s: Omit<Speaker, 'id' | 'version' | 'slug'>): Promise<Speaker> {
   const row = await db
     .updateTable('speakers')
-    .set({ name: s.name, aliases: jsonb(s.aliases), user_id: s.userId, affiliation: jsonb(s.affiliation), colour: s.colour, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      name: s.name,
+      aliases: jsonb(s.aliases),
+      user_id: s.userId,
+      affiliation: jsonb(s.affiliation),
+      colour: s.colour,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -162,7 +185,11 @@ export async function listPendingAliases(db: DbOrTx): Promise<Map<number, string
 export async function replacePendingAliases(db: DbOrTx, transcriptId: number, learned: readonly { speakerId: number; alias: string }[]): Promise<void> {
   await db.deleteFrom('speaker_pending_aliases').where('transcript_id', '=', transcriptId).execute();
   const unique = [...new Map(learned.map((l) => [`${l.speakerId}|${l.alias}`, l])).values()];
-  if (unique.length > 0) await db.insertInto('speaker_pending_aliases').values(unique.map((l) => ({ transcript_id: transcriptId, speaker_id: l.speakerId, alias: l.alias }))).execute();
+  if (unique.length > 0)
+    await db
+      .insertInto('speaker_pending_aliases')
+      .values(unique.map((l) => ({ transcript_id: transcriptId, speaker_id: l.speakerId, alias: l.alias })))
+      .execute();
 }
 
 /** On publication the transcript's waiting aliases join their speakers' public ones. */
@@ -281,7 +308,15 @@ export async function markPublished(db: DbOrTx, id: number, p: { at: Date; reaso
 
 /** Transcripts whose publication time has come, oldest first, locked so two processes do not both publish. */
 export async function lockDueTranscripts(db: DbOrTx, now: Date): Promise<Transcript[]> {
-  const rows = await db.selectFrom('transcripts').selectAll().where('published_at', 'is', null).where('publish_at', '<=', now).orderBy('publish_at').forUpdate().skipLocked().execute();
+  const rows = await db
+    .selectFrom('transcripts')
+    .selectAll()
+    .where('published_at', 'is', null)
+    .where('publish_at', '<=', now)
+    .orderBy('publish_at')
+    .forUpdate()
+    .skipLocked()
+    .execute();
   return rows.map(toTranscript);
 }
 
@@ -305,7 +340,11 @@ export async function listSections(db: DbOrTx, transcriptId: number): Promise<{ 
 }
 
 /** A transcript's speeches in order, or those at positions `from`–`to` (one page); deleted ones only when asked (the private view of corrections). */
-export async function listSpeeches(db: DbOrTx, transcriptId: number, options: { includeDeleted: boolean; positions?: { from: number; to: number } }): Promise<Speech[]> {
+export async function listSpeeches(
+  db: DbOrTx,
+  transcriptId: number,
+  options: { includeDeleted: boolean; positions?: { from: number; to: number } },
+): Promise<Speech[]> {
   let q = db.selectFrom('speeches').select(speechColumns).where('transcript_id', '=', transcriptId);
   if (!options.includeDeleted) q = q.where('deleted_at', 'is', null);
   if (options.positions) q = q.where('position', '>=', options.positions.from).where('position', '<=', options.positions.to);
@@ -370,8 +409,16 @@ export async function insertSpeeches(db: DbOrTx, transcriptId: number, heldOn: s
 }
 
 /** Moves a kept speech to its place in a re-imported transcript; its id (the permalink) does not change. */
-export async function repositionSpeech(db: DbOrTx, id: number, s: { position: number; sectionId: number | null; speakerId: number | null; speakerLabel: string | null }): Promise<void> {
-  await db.updateTable('speeches').set({ position: s.position, section_id: s.sectionId, speaker_id: s.speakerId, speaker_label: s.speakerLabel }).where('id', '=', id).execute();
+export async function repositionSpeech(
+  db: DbOrTx,
+  id: number,
+  s: { position: number; sectionId: number | null; speakerId: number | null; speakerLabel: string | null },
+): Promise<void> {
+  await db
+    .updateTable('speeches')
+    .set({ position: s.position, section_id: s.sectionId, speaker_id: s.speakerId, speaker_label: s.speakerLabel })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Keeps the speeches' copy of the meeting date in step when a transcript's date changes. */
@@ -384,16 +431,30 @@ export async function deleteSpeechRows(db: DbOrTx, ids: readonly number[]): Prom
 }
 
 export async function updateSpeechBody(db: DbOrTx, id: number, body: string): Promise<Speech> {
-  await db.updateTable('speeches').set({ body, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('speeches')
+    .set({ body, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   return (await findSpeechById(db, id)) as Speech;
 }
 
 export async function markSpeechDeleted(db: DbOrTx, id: number, at: Date): Promise<void> {
-  await db.updateTable('speeches').set({ deleted_at: at, is_public: false, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('speeches')
+    .set({ deleted_at: at, is_public: false, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertSpeechRevision(db: DbOrTx, r: { speechId: number; action: 'edit' | 'delete' | 'restore'; actorId: number | null; actorName: string; before: string | null; after: string | null }): Promise<void> {
-  await db.insertInto('speech_revisions').values({ speech_id: r.speechId, action: r.action, actor_id: r.actorId, actor_name: r.actorName, before: r.before, after: r.after }).execute();
+export async function insertSpeechRevision(
+  db: DbOrTx,
+  r: { speechId: number; action: 'edit' | 'delete' | 'restore'; actorId: number | null; actorName: string; before: string | null; after: string | null },
+): Promise<void> {
+  await db
+    .insertInto('speech_revisions')
+    .values({ speech_id: r.speechId, action: r.action, actor_id: r.actorId, actor_name: r.actorName, before: r.before, after: r.after })
+    .execute();
 }
 
 export interface SpeechRevision {
@@ -432,7 +493,24 @@ export async function listPublicSpeechesOfSpeaker(
     .where('t.published_at', 'is not', null);
   const [rows, total] = await Promise.all([
     base
-      .select(['s.id', 's.transcript_id', 's.section_id', 's.position', 's.held_on', 's.speaker_id', 's.speaker_label', 's.kind', 's.body', 's.is_public', 's.deleted_at', 's.version', 's.created_at', 's.updated_at', 't.slug', 't.title'])
+      .select([
+        's.id',
+        's.transcript_id',
+        's.section_id',
+        's.position',
+        's.held_on',
+        's.speaker_id',
+        's.speaker_label',
+        's.kind',
+        's.body',
+        's.is_public',
+        's.deleted_at',
+        's.version',
+        's.created_at',
+        's.updated_at',
+        't.slug',
+        't.title',
+      ])
       .orderBy('s.held_on', 'desc')
       .orderBy('s.transcript_id', 'desc')
       .orderBy('s.position')

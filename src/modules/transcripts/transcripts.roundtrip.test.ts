@@ -16,13 +16,21 @@ after(() => ctx.close());
 const fixtures = new URL('../../../test/fixtures/transcripts/', import.meta.url);
 
 async function roundTrip(markdown: string, extra: { title?: string; heldOn?: string } = {}): Promise<string> {
-  const imported = await importTranscript({ db: ctx.database.db, now: () => new Date('2026-01-01T00:00:00Z') }, 'cli', { markdown, language: 'zh-TW', ...extra });
+  const imported = await importTranscript({ db: ctx.database.db, now: () => new Date('2026-01-01T00:00:00Z') }, 'cli', {
+    markdown,
+    language: 'zh-TW',
+    ...extra,
+  });
   const stored = await findTranscriptBySlug(ctx.database.db, imported.slug);
   assert.ok(stored);
   return transcriptMarkdown(ctx.database.db, stored);
 }
 
-for (const [file, extra] of [['meeting.md', {}], ['talk.txt', { title: '社區參與與資料開放', heldOn: '2024-05-01' }], ['minutes.txt', {}]] as const) {
+for (const [file, extra] of [
+  ['meeting.md', {}],
+  ['talk.txt', { title: '社區參與與資料開放', heldOn: '2024-05-01' }],
+  ['minutes.txt', {}],
+] as const) {
   test(`fixture ${file} comes back identical`, async () => {
     const text = readFileSync(new URL(file, fixtures), 'utf8');
     assert.equal(await roundTrip(text, extra), text);

@@ -16,7 +16,16 @@ import { href, pageContext, type AppContext, type AppEnv, siteOrigin } from '../
 import { positiveInt, requirePermission } from '../../web/form-handler.js';
 import { readForm, parseFormBody, type FormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
-import { meetingPath, speakerPath, speakersPath, transcriptImportPath, transcriptPath, transcriptSearchPath, transcriptsFeedPath, transcriptsPath } from '../../web/paths.js';
+import {
+  meetingPath,
+  speakerPath,
+  speakersPath,
+  transcriptImportPath,
+  transcriptPath,
+  transcriptSearchPath,
+  transcriptsFeedPath,
+  transcriptsPath,
+} from '../../web/paths.js';
 import { formatDate, type FieldErrors, type Option } from '../../web/ui/index.js';
 import { fieldMessages } from '../../web/validation.js';
 import { findUserByEmail, findUserEmail } from '../accounts/index.js';
@@ -27,7 +36,18 @@ import { searchSpeeches } from './transcripts.search.js';
 import * as service from './transcripts.service.js';
 import { speakersAsSeenBy } from './transcripts.visibility.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
-import { correctionForm, deletionForm, importForm, publishForm, searchForm, speakerForm, type ImportValues, type PublishValues, type SpeakerEdit, type SpeechEdit } from './transcripts.forms.js';
+import {
+  correctionForm,
+  deletionForm,
+  importForm,
+  publishForm,
+  searchForm,
+  speakerForm,
+  type ImportValues,
+  type PublishValues,
+  type SpeakerEdit,
+  type SpeechEdit,
+} from './transcripts.forms.js';
 import { pagePositions, speechPage, speechPermalink } from './transcripts.paging.js';
 import { ImportPage } from './views/import.js';
 import { TranscriptsPage } from './views/list.js';
@@ -43,7 +63,6 @@ const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 const PAGE_SIZE = 20;
 const FEED_SIZE = 50;
 
-
 /** A transcript by its slug, or 404 for anyone who may not see it (a draft does not exist for the public). */
 async function visibleTranscript(c: AppContext, slug: string): Promise<q.Transcript> {
   const transcript = await q.findTranscriptBySlug(db(c), slug);
@@ -55,9 +74,15 @@ async function visibleTranscript(c: AppContext, slug: string): Promise<q.Transcr
 async function meetingLinks(c: AppContext, transcripts: readonly q.Transcript[]): Promise<Map<number, MeetingLink>> {
   const lang = c.get('lang');
   const links = new Map<number, MeetingLink>();
-  const meetings = await findMeetingsByIds(db(c), transcripts.flatMap((tr) => (tr.meetingId === null ? [] : [tr.meetingId])));
+  const meetings = await findMeetingsByIds(
+    db(c),
+    transcripts.flatMap((tr) => (tr.meetingId === null ? [] : [tr.meetingId])),
+  );
   const planOf = (tr: q.Transcript) => tr.planId ?? meetings.get(tr.meetingId ?? 0)?.planId;
-  const plans = await findPlansByIds(db(c), transcripts.flatMap((tr) => planOf(tr) ?? []));
+  const plans = await findPlansByIds(
+    db(c),
+    transcripts.flatMap((tr) => planOf(tr) ?? []),
+  );
   for (const tr of transcripts) {
     const meeting = tr.meetingId === null ? undefined : meetings.get(tr.meetingId);
     const planId = planOf(tr);
@@ -181,11 +206,23 @@ export function transcriptPages(): Hono<AppEnv> {
         })),
       };
     }
-    return c.html(<SearchPage ctx={pageContext(c)} values={values} errors={errors} speakers={speakerOptions} meetings={meetingOptions} result={result} page={page} pages={pages} />);
+    return c.html(
+      <SearchPage
+        ctx={pageContext(c)}
+        values={values}
+        errors={errors}
+        speakers={speakerOptions}
+        meetings={meetingOptions}
+        result={result}
+        page={page}
+        pages={pages}
+      />,
+    );
   });
 
   // ---- import (the secretariat) ----
-  const renderImport = (c: AppContext, values: ImportValues, errors: FieldErrors, status: 200 | 400) => c.html(<ImportPage ctx={pageContext(c)} values={values} errors={errors} />, status);
+  const renderImport = (c: AppContext, values: ImportValues, errors: FieldErrors, status: 200 | 400) =>
+    c.html(<ImportPage ctx={pageContext(c)} values={values} errors={errors} />, status);
   app.get(transcriptImportPath, (c) => {
     requirePermission(c, 'transcript.manage');
     return renderImport(c, importForm.empty(), {}, 200);
@@ -269,7 +306,12 @@ export function transcriptPages(): Hono<AppEnv> {
    * One page of a transcript: `?page=`, or the page of the speech whose correction is shown again. Only that page's
    * speeches are read and rendered, so a very long transcript costs what a short one does (ADR 0017).
    */
-  const renderTranscript = async (c: AppContext, transcript: q.Transcript, extra: { edit?: SpeechEdit; publish?: { values: PublishValues; errors: FieldErrors } } = {}, status: 200 | 400 | 409 = 200) => {
+  const renderTranscript = async (
+    c: AppContext,
+    transcript: q.Transcript,
+    extra: { edit?: SpeechEdit; publish?: { values: PublishValues; errors: FieldErrors } } = {},
+    status: 200 | 400 | 409 = 200,
+  ) => {
     const actor = c.get('actor');
     const outline = await q.speechOutline(db(c), transcript.id);
     const pages = speechPage(outline.lastPosition);
@@ -297,7 +339,22 @@ export function transcriptPages(): Hono<AppEnv> {
     const visibleTwin = twin && (await service.canSeeTranscript(db(c), actor, twin)) ? twin : undefined;
     if (!published) c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
     const meeting = transcript.meetingId === null ? undefined : meetings.get(transcript.meetingId);
-    const view: TranscriptPageProps = { ctx: pageContext(c), transcript, sections, speeches, page, pages, sectionStarts: outline.sectionStarts, speakers: byId, meeting, twin: visibleTwin, correctable, canPublish: canManage, revisions, ...extra };
+    const view: TranscriptPageProps = {
+      ctx: pageContext(c),
+      transcript,
+      sections,
+      speeches,
+      page,
+      pages,
+      sectionStarts: outline.sectionStarts,
+      speakers: byId,
+      meeting,
+      twin: visibleTwin,
+      correctable,
+      canPublish: canManage,
+      revisions,
+      ...extra,
+    };
     return c.html(<TranscriptPage {...view} />, status);
   };
 
@@ -312,7 +369,11 @@ export function transcriptPages(): Hono<AppEnv> {
   };
 
   const exportAkn = async (c: AppContext, transcript: q.Transcript) => {
-    const [sections, speeches, speakers] = await Promise.all([q.listSections(db(c), transcript.id), q.listSpeeches(db(c), transcript.id, { includeDeleted: false }), q.listSpeakers(db(c))]);
+    const [sections, speeches, speakers] = await Promise.all([
+      q.listSections(db(c), transcript.id),
+      q.listSpeeches(db(c), transcript.id, { includeDeleted: false }),
+      q.listSpeakers(db(c)),
+    ]);
     const headings = new Map(sections.map((s) => [s.id, s.heading]));
     const byId = new Map(speakers.map((s) => [s.id, s]));
     const speaking = speakers.filter((s) => speeches.some((sp) => sp.speakerId === s.id));
@@ -387,7 +448,11 @@ export function transcriptPages(): Hono<AppEnv> {
    * holds the speech again, its form open with the text as sent and the problem beside it.
    */
   const speechPost =
-    (act: { shown: (speech: q.Speech, form: FormBody) => string; run: (c: AppContext, speech: q.Speech, form: FormBody, text: string) => Promise<unknown>; then: (transcript: q.Transcript, speech: q.Speech) => string }) =>
+    (act: {
+      shown: (speech: q.Speech, form: FormBody) => string;
+      run: (c: AppContext, speech: q.Speech, form: FormBody, text: string) => Promise<unknown>;
+      then: (transcript: q.Transcript, speech: q.Speech) => string;
+    }) =>
     async (c: AppContext) => {
       const lang = c.get('lang');
       const transcript = await visibleTranscript(c, c.req.param('slug') ?? '');
@@ -400,9 +465,15 @@ export function transcriptPages(): Hono<AppEnv> {
       } catch (error) {
         if (error instanceof ValidationError) {
           const messages = fieldMessages(error, lang);
-          return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: text, errors: { body: messages.body ?? messages.version ?? t(lang, 'error.invalid') }, conflict: false } }, 400);
+          return renderTranscript(
+            c,
+            transcript,
+            { edit: { speechId: speech.id, body: text, errors: { body: messages.body ?? messages.version ?? t(lang, 'error.invalid') }, conflict: false } },
+            400,
+          );
         }
-        if (error instanceof ConflictError) return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: text, errors: {}, conflict: true } }, 409);
+        if (error instanceof ConflictError)
+          return renderTranscript(c, transcript, { edit: { speechId: speech.id, body: text, errors: {}, conflict: true } }, 409);
         throw error;
       }
     };
@@ -427,4 +498,3 @@ export function transcriptPages(): Hono<AppEnv> {
 
   return app;
 }
-

@@ -11,7 +11,17 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
 import { indexTermPositions } from '../../domain/cjk-search.js';
-import { BLOCK_SIZE, cutBlocks, decodePostings, encodeBlock, mergeSorted, orderKey, transcriptRange, type EncodedBlock, type Posting } from '../../domain/search-postings.js';
+import {
+  BLOCK_SIZE,
+  cutBlocks,
+  decodePostings,
+  encodeBlock,
+  mergeSorted,
+  orderKey,
+  transcriptRange,
+  type EncodedBlock,
+  type Posting,
+} from '../../domain/search-postings.js';
 
 /** The term under which a speaker's public speeches are listed, for the speaker filter; no text term has a colon. */
 export const speakerTerm = (speakerId: number) => `speaker:${speakerId}`;
@@ -37,7 +47,9 @@ async function inTransaction<T>(db: DbOrTx, work: (trx: DbOrTx) => Promise<T>): 
 async function deleteBlocks(db: DbOrTx, blocks: readonly { term: string; last_key: number }[]): Promise<void> {
   for (let i = 0; i < blocks.length; i += ROWS_PER_STATEMENT) {
     const chunk = blocks.slice(i, i + ROWS_PER_STATEMENT);
-    await sql`DELETE FROM speech_postings WHERE (term, last_key) IN (SELECT * FROM unnest(${chunk.map((b) => b.term)}::text[], ${chunk.map((b) => b.last_key)}::bigint[]))`.execute(db);
+    await sql`DELETE FROM speech_postings WHERE (term, last_key) IN (SELECT * FROM unnest(${chunk.map((b) => b.term)}::text[], ${chunk.map((b) => b.last_key)}::bigint[]))`.execute(
+      db,
+    );
   }
 }
 
@@ -45,7 +57,11 @@ async function insertBlocks(db: DbOrTx, blocks: readonly { term: string; block: 
   for (let i = 0; i < blocks.length; i += ROWS_PER_STATEMENT) {
     await db
       .insertInto('speech_postings')
-      .values(blocks.slice(i, i + ROWS_PER_STATEMENT).map(({ term, block }) => ({ term, last_key: block.lastKey, first_key: block.firstKey, key_count: block.count, keys: block.bytes })))
+      .values(
+        blocks
+          .slice(i, i + ROWS_PER_STATEMENT)
+          .map(({ term, block }) => ({ term, last_key: block.lastKey, first_key: block.firstKey, key_count: block.count, keys: block.bytes })),
+      )
       .execute();
   }
 }
@@ -112,7 +128,9 @@ async function addTranscript(db: DbOrTx, byTerm: Map<string, Posting[]>, lo: num
       const chunk = terms.slice(i, i + ROWS_PER_STATEMENT);
       const condition = direction === 'after' ? sql`p.last_key >= ${lo} ORDER BY p.last_key` : sql`p.last_key < ${lo} ORDER BY p.last_key DESC`;
       const rows = await sql<StoredBlock>`SELECT b.* FROM unnest(${chunk}::text[]) AS t(term)
-        CROSS JOIN LATERAL (SELECT p.term, p.last_key, p.first_key, p.key_count, p.keys FROM speech_postings p WHERE p.term = t.term AND ${condition} LIMIT 1) AS b`.execute(db);
+        CROSS JOIN LATERAL (SELECT p.term, p.last_key, p.first_key, p.key_count, p.keys FROM speech_postings p WHERE p.term = t.term AND ${condition} LIMIT 1) AS b`.execute(
+        db,
+      );
       for (const row of rows.rows) found.set(row.term, row);
     }
     return found;
@@ -194,7 +212,13 @@ export async function rebuildSearchIndex(db: DbOrTx, options: { blockSize?: numb
     await sql`SELECT pg_advisory_xact_lock(${INDEX_LOCK_ID})`.execute(trx);
     await sql`DELETE FROM speech_postings`.execute(trx);
     await sql`DELETE FROM speech_index_transcripts`.execute(trx);
-    const transcripts = await trx.selectFrom('transcripts').select(['id', 'held_on']).where('published_at', 'is not', null).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
+    const transcripts = await trx
+      .selectFrom('transcripts')
+      .select(['id', 'held_on'])
+      .where('published_at', 'is not', null)
+      .orderBy('held_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     const pending = new Map<string, Posting[]>();
     let ready: { term: string; block: EncodedBlock }[] = [];
     for (let i = 0; i < transcripts.length; i += perBatch) {

@@ -22,7 +22,11 @@ const refs = { tang: 0, lin: 0, m1: 0, m2: 0, t1: 0, t2: 0, t3: 0, draft: 0, bul
 const text = (s: string) => jsonb({ zh: s, en: s, status: 'draft' });
 
 async function speaker(slug: string, name: string) {
-  const r = await db.insertInto('speakers').values({ slug, name, affiliation: text(''), colour: '#336699' }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('speakers')
+    .values({ slug, name, affiliation: text(''), colour: '#336699' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -48,7 +52,16 @@ async function transcript(slug: string, heldOn: string, opts: { published: boole
 const heldOnOf = new Map<number, string>();
 const BLOCK = 7;
 
-type SpeechRow = { key: string; transcriptId: number; position: number; body: string; speakerId?: number | null; label?: string; isPublic?: boolean; deleted?: boolean };
+type SpeechRow = {
+  key: string;
+  transcriptId: number;
+  position: number;
+  body: string;
+  speakerId?: number | null;
+  label?: string;
+  isPublic?: boolean;
+  deleted?: boolean;
+};
 async function speeches(rows: SpeechRow[]) {
   const values: Insertable<SpeechesTable>[] = rows.map((r) => ({
     transcript_id: r.transcriptId,
@@ -116,14 +129,35 @@ async function buildFixture(built: Database): Promise<null> {
   db = built.db;
   refs.tang = await speaker('tang', '唐鳳');
   refs.lin = await speaker('lin', '林委員');
-  const member = await db.insertInto('members').values({ code: 'TW', kind: 'national', name: text('臺灣') }).returning('id').executeTakeFirstOrThrow();
+  const member = await db
+    .insertInto('members')
+    .values({ code: 'TW', kind: 'national', name: text('臺灣') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const plan = await db
     .insertInto('action_plans')
-    .values({ slug: 'nap3', member_id: member.id, title: text('第三期'), period_start: '2021-01-01', period_end: '2025-12-31', status: 'implementing', introduction: text(''), efforts_to_date: text(''), development_process: text(''), commitments_intro: text('') })
+    .values({
+      slug: 'nap3',
+      member_id: member.id,
+      title: text('第三期'),
+      period_start: '2021-01-01',
+      period_end: '2025-12-31',
+      status: 'implementing',
+      introduction: text(''),
+      efforts_to_date: text(''),
+      development_process: text(''),
+      commitments_intro: text(''),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const meeting = async (heldOn: string) =>
-    (await db.insertInto('forum_meetings').values({ plan_id: plan.id, held_on: heldOn, kind: 'plenary', title: text('會議'), agenda: text(''), minutes: text('') }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('forum_meetings')
+        .values({ plan_id: plan.id, held_on: heldOn, kind: 'plenary', title: text('會議'), agenda: text(''), minutes: text('') })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   refs.m1 = await meeting('2024-03-01');
   refs.m2 = await meeting('2024-06-01');
 
@@ -169,7 +203,9 @@ async function buildFixture(built: Database): Promise<null> {
   const randomRows: SpeechRow[] = [];
   for (let i = 0; i < 400; i++) {
     const length = 1 + Math.floor(next() * 24);
-    const body = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)] ?? '甲').join('').replace(/ +/g, ' ');
+    const body = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)] ?? '甲')
+      .join('')
+      .replace(/ +/g, ' ');
     randomRows.push({ key: `random${i}`, transcriptId: refs.random, position: i, body, isPublic: next() > 0.1 });
   }
   await speeches(randomRows);
@@ -201,7 +237,9 @@ async function ownCopy(t: NodeTestContext): Promise<void> {
 }
 
 /** Every term's keys as the index holds them, and the blocks' shape. */
-async function storedPostings(conn: DbOrTx = db): Promise<{ lists: Map<string, string[]>; blocks: { term: string; first: number; last: number; count: number }[] }> {
+async function storedPostings(
+  conn: DbOrTx = db,
+): Promise<{ lists: Map<string, string[]>; blocks: { term: string; first: number; last: number; count: number }[] }> {
   const rows = await conn.selectFrom('speech_postings').selectAll().orderBy('term').orderBy('last_key').execute();
   const lists = new Map<string, string[]>();
   for (const r of rows) {
@@ -249,8 +287,16 @@ describe('the index', () => {
   test('the hidden rows hold the terms, but the index does not hold them', async () => {
     const { lists } = await storedPostings();
     for (const key of ['unpublished', 'deleted', 'private']) {
-      const row = await db.selectFrom('speeches as s').innerJoin('transcripts as t', 't.id', 's.transcript_id').select(['s.position', 's.transcript_id', 's.body', 't.held_on']).where('s.id', '=', ids[key] ?? 0).executeTakeFirstOrThrow();
-      assert.ok(['ogp', '資訊', '訊公', '公開'].every((term) => indexTerms(row.body).includes(term)), key);
+      const row = await db
+        .selectFrom('speeches as s')
+        .innerJoin('transcripts as t', 't.id', 's.transcript_id')
+        .select(['s.position', 's.transcript_id', 's.body', 't.held_on'])
+        .where('s.id', '=', ids[key] ?? 0)
+        .executeTakeFirstOrThrow();
+      assert.ok(
+        ['ogp', '資訊', '訊公', '公開'].every((term) => indexTerms(row.body).includes(term)),
+        key,
+      );
       const hidden = `${orderKey(row.held_on, row.transcript_id, row.position)}@`;
       for (const [term, list] of lists) assert.ok(!list.some((p) => p.startsWith(hidden)), `${key} is not under ${term}`);
     }
@@ -261,12 +307,22 @@ describe('the index', () => {
     const before = await storedPostings();
     await db.transaction().execute(async (trx) => {
       // Correct a published speech, delete another, then put both back: each step reindexed, as the service does.
-      const [first, second] = await trx.selectFrom('speeches').select(['id', 'body']).where('transcript_id', '=', refs.random).where('is_public', '=', true).orderBy('position').limit(2).execute();
+      const [first, second] = await trx
+        .selectFrom('speeches')
+        .select(['id', 'body'])
+        .where('transcript_id', '=', refs.random)
+        .where('is_public', '=', true)
+        .orderBy('position')
+        .limit(2)
+        .execute();
       const [id, body, other] = [first?.id ?? 0, first?.body ?? '', second?.id ?? 0];
       await trx.updateTable('speeches').set({ body: '全新的字 brandnew' }).where('id', '=', id).execute();
       await trx.updateTable('speeches').set({ deleted_at: new Date(), is_public: false }).where('id', '=', other).execute();
       await reindexTranscript(trx, refs.random, { blockSize: BLOCK });
-      assert.deepEqual((await searchSpeeches(trx, { q: 'brandnew', limit: 20, offset: 0 })).items.map((h) => h.speechId), [id]);
+      assert.deepEqual(
+        (await searchSpeeches(trx, { q: 'brandnew', limit: 20, offset: 0 })).items.map((h) => h.speechId),
+        [id],
+      );
       assert.deepEqual(new Map([...(await storedPostings(trx)).lists].sort()), new Map([...(await expectedPostings(trx))].sort()));
       await trx.updateTable('speeches').set({ body }).where('id', '=', id).execute();
       await trx.updateTable('speeches').set({ deleted_at: null, is_public: true }).where('id', '=', other).execute();
@@ -302,7 +358,10 @@ describe('the index', () => {
 
   test('a JS string[] round-trips through text[] on this engine', async () => {
     const odd = ['a"b', 'c,d', '{x}', 'NULL', '公開'];
-    const { rows } = await sql<{ same: boolean; back: string[] }>`select ${odd}::text[] = ARRAY['a"b', 'c,d', '{x}', 'NULL', '公開'] as same, ${odd}::text[] as back`.execute(db);
+    const { rows } = await sql<{
+      same: boolean;
+      back: string[];
+    }>`select ${odd}::text[] = ARRAY['a"b', 'c,d', '{x}', 'NULL', '公開'] as same, ${odd}::text[] as back`.execute(db);
     assert.deepEqual(rows[0], { same: true, back: odd });
   });
 
@@ -314,7 +373,13 @@ describe('the index', () => {
       .transaction()
       .execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
-        const rows = await matchingPublicSpeeches(trx, plan, {}).select('s.id').orderBy('s.held_on', 'desc').orderBy('s.transcript_id', 'desc').orderBy('s.position').limit(20).explain();
+        const rows = await matchingPublicSpeeches(trx, plan, {})
+          .select('s.id')
+          .orderBy('s.held_on', 'desc')
+          .orderBy('s.transcript_id', 'desc')
+          .orderBy('s.position')
+          .limit(20)
+          .explain();
         throw new Rollback(rows);
       })
       .catch((e: unknown) => {
@@ -392,7 +457,11 @@ describe('matching', () => {
 describe('never anything unpublished', () => {
   test('each hiding condition on its own keeps a speech out, on the indexed path and the scan', async () => {
     for (const q of ['unpublished transcript', 'deleted speech', 'private speech']) assert.deepEqual(await hits(q), [], q);
-    const everywhere = await db.selectFrom('speeches').select('id').where(sql<boolean>`strpos(body, '資訊公開') > 0`).execute();
+    const everywhere = await db
+      .selectFrom('speeches')
+      .select('id')
+      .where(sql<boolean>`strpos(body, '資訊公開') > 0`)
+      .execute();
     assert.equal(everywhere.length, 6, 'the hidden rows exist and contain the text');
     const [indexed, scanned, cappedScan] = [await hits('資訊公開', { limit: 100 }), await hits('好', { limit: 100 }), await allHits('段')];
     for (const key of ['unpublished', 'deleted', 'private']) {
@@ -401,7 +470,6 @@ describe('never anything unpublished', () => {
       assert.ok(!cappedScan.includes(ids[key] ?? 0), `${key} (capped scan)`);
     }
   });
-
 });
 
 describe('filters, order and pages', () => {
@@ -423,10 +491,16 @@ describe('filters, order and pages', () => {
   test('newest meeting first (later transcript first on the same day), then speech order; pages', async () => {
     assert.deepEqual(await hits('開放'), keys('t2p1', 't2p2', 't1p2'));
     const page = await search('資訊公開', { limit: 1, offset: 1 });
-    assert.deepEqual(page.items.map((h) => h.speechId), keys('t2p1'));
+    assert.deepEqual(
+      page.items.map((h) => h.speechId),
+      keys('t2p1'),
+    );
     assert.equal(page.count, 3);
     const bulk = await search('透明治理', { limit: 5, offset: 10 });
-    assert.deepEqual(bulk.items.map((h) => h.position), [10, 11, 12, 13, 14]);
+    assert.deepEqual(
+      bulk.items.map((h) => h.position),
+      [10, 11, 12, 13, 14],
+    );
   });
 
   test('bad paging and dates are programming errors', async () => {
@@ -460,15 +534,41 @@ describe('far dates', () => {
     await reindexTranscript(db, future, { blockSize: BLOCK });
     const found = await search('鑫淼焱', { limit: 5, offset: 35 });
     assert.deepEqual([found.count, found.countCapped, found.items.map((h) => h.position)], [300, false, [36, 37, 38, 39, 40]]);
-    assert.equal((await search("鑫淼焱", { from: "2150-01-01", to: "2150-01-01" })).count, 300);
+    assert.equal((await search('鑫淼焱', { from: '2150-01-01', to: '2150-01-01' })).count, 300);
   });
 });
 
 describe('cross-check against a plain substring scan', () => {
   // Full-width text is left out: the plain scan does not apply NFKC, so it misses ＯＧＰ for ogp (search finds it).
   test('0 mismatches for fixed queries', async () => {
-    const queries = ['資訊公開', '公開', '開放', '公開放', '公開、開放', '政府', '府資', '好', '年', '109年度', '行動方案', '會議', '透明治理', '段', 'open government', 'Action Plan', 'exactly', '。', '主席', '唐鳳'];
-    for (const q of queries) assert.deepEqual((await allHits(q)).sort((a, b) => a - b), (await scan(q)).sort((a, b) => a - b), q);
+    const queries = [
+      '資訊公開',
+      '公開',
+      '開放',
+      '公開放',
+      '公開、開放',
+      '政府',
+      '府資',
+      '好',
+      '年',
+      '109年度',
+      '行動方案',
+      '會議',
+      '透明治理',
+      '段',
+      'open government',
+      'Action Plan',
+      'exactly',
+      '。',
+      '主席',
+      '唐鳳',
+    ];
+    for (const q of queries)
+      assert.deepEqual(
+        (await allHits(q)).sort((a, b) => a - b),
+        (await scan(q)).sort((a, b) => a - b),
+        q,
+      );
   });
 
   test('0 mismatches for 300 random substrings and non-substrings of random text', async () => {
@@ -479,7 +579,10 @@ describe('cross-check against a plain substring scan', () => {
     while (queries.size < 300) {
       const body = pick(bodies);
       const start = Math.floor(next() * body.length);
-      const q = next() < 0.8 ? body.slice(start, start + 1 + Math.floor(next() * 5)) : Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(['甲', '乙', '丙', '丁', '戊', '、'])).join('');
+      const q =
+        next() < 0.8
+          ? body.slice(start, start + 1 + Math.floor(next() * 5))
+          : Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(['甲', '乙', '丙', '丁', '戊', '、'])).join('');
       if (q.trim() !== '' && q === q.trim()) queries.add(q);
     }
     let mismatches = 0;

@@ -7,7 +7,17 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
 import { cjkPhrase, queryPlan, type QueryPlan } from '../../domain/cjk-search.js';
-import { dayRange, decodeKeysInto, decodePositional, intersect, keyParts, phraseMatches, transcriptRange, type KeyRange, type PositionalList } from '../../domain/search-postings.js';
+import {
+  dayRange,
+  decodeKeysInto,
+  decodePositional,
+  intersect,
+  keyParts,
+  phraseMatches,
+  transcriptRange,
+  type KeyRange,
+  type PositionalList,
+} from '../../domain/search-postings.js';
 import { speakerTerm } from './transcripts.search-index.js';
 
 export interface SpeechSearch {
@@ -57,7 +67,8 @@ function checkDate(name: string, value: string | undefined): void {
   if (value === undefined) return;
   const time = Date.parse(`${value}T00:00:00Z`);
   // The round trip refuses dates like 2024-02-31, which Date.parse rolls over and PostgreSQL rejects.
-  if (!ISO_DATE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) throw new RangeError(`${name} must be a date (YYYY-MM-DD), got ${value}`);
+  if (!ISO_DATE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)
+    throw new RangeError(`${name} must be a date (YYYY-MM-DD), got ${value}`);
 }
 
 /**
@@ -83,7 +94,10 @@ export async function searchSpeeches(db: DbOrTx, s: SpeechSearch): Promise<Speec
   } catch (error) {
     // A publication rewrote a block between two reads: read again from one snapshot (rare, so not by default).
     if (!(error instanceof IndexMoved)) throw error;
-    return db.transaction().setIsolationLevel('repeatable read').execute((trx) => searchIndexed(trx, plan, s));
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => searchIndexed(trx, plan, s));
   }
 }
 
@@ -100,7 +114,10 @@ async function allowedRanges(db: DbOrTx, s: SpeechSearch): Promise<KeyRange[] | 
     if (s.transcriptId !== undefined) q = q.where('id', '=', s.transcriptId);
     if (s.meetingId !== undefined) q = q.where('meeting_id', '=', s.meetingId);
     const own = (await q.execute()).map((t) => transcriptRange(t.held_on, t.id)).sort((a, b) => a.lo - b.lo);
-    ranges = ranges === undefined ? own : own.flatMap((r) => ranges?.flatMap((d) => (r.hi < d.lo || r.lo > d.hi ? [] : [{ lo: Math.max(r.lo, d.lo), hi: Math.min(r.hi, d.hi) }])) ?? []);
+    ranges =
+      ranges === undefined
+        ? own
+        : own.flatMap((r) => ranges?.flatMap((d) => (r.hi < d.lo || r.lo > d.hi ? [] : [{ lo: Math.max(r.lo, d.lo), hi: Math.min(r.hi, d.hi) }])) ?? []);
   }
   return ranges?.filter((r) => r.lo <= r.hi);
 }
@@ -190,7 +207,8 @@ class PostingReader {
         ORDER BY t.i, p.last_key`.execute(this.db);
     }
     const read = open.map((): StoredBlock[] => []);
-    for (const row of rows.rows) read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: Buffer.from(row.keys, 'base64') });
+    for (const row of rows.rows)
+      read[row.i - 1]?.push({ firstKey: Number(row.first_key), lastKey: Number(row.last_key), count: row.key_count, bytes: Buffer.from(row.keys, 'base64') });
     open.forEach((term, i) => {
       let fresh = read[i] ?? [];
       const before = this.knownUpTo.get(term);
@@ -231,7 +249,11 @@ class PostingReader {
 }
 
 /** Of the given block bounds (sorted by term, then last key), those after each term's read part that hold a probe key. */
-function blocksHolding(bounds: readonly { term: string; first_key: number; last_key: number }[], probe: Float64Array, after: Map<string, number>): { term: string; lastKey: number }[] {
+function blocksHolding(
+  bounds: readonly { term: string; first_key: number; last_key: number }[],
+  probe: Float64Array,
+  after: Map<string, number>,
+): { term: string; lastKey: number }[] {
   const wanted: { term: string; lastKey: number }[] = [];
   let at = 0;
   let term: string | undefined;
@@ -368,7 +390,7 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
   const need = Math.max(COUNT_CAP + 1, s.offset + s.limit);
   let matches: Float64Array = new Float64Array(0);
   let checkedUpTo = -1;
-  for (let how: Parameters<PostingReader['next']>[0] = { first: FIRST_ROUND_BLOCKS }; ; ) {
+  for (let how: Parameters<PostingReader['next']>[0] = { first: FIRST_ROUND_BLOCKS }; ;) {
     await reader.next(how);
     if (reader.empty()) return NOTHING;
     const known = reader.known();
@@ -377,10 +399,16 @@ async function searchIndexed(db: DbOrTx, plan: QueryPlan, s: SpeechSearch): Prom
     let found: Float64Array;
     if (phrase) {
       const positional = new Map(plan.terms.map((t) => [t, decodePositional(reader.blocksOf(t))]));
-      found = phraseMatches(phrase.map((t) => positional.get(t) as PositionalList), window);
+      found = phraseMatches(
+        phrase.map((t) => positional.get(t) as PositionalList),
+        window,
+      );
       if (speaker.length > 0) found = intersect([found, keysOf(reader.blocksOf(speaker[0] as string))]);
     } else {
-      found = intersect(reader.terms.map((t) => keysOf(reader.blocksOf(t))), window);
+      found = intersect(
+        reader.terms.map((t) => keysOf(reader.blocksOf(t))),
+        window,
+      );
     }
     if (check) {
       const fresh = found.subarray(upperBound(found, checkedUpTo));

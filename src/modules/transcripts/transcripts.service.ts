@@ -58,7 +58,6 @@ export interface ImportInput {
   replaceSlug?: string | undefined;
 }
 
-
 function colourFor(name: string): string {
   let h = 0;
   for (const ch of name) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
@@ -143,11 +142,15 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
   if (!heldOn) problems.push({ field: 'heldOn', key: 'transcript.error.dateNeeded' });
   if (parsed.turns.length === 0) problems.push({ field: 'markdown', key: 'transcript.error.empty', params: { line: 1 } });
   // The search index's order key holds positions up to MAX_POSITION and years FIRST_YEAR to LAST_YEAR (ADR 0012).
-  if (parsed.turns.length > MAX_POSITION) problems.push({ field: 'markdown', key: 'transcript.error.tooManySpeeches', params: { max: MAX_POSITION, count: parsed.turns.length } });
-  if (heldOn && (heldOn < `${FIRST_YEAR}-01-01` || heldOn >= `${LAST_YEAR}-01-01`)) problems.push({ field: 'heldOn', key: 'transcript.error.dateOutOfRange', params: { first: `${FIRST_YEAR}-01-01`, last: `${LAST_YEAR - 1}-12-31` } });
+  if (parsed.turns.length > MAX_POSITION)
+    problems.push({ field: 'markdown', key: 'transcript.error.tooManySpeeches', params: { max: MAX_POSITION, count: parsed.turns.length } });
+  if (heldOn && (heldOn < `${FIRST_YEAR}-01-01` || heldOn >= `${LAST_YEAR}-01-01`))
+    problems.push({ field: 'heldOn', key: 'transcript.error.dateOutOfRange', params: { first: `${FIRST_YEAR}-01-01`, last: `${LAST_YEAR - 1}-12-31` } });
   // Named references are explained here rather than left to a foreign-key error (the API and the CLI pass ids as given).
-  if (typeof input.meetingId === 'number' && !(await findMeetingById(deps.db, input.meetingId))) problems.push({ field: 'meetingId', key: 'transcript.error.unknownMeeting' });
-  if (typeof input.twinId === 'number' && !(await q.findTranscriptById(deps.db, input.twinId))) problems.push({ field: 'twinId', key: 'transcript.error.unknownTwin' });
+  if (typeof input.meetingId === 'number' && !(await findMeetingById(deps.db, input.meetingId)))
+    problems.push({ field: 'meetingId', key: 'transcript.error.unknownMeeting' });
+  if (typeof input.twinId === 'number' && !(await q.findTranscriptById(deps.db, input.twinId)))
+    problems.push({ field: 'twinId', key: 'transcript.error.unknownTwin' });
   if (typeof input.planId === 'number' && !(await findPlanById(deps.db, input.planId))) problems.push({ field: 'planId', key: 'error.referenceMissing' });
   assertValid(problems);
   const day = heldOn as string;
@@ -172,7 +175,8 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
       countedWithCalendar: publication.countedWithCalendar,
       sourceFormat: parsed.format,
     };
-    if (!existing && (await q.findTranscriptBySlug(trx, values.slug))) throw new ValidationError([{ field: 'title', key: 'transcript.error.exists', params: { slug: values.slug } }]);
+    if (!existing && (await q.findTranscriptBySlug(trx, values.slug)))
+      throw new ValidationError([{ field: 'title', key: 'transcript.error.exists', params: { slug: values.slug } }]);
     const transcript = existing ? await q.updateTranscriptRow(trx, existing.id, values) : await q.insertTranscript(trx, values);
     const published = transcript.publishedAt !== null;
     // What an earlier import of this transcript taught is learned again from this one.
@@ -184,9 +188,16 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
     const fresh: q.SpeechValues[] = [];
     for (const [i, turn] of parsed.turns.entries()) {
       // 問 / 答 mark a question or an answer from the floor, not a person.
-      const anonymous = (turn.kind === 'question' && QUESTION_LABELS.includes(turn.speakerLabel ?? '')) || (turn.kind === 'answer' && ANSWER_LABELS.includes(turn.speakerLabel ?? ''));
+      const anonymous =
+        (turn.kind === 'question' && QUESTION_LABELS.includes(turn.speakerLabel ?? '')) ||
+        (turn.kind === 'answer' && ANSWER_LABELS.includes(turn.speakerLabel ?? ''));
       const speaker = turn.speakerLabel && !anonymous ? await speakerFor(trx, turn.speakerLabel, book) : null;
-      const placement = { position: i + 1, sectionId: turn.section ? (sections.get(turn.section) ?? null) : null, speakerId: speaker?.id ?? null, speakerLabel: turn.speakerLabel };
+      const placement = {
+        position: i + 1,
+        sectionId: turn.section ? (sections.get(turn.section) ?? null) : null,
+        speakerId: speaker?.id ?? null,
+        speakerLabel: turn.speakerLabel,
+      };
       // Unchanged words keep their speech, so permalinks (#s<id>) survive a re-import.
       const same = old.find((s) => !kept.has(s.id) && s.deletedAt === null && sameTurn(s, turn));
       if (same) {
@@ -197,7 +208,10 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
       }
     }
     // Changed words leave; speeches deleted by their speaker stay deleted, with their private correction log.
-    await q.deleteSpeechRows(trx, old.filter((s) => !kept.has(s.id) && s.deletedAt === null).map((s) => s.id));
+    await q.deleteSpeechRows(
+      trx,
+      old.filter((s) => !kept.has(s.id) && s.deletedAt === null).map((s) => s.id),
+    );
     await q.setSpeechesHeldOn(trx, transcript.id, transcript.heldOn);
     await q.insertSpeeches(trx, transcript.id, transcript.heldOn, fresh);
     await q.replacePendingAliases(trx, transcript.id, book.learned);
@@ -241,7 +255,8 @@ async function speechForCorrection(trx: DbOrTx, actor: Actor | null, speechId: n
   const transcript = await q.findTranscriptById(trx, speech.transcriptId);
   if (!transcript || !(await canSeeTranscript(trx, actor, transcript))) throw new NotFoundError();
   const speaker = speech.speakerId === null ? undefined : await q.findSpeakerById(trx, speech.speakerId);
-  if (!canCorrectSpeech(actor, { speakerUserId: speaker?.userId ?? null }, { published: transcript.publishedAt !== null })) throw new ForbiddenError('transcript.error.notYourSpeech');
+  if (!canCorrectSpeech(actor, { speakerUserId: speaker?.userId ?? null }, { published: transcript.publishedAt !== null }))
+    throw new ForbiddenError('transcript.error.notYourSpeech');
   return { speech, transcript };
 }
 
@@ -254,7 +269,14 @@ export async function correctSpeech(deps: TranscriptDeps, actor: Actor | null, s
     if (body === speech.body) return speech;
     const updated = await q.updateSpeechBody(trx, speechId, body);
     if (transcript.publishedAt !== null) await reindexTranscript(trx, transcript.id);
-    await q.insertSpeechRevision(trx, { speechId, action: 'edit', actorId: actor?.id ?? null, actorName: actor?.displayName ?? 'system', before: speech.body, after: body });
+    await q.insertSpeechRevision(trx, {
+      speechId,
+      action: 'edit',
+      actorId: actor?.id ?? null,
+      actorName: actor?.displayName ?? 'system',
+      before: speech.body,
+      after: body,
+    });
     return updated;
   });
 }
@@ -265,14 +287,26 @@ export async function deleteSpeech(deps: TranscriptDeps, actor: Actor | null, sp
     assertVersion(speech, version);
     await q.markSpeechDeleted(trx, speechId, deps.now());
     if (transcript.publishedAt !== null) await reindexTranscript(trx, transcript.id);
-    await q.insertSpeechRevision(trx, { speechId, action: 'delete', actorId: actor?.id ?? null, actorName: actor?.displayName ?? 'system', before: speech.body, after: null });
+    await q.insertSpeechRevision(trx, {
+      speechId,
+      action: 'delete',
+      actorId: actor?.id ?? null,
+      actorName: actor?.displayName ?? 'system',
+      before: speech.body,
+      after: null,
+    });
   });
 }
 
 // ---------------------------------------------------------------- publication
 
 /** The secretariat may publish before the embargo ends, but only with a reason, which is shown with the transcript. */
-export async function publishEarly(deps: TranscriptDeps, actor: Actor | null, transcriptId: number, input: { reason: string; version: number }): Promise<q.Transcript> {
+export async function publishEarly(
+  deps: TranscriptDeps,
+  actor: Actor | null,
+  transcriptId: number,
+  input: { reason: string; version: number },
+): Promise<q.Transcript> {
   authorize(actor, 'transcript.manage');
   return deps.db.transaction().execute(async (trx) => {
     const transcript = await q.findTranscriptById(trx, transcriptId, true);
@@ -283,7 +317,16 @@ export async function publishEarly(deps: TranscriptDeps, actor: Actor | null, tr
     if (!reason) throw new ValidationError([{ field: 'reason', key: 'transcript.error.reasonRequired' }]);
     await q.markPublished(trx, transcriptId, { at: deps.now(), reason, byName: actor?.displayName ?? 'system' });
     await reindexTranscript(trx, transcriptId);
-    await recordHistory(trx, { entityType: 'transcript', entityId: transcriptId, planId: transcript.planId, commitmentId: null, action: 'update', actor, before: { publishedAt: null }, after: { publishedAt: deps.now().toISOString(), publishedEarlyReason: reason } });
+    await recordHistory(trx, {
+      entityType: 'transcript',
+      entityId: transcriptId,
+      planId: transcript.planId,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: { publishedAt: null },
+      after: { publishedAt: deps.now().toISOString(), publishedEarlyReason: reason },
+    });
     return (await q.findTranscriptById(trx, transcriptId)) as q.Transcript;
   });
 }
@@ -296,7 +339,16 @@ export async function publishDueTranscripts(deps: TranscriptDeps): Promise<numbe
     for (const t of due) {
       await q.markPublished(trx, t.id, { at: now, reason: null, byName: 'system' });
       await reindexTranscript(trx, t.id);
-      await recordHistory(trx, { entityType: 'transcript', entityId: t.id, planId: t.planId, commitmentId: null, action: 'update', actor: null, before: { publishedAt: null }, after: { publishedAt: now.toISOString() } });
+      await recordHistory(trx, {
+        entityType: 'transcript',
+        entityId: t.id,
+        planId: t.planId,
+        commitmentId: null,
+        action: 'update',
+        actor: null,
+        before: { publishedAt: null },
+        after: { publishedAt: now.toISOString() },
+      });
     }
     return due.length;
   });
@@ -360,7 +412,16 @@ export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, s
     assertValid(problems);
     const affiliation = mergeLocalized(current.affiliation, patch.affiliation);
     const updated = await q.updateSpeakerRow(trx, speakerId, { name, aliases, userId, affiliation, colour: current.colour });
-    await recordHistory(trx, { entityType: 'speaker', entityId: speakerId, planId: null, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, {
+      entityType: 'speaker',
+      entityId: speakerId,
+      planId: null,
+      commitmentId: null,
+      action: 'update',
+      actor,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }

@@ -25,7 +25,15 @@ const MEETING = `# 2021-01-01 測試會議第1次
 請問資料何時上線？
 `;
 
-type Transcript = { id: number; slug: string; version: number; publishAt: string; publishedAt: string | null; countedWithCalendar: boolean; speeches?: Speech[] };
+type Transcript = {
+  id: number;
+  slug: string;
+  version: number;
+  publishAt: string;
+  publishedAt: string | null;
+  countedWithCalendar: boolean;
+  speeches?: Speech[];
+};
 type Speech = { id: number; speakerLabel: string | null; kind: string; body: string; version: number; permalink: string };
 
 /** What every test starts from, each in a database of its own: the demo plan, three accounts signed in, the clock. */
@@ -52,7 +60,15 @@ async function world(t: NodeTestContext): Promise<World> {
   };
   const anonymous = new Client(ctx.app);
   await anonymous.get('/login');
-  return { ctx, secretariat: await signedIn('sec@example.org'), tang: await signedIn('tang@example.org'), peng: await signedIn('peng@example.org'), anonymous, tangUserId, pengUserId };
+  return {
+    ctx,
+    secretariat: await signedIn('sec@example.org'),
+    tang: await signedIn('tang@example.org'),
+    peng: await signedIn('peng@example.org'),
+    anonymous,
+    tangUserId,
+    pengUserId,
+  };
 }
 
 /** The meeting imported as a draft by the secretariat, with its speeches. */
@@ -66,7 +82,10 @@ async function imported(w: World): Promise<Transcript> {
 /** The secretariat links 唐鳳 and 彭啟明 to their accounts, so that they see the draft and may correct their words. */
 async function linkSpeakers(w: World): Promise<void> {
   const speakers = await json<{ items: { id: number; name: string; version: number }[] }>(await w.secretariat.request('/api/v1/speakers'));
-  for (const [name, userId] of [['唐鳳', w.tangUserId], ['彭啟明', w.pengUserId]] as const) {
+  for (const [name, userId] of [
+    ['唐鳳', w.tangUserId],
+    ['彭啟明', w.pengUserId],
+  ] as const) {
     const speaker = speakers.items.find((s) => s.name === name);
     assert.ok(speaker, name);
     assert.equal((await w.secretariat.api('PATCH', `/api/v1/speakers/${speaker.id}`, { userId, version: speaker.version })).status, 200);
@@ -77,8 +96,14 @@ async function linkSpeakers(w: World): Promise<void> {
 async function corrected(w: World, transcript: Transcript): Promise<void> {
   const [own, others] = transcript.speeches ?? [];
   assert.ok(own && others);
-  assert.equal((await w.tang.api('PATCH', `/api/v1/speeches/${own.id}`, { body: '歡迎大家，今天討論落實政府資訊公開法的修正草案。', version: own.version })).status, 200);
-  assert.equal((await w.peng.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': w.peng.csrf } })).status, 204);
+  assert.equal(
+    (await w.tang.api('PATCH', `/api/v1/speeches/${own.id}`, { body: '歡迎大家，今天討論落實政府資訊公開法的修正草案。', version: own.version })).status,
+    200,
+  );
+  assert.equal(
+    (await w.peng.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': w.peng.csrf } })).status,
+    204,
+  );
 }
 
 describe('import', () => {
@@ -107,8 +132,20 @@ describe('import', () => {
     assert.equal(transcript.publishAt, '2021-01-15T16:00:00.000Z');
     assert.equal(transcript.countedWithCalendar, false, 'no office calendar loaded: weekends only');
     const full = await json<Transcript>(await secretariat.request(`/api/v1/transcripts/${transcript.id}`));
-    assert.deepEqual(full.speeches?.map((s) => [s.speakerLabel, s.kind]), [['唐鳳召集人', 'speech'], ['彭啟明共同召集人', 'speech'], [null, 'narrative'], ['問', 'question']]);
-    assert.equal((await json<{ items: unknown[] }>(await ctx.app.request('/api/v1/speakers'))).items.length, 0, 'speakers heard only in a draft are not public');
+    assert.deepEqual(
+      full.speeches?.map((s) => [s.speakerLabel, s.kind]),
+      [
+        ['唐鳳召集人', 'speech'],
+        ['彭啟明共同召集人', 'speech'],
+        [null, 'narrative'],
+        ['問', 'question'],
+      ],
+    );
+    assert.equal(
+      (await json<{ items: unknown[] }>(await ctx.app.request('/api/v1/speakers'))).items.length,
+      0,
+      'speakers heard only in a draft are not public',
+    );
     const speakers = await json<{ items: { slug: string; name: string; aliases: string[] }[] }>(await secretariat.request('/api/v1/speakers'));
     assert.ok(speakers.items.some((s) => s.name === '唐鳳' && s.aliases.includes('唐鳳召集人')));
     assert.ok(!speakers.items.some((s) => s.name === '問'), 'a question from the floor is not a speaker');
@@ -123,7 +160,11 @@ describe('import', () => {
     assert.equal(res.status, 201);
     const after = await json<Transcript>(await secretariat.request(`/api/v1/transcripts/${transcript.id}`));
     const before = transcript.speeches ?? [];
-    assert.deepEqual(after.speeches?.slice(0, 3).map((s) => s.id), before.slice(0, 3).map((s) => s.id), 'unchanged speeches keep their ids');
+    assert.deepEqual(
+      after.speeches?.slice(0, 3).map((s) => s.id),
+      before.slice(0, 3).map((s) => s.id),
+      'unchanged speeches keep their ids',
+    );
     assert.notEqual(after.speeches?.[3]?.id, before[3]?.id, 'the changed one is new');
     assert.equal(after.speeches?.length, 4);
   });
@@ -136,9 +177,19 @@ describe('import', () => {
     const whole = await json<Transcript & { page: number; pageCount: number }>(await secretariat.request(path));
     assert.deepEqual([whole.page, whole.pageCount, whole.speeches?.length], [1, 1, 4]);
     const pages = [];
-    for (const page of [1, 2]) pages.push(await json<Transcript & { page: number; pageCount: number }>(await secretariat.request(`${path}?perPage=3&page=${page}`)));
-    assert.deepEqual(pages.map((p) => [p.page, p.pageCount, p.speeches?.length]), [[1, 2, 3], [2, 2, 1]]);
-    assert.deepEqual(pages.flatMap((p) => p.speeches?.map((s) => s.id) ?? []), whole.speeches?.map((s) => s.id));
+    for (const page of [1, 2])
+      pages.push(await json<Transcript & { page: number; pageCount: number }>(await secretariat.request(`${path}?perPage=3&page=${page}`)));
+    assert.deepEqual(
+      pages.map((p) => [p.page, p.pageCount, p.speeches?.length]),
+      [
+        [1, 2, 3],
+        [2, 2, 1],
+      ],
+    );
+    assert.deepEqual(
+      pages.flatMap((p) => p.speeches?.map((s) => s.id) ?? []),
+      whole.speeches?.map((s) => s.id),
+    );
     assert.equal((await secretariat.request(`${path}?perPage=3&page=3`)).status, 404);
     assert.equal((await secretariat.request(`${path}?perPage=1001`)).status, 400);
   });
@@ -150,10 +201,17 @@ describe('the embargo', () => {
     const { ctx, secretariat, tang, tangUserId, pengUserId } = w;
     const transcript = await imported(w);
     const speakers = await json<{ items: { id: number; name: string; version: number }[] }>(await secretariat.request('/api/v1/speakers'));
-    for (const [name, userId] of [['唐鳳', tangUserId], ['彭啟明', pengUserId]] as const) {
+    for (const [name, userId] of [
+      ['唐鳳', tangUserId],
+      ['彭啟明', pengUserId],
+    ] as const) {
       const speaker = speakers.items.find((s) => s.name === name);
       assert.ok(speaker);
-      assert.equal((await tang.api('PATCH', `/api/v1/speakers/${speaker.id}`, { userId, version: speaker.version })).status, 403, 'only the secretariat links accounts');
+      assert.equal(
+        (await tang.api('PATCH', `/api/v1/speakers/${speaker.id}`, { userId, version: speaker.version })).status,
+        403,
+        'only the secretariat links accounts',
+      );
       assert.equal((await secretariat.api('PATCH', `/api/v1/speakers/${speaker.id}`, { userId, version: speaker.version })).status, 200);
     }
     assert.equal((await ctx.app.request(`/api/v1/transcripts/${transcript.id}`)).status, 404);
@@ -176,7 +234,14 @@ describe('the embargo', () => {
     assert.ok(speaker);
     const page = `/en/speakers/${encodeURIComponent(speaker.slug)}`;
     assert.equal((await secretariat.get(page)).status, 200);
-    const fields = { name: '唐鳳', aliases: '唐鳳召集人\n唐政委', email: 'nobody@example.org', affiliationZh: '', affiliationEn: '', version: String(speaker.version) };
+    const fields = {
+      name: '唐鳳',
+      aliases: '唐鳳召集人\n唐政委',
+      email: 'nobody@example.org',
+      affiliationZh: '',
+      affiliationEn: '',
+      version: String(speaker.version),
+    };
     const refused = await secretariat.postForm(`${page}/edit`, fields);
     assert.equal(refused.status, 400);
     assert.match(await refused.text(), /No account has this number or e-mail/);
@@ -198,11 +263,24 @@ describe('the embargo', () => {
     const res = await tang.api('PATCH', `/api/v1/speeches/${own.id}`, { body: '歡迎大家，今天討論落實政府資訊公開法的修正草案。', version: own.version });
     assert.equal(res.status, 200);
     assert.equal((await tang.api('PATCH', `/api/v1/speeches/${others.id}`, { body: '改別人的話', version: others.version })).status, 403);
-    assert.equal((await tang.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': tang.csrf } })).status, 403);
+    assert.equal(
+      (await tang.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': tang.csrf } })).status,
+      403,
+    );
     assert.equal((await tang.api('PATCH', `/api/v1/speeches/${own.id}`, { body: '舊版本', version: own.version })).status, 409);
-    assert.equal((await peng.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': peng.csrf } })).status, 204, 'a speaker deletes their own');
+    assert.equal(
+      (await peng.request(`/api/v1/speeches/${others.id}?version=${others.version}`, { method: 'DELETE', headers: { 'x-csrf-token': peng.csrf } })).status,
+      204,
+      'a speaker deletes their own',
+    );
     const log = await ctx.database.db.selectFrom('speech_revisions').select(['speech_id', 'action', 'actor_name', 'before', 'after']).orderBy('id').execute();
-    assert.deepEqual(log.map((r) => [r.speech_id, r.action, r.actor_name]), [[own.id, 'edit', 'tang'], [others.id, 'delete', 'peng']]);
+    assert.deepEqual(
+      log.map((r) => [r.speech_id, r.action, r.actor_name]),
+      [
+        [own.id, 'edit', 'tang'],
+        [others.id, 'delete', 'peng'],
+      ],
+    );
     assert.match(log[0]?.before ?? '', /修正。$/);
   });
 
@@ -230,7 +308,9 @@ describe('the embargo', () => {
     const pub = await json<Transcript>(await ctx.app.request(`/api/v1/transcripts/${transcript.id}`));
     assert.equal(pub.publishedAt, '2021-01-15T16:00:00.000Z');
     assert.equal(pub.speeches?.length, 3, 'the deleted speech stays deleted');
-    const hit = await json<{ count: number; items: { body: string; permalink: string }[] }>(await ctx.app.request(`/api/v1/search/speeches?q=${encodeURIComponent('資訊公開')}`));
+    const hit = await json<{ count: number; items: { body: string; permalink: string }[] }>(
+      await ctx.app.request(`/api/v1/search/speeches?q=${encodeURIComponent('資訊公開')}`),
+    );
     assert.equal(hit.count, 1);
     assert.match(hit.items[0]?.body ?? '', /修正草案/);
     assert.match(hit.items[0]?.permalink ?? '', /#s\d+$/);
@@ -238,6 +318,10 @@ describe('the embargo', () => {
     assert.equal(latin.count, 0, 'Peng’s speech was deleted by him');
     const afterPublish = pub.speeches?.[0];
     assert.ok(afterPublish);
-    assert.equal((await tang.api('PATCH', `/api/v1/speeches/${afterPublish.id}`, { body: '發布後再改', version: afterPublish.version })).status, 403, 'after publication speakers no longer change the record');
+    assert.equal(
+      (await tang.api('PATCH', `/api/v1/speeches/${afterPublish.id}`, { body: '發布後再改', version: afterPublish.version })).status,
+      403,
+      'after publication speakers no longer change the record',
+    );
   });
 });

@@ -6,7 +6,10 @@ import { agenciesPath, commitmentPath, homePath, planPath, type CommitmentRef, t
 
 export const homeCrumbs = (lang: Lang): Crumb[] => [{ label: t(lang, 'nav.home'), path: homePath }];
 
-export const planCrumbs = (lang: Lang, plan: PlanRef & { title: Localized }): Crumb[] => [...homeCrumbs(lang), { label: pick(plan.title, lang), path: planPath(plan) }];
+export const planCrumbs = (lang: Lang, plan: PlanRef & { title: Localized }): Crumb[] => [
+  ...homeCrumbs(lang),
+  { label: pick(plan.title, lang), path: planPath(plan) },
+];
 
 export const commitmentCrumbs = (lang: Lang, plan: PlanRef & { title: Localized }, c: CommitmentRef & { title: Localized }): Crumb[] => [
   ...planCrumbs(lang, plan),

@@ -21,11 +21,7 @@ test('DataTable: caption, scoped headers, row headers, numeric cells, a named fo
   const html = await render(
     <DataTable<Row>
       caption="Agencies"
-      columns={[
-        { header: 'Code', cell: (r) => r.code, rowHeader: true },
-        { header: 'Commitments', cell: (r) => r.count, numeric: true },
-        null,
-      ]}
+      columns={[{ header: 'Code', cell: (r) => r.code, rowHeader: true }, { header: 'Commitments', cell: (r) => r.count, numeric: true }, null]}
       rows={rows}
       rowAttributes={(r) => ({ id: `row-${r.count}` })}
     />,
@@ -88,7 +84,10 @@ test('FormPage: title as heading and last crumb, error summary, version, fields,
   assert.match(html, /<form method="post" action="\/en\/plans\/p\/areas\/1\/edit" novalidate="">/);
   assert.match(html, /name="version" value="4"/);
   // The message sits beside the field, the field keeps what was typed and points at its message.
-  assert.match(html, /<p class="field-error" id="err-position">Must be a whole number<\/p><input id="f-position" name="position" aria-invalid="true" aria-describedby="err-position" type="text" value="abc"/);
+  assert.match(
+    html,
+    /<p class="field-error" id="err-position">Must be a whole number<\/p><input id="f-position" name="position" aria-invalid="true" aria-describedby="err-position" type="text" value="abc"/,
+  );
   assert.match(html, /<a href="\/en\/plans\/p">Cancel<\/a>/);
   assert.match(html, /<li><a href="\/en\/">Home<\/a><\/li><li><span aria-current="page">Edit area<\/span><\/li>/);
 });
@@ -99,8 +98,18 @@ test('Pager, Notice, AgencyLink, DefinitionList', async () => {
   assert.match(pager, /href="\/en\/x\?page=1" rel="prev"/);
   assert.match(pager, /href="\/en\/x\?page=3" rel="next"/);
   assert.equal(await render(<Notice>Hi</Notice>), '<p class="notice">Hi</p>', 'the default keeps the notice markup pages had');
-  assert.equal(await render(<Notice tone="success" role="status" as="div">Done</Notice>), '<div class="notice notice-success" role="status">Done</div>');
-  assert.equal(await render(<AgencyLink agency={{ code: 'A15', name: { zh: '國發會', en: 'NDC', status: 'reviewed' } }} lang="en" />), '<a href="/en/agencies/A15">NDC</a>');
+  assert.equal(
+    await render(
+      <Notice tone="success" role="status" as="div">
+        Done
+      </Notice>,
+    ),
+    '<div class="notice notice-success" role="status">Done</div>',
+  );
+  assert.equal(
+    await render(<AgencyLink agency={{ code: 'A15', name: { zh: '國發會', en: 'NDC', status: 'reviewed' } }} lang="en" />),
+    '<a href="/en/agencies/A15">NDC</a>',
+  );
   assert.equal(await render(<AgencyLink agency={undefined} lang="en" />), '—');
   const dl = await render(<DefinitionList items={[{ label: 'Period', value: '2021–2024' }, false, { label: 'Status', value: 'Adopted' }]} />);
   assert.equal(dl, '<dl class="meta"><dt>Period</dt><dd>2021–2024</dd><dt>Status</dt><dd>Adopted</dd></dl>');

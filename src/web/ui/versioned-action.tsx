@@ -43,5 +43,15 @@ export function VersionedAction(props: VersionedActionProps) {
 
 /** Deleting something for good, with the sentence that says it is recorded in the history. */
 export function DeleteAction(props: { ctx: PageContext; action: string; version: number; label: Child }) {
-  return <VersionedAction ctx={props.ctx} action={props.action} version={props.version} label={props.label} tone="danger" help={t(props.ctx.lang, 'form.confirmDelete')} class="delete-form" />;
+  return (
+    <VersionedAction
+      ctx={props.ctx}
+      action={props.action}
+      version={props.version}
+      label={props.label}
+      tone="danger"
+      help={t(props.ctx.lang, 'form.confirmDelete')}
+      class="delete-form"
+    />
+  );
 }

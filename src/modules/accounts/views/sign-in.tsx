@@ -18,8 +18,26 @@ export function SignInPage(props: { ctx: PageContext; values: SignInValues; erro
       <form method="post" action={href(lang, loginPath)} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="next" value={values.next} />
-        <InputField name="email" type="email" label={t(lang, 'signIn.email')} value={values.email} errors={errors} lang={lang} required autocomplete="username" />
-        <InputField name="password" type="password" label={t(lang, 'signIn.password')} value="" errors={errors} lang={lang} required autocomplete="current-password" />
+        <InputField
+          name="email"
+          type="email"
+          label={t(lang, 'signIn.email')}
+          value={values.email}
+          errors={errors}
+          lang={lang}
+          required
+          autocomplete="username"
+        />
+        <InputField
+          name="password"
+          type="password"
+          label={t(lang, 'signIn.password')}
+          value=""
+          errors={errors}
+          lang={lang}
+          required
+          autocomplete="current-password"
+        />
         <SubmitActions label={t(lang, 'signIn.submit')} />
       </form>
     </Layout>

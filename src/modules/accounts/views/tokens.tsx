@@ -6,7 +6,17 @@ import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { tokenRevokePath, tokensPath } from '../../../web/paths.js';
-import { CsrfField, DataTable, ErrorSummary, InputField, Notice, SelectField, VersionedAction, formatDateTime, type FieldErrors } from '../../../web/ui/index.js';
+import {
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  InputField,
+  Notice,
+  SelectField,
+  VersionedAction,
+  formatDateTime,
+  type FieldErrors,
+} from '../../../web/ui/index.js';
 import type { TokenValues } from '../accounts.forms.js';
 import { SubmitActions } from './parts.js';
 
@@ -21,7 +31,14 @@ export interface TokenRow {
 
 const LIFETIME_CHOICES = [7, 30, 90, 180, 365];
 
-export function TokensPage(props: { ctx: PageContext; tokens: TokenRow[]; created?: { name: string; token: string } | undefined; values: TokenValues; errors: FieldErrors; maxDays: number }) {
+export function TokensPage(props: {
+  ctx: PageContext;
+  tokens: TokenRow[];
+  created?: { name: string; token: string } | undefined;
+  values: TokenValues;
+  errors: FieldErrors;
+  maxDays: number;
+}) {
   const { ctx, values, errors } = props;
   const { lang } = ctx;
   const when = (at: Date) => <time datetime={at.toISOString()}>{formatDateTime(at, lang)}</time>;
@@ -72,7 +89,16 @@ export function TokensPage(props: { ctx: PageContext; tokens: TokenRow[]; create
       <ErrorSummary errors={errors} lang={lang} />
       <form method="post" action={href(lang, tokensPath)} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <InputField name="name" label={t(lang, 'tokens.name')} help={t(lang, 'tokens.nameHelp')} value={values.name} errors={errors} lang={lang} required autocomplete="off" />
+        <InputField
+          name="name"
+          label={t(lang, 'tokens.name')}
+          help={t(lang, 'tokens.nameHelp')}
+          value={values.name}
+          errors={errors}
+          lang={lang}
+          required
+          autocomplete="off"
+        />
         <SelectField
           name="expiresInDays"
           label={t(lang, 'tokens.lifetime')}

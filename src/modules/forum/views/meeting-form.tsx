@@ -23,7 +23,10 @@ export function MeetingFormPage(props: {
   /** What every field here takes: the messages to show beside it, in the page's language. */
   const field = { errors, lang };
   const kinds = MEETING_KINDS.map((k) => ({ value: k, label: t(lang, `meeting.kind.${k}`) }));
-  const cycles = props.cycles.map((c) => ({ value: String(c.id), label: `${t(lang, 'meeting.cycle.label', { number: c.number })} (${formatDate(c.startsOn, lang)} – ${formatDate(c.endsOn, lang)})` }));
+  const cycles = props.cycles.map((c) => ({
+    value: String(c.id),
+    label: `${t(lang, 'meeting.cycle.label', { number: c.number })} (${formatDate(c.startsOn, lang)} – ${formatDate(c.endsOn, lang)})`,
+  }));
   return (
     <FormPage
       ctx={ctx}

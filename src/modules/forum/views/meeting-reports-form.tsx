@@ -37,7 +37,8 @@ export function MeetingReportsFormPage(props: {
             <a href={href(lang, meetingReportsPath(plan, meeting))}>{t(lang, 'meeting.reports.onlyCycle', { number: props.cycle.number })}</a>
           ) : (
             <>
-              {t(lang, 'meeting.reports.filteredToCycle', { number: props.cycle.number })} <a href={href(lang, meetingReportsPath(plan, meeting, true))}>{t(lang, 'meeting.reports.allCycles')}</a>
+              {t(lang, 'meeting.reports.filteredToCycle', { number: props.cycle.number })}{' '}
+              <a href={href(lang, meetingReportsPath(plan, meeting, true))}>{t(lang, 'meeting.reports.allCycles')}</a>
             </>
           )}
         </p>
@@ -79,7 +80,15 @@ export function MeetingReportsFormPage(props: {
                 <input type="checkbox" id={`f-showcased-${r.reportId}`} name="showcased" value={String(r.reportId)} checked={choice?.showcased ?? false} />
                 <label for={`f-showcased-${r.reportId}`}>{t(lang, 'meeting.reports.showcase')}</label>
               </div>
-              <LocalizedField name={`story.${r.reportId}`} label={t(lang, 'meeting.reports.story')} value={choice?.story ?? emptyLocalized()} errors={errors} lang={lang} multiline rows={3} />
+              <LocalizedField
+                name={`story.${r.reportId}`}
+                label={t(lang, 'meeting.reports.story')}
+                value={choice?.story ?? emptyLocalized()}
+                errors={errors}
+                lang={lang}
+                multiline
+                rows={3}
+              />
             </fieldset>
           );
         })}

@@ -12,7 +12,19 @@ import { commitmentPath, meetingEditPath, meetingReportsPath, newResolutionPath,
 import { DataTable, DefinitionList, DemoNotice, LinkList, Paragraphs, Text, TranslationBadge, formatDate } from '../../../web/ui/index.js';
 import type { ReviewedReport } from '../forum.queries.js';
 import type { CarriedResolution, MeetingDetail } from '../forum.service.js';
-import { DecideLink, DecisionNote, DueDate, MeetingLink, OptionalText, OwnerAgency, ResolutionStatusText, ResolutionsTable, formatShare, meetingLabel, meetingsCrumbs } from './parts.js';
+import {
+  DecideLink,
+  DecisionNote,
+  DueDate,
+  MeetingLink,
+  OptionalText,
+  OwnerAgency,
+  ResolutionStatusText,
+  ResolutionsTable,
+  formatShare,
+  meetingLabel,
+  meetingsCrumbs,
+} from './parts.js';
 
 export interface MeetingPageProps {
   ctx: PageContext;
@@ -27,7 +39,12 @@ export function MeetingPage(props: MeetingPageProps) {
   const { meeting: m } = detail;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={pick(m.title, lang)} crumbs={[...meetingsCrumbs(lang, plan), { label: meetingLabel(m, lang) }]} description={pick(m.agenda, lang).slice(0, 160)}>
+    <Layout
+      ctx={ctx}
+      title={pick(m.title, lang)}
+      crumbs={[...meetingsCrumbs(lang, plan), { label: meetingLabel(m, lang) }]}
+      description={pick(m.agenda, lang).slice(0, 160)}
+    >
       <h1>
         <Text value={m.title} lang={lang} />
         <TranslationBadge value={m.title} lang={lang} />
@@ -94,7 +111,12 @@ export function MeetingPage(props: MeetingPageProps) {
           rows={detail.decisions}
           empty={t(lang, 'meeting.decisions.none')}
           columns={[
-            { header: t(lang, 'resolution.number'), rowHeader: true, numeric: true, cell: (d) => <a href={href(lang, resolutionPath(plan, d.resolution))}>{d.resolution.number}</a> },
+            {
+              header: t(lang, 'resolution.number'),
+              rowHeader: true,
+              numeric: true,
+              cell: (d) => <a href={href(lang, resolutionPath(plan, d.resolution))}>{d.resolution.number}</a>,
+            },
             { header: t(lang, 'resolution.body'), cell: (d) => <Text value={d.resolution.body} lang={lang} /> },
             { header: t(lang, 'decision.status'), cell: (d) => <ResolutionStatusText status={d.status} lang={lang} /> },
             { header: t(lang, 'decision.note'), cell: (d) => <OptionalText value={d.note} lang={lang} /> },
@@ -132,7 +154,12 @@ function CarriedOverTable(props: MeetingPageProps) {
       empty={t(lang, 'meeting.carriedOver.none')}
       rowAttributes={(c) => ({ id: `carried-${c.resolution.id}` })}
       columns={[
-        { header: t(lang, 'resolution.number'), rowHeader: true, numeric: true, cell: (c) => <a href={href(lang, resolutionPath(plan, c.resolution))}>{c.resolution.number}</a> },
+        {
+          header: t(lang, 'resolution.number'),
+          rowHeader: true,
+          numeric: true,
+          cell: (c) => <a href={href(lang, resolutionPath(plan, c.resolution))}>{c.resolution.number}</a>,
+        },
         {
           header: t(lang, 'resolution.body'),
           cell: (c) => (
@@ -140,7 +167,8 @@ function CarriedOverTable(props: MeetingPageProps) {
               <Text value={c.resolution.body} lang={lang} />
               {c.previousDecision ? (
                 <p class="help">
-                  {t(lang, 'resolution.previousDecision', { date: formatDate(heldOn(c.previousDecision.meetingId), lang) })} <ResolutionStatusText status={c.previousDecision.status} lang={lang} />
+                  {t(lang, 'resolution.previousDecision', { date: formatDate(heldOn(c.previousDecision.meetingId), lang) })}{' '}
+                  <ResolutionStatusText status={c.previousDecision.status} lang={lang} />
                   <DecisionNote note={c.previousDecision.note} lang={lang} />
                 </p>
               ) : null}

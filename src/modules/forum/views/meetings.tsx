@@ -9,7 +9,13 @@ import { meetingPath, newMeetingPath, resolutionsPath } from '../../../web/paths
 import { DataTable, Text, formatDate, planCrumbs } from '../../../web/ui/index.js';
 import { formatShare } from './parts.js';
 
-export function MeetingsPage(props: { ctx: PageContext; plan: ActionPlan; meetings: ForumMeeting[]; resolutionCounts: Map<number, number>; canManage: boolean }) {
+export function MeetingsPage(props: {
+  ctx: PageContext;
+  plan: ActionPlan;
+  meetings: ForumMeeting[];
+  resolutionCounts: Map<number, number>;
+  canManage: boolean;
+}) {
   const { ctx, plan } = props;
   const { lang } = ctx;
   const title = t(lang, 'forum.meetings');

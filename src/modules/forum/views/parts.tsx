@@ -7,12 +7,18 @@ import { t } from '../../../web/i18n.js';
 import { meetingPath, meetingsPath, resolutionAnchor, resolutionDecidePath, resolutionEditPath, resolutionsPath } from '../../../web/paths.js';
 import { AgencyLink, DataTable, Text, formatDate, planCrumbs, type Crumb, type FieldErrors } from '../../../web/ui/index.js';
 
-export const meetingsCrumbs = (lang: Lang, plan: ActionPlan): Crumb[] => [...planCrumbs(lang, plan), { label: t(lang, 'forum.meetings'), path: meetingsPath(plan) }];
+export const meetingsCrumbs = (lang: Lang, plan: ActionPlan): Crumb[] => [
+  ...planCrumbs(lang, plan),
+  { label: t(lang, 'forum.meetings'), path: meetingsPath(plan) },
+];
 export const meetingCrumbs = (lang: Lang, plan: ActionPlan, meeting: ForumMeeting): Crumb[] => [
   ...meetingsCrumbs(lang, plan),
   { label: meetingLabel(meeting, lang), path: meetingPath(plan, meeting) },
 ];
-export const resolutionsCrumbs = (lang: Lang, plan: ActionPlan): Crumb[] => [...meetingsCrumbs(lang, plan), { label: t(lang, 'forum.resolutions'), path: resolutionsPath(plan) }];
+export const resolutionsCrumbs = (lang: Lang, plan: ActionPlan): Crumb[] => [
+  ...meetingsCrumbs(lang, plan),
+  { label: t(lang, 'forum.resolutions'), path: resolutionsPath(plan) },
+];
 
 export const meetingLabel = (m: Pick<ForumMeeting, 'heldOn' | 'title'>, lang: Lang) => `${formatDate(m.heldOn, lang)} ${pick(m.title, lang)}`;
 
@@ -93,7 +99,10 @@ export function ResolutionsTable(props: {
       columns={[
         { header: t(lang, 'resolution.number'), rowHeader: true, numeric: true, cell: ({ resolution: r }) => r.number },
         { header: t(lang, 'resolution.body'), cell: ({ resolution: r }) => <Text value={r.body} lang={lang} /> },
-        props.showMeeting && { header: t(lang, 'resolution.madeAt'), cell: ({ meeting }) => (meeting ? <MeetingLink plan={plan} meeting={meeting} lang={lang} /> : null) },
+        props.showMeeting && {
+          header: t(lang, 'resolution.madeAt'),
+          cell: ({ meeting }) => (meeting ? <MeetingLink plan={plan} meeting={meeting} lang={lang} /> : null),
+        },
         { header: t(lang, 'resolution.owner'), cell: ({ resolution: r }) => <OwnerAgency id={r.ownerAgencyId} agencies={props.agencies} lang={lang} /> },
         { header: t(lang, 'resolution.dueOn'), cell: ({ resolution: r, overdue }) => <DueDate dueOn={r.dueOn} overdue={overdue} lang={lang} /> },
         { header: t(lang, 'resolution.status'), cell: ({ resolution: r }) => <ResolutionStatusText status={r.status} lang={lang} /> },

@@ -18,10 +18,21 @@ export function BoardPage(props: { ctx: PageContext; plan: ActionPlan; board: Bo
   const { lang } = ctx;
   const title = `${t(lang, 'board.title')} · ${cycleName(board.cycle, lang)}`;
   return (
-    <Layout ctx={ctx} title={title} crumbs={[...planCrumbs(lang, plan), { label: t(lang, 'progress.title'), path: progressPath(plan) }, { label: t(lang, 'board.title') }]}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[...planCrumbs(lang, plan), { label: t(lang, 'progress.title'), path: progressPath(plan) }, { label: t(lang, 'board.title') }]}
+    >
       <h1>{title}</h1>
       <form method="get" action={href(lang, boardPath(plan))} class="filters">
-        <SelectField name="cycle" label={t(lang, 'cycle.cycle')} value={board.cycle.number} options={props.cycles.map((c) => ({ value: String(c.number), label: cycleName(c, lang) }))} errors={{}} lang={lang} />
+        <SelectField
+          name="cycle"
+          label={t(lang, 'cycle.cycle')}
+          value={board.cycle.number}
+          options={props.cycles.map((c) => ({ value: String(c.number), label: cycleName(c, lang) }))}
+          errors={{}}
+          lang={lang}
+        />
         <button type="submit" class="button">
           {t(lang, 'board.show')}
         </button>

@@ -8,7 +8,14 @@ import { FormPage, InputField, planCrumbs, type FieldErrors } from '../../../web
 import type { CycleFormValues } from '../monitoring.forms.js';
 import { cycleLabel } from './parts.js';
 
-export function CycleFormPage(props: { ctx: PageContext; plan: ActionPlan; cycle: ReviewCycle; values: CycleFormValues; errors: FieldErrors; conflict?: boolean }) {
+export function CycleFormPage(props: {
+  ctx: PageContext;
+  plan: ActionPlan;
+  cycle: ReviewCycle;
+  values: CycleFormValues;
+  errors: FieldErrors;
+  conflict?: boolean;
+}) {
   const { ctx, plan, cycle, values: v, errors } = props;
   const { lang } = ctx;
   const date = { type: 'date', errors, lang };

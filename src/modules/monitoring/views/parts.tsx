@@ -45,7 +45,16 @@ export function commitmentColumns<Row>(lang: Lang, plan: ActionPlan, of: (row: R
  * A panel of the page with a small post form of its own (the kit's FormPage is a whole page): a heading, what comes
  * before the form (help, messages, a list), the fields, one button.
  */
-export function PanelForm(props: { ctx: PageContext; id: string; title: string; action: string; submitLabel: string; multipart?: boolean; before?: Child; children: Child }) {
+export function PanelForm(props: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  action: string;
+  submitLabel: string;
+  multipart?: boolean;
+  before?: Child;
+  children: Child;
+}) {
   const { lang } = props.ctx;
   return (
     <section aria-labelledby={props.id} class="panel">
@@ -173,7 +182,8 @@ export function ReportBody(props: { view: ReportView; milestones: Milestone[]; a
       <TextSection label={t(lang, 'report.nextSteps')} value={r.nextSteps} lang={lang} />
       {r.budgetSpent !== null || pick(r.budgetNote, lang) ? (
         <p>
-          <strong>{t(lang, 'report.budgetSpent')}</strong>: {r.budgetSpent !== null ? `${r.budgetCurrency ?? ''} ${Number(r.budgetSpent).toLocaleString(lang)}`.trim() : ''}{' '}
+          <strong>{t(lang, 'report.budgetSpent')}</strong>:{' '}
+          {r.budgetSpent !== null ? `${r.budgetCurrency ?? ''} ${Number(r.budgetSpent).toLocaleString(lang)}`.trim() : ''}{' '}
           <Text value={r.budgetNote} lang={lang} />
         </p>
       ) : null}

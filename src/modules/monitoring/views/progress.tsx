@@ -71,7 +71,12 @@ export function ProgressPage(props: {
       title: t(lang, 'progress.byArea'),
       description: 'progress.byAreaDesc',
       column: t(lang, 'commitment.area'),
-      bars: progress.areas.map((a) => ({ key: String(a.area.id), label: pick(a.area.title, lang), value: a.percent, href: href(lang, progressPath(plan, { area: a.area })) })),
+      bars: progress.areas.map((a) => ({
+        key: String(a.area.id),
+        label: pick(a.area.title, lang),
+        value: a.percent,
+        href: href(lang, progressPath(plan, { area: a.area })),
+      })),
     },
     {
       id: 'agency-progress',
@@ -79,14 +84,24 @@ export function ProgressPage(props: {
       title: t(lang, 'progress.byAgency'),
       description: 'progress.byAgencyDesc',
       column: t(lang, 'commitment.leadAgency'),
-      bars: progress.agencies.map((a) => ({ key: String(a.agency.id), label: pick(a.agency.name, lang), value: a.percent, href: href(lang, progressPath(plan, { agency: a.agency })) })),
+      bars: progress.agencies.map((a) => ({
+        key: String(a.agency.id),
+        label: pick(a.agency.name, lang),
+        value: a.percent,
+        href: href(lang, progressPath(plan, { agency: a.agency })),
+      })),
     },
   ] as const;
   const feed = planFeedPath(plan);
   const leadAgencies = new Map(progress.agencies.map((a) => [a.agency.id, a.agency]));
   const filter = { errors: {}, lang, includeEmpty: true };
   return (
-    <Layout ctx={ctx} title={title} crumbs={[...planCrumbs(lang, plan), { label: t(lang, 'progress.title') }]} feeds={[{ title: t(lang, 'feed.plan'), path: feed }]}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[...planCrumbs(lang, plan), { label: t(lang, 'progress.title') }]}
+      feeds={[{ title: t(lang, 'feed.plan'), path: feed }]}
+    >
       <h1>{title}</h1>
       {plan.isDemo ? <DemoNotice lang={lang} /> : null}
       <p class="lede">{t(lang, 'progress.intro')}</p>
@@ -125,9 +140,27 @@ export function ProgressPage(props: {
       <section aria-labelledby="s-timeline">
         <h2 id="s-timeline">{t(lang, 'progress.timeline')}</h2>
         <form method="get" action={href(lang, progressPath(plan))} class="filters">
-          <SelectField {...filter} name="area" label={t(lang, 'commitment.area')} value={filters.area} options={progress.areas.map((a) => ({ value: String(a.area.id), label: pick(a.area.title, lang) }))} />
-          <SelectField {...filter} name="agency" label={t(lang, 'commitment.leadAgency')} value={filters.agency} options={progress.agencies.map((a) => ({ value: String(a.agency.id), label: pick(a.agency.name, lang) }))} />
-          <SelectField {...filter} name="health" label={t(lang, 'progress.health')} value={filters.health} options={HEALTH.map((h) => ({ value: h, label: healthLabel(h) }))} />
+          <SelectField
+            {...filter}
+            name="area"
+            label={t(lang, 'commitment.area')}
+            value={filters.area}
+            options={progress.areas.map((a) => ({ value: String(a.area.id), label: pick(a.area.title, lang) }))}
+          />
+          <SelectField
+            {...filter}
+            name="agency"
+            label={t(lang, 'commitment.leadAgency')}
+            value={filters.agency}
+            options={progress.agencies.map((a) => ({ value: String(a.agency.id), label: pick(a.agency.name, lang) }))}
+          />
+          <SelectField
+            {...filter}
+            name="health"
+            label={t(lang, 'progress.health')}
+            value={filters.health}
+            options={HEALTH.map((h) => ({ value: h, label: healthLabel(h) }))}
+          />
           <button type="submit" class="button">
             {t(lang, 'progress.filter')}
           </button>
@@ -137,14 +170,28 @@ export function ProgressPage(props: {
           <GanttChart
             id="timeline"
             title={t(lang, 'progress.timeline')}
-            description={t(lang, 'progress.timelineDesc', { count: props.shown.length, start: formatDate(plan.periodStart, lang), end: formatDate(plan.periodEnd, lang), summary })}
+            description={t(lang, 'progress.timelineDesc', {
+              count: props.shown.length,
+              start: formatDate(plan.periodStart, lang),
+              end: formatDate(plan.periodEnd, lang),
+              summary,
+            })}
             range={{ start: plan.periodStart, end: plan.periodEnd }}
             today={props.today}
             todayLabel={t(lang, 'progress.today')}
             formatDate={(iso) => formatDate(iso, lang)}
             rows={ganttRows}
-            columns={{ label: t(lang, 'progress.item'), start: t(lang, 'milestone.startDate'), end: t(lang, 'milestone.endDate'), status: t(lang, 'report.status'), percent: t(lang, 'report.percent') }}
-            legend={[...HEALTH.map((h) => ({ status: h, label: healthLabel(h) })), ...(['delayed', 'withdrawn', 'planned'] as const).map((s) => ({ status: s, label: t(lang, `mstatus.${s}`) }))].filter((l, i, all) => all.findIndex((x) => x.status === l.status) === i)}
+            columns={{
+              label: t(lang, 'progress.item'),
+              start: t(lang, 'milestone.startDate'),
+              end: t(lang, 'milestone.endDate'),
+              status: t(lang, 'report.status'),
+              percent: t(lang, 'report.percent'),
+            }}
+            legend={[
+              ...HEALTH.map((h) => ({ status: h, label: healthLabel(h) })),
+              ...(['delayed', 'withdrawn', 'planned'] as const).map((s) => ({ status: s, label: t(lang, `mstatus.${s}`) })),
+            ].filter((l, i, all) => all.findIndex((x) => x.status === l.status) === i)}
           />
         ) : null}
       </section>

@@ -5,7 +5,17 @@ import type { ActionPlan, Commitment, Milestone } from '../../../domain/plan.js'
 import type { PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { commitmentPath, newReportPath, reportEditPath, reportPath } from '../../../web/paths.js';
-import { FormPage, InputField, LocalizedField, SelectField, Text, commitmentCrumbs, formatDate, formatPeriod, type FieldErrors } from '../../../web/ui/index.js';
+import {
+  FormPage,
+  InputField,
+  LocalizedField,
+  SelectField,
+  Text,
+  commitmentCrumbs,
+  formatDate,
+  formatPeriod,
+  type FieldErrors,
+} from '../../../web/ui/index.js';
 import { reportForm, type ReportFormValues } from '../monitoring.forms.js';
 import { cycleName } from './parts.js';
 
@@ -52,7 +62,10 @@ export function ReportFormPage(props: {
           value={v.cycleId}
           includeEmpty
           required
-          options={props.cycles.map((c) => ({ value: String(c.id), label: `${cycleName(c, lang)} · ${t(lang, 'cycle.due', { date: formatDate(c.reportDue, lang) })}` }))}
+          options={props.cycles.map((c) => ({
+            value: String(c.id),
+            label: `${cycleName(c, lang)} · ${t(lang, 'cycle.due', { date: formatDate(c.reportDue, lang) })}`,
+          }))}
         />
       )}
       <h2>{t(lang, 'report.milestones')}</h2>
@@ -66,16 +79,52 @@ export function ReportFormPage(props: {
               <Text value={m.deliverable} lang={lang} /> ({formatPeriod(m.startDate, m.endDate, lang)})
             </legend>
             <input type="hidden" name={`${name}.milestoneId`} value={String(m.id)} />
-            <SelectField {...field} name={`${name}.status`} label={t(lang, 'report.status')} value={entry.status} options={MILESTONE_PROGRESS_STATUSES.map((s) => ({ value: s, label: t(lang, `mstatus.${s}`) }))} />
+            <SelectField
+              {...field}
+              name={`${name}.status`}
+              label={t(lang, 'report.status')}
+              value={entry.status}
+              options={MILESTONE_PROGRESS_STATUSES.map((s) => ({ value: s, label: t(lang, `mstatus.${s}`) }))}
+            />
             <InputField {...field} name={`${name}.percent`} type="number" label={t(lang, 'report.percent')} value={entry.percent} />
-            <LocalizedField {...field} name={`${name}.reason`} label={t(lang, 'report.reason')} help={t(lang, 'report.reasonHelp')} value={entry.reason} multiline rows={2} />
+            <LocalizedField
+              {...field}
+              name={`${name}.reason`}
+              label={t(lang, 'report.reason')}
+              help={t(lang, 'report.reasonHelp')}
+              value={entry.reason}
+              multiline
+              rows={2}
+            />
           </fieldset>
         );
       })}
       <h2>{t(lang, 'report.narrative')}</h2>
-      <LocalizedField {...field} name="achievements" label={t(lang, 'report.achievements')} help={t(lang, 'report.achievementsHelp')} value={v.achievements} multiline rows={5} />
-      <LocalizedField {...field} name="participation" label={t(lang, 'report.participation')} help={t(lang, 'report.participationHelp')} value={v.participation} multiline rows={4} />
-      <InputField {...field} name="civilSocietyParticipants" type="number" label={t(lang, 'report.civilSocietyParticipants')} value={v.civilSocietyParticipants} />
+      <LocalizedField
+        {...field}
+        name="achievements"
+        label={t(lang, 'report.achievements')}
+        help={t(lang, 'report.achievementsHelp')}
+        value={v.achievements}
+        multiline
+        rows={5}
+      />
+      <LocalizedField
+        {...field}
+        name="participation"
+        label={t(lang, 'report.participation')}
+        help={t(lang, 'report.participationHelp')}
+        value={v.participation}
+        multiline
+        rows={4}
+      />
+      <InputField
+        {...field}
+        name="civilSocietyParticipants"
+        type="number"
+        label={t(lang, 'report.civilSocietyParticipants')}
+        value={v.civilSocietyParticipants}
+      />
       <InputField {...field} name="governmentParticipants" type="number" label={t(lang, 'report.governmentParticipants')} value={v.governmentParticipants} />
       <LocalizedField {...field} name="problems" label={t(lang, 'report.problems')} value={v.problems} multiline rows={3} />
       <LocalizedField {...field} name="nextSteps" label={t(lang, 'report.nextSteps')} value={v.nextSteps} multiline rows={3} />

@@ -36,7 +36,13 @@ function FileField(props: { name: string; label: string; help: string; errors: F
           {message}
         </p>
       ) : null}
-      <input id={inputId(props.name)} name={props.name} type="file" aria-describedby={message ? `${helpId} ${errorId(props.name)}` : helpId} aria-invalid={message ? 'true' : undefined} />
+      <input
+        id={inputId(props.name)}
+        name={props.name}
+        type="file"
+        aria-describedby={message ? `${helpId} ${errorId(props.name)}` : helpId}
+        aria-invalid={message ? 'true' : undefined}
+      />
     </div>
   );
 }
@@ -64,7 +70,11 @@ export function ReportPage(props: {
   const errors = props.errors ?? {};
   const evidence = props.evidence ?? evidenceForm.empty();
   return (
-    <Layout ctx={ctx} title={`${t(lang, 'report.title')} · ${title}`} crumbs={[...commitmentCrumbs(lang, plan, commitment), { label: cycleLabel(view.cycle, lang) }]}>
+    <Layout
+      ctx={ctx}
+      title={`${t(lang, 'report.title')} · ${title}`}
+      crumbs={[...commitmentCrumbs(lang, plan, commitment), { label: cycleLabel(view.cycle, lang) }]}
+    >
       <h1>
         {t(lang, 'report.title')} · {title}
       </h1>
@@ -79,11 +89,25 @@ export function ReportPage(props: {
             {t(lang, 'report.edit')}
           </a>
           <VersionedAction ctx={ctx} action={reportActionPath(plan, commitment, r, 'submit')} version={r.version} label={t(lang, 'report.submit')} />
-          <VersionedAction ctx={ctx} action={reportActionPath(plan, commitment, r, 'delete')} version={r.version} label={t(lang, 'report.deleteDraft')} tone="danger" />
+          <VersionedAction
+            ctx={ctx}
+            action={reportActionPath(plan, commitment, r, 'delete')}
+            version={r.version}
+            label={t(lang, 'report.deleteDraft')}
+            tone="danger"
+          />
         </div>
       ) : null}
       {r.state === 'submitted' && props.canWrite ? (
-        <VersionedAction ctx={ctx} action={reportActionPath(plan, commitment, r, 'revise')} label={t(lang, 'report.revise')} tone="secondary" help={t(lang, 'report.reviseHelp')} helpId="revise-help" class="actions" />
+        <VersionedAction
+          ctx={ctx}
+          action={reportActionPath(plan, commitment, r, 'revise')}
+          label={t(lang, 'report.revise')}
+          tone="secondary"
+          help={t(lang, 'report.reviseHelp')}
+          helpId="revise-help"
+          class="actions"
+        />
       ) : null}
       <ReportBody view={view} milestones={props.milestones} agencies={props.agencies} lang={lang} />
       {isDraft && props.canWrite ? (
@@ -107,8 +131,22 @@ export function ReportPage(props: {
         </PanelForm>
       ) : null}
       {isDraft && props.canContribute ? (
-        <PanelForm ctx={ctx} id="s-contribute" title={t(lang, 'contribution.add')} action={reportActionPath(plan, commitment, r, 'contributions')} submitLabel={t(lang, 'contribution.addButton')}>
-          <LocalizedField name="body" label={t(lang, 'contribution.body')} value={(props.contribution ?? contributionForm.empty()).body} errors={errors} lang={lang} multiline rows={3} />
+        <PanelForm
+          ctx={ctx}
+          id="s-contribute"
+          title={t(lang, 'contribution.add')}
+          action={reportActionPath(plan, commitment, r, 'contributions')}
+          submitLabel={t(lang, 'contribution.addButton')}
+        >
+          <LocalizedField
+            name="body"
+            label={t(lang, 'contribution.body')}
+            value={(props.contribution ?? contributionForm.empty()).body}
+            errors={errors}
+            lang={lang}
+            multiline
+            rows={3}
+          />
         </PanelForm>
       ) : null}
       {props.revisions.length > 1 ? (

@@ -112,7 +112,8 @@ function CommitmentFacts(props: CommitmentPageProps) {
               <AgencyLink agency={props.agencies.get(c.leadAgencyId)} lang={lang} fallback={none(lang)} />
               {(props.transfers ?? []).map((tr) => (
                 <p class="former-lead">
-                  {t(lang, 'transfer.formerly', { date: formatDate(tr.effectiveOn, lang) })} <AgencyLink agency={props.agencies.get(tr.fromAgencyId)} lang={lang} fallback={none(lang)} />
+                  {t(lang, 'transfer.formerly', { date: formatDate(tr.effectiveOn, lang) })}{' '}
+                  <AgencyLink agency={props.agencies.get(tr.fromAgencyId)} lang={lang} fallback={none(lang)} />
                   {pick(tr.note, lang) ? (
                     <>
                       {clauseSeparator(lang)}
@@ -139,7 +140,10 @@ function CommitmentFacts(props: CommitmentPageProps) {
         // Only a commitment in an OGP member's plan has an OGP ID; Taiwan's have none, so the row is left out.
         c.ogpId ? { label: t(lang, 'commitment.ogpId'), value: c.ogpId } : null,
         { label: t(lang, 'commitment.origin'), value: t(lang, `origin.${c.origin}`) },
-        { label: t(lang, 'commitment.ogpValues'), value: c.ogpValues.length > 0 ? c.ogpValues.map((v) => t(lang, `value.${v}`)).join(listSeparator(lang)) : none(lang) },
+        {
+          label: t(lang, 'commitment.ogpValues'),
+          value: c.ogpValues.length > 0 ? c.ogpValues.map((v) => t(lang, `value.${v}`)).join(listSeparator(lang)) : none(lang),
+        },
         { label: t(lang, 'commitment.sdgTargets'), value: c.sdgTargets.length > 0 ? c.sdgTargets.join(', ') : none(lang) },
         {
           label: t(lang, 'commitment.budget'),

@@ -26,7 +26,11 @@ export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan
           {t(lang, 'commitment.dates')}: {formatPeriod(commitment.startDate, commitment.endDate, lang)}
         </p>
       }
-      after={milestone ? <DeleteAction ctx={ctx} action={milestoneDeletePath(plan, commitment, milestone)} version={milestone.version} label={t(lang, 'milestone.delete')} /> : null}
+      after={
+        milestone ? (
+          <DeleteAction ctx={ctx} action={milestoneDeletePath(plan, commitment, milestone)} version={milestone.version} label={t(lang, 'milestone.delete')} />
+        ) : null
+      }
     >
       <LocalizedField name="deliverable" label={t(lang, 'milestone.deliverable')} value={v.deliverable} {...field} required multiline rows={2} />
       <LocalizedField name="indicator" label={t(lang, 'milestone.indicator')} value={v.indicator} {...field} multiline rows={2} />

@@ -36,7 +36,13 @@ export function PlanFormPage(props: FormProps<PlanFormValues> & { plan: ActionPl
       />
       <InputField name="periodStart" type="date" label={t(lang, 'commitment.startDate')} value={v.periodStart} {...field} required />
       <InputField name="periodEnd" type="date" label={t(lang, 'commitment.endDate')} value={v.periodEnd} {...field} required />
-      <SelectField name="status" label={t(lang, 'plan.status')} value={v.status} {...field} options={PLAN_STATUSES.map((s) => ({ value: s, label: t(lang, `plan.status.${s}`) }))} />
+      <SelectField
+        name="status"
+        label={t(lang, 'plan.status')}
+        value={v.status}
+        {...field}
+        options={PLAN_STATUSES.map((s) => ({ value: s, label: t(lang, `plan.status.${s}`) }))}
+      />
       <LocalizedField name="introduction" label={t(lang, 'plan.introduction')} value={v.introduction} {...field} multiline rows={6} />
       <LocalizedField name="effortsToDate" label={t(lang, 'plan.effortsToDate')} value={v.effortsToDate} {...field} multiline rows={6} />
       <LocalizedField name="developmentProcess" label={t(lang, 'plan.developmentProcess')} value={v.developmentProcess} {...field} multiline rows={6} />

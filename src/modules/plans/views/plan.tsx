@@ -4,7 +4,18 @@ import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Are
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import { areaEditPath, commitmentPath, cyclesPath, meetingsPath, newAreaPath, newCommitmentPath, planEditPath, planPath, progressPath, resolutionsPath } from '../../../web/paths.js';
+import {
+  areaEditPath,
+  commitmentPath,
+  cyclesPath,
+  meetingsPath,
+  newAreaPath,
+  newCommitmentPath,
+  planEditPath,
+  planPath,
+  progressPath,
+  resolutionsPath,
+} from '../../../web/paths.js';
 import {
   AgencyLink,
   DataTable,

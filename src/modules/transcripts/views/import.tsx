@@ -12,7 +12,13 @@ import { langName, listCrumbs } from './parts.js';
  * A field whose control the kit's fields do not make (a file picker, the Markdown area): label, help, the message
  * beside it, and the control given the attributes that tie it to them.
  */
-function CustomField(props: { name: string; label: string; help: string; errors: FieldErrors; control: (attributes: Record<string, string | undefined>) => Child }) {
+function CustomField(props: {
+  name: string;
+  label: string;
+  help: string;
+  errors: FieldErrors;
+  control: (attributes: Record<string, string | undefined>) => Child;
+}) {
   const invalid = props.errors[props.name] !== undefined;
   const helpId = `${inputId(props.name)}-help`;
   return (

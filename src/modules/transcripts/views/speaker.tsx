@@ -37,7 +37,15 @@ function SpeakerForm(props: { ctx: PageContext; speaker: Speaker; edit: SpeakerE
   );
 }
 
-export function SpeakerPage(props: { ctx: PageContext; speaker: Speaker; speeches: SpeakerSpeech[]; total: number; page: number; pages: number; edit?: SpeakerEdit | undefined }) {
+export function SpeakerPage(props: {
+  ctx: PageContext;
+  speaker: Speaker;
+  speeches: SpeakerSpeech[];
+  total: number;
+  page: number;
+  pages: number;
+  edit?: SpeakerEdit | undefined;
+}) {
   const { ctx, speaker } = props;
   const { lang } = ctx;
   const affiliation = pick(speaker.affiliation, lang);
@@ -66,7 +74,9 @@ export function SpeakerPage(props: { ctx: PageContext; speaker: Speaker; speeche
           {props.speeches.map((s) => (
             <li class={`speech speech-${s.kind}`}>
               <p class="speech-source">
-                <a href={href(lang, speechPermalink({ slug: s.transcriptSlug }, s))}>{t(lang, 'speaker.inTranscript', { title: s.transcriptTitle, date: formatDate(s.heldOn, lang) })}</a>
+                <a href={href(lang, speechPermalink({ slug: s.transcriptSlug }, s))}>
+                  {t(lang, 'speaker.inTranscript', { title: s.transcriptTitle, date: formatDate(s.heldOn, lang) })}
+                </a>
               </p>
               <div class="speech-body">
                 <Body text={s.body} />

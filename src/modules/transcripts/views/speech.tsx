@@ -43,7 +43,14 @@ function CorrectionField(props: { lang: Lang; transcript: Transcript; speech: Sp
   );
 }
 
-export function SpeechArticle(props: { ctx: PageContext; transcript: Transcript; speech: Speech; speaker: Speaker | undefined; correctable: boolean; edit: SpeechEdit | undefined }) {
+export function SpeechArticle(props: {
+  ctx: PageContext;
+  transcript: Transcript;
+  speech: Speech;
+  speaker: Speaker | undefined;
+  correctable: boolean;
+  edit: SpeechEdit | undefined;
+}) {
   const { ctx, transcript: tr, speech, speaker, edit } = props;
   const { lang } = ctx;
   const anchor = speechAnchor(speech);
@@ -86,7 +93,13 @@ export function SpeechArticle(props: { ctx: PageContext; transcript: Transcript;
           <form method="post" action={href(lang, speechEditPath(tr, speech))} class="speech-edit">
             <CsrfField token={ctx.csrfToken} />
             <VersionField version={speech.version} />
-            <CorrectionField lang={lang} transcript={tr} speech={speech} label={t(lang, 'speech.correctLabel', { position: speech.position, speaker: who })} edit={edit} />
+            <CorrectionField
+              lang={lang}
+              transcript={tr}
+              speech={speech}
+              label={t(lang, 'speech.correctLabel', { position: speech.position, speaker: who })}
+              edit={edit}
+            />
             <button type="submit" class="button">
               {t(lang, 'speech.save')}
             </button>

@@ -7,8 +7,28 @@ import type { Lang } from '../../../domain/localized.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t, type MessageKey } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import { speechAnchor, speechRedirectPath, transcriptAknPath, transcriptMarkdownPath, transcriptPagePath, transcriptPath, transcriptPublishPath } from '../../../web/paths.js';
-import { CsrfField, DataTable, DefinitionList, ErrorSummary, Notice, Pager, TextAreaField, VersionField, formatDate, formatDateTime, type FieldErrors } from '../../../web/ui/index.js';
+import {
+  speechAnchor,
+  speechRedirectPath,
+  transcriptAknPath,
+  transcriptMarkdownPath,
+  transcriptPagePath,
+  transcriptPath,
+  transcriptPublishPath,
+} from '../../../web/paths.js';
+import {
+  CsrfField,
+  DataTable,
+  DefinitionList,
+  ErrorSummary,
+  Notice,
+  Pager,
+  TextAreaField,
+  VersionField,
+  formatDate,
+  formatDateTime,
+  type FieldErrors,
+} from '../../../web/ui/index.js';
 import { publishForm, type PublishValues, type SpeechEdit } from '../transcripts.forms.js';
 import { speechPage } from '../transcripts.paging.js';
 import type { Speaker, Speech, SpeechRevision, Transcript } from '../transcripts.queries.js';
@@ -57,7 +77,11 @@ function DraftNotice(props: { transcript: Transcript; lang: Lang }) {
   );
 }
 
-const REVISION_ACTIONS: Partial<Record<string, MessageKey>> = { edit: 'revisions.action.edit', delete: 'revisions.action.delete', restore: 'revisions.action.restore' };
+const REVISION_ACTIONS: Partial<Record<string, MessageKey>> = {
+  edit: 'revisions.action.edit',
+  delete: 'revisions.action.delete',
+  restore: 'revisions.action.restore',
+};
 
 function RevisionLog(props: { revisions: SpeechRevision[]; lang: Lang; transcript: Transcript; positions: Map<number, number> }) {
   const { lang, revisions } = props;
@@ -75,7 +99,11 @@ function RevisionLog(props: { revisions: SpeechRevision[]; lang: Lang; transcrip
           { header: t(lang, 'revisions.who'), cell: (r) => r.actorName },
           {
             header: t(lang, 'revisions.speech'),
-            cell: (r) => <a href={props.positions.has(r.speechId) ? `#${speechAnchor({ id: r.speechId })}` : href(lang, speechRedirectPath({ id: r.speechId }))}>{props.positions.get(r.speechId) ?? r.speechId}</a>,
+            cell: (r) => (
+              <a href={props.positions.has(r.speechId) ? `#${speechAnchor({ id: r.speechId })}` : href(lang, speechRedirectPath({ id: r.speechId }))}>
+                {props.positions.get(r.speechId) ?? r.speechId}
+              </a>
+            ),
           },
           {
             header: t(lang, 'revisions.what'),
@@ -116,7 +144,16 @@ function PublishEarlyForm(props: { ctx: PageContext; transcript: Transcript; val
       <form method="post" action={href(lang, transcriptPublishPath(tr))} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <VersionField version={tr.version} />
-        <TextAreaField name="reason" label={t(lang, 'transcript.reason')} help={t(lang, 'transcript.publishEarlyHelp')} value={props.values.reason} errors={errors} lang={lang} rows={3} required />
+        <TextAreaField
+          name="reason"
+          label={t(lang, 'transcript.reason')}
+          help={t(lang, 'transcript.publishEarlyHelp')}
+          value={props.values.reason}
+          errors={errors}
+          lang={lang}
+          rows={3}
+          required
+        />
         <button type="submit" class="button">
           {t(lang, 'transcript.publishEarly')}
         </button>
@@ -151,7 +188,14 @@ function Facts(props: { lang: Lang; transcript: Transcript; meeting: MeetingLink
               ),
             }
           : null,
-        { label: t(lang, 'transcript.status'), value: tr.publishedAt ? t(lang, 'transcript.publishedOn', { date: formatDateTime(tr.publishedAt, lang) }) : <StatusText transcript={tr} lang={lang} /> },
+        {
+          label: t(lang, 'transcript.status'),
+          value: tr.publishedAt ? (
+            t(lang, 'transcript.publishedOn', { date: formatDateTime(tr.publishedAt, lang) })
+          ) : (
+            <StatusText transcript={tr} lang={lang} />
+          ),
+        },
         tr.publishedAt && tr.publishedEarlyReason
           ? {
               label: t(lang, 'transcript.earlyReason'),
@@ -230,7 +274,9 @@ export function TranscriptPage(props: TranscriptPageProps) {
       <ErrorSummary errors={summaryErrors} lang={lang} conflict={props.edit?.conflict} />
       {tr.publishedAt === null ? <DraftNotice transcript={tr} lang={lang} /> : null}
       <Facts lang={lang} transcript={tr} meeting={props.meeting} twin={props.twin} />
-      {tr.publishedAt === null && props.canPublish ? <PublishEarlyForm ctx={ctx} transcript={tr} values={props.publish?.values ?? publishForm.empty()} errors={props.publish?.errors ?? {}} /> : null}
+      {tr.publishedAt === null && props.canPublish ? (
+        <PublishEarlyForm ctx={ctx} transcript={tr} values={props.publish?.values ?? publishForm.empty()} errors={props.publish?.errors ?? {}} />
+      ) : null}
       {usedSections.length > 1 ? (
         <nav class="toc" aria-labelledby="s-contents">
           <h2 id="s-contents">{t(lang, 'transcript.contents')}</h2>
