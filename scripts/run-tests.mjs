@@ -20,7 +20,10 @@ const walk = (dir) => {
     else if (/\.test\.tsx?$/.test(name)) files.push(path);
   }
 };
-for (const root of roots) statSync(root).isDirectory() ? walk(root) : files.push(root);
+for (const root of roots) {
+  if (statSync(root).isDirectory()) walk(root);
+  else files.push(root);
+}
 files.sort();
 const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in memory)';
 // Tests that assert response times (the acceptance states them) run after the others, one file at a time, so

@@ -243,7 +243,7 @@ describe('a very long transcript', () => {
     const redirect = await fetch(`${base}/speeches/${last}`, { redirect: 'manual' });
     assert.equal(redirect.status, 302);
     assert.equal(redirect.headers.get('location'), `/transcripts/${encodeURIComponent(longSlug)}?page=3#s${last}`);
-    const search = (await (await fetch(`${base}/api/v1/search/speeches?q=${encodeURIComponent(`第${LONG_SPEECHES}段`)}`)).json()) as unknown;
+    const search: unknown = await (await fetch(`${base}/api/v1/search/speeches?q=${encodeURIComponent(`第${LONG_SPEECHES}段`)}`)).json();
     assert.equal((search as { items: { permalink: string }[] }).items[0]?.permalink, `/transcripts/${encodeURIComponent(longSlug)}?page=3#s${last}`);
   });
 
