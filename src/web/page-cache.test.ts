@@ -26,6 +26,12 @@ let cache: PageCache;
 let app: App;
 
 /** The app as the server composes it, with a cache this file can look into. */
+/** On PostgreSQL a cache keeps nothing until its LISTEN connection is up (ADR 0020): wait for it, up to 5 s. */
+async function untilLive(cache: PageCache): Promise<void> {
+  for (let i = 0; i < 250 && !cache.live; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(cache.live, 'the page cache hears change events');
+}
+
 function appWith(pageCacheOptions: { maxEntries?: number; maxBytes?: number } = {}): { app: App; cache: PageCache } {
   const own = new PageCache({ changes: ctx.database, now: () => ctx.clock.now, ...pageCacheOptions });
   const services = {
@@ -68,6 +74,7 @@ function plainGet(url: string, headers: Record<string, string>): Promise<{ statu
 before(async () => {
   ctx = await setup();
   ({ app, cache } = appWith());
+  await untilLive(cache);
   // A second plan, written straight to the table: the cache must keep the two apart.
   await sql`INSERT INTO action_plans (slug, member_id, title, period_start, period_end, status, introduction, efforts_to_date, development_process, commitments_intro)
     SELECT 'tw-cache-b', member_id, title, period_start, period_end, status, introduction, efforts_to_date, development_process, commitments_intro
@@ -335,6 +342,7 @@ describe('what is never kept', () => {
 describe('bounds', () => {
   test('never more entries or bytes than allowed; the least recently used go first', async () => {
     const small = appWith({ maxEntries: 3 });
+    await untilLive(small.cache);
     const paths = [1, 2, 3, 4].map((area) => `${PLAN_A}?area=${area}`);
     for (const path of paths) await small.app.request(path);
     assert.equal(small.cache.size, 3);
@@ -348,6 +356,7 @@ describe('bounds', () => {
 
     const page = Buffer.from(await (await get(PLAN_A)).arrayBuffer()).length;
     const tight = appWith({ maxBytes: Math.floor(page * 2.5) });
+    await untilLive(tight.cache);
     for (const path of paths) await tight.app.request(path, { headers: { 'accept-encoding': 'gzip' } });
     assert.ok(tight.cache.bytes <= page * 2.5, `${tight.cache.bytes} bytes kept`);
     assert.ok(tight.cache.size >= 1);
