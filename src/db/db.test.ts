@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.js';
-import type { Database } from './connection.js';
+import { openDatabase, type Database } from './connection.js';
 import { listMigrations, migrate } from './migrator.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -65,4 +65,27 @@ test('configuration is validated with a message naming the variable', () => {
   assert.equal(config.port, 3000);
   assert.equal(config.dataDir, './data');
   assert.equal(config.sessionSecretIsEphemeral, true);
+});
+
+test('PGlite runs with small buffers, in memory and in a durable data directory alike', async () => {
+  // The default 128 MB of shared buffers cost ~250 MB of the server's RSS (issue #10, docs/benchmarks.md).
+  const dir = mkdtempSync(join(tmpdir(), 'cocreate-pglite-settings-'));
+  const memory = await openDatabase({ engine: 'pglite' });
+  const durable = await openDatabase({ engine: 'pglite', dataDir: join(dir, 'pglite'), fsync: true });
+  try {
+    for (const [which, db] of [
+      ['in memory', memory],
+      ['durable', durable],
+    ] as const) {
+      const shown = await sql<{ buffers: string; maintenance: string; fsync: string }>`
+        select current_setting('shared_buffers') as buffers, current_setting('maintenance_work_mem') as maintenance, current_setting('fsync') as fsync`.execute(
+        db.db,
+      );
+      assert.deepEqual(shown.rows[0], { buffers: '16MB', maintenance: '16MB', fsync: which === 'durable' ? 'on' : 'off' }, which);
+    }
+  } finally {
+    await memory.close();
+    await durable.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
