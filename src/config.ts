@@ -14,6 +14,7 @@ export const configSchema = z.object({
     .optional(),
   COCREATE_DATA_DIR: z.string().min(1).default('./data'),
   COCREATE_FSYNC: booleanFlag.default(true),
+  COCREATE_READ_CACHE: booleanFlag.default(true),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   COCREATE_DEMO: booleanFlag.default(true),
   COCREATE_PUBLIC_URL: z.string().url().optional(),
@@ -42,6 +43,8 @@ export interface Config {
   dataDir: string;
   /** The embedded database flushes each commit to disk (ADR 0014); ignored with DATABASE_URL. */
   fsync: boolean;
+  /** Reads kept in memory until the next committed write (db/read-cache.ts); off only to measure or to rule it out. */
+  readCache: boolean;
   /** Keys the session-token hashes; a random one means sessions end with the process. */
   sessionSecret: string;
   sessionSecretIsEphemeral: boolean;
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     dataDir: c.COCREATE_DATA_DIR,
     fsync: c.COCREATE_FSYNC,
+    readCache: c.COCREATE_READ_CACHE,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretIsEphemeral: c.SESSION_SECRET === undefined,
     loadDemoData: c.COCREATE_DEMO,

@@ -61,6 +61,8 @@ async function main() {
   if (indexed > 0) logger.info({ count: indexed }, 'transcripts added to the search index');
   const publisher = setInterval(() => void publishDue(), 60 * 1000);
   publisher.unref();
+  // Reads kept until the next committed write, emptied by the same change events (db/read-cache.ts).
+  if (config.readCache) await database.readCache.start(database.db, database);
   // Cached public pages are answered before Hono sees the request; everything else goes to the app (ADR 0020).
   const server = createServer(withPageCache(pageCache, getRequestListener(app.fetch, { hostname: config.host })));
   server.listen(config.port, config.host, () => {

@@ -37,6 +37,8 @@ export async function setup(options: { seed?: boolean; logger?: Logger; trustPro
   const clock = { now: new Date('2026-11-22T08:00:00Z') };
   // The server's page cache, on this database's change events (ADR 0020).
   const pageCache = new PageCache({ changes: database, now: () => clock.now });
+  // Reads kept until the next write, as in the server (server.ts): every test of the app runs over it.
+  await database.readCache.start(database.db, database);
   const app = createApp({
     services: {
       db: database.db,
@@ -151,6 +153,13 @@ export class Client {
     this.csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
     return response;
   }
+}
+
+/** A new client signed in as `email` (an account added with the shared PASSWORD). */
+export async function signedIn(app: App, email: string): Promise<Client> {
+  const client = new Client(app);
+  await client.signIn(email);
+  return client;
 }
 
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { CHANGE_CHANNEL, ChangeBus, type ChangeFeed } from './change-events.js';
 import { lockDataDirectory } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { ReadCache } from './read-cache.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -24,6 +25,8 @@ export interface Database extends ChangeFeed {
   execScript(script: string): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, which `loadDataDir` opens again (test snapshots: db/test-database.ts). */
   dumpDataDir?(): Promise<Blob>;
+  /** Reads kept until the next committed write; passes everything through until started (server.ts, db/read-cache.ts). */
+  readCache: ReadCache;
   close(): Promise<void>;
 }
 
@@ -75,7 +78,8 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       lock?.release();
       throw error;
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const readCache = new ReadCache();
+    const db = new Kysely<DB>({ dialect: readCache.wrap(new PGliteDialect(pglite)) });
     // One session: it hears its own notifications, delivered with the COMMIT's reply, before that query resolves.
     const changes = new ChangeBus();
     const stopNotifications = pglite.onNotification((channel, payload) => {
@@ -86,6 +90,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     return {
       db,
       engine: 'pglite',
+      readCache,
       dumpDataDir: () => pglite.dumpDataDir('none'),
       onChange: (listener) => changes.onChange(listener),
       execScript: async (script) => {
@@ -98,6 +103,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
         }
       },
       close: async () => {
+        readCache.stop();
         changes.close();
         stopNotifications();
         try {
@@ -125,11 +131,13 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   // An idle connection can die (server restart, a dropped test database); pg then emits 'error' on the pool,
   // which would crash the process without a listener. The pool discards that client and the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const readCache = new ReadCache();
+  const db = new Kysely<DB>({ dialect: readCache.wrap(new PostgresDialect({ pool })) });
   const changes = listenForChanges(options.url, pool);
   return {
     db,
     engine: 'postgres',
+    readCache,
     onChange: (listener) => changes.bus.onChange(listener),
     execScript: async (script) => {
       const client = await pool.connect();
@@ -144,6 +152,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       }
     },
     close: async () => {
+      readCache.stop();
       await changes.close();
       await db.destroy();
     },
