@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs every *.test.ts(x) under the given folders (default: src and test), or the given files, with node's test runner and tsx.
-// Node 20's --test takes no globs, so the files are listed here. Before them, the run's database snapshots (a migrated
+// Runs every *.test.ts(x) under the given folders (default: src and test), or the given files: each file in its own
+// process with tsx and node's test runner (spec reporter), as many at a time as the machine has cores
+// (COCREATE_TEST_CONCURRENCY overrides), the longest first. Before them, the run's database snapshots (a migrated
 // database, and one with the demo plan seeded) are built once from the current migrations and seed (test/snapshots.ts);
 // each test file copies them instead of migrating and seeding its own, and they are removed when the run ends.
 import { execFileSync, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,29 +43,71 @@ try {
 }
 console.log(`Database snapshots built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const totals = { pass: 0, fail: 0, skipped: 0 };
-/** Runs node's test runner on the files, echoing its output as it comes and adding up its closing counts. */
+// How long each file took last time (kept under node_modules/.cache): the longest start first, so that no long file
+// starts last while the other slots are idle. Without a record, the browser tests and the fuzz lead, then larger files.
+const timesPath = fileURLToPath(new URL('../node_modules/.cache/cocreate-test-times.json', import.meta.url));
+let lastTimes = {};
+try {
+  lastTimes = JSON.parse(readFileSync(timesPath, 'utf8'));
+} catch {
+  // First run on this checkout.
+}
+const expected = (file) => lastTimes[file] ?? (/e2e|fuzz|visibility|data-lock/.test(file) ? 1e6 : 0) + statSync(file).size;
+const times = {};
+/**
+ * Runs the files, `concurrency` at a time, each in its own process with node's spec reporter (as `node --test` would,
+ * but the runner knows each file's time). A file's output is printed whole when it ends; the closing counts are added.
+ */
 const run = async (label, list, concurrency) => {
   if (list.length === 0) return 0;
-  console.log(`Running ${list.length} ${label} against ${engine}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list], {
-    stdio: ['inherit', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', COCREATE_TEST_SNAPSHOTS: manifest },
-  });
-  const closed = new Promise((resolve) => child.on('close', (code) => resolve(code)));
-  for await (const line of createInterface({ input: child.stdout })) {
-    console.log(line);
-    const count = /^ℹ (pass|fail|skipped) (\d+)$/.exec(line);
-    if (count) totals[count[1]] += Number(count[2]);
-  }
-  return (await closed) ?? 1;
+  console.log(`Running ${list.length} ${label} against ${engine}, ${concurrency} at a time`);
+  const queue = [...list].sort((a, b) => expected(b) - expected(a));
+  let status = 0;
+  const worker = async () => {
+    for (let file = queue.shift(); file !== undefined && !interrupted; file = queue.shift()) {
+      const began = Date.now();
+      const child = spawn(process.execPath, ['--import', 'tsx', '--test-reporter=spec', file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', COCREATE_TEST_SNAPSHOTS: manifest },
+      });
+      const output = [];
+      child.stdout.on('data', (chunk) => output.push(chunk));
+      child.stderr.on('data', (chunk) => output.push(chunk));
+      const code = await new Promise((resolve) => child.on('close', (exit, signal) => resolve(exit ?? (signal ? 1 : 0))));
+      times[file] = Date.now() - began;
+      const text = Buffer.concat(output).toString('utf8');
+      let counted = false;
+      for (const line of text.split('\n')) {
+        const count = /^ℹ (pass|fail|skipped) (\d+)$/.exec(line);
+        if (count) {
+          totals[count[1]] += Number(count[2]);
+          counted = true;
+        }
+      }
+      // A file that crashed before its tests reported counts as one failure.
+      if (code !== 0 && !counted) totals.fail += 1;
+      if (code !== 0) status = 1;
+      console.log(`\n${code === 0 ? '✔' : '✖'} ${file} (${(times[file] / 1000).toFixed(1)} s)`);
+      process.stdout.write(text);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, worker));
+  return interrupted ? 130 : status;
 };
 // Ctrl-C reaches the test processes too; once they have stopped, the snapshots are removed and nothing more runs.
 let interrupted = false;
 process.on('SIGINT', () => {
   interrupted = true;
 });
-const status = await run('test files', others, 2);
+const concurrency = Number(process.env.COCREATE_TEST_CONCURRENCY) || os.availableParallelism();
+const status = await run('test files', others, concurrency);
 const timingStatus = interrupted ? 130 : await run('timing test files, alone', timing, 1);
+try {
+  mkdirSync(join(timesPath, '..'), { recursive: true });
+  writeFileSync(timesPath, JSON.stringify({ ...lastTimes, ...times }, null, 1));
+} catch {
+  // Only an ordering hint.
+}
 try {
   execFileSync(process.execPath, [...snapshotScript, 'drop', manifest], { stdio: 'inherit' });
 } finally {
