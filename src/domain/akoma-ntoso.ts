@@ -65,6 +65,22 @@ function paragraphs(body: string, indent: string): string[] {
   return ps.length > 0 ? ps : [`${indent}<p/>`];
 }
 
+/**
+ * One FRBR level (work, expression or manifestation) of the identification block: the elements every level has,
+ * then the one only that level states (country, language), if any. Lines come indented for their place in the document.
+ */
+function frbrLevel(element: string, thisValue: string, uri: string, date: string, dateName: string, own?: string): string[] {
+  return [
+    `        <${element}>`,
+    `          <FRBRthis value="${xmlEscape(thisValue)}"/>`,
+    `          <FRBRuri value="${xmlEscape(uri)}"/>`,
+    `          <FRBRdate date="${xmlEscape(date)}" name="${dateName}"/>`,
+    '          <FRBRauthor href="#cocreate"/>',
+    ...(own === undefined ? [] : [`          ${own}`]),
+    `        </${element}>`,
+  ];
+}
+
 /** Akoma Ntoso 3.0 debate document for a transcript. */
 export function akomaNtosoDebate(t: AknTranscript): string {
   const known = new Map(t.speakers.map((s) => [s.slug, s]));
@@ -81,26 +97,10 @@ export function akomaNtosoDebate(t: AknTranscript): string {
   out.push('  <debate name="transcript">');
   out.push('    <meta>');
   out.push('      <identification source="#cocreate">');
-  out.push('        <FRBRWork>');
-  out.push(`          <FRBRthis value="${a(`${uri}/!main`)}"/>`);
-  out.push(`          <FRBRuri value="${a(uri)}"/>`);
-  out.push(`          <FRBRdate date="${a(workDate)}" name="${t.heldOn ? 'meeting' : 'export'}"/>`);
-  out.push('          <FRBRauthor href="#cocreate"/>');
-  out.push(`          <FRBRcountry value="${a(t.country ?? 'tw')}"/>`);
-  out.push('        </FRBRWork>');
-  out.push('        <FRBRExpression>');
-  out.push(`          <FRBRthis value="${a(`${uri}/${lang}@/!main`)}"/>`);
-  out.push(`          <FRBRuri value="${a(`${uri}/${lang}@`)}"/>`);
-  out.push(`          <FRBRdate date="${a(workDate)}" name="${t.heldOn ? 'meeting' : 'export'}"/>`);
-  out.push('          <FRBRauthor href="#cocreate"/>');
-  out.push(`          <FRBRlanguage language="${lang}"/>`);
-  out.push('        </FRBRExpression>');
-  out.push('        <FRBRManifestation>');
-  out.push(`          <FRBRthis value="${a(`${uri}/${lang}@/!main.xml`)}"/>`);
-  out.push(`          <FRBRuri value="${a(`${uri}/${lang}@.akn`)}"/>`);
-  out.push(`          <FRBRdate date="${a(manifestationDate)}" name="export"/>`);
-  out.push('          <FRBRauthor href="#cocreate"/>');
-  out.push('        </FRBRManifestation>');
+  const workDateName = t.heldOn ? 'meeting' : 'export';
+  out.push(...frbrLevel('FRBRWork', `${uri}/!main`, uri, workDate, workDateName, `<FRBRcountry value="${a(t.country ?? 'tw')}"/>`));
+  out.push(...frbrLevel('FRBRExpression', `${uri}/${lang}@/!main`, `${uri}/${lang}@`, workDate, workDateName, `<FRBRlanguage language="${lang}"/>`));
+  out.push(...frbrLevel('FRBRManifestation', `${uri}/${lang}@/!main.xml`, `${uri}/${lang}@.akn`, manifestationDate, 'export'));
   out.push('      </identification>');
   out.push('      <references source="#cocreate">');
   out.push('        <TLCOrganization eId="cocreate" href="/ontology/organization/cocreate" showAs="Cocreate"/>');

@@ -29,27 +29,28 @@ describe('dates nest: plan ⊇ commitment ⊇ milestone', () => {
     assert.deepEqual(checkMilestoneDates({ startDate: '2021-01-01', endDate: '2021-12-31' }, commitment), []);
     assert.deepEqual(checkMilestoneDates({ startDate: '2022-12-31', endDate: '2022-12-31' }, commitment), []);
   });
-  test('a milestone ending after its commitment names endDate', () => {
-    const problems = checkMilestoneDates({ startDate: '2022-01-01', endDate: '2023-01-01' }, commitment);
-    assert.deepEqual(
-      problems.map((p) => [p.field, p.key]),
-      [['endDate', 'error.outsideCommitment']],
-    );
-  });
-  test('a milestone starting before its commitment names startDate', () => {
-    const problems = checkMilestoneDates({ startDate: '2020-12-31', endDate: '2021-06-30' }, commitment);
-    assert.deepEqual(
-      problems.map((p) => p.field),
-      ['startDate'],
-    );
-  });
-  test('end before start', () => {
-    const problems = checkMilestoneDates({ startDate: '2022-02-01', endDate: '2022-01-01' }, commitment);
-    assert.deepEqual(
-      problems.map((p) => [p.field, p.key]),
-      [['endDate', 'error.endBeforeStart']],
-    );
-  });
+  const milestoneCases: { name: string; startDate: string; endDate: string; problems: [field: string, key: string][] }[] = [
+    {
+      name: 'a milestone ending after its commitment names endDate',
+      startDate: '2022-01-01',
+      endDate: '2023-01-01',
+      problems: [['endDate', 'error.outsideCommitment']],
+    },
+    {
+      name: 'a milestone starting before its commitment names startDate',
+      startDate: '2020-12-31',
+      endDate: '2021-06-30',
+      problems: [['startDate', 'error.outsideCommitment']],
+    },
+    { name: 'end before start', startDate: '2022-02-01', endDate: '2022-01-01', problems: [['endDate', 'error.endBeforeStart']] },
+  ];
+  for (const { name, startDate, endDate, problems } of milestoneCases)
+    test(name, () => {
+      assert.deepEqual(
+        checkMilestoneDates({ startDate, endDate }, commitment).map((p) => [p.field, p.key]),
+        problems,
+      );
+    });
   test('a commitment outside the plan names both ends', () => {
     const problems = checkCommitmentDates({ startDate: '2020-06-01', endDate: '2024-06-01' }, plan);
     assert.deepEqual(problems.map((p) => p.field).sort(), ['endDate', 'startDate']);

@@ -1,23 +1,24 @@
 /** Unit tests of the monitoring rules: cycles, report checks, roll-ups, timeliness, evidence types. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+// In the order the tests below first use them.
 import {
-  EVIDENCE_MAX_BYTES,
-  activeInCycle,
-  addDays,
-  averagePercent,
-  checkCycleDates,
-  checkEvidenceFile,
-  checkMilestoneProgress,
-  commitmentHealth,
-  commitmentPercent,
-  countHealth,
-  currentCycle,
-  evidenceMediaType,
   generateCycles,
-  reportTiming,
+  addDays,
+  checkCycleDates,
+  currentCycle,
   taipeiDay,
+  activeInCycle,
+  checkMilestoneProgress,
   type MilestoneProgress,
+  commitmentPercent,
+  commitmentHealth,
+  averagePercent,
+  countHealth,
+  reportTiming,
+  evidenceMediaType,
+  checkEvidenceFile,
+  EVIDENCE_MAX_BYTES,
 } from './monitoring.js';
 
 const reason = (zh = '', en = '') => ({ zh, en, status: 'draft' as const });
@@ -96,22 +97,18 @@ describe('milestone entries of a report', () => {
   });
 
   test('percent range and consistency with the status', () => {
-    assert.deepEqual(
-      checkMilestoneProgress([entry('in-progress', 101)], [1]).map((p) => p.key),
-      ['error.percent'],
-    );
-    assert.deepEqual(
-      checkMilestoneProgress([entry('in-progress', 2.5)], [1]).map((p) => p.key),
-      ['error.percent'],
-    );
-    assert.deepEqual(
-      checkMilestoneProgress([entry('completed', 90)], [1]).map((p) => p.key),
-      ['error.completedPercent'],
-    );
-    assert.deepEqual(
-      checkMilestoneProgress([entry('not-started', 5)], [1]).map((p) => p.key),
-      ['error.notStartedPercent'],
-    );
+    const cases: [MilestoneProgress['status'], number, string][] = [
+      ['in-progress', 101, 'error.percent'],
+      ['in-progress', 2.5, 'error.percent'],
+      ['completed', 90, 'error.completedPercent'],
+      ['not-started', 5, 'error.notStartedPercent'],
+    ];
+    for (const [status, percent, key] of cases)
+      assert.deepEqual(
+        checkMilestoneProgress([entry(status, percent)], [1]).map((p) => p.key),
+        [key],
+        `${status} at ${percent}%`,
+      );
   });
 
   test('unknown or repeated milestones', () => {

@@ -200,24 +200,29 @@ export function checkPlanPeriod(periodStart: string, periodEnd: string): FieldPr
   return checkRange('periodStart', 'periodEnd', periodStart, periodEnd);
 }
 
-/** A commitment's dates fall inside its plan's period. */
-export function checkCommitmentDates(c: { startDate: string; endDate: string }, plan: { periodStart: string; periodEnd: string }): FieldProblem[] {
-  const problems = checkRange('startDate', 'endDate', c.startDate, c.endDate);
-  if (c.startDate < plan.periodStart || c.startDate > plan.periodEnd)
-    problems.push({ field: 'startDate', key: 'error.outsidePlan', params: { start: plan.periodStart, end: plan.periodEnd } });
-  if (c.endDate > plan.periodEnd || c.endDate < plan.periodStart)
-    problems.push({ field: 'endDate', key: 'error.outsidePlan', params: { start: plan.periodStart, end: plan.periodEnd } });
+/** Start and end dates, as commitments and milestones have them. */
+interface DateSpan {
+  startDate: string;
+  endDate: string;
+}
+
+/** A real range whose ends both fall inside `outer`; an end outside it is reported under `outsideKey`, with `outer`'s dates. */
+function checkDatesWithin(inner: DateSpan, outer: DateSpan, outsideKey: string): FieldProblem[] {
+  const problems = checkRange('startDate', 'endDate', inner.startDate, inner.endDate);
+  for (const field of ['startDate', 'endDate'] as const)
+    if (inner[field] < outer.startDate || inner[field] > outer.endDate)
+      problems.push({ field, key: outsideKey, params: { start: outer.startDate, end: outer.endDate } });
   return problems;
 }
 
+/** A commitment's dates fall inside its plan's period. */
+export function checkCommitmentDates(c: DateSpan, plan: { periodStart: string; periodEnd: string }): FieldProblem[] {
+  return checkDatesWithin(c, { startDate: plan.periodStart, endDate: plan.periodEnd }, 'error.outsidePlan');
+}
+
 /** A milestone's dates fall inside its commitment's dates. */
-export function checkMilestoneDates(m: { startDate: string; endDate: string }, c: { startDate: string; endDate: string }): FieldProblem[] {
-  const problems = checkRange('startDate', 'endDate', m.startDate, m.endDate);
-  if (m.startDate < c.startDate || m.startDate > c.endDate)
-    problems.push({ field: 'startDate', key: 'error.outsideCommitment', params: { start: c.startDate, end: c.endDate } });
-  if (m.endDate > c.endDate || m.endDate < c.startDate)
-    problems.push({ field: 'endDate', key: 'error.outsideCommitment', params: { start: c.startDate, end: c.endDate } });
-  return problems;
+export function checkMilestoneDates(m: DateSpan, c: DateSpan): FieldProblem[] {
+  return checkDatesWithin(m, c, 'error.outsideCommitment');
 }
 
 /** Technology & Innovation and Inclusion count only alongside a core value; the brief fits in 140 characters. */

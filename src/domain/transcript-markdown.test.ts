@@ -193,58 +193,82 @@ describe('minutes in numbered-list form', () => {
 describe('malformed files are rejected whole, each problem naming its line', () => {
   const keyAt = (text: string) => problems(text).map((p) => [p.line, p.key]);
 
-  test('an empty file', () => {
-    assert.deepEqual(keyAt(''), [[1, 'transcript.error.empty']]);
-    assert.deepEqual(keyAt(' \n\n\t\n'), [[1, 'transcript.error.empty']]);
-  });
-
-  test('an impossible or badly written date in the heading', () => {
-    assert.deepEqual(problems('# 2020-13-45 會議\n\n### 甲：\n好。\n'), [{ line: 1, key: 'transcript.error.badDate', params: { date: '2020-13-45' } }]);
-    assert.deepEqual(keyAt('\n\n# 2021-02-29 會議\n\n### 甲：\n好。\n'), [[3, 'transcript.error.badDate']]);
-    assert.deepEqual(keyAt('# 2020/12/31 會議\n\n### 甲：\n好。\n'), [[1, 'transcript.error.badDate']]);
-  });
-
-  test('a dated heading without a title, an empty heading', () => {
-    assert.deepEqual(keyAt('# 2020-12-31\n\n### 甲：\n好。\n'), [[1, 'transcript.error.emptyTitle']]);
-    assert.deepEqual(keyAt('#\n\n### 甲：\n好。\n'), [[1, 'transcript.error.emptyTitle']]);
-  });
-
-  test('a `#` heading anywhere but the first non-blank line', () => {
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n### 甲：\n好。\n\n# 2021-01-01 另一場\n'), [[6, 'transcript.error.titlePosition']]);
-  });
-
-  test('speaker headings: empty, without a colon', () => {
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n### ：\n好。\n'), [[3, 'transcript.error.speakerHeading']]);
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n###\n好。\n'), [[3, 'transcript.error.speakerHeading']]);
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n### 唐鳳召集人\n好。\n'), [[3, 'transcript.error.speakerColon']]);
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n### 甲：好。\n'), [[3, 'transcript.error.speakerColon']]);
-  });
-
-  test('a turn with no text, an empty narrative', () => {
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n### 甲：\n\n\n\n### 乙：\n好。\n'), [[3, 'transcript.error.emptyTurn']]);
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n\n### 甲：\n好。\n\n\n\n### 乙：\n'), [[8, 'transcript.error.emptyTurn']]);
-    assert.deepEqual(keyAt('### 甲：\n好。\n\n>\n'), [[4, 'transcript.error.emptyTurn']]);
-  });
-
-  test('sections: empty heading, no turns', () => {
-    assert.deepEqual(keyAt('##\n\n### 甲：\n好。\n'), [[1, 'transcript.error.sectionHeading']]);
-    assert.deepEqual(keyAt('### 甲：\n好。\n\n## 第一節\n\n## 第二節\n\n### 乙：\n好。\n'), [[4, 'transcript.error.emptySection']]);
-  });
-
-  test('headings deeper than `###`', () => {
-    assert.deepEqual(keyAt('### 甲：\n好。\n#### 小標\n'), [[3, 'transcript.error.unknownHeading']]);
-  });
-
-  test('NUL bytes, control characters, replacement characters, lone surrogates', () => {
-    assert.deepEqual(problems('### 甲：\n好\u0000。\n'), [{ line: 2, key: 'transcript.error.invalidChar', params: { column: 2, char: 'U+0000' } }]);
-    assert.deepEqual(keyAt('### 甲：\n好。\n\n\n\n### 乙：\n壞\uFFFD字\n'), [[7, 'transcript.error.invalidChar']]);
-    assert.deepEqual(keyAt('### 甲：\n\u0007\n'), [[2, 'transcript.error.invalidChar']]);
-    assert.deepEqual(keyAt('### 甲：\n半個\uD800字\n'), [[2, 'transcript.error.invalidChar']]);
-  });
-
-  test('a title and nothing else', () => {
-    assert.deepEqual(keyAt('# 2020-12-31 會議\n'), [[1, 'transcript.error.noTurns']]);
-  });
+  // Each text is refused with one problem: [text, its line, its key, and its params where the test checks them].
+  const cases: [name: string, refusals: [text: string, line: number, key: string, params?: TranscriptProblem['params']][]][] = [
+    [
+      'an empty file',
+      [
+        ['', 1, 'transcript.error.empty'],
+        [' \n\n\t\n', 1, 'transcript.error.empty'],
+      ],
+    ],
+    [
+      'an impossible or badly written date in the heading',
+      [
+        ['# 2020-13-45 會議\n\n### 甲：\n好。\n', 1, 'transcript.error.badDate', { date: '2020-13-45' }],
+        ['\n\n# 2021-02-29 會議\n\n### 甲：\n好。\n', 3, 'transcript.error.badDate'],
+        ['# 2020/12/31 會議\n\n### 甲：\n好。\n', 1, 'transcript.error.badDate'],
+      ],
+    ],
+    [
+      'a dated heading without a title, an empty heading',
+      [
+        ['# 2020-12-31\n\n### 甲：\n好。\n', 1, 'transcript.error.emptyTitle'],
+        ['#\n\n### 甲：\n好。\n', 1, 'transcript.error.emptyTitle'],
+      ],
+    ],
+    [
+      'a `#` heading anywhere but the first non-blank line',
+      [['# 2020-12-31 會議\n\n### 甲：\n好。\n\n# 2021-01-01 另一場\n', 6, 'transcript.error.titlePosition']],
+    ],
+    [
+      'speaker headings: empty, without a colon',
+      [
+        ['# 2020-12-31 會議\n\n### ：\n好。\n', 3, 'transcript.error.speakerHeading'],
+        ['# 2020-12-31 會議\n\n###\n好。\n', 3, 'transcript.error.speakerHeading'],
+        ['# 2020-12-31 會議\n\n### 唐鳳召集人\n好。\n', 3, 'transcript.error.speakerColon'],
+        ['# 2020-12-31 會議\n\n### 甲：好。\n', 3, 'transcript.error.speakerColon'],
+      ],
+    ],
+    [
+      'a turn with no text, an empty narrative',
+      [
+        ['# 2020-12-31 會議\n\n### 甲：\n\n\n\n### 乙：\n好。\n', 3, 'transcript.error.emptyTurn'],
+        ['# 2020-12-31 會議\n\n### 甲：\n好。\n\n\n\n### 乙：\n', 8, 'transcript.error.emptyTurn'],
+        ['### 甲：\n好。\n\n>\n', 4, 'transcript.error.emptyTurn'],
+      ],
+    ],
+    [
+      'sections: empty heading, no turns',
+      [
+        ['##\n\n### 甲：\n好。\n', 1, 'transcript.error.sectionHeading'],
+        ['### 甲：\n好。\n\n## 第一節\n\n## 第二節\n\n### 乙：\n好。\n', 4, 'transcript.error.emptySection'],
+      ],
+    ],
+    ['headings deeper than `###`', [['### 甲：\n好。\n#### 小標\n', 3, 'transcript.error.unknownHeading']]],
+    [
+      'NUL bytes, control characters, replacement characters, lone surrogates',
+      [
+        ['### 甲：\n好\u0000。\n', 2, 'transcript.error.invalidChar', { column: 2, char: 'U+0000' }],
+        ['### 甲：\n好。\n\n\n\n### 乙：\n壞\uFFFD字\n', 7, 'transcript.error.invalidChar'],
+        ['### 甲：\n\u0007\n', 2, 'transcript.error.invalidChar'],
+        ['### 甲：\n半個\uD800字\n', 2, 'transcript.error.invalidChar'],
+      ],
+    ],
+    ['a title and nothing else', [['# 2020-12-31 會議\n', 1, 'transcript.error.noTurns']]],
+  ];
+  for (const [name, refusals] of cases)
+    test(name, () => {
+      for (const [text, line, key, params] of refusals) {
+        const found = problems(text);
+        assert.deepEqual(
+          found.map((p) => [p.line, p.key]),
+          [[line, key]],
+          JSON.stringify(text),
+        );
+        if (params) assert.deepEqual(found[0]?.params, params, JSON.stringify(text));
+      }
+    });
 
   test('several problems are all reported, in line order', () => {
     assert.deepEqual(keyAt('# 2020-02-30 會議\n\n### 甲\n好。\n\n### ：\n好。\n\n# 又一個\n'), [

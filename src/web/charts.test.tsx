@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BarChart, GanttChart, LineChart, StackedBar, formatNumber, scaleDate, truncate, type GanttRow } from './charts.js';
+import {
+  BarChart,
+  GanttChart,
+  LineChart,
+  StackedBar,
+  formatNumber,
+  scaleDate,
+  truncate,
+  type ChartFrame,
+  type GanttChartProps,
+  type GanttRow,
+  type LinePoint,
+} from './charts.js';
 
 // hono/jsx elements render to a string; awaiting first also covers a component that turns async one day.
 const render = async (element: unknown) => String(await element);
@@ -16,7 +28,7 @@ const cellTexts = (row: string) => [...row.matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/
 const group = (html: string, key: string) => new RegExp(`<g class="[^"]*" data-key="${key}">[\\s\\S]*?</g>`).exec(html)?.[0] ?? '';
 
 /** Title and desc exist with the ids aria-labelledby names, and the data table comes right after the SVG. */
-function assertAccessibleFigure(html: string, id: string, title: string, description: string) {
+function assertAccessibleFigure(html: string, { id, title, description }: ChartFrame) {
   assert.match(html, /^<figure class="chart /);
   const svgTag = tags(html, 'svg')[0] ?? '';
   assert.equal(attr(svgTag, 'role'), 'img');
@@ -42,12 +54,13 @@ function row(overrides: Partial<GanttRow> & { key: string }): GanttRow {
   return { label: overrides.key, start: range.start, end: range.end, status: 'in-progress', statusLabel: 'In progress', level: 0, ...overrides };
 }
 
-const gantt = (rows: GanttRow[], today: string | null = '2023-03-15') =>
+const planGantt: ChartFrame = { id: 'plan-gantt', title: 'Commitment timeline', description: 'Two commitments, one delayed.' };
+
+/** The plan's Gantt chart of these rows; `props` replaces any of the usual ones (caption, columns, legend …). */
+const gantt = (rows: GanttRow[], today: string | null = '2023-03-15', props: Partial<GanttChartProps> = {}) =>
   render(
     <GanttChart
-      id="plan-gantt"
-      title="Commitment timeline"
-      description="Two commitments, one delayed."
+      {...planGantt}
       caption="Timeline of the 2021–2024 plan"
       range={range}
       today={today}
@@ -55,6 +68,7 @@ const gantt = (rows: GanttRow[], today: string | null = '2023-03-15') =>
       rows={rows}
       columns={columns}
       legend={legend}
+      {...props}
     />,
   );
 
@@ -116,7 +130,7 @@ test('GanttChart is an accessible figure: named and described SVG, caption, and 
       level: 1,
     }),
   ]);
-  assertAccessibleFigure(html, 'plan-gantt', 'Commitment timeline', 'Two commitments, one delayed.');
+  assertAccessibleFigure(html, planGantt);
   assert.match(html, /<figcaption>Timeline of the 2021–2024 plan<\/figcaption>/);
   assert.deepEqual(tags(html, 'th').filter((t) => attr(t, 'scope') === 'col').length, 5, 'label, start, end, status and percent columns');
   assert.deepEqual(tbodyRows(html).map(cellTexts), [
@@ -200,30 +214,21 @@ test('GanttChart marks statuses without relying on colour: stripes, dashes and a
 });
 
 test('GanttChart leaves out the percent column when no header is given', async () => {
-  const html = await render(
-    <GanttChart
-      id="g2"
-      title="T"
-      description="D"
-      range={range}
-      today={null}
-      todayLabel="Today"
-      rows={[row({ key: 'a', percent: 30 })]}
-      columns={{ label: 'L', start: 'S', end: 'E', status: 'St' }}
-      legend={[]}
-    />,
-  );
+  const html = await gantt([row({ key: 'a', percent: 30 })], null, {
+    caption: undefined,
+    columns: { label: 'L', start: 'S', end: 'E', status: 'St' },
+    legend: [],
+  });
   assert.deepEqual(cellTexts(tbodyRows(html)[0] ?? ''), ['a', '2021-09-01', '2024-08-31', 'In progress']);
   assert.ok(!html.includes('<figcaption>'));
   assert.ok(!html.includes('chart-legend'));
 });
 
 test('BarChart draws a bar per value with its label, and "—" for a missing value', async () => {
+  const areas: ChartFrame = { id: 'areas', title: 'Progress by area', description: 'Open data leads at 75%.' };
   const html = await render(
     <BarChart
-      id="areas"
-      title="Progress by area"
-      description="Open data leads at 75%."
+      {...areas}
       unit="%"
       bars={[
         { key: 'open-data', label: 'Open data', value: 75, href: '/en/areas/open-data' },
@@ -233,7 +238,7 @@ test('BarChart draws a bar per value with its label, and "—" for a missing val
       columns={{ label: 'Area', value: 'Progress' }}
     />,
   );
-  assertAccessibleFigure(html, 'areas', 'Progress by area', 'Open data leads at 75%.');
+  assertAccessibleFigure(html, areas);
   assert.deepEqual(tbodyRows(html).map(cellTexts), [
     ['Open data', '75%'],
     ['Budget &amp; &lt;spending&gt;', '38%'],
@@ -251,11 +256,10 @@ test('BarChart draws a bar per value with its label, and "—" for a missing val
 });
 
 test('StackedBar splits the full width by count, labels parts that fit, and lists every count', async () => {
+  const health: ChartFrame = { id: 'health', title: 'Commitment status', description: '6 of 10 commitments are on track.' };
   const html = await render(
     <StackedBar
-      id="health"
-      title="Commitment status"
-      description="6 of 10 commitments are on track."
+      {...health}
       segments={[
         { key: 'completed', label: 'Completed', value: 2, className: 'gantt-status-completed' },
         { key: 'on-track', label: 'On track', value: 6, className: 'gantt-status-on-track' },
@@ -265,7 +269,7 @@ test('StackedBar splits the full width by count, labels parts that fit, and list
       columns={{ label: 'Status', value: 'Commitments' }}
     />,
   );
-  assertAccessibleFigure(html, 'health', 'Commitment status', '6 of 10 commitments are on track.');
+  assertAccessibleFigure(html, health);
   const viewWidth = Number((attr(tags(html, 'svg')[0] ?? '', 'viewBox') ?? '').split(' ')[2]);
   const segments = tags(svgOf(html), 'rect').filter((t) => (attr(t, 'class') ?? '').startsWith('chart-segment '));
   assert.equal(segments.length, 3, 'an empty segment is not drawn');
@@ -285,23 +289,16 @@ test('StackedBar splits the full width by count, labels parts that fit, and list
 });
 
 test('LineChart marks each known value, breaks the line at a missing one, and tabulates all', async () => {
-  const html = await render(
-    <LineChart
-      id="cycles"
-      title="Progress by review cycle"
-      description="Progress rose from 20% to 90%."
-      unit="%"
-      points={[
-        { key: 'c1', label: 'Mid-term 2022', value: 20 },
-        { key: 'c2', label: 'Annual 2022', value: 45 },
-        { key: 'c3', label: 'Mid-term 2023', value: null },
-        { key: 'c4', label: 'Annual 2023', value: 70 },
-        { key: 'c5', label: 'Final', value: 90 },
-      ]}
-      columns={{ label: 'Cycle', value: 'Progress' }}
-    />,
-  );
-  assertAccessibleFigure(html, 'cycles', 'Progress by review cycle', 'Progress rose from 20% to 90%.');
+  const cycles: ChartFrame = { id: 'cycles', title: 'Progress by review cycle', description: 'Progress rose from 20% to 90%.' };
+  const points: LinePoint[] = [
+    { key: 'c1', label: 'Mid-term 2022', value: 20 },
+    { key: 'c2', label: 'Annual 2022', value: 45 },
+    { key: 'c3', label: 'Mid-term 2023', value: null },
+    { key: 'c4', label: 'Annual 2023', value: 70 },
+    { key: 'c5', label: 'Final', value: 90 },
+  ];
+  const html = await render(<LineChart {...cycles} unit="%" points={points} columns={{ label: 'Cycle', value: 'Progress' }} />);
+  assertAccessibleFigure(html, cycles);
   assert.equal(tags(html, 'circle').length, 4);
   assert.equal(tags(html, 'polyline').length, 2, 'one stretch of line each side of the gap');
   assert.equal(tags(group(html, 'c3'), 'circle').length, 0);

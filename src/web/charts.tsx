@@ -161,6 +161,12 @@ function DataTable(props: { caption: string; headers: string[]; groups: TableRow
   );
 }
 
+/** The table of a one-series chart (bars, stacked parts, line points): captioned with its title, a label and a value column. */
+function SeriesTable(props: { chart: { title: string; columns: { label: string; value: string } }; rows: TableRow[] }) {
+  const { title, columns } = props.chart;
+  return <DataTable caption={title} headers={[columns.label, columns.value]} groups={[props.rows]} />;
+}
+
 const linked = (label: string, href: string | undefined): Child => (href ? <a href={href}>{label}</a> : label);
 
 function Caption(props: { caption?: string }) {
@@ -476,20 +482,17 @@ export function BarChart(props: BarChartProps) {
           );
         })}
       </ChartSvg>
-      <DataTable
-        caption={props.title}
-        headers={[props.columns.label, props.columns.value]}
-        groups={[
-          props.bars.map((bar) => ({
-            header: linked(bar.label, bar.href),
-            cells: [
-              <>
-                <span class="num">{formatValue(bar.value, props.unit)}</span>
-                {bar.note ? <span class="chart-note"> {bar.note}</span> : null}
-              </>,
-            ],
-          })),
-        ]}
+      <SeriesTable
+        chart={props}
+        rows={props.bars.map((bar) => ({
+          header: linked(bar.label, bar.href),
+          cells: [
+            <>
+              <span class="num">{formatValue(bar.value, props.unit)}</span>
+              {bar.note ? <span class="chart-note"> {bar.note}</span> : null}
+            </>,
+          ],
+        }))}
       />
     </figure>
   );
@@ -569,10 +572,9 @@ export function StackedBar(props: StackedBarProps) {
           </li>
         ))}
       </ul>
-      <DataTable
-        caption={props.title}
-        headers={[props.columns.label, props.columns.value]}
-        groups={[counted.map((segment) => ({ header: segment.label, cells: [<span class="num">{formatNumber(segment.value)}</span>] }))]}
+      <SeriesTable
+        chart={props}
+        rows={counted.map((segment) => ({ header: segment.label, cells: [<span class="num">{formatNumber(segment.value)}</span>] }))}
       />
     </figure>
   );
@@ -664,10 +666,9 @@ export function LineChart(props: LineChartProps) {
           );
         })}
       </ChartSvg>
-      <DataTable
-        caption={props.title}
-        headers={[props.columns.label, props.columns.value]}
-        groups={[props.points.map((point) => ({ header: point.label, cells: [<span class="num">{formatValue(point.value, props.unit)}</span>] }))]}
+      <SeriesTable
+        chart={props}
+        rows={props.points.map((point) => ({ header: point.label, cells: [<span class="num">{formatValue(point.value, props.unit)}</span>] }))}
       />
     </figure>
   );

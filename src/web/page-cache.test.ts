@@ -25,24 +25,26 @@ let ctx: TestContext;
 let cache: PageCache;
 let app: App;
 
-/** The app as the server composes it, with a cache this file can look into. */
 /** On PostgreSQL a cache keeps nothing until its LISTEN connection is up (ADR 0020): wait for it, up to 5 s. */
 async function untilLive(cache: PageCache): Promise<void> {
   for (let i = 0; i < 250 && !cache.live; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   assert.ok(cache.live, 'the page cache hears change events');
 }
 
+/** The app's services over this file's database and clock, with the given page cache. */
+const servicesWith = (pageCache: PageCache) => ({
+  db: ctx.database.db,
+  sessionSecret: SECRET,
+  secureCookies: false,
+  now: () => ctx.clock.now,
+  config: { publicUrl: undefined },
+  pageCache,
+});
+
+/** The app as the server composes it, with a cache this file can look into. */
 function appWith(pageCacheOptions: { maxEntries?: number; maxBytes?: number } = {}): { app: App; cache: PageCache } {
   const own = new PageCache({ changes: ctx.database, now: () => ctx.clock.now, ...pageCacheOptions });
-  const services = {
-    db: ctx.database.db,
-    sessionSecret: SECRET,
-    secureCookies: false,
-    now: () => ctx.clock.now,
-    config: { publicUrl: undefined },
-    pageCache: own,
-  };
-  return { app: createApp({ services }), cache: own };
+  return { app: createApp({ services: servicesWith(own) }), cache: own };
 }
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
@@ -160,12 +162,15 @@ describe('hits and misses', () => {
   });
 
   test('the coding follows the client’s preferences', () => {
-    assert.equal(preferredEncoding('gzip, deflate, br'), 'br');
-    assert.equal(preferredEncoding('br;q=0.5, gzip'), 'gzip');
-    assert.equal(preferredEncoding('gzip;q=0, br;q=0'), 'identity');
-    assert.equal(preferredEncoding('*'), 'br');
-    assert.equal(preferredEncoding('identity'), 'identity');
-    assert.equal(preferredEncoding('deflate'), 'identity');
+    const cases: [acceptEncoding: string, coding: string][] = [
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['gzip;q=0, br;q=0', 'identity'],
+      ['*', 'br'],
+      ['identity', 'identity'],
+      ['deflate', 'identity'],
+    ];
+    for (const [acceptEncoding, coding] of cases) assert.equal(preferredEncoding(acceptEncoding), coding, acceptEncoding);
   });
 
   test('a new day in Taipei renders the page again', async () => {
@@ -271,14 +276,7 @@ describe('what is never kept', () => {
   let gate: Promise<void> = Promise.resolve();
   const probe = new Hono<AppEnv>();
   before(() => {
-    const services = {
-      db: ctx.database.db,
-      sessionSecret: SECRET,
-      secureCookies: false,
-      now: () => ctx.clock.now,
-      config: { publicUrl: undefined },
-      pageCache: cache,
-    };
+    const services = servicesWith(cache);
     probe.use('*', async (c, next) => {
       c.set('services', services);
       c.set('actor', null);

@@ -1,7 +1,7 @@
 /** API tokens: names, expiry, last use, listing and revocation, by API and by page, through real HTTP. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+import { addUser, Client, json, setup, signedIn, type TestContext } from '../../../test/helpers.js';
 
 let ctx: TestContext;
 let alice: Client;
@@ -15,12 +15,9 @@ before(async () => {
   aliceId = await addUser(ctx, 'alice@example.org', 'public');
   bobId = await addUser(ctx, 'bob@example.org', 'secretariat');
   await addUser(ctx, 'admin@example.org', 'admin');
-  alice = new Client(ctx.app);
-  await alice.signIn('alice@example.org');
-  bob = new Client(ctx.app);
-  await bob.signIn('bob@example.org');
-  admin = new Client(ctx.app);
-  await admin.signIn('admin@example.org');
+  alice = await signedIn(ctx.app, 'alice@example.org');
+  bob = await signedIn(ctx.app, 'bob@example.org');
+  admin = await signedIn(ctx.app, 'admin@example.org');
 });
 after(() => ctx.close());
 
@@ -71,8 +68,7 @@ describe('creating and expiry', () => {
       const expired = await bearer(created.token);
       assert.equal(expired.status, 401);
       assert.match((await json<{ error: string }>(expired)).error, /expired/);
-      const later = new Client(ctx.app); // the first session has expired too
-      await later.signIn('alice@example.org');
+      const later = await signedIn(ctx.app, 'alice@example.org'); // the first session has expired too
       const listed = (await tokensOf(later)).items.find((t) => t.id === created.id);
       assert.equal(listed?.status, 'expired');
     });
@@ -188,18 +184,17 @@ describe('listing and revoking', () => {
   });
 
   // Who may do what with Alice's tokens: each cell is a real request, and a refusal must change nothing.
-  const matrix: { who: 'anonymous' | 'owner' | 'other user' | 'admin'; op: 'list' | 'revoke' | 'create'; expect: number }[] = [
-    { who: 'anonymous', op: 'list', expect: 401 },
-    { who: 'anonymous', op: 'revoke', expect: 401 },
-    { who: 'anonymous', op: 'create', expect: 401 },
-    { who: 'owner', op: 'list', expect: 200 },
-    { who: 'owner', op: 'revoke', expect: 204 },
-    { who: 'owner', op: 'create', expect: 201 },
-    { who: 'other user', op: 'list', expect: 403 },
-    { who: 'other user', op: 'revoke', expect: 404 },
-    { who: 'admin', op: 'list', expect: 200 },
-    { who: 'admin', op: 'revoke', expect: 204 },
-  ];
+  type Who = 'anonymous' | 'owner' | 'other user' | 'admin';
+  type Op = 'list' | 'revoke' | 'create';
+  const statuses: Record<Who, Partial<Record<Op, number>>> = {
+    anonymous: { list: 401, revoke: 401, create: 401 },
+    owner: { list: 200, revoke: 204, create: 201 },
+    'other user': { list: 403, revoke: 404 },
+    admin: { list: 200, revoke: 204 },
+  };
+  const matrix = (Object.keys(statuses) as Who[]).flatMap((who) =>
+    (Object.entries(statuses[who]) as [Op, number][]).map(([op, expect]) => ({ who, op, expect })),
+  );
   for (const row of matrix) {
     test(`matrix: ${row.who} ${row.op} → ${row.expect}`, async () => {
       const target = await create(alice, { name: `matrix ${row.who} ${row.op}` });

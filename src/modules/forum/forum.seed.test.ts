@@ -53,8 +53,7 @@ describe('the seeded demo forum, on a plan without review cycles', () => {
   let ctx: TestContext;
   let forum: DemoForum;
   before(async () => {
-    forum = await loadDemoForum();
-    ctx = await setup();
+    [forum, ctx] = await Promise.all([loadDemoForum(), setup()]);
     await seedDemoForum(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
   });
   after(() => ctx.close());

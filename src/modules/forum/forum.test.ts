@@ -1,7 +1,7 @@
 /** Forum meetings, reviewed reports, resolutions and decisions through real HTTP against a real database. */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+import { addUser, Client, json, setup, signedIn, type TestContext } from '../../../test/helpers.js';
 import { jsonb, type Db } from '../../db/connection.js';
 import { seedDemoForum } from './forum.seed.js';
 
@@ -46,12 +46,9 @@ before(async () => {
   await addUser(ctx, 'sec@example.org', 'secretariat');
   await addUser(ctx, 'moi@example.org', 'agency-officer', ['MOI']);
   await addUser(ctx, 'pub@example.org', 'public');
-  secretariat = new Client(ctx.app);
-  await secretariat.signIn('sec@example.org');
-  officer = new Client(ctx.app);
-  await officer.signIn('moi@example.org');
-  publicUser = new Client(ctx.app);
-  await publicUser.signIn('pub@example.org');
+  secretariat = await signedIn(ctx.app, 'sec@example.org');
+  officer = await signedIn(ctx.app, 'moi@example.org');
+  publicUser = await signedIn(ctx.app, 'pub@example.org');
   anonymous = new Client(ctx.app);
   await anonymous.get('/login'); // a CSRF token, so refusals come from authorization, not CSRF
 });

@@ -1,7 +1,7 @@
 /** Monitoring through real HTTP against a real database: cycles, reports, evidence, board, transfers, pages, feeds. */
 import assert from 'node:assert/strict';
 import { after, describe, test, type TestContext as NodeTestContext } from 'node:test';
-import { addUser, Client, json, setup, type TestContext } from '../../../test/helpers.js';
+import { addUser, Client, json, setup, signedIn, type TestContext } from '../../../test/helpers.js';
 
 type Report = {
   id: number;
@@ -45,16 +45,11 @@ async function world(done: (close: () => Promise<void>) => void): Promise<World>
   await addUser(ctx, 'moi@example.org', 'agency-officer', ['MOI']);
   await addUser(ctx, 'ndc@example.org', 'agency-officer', ['NDC']);
   await addUser(ctx, 'cy@example.org', 'agency-officer', ['CY']);
-  const signedIn = async (email: string) => {
-    const client = new Client(ctx.app);
-    await client.signIn(email);
-    return client;
-  };
   const [secretariat, officerMoi, officerNdc, officerCy] = [
-    await signedIn('sec@example.org'),
-    await signedIn('moi@example.org'),
-    await signedIn('ndc@example.org'),
-    await signedIn('cy@example.org'),
+    await signedIn(ctx.app, 'sec@example.org'),
+    await signedIn(ctx.app, 'moi@example.org'),
+    await signedIn(ctx.app, 'ndc@example.org'),
+    await signedIn(ctx.app, 'cy@example.org'),
   ];
   // Anonymous, but with the double-submit CSRF cookie a browser gets: the refusal is about who, not the token.
   const anonymous = new Client(ctx.app);
@@ -108,12 +103,11 @@ async function draftOn41(w: World): Promise<Report> {
   return json<Report>(res);
 }
 
-/** The draft filled in: a delayed milestone with its reason and a completed one, a link and a PDF, CY's contribution. */
-async function completedDraftOn41(w: World): Promise<Report> {
-  const draft = await draftOn41(w);
+/** MOI saves the draft's participation and its milestones: the first delayed, with its reason, the second completed. */
+function saveProgressOn41(w: World, draft: Report): Promise<Response> {
   const [a, b] = draft.milestones;
   assert.ok(a && b);
-  const saved = await w.officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, {
+  return w.officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, {
     version: draft.version,
     participation: { zh: '召開工作分組會議 2 次。', en: 'Two working-group meetings.' },
     civilSocietyParticipants: 9,
@@ -123,7 +117,12 @@ async function completedDraftOn41(w: World): Promise<Report> {
       { milestoneId: b.milestoneId, status: 'completed', percent: 100 },
     ],
   });
-  assert.equal(saved.status, 200);
+}
+
+/** The draft filled in: a delayed milestone with its reason and a completed one, a link and a PDF, CY's contribution. */
+async function completedDraftOn41(w: World): Promise<Report> {
+  const draft = await draftOn41(w);
+  assert.equal((await saveProgressOn41(w, draft)).status, 200);
   assert.equal(
     (await w.officerMoi.api('POST', `/api/v1/reports/${draft.id}/evidence`, { title: '政治獻金查詢平臺', url: 'https://ardata.cy.gov.tw/' })).status,
     201,
@@ -306,18 +305,7 @@ describe('progress reports', () => {
     const w = await withCycles(await ownWorld(t));
     const draft = await draftOn41(w);
     const { officerMoi } = w;
-    const [a, b] = draft.milestones;
-    assert.ok(a && b);
-    const res = await officerMoi.api('PATCH', `/api/v1/reports/${draft.id}`, {
-      version: draft.version,
-      participation: { zh: '召開工作分組會議 2 次。', en: 'Two working-group meetings.' },
-      civilSocietyParticipants: 9,
-      governmentParticipants: 12,
-      milestones: [
-        { milestoneId: a.milestoneId, status: 'delayed', percent: 30, reason: { zh: '系統採購重新招標。', en: 'The system procurement was re-tendered.' } },
-        { milestoneId: b.milestoneId, status: 'completed', percent: 100 },
-      ],
-    });
+    const res = await saveProgressOn41(w, draft);
     assert.equal(res.status, 200);
     const saved = await json<Report>(res);
     assert.equal(saved.milestones[0]?.status, 'delayed');

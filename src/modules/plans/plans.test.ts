@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publicCommitmentStatus } from '../../domain/public-status.js';
-import { addUser, Client, json, setup, setupForTest, type TestContext } from '../../../test/helpers.js';
+import { addUser, Client, json, setup, setupForTest, signedIn, type TestContext } from '../../../test/helpers.js';
 
 let ctx: TestContext;
 let secretariat: Client;
@@ -13,10 +13,8 @@ before(async () => {
   ctx = await setup();
   await addUser(ctx, 'sec@example.org', 'secretariat');
   await addUser(ctx, 'moi@example.org', 'agency-officer', ['MOI']);
-  secretariat = new Client(ctx.app);
-  await secretariat.signIn('sec@example.org');
-  officerMoi = new Client(ctx.app);
-  await officerMoi.signIn('moi@example.org');
+  secretariat = await signedIn(ctx.app, 'sec@example.org');
+  officerMoi = await signedIn(ctx.app, 'moi@example.org');
   const list = await json<{ items: { id: number; number: string }[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/commitments`));
   for (const c of list.items) ids[c.number] = c.id;
 });
@@ -215,8 +213,7 @@ describe('authorization by role and ownership', () => {
       if (row.who === 'anonymous') client = new Client(ctx.app);
       else if (row.who === 'public') {
         await addUser(ctx, `public-${row.commitment}@example.org`, 'public').catch(() => 0);
-        client = new Client(ctx.app);
-        await client.signIn(`public-${row.commitment}@example.org`);
+        client = await signedIn(ctx.app, `public-${row.commitment}@example.org`);
       } else client = row.who === 'officer' ? officerMoi : secretariat;
       const res = await client.api('POST', `/api/v1/commitments/${ids[row.commitment]}/milestones`, {
         deliverable: { zh: '年度報告', en: 'Annual report' },
