@@ -21,6 +21,13 @@ export interface SeedContext {
   agencyIds?: Map<string, number>;
 }
 
+/**
+ * What one module offers others through the manifest list, keyed by a name the module that uses it declares (by
+ * declaration merging), so neither imports the other: plans declares `latestReported`, monitoring provides it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface Provisions {}
+
 export interface ModuleManifest {
   /** The folder's name; also the prefix no other module may use for its message keys. */
   name: string;
@@ -38,6 +45,8 @@ export interface ModuleManifest {
   visibility?: readonly VisibilityPolicy[];
   /** Sections the module adds to other modules' pages (a commitment page, a plan page, an agency page). */
   sections?: readonly SectionContribution[];
+  /** What this module offers the modules that declared a need for it (see `Provisions`). */
+  provides?: Partial<Provisions>;
   /** How requests name their actor (sessions, API tokens): exactly one module provides it. */
   identity?: IdentityProvider;
   /** Loads the module's demo data into an empty database; may extend the context for later modules. */
@@ -61,8 +70,20 @@ export function registerModules(list: readonly ModuleManifest[]): void {
     if (module.policy) registerPolicy(module.policy);
     if (module.visibility) registerVisibility(...module.visibility);
     if (module.sections) registerSections(...module.sections);
+    for (const [name, value] of Object.entries(module.provides ?? {}) as [keyof Provisions, Provisions[keyof Provisions]][]) {
+      const existing = provisions.get(name);
+      if (existing && existing.module !== module.name) throw new Error(`"${name}" is provided by both ${existing.module} and ${module.name}`);
+      provisions.set(name, { module: module.name, value });
+    }
   }
   if (list.filter((m) => m.identity).length > 1) throw new Error('Only one module may say how requests name their actor');
+}
+
+const provisions = new Map<keyof Provisions, { module: string; value: Provisions[keyof Provisions] }>();
+
+/** What a listed module provides under `name`, or undefined when no module does (the user goes without it). */
+export function provided<K extends keyof Provisions>(name: K): Provisions[K] | undefined {
+  return provisions.get(name)?.value as Provisions[K] | undefined;
 }
 
 /** The one module's identity provider (sessions, tokens), or an anonymous-only one when no module provides it. */

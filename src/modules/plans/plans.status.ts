@@ -1,24 +1,26 @@
 /**
  * The status the public sees of each commitment (domain/public-status.ts) follows its latest submitted progress
- * report. Reports belong to another module, which registers where they are read from (its manifest does, so
- * plans imports no other module); until one is registered, pages show the status set by hand.
+ * report. Reports belong to another module, which provides where they are read from in its manifest (`provides`), so
+ * plans imports no other module; without one, pages show the status set by hand.
  */
 import type { DbOrTx } from '../../db/connection.js';
 import type { Commitment, CommitmentStatus } from '../../domain/plan.js';
 import { publicCommitmentStatus, type LatestReported } from '../../domain/public-status.js';
+import { provided } from '../../web/module.js';
 
 /** Each commitment of a plan that has a submitted report, by id, with that report's milestone entries. */
 export type LatestReportedSource = (db: DbOrTx, planId: number) => Promise<ReadonlyMap<number, { milestones: NonNullable<LatestReported> }>>;
 
-let latestReported: LatestReportedSource | undefined;
-
-export function registerLatestReportedSource(source: LatestReportedSource): void {
-  latestReported = source;
+declare module '../../web/module.js' {
+  interface Provisions {
+    /** Where the latest submitted report of each commitment of a plan is read (the monitoring module). */
+    latestReported: LatestReportedSource;
+  }
 }
 
 /** The public status of each commitment, by id: one read per plan the commitments belong to. */
 export async function publicStatuses(db: DbOrTx, commitments: readonly Pick<Commitment, 'id' | 'planId' | 'status'>[]): Promise<Map<number, CommitmentStatus>> {
-  const source = latestReported;
+  const source = provided('latestReported');
   if (!source) return new Map(commitments.map((c) => [c.id, c.status]));
   const planIds = [...new Set(commitments.map((c) => c.planId))];
   const perPlan = await Promise.all(planIds.map((planId) => source(db, planId)));
