@@ -7,11 +7,7 @@ import { commitmentMonitoring, monitoringPages } from './monitoring.routes.js';
 import { seedDemoMonitoring } from './monitoring.seed.js';
 import { monitoringVisibility } from './monitoring.visibility.js';
 import './monitoring.table.js';
-import { registerLatestReportedSource } from '../plans/index.js';
 import { listLatestProgress } from './monitoring.queries.js';
-
-// The public status of a commitment follows its latest submitted report (domain/public-status.ts); plans reads them here.
-registerLatestReportedSource(listLatestProgress);
 
 export const monitoringModule = defineModule({
   name: 'monitoring',
@@ -22,6 +18,8 @@ export const monitoringModule = defineModule({
   historyEntityTypes: ['cycle', 'report'],
   visibility: monitoringVisibility,
   sections: [{ slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring }],
+  // The public status of a commitment follows its latest submitted report (domain/public-status.ts).
+  provides: { latestReported: listLatestProgress },
   seed: async (db, context) => {
     if (context.planId === undefined || !context.agencyIds) return;
     await seedDemoMonitoring(db, { planId: context.planId, agencyIds: context.agencyIds });

@@ -24,7 +24,7 @@ export * as planSchemas from './plans.schemas.js';
 export { presentCommitment } from './plans.api.js';
 export { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
 export type { CommitmentPageData } from './plans.routes.js';
-export { registerLatestReportedSource, type LatestReportedSource } from './plans.status.js';
+export type { LatestReportedSource } from './plans.status.js';
 export { isEmpty, seedDemoPlan } from './plans.seed.js';
 export { demoAgencySchema, demoCommitments, loadDemoPlan, type DemoPlan } from './plans.seed.js';
 export { commitmentInput, commitmentOutput, errorOutput, linkInput, localizedOutput, versionField } from './plans.schemas.js';
