@@ -89,3 +89,15 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(notes > 0, 'the section shows the note');
   assert.ok(progress > 0 && progress < notes, 'monitoring (order 10) comes before the sample (order 50)');
 });
+
+test('what a module provides reaches the module that declared the need, and two providers of one name are refused', async () => {
+  const { provided, registerModules } = await import('../src/web/module.js');
+  // Monitoring provides plans' `latestReported` (the public status follows the latest report).
+  const monitoring = modules.find((m) => m.name === 'monitoring');
+  assert.ok(monitoring?.provides?.latestReported);
+  assert.equal(provided('latestReported'), monitoring.provides.latestReported);
+  assert.throws(
+    () => registerModules([{ name: 'rival', provides: { latestReported: monitoring.provides!.latestReported! } }]),
+    /"latestReported" is provided by both monitoring and rival/,
+  );
+});
