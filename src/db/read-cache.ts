@@ -357,20 +357,19 @@ class CachingDriver implements Driver {
     await this.inner.beginTransaction(wrapper.inner, settings);
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const wrapper = connection as CachingConnection;
-    try {
-      await this.inner.commitTransaction(wrapper.inner);
-    } finally {
-      // A failed COMMIT may still have committed (a lost reply): empty the cache either way.
-      wrapper.endTransaction();
-    }
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    // A failed COMMIT may still have committed (a lost reply): the cache is emptied either way.
+    return this.#ending(connection, (inner) => this.inner.commitTransaction(inner));
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#ending(connection, (inner) => this.inner.rollbackTransaction(inner));
+  }
+
+  async #ending(connection: DatabaseConnection, end: (inner: DatabaseConnection) => Promise<void>): Promise<void> {
     const wrapper = connection as CachingConnection;
     try {
-      await this.inner.rollbackTransaction(wrapper.inner);
+      await end(wrapper.inner);
     } finally {
       wrapper.endTransaction();
     }
