@@ -44,7 +44,8 @@ try {
 console.log(`Database snapshots built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const totals = { pass: 0, fail: 0, skipped: 0 };
 // How long each file took last time (kept under node_modules/.cache): the longest start first, so that no long file
-// starts last while the other slots are idle. Without a record, the browser tests and the fuzz lead, then larger files.
+// starts last while the other slots are idle. Without a record (a fresh clone), the fuzz leads, then the browser tests,
+// then the tests that start processes, then larger files.
 const timesPath = fileURLToPath(new URL('../node_modules/.cache/cocreate-test-times.json', import.meta.url));
 let lastTimes = {};
 try {
@@ -52,7 +53,12 @@ try {
 } catch {
   // First run on this checkout.
 }
-const expected = (file) => lastTimes[file] ?? (/e2e|fuzz|visibility|data-lock/.test(file) ? 1e6 : 0) + statSync(file).size;
+const usuallyLong = [/fuzz/, /e2e/, /data-lock|cli|visibility/];
+const rank = (file) => {
+  const index = usuallyLong.findIndex((pattern) => pattern.test(file));
+  return index < 0 ? 0 : usuallyLong.length - index;
+};
+const expected = (file) => lastTimes[file] ?? rank(file) * 1e6 + statSync(file).size;
 const times = {};
 /**
  * Runs the files, `concurrency` at a time, each in its own process with node's spec reporter (as `node --test` would,
