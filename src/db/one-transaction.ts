@@ -17,19 +17,8 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Db } from './connection.js';
+import { Mutex } from './mutex.js';
 import type { DB } from './schema.js';
-
-/** One at a time: a use case's transaction holds the connection until it ends. */
-class Turns {
-  #tail: Promise<void> = Promise.resolve();
-  async take(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const turn = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return turn;
-  }
-}
 
 /** The outer transaction's connection, as the inner Kysely sees it. */
 class PinnedConnection implements DatabaseConnection {
@@ -44,13 +33,14 @@ class PinnedConnection implements DatabaseConnection {
 
 /** Use cases' transactions are parts of the outer one: begin and commit say nothing; a rollback spoils the whole. */
 class JoiningDriver implements Driver {
-  readonly #turns = new Turns();
+  /** One at a time: a use case's transaction holds the connection until it ends. */
+  readonly #turns = new Mutex();
   readonly #releases = new Map<DatabaseConnection, () => void>();
   failed = false;
   constructor(private readonly connection: PinnedConnection) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    this.#releases.set(this.connection, await this.#turns.take());
+    this.#releases.set(this.connection, await this.#turns.lock());
     return this.connection;
   }
   async beginTransaction(): Promise<void> {}

@@ -1,8 +1,9 @@
-/** Steps every write use case takes: authorize, validate, check the version, merge a patch onto stored values. */
+/** Steps every write use case takes: authorize, find the row at its version, validate, merge a patch onto stored values, file the change in history. */
 import { can, type Action, type Actor, type ResourceOwnership } from '../domain/authorization.js';
 import { mergeLocalized, type Localized, type LocalizedPatch } from '../domain/localized.js';
+import type { EntityType } from '../domain/history.js';
 import type { FieldProblem } from '../domain/plan.js';
-import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 
 export type Patch<T> = Partial<T> & { version: number };
 
@@ -21,6 +22,27 @@ export function requireText(field: string, value: Localized, problems: FieldProb
 
 export function assertVersion<T extends { version: number }>(current: T, expected: number): void {
   if (current.version !== expected) throw new ConflictError(current);
+}
+
+/** The row a write works on; a missing one is "not found". */
+export function found<T>(row: T | undefined): T {
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** The row a write works on, as it must be: there (else "not found") and at the version the client last saw. */
+export function foundAtVersion<T extends { version: number }>(row: T | undefined, expected: number): T {
+  const current = found(row);
+  assertVersion(current, expected);
+  return current;
+}
+
+/** What history files a change under: the entity, and the plan and commitment it belongs to (null for none). */
+export interface HistorySubject {
+  entityType: EntityType;
+  entityId: number;
+  planId: number | null;
+  commitmentId: number | null;
 }
 
 /** Localized fields of an input merged onto the stored values; other fields replace them when given. */

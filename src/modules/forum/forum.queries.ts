@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import { monitoringQueries } from '../monitoring/index.js';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
+import { byIds, lockedIf, updateVersioned } from '../../db/row-queries.js';
 import type { ForumMeetingsTable, ResolutionDecisionsTable, ResolutionsTable } from './forum.table.js';
 import type { ForumMeeting, MeetingKind, Resolution, ResolutionDecision, ResolutionStatus } from '../../domain/forum.js';
 import type { Localized } from '../../domain/localized.js';
@@ -75,21 +76,13 @@ export async function listMeetingsForCycle(db: DbOrTx, cycleId: number): Promise
 }
 
 export async function findMeetingById(db: DbOrTx, id: number, forUpdate = false): Promise<ForumMeeting | undefined> {
-  let q = db.selectFrom('forum_meetings').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('forum_meetings').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toMeeting(row);
 }
 
 /** Meetings by id in one query: a list linking many items to their meetings reads them together. */
-export async function findMeetingsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ForumMeeting>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('forum_meetings')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, toMeeting(row)]));
+export function findMeetingsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ForumMeeting>> {
+  return byIds(ids, (unique) => db.selectFrom('forum_meetings').selectAll().where('id', 'in', unique).execute(), toMeeting);
 }
 
 export async function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
@@ -102,23 +95,13 @@ export async function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false
 }
 
 export async function updateMeetingRow(db: DbOrTx, id: number, m: MeetingValues): Promise<ForumMeeting> {
-  const row = await db
-    .updateTable('forum_meetings')
-    .set({ ...meetingColumns(m), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'forum_meetings', id, meetingColumns(m)).returningAll().executeTakeFirstOrThrow();
   return toMeeting(row);
 }
 
 /** A change to what hangs off a meeting (its reviewed reports) is a new version of it. */
 export async function touchMeeting(db: DbOrTx, id: number): Promise<ForumMeeting> {
-  const row = await db
-    .updateTable('forum_meetings')
-    .set({ version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'forum_meetings', id, {}).returningAll().executeTakeFirstOrThrow();
   return toMeeting(row);
 }
 
@@ -142,22 +125,17 @@ export async function relatedDecisionMeetings(
   db: DbOrTx,
   meetingId: number,
 ): Promise<{ decidedLater: Pick<ForumMeeting, 'id' | 'heldOn'>[]; madeEarlier: Pick<ForumMeeting, 'id' | 'heldOn'>[] }> {
-  const [decidedLater, madeEarlier] = await Promise.all([
+  // A decision links two meetings: the one that made the resolution and the one that decided on it.
+  type Side = 'r.meeting_id' | 'd.meeting_id';
+  const linkedMeetings = (thisSide: Side, otherSide: Side) =>
     db
       .selectFrom('resolution_decisions as d')
       .innerJoin('resolutions as r', 'r.id', 'd.resolution_id')
-      .innerJoin('forum_meetings as m', 'm.id', 'd.meeting_id')
+      .innerJoin('forum_meetings as m', 'm.id', otherSide)
       .select(['m.id', 'm.held_on'])
-      .where('r.meeting_id', '=', meetingId)
-      .execute(),
-    db
-      .selectFrom('resolution_decisions as d')
-      .innerJoin('resolutions as r', 'r.id', 'd.resolution_id')
-      .innerJoin('forum_meetings as m', 'm.id', 'r.meeting_id')
-      .select(['m.id', 'm.held_on'])
-      .where('d.meeting_id', '=', meetingId)
-      .execute(),
-  ]);
+      .where(thisSide, '=', meetingId)
+      .execute();
+  const [decidedLater, madeEarlier] = await Promise.all([linkedMeetings('r.meeting_id', 'd.meeting_id'), linkedMeetings('d.meeting_id', 'r.meeting_id')]);
   const map = (rows: { id: number; held_on: string }[]) => rows.map((r) => ({ id: r.id, heldOn: r.held_on }));
   return { decidedLater: map(decidedLater), madeEarlier: map(madeEarlier) };
 }
@@ -243,9 +221,7 @@ export async function listResolutions(db: DbOrTx, planId: number, f: ResolutionF
 }
 
 export async function findResolutionById(db: DbOrTx, id: number, forUpdate = false): Promise<Resolution | undefined> {
-  let q = db.selectFrom('resolutions').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('resolutions').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toResolution(row);
 }
 
@@ -273,22 +249,14 @@ export async function insertResolution(db: DbOrTx, r: ResolutionValues, isDemo =
 }
 
 export async function updateResolutionRow(db: DbOrTx, id: number, r: Pick<Resolution, 'number' | 'body' | 'ownerAgencyId' | 'dueOn'>): Promise<Resolution> {
-  const row = await db
-    .updateTable('resolutions')
-    .set({ number: r.number, body: jsonb(r.body), owner_agency_id: r.ownerAgencyId, due_on: r.dueOn, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
+  const row = await updateVersioned(db, 'resolutions', id, { number: r.number, body: jsonb(r.body), owner_agency_id: r.ownerAgencyId, due_on: r.dueOn })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toResolution(row);
 }
 
 export async function setResolutionStatus(db: DbOrTx, id: number, status: ResolutionStatus): Promise<Resolution> {
-  const row = await db
-    .updateTable('resolutions')
-    .set({ status, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'resolutions', id, { status }).returningAll().executeTakeFirstOrThrow();
   return toResolution(row);
 }
 

@@ -27,7 +27,7 @@ import type { FieldProblem } from '../../domain/plan.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { recordHistory } from '../history/index.js';
 import { planQueries as planQ } from '../plans/index.js';
-import { assertValid, assertVersion, authorize, mergeInput } from '../../web/service-helpers.js';
+import { assertValid, authorize, found, foundAtVersion, mergeInput, type HistorySubject } from '../../web/service-helpers.js';
 import * as q from './forum.queries.js';
 import type { DecisionInput, MeetingInput, MeetingPatch, MeetingReportsInput, ResolutionInput, ResolutionPatch } from './forum.schemas.js';
 
@@ -61,25 +61,20 @@ async function checkMeetingValues(db: DbOrTx, values: q.MeetingValues, current: 
   assertValid(problems);
 }
 
+// Where history files the changes of each entity.
+const meetingSubject = (m: ForumMeeting): HistorySubject => ({ entityType: 'meeting', entityId: m.id, planId: m.planId, commitmentId: null });
+const resolutionSubject = (r: Resolution): HistorySubject => ({ entityType: 'resolution', entityId: r.id, planId: r.planId, commitmentId: null });
+
 // ---------------------------------------------------------------- meetings
 
 export async function createMeeting(deps: ForumServiceDeps, actor: Actor | null, planId: number, input: MeetingInput): Promise<ForumMeeting> {
   authorize(actor, 'meeting.manage');
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await planQ.findPlanById(trx, planId))) throw new NotFoundError();
+    found(await planQ.findPlanById(trx, planId));
     const values = meetingValues({ planId, heldOn: input.heldOn, ...newMeetingDefaults() }, input);
     await checkMeetingValues(trx, values, null);
     const meeting = await q.insertMeeting(trx, values, deps.demo);
-    await recordHistory(trx, {
-      entityType: 'meeting',
-      entityId: meeting.id,
-      planId,
-      commitmentId: null,
-      action: 'create',
-      actor,
-      before: null,
-      after: meeting,
-    });
+    await recordHistory(trx, { ...meetingSubject(meeting), action: 'create', actor, before: null, after: meeting });
     return meeting;
   });
 }
@@ -87,22 +82,11 @@ export async function createMeeting(deps: ForumServiceDeps, actor: Actor | null,
 export async function updateMeeting(deps: ForumServiceDeps, actor: Actor | null, meetingId: number, patch: MeetingPatch): Promise<ForumMeeting> {
   authorize(actor, 'meeting.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findMeetingById(trx, meetingId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
+    const current = foundAtVersion(await q.findMeetingById(trx, meetingId, true), patch.version);
     const values = meetingValues(current, patch);
     await checkMeetingValues(trx, values, current);
     const updated = await q.updateMeetingRow(trx, meetingId, values);
-    await recordHistory(trx, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      planId: current.planId,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...meetingSubject(current), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -111,22 +95,11 @@ export async function updateMeeting(deps: ForumServiceDeps, actor: Actor | null,
 export async function deleteMeeting(deps: ForumServiceDeps, actor: Actor | null, meetingId: number, version: number): Promise<void> {
   authorize(actor, 'meeting.manage');
   await deps.db.transaction().execute(async (trx) => {
-    const current = await q.findMeetingById(trx, meetingId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, version);
+    const current = foundAtVersion(await q.findMeetingById(trx, meetingId, true), version);
     if ((await q.countMeetingReferences(trx, meetingId)) > 0) throw new ValidationError([{ field: 'meeting', key: 'error.meetingHasResolutions' }]);
     const reports = await q.listMeetingReports(trx, meetingId);
     await q.deleteMeetingRow(trx, meetingId);
-    await recordHistory(trx, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      planId: current.planId,
-      commitmentId: null,
-      action: 'delete',
-      actor,
-      before: { ...current, reports: reports.map(reportEntry) },
-      after: null,
-    });
+    await recordHistory(trx, { ...meetingSubject(current), action: 'delete', actor, before: { ...current, reports: reports.map(reportEntry) }, after: null });
   });
 }
 
@@ -144,9 +117,7 @@ export async function setMeetingReports(
 ): Promise<{ meeting: ForumMeeting; reports: q.ReviewedReport[] }> {
   authorize(actor, 'meeting.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findMeetingById(trx, meetingId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, input.version);
+    const current = foundAtVersion(await q.findMeetingById(trx, meetingId, true), input.version);
     const refs = new Map(
       (
         await q.findReportRefs(
@@ -175,10 +146,7 @@ export async function setMeetingReports(
     const meeting = await q.touchMeeting(trx, meetingId);
     const reports = await q.listMeetingReports(trx, meetingId);
     await recordHistory(trx, {
-      entityType: 'meeting',
-      entityId: meetingId,
-      planId: current.planId,
-      commitmentId: null,
+      ...meetingSubject(current),
       action: 'update',
       actor,
       before: { reports: before.map(reportEntry) },
@@ -202,8 +170,7 @@ async function checkResolutionValues(db: DbOrTx, values: q.ResolutionValues, mee
 export async function createResolution(deps: ForumServiceDeps, actor: Actor | null, meetingId: number, input: ResolutionInput): Promise<Resolution> {
   authorize(actor, 'resolution.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const meeting = await q.findMeetingById(trx, meetingId);
-    if (!meeting) throw new NotFoundError();
+    const meeting = found(await q.findMeetingById(trx, meetingId));
     // One writer of the plan's numbers at a time, so the next number is free when it is inserted.
     await planQ.lockPlan(trx, meeting.planId);
     const number = input.number ?? nextResolutionNumber(meeting, await q.listResolutionNumbers(trx, meeting.planId));
@@ -217,16 +184,7 @@ export async function createResolution(deps: ForumServiceDeps, actor: Actor | nu
     };
     await checkResolutionValues(trx, values, meeting, null);
     const created = await q.insertResolution(trx, values, deps.demo);
-    await recordHistory(trx, {
-      entityType: 'resolution',
-      entityId: created.id,
-      planId: meeting.planId,
-      commitmentId: null,
-      action: 'create',
-      actor,
-      before: null,
-      after: created,
-    });
+    await recordHistory(trx, { ...resolutionSubject(created), action: 'create', actor, before: null, after: created });
     return created;
   });
 }
@@ -234,29 +192,16 @@ export async function createResolution(deps: ForumServiceDeps, actor: Actor | nu
 export async function updateResolution(deps: ForumServiceDeps, actor: Actor | null, resolutionId: number, patch: ResolutionPatch): Promise<Resolution> {
   authorize(actor, 'resolution.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const found = await q.findResolutionById(trx, resolutionId);
-    if (!found) throw new NotFoundError();
-    await planQ.lockPlan(trx, found.planId);
-    const current = await q.findResolutionById(trx, resolutionId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
-    const meeting = await q.findMeetingById(trx, current.meetingId);
-    if (!meeting) throw new NotFoundError();
+    const unlocked = found(await q.findResolutionById(trx, resolutionId));
+    await planQ.lockPlan(trx, unlocked.planId);
+    const current = foundAtVersion(await q.findResolutionById(trx, resolutionId, true), patch.version);
+    const meeting = found(await q.findMeetingById(trx, current.meetingId));
     const { number, ...rest } = patch;
     const merged = mergeInput<Resolution>(current, rest, ['body']);
     const values: q.ResolutionValues = { ...merged, number: number ?? current.number };
     await checkResolutionValues(trx, values, meeting, current.id);
     const updated = await q.updateResolutionRow(trx, resolutionId, values);
-    await recordHistory(trx, {
-      entityType: 'resolution',
-      entityId: resolutionId,
-      planId: current.planId,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...resolutionSubject(current), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -274,9 +219,7 @@ export async function decideResolution(
 ): Promise<{ resolution: Resolution; decision: ResolutionDecision }> {
   authorize(actor, 'resolution.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findResolutionById(trx, resolutionId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, input.version);
+    const current = foundAtVersion(await q.findResolutionById(trx, resolutionId, true), input.version);
     const [madeAt, decidedAt] = await Promise.all([q.findMeetingById(trx, current.meetingId), q.findMeetingById(trx, input.meetingId)]);
     if (!madeAt) throw new NotFoundError();
     if (!decidedAt || decidedAt.planId !== current.planId) throw new ValidationError([{ field: 'meetingId', key: 'error.unknownMeeting' }]);
@@ -293,10 +236,7 @@ export async function decideResolution(
     const resolution = await q.setResolutionStatus(trx, resolutionId, resolutionStatusAfter(all, meetings));
     const entry = (d: ResolutionDecision | undefined) => (d ? { meetingId: d.meetingId, status: d.status, note: d.note } : null);
     await recordHistory(trx, {
-      entityType: 'resolution',
-      entityId: resolutionId,
-      planId: current.planId,
-      commitmentId: null,
+      ...resolutionSubject(current),
       action: 'decide',
       actor,
       before: { status: current.status, decision: entry(earlier) },

@@ -1,7 +1,8 @@
 /** All SQL for review cycles, progress reports, their milestone entries, evidence and contributions. */
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import type { ProgressReportsTable, ReviewCyclesTable } from './monitoring.table.js';
+import { byIds, lockedIf, updateVersioned } from '../../db/row-queries.js';
+import type { ProgressReportsTable, ReportEvidenceTable, ReviewCyclesTable } from './monitoring.table.js';
 import { planQueries } from '../plans/index.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -62,9 +63,7 @@ export async function listCycles(db: DbOrTx, planId: number): Promise<ReviewCycl
 }
 
 export async function findCycleById(db: DbOrTx, id: number, forUpdate = false): Promise<ReviewCycle | undefined> {
-  let q = db.selectFrom('review_cycles').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('review_cycles').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toCycle(row);
 }
 
@@ -87,10 +86,7 @@ export async function deleteCycles(db: DbOrTx, planId: number): Promise<void> {
 export type CycleValues = Pick<ReviewCycle, 'startsOn' | 'endsOn' | 'reportDue' | 'reviewOn'>;
 
 export async function updateCycleRow(db: DbOrTx, id: number, c: CycleValues): Promise<ReviewCycle> {
-  const row = await db
-    .updateTable('review_cycles')
-    .set({ starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
+  const row = await updateVersioned(db, 'review_cycles', id, { starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toCycle(row);
@@ -140,21 +136,17 @@ async function withMilestones(db: DbOrTx, rows: Selectable<ProgressReportsTable>
 }
 
 export async function findReportById(db: DbOrTx, id: number, forUpdate = false): Promise<ProgressReport | undefined> {
-  let q = db.selectFrom('progress_reports').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('progress_reports').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row ? (await withMilestones(db, [row]))[0] : undefined;
 }
 
 /** Reports by id, with their milestone entries, in two queries however many (a history page names many). */
-export async function findReportsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ProgressReport>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('progress_reports')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map((await withMilestones(db, rows)).map((report) => [report.id, report]));
+export function findReportsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ProgressReport>> {
+  return byIds(
+    ids,
+    async (unique) => withMilestones(db, await db.selectFrom('progress_reports').selectAll().where('id', 'in', unique).execute()),
+    (report) => report,
+  );
 }
 
 /** Every revision for a commitment, by cycle then revision; drafts only when asked. */
@@ -241,35 +233,21 @@ export async function insertReport(
 }
 
 export async function updateReportContent(db: DbOrTx, id: number, r: ReportContent): Promise<ProgressReport> {
-  await db
-    .updateTable('progress_reports')
-    .set({ ...contentColumns(r), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(db, 'progress_reports', id, contentColumns(r)).execute();
   await replaceMilestoneProgress(db, id, r.milestones);
   return (await findReportById(db, id)) as ProgressReport;
 }
 
 export async function setReportState(db: DbOrTx, id: number, state: ReportState, submitted?: { at: Date; byName: string }): Promise<void> {
-  await db
-    .updateTable('progress_reports')
-    .set({
-      state,
-      ...(submitted ? { submitted_at: submitted.at, submitted_by_name: submitted.byName } : {}),
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(db, 'progress_reports', id, {
+    state,
+    ...(submitted ? { submitted_at: submitted.at, submitted_by_name: submitted.byName } : {}),
+  }).execute();
 }
 
 /** Bumps the version of a report whose parts (evidence, contributions) changed, so other editors see it changed. */
 export async function touchReport(db: DbOrTx, id: number): Promise<void> {
-  await db
-    .updateTable('progress_reports')
-    .set({ version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(db, 'progress_reports', id, {}).execute();
 }
 
 export async function deleteReportRow(db: DbOrTx, id: number): Promise<void> {
@@ -291,35 +269,27 @@ export interface Evidence {
 
 const evidenceColumns = ['id', 'report_id', 'title', 'url', 'file_name', 'media_type', 'byte_size', 'sha256'] as const;
 
+const toEvidence = (r: Pick<Selectable<ReportEvidenceTable>, (typeof evidenceColumns)[number]>): Evidence => ({
+  id: r.id,
+  reportId: r.report_id,
+  title: r.title,
+  url: r.url,
+  fileName: r.file_name,
+  mediaType: r.media_type,
+  byteSize: r.byte_size,
+  sha256: r.sha256,
+});
+
 export async function listEvidence(db: DbOrTx, reportIds: readonly number[]): Promise<Evidence[]> {
   if (reportIds.length === 0) return [];
   const rows = await db.selectFrom('report_evidence').select(evidenceColumns).where('report_id', 'in', reportIds).orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    reportId: r.report_id,
-    title: r.title,
-    url: r.url,
-    fileName: r.file_name,
-    mediaType: r.media_type,
-    byteSize: r.byte_size,
-    sha256: r.sha256,
-  }));
+  return rows.map(toEvidence);
 }
 
 export async function findEvidenceFile(db: DbOrTx, id: number): Promise<(Evidence & { content: Uint8Array }) | undefined> {
   const r = await db.selectFrom('report_evidence').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r?.content) return undefined;
-  return {
-    id: r.id,
-    reportId: r.report_id,
-    title: r.title,
-    url: r.url,
-    fileName: r.file_name,
-    mediaType: r.media_type,
-    byteSize: r.byte_size,
-    sha256: r.sha256,
-    content: r.content,
-  };
+  return { ...toEvidence(r), content: r.content };
 }
 
 export async function insertEvidence(
@@ -519,7 +489,27 @@ export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmen
   if (f.planId !== undefined) q = q.where('c.plan_id', '=', f.planId);
   if (f.commitmentId !== undefined) q = q.where('r.commitment_id', '=', f.commitmentId);
   if (f.agencyId !== undefined) q = q.where('r.agency_id', '=', f.agencyId);
-  const rows = await q.execute();
+  const labelled = await withCommitmentAndAgency(db, await q.execute());
+  return labelled.map(({ row: r, commitment, agencyName }) => ({
+    reportId: r.id,
+    revision: r.revision,
+    submittedAt: r.submitted_at as Date,
+    updatedAt: r.updated_at,
+    commitmentNumber: commitment.number,
+    commitmentTitle: commitment.title,
+    planSlug: commitment.planSlug,
+    planTitle: commitment.planTitle,
+    cycleNumber: r.cycle_number,
+    agencyName,
+    achievements: r.achievements,
+  }));
+}
+
+/** Each report row with its commitment's label and its agency's name (plans' data); rows missing either are left out. */
+async function withCommitmentAndAgency<R extends { commitment_id: number; agency_id: number }>(
+  db: DbOrTx,
+  rows: readonly R[],
+): Promise<{ row: R; commitment: planQueries.CommitmentLabel; agencyName: Localized }[]> {
   const [commitments, agencies] = await Promise.all([
     planQueries.commitmentLabels(
       db,
@@ -530,25 +520,10 @@ export async function listReportFeed(db: DbOrTx, f: { planId?: number; commitmen
       rows.map((r) => r.agency_id),
     ),
   ]);
-  return rows.flatMap((r) => {
-    const commitment = commitments.get(r.commitment_id);
-    const agencyName = agencies.get(r.agency_id);
-    if (!commitment || !agencyName) return [];
-    return [
-      {
-        reportId: r.id,
-        revision: r.revision,
-        submittedAt: r.submitted_at as Date,
-        updatedAt: r.updated_at,
-        commitmentNumber: commitment.number,
-        commitmentTitle: commitment.title,
-        planSlug: commitment.planSlug,
-        planTitle: commitment.planTitle,
-        cycleNumber: r.cycle_number,
-        agencyName,
-        achievements: r.achievements,
-      },
-    ];
+  return rows.flatMap((row) => {
+    const commitment = commitments.get(row.commitment_id);
+    const agencyName = agencies.get(row.agency_id);
+    return commitment && agencyName ? [{ row, commitment, agencyName }] : [];
   });
 }
 
@@ -612,37 +587,20 @@ type ReportRow = Awaited<ReturnType<ReturnType<typeof reportRows>['execute']>>[n
 
 /** The rows as references, in cycle order when asked, then commitment number (1-2 < 1-10 < 2-1), then report id. */
 async function toReportRefs(db: DbOrTx, rows: ReportRow[], byCycle: boolean): Promise<ReportRef[]> {
-  const [commitments, agencies] = await Promise.all([
-    planQueries.commitmentLabels(
-      db,
-      rows.map((r) => r.commitment_id),
-    ),
-    planQueries.agencyNames(
-      db,
-      rows.map((r) => r.agency_id),
-    ),
-  ]);
-  const refs = rows.flatMap((r): ReportRef[] => {
-    const commitment = commitments.get(r.commitment_id);
-    const agencyName = agencies.get(r.agency_id);
-    if (!commitment || !agencyName) return [];
-    return [
-      {
-        reportId: r.id,
-        planId: commitment.planId,
-        commitmentId: r.commitment_id,
-        commitmentNumber: commitment.number,
-        commitmentTitle: commitment.title,
-        agencyId: r.agency_id,
-        agencyName,
-        cycleId: r.cycle_id,
-        cycleNumber: r.cycle_number,
-        revision: r.revision,
-        state: r.state as ReportRef['state'],
-        submittedAt: r.submitted_at,
-      },
-    ];
-  });
+  const refs = (await withCommitmentAndAgency(db, rows)).map(({ row: r, commitment, agencyName }): ReportRef => ({
+    reportId: r.id,
+    planId: commitment.planId,
+    commitmentId: r.commitment_id,
+    commitmentNumber: commitment.number,
+    commitmentTitle: commitment.title,
+    agencyId: r.agency_id,
+    agencyName,
+    cycleId: r.cycle_id,
+    cycleNumber: r.cycle_number,
+    revision: r.revision,
+    state: r.state as ReportRef['state'],
+    submittedAt: r.submitted_at,
+  }));
   return refs.sort(
     (a, b) =>
       (byCycle ? a.cycleNumber - b.cycleNumber : 0) || planQueries.compareCommitmentNumbers(a.commitmentNumber, b.commitmentNumber) || a.reportId - b.reportId,

@@ -32,7 +32,7 @@ import type { ActionPlan, Agency, Area, Commitment, FieldProblem, Milestone } fr
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordHistory } from '../history/index.js';
 import { planQueries as plans } from '../plans/index.js';
-import { assertValid, assertVersion, authorize, requireText } from '../../web/service-helpers.js';
+import { assertValid, assertVersion, authorize, found, foundAtVersion, requireText, type HistorySubject } from '../../web/service-helpers.js';
 import * as q from './monitoring.queries.js';
 import type { CycleInput, ReportCreateInput, ReportUpdateInput } from './monitoring.schemas.js';
 
@@ -57,22 +57,23 @@ export function canSeeDrafts(actor: Actor | null, commitment: Pick<Commitment, '
   return can(actor, 'report.contribute', ownership(commitment));
 }
 
+// Where history files the changes of cycles and of a commitment's reports.
+const cycleSubject = (c: ReviewCycle): HistorySubject => ({ entityType: 'cycle', entityId: c.id, planId: c.planId, commitmentId: null });
+const reportSubject = (reportId: number, c: Commitment): HistorySubject => ({ entityType: 'report', entityId: reportId, planId: c.planId, commitmentId: c.id });
+
 // ---------------------------------------------------------------- cycles
 
 export async function generateCycles(deps: MonitoringDeps, actor: Actor | null, planId: number, options: CycleOptions): Promise<ReviewCycle[]> {
   authorize(actor, 'cycle.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const plan = await plans.lockPlan(trx, planId);
-    if (!plan) throw new NotFoundError();
+    const plan = found(await plans.lockPlan(trx, planId));
     // Reports hang on cycles; once any exists the cycles are edited one by one, never regenerated.
     if ((await q.countReportsInPlan(trx, planId)) > 0) throw new ValidationError([{ field: 'intervalMonths', key: 'error.cyclesHaveReports' }]);
     const before = await q.listCycles(trx, planId);
     await q.deleteCycles(trx, planId);
     const cycles = await q.insertCycles(trx, planId, generateCycleDates(plan.periodStart, plan.periodEnd, options));
-    for (const c of before)
-      await recordHistory(trx, { entityType: 'cycle', entityId: c.id, planId, commitmentId: null, action: 'delete', actor, before: c, after: null });
-    for (const c of cycles)
-      await recordHistory(trx, { entityType: 'cycle', entityId: c.id, planId, commitmentId: null, action: 'create', actor, before: null, after: c });
+    for (const c of before) await recordHistory(trx, { ...cycleSubject(c), action: 'delete', actor, before: c, after: null });
+    for (const c of cycles) await recordHistory(trx, { ...cycleSubject(c), action: 'create', actor, before: null, after: c });
     return cycles;
   });
 }
@@ -85,9 +86,7 @@ export async function updateCycle(
 ): Promise<ReviewCycle> {
   authorize(actor, 'cycle.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findCycleById(trx, cycleId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
+    const current = foundAtVersion(await q.findCycleById(trx, cycleId, true), patch.version);
     const values: q.CycleValues = {
       startsOn: patch.startsOn ?? current.startsOn,
       endsOn: patch.endsOn ?? current.endsOn,
@@ -96,16 +95,7 @@ export async function updateCycle(
     };
     assertValid(checkCycleDates(values));
     const updated = await q.updateCycleRow(trx, cycleId, values);
-    await recordHistory(trx, {
-      entityType: 'cycle',
-      entityId: cycleId,
-      planId: current.planId,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...cycleSubject(current), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -171,15 +161,12 @@ function checkContent(content: Content, milestones: readonly Milestone[], given:
 }
 
 async function commitmentOf(db: DbOrTx, commitmentId: number): Promise<Commitment> {
-  const commitment = await plans.findCommitmentById(db, commitmentId);
-  if (!commitment) throw new NotFoundError();
-  return commitment;
+  return found(await plans.findCommitmentById(db, commitmentId));
 }
 
 export async function createReport(deps: MonitoringDeps, actor: Actor | null, commitmentId: number, input: ReportCreateInput): Promise<ProgressReport> {
   return deps.db.transaction().execute(async (trx) => {
-    const commitment = await plans.findCommitmentById(trx, commitmentId, true);
-    if (!commitment) throw new NotFoundError();
+    const commitment = found(await plans.findCommitmentById(trx, commitmentId, true));
     authorize(actor, 'report.write', ownership(commitment));
     const cycle = await q.findCycleById(trx, input.cycleId);
     if (!cycle || cycle.planId !== commitment.planId) throw new ValidationError([{ field: 'cycleId', key: 'error.unknownCycle' }]);
@@ -199,16 +186,7 @@ export async function createReport(deps: MonitoringDeps, actor: Actor | null, co
       authorName: actor?.displayName ?? 'system',
       isDemo: deps.demo,
     });
-    await recordHistory(trx, {
-      entityType: 'report',
-      entityId: report.id,
-      planId: commitment.planId,
-      commitmentId,
-      action: 'create',
-      actor,
-      before: null,
-      after: historyView(report),
-    });
+    await recordHistory(trx, { ...reportSubject(report.id, commitment), action: 'create', actor, before: null, after: historyView(report) });
     return report;
   });
 }
@@ -232,8 +210,7 @@ export const historyView = (r: ProgressReport) => ({
 
 /** Locks a draft the actor may write, or says why not. */
 async function lockDraftForWrite(trx: DbOrTx, actor: Actor | null, reportId: number, action: 'report.write' | 'report.contribute' = 'report.write') {
-  const report = await q.findReportById(trx, reportId, true);
-  if (!report) throw new NotFoundError();
+  const report = found(await q.findReportById(trx, reportId, true));
   const commitment = await commitmentOf(trx, report.commitmentId);
   authorize(actor, action, ownership(commitment));
   if (report.state !== 'draft') throw new ReportLockedError();
@@ -248,16 +225,7 @@ export async function updateReport(deps: MonitoringDeps, actor: Actor | null, re
     const content = mergeContent(report, patch, milestones);
     assertValid(checkContent(content, milestones, patch.milestones));
     const updated = await q.updateReportContent(trx, reportId, content);
-    await recordHistory(trx, {
-      entityType: 'report',
-      entityId: reportId,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
-      action: 'update',
-      actor,
-      before: historyView(report),
-      after: historyView(updated),
-    });
+    await recordHistory(trx, { ...reportSubject(reportId, commitment), action: 'update', actor, before: historyView(report), after: historyView(updated) });
     return updated;
   });
 }
@@ -274,10 +242,7 @@ export async function submitReport(deps: MonitoringDeps, actor: Actor | null, re
     for (const old of siblings.filter((s) => s.state === 'submitted')) {
       await q.setReportState(trx, old.id, 'superseded');
       await recordHistory(trx, {
-        entityType: 'report',
-        entityId: old.id,
-        planId: commitment.planId,
-        commitmentId: commitment.id,
+        ...reportSubject(old.id, commitment),
         action: 'update',
         actor,
         before: { state: 'submitted' },
@@ -287,10 +252,7 @@ export async function submitReport(deps: MonitoringDeps, actor: Actor | null, re
     await q.setReportState(trx, reportId, 'submitted', { at: deps.now(), byName: actor?.displayName ?? 'system' });
     const submitted = (await q.findReportById(trx, reportId)) as ProgressReport;
     await recordHistory(trx, {
-      entityType: 'report',
-      entityId: reportId,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
+      ...reportSubject(reportId, commitment),
       action: 'submit',
       actor,
       before: { state: 'draft' },
@@ -303,8 +265,7 @@ export async function submitReport(deps: MonitoringDeps, actor: Actor | null, re
 /** Starts a new revision of a submitted report, carrying its content, evidence and contributions. */
 export async function reviseReport(deps: MonitoringDeps, actor: Actor | null, reportId: number): Promise<ProgressReport> {
   return deps.db.transaction().execute(async (trx) => {
-    const report = await q.findReportById(trx, reportId, true);
-    if (!report) throw new NotFoundError();
+    const report = found(await q.findReportById(trx, reportId, true));
     const commitment = await commitmentOf(trx, report.commitmentId);
     authorize(actor, 'report.write', ownership(commitment));
     if (report.state !== 'submitted') throw new ValidationError([{ field: 'revision', key: 'error.reviseOnlySubmitted' }]);
@@ -319,10 +280,7 @@ export async function reviseReport(deps: MonitoringDeps, actor: Actor | null, re
     });
     await q.copyReportParts(trx, report.id, draft.id);
     await recordHistory(trx, {
-      entityType: 'report',
-      entityId: draft.id,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
+      ...reportSubject(draft.id, commitment),
       action: 'revise',
       actor,
       before: null,
@@ -337,16 +295,7 @@ export async function deleteDraft(deps: MonitoringDeps, actor: Actor | null, rep
     const { report, commitment } = await lockDraftForWrite(trx, actor, reportId);
     assertVersion(report, version);
     await q.deleteReportRow(trx, reportId);
-    await recordHistory(trx, {
-      entityType: 'report',
-      entityId: reportId,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
-      action: 'delete',
-      actor,
-      before: historyView(report),
-      after: null,
-    });
+    await recordHistory(trx, { ...reportSubject(reportId, commitment), action: 'delete', actor, before: historyView(report), after: null });
   });
 }
 
@@ -355,16 +304,7 @@ export async function deleteDraft(deps: MonitoringDeps, actor: Actor | null, rep
 async function recordEvidenceChange(trx: DbOrTx, actor: Actor | null, report: ProgressReport, commitment: Commitment, before: string[]): Promise<void> {
   const after = (await q.listEvidence(trx, [report.id])).map((e) => e.title);
   await q.touchReport(trx, report.id);
-  await recordHistory(trx, {
-    entityType: 'report',
-    entityId: report.id,
-    planId: commitment.planId,
-    commitmentId: commitment.id,
-    action: 'update',
-    actor,
-    before: { evidence: before },
-    after: { evidence: after },
-  });
+  await recordHistory(trx, { ...reportSubject(report.id, commitment), action: 'update', actor, before: { evidence: before }, after: { evidence: after } });
 }
 
 export async function addEvidenceLink(deps: MonitoringDeps, actor: Actor | null, reportId: number, input: { title: string; url: string }): Promise<number> {
@@ -435,10 +375,7 @@ export async function addContribution(deps: MonitoringDeps, actor: Actor | null,
     const id = await q.insertContribution(trx, { reportId, agencyId, body, authorName: actor?.displayName ?? 'system' });
     await q.touchReport(trx, reportId);
     await recordHistory(trx, {
-      entityType: 'report',
-      entityId: reportId,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
+      ...reportSubject(reportId, commitment),
       action: 'update',
       actor,
       before: { contribution: null },

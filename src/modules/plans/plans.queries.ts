@@ -1,6 +1,7 @@
 /** All SQL for plans, areas, commitments, milestones, agencies and members. Each function takes the db or a transaction first. */
 import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
+import { byIds, lockedIf, updateVersioned } from '../../db/row-queries.js';
 import type { AgencyRow, AreaRow, CommitmentRow, MilestoneRow, PlanRow } from './plans.table.js';
 import type { Localized } from '../../domain/localized.js';
 import type { ActionPlan, Agency, Area, Commitment, CommitmentStatus, Member, MemberKind, Milestone, OgpValue, Origin, PlanStatus } from '../../domain/plan.js';
@@ -106,8 +107,8 @@ export async function listAgencies(db: DbOrTx): Promise<Agency[]> {
   return rows.map(toAgency);
 }
 
-export async function findAgencyById(db: DbOrTx, id: number): Promise<Agency | undefined> {
-  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAgencyById(db: DbOrTx, id: number, forUpdate = false): Promise<Agency | undefined> {
+  const row = await lockedIf(db.selectFrom('agencies').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toAgency(row);
 }
 
@@ -116,9 +117,8 @@ export async function findAgencyByCode(db: DbOrTx, code: string): Promise<Agency
   return row && toAgency(row);
 }
 
-export async function lockAgency(db: DbOrTx, id: number): Promise<Agency | undefined> {
-  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  return row && toAgency(row);
+export function lockAgency(db: DbOrTx, id: number): Promise<Agency | undefined> {
+  return findAgencyById(db, id, true);
 }
 
 export async function insertAgency(db: DbOrTx, a: { code: string; name: Localized; successorId: number | null; isDemo?: boolean }): Promise<Agency> {
@@ -131,10 +131,7 @@ export async function insertAgency(db: DbOrTx, a: { code: string; name: Localize
 }
 
 export async function updateAgencyRow(db: DbOrTx, id: number, a: { code: string; name: Localized; successorId: number | null }): Promise<Agency> {
-  const row = await db
-    .updateTable('agencies')
-    .set({ code: a.code, name: jsonb(a.name), successor_id: a.successorId, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
+  const row = await updateVersioned(db, 'agencies', id, { code: a.code, name: jsonb(a.name), successor_id: a.successorId })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toAgency(row);
@@ -147,20 +144,14 @@ export async function listPlans(db: DbOrTx): Promise<ActionPlan[]> {
   return rows.map(toPlan);
 }
 
-export async function findPlanById(db: DbOrTx, id: number): Promise<ActionPlan | undefined> {
-  const row = await db.selectFrom('action_plans').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findPlanById(db: DbOrTx, id: number, forUpdate = false): Promise<ActionPlan | undefined> {
+  const row = await lockedIf(db.selectFrom('action_plans').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toPlan(row);
 }
 
 /** Plans by id in one query, for pages that link items of several plans. */
-export async function findPlansByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ActionPlan>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('action_plans')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((row) => [row.id, toPlan(row)]));
+export function findPlansByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ActionPlan>> {
+  return byIds(ids, (unique) => db.selectFrom('action_plans').selectAll().where('id', 'in', unique).execute(), toPlan);
 }
 
 export async function findPlanBySlug(db: DbOrTx, slug: string): Promise<ActionPlan | undefined> {
@@ -168,9 +159,8 @@ export async function findPlanBySlug(db: DbOrTx, slug: string): Promise<ActionPl
   return row && toPlan(row);
 }
 
-export async function lockPlan(db: DbOrTx, id: number): Promise<ActionPlan | undefined> {
-  const row = await db.selectFrom('action_plans').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  return row && toPlan(row);
+export function lockPlan(db: DbOrTx, id: number): Promise<ActionPlan | undefined> {
+  return findPlanById(db, id, true);
 }
 
 export type PlanValues = Omit<ActionPlan, 'id' | 'version' | 'isDemo'>;
@@ -198,12 +188,7 @@ export async function insertPlan(db: DbOrTx, p: PlanValues, isDemo = false): Pro
 }
 
 export async function updatePlanRow(db: DbOrTx, id: number, p: PlanValues): Promise<ActionPlan> {
-  const row = await db
-    .updateTable('action_plans')
-    .set({ ...planColumns(p), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'action_plans', id, planColumns(p)).returningAll().executeTakeFirstOrThrow();
   return toPlan(row);
 }
 
@@ -214,14 +199,13 @@ export async function listAreas(db: DbOrTx, planId: number): Promise<Area[]> {
   return rows.map(toArea);
 }
 
-export async function findAreaById(db: DbOrTx, id: number): Promise<Area | undefined> {
-  const row = await db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAreaById(db: DbOrTx, id: number, forUpdate = false): Promise<Area | undefined> {
+  const row = await lockedIf(db.selectFrom('areas').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toArea(row);
 }
 
-export async function lockArea(db: DbOrTx, id: number): Promise<Area | undefined> {
-  const row = await db.selectFrom('areas').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  return row && toArea(row);
+export function lockArea(db: DbOrTx, id: number): Promise<Area | undefined> {
+  return findAreaById(db, id, true);
 }
 
 export type AreaValues = Pick<Area, 'planId' | 'position' | 'title' | 'description'>;
@@ -236,10 +220,7 @@ export async function insertArea(db: DbOrTx, a: AreaValues): Promise<Area> {
 }
 
 export async function updateAreaRow(db: DbOrTx, id: number, a: AreaValues): Promise<Area> {
-  const row = await db
-    .updateTable('areas')
-    .set({ position: a.position, title: jsonb(a.title), description: jsonb(a.description), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
+  const row = await updateVersioned(db, 'areas', id, { position: a.position, title: jsonb(a.title), description: jsonb(a.description) })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toArea(row);
@@ -366,9 +347,7 @@ export async function listCommitmentSummaries(db: DbOrTx, f: CommitmentFilter): 
 }
 
 export async function findCommitmentById(db: DbOrTx, id: number, forUpdate = false): Promise<Commitment | undefined> {
-  let q = db.selectFrom('commitments').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('commitments').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   if (!row) return undefined;
   const co = await coAgenciesOf(db, [row.id]);
   return toCommitment(row, co.get(row.id) ?? []);
@@ -429,12 +408,7 @@ export async function insertCommitment(db: DbOrTx, c: CommitmentValues, isDemo =
 }
 
 export async function updateCommitmentRow(db: DbOrTx, id: number, c: CommitmentValues): Promise<Commitment> {
-  const row = await db
-    .updateTable('commitments')
-    .set({ ...commitmentColumns(c), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'commitments', id, commitmentColumns(c)).returningAll().executeTakeFirstOrThrow();
   await replaceCoAgencies(db, id, c.coAgencyIds);
   return toCommitment(row, c.coAgencyIds);
 }
@@ -467,9 +441,7 @@ export async function listMilestonesOfPlan(db: DbOrTx, planId: number): Promise<
 }
 
 export async function findMilestoneById(db: DbOrTx, id: number, forUpdate = false): Promise<Milestone | undefined> {
-  let q = db.selectFrom('milestones').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('milestones').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toMilestone(row);
 }
 
@@ -492,12 +464,7 @@ export async function insertMilestone(db: DbOrTx, m: MilestoneValues): Promise<M
 }
 
 export async function updateMilestoneRow(db: DbOrTx, id: number, m: MilestoneValues): Promise<Milestone> {
-  const row = await db
-    .updateTable('milestones')
-    .set({ ...milestoneColumns(m), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'milestones', id, milestoneColumns(m)).returningAll().executeTakeFirstOrThrow();
   return toMilestone(row);
 }
 
@@ -511,26 +478,27 @@ export interface CommitmentLabel {
   planTitle: Localized;
 }
 
-export async function commitmentLabels(db: DbOrTx, ids: readonly number[]): Promise<Map<number, CommitmentLabel>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('commitments as c')
-    .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
-    .select(['c.id', 'c.number', 'c.title', 'c.plan_id', 'p.slug', 'p.title as plan_title'])
-    .where('c.id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, number: r.number, title: r.title, planId: r.plan_id, planSlug: r.slug, planTitle: r.plan_title }]));
+export function commitmentLabels(db: DbOrTx, ids: readonly number[]): Promise<Map<number, CommitmentLabel>> {
+  return byIds(
+    ids,
+    (unique) =>
+      db
+        .selectFrom('commitments as c')
+        .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
+        .select(['c.id', 'c.number', 'c.title', 'c.plan_id', 'p.slug', 'p.title as plan_title'])
+        .where('c.id', 'in', unique)
+        .execute(),
+    (r) => ({ id: r.id, number: r.number, title: r.title, planId: r.plan_id, planSlug: r.slug, planTitle: r.plan_title }),
+  );
 }
 
 /** Agencies' names by id. */
-export async function agencyNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, Localized>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('agencies')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function agencyNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, Localized>> {
+  return byIds(
+    ids,
+    (unique) => db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', unique).execute(),
+    (r) => r.name,
+  );
 }
 
 /** Natural order of commitment numbers like 1-2 < 1-10 < 2-1. */
@@ -545,14 +513,12 @@ export function compareCommitmentNumbers(a: string, b: string): number {
 }
 
 /** Where each milestone sits in its commitment and what it weighs, for modules that order or weigh entries on them. */
-export async function milestoneOrder(db: DbOrTx, ids: readonly number[]): Promise<Map<number, { position: number; weight: number | null }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('milestones')
-    .select(['id', 'position', 'weight'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, { position: r.position, weight: r.weight }]));
+export function milestoneOrder(db: DbOrTx, ids: readonly number[]): Promise<Map<number, { position: number; weight: number | null }>> {
+  return byIds(
+    ids,
+    (unique) => db.selectFrom('milestones').select(['id', 'position', 'weight']).where('id', 'in', unique).execute(),
+    (r) => ({ position: r.position, weight: r.weight }),
+  );
 }
 
 /**

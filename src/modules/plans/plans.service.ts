@@ -24,9 +24,19 @@ import {
   type FieldProblem,
   type Milestone,
 } from '../../domain/plan.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { recordHistory, type EntityType } from '../history/index.js';
-import { assertValid, assertVersion, authorize, mergeInput, requireText, type Patch } from '../../web/service-helpers.js';
+import {
+  assertValid,
+  assertVersion,
+  authorize,
+  found,
+  foundAtVersion,
+  mergeInput,
+  requireText,
+  type HistorySubject,
+  type Patch,
+} from '../../web/service-helpers.js';
 import * as q from './plans.queries.js';
 import type { AgencyInput, AreaInput, CommitmentInput, MilestoneInput, PlanInput } from './plans.schemas.js';
 
@@ -35,6 +45,18 @@ export interface PlanServiceDeps {
   /** Marks what it creates as demonstration content: set by the demo seed only. */
   demo?: boolean;
 }
+
+// Where history files the changes of each entity.
+const planSubject = (planId: number): HistorySubject => ({ entityType: 'plan', entityId: planId, planId, commitmentId: null });
+const areaSubject = (area: Area): HistorySubject => ({ entityType: 'area', entityId: area.id, planId: area.planId, commitmentId: null });
+const commitmentSubject = (c: Commitment): HistorySubject => ({ entityType: 'commitment', entityId: c.id, planId: c.planId, commitmentId: c.id });
+const milestoneSubject = (milestoneId: number, c: Commitment): HistorySubject => ({
+  entityType: 'milestone',
+  entityId: milestoneId,
+  planId: c.planId,
+  commitmentId: c.id,
+});
+const agencySubject = (agencyId: number): HistorySubject => ({ entityType: 'agency', entityId: agencyId, planId: null, commitmentId: null });
 
 // ---------------------------------------------------------------- plans
 
@@ -67,16 +89,7 @@ export async function createPlan(deps: PlanServiceDeps, actor: Actor | null, inp
     const values = mergeInput(base, input, PLAN_TEXT);
     await checkPlan(trx, values, null);
     const plan = await q.insertPlan(trx, values, deps.demo);
-    await recordHistory(trx, {
-      entityType: 'plan',
-      entityId: plan.id,
-      planId: plan.id,
-      commitmentId: null,
-      action: 'create',
-      actor,
-      before: null,
-      after: plan,
-    });
+    await recordHistory(trx, { ...planSubject(plan.id), action: 'create', actor, before: null, after: plan });
     return plan;
   });
 }
@@ -84,30 +97,31 @@ export async function createPlan(deps: PlanServiceDeps, actor: Actor | null, inp
 export async function updatePlan(deps: PlanServiceDeps, actor: Actor | null, planId: number, patch: Patch<PlanInput>): Promise<ActionPlan> {
   authorize(actor, 'plan.update');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.lockPlan(trx, planId);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
+    const current = foundAtVersion(await q.lockPlan(trx, planId), patch.version);
     const values = mergeInput<q.PlanValues>(current, patch, PLAN_TEXT);
     await checkPlan(trx, values, current);
     const updated = await q.updatePlanRow(trx, planId, values);
-    await recordHistory(trx, { entityType: 'plan', entityId: planId, planId, commitmentId: null, action: 'update', actor, before: current, after: updated });
+    await recordHistory(trx, { ...planSubject(planId), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
 
 // ---------------------------------------------------------------- areas
 
+function checkArea(values: q.AreaValues): void {
+  const problems: FieldProblem[] = [];
+  requireText('title', values.title, problems);
+  assertValid(problems);
+}
+
 export async function createArea(deps: PlanServiceDeps, actor: Actor | null, planId: number, input: AreaInput): Promise<Area> {
   authorize(actor, 'area.create');
   return deps.db.transaction().execute(async (trx) => {
-    const plan = await q.lockPlan(trx, planId);
-    if (!plan) throw new NotFoundError();
+    found(await q.lockPlan(trx, planId));
     const values = mergeInput<q.AreaValues>({ ...newAreaDefaults(), planId, position: input.position }, input, ['title', 'description']);
-    const problems: FieldProblem[] = [];
-    requireText('title', values.title, problems);
-    assertValid(problems);
+    checkArea(values);
     const area = await q.insertArea(trx, values);
-    await recordHistory(trx, { entityType: 'area', entityId: area.id, planId, commitmentId: null, action: 'create', actor, before: null, after: area });
+    await recordHistory(trx, { ...areaSubject(area), action: 'create', actor, before: null, after: area });
     return area;
   });
 }
@@ -115,24 +129,11 @@ export async function createArea(deps: PlanServiceDeps, actor: Actor | null, pla
 export async function updateArea(deps: PlanServiceDeps, actor: Actor | null, areaId: number, patch: Patch<AreaInput>): Promise<Area> {
   authorize(actor, 'area.update');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.lockArea(trx, areaId);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
+    const current = foundAtVersion(await q.lockArea(trx, areaId), patch.version);
     const values = mergeInput<Area>(current, patch, ['title', 'description']);
-    const problems: FieldProblem[] = [];
-    requireText('title', values.title, problems);
-    assertValid(problems);
+    checkArea(values);
     const updated = await q.updateAreaRow(trx, areaId, values);
-    await recordHistory(trx, {
-      entityType: 'area',
-      entityId: areaId,
-      planId: current.planId,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...areaSubject(current), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -140,21 +141,10 @@ export async function updateArea(deps: PlanServiceDeps, actor: Actor | null, are
 export async function deleteArea(deps: PlanServiceDeps, actor: Actor | null, areaId: number, version: number): Promise<void> {
   authorize(actor, 'area.delete');
   await deps.db.transaction().execute(async (trx) => {
-    const current = await q.lockArea(trx, areaId);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, version);
+    const current = foundAtVersion(await q.lockArea(trx, areaId), version);
     if ((await q.countCommitmentsInArea(trx, areaId)) > 0) throw new ValidationError([{ field: 'areaId', key: 'error.areaNotEmpty' }]);
     await q.deleteAreaRow(trx, areaId);
-    await recordHistory(trx, {
-      entityType: 'area',
-      entityId: areaId,
-      planId: current.planId,
-      commitmentId: null,
-      action: 'delete',
-      actor,
-      before: current,
-      after: null,
-    });
+    await recordHistory(trx, { ...areaSubject(current), action: 'delete', actor, before: current, after: null });
   });
 }
 
@@ -190,23 +180,13 @@ async function checkCommitment(db: DbOrTx, plan: ActionPlan, values: q.Commitmen
 export async function createCommitment(deps: PlanServiceDeps, actor: Actor | null, planId: number, input: CommitmentInput): Promise<Commitment> {
   authorize(actor, 'commitment.create');
   return deps.db.transaction().execute(async (trx) => {
-    const plan = await q.lockPlan(trx, planId);
-    if (!plan) throw new NotFoundError();
+    const plan = found(await q.lockPlan(trx, planId));
     const { areaId, number, startDate, endDate, leadAgencyId, origin } = input;
     const base: q.CommitmentValues = { ...newCommitmentDefaults(), planId, areaId, number, startDate, endDate, leadAgencyId, origin };
     const values = mergeInput(base, withWholeContact(input), COMMITMENT_TEXT);
     await checkCommitment(trx, plan, values, null);
     const created = await q.insertCommitment(trx, values, deps.demo);
-    await recordHistory(trx, {
-      entityType: 'commitment',
-      entityId: created.id,
-      planId,
-      commitmentId: created.id,
-      action: 'create',
-      actor,
-      before: null,
-      after: created,
-    });
+    await recordHistory(trx, { ...commitmentSubject(created), action: 'create', actor, before: null, after: created });
     return created;
   });
 }
@@ -214,8 +194,7 @@ export async function createCommitment(deps: PlanServiceDeps, actor: Actor | nul
 export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, patch: Patch<CommitmentInput>): Promise<Commitment> {
   if (!actor) throw new UnauthenticatedError();
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findCommitmentById(trx, commitmentId, true);
-    if (!current) throw new NotFoundError();
+    const current = found(await q.findCommitmentById(trx, commitmentId, true));
     authorize(actor, 'commitment.update', { leadAgencyId: current.leadAgencyId });
     assertVersion(current, patch.version);
     const values = mergeInput<q.CommitmentValues>(current, withWholeContact(patch), COMMITMENT_TEXT);
@@ -223,20 +202,10 @@ export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | nul
       (field) => JSON.stringify(values[field as keyof q.CommitmentValues]) !== JSON.stringify(current[field as keyof Commitment]),
     );
     if (locked.length > 0) throw new ForbiddenError('error.fieldsLocked', { fields: locked.join(', ') });
-    const plan = await q.findPlanById(trx, current.planId);
-    if (!plan) throw new NotFoundError();
+    const plan = found(await q.findPlanById(trx, current.planId));
     await checkCommitment(trx, plan, values, current);
     const updated = await q.updateCommitmentRow(trx, commitmentId, values);
-    await recordHistory(trx, {
-      entityType: 'commitment',
-      entityId: commitmentId,
-      planId: current.planId,
-      commitmentId,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...commitmentSubject(current), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -244,20 +213,9 @@ export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | nul
 export async function deleteCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, version: number): Promise<void> {
   authorize(actor, 'commitment.delete');
   await deps.db.transaction().execute(async (trx) => {
-    const current = await q.findCommitmentById(trx, commitmentId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, version);
+    const current = foundAtVersion(await q.findCommitmentById(trx, commitmentId, true), version);
     await q.deleteCommitmentRow(trx, commitmentId);
-    await recordHistory(trx, {
-      entityType: 'commitment',
-      entityId: commitmentId,
-      planId: current.planId,
-      commitmentId,
-      action: 'delete',
-      actor,
-      before: current,
-      after: null,
-    });
+    await recordHistory(trx, { ...commitmentSubject(current), action: 'delete', actor, before: current, after: null });
   });
 }
 
@@ -266,8 +224,7 @@ export async function deleteCommitment(deps: PlanServiceDeps, actor: Actor | nul
 const MILESTONE_TEXT = ['deliverable', 'indicator', 'target'] as const;
 
 async function commitmentForMilestoneWrite(trx: DbOrTx, actor: Actor | null, commitmentId: number, action: Action): Promise<Commitment> {
-  const commitment = await q.findCommitmentById(trx, commitmentId, true);
-  if (!commitment) throw new NotFoundError();
+  const commitment = found(await q.findCommitmentById(trx, commitmentId, true));
   authorize(actor, action, { leadAgencyId: commitment.leadAgencyId });
   return commitment;
 }
@@ -292,16 +249,7 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
     const values = mergeInput(base, input, MILESTONE_TEXT);
     checkMilestone(values, commitment);
     const created = await q.insertMilestone(trx, values);
-    await recordHistory(trx, {
-      entityType: 'milestone',
-      entityId: created.id,
-      planId: commitment.planId,
-      commitmentId,
-      action: 'create',
-      actor,
-      before: null,
-      after: created,
-    });
+    await recordHistory(trx, { ...milestoneSubject(created.id, commitment), action: 'create', actor, before: null, after: created });
     return created;
   });
 }
@@ -309,23 +257,13 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
 export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, patch: Patch<MilestoneInput>): Promise<Milestone> {
   if (!actor) throw new UnauthenticatedError();
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findMilestoneById(trx, milestoneId, true);
-    if (!current) throw new NotFoundError();
+    const current = found(await q.findMilestoneById(trx, milestoneId, true));
     const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.update');
     assertVersion(current, patch.version);
     const values = mergeInput<q.MilestoneValues>(current, patch, MILESTONE_TEXT);
     checkMilestone(values, commitment);
     const updated = await q.updateMilestoneRow(trx, milestoneId, values);
-    await recordHistory(trx, {
-      entityType: 'milestone',
-      entityId: milestoneId,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...milestoneSubject(milestoneId, commitment), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -333,22 +271,12 @@ export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null
 export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, version: number): Promise<void> {
   if (!actor) throw new UnauthenticatedError();
   await deps.db.transaction().execute(async (trx) => {
-    const current = await q.findMilestoneById(trx, milestoneId, true);
-    if (!current) throw new NotFoundError();
+    const current = found(await q.findMilestoneById(trx, milestoneId, true));
     const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.delete');
     assertVersion(current, version);
     // Submitted progress reports refer to it; they are a record and must stay whole.
     if (!(await q.deleteMilestoneRow(trx, milestoneId))) throw new ValidationError([{ field: 'milestone', key: 'error.milestoneReported' }]);
-    await recordHistory(trx, {
-      entityType: 'milestone',
-      entityId: milestoneId,
-      planId: commitment.planId,
-      commitmentId: commitment.id,
-      action: 'delete',
-      actor,
-      before: current,
-      after: null,
-    });
+    await recordHistory(trx, { ...milestoneSubject(milestoneId, commitment), action: 'delete', actor, before: current, after: null });
   });
 }
 
@@ -372,16 +300,7 @@ export async function createAgency(deps: PlanServiceDeps, actor: Actor | null, i
     const values = mergeInput({ code: '', name: emptyLocalized(), successorId: null as number | null }, input, ['name']);
     await checkAgency(trx, values, null);
     const agency = await q.insertAgency(trx, { ...values, isDemo: deps.demo });
-    await recordHistory(trx, {
-      entityType: 'agency',
-      entityId: agency.id,
-      planId: null,
-      commitmentId: null,
-      action: 'create',
-      actor,
-      before: null,
-      after: agency,
-    });
+    await recordHistory(trx, { ...agencySubject(agency.id), action: 'create', actor, before: null, after: agency });
     return agency;
   });
 }
@@ -389,22 +308,11 @@ export async function createAgency(deps: PlanServiceDeps, actor: Actor | null, i
 export async function updateAgency(deps: PlanServiceDeps, actor: Actor | null, agencyId: number, patch: Patch<AgencyInput>): Promise<Agency> {
   authorize(actor, 'agency.update');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.lockAgency(trx, agencyId);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
+    const current = foundAtVersion(await q.lockAgency(trx, agencyId), patch.version);
     const values = mergeInput<Agency>(current, patch, ['name']);
     await checkAgency(trx, values, agencyId);
     const updated = await q.updateAgencyRow(trx, agencyId, values);
-    await recordHistory(trx, {
-      entityType: 'agency',
-      entityId: agencyId,
-      planId: null,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...agencySubject(agencyId), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }
@@ -436,10 +344,7 @@ async function transferOne(trx: DbOrTx, actor: Actor | null, current: Commitment
     actorName: actor?.displayName ?? 'system',
   });
   await recordHistory(trx, {
-    entityType: 'commitment',
-    entityId: current.id,
-    planId: current.planId,
-    commitmentId: current.id,
+    ...commitmentSubject(current),
     action: 'transfer',
     actor,
     before: { leadAgencyId: current.leadAgencyId, coAgencyIds: current.coAgencyIds },
@@ -462,9 +367,7 @@ export async function transferCommitment(
 ): Promise<Commitment> {
   authorize(actor, 'commitment.transfer');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findCommitmentById(trx, commitmentId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, request.version);
+    const current = foundAtVersion(await q.findCommitmentById(trx, commitmentId, true), request.version);
     await requireAgency(trx, request.toAgencyId);
     return transferOne(trx, actor, current, request);
   });
@@ -474,8 +377,7 @@ export async function transferCommitment(
 export async function transferAgency(deps: PlanServiceDeps, actor: Actor | null, fromAgencyId: number, request: TransferRequest): Promise<Commitment[]> {
   authorize(actor, 'commitment.transfer');
   return deps.db.transaction().execute(async (trx) => {
-    const from = await q.lockAgency(trx, fromAgencyId);
-    if (!from) throw new NotFoundError();
+    const from = found(await q.lockAgency(trx, fromAgencyId));
     if (fromAgencyId === request.toAgencyId) throw new ValidationError([{ field: 'toAgencyId', key: 'error.sameAgency' }]);
     await requireAgency(trx, request.toAgencyId);
     const led = (await q.listCommitmentSummaries(trx, { agencyId: fromAgencyId })).filter((c) => c.leadAgencyId === fromAgencyId);
@@ -485,16 +387,7 @@ export async function transferAgency(deps: PlanServiceDeps, actor: Actor | null,
       if (current) moved.push(await transferOne(trx, actor, current, request));
     }
     const updated = await q.updateAgencyRow(trx, fromAgencyId, { ...from, successorId: request.toAgencyId });
-    await recordHistory(trx, {
-      entityType: 'agency',
-      entityId: fromAgencyId,
-      planId: null,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: from,
-      after: updated,
-    });
+    await recordHistory(trx, { ...agencySubject(fromAgencyId), action: 'update', actor, before: from, after: updated });
     return moved;
   });
 }

@@ -1,6 +1,7 @@
 /** All SQL for speakers, transcripts, sections, speeches and their private correction log (search: transcripts.search.ts). */
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
+import { lockedIf, updateVersioned } from '../../db/row-queries.js';
 import type { SpeakersTable, SpeechesTable, TranscriptsTable } from './transcripts.table.js';
 import type { Localized } from '../../domain/localized.js';
 import type { FormatInfo, SpeechKind } from '../../domain/transcript-markdown.js';
@@ -138,9 +139,7 @@ export async function findSpeakerBySlug(db: DbOrTx, slug: string): Promise<Speak
 }
 
 export async function findSpeakerById(db: DbOrTx, id: number, forUpdate = false): Promise<Speaker | undefined> {
-  let q = db.selectFrom('speakers').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('speakers').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toSpeaker(row);
 }
 
@@ -154,18 +153,13 @@ export async function insertSpeaker(db: DbOrTx, s: Omit<Speaker, 'id' | 'version
 }
 
 export async function updateSpeakerRow(db: DbOrTx, id: number, s: Omit<Speaker, 'id' | 'version' | 'slug'>): Promise<Speaker> {
-  const row = await db
-    .updateTable('speakers')
-    .set({
-      name: s.name,
-      aliases: jsonb(s.aliases),
-      user_id: s.userId,
-      affiliation: jsonb(s.affiliation),
-      colour: s.colour,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
+  const row = await updateVersioned(db, 'speakers', id, {
+    name: s.name,
+    aliases: jsonb(s.aliases),
+    user_id: s.userId,
+    affiliation: jsonb(s.affiliation),
+    colour: s.colour,
+  })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toSpeaker(row);
@@ -175,7 +169,10 @@ export async function updateSpeakerRow(db: DbOrTx, id: number, s: Omit<Speaker, 
 
 /** Every waiting alias by speaker: they match headings at import, though no public channel shows them. */
 export async function listPendingAliases(db: DbOrTx): Promise<Map<number, string[]>> {
-  const rows = await db.selectFrom('speaker_pending_aliases').select(['speaker_id', 'alias']).execute();
+  return aliasesBySpeaker(await db.selectFrom('speaker_pending_aliases').select(['speaker_id', 'alias']).execute());
+}
+
+function aliasesBySpeaker(rows: readonly { speaker_id: number; alias: string }[]): Map<number, string[]> {
   const bySpeaker = new Map<number, string[]>();
   for (const r of rows) bySpeaker.set(r.speaker_id, [...(bySpeaker.get(r.speaker_id) ?? []), r.alias]);
   return bySpeaker;
@@ -195,9 +192,7 @@ export async function replacePendingAliases(db: DbOrTx, transcriptId: number, le
 /** On publication the transcript's waiting aliases join their speakers' public ones. */
 async function applyPendingAliases(db: DbOrTx, transcriptId: number): Promise<void> {
   const rows = await db.deleteFrom('speaker_pending_aliases').where('transcript_id', '=', transcriptId).returning(['speaker_id', 'alias']).execute();
-  const bySpeaker = new Map<number, string[]>();
-  for (const r of rows) bySpeaker.set(r.speaker_id, [...(bySpeaker.get(r.speaker_id) ?? []), r.alias]);
-  for (const [speakerId, aliases] of bySpeaker) {
+  for (const [speakerId, aliases] of aliasesBySpeaker(rows)) {
     const speaker = await findSpeakerById(db, speakerId, true);
     if (!speaker) continue;
     const added = aliases.filter((a) => !speaker.aliases.includes(a));
@@ -213,9 +208,7 @@ export async function findTranscriptBySlug(db: DbOrTx, slug: string): Promise<Tr
 }
 
 export async function findTranscriptById(db: DbOrTx, id: number, forUpdate = false): Promise<Transcript | undefined> {
-  let q = db.selectFrom('transcripts').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('transcripts').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toTranscript(row);
 }
 
@@ -283,12 +276,7 @@ export async function insertTranscript(db: DbOrTx, t: TranscriptValues): Promise
 }
 
 export async function updateTranscriptRow(db: DbOrTx, id: number, t: TranscriptValues): Promise<Transcript> {
-  const row = await db
-    .updateTable('transcripts')
-    .set({ ...transcriptColumns(t), version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateVersioned(db, 'transcripts', id, transcriptColumns(t)).returningAll().executeTakeFirstOrThrow();
   return toTranscript(row);
 }
 
@@ -297,11 +285,7 @@ export async function updateTranscriptRow(db: DbOrTx, id: number, t: TranscriptV
  * aliases learned from its speaker headings become its speakers' public aliases.
  */
 export async function markPublished(db: DbOrTx, id: number, p: { at: Date; reason: string | null; byName: string }): Promise<void> {
-  await db
-    .updateTable('transcripts')
-    .set({ published_at: p.at, published_early_reason: p.reason, published_by_name: p.byName, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(db, 'transcripts', id, { published_at: p.at, published_early_reason: p.reason, published_by_name: p.byName }).execute();
   await db.updateTable('speeches').set({ is_public: true }).where('transcript_id', '=', id).where('deleted_at', 'is', null).execute();
   await applyPendingAliases(db, id);
 }
@@ -370,9 +354,7 @@ export async function speechOutline(db: DbOrTx, transcriptId: number): Promise<{
 }
 
 export async function findSpeechById(db: DbOrTx, id: number, forUpdate = false): Promise<Speech | undefined> {
-  let q = db.selectFrom('speeches').select(speechColumns).where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await lockedIf(db.selectFrom('speeches').select(speechColumns).where('id', '=', id), forUpdate).executeTakeFirst();
   return row && toSpeech(row);
 }
 
@@ -431,20 +413,12 @@ export async function deleteSpeechRows(db: DbOrTx, ids: readonly number[]): Prom
 }
 
 export async function updateSpeechBody(db: DbOrTx, id: number, body: string): Promise<Speech> {
-  await db
-    .updateTable('speeches')
-    .set({ body, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(db, 'speeches', id, { body }).execute();
   return (await findSpeechById(db, id)) as Speech;
 }
 
 export async function markSpeechDeleted(db: DbOrTx, id: number, at: Date): Promise<void> {
-  await db
-    .updateTable('speeches')
-    .set({ deleted_at: at, is_public: false, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(db, 'speeches', id, { deleted_at: at, is_public: false }).execute();
 }
 
 export async function insertSpeechRevision(

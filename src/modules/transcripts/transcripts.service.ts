@@ -25,7 +25,7 @@ import { findMeetingById } from '../forum/index.js';
 import { userExists } from '../accounts/index.js';
 import { recordHistory } from '../history/index.js';
 import { findPlanById } from '../plans/index.js';
-import { assertValid, assertVersion, authorize } from '../../web/service-helpers.js';
+import { assertValid, assertVersion, authorize, foundAtVersion, type HistorySubject } from '../../web/service-helpers.js';
 import { loadCalendar } from './calendar.queries.js';
 import * as q from './transcripts.queries.js';
 import { reindexTranscript } from './transcripts.search-index.js';
@@ -114,6 +114,10 @@ const slugify = (heldOn: string, title: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)}`.replace(/-+$/, '');
+
+// Where history files the changes of transcripts and speakers.
+const transcriptSubject = (t: q.Transcript): HistorySubject => ({ entityType: 'transcript', entityId: t.id, planId: t.planId, commitmentId: null });
+const speakerSubject = (speakerId: number): HistorySubject => ({ entityType: 'speaker', entityId: speakerId, planId: null, commitmentId: null });
 
 /** Parses or explains, by line, why not: nothing is written for a malformed file. */
 function parseOrThrow(markdown: string) {
@@ -217,10 +221,7 @@ export async function importTranscript(deps: TranscriptDeps, who: Actor | null |
     await q.replacePendingAliases(trx, transcript.id, book.learned);
     if (published) await reindexTranscript(trx, transcript.id);
     await recordHistory(trx, {
-      entityType: 'transcript',
-      entityId: transcript.id,
-      planId: transcript.planId,
-      commitmentId: null,
+      ...transcriptSubject(transcript),
       action: existing ? 'update' : 'create',
       actor,
       before: existing ? { title: existing.title, heldOn: existing.heldOn, speeches: old.length } : null,
@@ -260,6 +261,18 @@ async function speechForCorrection(trx: DbOrTx, actor: Actor | null, speechId: n
   return { speech, transcript };
 }
 
+/** The speech's private correction log: who changed its words, from what to what. */
+function logCorrection(trx: DbOrTx, actor: Actor | null, speech: q.Speech, action: 'edit' | 'delete', after: string | null): Promise<void> {
+  return q.insertSpeechRevision(trx, {
+    speechId: speech.id,
+    action,
+    actorId: actor?.id ?? null,
+    actorName: actor?.displayName ?? 'system',
+    before: speech.body,
+    after,
+  });
+}
+
 export async function correctSpeech(deps: TranscriptDeps, actor: Actor | null, speechId: number, input: { body: string; version: number }): Promise<q.Speech> {
   return deps.db.transaction().execute(async (trx) => {
     const { speech, transcript } = await speechForCorrection(trx, actor, speechId);
@@ -269,14 +282,7 @@ export async function correctSpeech(deps: TranscriptDeps, actor: Actor | null, s
     if (body === speech.body) return speech;
     const updated = await q.updateSpeechBody(trx, speechId, body);
     if (transcript.publishedAt !== null) await reindexTranscript(trx, transcript.id);
-    await q.insertSpeechRevision(trx, {
-      speechId,
-      action: 'edit',
-      actorId: actor?.id ?? null,
-      actorName: actor?.displayName ?? 'system',
-      before: speech.body,
-      after: body,
-    });
+    await logCorrection(trx, actor, speech, 'edit', body);
     return updated;
   });
 }
@@ -287,14 +293,7 @@ export async function deleteSpeech(deps: TranscriptDeps, actor: Actor | null, sp
     assertVersion(speech, version);
     await q.markSpeechDeleted(trx, speechId, deps.now());
     if (transcript.publishedAt !== null) await reindexTranscript(trx, transcript.id);
-    await q.insertSpeechRevision(trx, {
-      speechId,
-      action: 'delete',
-      actorId: actor?.id ?? null,
-      actorName: actor?.displayName ?? 'system',
-      before: speech.body,
-      after: null,
-    });
+    await logCorrection(trx, actor, speech, 'delete', null);
   });
 }
 
@@ -309,19 +308,14 @@ export async function publishEarly(
 ): Promise<q.Transcript> {
   authorize(actor, 'transcript.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const transcript = await q.findTranscriptById(trx, transcriptId, true);
-    if (!transcript) throw new NotFoundError();
-    assertVersion(transcript, input.version);
+    const transcript = foundAtVersion(await q.findTranscriptById(trx, transcriptId, true), input.version);
     if (transcript.publishedAt !== null) throw new ValidationError([{ field: 'reason', key: 'transcript.error.alreadyPublished' }]);
     const reason = input.reason.trim();
     if (!reason) throw new ValidationError([{ field: 'reason', key: 'transcript.error.reasonRequired' }]);
     await q.markPublished(trx, transcriptId, { at: deps.now(), reason, byName: actor?.displayName ?? 'system' });
     await reindexTranscript(trx, transcriptId);
     await recordHistory(trx, {
-      entityType: 'transcript',
-      entityId: transcriptId,
-      planId: transcript.planId,
-      commitmentId: null,
+      ...transcriptSubject(transcript),
       action: 'update',
       actor,
       before: { publishedAt: null },
@@ -340,10 +334,7 @@ export async function publishDueTranscripts(deps: TranscriptDeps): Promise<numbe
       await q.markPublished(trx, t.id, { at: now, reason: null, byName: 'system' });
       await reindexTranscript(trx, t.id);
       await recordHistory(trx, {
-        entityType: 'transcript',
-        entityId: t.id,
-        planId: t.planId,
-        commitmentId: null,
+        ...transcriptSubject(t),
         action: 'update',
         actor: null,
         before: { publishedAt: null },
@@ -394,9 +385,7 @@ export interface SpeakerPatch {
 export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, speakerId: number, patch: SpeakerPatch): Promise<q.Speaker> {
   authorize(actor, 'transcript.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const current = await q.findSpeakerById(trx, speakerId, true);
-    if (!current) throw new NotFoundError();
-    assertVersion(current, patch.version);
+    const current = foundAtVersion(await q.findSpeakerById(trx, speakerId, true), patch.version);
     const problems: FieldProblem[] = [];
     const name = patch.name === undefined ? current.name : patch.name.trim();
     if (!name) problems.push({ field: 'name', key: 'error.required' });
@@ -412,16 +401,7 @@ export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, s
     assertValid(problems);
     const affiliation = mergeLocalized(current.affiliation, patch.affiliation);
     const updated = await q.updateSpeakerRow(trx, speakerId, { name, aliases, userId, affiliation, colour: current.colour });
-    await recordHistory(trx, {
-      entityType: 'speaker',
-      entityId: speakerId,
-      planId: null,
-      commitmentId: null,
-      action: 'update',
-      actor,
-      before: current,
-      after: updated,
-    });
+    await recordHistory(trx, { ...speakerSubject(speakerId), action: 'update', actor, before: current, after: updated });
     return updated;
   });
 }

@@ -1,0 +1,41 @@
+/**
+ * Query pieces the modules' query functions share. Those functions still name their own tables and map the rows;
+ * versioned rows have an `id`, a `version` that optimistic locking compares, and an `updated_at`.
+ */
+import { sql, type Kysely, type UpdateObject, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
+import type { DbOrTx } from './connection.js';
+import type { DB } from './schema.js';
+
+/** The tables whose rows carry an id, a version and the time of their last change. */
+export type VersionedTable = {
+  [T in keyof DB]: DB[T] extends { id: unknown; version: unknown; updated_at: unknown } ? T : never;
+}[keyof DB];
+
+/** The update of one row by id that makes it its next version: the given columns, the version one up, the time of change. */
+export function updateVersioned<T extends VersionedTable>(
+  db: DbOrTx,
+  table: T,
+  id: number,
+  columns: UpdateObject<DB, T>,
+): UpdateQueryBuilder<DB, T, T, UpdateResult> {
+  // Kysely cannot check column names against a table chosen by a type parameter; every versioned table has these.
+  const anyVersioned = db as unknown as Kysely<Record<string, { id: number; version: number; updated_at: Date }>>;
+  return anyVersioned
+    .updateTable(table as string)
+    .set({ ...(columns as object), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id) as unknown as UpdateQueryBuilder<DB, T, T, UpdateResult>;
+}
+
+/** The query, locking the rows it reads when the caller is about to change them. */
+export const lockedIf = <Q extends { forUpdate(): Q }>(query: Q, forUpdate: boolean): Q => (forUpdate ? query.forUpdate() : query);
+
+/** Rows by id, mapped and keyed by id: each id asked once, in one query, and no query when none is asked. */
+export async function byIds<R extends { id: number }, T>(
+  ids: readonly number[],
+  select: (unique: number[]) => Promise<R[]>,
+  map: (row: R) => T,
+): Promise<Map<number, T>> {
+  if (ids.length === 0) return new Map();
+  const rows = await select([...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, map(row)]));
+}
