@@ -2,7 +2,8 @@
  * Lint rules that keep the modules apart (docs/ARCHITECTURE.md, "Boundaries"; ADR 0019):
  * - `own-tables`: a module names only its own tables in SQL. Which module owns a table is read from the modules'
  *   `*.table.ts` files (`interface DB { table: …; }` inside `declare module …db/schema.js`). Kysely calls
- *   (selectFrom, insertInto, updateTable, deleteFrom, the joins) and raw `sql` templates are checked.
+ *   (selectFrom, insertInto, updateTable, deleteFrom, the joins), the shared pieces that take a table's name
+ *   (updateVersioned) and raw `sql` templates are checked.
  * - `imports`: `domain/`, `db/` and `web/` never import `modules/`; a module imports another module only through that
  *   module's `index.ts`, and so does everything else outside the modules (app, server, CLI, tests, benchmarks).
  */
@@ -22,6 +23,8 @@ const TABLE_METHODS = new Set([
   'mergeInto',
   'replaceInto',
 ]);
+/** Shared query pieces (src/db/row-queries.ts) that take a table's name: the argument's position. */
+const TABLE_ARGUMENT = new Map([['updateVersioned', 1]]);
 const SQL_TABLE = /\b(?:from|join|into|update|table)\s+("?)([a-z_][a-z0-9_]*)\1/gi;
 
 /** table name → owning module, from src/modules/<module>/*.table.ts */
@@ -70,8 +73,14 @@ export const ownTables = {
     return {
       CallExpression(node) {
         const callee = node.callee;
-        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !TABLE_METHODS.has(callee.property.name)) return;
-        const arg = node.arguments[0];
+        const position =
+          callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && TABLE_METHODS.has(callee.property.name)
+            ? 0
+            : callee.type === 'Identifier'
+              ? TABLE_ARGUMENT.get(callee.name)
+              : undefined;
+        if (position === undefined) return;
+        const arg = node.arguments[position];
         if (arg?.type === 'Literal' && typeof arg.value === 'string') check(arg, arg.value.trim().split(/\s+/)[0]);
       },
       TaggedTemplateExpression(node) {

@@ -53,6 +53,11 @@ test("a module may not name another module's tables in SQL", async () => {
   );
   assert.equal(kysely.length, 1);
   assert.match(kysely[0] ?? '', /names table "progress_reports" of module "monitoring"/);
+  const shared = await problems(
+    `import { updateVersioned } from '../../db/row-queries.js';\nexport const f = (db: any) => updateVersioned(db, 'commitments', 1, {}).execute();\n`,
+    'src/modules/monitoring/fixture.ts',
+  );
+  assert.match(shared[0] ?? '', /names table "commitments" of module "plans"/);
   const raw = await problems("import { sql } from 'kysely';\nexport const q = sql`SELECT count(*) FROM speeches`;\n", 'src/modules/plans/fixture.ts');
   assert.match(raw[0] ?? '', /names table "speeches" of module "transcripts"/);
   assert.deepEqual(
