@@ -31,19 +31,8 @@ export function TranslationBadge(props: { value: Localized; lang: Lang }) {
   return <span class={`badge badge-${props.value.status}`}>{t(props.lang, `translation.${props.value.status}`)}</span>;
 }
 
-// The form fields moved to the UI kit (web/ui/fields.tsx); re-exported so views not yet converted keep compiling.
-export {
-  CheckboxGroup,
-  CsrfField,
-  ErrorSummary,
-  FormActions,
-  InputField,
-  LocalizedField,
-  SelectField,
-  TextAreaField,
-  type FieldErrors,
-  type Option,
-} from './ui/fields.js';
+// The form fields moved to the UI kit (web/ui/fields.tsx); web/form-handler.ts still takes this type from here.
+export type { FieldErrors } from './ui/fields.js';
 
 export function formatDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-');

@@ -1,7 +1,7 @@
 /**
  * UI messages in both languages. The shared layer holds the core catalog (site frame, forms, errors, the CLI); each
- * module brings its own catalog in its manifest, and its keys join `Messages` by declaration merging from its
- * `*.messages.ts`, so `t()` accepts only known keys (a typo is a compile error). The composition root registers the
+ * module brings its own catalog in its manifest, and its keys join `Messages` by declaration merging (in the module's
+ * index.ts), so `t()` accepts only known keys (a typo is a compile error). The composition root registers the
  * modules' catalogs (`registerMessages`); a test checks that no key is defined twice, unused, or missing or empty in
  * either language.
  */
@@ -252,7 +252,7 @@ const coreEn = {
 /** The core catalog: the site frame, forms, errors, and the command line (cli.messages.ts). */
 const coreMessagesEn = { ...coreEn, ...cliMessages.en };
 
-/** Every message key: the core's here, each module's added by declaration merging from its `*.messages.ts`. */
+/** Every message key: the core's here, each module's added by declaration merging (in its index.ts). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- modules add their keys by declaration merging
 export interface Messages extends Record<keyof typeof coreMessagesEn, string> {}
 export type MessageKey = Extract<keyof Messages, string>;

@@ -70,7 +70,7 @@ export function registerModules(list: readonly ModuleManifest[]): void {
     if (module.policy) registerPolicy(module.policy);
     if (module.visibility) registerVisibility(...module.visibility);
     if (module.sections) registerSections(...module.sections);
-    for (const [name, value] of Object.entries(module.provides ?? {}) as [keyof Provisions, Provisions[keyof Provisions]][]) {
+    for (const [name, value] of Object.entries(module.provides ?? {})) {
       const existing = provisions.get(name);
       if (existing && existing.module !== module.name) throw new Error(`"${name}" is provided by both ${existing.module} and ${module.name}`);
       provisions.set(name, { module: module.name, value });
@@ -79,7 +79,7 @@ export function registerModules(list: readonly ModuleManifest[]): void {
   if (list.filter((m) => m.identity).length > 1) throw new Error('Only one module may say how requests name their actor');
 }
 
-const provisions = new Map<keyof Provisions, { module: string; value: Provisions[keyof Provisions] }>();
+const provisions = new Map<string, { module: string; value: unknown }>();
 
 /** What a listed module provides under `name`, or undefined when no module does (the user goes without it). */
 export function provided<K extends keyof Provisions>(name: K): Provisions[K] | undefined {

@@ -1,5 +1,5 @@
 /** Building blocks of the API's route declarations: JSON bodies and responses, error responses, auth, ids. */
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { errorOutput, recordId, versionField } from './schemas.js';
 
 export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -23,3 +23,61 @@ export const idParam = z.object({ id: recordId().openapi({ param: { name: 'id', 
 export const versionQuery = z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) });
 
 export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+// ---- route declarations for the shapes every module repeats ----
+
+export type ErrorResponses = ReturnType<typeof errorResponses>;
+type JsonResponse = ReturnType<typeof jsonContent>;
+
+/** What a route says about itself in the document. */
+interface RouteText<P extends string> {
+  path: P;
+  tags: string[];
+  summary: string;
+}
+
+/** A read of a whole collection: `ok` (200). */
+export const listRoute = <P extends string, R extends JsonResponse>(text: RouteText<P>, ok: R) =>
+  createRoute({ method: 'get', ...text, responses: { 200: ok } });
+
+/** A read of the record named by id: `ok` (200), or 404. */
+export const readByIdRoute = <P extends string, R extends JsonResponse>(text: RouteText<P>, ok: R, errors: ErrorResponses) =>
+  createRoute({ method: 'get', ...text, request: { params: idParam }, responses: { 200: ok, 404: errors[404] } });
+
+/** Adds a record under the one named by id: `created` (201); nothing is stale yet, so no 409. */
+export const addUnderRoute = <P extends string, B extends z.ZodTypeAny, R extends JsonResponse>(
+  text: RouteText<P>,
+  body: B,
+  created: R,
+  errors: ErrorResponses,
+) =>
+  createRoute({
+    method: 'post',
+    ...text,
+    security: writeSecurity,
+    request: { params: idParam, ...jsonBody(body) },
+    responses: { 201: created, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+  });
+
+/** A write to the record named by id with a JSON body: `ok` (keyed by its status) or any of the module's errors. */
+export const recordWriteRoute = <
+  M extends 'post' | 'put' | 'patch',
+  P extends string,
+  B extends z.ZodTypeAny,
+  R extends Partial<Record<200 | 201, JsonResponse>>,
+>(
+  text: RouteText<P> & { method: M },
+  body: B,
+  ok: R,
+  errors: ErrorResponses,
+) => createRoute({ ...text, security: writeSecurity, request: { params: idParam, ...jsonBody(body) }, responses: { ...ok, ...errors } });
+
+/** Deletes the record named by id at the version the client edited: 204 or any of the module's errors. */
+export const deleteRoute = <P extends string>(text: RouteText<P>, errors: ErrorResponses) =>
+  createRoute({
+    method: 'delete',
+    ...text,
+    security: writeSecurity,
+    request: { params: idParam, query: versionQuery },
+    responses: { 204: { description: 'Deleted' }, ...errors },
+  });

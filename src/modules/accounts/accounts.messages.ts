@@ -56,9 +56,4 @@ const zhTW: Record<keyof typeof en, string> = {
   'error.tokenInvalid': '此 Bearer 權杖不存在、已到期或已撤銷。',
 };
 
-declare module '../../web/i18n.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones
-  interface Messages extends Record<keyof typeof en, string> {}
-}
-
 export const accountMessages = { en, zhTW };

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Actor } from '../../domain/authorization.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { clientAddress } from '../../web/client-address.js';
-import type { FieldErrors } from '../../web/components.js';
+import type { FieldErrors } from '../../web/ui/index.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { positiveInt } from '../../web/form-handler.js';
 import { readForm } from '../../web/forms.js';

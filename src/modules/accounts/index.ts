@@ -20,3 +20,8 @@ export { createUser } from './accounts.service.js';
 export { findUserByEmail, findUserEmail } from './accounts.queries.js';
 export { purgeExpired } from './accounts.service.js';
 export { userExists } from './accounts.queries.js';
+
+declare module '../../web/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones
+  interface Messages extends Record<keyof typeof accountMessages.en, string> {}
+}

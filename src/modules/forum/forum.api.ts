@@ -1,6 +1,6 @@
 /** JSON API for forum meetings and resolutions under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
+import { addUnderRoute, deleteRoute, errorResponses, idParam, jsonContent, readByIdRoute, recordWriteRoute } from '../../web/openapi.js';
 import { recordId } from '../../web/schemas.js';
 import {
   attendanceTotal,
@@ -126,14 +126,11 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- meetings ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/plans/{id}/meetings',
-      tags: ['meetings'],
-      summary: "The forum's meetings for a plan, newest first",
-      request: { params: idParam },
-      responses: { 200: jsonContent(z.object({ items: z.array(meetingOutput) }), 'Meetings'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      { path: '/plans/{id}/meetings', tags: ['meetings'], summary: "The forum's meetings for a plan, newest first" },
+      jsonContent(z.object({ items: z.array(meetingOutput) }), 'Meetings'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const plan = await planOrThrow(db, c.req.valid('param').id);
@@ -142,14 +139,15 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/meetings/{id}',
-      tags: ['meetings'],
-      summary: 'One meeting with its carried-over open resolutions, resolutions and decisions made, and the reports it reviewed',
-      request: { params: idParam },
-      responses: { 200: jsonContent(meetingDetailOutput, 'The meeting'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      {
+        path: '/meetings/{id}',
+        tags: ['meetings'],
+        summary: 'One meeting with its carried-over open resolutions, resolutions and decisions made, and the reports it reviewed',
+      },
+      jsonContent(meetingDetailOutput, 'The meeting'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const meeting = await meetingOrThrow(db, c.req.valid('param').id);
@@ -176,15 +174,12 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/plans/{id}/meetings',
-      tags: ['meetings'],
-      summary: 'Record a forum meeting',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(meetingInput) },
-      responses: { 201: jsonContent(meetingOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    }),
+    addUnderRoute(
+      { path: '/plans/{id}/meetings', tags: ['meetings'], summary: 'Record a forum meeting' },
+      meetingInput,
+      jsonContent(meetingOutput, 'Created'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const meeting = await service.createMeeting({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -192,15 +187,12 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/meetings/{id}',
-      tags: ['meetings'],
-      summary: 'Update a meeting (send the version you edited)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(meetingPatch) },
-      responses: { 200: jsonContent(meetingOutput, 'Updated'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/meetings/{id}', tags: ['meetings'], summary: 'Update a meeting (send the version you edited)' },
+      meetingPatch,
+      { 200: jsonContent(meetingOutput, 'Updated') },
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const meeting = await service.updateMeeting({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -208,33 +200,24 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/meetings/{id}',
-      tags: ['meetings'],
-      summary: 'Delete a meeting that made and decided no resolutions',
-      security: writeSecurity,
-      request: { params: idParam, query: versionQuery },
-      responses: { 204: { description: 'Deleted' }, ...errors },
-    }),
+    deleteRoute({ path: '/meetings/{id}', tags: ['meetings'], summary: 'Delete a meeting that made and decided no resolutions' }, errors),
     async (c) => {
       await service.deleteMeeting({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
   api.openapi(
-    createRoute({
-      method: 'put',
-      path: '/meetings/{id}/reports',
-      tags: ['meetings'],
-      summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(meetingReportsInput) },
-      responses: {
-        200: jsonContent(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports'),
-        ...errors,
+    recordWriteRoute(
+      {
+        method: 'put',
+        path: '/meetings/{id}/reports',
+        tags: ['meetings'],
+        summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)',
       },
-    }),
+      meetingReportsInput,
+      { 200: jsonContent(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports') },
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const result = await service.setMeetingReports({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -266,15 +249,12 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/meetings/{id}/resolutions',
-      tags: ['resolutions'],
-      summary: 'Record a resolution made at a meeting',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(resolutionInput) },
-      responses: { 201: jsonContent(resolutionOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    }),
+    addUnderRoute(
+      { path: '/meetings/{id}/resolutions', tags: ['resolutions'], summary: 'Record a resolution made at a meeting' },
+      resolutionInput,
+      jsonContent(resolutionOutput, 'Created'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const created = await service.createResolution({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -283,15 +263,12 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/resolutions/{id}',
-      tags: ['resolutions'],
-      summary: 'Update a resolution’s text, number, owner agency or due date',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(resolutionPatch) },
-      responses: { 200: jsonContent(resolutionOutput, 'Updated'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/resolutions/{id}', tags: ['resolutions'], summary: 'Update a resolution’s text, number, owner agency or due date' },
+      resolutionPatch,
+      { 200: jsonContent(resolutionOutput, 'Updated') },
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const updated = await service.updateResolution({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -300,15 +277,17 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/resolutions/{id}/decisions',
-      tags: ['resolutions'],
-      summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(decisionInput) },
-      responses: { 200: jsonContent(decisionResultOutput, 'The resolution and the decision'), ...errors },
-    }),
+    recordWriteRoute(
+      {
+        method: 'post',
+        path: '/resolutions/{id}/decisions',
+        tags: ['resolutions'],
+        summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision',
+      },
+      decisionInput,
+      { 200: jsonContent(decisionResultOutput, 'The resolution and the decision') },
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const { resolution, decision } = await service.decideResolution({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));

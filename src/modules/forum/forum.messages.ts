@@ -224,9 +224,4 @@ const zhTW: Record<keyof typeof en, string> = {
   'error.storyRequired': '請填寫承諾事項 {report} 案例分享的協力故事。',
 };
 
-declare module '../../web/i18n.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones
-  interface Messages extends Record<keyof typeof en, string> {}
-}
-
 export const forumMessages = { en, zhTW };

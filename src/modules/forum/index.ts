@@ -25,3 +25,8 @@ export const forumModule = defineModule({
 export * as forumQueries from './forum.queries.js';
 export { seedDemoForum } from './forum.seed.js';
 export { findMeetingById, findMeetingsByIds, listMeetings } from './forum.queries.js';
+
+declare module '../../web/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones
+  interface Messages extends Record<keyof typeof forumMessages.en, string> {}
+}

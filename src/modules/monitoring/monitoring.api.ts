@@ -1,7 +1,7 @@
 /** JSON API for review cycles, progress reports, roll-ups, the board and transfers, with OpenAPI entries. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { parseFormBody } from '../../web/forms.js';
-import { errorResponses, idParam, jsonBody, jsonContent, writeSecurity } from '../../web/openapi.js';
+import { addUnderRoute, deleteRoute, errorResponses, idParam, jsonContent, readByIdRoute, recordWriteRoute, writeSecurity } from '../../web/openapi.js';
 import { recordId, text } from '../../web/schemas.js';
 import type { Context } from 'hono';
 import { can } from '../../domain/authorization.js';
@@ -108,20 +108,14 @@ const presentCycle = (cycle: ReviewCycle) => cycle;
 export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   // ---- cycles ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/plans/{id}/cycles',
-      tags: ['cycles'],
-      summary: "A plan's review cycles with reporting deadlines",
-      request: { params: idParam },
-      responses: {
-        200: jsonContent(
-          z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }),
-          'Cycles in order; `current` is the number of the cycle being reported on',
-        ),
-        404: errors[404],
-      },
-    }),
+    readByIdRoute(
+      { path: '/plans/{id}/cycles', tags: ['cycles'], summary: "A plan's review cycles with reporting deadlines" },
+      jsonContent(
+        z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }),
+        'Cycles in order; `current` is the number of the cycle being reported on',
+      ),
+      errors,
+    ),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
       const cycles = await q.listCycles(dbOf(c), plan.id);
@@ -129,46 +123,31 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/plans/{id}/cycles/generate',
-      tags: ['cycles'],
-      summary: 'Generate cycles from the plan period (only while no report exists)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(cycleGenerateInput) },
-      responses: {
-        201: jsonContent(z.object({ items: z.array(cycleOutput) }), 'Generated'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-      },
-    }),
+    addUnderRoute(
+      { path: '/plans/{id}/cycles/generate', tags: ['cycles'], summary: 'Generate cycles from the plan period (only while no report exists)' },
+      cycleGenerateInput,
+      jsonContent(z.object({ items: z.array(cycleOutput) }), 'Generated'),
+      errors,
+    ),
     async (c) => c.json({ items: await service.generateCycles(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/cycles/{id}',
-      tags: ['cycles'],
-      summary: "Change a cycle's dates or deadline",
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(cycleInput.partial().extend({ version: versionField })) },
-      responses: { 200: jsonContent(cycleOutput, 'Updated'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/cycles/{id}', tags: ['cycles'], summary: "Change a cycle's dates or deadline" },
+      cycleInput.partial().extend({ version: versionField }),
+      { 200: jsonContent(cycleOutput, 'Updated') },
+      errors,
+    ),
     async (c) => c.json(await service.updateCycle(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // ---- roll-ups and board ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/plans/{id}/progress',
-      tags: ['progress'],
-      summary: 'Progress of every commitment and roll-ups by area, lead agency and plan',
-      request: { params: idParam },
-      responses: { 200: jsonContent(progressOutput, 'Percent complete and status counts'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      { path: '/plans/{id}/progress', tags: ['progress'], summary: 'Progress of every commitment and roll-ups by area, lead agency and plan' },
+      jsonContent(progressOutput, 'Percent complete and status counts'),
+      errors,
+    ),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
       const p = await service.planProgress(dbOf(c), plan);
@@ -233,14 +212,15 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reports ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/commitments/{id}/reports',
-      tags: ['reports'],
-      summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)",
-      request: { params: idParam },
-      responses: { 200: jsonContent(z.object({ items: z.array(reportOutput) }), 'Reports'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      {
+        path: '/commitments/{id}/reports',
+        tags: ['reports'],
+        summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)",
+      },
+      jsonContent(z.object({ items: z.array(reportOutput) }), 'Reports'),
+      errors,
+    ),
     async (c) => {
       const commitment = await commitmentOrThrow(c, c.req.valid('param').id);
       const reports = await q.listReportsForCommitment(dbOf(c), commitment.id, { includeDrafts: service.canSeeDrafts(c.get('actor'), commitment) });
@@ -250,26 +230,16 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/commitments/{id}/reports',
-      tags: ['reports'],
-      summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(reportCreateInput) },
-      responses: { 201: jsonContent(reportOutput, 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    }),
+    addUnderRoute(
+      { path: '/commitments/{id}/reports', tags: ['reports'], summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)' },
+      reportCreateInput,
+      jsonContent(reportOutput, 'Draft created'),
+      errors,
+    ),
     async (c) => c.json(await presentReport(c, await service.createReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/reports/{id}',
-      tags: ['reports'],
-      summary: 'One report revision',
-      request: { params: idParam },
-      responses: { 200: jsonContent(reportOutput, 'The report'), 404: errors[404] },
-    }),
+    readByIdRoute({ path: '/reports/{id}', tags: ['reports'], summary: 'One report revision' }, jsonContent(reportOutput, 'The report'), errors),
     async (c) => {
       const report = await q.findReportById(dbOf(c), c.req.valid('param').id);
       if (!report) throw new NotFoundError();
@@ -277,27 +247,21 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/reports/{id}',
-      tags: ['reports'],
-      summary: 'Edit a draft (409 once submitted)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(reportUpdateInput) },
-      responses: { 200: jsonContent(reportOutput, 'Updated'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/reports/{id}', tags: ['reports'], summary: 'Edit a draft (409 once submitted)' },
+      reportUpdateInput,
+      { 200: jsonContent(reportOutput, 'Updated') },
+      errors,
+    ),
     async (c) => c.json(await presentReport(c, await service.updateReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/reports/{id}/submit',
-      tags: ['reports'],
-      summary: 'Submit a draft; an earlier submitted revision becomes superseded',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(versionOnly) },
-      responses: { 200: jsonContent(reportOutput, 'Submitted'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'post', path: '/reports/{id}/submit', tags: ['reports'], summary: 'Submit a draft; an earlier submitted revision becomes superseded' },
+      versionOnly,
+      { 200: jsonContent(reportOutput, 'Submitted') },
+      errors,
+    ),
     async (c) =>
       c.json(await presentReport(c, await service.submitReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json').version)), 200),
   );
@@ -313,31 +277,17 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => c.json(await presentReport(c, await service.reviseReport(depsOf(c), c.get('actor'), c.req.valid('param').id)), 201),
   );
+  api.openapi(deleteRoute({ path: '/reports/{id}', tags: ['reports'], summary: 'Delete a draft' }, errors), async (c) => {
+    await service.deleteDraft(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
   api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/reports/{id}',
-      tags: ['reports'],
-      summary: 'Delete a draft',
-      security: writeSecurity,
-      request: { params: idParam, query: z.object({ version: versionField.openapi({ param: { name: 'version', in: 'query' } }) }) },
-      responses: { 204: { description: 'Deleted' }, ...errors },
-    }),
-    async (c) => {
-      await service.deleteDraft(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/reports/{id}/evidence',
-      tags: ['reports'],
-      summary: 'Add a link as evidence to a draft',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(evidenceLinkInput) },
-      responses: { 201: jsonContent(reportOutput, 'The report with its evidence'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'post', path: '/reports/{id}/evidence', tags: ['reports'], summary: 'Add a link as evidence to a draft' },
+      evidenceLinkInput,
+      { 201: jsonContent(reportOutput, 'The report with its evidence') },
+      errors,
+    ),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addEvidenceLink(depsOf(c), c.get('actor'), id, c.req.valid('json'));
@@ -396,15 +346,12 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/reports/{id}/contributions',
-      tags: ['reports'],
-      summary: "A supporting agency's contribution to a draft",
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(contributionInput) },
-      responses: { 201: jsonContent(reportOutput, 'The report with the contribution'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft" },
+      contributionInput,
+      { 201: jsonContent(reportOutput, 'The report with the contribution') },
+      errors,
+    ),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addContribution(depsOf(c), c.get('actor'), id, c.req.valid('json').body);
@@ -414,30 +361,34 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reorganization ----
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/commitments/{id}/transfer',
-      tags: ['commitments'],
-      summary: 'Move a commitment to another lead agency (its reports and history stay)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(transferInput.extend({ version: versionField })) },
-      responses: { 200: jsonContent(commitmentOutput, 'Transferred'), ...errors },
-    }),
+    recordWriteRoute(
+      {
+        method: 'post',
+        path: '/commitments/{id}/transfer',
+        tags: ['commitments'],
+        summary: 'Move a commitment to another lead agency (its reports and history stay)',
+      },
+      transferInput.extend({ version: versionField }),
+      { 200: jsonContent(commitmentOutput, 'Transferred') },
+      errors,
+    ),
     async (c) => {
       const updated = await planService.transferCommitment({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(presentCommitment(updated, await planOrThrow(c, updated.planId)), 200);
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/agencies/{id}/transfer',
-      tags: ['agencies'],
-      summary: 'Move everything an agency leads to its successor, and record the successor',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(transferInput) },
-      responses: { 200: jsonContent(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved'), ...errors },
-    }),
+    recordWriteRoute(
+      {
+        method: 'post',
+        path: '/agencies/{id}/transfer',
+        tags: ['agencies'],
+        summary: 'Move everything an agency leads to its successor, and record the successor',
+      },
+      transferInput,
+      { 200: jsonContent(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved') },
+      errors,
+    ),
     async (c) => {
       const moved = await planService.transferAgency({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ moved: moved.map((m) => m.number) }, 200);

@@ -375,9 +375,4 @@ const zhTW: Record<keyof typeof en, string> = {
   'error.sameAgency': '請選擇目前主辦機關以外的機關。',
 };
 
-declare module '../../web/i18n.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones
-  interface Messages extends Record<keyof typeof en, string> {}
-}
-
 export const monitoringMessages = { en, zhTW };

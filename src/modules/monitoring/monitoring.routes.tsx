@@ -187,19 +187,8 @@ export function monitoringPages(): Hono<AppEnv> {
     for (const p of progress.latest.values())
       for (const m of p.milestones)
         milestoneStatus.set(m.milestoneId, { milestoneId: m.milestoneId, status: m.status, percent: m.percent, reason: emptyLocalized() });
-    return c.html(
-      <ProgressPage
-        ctx={pageContext(c)}
-        plan={plan}
-        progress={progress}
-        shown={shown}
-        milestones={milestones}
-        milestoneStatus={milestoneStatus}
-        filters={filters}
-        today={today(c)}
-        canManage={can(c.get('actor'), 'board.view')}
-      />,
-    );
+    const page = { plan, progress, shown, milestones, milestoneStatus, filters, today: today(c), canManage: can(c.get('actor'), 'board.view') };
+    return c.html(<ProgressPage ctx={pageContext(c)} {...page} />);
   });
 
   // ---- cycles ----
@@ -213,19 +202,8 @@ export function monitoringPages(): Hono<AppEnv> {
     const [cycles, meetings] = await Promise.all([q.listCycles(db(c), plan.id), listMeetings(db(c), plan.id)]);
     const reviewedAt = new Map<number, ForumMeeting[]>();
     for (const m of [...meetings].reverse()) if (m.cycleId !== null) reviewedAt.set(m.cycleId, [...(reviewedAt.get(m.cycleId) ?? []), m]);
-    return c.html(
-      <CyclesPage
-        ctx={pageContext(c)}
-        plan={plan}
-        cycles={cycles}
-        reviewedAt={reviewedAt}
-        current={currentCycle(cycles, today(c))}
-        canManage={can(c.get('actor'), 'cycle.manage')}
-        errors={errors}
-        values={values}
-      />,
-      status,
-    );
+    const page = { plan, cycles, reviewedAt, current: currentCycle(cycles, today(c)), canManage: can(c.get('actor'), 'cycle.manage'), errors, values };
+    return c.html(<CyclesPage ctx={pageContext(c)} {...page} />, status);
   };
   app.get('/plans/:slug/cycles', async (c) => renderCycles(c, await planBySlug(c)));
   app.post('/plans/:slug/cycles/generate', async (c) => {
@@ -319,20 +297,8 @@ export function monitoringPages(): Hono<AppEnv> {
     status: 200 | 400 | 409,
   ) => {
     const [milestones, cycles] = await Promise.all([plans.listMilestones(db(c), commitment.id), q.listCycles(db(c), plan.id)]);
-    return c.html(
-      <ReportFormPage
-        ctx={pageContext(c)}
-        plan={plan}
-        commitment={commitment}
-        milestones={milestones}
-        cycles={cycles}
-        report={report}
-        values={values}
-        errors={errors}
-        conflict={conflict}
-      />,
-      status,
-    );
+    const page = { plan, commitment, milestones, cycles, report, values, errors, conflict };
+    return c.html(<ReportFormPage ctx={pageContext(c)} {...page} />, status);
   };
 
   /** `typed` is what the evidence or contribution form posted, shown again beside its messages. */

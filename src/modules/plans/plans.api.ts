@@ -1,10 +1,23 @@
 /** JSON API for plans, areas, commitments, milestones and agencies under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
+import {
+  addUnderRoute,
+  deleteRoute,
+  errorResponses,
+  idParam,
+  jsonBody,
+  jsonContent,
+  listRoute,
+  readByIdRoute,
+  recordWriteRoute,
+  writeSecurity,
+} from '../../web/openapi.js';
 import { recordId, wholeNumber } from '../../web/schemas.js';
 import type { ActionPlan, Agency, Commitment, Member } from '../../domain/plan.js';
 import { COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
+import type { Context } from 'hono';
+import type { Actor } from '../../domain/authorization.js';
 import type { AppEnv } from '../../web/context.js';
 import { readCommitmentHistory, type HistoryEntry } from '../history/index.js';
 import * as q from './plans.queries.js';
@@ -72,16 +85,57 @@ async function memberOf(db: AppEnvDb, plan: ActionPlan) {
   return (await q.listMembers(db)).find((m) => m.id === plan.memberId);
 }
 
+/**
+ * What a record that lives under a parent and is answered as stored (an area, a milestone) does through its service.
+ * Method syntax, so each service function's own input type is accepted.
+ */
+interface ChildRecordService<Input, Patch, Output> {
+  create(deps: service.PlanServiceDeps, actor: Actor | null, parentId: number, input: Input): Promise<Output>;
+  update(deps: service.PlanServiceDeps, actor: Actor | null, id: number, patch: Patch): Promise<Output>;
+  remove(deps: service.PlanServiceDeps, actor: Actor | null, id: number, version: number): Promise<void>;
+}
+
+/** Adding such a record under its parent, and updating and deleting it by id. */
+function childRecordApi<Shape extends z.ZodRawShape, Output extends z.ZodTypeAny>(
+  api: OpenAPIHono<AppEnv>,
+  record: {
+    tags: string[];
+    parentPath: string;
+    path: string;
+    summaries: { add: string; update: string; remove: string };
+    input: z.ZodObject<Shape>;
+    output: Output;
+    // The stored record as the output schema describes it, so the answers stay checked against the document.
+    service: ChildRecordService<z.infer<z.ZodObject<Shape>>, z.infer<ReturnType<typeof withVersion<Shape>>>, z.input<Output>>;
+  },
+): void {
+  const { tags, summaries, output } = record;
+  const deps = (c: Context<AppEnv>) => ({ db: c.get('services').db });
+  api.openapi(addUnderRoute({ path: record.parentPath, tags, summary: summaries.add }, record.input, jsonContent(output, 'Created'), errors), async (c) =>
+    c.json(await record.service.create(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  api.openapi(
+    recordWriteRoute(
+      { method: 'patch', path: record.path, tags, summary: summaries.update },
+      withVersion(record.input),
+      { 200: jsonContent(output, 'Updated') },
+      errors,
+    ),
+    async (c) => c.json(await record.service.update(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  api.openapi(deleteRoute({ path: record.path, tags, summary: summaries.remove }, errors), async (c) => {
+    await record.service.remove(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
+}
+
 export function planApi(api: OpenAPIHono<AppEnv>): void {
   // ---- plans ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/plans',
-      tags: ['plans'],
-      summary: 'List action plans',
-      responses: { 200: jsonContent(z.object({ items: z.array(planOutput) }), 'All plans, newest period first') },
-    }),
+    listRoute(
+      { path: '/plans', tags: ['plans'], summary: 'List action plans' },
+      jsonContent(z.object({ items: z.array(planOutput) }), 'All plans, newest period first'),
+    ),
     async (c) => {
       const db = c.get('services').db;
       const [plans, members] = await Promise.all([q.listPlans(db), q.listMembers(db)]);
@@ -99,14 +153,7 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/plans/{id}',
-      tags: ['plans'],
-      summary: 'One plan with its sections',
-      request: { params: idParam },
-      responses: { 200: jsonContent(planOutput, 'The plan'), 404: errors[404] },
-    }),
+    readByIdRoute({ path: '/plans/{id}', tags: ['plans'], summary: 'One plan with its sections' }, jsonContent(planOutput, 'The plan'), errors),
     async (c) => {
       const db = c.get('services').db;
       const plan = await planOrThrow(db, c.req.valid('param').id);
@@ -130,15 +177,12 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/plans/{id}',
-      tags: ['plans'],
-      summary: 'Update a plan (send the version you edited)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(withVersion(planInput)) },
-      responses: { 200: jsonContent(planOutput, 'Updated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/plans/{id}', tags: ['plans'], summary: 'Update a plan (send the version you edited)' },
+      withVersion(planInput),
+      { 200: jsonContent(planOutput, 'Updated') },
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const plan = await service.updatePlan({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -148,59 +192,26 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- areas ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/plans/{id}/areas',
-      tags: ['areas'],
-      summary: "A plan's areas in order",
-      request: { params: idParam },
-      responses: { 200: jsonContent(z.object({ items: z.array(areaOutput) }), 'Areas'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      { path: '/plans/{id}/areas', tags: ['areas'], summary: "A plan's areas in order" },
+      jsonContent(z.object({ items: z.array(areaOutput) }), 'Areas'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const plan = await planOrThrow(db, c.req.valid('param').id);
       return c.json({ items: await q.listAreas(db, plan.id) }, 200);
     },
   );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/plans/{id}/areas',
-      tags: ['areas'],
-      summary: 'Add an area',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(areaInput) },
-      responses: { 201: jsonContent(areaOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    }),
-    async (c) => c.json(await service.createArea({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
-  );
-  api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/areas/{id}',
-      tags: ['areas'],
-      summary: 'Update an area',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(withVersion(areaInput)) },
-      responses: { 200: jsonContent(areaOutput, 'Updated'), ...errors },
-    }),
-    async (c) => c.json(await service.updateArea({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
-  );
-  api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/areas/{id}',
-      tags: ['areas'],
-      summary: 'Delete an empty area',
-      security: writeSecurity,
-      request: { params: idParam, query: versionQuery },
-      responses: { 204: { description: 'Deleted' }, ...errors },
-    }),
-    async (c) => {
-      await service.deleteArea({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  );
+  childRecordApi(api, {
+    tags: ['areas'],
+    parentPath: '/plans/{id}/areas',
+    path: '/areas/{id}',
+    summaries: { add: 'Add an area', update: 'Update an area', remove: 'Delete an empty area' },
+    input: areaInput,
+    output: areaOutput,
+    service: { create: service.createArea, update: service.updateArea, remove: service.deleteArea },
+  });
 
   // ---- commitments ----
   api.openapi(
@@ -225,14 +236,7 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/commitments/{id}',
-      tags: ['commitments'],
-      summary: 'One commitment',
-      request: { params: idParam },
-      responses: { 200: jsonContent(commitmentOutput, 'The commitment'), 404: errors[404] },
-    }),
+    readByIdRoute({ path: '/commitments/{id}', tags: ['commitments'], summary: 'One commitment' }, jsonContent(commitmentOutput, 'The commitment'), errors),
     async (c) => {
       const { db } = c.get('services');
       const commitment = await q.findCommitmentById(db, c.req.valid('param').id);
@@ -241,15 +245,12 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/plans/{id}/commitments',
-      tags: ['commitments'],
-      summary: 'Add a commitment',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(commitmentInput) },
-      responses: { 201: jsonContent(commitmentOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    }),
+    addUnderRoute(
+      { path: '/plans/{id}/commitments', tags: ['commitments'], summary: 'Add a commitment' },
+      commitmentInput,
+      jsonContent(commitmentOutput, 'Created'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const created = await service.createCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -257,45 +258,32 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/commitments/{id}',
-      tags: ['commitments'],
-      summary: 'Update a commitment (agency officers: their own agency’s)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(withVersion(commitmentInput)) },
-      responses: { 200: jsonContent(commitmentOutput, 'Updated'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/commitments/{id}', tags: ['commitments'], summary: 'Update a commitment (agency officers: their own agency’s)' },
+      withVersion(commitmentInput),
+      { 200: jsonContent(commitmentOutput, 'Updated') },
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const updated = await service.updateCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(presentCommitment(updated, await planOrThrow(db, updated.planId)), 200);
     },
   );
+  api.openapi(deleteRoute({ path: '/commitments/{id}', tags: ['commitments'], summary: 'Delete a commitment' }, errors), async (c) => {
+    await service.deleteCommitment({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
   api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/commitments/{id}',
-      tags: ['commitments'],
-      summary: 'Delete a commitment',
-      security: writeSecurity,
-      request: { params: idParam, query: versionQuery },
-      responses: { 204: { description: 'Deleted' }, ...errors },
-    }),
-    async (c) => {
-      await service.deleteCommitment({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/commitments/{id}/history',
-      tags: ['commitments'],
-      summary: 'Changes to a commitment, its milestones and its reports, newest first (steps of a draft report only for those who may see the draft)',
-      request: { params: idParam },
-      responses: { 200: jsonContent(z.object({ items: z.array(historyOutput) }), 'History'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      {
+        path: '/commitments/{id}/history',
+        tags: ['commitments'],
+        summary: 'Changes to a commitment, its milestones and its reports, newest first (steps of a draft report only for those who may see the draft)',
+      },
+      jsonContent(z.object({ items: z.array(historyOutput) }), 'History'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const id = c.req.valid('param').id;
@@ -306,14 +294,11 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- milestones ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/commitments/{id}/milestones',
-      tags: ['milestones'],
-      summary: "A commitment's milestones",
-      request: { params: idParam },
-      responses: { 200: jsonContent(z.object({ items: z.array(milestoneOutput) }), 'Milestones in order'), 404: errors[404] },
-    }),
+    readByIdRoute(
+      { path: '/commitments/{id}/milestones', tags: ['milestones'], summary: "A commitment's milestones" },
+      jsonContent(z.object({ items: z.array(milestoneOutput) }), 'Milestones in order'),
+      errors,
+    ),
     async (c) => {
       const { db } = c.get('services');
       const id = c.req.valid('param').id;
@@ -322,80 +307,30 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/milestones/{id}',
-      tags: ['milestones'],
-      summary: 'One milestone',
-      request: { params: idParam },
-      responses: { 200: jsonContent(milestoneOutput, 'The milestone'), 404: errors[404] },
-    }),
+    readByIdRoute({ path: '/milestones/{id}', tags: ['milestones'], summary: 'One milestone' }, jsonContent(milestoneOutput, 'The milestone'), errors),
     async (c) => {
       const milestone = await q.findMilestoneById(c.get('services').db, c.req.valid('param').id);
       if (!milestone) throw new NotFoundError();
       return c.json(milestone, 200);
     },
   );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/commitments/{id}/milestones',
-      tags: ['milestones'],
-      summary: 'Add a milestone (dates inside the commitment’s)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(milestoneInput) },
-      responses: { 201: jsonContent(milestoneOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    }),
-    async (c) => c.json(await service.createMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
-  );
-  api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/milestones/{id}',
-      tags: ['milestones'],
-      summary: 'Update a milestone',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(withVersion(milestoneInput)) },
-      responses: { 200: jsonContent(milestoneOutput, 'Updated'), ...errors },
-    }),
-    async (c) => c.json(await service.updateMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
-  );
-  api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/milestones/{id}',
-      tags: ['milestones'],
-      summary: 'Delete a milestone',
-      security: writeSecurity,
-      request: { params: idParam, query: versionQuery },
-      responses: { 204: { description: 'Deleted' }, ...errors },
-    }),
-    async (c) => {
-      await service.deleteMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  );
+  childRecordApi(api, {
+    tags: ['milestones'],
+    parentPath: '/commitments/{id}/milestones',
+    path: '/milestones/{id}',
+    summaries: { add: 'Add a milestone (dates inside the commitment’s)', update: 'Update a milestone', remove: 'Delete a milestone' },
+    input: milestoneInput,
+    output: milestoneOutput,
+    service: { create: service.createMilestone, update: service.updateMilestone, remove: service.deleteMilestone },
+  });
 
   // ---- agencies ----
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/agencies',
-      tags: ['agencies'],
-      summary: 'All agencies',
-      responses: { 200: jsonContent(z.object({ items: z.array(agencyOutput) }), 'Agencies by code') },
-    }),
+    listRoute({ path: '/agencies', tags: ['agencies'], summary: 'All agencies' }, jsonContent(z.object({ items: z.array(agencyOutput) }), 'Agencies by code')),
     async (c) => c.json({ items: (await q.listAgencies(c.get('services').db)).map(presentAgency) }, 200),
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/agencies/{id}',
-      tags: ['agencies'],
-      summary: 'One agency',
-      request: { params: idParam },
-      responses: { 200: jsonContent(agencyOutput, 'The agency'), 404: errors[404] },
-    }),
+    readByIdRoute({ path: '/agencies/{id}', tags: ['agencies'], summary: 'One agency' }, jsonContent(agencyOutput, 'The agency'), errors),
     async (c) => {
       const agency = await q.findAgencyById(c.get('services').db, c.req.valid('param').id);
       if (!agency) throw new NotFoundError();
@@ -415,15 +350,12 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     async (c) => c.json(presentAgency(await service.createAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/agencies/{id}',
-      tags: ['agencies'],
-      summary: 'Update an agency (name, successor)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(withVersion(agencyInput)) },
-      responses: { 200: jsonContent(agencyOutput, 'Updated'), ...errors },
-    }),
+    recordWriteRoute(
+      { method: 'patch', path: '/agencies/{id}', tags: ['agencies'], summary: 'Update an agency (name, successor)' },
+      withVersion(agencyInput),
+      { 200: jsonContent(agencyOutput, 'Updated') },
+      errors,
+    ),
     async (c) =>
       c.json(presentAgency(await service.updateAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { lockedFieldsFor } from './plans.policy.js';
 import { pick } from '../../domain/localized.js';
-import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Commitment, type Milestone } from '../../domain/plan.js';
+import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Area, type Commitment, type Milestone } from '../../domain/plan.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { handleForm, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
@@ -14,7 +14,16 @@ import { fieldMessages } from '../../web/validation.js';
 import { renderSections } from '../../web/sections.js';
 import { HistoryPage, readCommitmentHistory } from '../history/index.js';
 import { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
-import { areaForm, commitmentForm, milestoneForm, planForm, type CommitmentFormValues, type PlanFormValues } from './plans.forms.js';
+import {
+  areaForm,
+  commitmentForm,
+  milestoneForm,
+  planForm,
+  type AreaFormValues,
+  type CommitmentFormValues,
+  type MilestoneFormValues,
+  type PlanFormValues,
+} from './plans.forms.js';
 import * as q from './plans.queries.js';
 import { areaInput, commitmentInput, milestoneInput, planInput, withVersion } from './plans.schemas.js';
 import * as service from './plans.service.js';
@@ -144,11 +153,21 @@ export function planPages(): Hono<AppEnv> {
   });
 
   // ---- areas ----
+  const renderAreaForm = async (
+    c: AppContext,
+    plan: ActionPlan,
+    area: Area | null,
+    values: AreaFormValues,
+    errors: FieldErrors,
+    conflict: boolean,
+    status: 200 | 400 | 409,
+  ) => c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={values} errors={errors} conflict={conflict} />, status);
+
   app.get('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'area.create');
     const position = (await q.listAreas(db(c), plan.id)).length + 1;
-    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={areaForm.empty(position)} errors={{}} />);
+    return renderAreaForm(c, plan, null, areaForm.empty(position), {}, false, 200);
   });
   app.post('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
@@ -156,8 +175,7 @@ export function planPages(): Hono<AppEnv> {
       schema: areaInput,
       run: (input) => service.createArea({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: () => `${planPath(plan)}#commitments`,
-      render: async ({ body, errors }) =>
-        c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={null} values={areaForm.posted(body, areaForm.empty(0))} errors={errors} />, 400),
+      render: ({ body, errors }) => renderAreaForm(c, plan, null, areaForm.posted(body, areaForm.empty(0)), errors, false, 400),
     });
   });
   const areaOf = async (c: AppContext, plan: ActionPlan) => {
@@ -169,7 +187,7 @@ export function planPages(): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
     requirePermission(c, 'area.update');
-    return c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={areaForm.values(area)} errors={{}} />);
+    return renderAreaForm(c, plan, area, areaForm.values(area), {}, false, 200);
   });
   app.post('/plans/:slug/areas/:areaId/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -181,17 +199,7 @@ export function planPages(): Hono<AppEnv> {
       render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findAreaById(db(c), area.id)) ?? area;
         const stored = areaForm.values(current);
-        return c.html(
-          <AreaFormPage
-            ctx={pageContext(c)}
-            plan={plan}
-            area={current}
-            values={conflict ? stored : areaForm.posted(body, stored)}
-            errors={errors}
-            conflict={conflict}
-          />,
-          status,
-        );
+        return renderAreaForm(c, plan, current, conflict ? stored : areaForm.posted(body, stored), errors, conflict, status);
       },
     });
   });
@@ -204,17 +212,7 @@ export function planPages(): Hono<AppEnv> {
     } catch (error) {
       if (error instanceof ValidationError || error instanceof ConflictError) {
         const errors: FieldErrors = error instanceof ValidationError ? { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' } : {};
-        return c.html(
-          <AreaFormPage
-            ctx={pageContext(c)}
-            plan={plan}
-            area={area}
-            values={areaForm.values(area)}
-            errors={errors}
-            conflict={error instanceof ConflictError}
-          />,
-          error.status === 409 ? 409 : 400,
-        );
+        return renderAreaForm(c, plan, area, areaForm.values(area), errors, error instanceof ConflictError, error.status === 409 ? 409 : 400);
       }
       throw error;
     }
@@ -232,20 +230,8 @@ export function planPages(): Hono<AppEnv> {
     status: 200 | 400 | 409,
   ) => {
     const [areas, agencies] = await Promise.all([q.listAreas(db(c), plan.id), q.listAgencies(db(c))]);
-    return c.html(
-      <CommitmentFormPage
-        ctx={pageContext(c)}
-        plan={plan}
-        commitment={commitment}
-        areas={areas}
-        agencies={agencies}
-        lockedFields={commitment ? lockedFieldsFor(c.get('actor')) : []}
-        values={values}
-        errors={errors}
-        conflict={conflict}
-      />,
-      status,
-    );
+    const page = { plan, commitment, areas, agencies, lockedFields: commitment ? lockedFieldsFor(c.get('actor')) : [], values, errors, conflict };
+    return c.html(<CommitmentFormPage ctx={pageContext(c)} {...page} />, status);
   };
 
   app.get('/plans/:slug/commitments/new', async (c) => {
@@ -370,22 +356,27 @@ export function planPages(): Hono<AppEnv> {
     return milestone;
   };
   const milestoneRow = (plan: ActionPlan, commitment: Commitment, m: Milestone) => `${commitmentPath(plan, commitment)}#${milestoneAnchor(m)}`;
+  const renderMilestoneForm = async (
+    c: AppContext,
+    plan: ActionPlan,
+    commitment: Commitment,
+    milestone: Milestone | null,
+    values: MilestoneFormValues,
+    errors: FieldErrors,
+    conflict: boolean,
+    status: 200 | 400 | 409,
+  ) =>
+    c.html(
+      <MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={values} errors={errors} conflict={conflict} />,
+      status,
+    );
 
   app.get('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
     const position = await q.nextMilestonePosition(db(c), commitment.id);
-    return c.html(
-      <MilestoneFormPage
-        ctx={pageContext(c)}
-        plan={plan}
-        commitment={commitment}
-        milestone={null}
-        values={milestoneForm.empty(commitment, position)}
-        errors={{}}
-      />,
-    );
+    return renderMilestoneForm(c, plan, commitment, null, milestoneForm.empty(commitment, position), {}, false, 200);
   });
   app.post('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
@@ -395,18 +386,8 @@ export function planPages(): Hono<AppEnv> {
       toInput: milestoneForm.input,
       run: (input) => service.createMilestone({ db: db(c) }, c.get('actor'), commitment.id, input),
       redirectTo: (m) => milestoneRow(plan, commitment, m),
-      render: async ({ body, errors }) =>
-        c.html(
-          <MilestoneFormPage
-            ctx={pageContext(c)}
-            plan={plan}
-            commitment={commitment}
-            milestone={null}
-            values={milestoneForm.posted(body, milestoneForm.empty(commitment, 0))}
-            errors={errors}
-          />,
-          400,
-        ),
+      render: ({ body, errors }) =>
+        renderMilestoneForm(c, plan, commitment, null, milestoneForm.posted(body, milestoneForm.empty(commitment, 0)), errors, false, 400),
     });
   });
   app.get('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
@@ -414,9 +395,7 @@ export function planPages(): Hono<AppEnv> {
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
-    return c.html(
-      <MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={milestoneForm.values(milestone)} errors={{}} />,
-    );
+    return renderMilestoneForm(c, plan, commitment, milestone, milestoneForm.values(milestone), {}, false, 200);
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
     const plan = await planBySlug(c);
@@ -430,19 +409,7 @@ export function planPages(): Hono<AppEnv> {
       render: async ({ body, errors, conflict, status }) => {
         const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
         const stored = milestoneForm.values(current);
-        const values = conflict ? stored : milestoneForm.posted(body, stored);
-        return c.html(
-          <MilestoneFormPage
-            ctx={pageContext(c)}
-            plan={plan}
-            commitment={commitment}
-            milestone={current}
-            values={values}
-            errors={errors}
-            conflict={conflict}
-          />,
-          status,
-        );
+        return renderMilestoneForm(c, plan, commitment, current, conflict ? stored : milestoneForm.posted(body, stored), errors, conflict, status);
       },
     });
   });
@@ -456,18 +423,7 @@ export function planPages(): Hono<AppEnv> {
     } catch (error) {
       if (error instanceof ConflictError) {
         const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
-        return c.html(
-          <MilestoneFormPage
-            ctx={pageContext(c)}
-            plan={plan}
-            commitment={commitment}
-            milestone={current}
-            values={milestoneForm.values(current)}
-            errors={{}}
-            conflict
-          />,
-          409,
-        );
+        return renderMilestoneForm(c, plan, commitment, current, milestoneForm.values(current), {}, true, 409);
       }
       throw error;
     }
@@ -488,17 +444,16 @@ export function planPages(): Hono<AppEnv> {
       q.listPlans(db(c)),
       agency.successorId ? q.findAgencyById(db(c), agency.successorId) : Promise.resolve(undefined),
     ]);
-    return c.html(
-      <AgencyPage
-        ctx={pageContext(c)}
-        agency={agency}
-        successor={successor}
-        commitments={items}
-        statuses={await publicStatuses(db(c), items)}
-        plans={new Map(plans.map((p) => [p.id, p]))}
-        canTransfer={can(c.get('actor'), 'commitment.transfer')}
-      />,
-    );
+    const statuses = await publicStatuses(db(c), items);
+    const page = {
+      agency,
+      successor,
+      commitments: items,
+      statuses,
+      plans: new Map(plans.map((p) => [p.id, p])),
+      canTransfer: can(c.get('actor'), 'commitment.transfer'),
+    };
+    return c.html(<AgencyPage ctx={pageContext(c)} {...page} />);
   });
 
   return app;

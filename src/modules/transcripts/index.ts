@@ -14,8 +14,8 @@ export const transcriptsModule = defineModule({
   pages: transcriptPages,
   messages: transcriptMessages,
   policy: transcriptsPolicy,
-  historyEntityTypes: ['transcript', 'speaker'],
   visibility: transcriptsVisibility,
+  historyEntityTypes: ['transcript', 'speaker'],
   seed: async (db, context) => {
     if (context.planId === undefined) return;
     await seedDemoTranscripts(db, { planId: context.planId });
@@ -28,3 +28,8 @@ export { TRANSCRIPT_MARKDOWN_MAX, importTranscript, publishDueTranscripts } from
 export { calendarRange, upsertCalendar } from './calendar.queries.js';
 export { SPEECHES_PER_PAGE } from './transcripts.paging.js';
 export { seedDemoTranscripts } from './transcripts.seed.js';
+
+declare module '../../web/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones
+  interface Messages extends Record<keyof typeof transcriptMessages.en, string> {}
+}

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../web/context.js';
-import { errorResponses, idParam, jsonBody, jsonContent, versionQuery, writeSecurity } from '../../web/openapi.js';
+import { deleteRoute, errorResponses, idParam, jsonBody, jsonContent, listRoute, recordWriteRoute, writeSecurity } from '../../web/openapi.js';
 import { NotFoundError } from '../../errors.js';
 import { isoDate, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
 import * as q from './transcripts.queries.js';
@@ -140,13 +140,10 @@ const searchQuery = z.object({
 
 export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/transcripts',
-      tags: ['transcripts'],
-      summary: 'Transcripts the caller may see, newest first',
-      responses: { 200: jsonContent(z.object({ items: z.array(transcriptOutput) }), 'Transcripts') },
-    }),
+    listRoute(
+      { path: '/transcripts', tags: ['transcripts'], summary: 'Transcripts the caller may see, newest first' },
+      jsonContent(z.object({ items: z.array(transcriptOutput) }), 'Transcripts'),
+    ),
     async (c) => {
       const items = await q.listVisibleTranscripts(c.get('services').db, service.visibilityFor(c.get('actor')));
       return c.json({ items: items.map(presentTranscript) }, 200);
@@ -198,27 +195,31 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     async (c) => c.json(presentTranscript(await service.importTranscript(depsOf(c), c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/transcripts/{id}/publish',
-      tags: ['transcripts'],
-      summary: 'Publish before the embargo ends, with a recorded reason (secretariat)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(z.object({ reason: text(2000), version: versionField })) },
-      responses: { 200: jsonContent(transcriptOutput, 'Published'), ...errors },
-    }),
+    recordWriteRoute(
+      {
+        method: 'post',
+        path: '/transcripts/{id}/publish',
+        tags: ['transcripts'],
+        summary: 'Publish before the embargo ends, with a recorded reason (secretariat)',
+      },
+      z.object({ reason: text(2000), version: versionField }),
+      { 200: jsonContent(transcriptOutput, 'Published') },
+      errors,
+    ),
     async (c) => c.json(presentTranscript(await service.publishEarly(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/speeches/{id}',
-      tags: ['transcripts'],
-      summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)',
-      security: writeSecurity,
-      request: { params: idParam, ...jsonBody(z.object({ body: text(100_000), version: versionField })) },
-      responses: { 200: jsonContent(speechOutput, 'Corrected'), ...errors },
-    }),
+    recordWriteRoute(
+      {
+        method: 'patch',
+        path: '/speeches/{id}',
+        tags: ['transcripts'],
+        summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)',
+      },
+      z.object({ body: text(100_000), version: versionField }),
+      { 200: jsonContent(speechOutput, 'Corrected') },
+      errors,
+    ),
     async (c) => {
       const speech = await service.correctSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       const t = await visibleTranscript(c, speech.transcriptId);
@@ -226,28 +227,17 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/speeches/{id}',
-      tags: ['transcripts'],
-      summary: 'Delete a speech (its speaker during the embargo, or the secretariat)',
-      security: writeSecurity,
-      request: { params: idParam, query: versionQuery },
-      responses: { 204: { description: 'Deleted' }, ...errors },
-    }),
+    deleteRoute({ path: '/speeches/{id}', tags: ['transcripts'], summary: 'Delete a speech (its speaker during the embargo, or the secretariat)' }, errors),
     async (c) => {
       await service.deleteSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
   api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/speakers',
-      tags: ['transcripts'],
-      summary: 'Speakers with published speeches (the secretariat sees all)',
-      responses: { 200: jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name') },
-    }),
+    listRoute(
+      { path: '/speakers', tags: ['transcripts'], summary: 'Speakers with published speeches (the secretariat sees all)' },
+      jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name'),
+    ),
     async (c) => {
       const db = c.get('services').db;
       const [all, counts] = await Promise.all([q.listSpeakers(db), q.countPublicSpeechesBySpeaker(db)]);
@@ -270,29 +260,26 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/speakers/{id}',
-      tags: ['transcripts'],
-      summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)',
-      security: writeSecurity,
-      request: {
-        params: idParam,
-        ...jsonBody(
-          z.object({
-            name: text(200).optional(),
-            aliases: z.array(text(200)).max(50).optional(),
-            userId: recordId().nullable().optional(),
-            affiliation: z
-              .object({ zh: text(300), en: text(300), status: z.enum(['missing', 'draft', 'reviewed']) })
-              .partial()
-              .optional(),
-            version: versionField,
-          }),
-        ),
+    recordWriteRoute(
+      {
+        method: 'patch',
+        path: '/speakers/{id}',
+        tags: ['transcripts'],
+        summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)',
       },
-      responses: { 200: jsonContent(speakerOutput, 'Updated'), ...errors },
-    }),
+      z.object({
+        name: text(200).optional(),
+        aliases: z.array(text(200)).max(50).optional(),
+        userId: recordId().nullable().optional(),
+        affiliation: z
+          .object({ zh: text(300), en: text(300), status: z.enum(['missing', 'draft', 'reviewed']) })
+          .partial()
+          .optional(),
+        version: versionField,
+      }),
+      { 200: jsonContent(speakerOutput, 'Updated') },
+      errors,
+    ),
     async (c) => {
       const s = await service.updateSpeaker(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(

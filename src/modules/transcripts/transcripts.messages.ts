@@ -305,9 +305,4 @@ const zhTW: Record<keyof typeof en, string> = {
   'search.results': '搜尋結果',
 };
 
-declare module '../../web/i18n.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's keys to the known ones
-  interface Messages extends Record<keyof typeof en, string> {}
-}
-
 export const transcriptMessages = { en, zhTW };

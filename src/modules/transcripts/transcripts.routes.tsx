@@ -206,18 +206,8 @@ export function transcriptPages(): Hono<AppEnv> {
         })),
       };
     }
-    return c.html(
-      <SearchPage
-        ctx={pageContext(c)}
-        values={values}
-        errors={errors}
-        speakers={speakerOptions}
-        meetings={meetingOptions}
-        result={result}
-        page={page}
-        pages={pages}
-      />,
-    );
+    const view = { values, errors, speakers: speakerOptions, meetings: meetingOptions, result, page, pages };
+    return c.html(<SearchPage ctx={pageContext(c)} {...view} />);
   });
 
   // ---- import (the secretariat) ----

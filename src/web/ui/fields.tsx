@@ -89,6 +89,11 @@ function controlAttributes(props: BaseFieldProps) {
   } as const;
 }
 
+/** A field whose control the kit does not make (a file picker, a code area): the frame, and the control given the attributes that tie it to it. */
+export function CustomField(props: BaseFieldProps & { control: (attributes: ReturnType<typeof controlAttributes>) => Child }) {
+  return <FieldFrame {...props}>{props.control(controlAttributes(props))}</FieldFrame>;
+}
+
 export function InputField(props: BaseFieldProps & { value: string | number | null | undefined; type?: string; autocomplete?: string; readonly?: boolean }) {
   return (
     <FieldFrame {...props}>

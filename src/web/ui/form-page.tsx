@@ -4,6 +4,14 @@ import { href, type PageContext } from '../context.js';
 import { Layout, type Crumb } from '../layout.js';
 import { CsrfField, ErrorSummary, FormActions, type FieldErrors } from './fields.js';
 
+/** What a form page is given: the values its controls hold, the messages beside them, and whether a save conflicted. */
+export interface FormProps<Values> {
+  ctx: PageContext;
+  values: Values;
+  errors: FieldErrors;
+  conflict?: boolean;
+}
+
 export interface FormPageProps {
   ctx: PageContext;
   /** The page's title and heading; also the last breadcrumb. */

@@ -15,6 +15,7 @@ export { DefinitionList, type Definition, type DefinitionEntry } from './definit
 export {
   CheckboxGroup,
   CsrfField,
+  CustomField,
   ErrorSummary,
   FormActions,
   InputField,
@@ -26,8 +27,8 @@ export {
   type FieldErrors,
   type Option,
 } from './fields.js';
-export { FormPage, VersionField, type FormPageProps } from './form-page.js';
-export { LinkList } from './link-list.js';
+export { FormPage, VersionField, type FormPageProps, type FormProps } from './form-page.js';
+export { LinkList, LinksSection } from './link-list.js';
 export { DemoNotice, Notice } from './notice.js';
 export { Pager } from './pager.js';
 export { DeleteAction, VersionedAction, type VersionedActionProps } from './versioned-action.js';

@@ -12,3 +12,14 @@ export function LinkList(props: { links: readonly { title: string; url: string }
     </ul>
   );
 }
+
+/** A page's section of related links, left out when there are none. */
+export function LinksSection(props: { title: string; links: readonly { title: string; url: string }[] }) {
+  if (props.links.length === 0) return null;
+  return (
+    <section aria-labelledby="s-links">
+      <h2 id="s-links">{props.title}</h2>
+      <LinkList links={props.links} />
+    </section>
+  );
+}

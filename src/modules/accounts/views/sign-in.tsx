@@ -10,6 +10,7 @@ import { SubmitActions } from './parts.js';
 export function SignInPage(props: { ctx: PageContext; values: SignInValues; errors: FieldErrors }) {
   const { ctx, values, errors } = props;
   const { lang } = ctx;
+  const field = { errors, lang };
   return (
     <Layout ctx={ctx} title={t(lang, 'signIn.title')}>
       <h1>{t(lang, 'signIn.title')}</h1>
@@ -18,26 +19,8 @@ export function SignInPage(props: { ctx: PageContext; values: SignInValues; erro
       <form method="post" action={href(lang, loginPath)} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="next" value={values.next} />
-        <InputField
-          name="email"
-          type="email"
-          label={t(lang, 'signIn.email')}
-          value={values.email}
-          errors={errors}
-          lang={lang}
-          required
-          autocomplete="username"
-        />
-        <InputField
-          name="password"
-          type="password"
-          label={t(lang, 'signIn.password')}
-          value=""
-          errors={errors}
-          lang={lang}
-          required
-          autocomplete="current-password"
-        />
+        <InputField name="email" type="email" label={t(lang, 'signIn.email')} value={values.email} {...field} required autocomplete="username" />
+        <InputField name="password" type="password" label={t(lang, 'signIn.password')} value="" {...field} required autocomplete="current-password" />
         <SubmitActions label={t(lang, 'signIn.submit')} />
       </form>
     </Layout>

@@ -41,6 +41,7 @@ export function TokensPage(props: {
 }) {
   const { ctx, values, errors } = props;
   const { lang } = ctx;
+  const field = { errors, lang };
   const when = (at: Date) => <time datetime={at.toISOString()}>{formatDateTime(at, lang)}</time>;
   return (
     <Layout ctx={ctx} title={t(lang, 'tokens.title')}>
@@ -89,23 +90,13 @@ export function TokensPage(props: {
       <ErrorSummary errors={errors} lang={lang} />
       <form method="post" action={href(lang, tokensPath)} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <InputField
-          name="name"
-          label={t(lang, 'tokens.name')}
-          help={t(lang, 'tokens.nameHelp')}
-          value={values.name}
-          errors={errors}
-          lang={lang}
-          required
-          autocomplete="off"
-        />
+        <InputField name="name" label={t(lang, 'tokens.name')} help={t(lang, 'tokens.nameHelp')} value={values.name} {...field} required autocomplete="off" />
         <SelectField
           name="expiresInDays"
           label={t(lang, 'tokens.lifetime')}
           value={values.expiresInDays}
           options={LIFETIME_CHOICES.filter((days) => days <= props.maxDays).map((days) => ({ value: String(days), label: t(lang, 'tokens.days', { days }) }))}
-          errors={errors}
-          lang={lang}
+          {...field}
           required
         />
         <SubmitActions label={t(lang, 'tokens.create')} />

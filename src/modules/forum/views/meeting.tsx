@@ -9,7 +9,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { commitmentPath, meetingEditPath, meetingReportsPath, newResolutionPath, resolutionPath } from '../../../web/paths.js';
-import { DataTable, DefinitionList, DemoNotice, LinkList, Paragraphs, Text, TranslationBadge, formatDate } from '../../../web/ui/index.js';
+import { DataTable, DefinitionList, DemoNotice, LinksSection, Paragraphs, Text, TranslationBadge, formatDate } from '../../../web/ui/index.js';
 import type { ReviewedReport } from '../forum.queries.js';
 import type { CarriedResolution, MeetingDetail } from '../forum.service.js';
 import {
@@ -131,12 +131,7 @@ export function MeetingPage(props: MeetingPageProps) {
         {pick(m.minutes, lang) ? <Paragraphs value={m.minutes} lang={lang} /> : <p>{t(lang, 'meeting.minutes.none')}</p>}
       </section>
 
-      {m.links.length > 0 ? (
-        <section aria-labelledby="s-links">
-          <h2 id="s-links">{t(lang, 'meeting.links')}</h2>
-          <LinkList links={m.links} />
-        </section>
-      ) : null}
+      <LinksSection title={t(lang, 'meeting.links')} links={m.links} />
     </Layout>
   );
 }

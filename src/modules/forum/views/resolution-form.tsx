@@ -2,23 +2,15 @@
 import type { ForumMeeting, Resolution } from '../../../domain/forum.js';
 import { pick } from '../../../domain/localized.js';
 import type { ActionPlan, Agency } from '../../../domain/plan.js';
-import type { PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { meetingPath, newResolutionPath, resolutionEditPath, resolutionPath } from '../../../web/paths.js';
-import { FormPage, InputField, LocalizedField, SelectField, type FieldErrors } from '../../../web/ui/index.js';
+import { FormPage, InputField, LocalizedField, SelectField, type FormProps } from '../../../web/ui/index.js';
 import type { ResolutionFormValues } from '../forum.forms.js';
 import { meetingCrumbs, meetingLabel } from './parts.js';
 
-export function ResolutionFormPage(props: {
-  ctx: PageContext;
-  plan: ActionPlan;
-  meeting: ForumMeeting;
-  resolution: Resolution | null;
-  agencies: Agency[];
-  values: ResolutionFormValues;
-  errors: FieldErrors;
-  conflict?: boolean;
-}) {
+export function ResolutionFormPage(
+  props: FormProps<ResolutionFormValues> & { plan: ActionPlan; meeting: ForumMeeting; resolution: Resolution | null; agencies: Agency[] },
+) {
   const { ctx, plan, meeting, resolution, values: v, errors } = props;
   const { lang } = ctx;
   const field = { errors, lang };

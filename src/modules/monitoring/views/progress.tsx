@@ -95,6 +95,9 @@ export function ProgressPage(props: {
   const feed = planFeedPath(plan);
   const leadAgencies = new Map(progress.agencies.map((a) => [a.agency.id, a.agency]));
   const filter = { errors: {}, lang, includeEmpty: true };
+  const areaOptions = progress.areas.map((a) => ({ value: String(a.area.id), label: pick(a.area.title, lang) }));
+  const agencyOptions = progress.agencies.map((a) => ({ value: String(a.agency.id), label: pick(a.agency.name, lang) }));
+  const healthOptions = HEALTH.map((h) => ({ value: h, label: healthLabel(h) }));
   return (
     <Layout
       ctx={ctx}
@@ -140,27 +143,9 @@ export function ProgressPage(props: {
       <section aria-labelledby="s-timeline">
         <h2 id="s-timeline">{t(lang, 'progress.timeline')}</h2>
         <form method="get" action={href(lang, progressPath(plan))} class="filters">
-          <SelectField
-            {...filter}
-            name="area"
-            label={t(lang, 'commitment.area')}
-            value={filters.area}
-            options={progress.areas.map((a) => ({ value: String(a.area.id), label: pick(a.area.title, lang) }))}
-          />
-          <SelectField
-            {...filter}
-            name="agency"
-            label={t(lang, 'commitment.leadAgency')}
-            value={filters.agency}
-            options={progress.agencies.map((a) => ({ value: String(a.agency.id), label: pick(a.agency.name, lang) }))}
-          />
-          <SelectField
-            {...filter}
-            name="health"
-            label={t(lang, 'progress.health')}
-            value={filters.health}
-            options={HEALTH.map((h) => ({ value: h, label: healthLabel(h) }))}
-          />
+          <SelectField {...filter} name="area" label={t(lang, 'commitment.area')} value={filters.area} options={areaOptions} />
+          <SelectField {...filter} name="agency" label={t(lang, 'commitment.leadAgency')} value={filters.agency} options={agencyOptions} />
+          <SelectField {...filter} name="health" label={t(lang, 'progress.health')} value={filters.health} options={healthOptions} />
           <button type="submit" class="button">
             {t(lang, 'progress.filter')}
           </button>

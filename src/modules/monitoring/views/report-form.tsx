@@ -2,38 +2,26 @@
 import { pick } from '../../../domain/localized.js';
 import { MILESTONE_PROGRESS_STATUSES, type ProgressReport, type ReviewCycle } from '../../../domain/monitoring.js';
 import type { ActionPlan, Commitment, Milestone } from '../../../domain/plan.js';
-import type { PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { commitmentPath, newReportPath, reportEditPath, reportPath } from '../../../web/paths.js';
-import {
-  FormPage,
-  InputField,
-  LocalizedField,
-  SelectField,
-  Text,
-  commitmentCrumbs,
-  formatDate,
-  formatPeriod,
-  type FieldErrors,
-} from '../../../web/ui/index.js';
+import { FormPage, InputField, LocalizedField, SelectField, Text, commitmentCrumbs, formatDate, formatPeriod, type FormProps } from '../../../web/ui/index.js';
 import { reportForm, type ReportFormValues } from '../monitoring.forms.js';
 import { cycleName } from './parts.js';
 
-export function ReportFormPage(props: {
-  ctx: PageContext;
-  plan: ActionPlan;
-  commitment: Commitment;
-  milestones: Milestone[];
-  cycles: ReviewCycle[];
-  /** The draft edited; null for a new report. */
-  report: ProgressReport | null;
-  values: ReportFormValues;
-  errors: FieldErrors;
-  conflict?: boolean;
-}) {
+export function ReportFormPage(
+  props: FormProps<ReportFormValues> & {
+    plan: ActionPlan;
+    commitment: Commitment;
+    milestones: Milestone[];
+    cycles: ReviewCycle[];
+    /** The draft edited; null for a new report. */
+    report: ProgressReport | null;
+  },
+) {
   const { ctx, plan, commitment, report, values: v, errors } = props;
   const { lang } = ctx;
   const field = { errors, lang };
+  const fieldFor = <K extends keyof ReportFormValues>(name: K) => ({ name, value: v[name], ...field });
   // A draft stays in the cycle it was written for; only a new report chooses one.
   const cycle = report ? props.cycles.find((c) => c.id === report.cycleId) : undefined;
   return (
@@ -100,37 +88,15 @@ export function ReportFormPage(props: {
         );
       })}
       <h2>{t(lang, 'report.narrative')}</h2>
-      <LocalizedField
-        {...field}
-        name="achievements"
-        label={t(lang, 'report.achievements')}
-        help={t(lang, 'report.achievementsHelp')}
-        value={v.achievements}
-        multiline
-        rows={5}
-      />
-      <LocalizedField
-        {...field}
-        name="participation"
-        label={t(lang, 'report.participation')}
-        help={t(lang, 'report.participationHelp')}
-        value={v.participation}
-        multiline
-        rows={4}
-      />
-      <InputField
-        {...field}
-        name="civilSocietyParticipants"
-        type="number"
-        label={t(lang, 'report.civilSocietyParticipants')}
-        value={v.civilSocietyParticipants}
-      />
-      <InputField {...field} name="governmentParticipants" type="number" label={t(lang, 'report.governmentParticipants')} value={v.governmentParticipants} />
-      <LocalizedField {...field} name="problems" label={t(lang, 'report.problems')} value={v.problems} multiline rows={3} />
-      <LocalizedField {...field} name="nextSteps" label={t(lang, 'report.nextSteps')} value={v.nextSteps} multiline rows={3} />
-      <InputField {...field} name="budgetSpent" label={t(lang, 'report.budgetSpent')} help={t(lang, 'report.budgetHelp')} value={v.budgetSpent} />
-      <InputField {...field} name="budgetCurrency" label={t(lang, 'report.budgetCurrency')} value={v.budgetCurrency} />
-      <LocalizedField {...field} name="budgetNote" label={t(lang, 'report.budgetNote')} value={v.budgetNote} />
+      <LocalizedField {...fieldFor('achievements')} label={t(lang, 'report.achievements')} help={t(lang, 'report.achievementsHelp')} multiline rows={5} />
+      <LocalizedField {...fieldFor('participation')} label={t(lang, 'report.participation')} help={t(lang, 'report.participationHelp')} multiline rows={4} />
+      <InputField {...fieldFor('civilSocietyParticipants')} type="number" label={t(lang, 'report.civilSocietyParticipants')} />
+      <InputField {...fieldFor('governmentParticipants')} type="number" label={t(lang, 'report.governmentParticipants')} />
+      <LocalizedField {...fieldFor('problems')} label={t(lang, 'report.problems')} multiline rows={3} />
+      <LocalizedField {...fieldFor('nextSteps')} label={t(lang, 'report.nextSteps')} multiline rows={3} />
+      <InputField {...fieldFor('budgetSpent')} label={t(lang, 'report.budgetSpent')} help={t(lang, 'report.budgetHelp')} />
+      <InputField {...fieldFor('budgetCurrency')} label={t(lang, 'report.budgetCurrency')} />
+      <LocalizedField {...fieldFor('budgetNote')} label={t(lang, 'report.budgetNote')} />
       <p class="help">{t(lang, 'report.saveHelp')}</p>
     </FormPage>
   );

@@ -1,11 +1,13 @@
 /** One progress report: its content, actions on the draft, evidence and contributions, its revisions. */
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../../../domain/monitoring.js';
+import type { Lang } from '../../../domain/localized.js';
 import type { ActionPlan, Agency, Commitment, Milestone } from '../../../domain/plan.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { commitmentHistoryPath, evidenceDeletePath, reportActionPath, reportEditPath, reportPath } from '../../../web/paths.js';
 import {
+  CustomField,
   DemoNotice,
   ErrorSummary,
   InputField,
@@ -21,29 +23,15 @@ import {
 import { contributionForm, evidenceForm, type ContributionFormValues, type EvidenceFormValues } from '../monitoring.forms.js';
 import { EvidenceList, PanelForm, ReportBody, ReportByline, cycleLabel, cycleName, type ReportView } from './parts.js';
 
-/** A file picker with its help and message (the kit's fields give every control a value, which a file input may not have). */
-function FileField(props: { name: string; label: string; help: string; errors: FieldErrors }) {
-  const message = props.errors[props.name];
+/** A file picker (the kit's fields give every control a value, which a file input may not have); its help is read before its message. */
+function FileField(props: { name: string; label: string; help: string; errors: FieldErrors; lang: Lang }) {
   const helpId = `${inputId(props.name)}-help`;
+  const describedBy = props.errors[props.name] ? `${helpId} ${errorId(props.name)}` : helpId;
   return (
-    <div class={`field${message ? ' field-invalid' : ''}`}>
-      <label for={inputId(props.name)}>{props.label}</label>
-      <p class="help" id={helpId}>
-        {props.help}
-      </p>
-      {message ? (
-        <p class="field-error" id={errorId(props.name)}>
-          {message}
-        </p>
-      ) : null}
-      <input
-        id={inputId(props.name)}
-        name={props.name}
-        type="file"
-        aria-describedby={message ? `${helpId} ${errorId(props.name)}` : helpId}
-        aria-invalid={message ? 'true' : undefined}
-      />
-    </div>
+    <CustomField
+      {...props}
+      control={({ id, name, 'aria-invalid': invalid }) => <input id={id} name={name} type="file" aria-describedby={describedBy} aria-invalid={invalid} />}
+    />
   );
 }
 
@@ -127,6 +115,7 @@ export function ReportPage(props: {
             label={t(lang, 'evidence.file')}
             help={t(lang, 'evidence.fileHelp', { max: `${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`, types: Object.keys(EVIDENCE_TYPES).join(', ') })}
             errors={errors}
+            lang={lang}
           />
         </PanelForm>
       ) : null}

@@ -2,9 +2,8 @@
 import type { ActionPlan, Area } from '../../../domain/plan.js';
 import { t } from '../../../web/i18n.js';
 import { areaDeletePath, areaEditPath, newAreaPath, planPath } from '../../../web/paths.js';
-import { DeleteAction, FormPage, InputField, LocalizedField, planCrumbs } from '../../../web/ui/index.js';
+import { DeleteAction, FormPage, InputField, LocalizedField, planCrumbs, type FormProps } from '../../../web/ui/index.js';
 import type { AreaFormValues } from '../plans.forms.js';
-import type { FormProps } from './form-props.js';
 
 export function AreaFormPage(props: FormProps<AreaFormValues> & { plan: ActionPlan; area: Area | null }) {
   const { ctx, values: v, errors, plan, area } = props;

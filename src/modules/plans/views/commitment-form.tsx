@@ -3,9 +3,19 @@ import { pick } from '../../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, ORIGINS, type ActionPlan, type Agency, type Area, type Commitment } from '../../../domain/plan.js';
 import { t } from '../../../web/i18n.js';
 import { commitmentDeletePath, commitmentEditPath, commitmentPath, newCommitmentPath, planPath } from '../../../web/paths.js';
-import { CheckboxGroup, DeleteAction, FormPage, InputField, LocalizedField, Notice, SelectField, TextAreaField, planCrumbs } from '../../../web/ui/index.js';
+import {
+  CheckboxGroup,
+  DeleteAction,
+  FormPage,
+  InputField,
+  LocalizedField,
+  Notice,
+  SelectField,
+  TextAreaField,
+  planCrumbs,
+  type FormProps,
+} from '../../../web/ui/index.js';
 import type { CommitmentFormValues } from '../plans.forms.js';
-import type { FormProps } from './form-props.js';
 
 export function CommitmentFormPage(
   props: FormProps<CommitmentFormValues> & {
@@ -20,6 +30,8 @@ export function CommitmentFormPage(
   const { lang } = ctx;
   const field = { errors, lang };
   const unlocked = (name: string) => !props.lockedFields.includes(name);
+  const fieldFor = <K extends keyof CommitmentFormValues>(name: K) => ({ name, value: v[name], ...field });
+  const areaOptions = props.areas.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${pick(a.title, lang)}` }));
   const agencyOptions = props.agencies.map((a) => ({ value: String(a.id), label: `${pick(a.name, lang)} (${a.code})` }));
   return (
     <FormPage
@@ -39,62 +51,40 @@ export function CommitmentFormPage(
       }
     >
       {props.lockedFields.length > 0 ? <Notice>{t(lang, 'commitment.lockedFields')}</Notice> : null}
-      {unlocked('areaId') ? (
-        <SelectField
-          name="areaId"
-          label={t(lang, 'commitment.area')}
-          value={v.areaId}
-          {...field}
-          required
-          includeEmpty
-          options={props.areas.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${pick(a.title, lang)}` }))}
-        />
-      ) : null}
-      {unlocked('number') ? <InputField name="number" label={t(lang, 'commitment.number')} value={v.number} {...field} required help="1-1" /> : null}
-      {unlocked('ogpId') ? <InputField name="ogpId" label={t(lang, 'commitment.ogpId')} value={v.ogpId} {...field} help="TW0001" /> : null}
-      <LocalizedField name="title" label={t(lang, 'commitment.title')} value={v.title} {...field} required />
+      {unlocked('areaId') ? <SelectField {...fieldFor('areaId')} label={t(lang, 'commitment.area')} required includeEmpty options={areaOptions} /> : null}
+      {unlocked('number') ? <InputField {...fieldFor('number')} label={t(lang, 'commitment.number')} required help="1-1" /> : null}
+      {unlocked('ogpId') ? <InputField {...fieldFor('ogpId')} label={t(lang, 'commitment.ogpId')} help="TW0001" /> : null}
+      <LocalizedField {...fieldFor('title')} label={t(lang, 'commitment.title')} required />
       {unlocked('startDate') ? (
         <>
-          <InputField name="startDate" type="date" label={t(lang, 'commitment.startDate')} value={v.startDate} {...field} required />
-          <InputField name="endDate" type="date" label={t(lang, 'commitment.endDate')} value={v.endDate} {...field} required />
+          <InputField {...fieldFor('startDate')} type="date" label={t(lang, 'commitment.startDate')} required />
+          <InputField {...fieldFor('endDate')} type="date" label={t(lang, 'commitment.endDate')} required />
         </>
       ) : null}
       {unlocked('leadAgencyId') ? (
-        <SelectField
-          name="leadAgencyId"
-          label={t(lang, 'commitment.leadAgency')}
-          value={v.leadAgencyId}
-          {...field}
-          required
-          includeEmpty
-          options={agencyOptions}
-        />
+        <SelectField {...fieldFor('leadAgencyId')} label={t(lang, 'commitment.leadAgency')} required includeEmpty options={agencyOptions} />
       ) : null}
       {unlocked('coAgencyIds') ? (
         <CheckboxGroup name="coAgencyIds" label={t(lang, 'commitment.coAgencies')} values={v.coAgencyIds} options={agencyOptions} {...field} />
       ) : null}
       {unlocked('origin') ? (
         <SelectField
-          name="origin"
+          {...fieldFor('origin')}
           label={t(lang, 'commitment.origin')}
-          value={v.origin}
-          {...field}
           required
           options={ORIGINS.map((o) => ({ value: o, label: t(lang, `origin.${o}`) }))}
         />
       ) : null}
       <SelectField
-        name="status"
+        {...fieldFor('status')}
         label={t(lang, 'commitment.status')}
-        value={v.status}
-        {...field}
         options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: t(lang, `commitment.status.${s}`) }))}
       />
-      <LocalizedField name="problem" label={t(lang, 'commitment.problem')} value={v.problem} {...field} multiline />
-      <LocalizedField name="objective" label={t(lang, 'commitment.objective')} value={v.objective} {...field} multiline />
-      <LocalizedField name="briefDescription" label={t(lang, 'commitment.briefDescription')} value={v.briefDescription} {...field} multiline rows={2} />
-      <LocalizedField name="description" label={t(lang, 'commitment.description')} value={v.description} {...field} multiline rows={6} />
-      <LocalizedField name="contribution" label={t(lang, 'commitment.contribution')} value={v.contribution} {...field} multiline />
+      <LocalizedField {...fieldFor('problem')} label={t(lang, 'commitment.problem')} multiline />
+      <LocalizedField {...fieldFor('objective')} label={t(lang, 'commitment.objective')} multiline />
+      <LocalizedField {...fieldFor('briefDescription')} label={t(lang, 'commitment.briefDescription')} multiline rows={2} />
+      <LocalizedField {...fieldFor('description')} label={t(lang, 'commitment.description')} multiline rows={6} />
+      <LocalizedField {...fieldFor('contribution')} label={t(lang, 'commitment.contribution')} multiline />
       <CheckboxGroup
         name="ogpValues"
         label={t(lang, 'commitment.ogpValues')}
@@ -102,11 +92,11 @@ export function CommitmentFormPage(
         options={OGP_VALUES.map((o) => ({ value: o, label: t(lang, `value.${o}`) }))}
         {...field}
       />
-      <InputField name="sdgTargets" label={t(lang, 'commitment.sdgTargets')} value={v.sdgTargets} {...field} help={t(lang, 'commitment.sdgHelp')} />
-      <InputField name="budgetAmount" label={t(lang, 'commitment.budgetAmount')} value={v.budgetAmount} {...field} />
-      <InputField name="budgetCurrency" label={t(lang, 'commitment.budgetCurrency')} value={v.budgetCurrency} {...field} help="TWD" />
-      <LocalizedField name="budgetNote" label={t(lang, 'commitment.budgetNote')} value={v.budgetNote} {...field} multiline rows={2} />
-      <LocalizedField name="otherActors" label={t(lang, 'commitment.otherActors')} value={v.otherActors} {...field} multiline rows={2} />
+      <InputField {...fieldFor('sdgTargets')} label={t(lang, 'commitment.sdgTargets')} help={t(lang, 'commitment.sdgHelp')} />
+      <InputField {...fieldFor('budgetAmount')} label={t(lang, 'commitment.budgetAmount')} />
+      <InputField {...fieldFor('budgetCurrency')} label={t(lang, 'commitment.budgetCurrency')} help="TWD" />
+      <LocalizedField {...fieldFor('budgetNote')} label={t(lang, 'commitment.budgetNote')} multiline rows={2} />
+      <LocalizedField {...fieldFor('otherActors')} label={t(lang, 'commitment.otherActors')} multiline rows={2} />
       {(['name', 'title', 'email', 'phone'] as const).map((part) => (
         <InputField
           name={`contact.${part}`}
@@ -116,7 +106,7 @@ export function CommitmentFormPage(
           {...field}
         />
       ))}
-      <TextAreaField name="links" label={t(lang, 'commitment.links')} help={t(lang, 'commitment.links.help')} value={v.links} {...field} />
+      <TextAreaField {...fieldFor('links')} label={t(lang, 'commitment.links')} help={t(lang, 'commitment.links.help')} />
     </FormPage>
   );
 }

@@ -11,7 +11,7 @@ import {
   DataTable,
   DefinitionList,
   DemoNotice,
-  LinkList,
+  LinksSection,
   Paragraphs,
   Text,
   TranslationBadge,
@@ -82,12 +82,7 @@ export function CommitmentPage(props: CommitmentPageProps) {
           </section>
         ) : null,
       )}
-      {c.links.length > 0 ? (
-        <section aria-labelledby="s-links">
-          <h2 id="s-links">{t(lang, 'commitment.links')}</h2>
-          <LinkList links={c.links} />
-        </section>
-      ) : null}
+      <LinksSection title={t(lang, 'commitment.links')} links={c.links} />
       <Milestones {...props} />
     </Layout>
   );

@@ -2,9 +2,8 @@
 import type { ActionPlan, Commitment, Milestone } from '../../../domain/plan.js';
 import { t } from '../../../web/i18n.js';
 import { commitmentPath, milestoneDeletePath, milestoneEditPath, newMilestonePath } from '../../../web/paths.js';
-import { DeleteAction, FormPage, InputField, LocalizedField, commitmentCrumbs, formatPeriod } from '../../../web/ui/index.js';
+import { DeleteAction, FormPage, InputField, LocalizedField, commitmentCrumbs, formatPeriod, type FormProps } from '../../../web/ui/index.js';
 import type { MilestoneFormValues } from '../plans.forms.js';
-import type { FormProps } from './form-props.js';
 
 export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan: ActionPlan; commitment: Commitment; milestone: Milestone | null }) {
   const { ctx, values: v, errors, plan, commitment, milestone } = props;

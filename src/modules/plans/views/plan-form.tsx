@@ -3,14 +3,15 @@ import { pick } from '../../../domain/localized.js';
 import { PLAN_STATUSES, type ActionPlan, type Member } from '../../../domain/plan.js';
 import { t } from '../../../web/i18n.js';
 import { homePath, newPlanPath, planEditPath, planPath } from '../../../web/paths.js';
-import { FormPage, InputField, LocalizedField, SelectField, homeCrumbs, planCrumbs } from '../../../web/ui/index.js';
+import { FormPage, InputField, LocalizedField, SelectField, homeCrumbs, planCrumbs, type FormProps } from '../../../web/ui/index.js';
 import type { PlanFormValues } from '../plans.forms.js';
-import type { FormProps } from './form-props.js';
 
 export function PlanFormPage(props: FormProps<PlanFormValues> & { plan: ActionPlan | null; members: Member[] }) {
   const { ctx, values: v, errors, plan } = props;
   const { lang } = ctx;
   const field = { errors, lang };
+  const fieldFor = <K extends keyof PlanFormValues>(name: K) => ({ name, value: v[name], ...field });
+  const memberOptions = props.members.map((m) => ({ value: String(m.id), label: `${m.code} · ${pick(m.name, lang)}` }));
   return (
     <FormPage
       ctx={ctx}
@@ -23,30 +24,20 @@ export function PlanFormPage(props: FormProps<PlanFormValues> & { plan: ActionPl
       conflict={props.conflict}
       version={v.version}
     >
-      <LocalizedField name="title" label={t(lang, 'plan.title')} value={v.title} {...field} required />
-      <InputField name="slug" label={t(lang, 'plan.slug')} value={v.slug} {...field} required />
+      <LocalizedField {...fieldFor('title')} label={t(lang, 'plan.title')} required />
+      <InputField {...fieldFor('slug')} label={t(lang, 'plan.slug')} required />
+      <SelectField {...fieldFor('memberId')} label={t(lang, 'plan.member')} required includeEmpty options={memberOptions} />
+      <InputField {...fieldFor('periodStart')} type="date" label={t(lang, 'commitment.startDate')} required />
+      <InputField {...fieldFor('periodEnd')} type="date" label={t(lang, 'commitment.endDate')} required />
       <SelectField
-        name="memberId"
-        label={t(lang, 'plan.member')}
-        value={v.memberId}
-        {...field}
-        required
-        includeEmpty
-        options={props.members.map((m) => ({ value: String(m.id), label: `${m.code} · ${pick(m.name, lang)}` }))}
-      />
-      <InputField name="periodStart" type="date" label={t(lang, 'commitment.startDate')} value={v.periodStart} {...field} required />
-      <InputField name="periodEnd" type="date" label={t(lang, 'commitment.endDate')} value={v.periodEnd} {...field} required />
-      <SelectField
-        name="status"
+        {...fieldFor('status')}
         label={t(lang, 'plan.status')}
-        value={v.status}
-        {...field}
         options={PLAN_STATUSES.map((s) => ({ value: s, label: t(lang, `plan.status.${s}`) }))}
       />
-      <LocalizedField name="introduction" label={t(lang, 'plan.introduction')} value={v.introduction} {...field} multiline rows={6} />
-      <LocalizedField name="effortsToDate" label={t(lang, 'plan.effortsToDate')} value={v.effortsToDate} {...field} multiline rows={6} />
-      <LocalizedField name="developmentProcess" label={t(lang, 'plan.developmentProcess')} value={v.developmentProcess} {...field} multiline rows={6} />
-      <LocalizedField name="commitmentsIntro" label={t(lang, 'plan.commitmentsIntro')} value={v.commitmentsIntro} {...field} multiline rows={4} />
+      <LocalizedField {...fieldFor('introduction')} label={t(lang, 'plan.introduction')} multiline rows={6} />
+      <LocalizedField {...fieldFor('effortsToDate')} label={t(lang, 'plan.effortsToDate')} multiline rows={6} />
+      <LocalizedField {...fieldFor('developmentProcess')} label={t(lang, 'plan.developmentProcess')} multiline rows={6} />
+      <LocalizedField {...fieldFor('commitmentsIntro')} label={t(lang, 'plan.commitmentsIntro')} multiline rows={4} />
     </FormPage>
   );
 }
