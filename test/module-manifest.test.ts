@@ -90,6 +90,23 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(progress > 0 && progress < notes, 'monitoring (order 10) comes before the sample (order 50)');
 });
 
+test('its link joins the plan page after monitoring’s and the forum’s, and its section ends the agency page', async () => {
+  assert.deepEqual(
+    sectionsFor('planFollow').map((s) => s.id),
+    ['monitoring.planLinks', 'forum.planLinks', 'sample.planLink'],
+  );
+  const plan = await ctx.database.db.selectFrom('action_plans').select('slug').where('id', '=', ctx.planId).executeTakeFirstOrThrow();
+  const page = await (await app.request(`/en/plans/${plan.slug}`, { headers: { 'cache-control': 'no-cache' } })).text();
+  const follow = page.slice(page.indexOf('id="follow-heading"'), page.indexOf('id="toc-heading"'));
+  const order = ['/en/plans/tw-2021-2024/progress', '/en/plans/tw-2021-2024/meetings', '/en/sample'].map((href) => follow.indexOf(`href="${href}"`));
+  assert.ok(
+    order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0))),
+    `links in order: ${order.join(', ')}`,
+  );
+  const agency = await (await app.request('/en/agencies/MOI', { headers: { 'cache-control': 'no-cache' } })).text();
+  assert.match(agency, /<p class="sample-agency">Notes: MOI<\/p>\s*<\/main>/);
+});
+
 test('what a module provides reaches the module that declared the need, and two providers of one name are refused', async () => {
   const { provided, registerModules } = await import('../src/web/module.js');
   // Monitoring provides plans' `latestReported` (the public status follows the latest report).

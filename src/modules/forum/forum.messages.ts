@@ -1,5 +1,8 @@
 /** UI messages of the forum capability (meetings, resolutions), merged into the catalogs by web/i18n.ts. */
 const en = {
+  // Under the plan page's "Following the plan" (plans' planFollow slot).
+  'plan.linkMeetings': 'Forum meetings',
+  'plan.linkResolutions': 'Forum resolutions and their follow-up',
   'forum.meetings': 'Forum meetings',
   'forum.intro':
     'The multi-stakeholder forum of government and civil-society members meets about every four months: it reviews the progress reports, hears cases of collaboration, and tracks its resolutions until it closes them.',
@@ -114,6 +117,8 @@ const en = {
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
+  'plan.linkMeetings': '推動小組會議',
+  'plan.linkResolutions': '推動小組決議及列管情形',
   'forum.meetings': '推動小組會議',
   'forum.intro': '由政府與民間委員組成的推動小組約每四個月開會一次：檢視各機關的執行進度報告、分享公私協力案例，並追蹤會議決議，直到解除列管。',
   'forum.meetings.caption': '共 {count} 場會議（由新到舊），依部門列出出席人數',

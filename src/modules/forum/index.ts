@@ -3,7 +3,7 @@ import { defineModule } from '../../web/module.js';
 import { forumApi } from './forum.api.js';
 import { forumMessages } from './forum.messages.js';
 import { forumPolicy } from './forum.policy.js';
-import { forumPages } from './forum.routes.js';
+import { forumPages, forumPlanLinks } from './forum.routes.js';
 import { seedDemoForum } from './forum.seed.js';
 import { forumVisibility } from './forum.visibility.js';
 import './forum.table.js';
@@ -16,6 +16,7 @@ export const forumModule = defineModule({
   policy: forumPolicy,
   historyEntityTypes: ['meeting', 'resolution'],
   visibility: forumVisibility,
+  sections: [{ slot: 'planFollow', order: 20, id: 'forum.planLinks', render: forumPlanLinks }],
   seed: async (db, context) => {
     if (context.planId === undefined || !context.agencyIds) return;
     await seedDemoForum(db, { planId: context.planId, agencyIds: context.agencyIds });

@@ -3,7 +3,7 @@ import { defineModule } from '../../web/module.js';
 import { monitoringApi } from './monitoring.api.js';
 import { monitoringMessages } from './monitoring.messages.js';
 import { monitoringPolicy } from './monitoring.policy.js';
-import { commitmentMonitoring, monitoringPages } from './monitoring.routes.js';
+import { commitmentMonitoring, monitoringPages, monitoringPlanLinks } from './monitoring.routes.js';
 import { seedDemoMonitoring } from './monitoring.seed.js';
 import { monitoringVisibility } from './monitoring.visibility.js';
 import './monitoring.table.js';
@@ -17,7 +17,10 @@ export const monitoringModule = defineModule({
   policy: monitoringPolicy,
   historyEntityTypes: ['cycle', 'report'],
   visibility: monitoringVisibility,
-  sections: [{ slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring }],
+  sections: [
+    { slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring },
+    { slot: 'planFollow', order: 10, id: 'monitoring.planLinks', render: monitoringPlanLinks },
+  ],
   // The public status of a commitment follows its latest submitted report (domain/public-status.ts).
   provides: { latestReported: listLatestProgress },
   seed: async (db, context) => {

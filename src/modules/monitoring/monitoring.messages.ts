@@ -1,5 +1,8 @@
 /** UI messages of the monitoring capability, merged into the catalogs by web/i18n.ts. */
 const en = {
+  // Under the plan page's "Following the plan" (plans' planFollow slot).
+  'plan.linkProgress': 'Progress, timeline and charts',
+  'plan.linkCycles': 'Review cycles and reporting deadlines',
   'progress.title': 'Progress',
   'progress.intro':
     'Where every commitment stands, from the latest progress report its lead agency submitted. Commitments without a report count as 0 % in the roll-ups, so silence never looks like progress.',
@@ -190,6 +193,8 @@ const en = {
 } as const;
 
 const zhTW: Record<keyof typeof en, string> = {
+  'plan.linkProgress': '執行進度、時程與圖表',
+  'plan.linkCycles': '進度檢視期程與報告期限',
   'progress.title': '執行進度',
   'progress.intro': '依各主辦機關最近一次提交的進度報告，呈現每項承諾事項的執行情形。尚未提交報告的承諾事項在彙總時以 0% 計算，避免未回報被誤認為有進展。',
   'progress.commitmentTitle': '執行進度',

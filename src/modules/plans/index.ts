@@ -23,7 +23,7 @@ export * as planService from './plans.service.js';
 export * as planSchemas from './plans.schemas.js';
 export { presentCommitment } from './plans.api.js';
 export { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
-export type { CommitmentPageData } from './plans.routes.js';
+export type { AgencyPageData, CommitmentPageData, PlanPageData } from './plans.routes.js';
 export type { LatestReportedSource } from './plans.status.js';
 export { isEmpty, seedDemoPlan } from './plans.seed.js';
 export { demoAgencySchema, demoCommitments, loadDemoPlan, type DemoPlan } from './plans.seed.js';

@@ -50,10 +50,26 @@ export interface CommitmentPageData {
   agencies: Agency[];
 }
 
+/** What the plan page has read, for the links and sections other modules add to it. */
+export interface PlanPageData {
+  plan: ActionPlan;
+}
+
+/** What the agency page has read, for the sections other modules add to it. */
+export interface AgencyPageData {
+  agency: Agency;
+}
+
 declare module '../../web/sections.js' {
   interface PageSlots {
     /** Sections after a commitment's own content (its progress, its forum decisions, …). */
     commitment: CommitmentPageData;
+    /** Links under the plan page's "Following the plan": each section is one or more list items. */
+    planFollow: PlanPageData;
+    /** Sections after a plan's own content. */
+    plan: PlanPageData;
+    /** Sections after an agency's own content. */
+    agency: AgencyPageData;
   }
 }
 
@@ -113,7 +129,11 @@ export function planPages(): Hono<AppEnv> {
       q.listCommitmentSummaries(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value }),
     ]);
     // The status filter matches the status the page shows, which follows the reports, not the stored one.
-    const statuses = await publicStatuses(db(c), listed);
+    const [statuses, follow, after] = await Promise.all([
+      publicStatuses(db(c), listed),
+      renderSections(c, 'planFollow', { plan }),
+      renderSections(c, 'plan', { plan }),
+    ]);
     const shown = filters.status ? listed.filter((x) => statuses.get(x.id) === filters.status) : listed;
     const leadIds = new Set(summary.leadAgencyIds);
     return c.html(
@@ -129,6 +149,9 @@ export function planPages(): Hono<AppEnv> {
         leadAgencies={agencies.filter((a) => leadIds.has(a.id))}
         filters={filters}
         canEditPlan={can(c.get('actor'), 'plan.update')}
+        follow={follow.sections}
+        sections={after.sections}
+        feeds={[...follow.feeds, ...after.feeds]}
       />,
     );
   });
@@ -444,9 +467,11 @@ export function planPages(): Hono<AppEnv> {
       q.listPlans(db(c)),
       agency.successorId ? q.findAgencyById(db(c), agency.successorId) : Promise.resolve(undefined),
     ]);
-    const statuses = await publicStatuses(db(c), items);
+    const [statuses, after] = await Promise.all([publicStatuses(db(c), items), renderSections(c, 'agency', { agency })]);
     const page = {
       agency,
+      sections: after.sections,
+      feeds: after.feeds,
       successor,
       commitments: items,
       statuses,

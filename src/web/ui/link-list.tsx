@@ -1,3 +1,6 @@
+import { href } from '../context.js';
+import type { Lang } from '../../domain/localized.js';
+
 /** Related links (a commitment's, a meeting's): each under its title, or its address when it has none. */
 export function LinkList(props: { links: readonly { title: string; url: string }[] }) {
   return (
@@ -21,5 +24,18 @@ export function LinksSection(props: { title: string; links: readonly { title: st
       <h2 id="s-links">{props.title}</h2>
       <LinkList links={props.links} />
     </section>
+  );
+}
+
+/** List items of links to pages of this site, for a list another page owns (a plan's "Following the plan"). */
+export function SiteLinkItems(props: { links: readonly { path: string; label: string }[]; lang: Lang }) {
+  return (
+    <>
+      {props.links.map((l) => (
+        <li>
+          <a href={href(props.lang, l.path)}>{l.label}</a>
+        </li>
+      ))}
+    </>
   );
 }

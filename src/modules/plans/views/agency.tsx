@@ -1,9 +1,11 @@
 /** An agency's page: the commitments it leads or supports, its feed, and its successor after a reorganization. */
+import type { Child } from 'hono/jsx';
 import { pick } from '../../../domain/localized.js';
 import type { ActionPlan, Agency, CommitmentStatus } from '../../../domain/plan.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
+import type { Feed } from '../../../web/sections.js';
 import { agencyFeedPath, agencyTransferPath, commitmentPath } from '../../../web/paths.js';
 import { AgencyLink, DataTable, Notice, Text, agenciesCrumbs } from '../../../web/ui/index.js';
 import type { CommitmentSummary } from '../plans.queries.js';
@@ -18,13 +20,16 @@ export function AgencyPage(props: {
   statuses?: ReadonlyMap<number, CommitmentStatus>;
   plans: Map<number, ActionPlan>;
   canTransfer?: boolean;
+  /** Sections other modules add after the agency's own content (web/sections.ts, slot `agency`), and their feeds. */
+  sections: Child[];
+  feeds: Feed[];
 }) {
   const { ctx, agency } = props;
   const { lang } = ctx;
   const name = pick(agency.name, lang);
   const feed = agencyFeedPath(agency);
   return (
-    <Layout ctx={ctx} title={name} crumbs={[...agenciesCrumbs(lang), { label: name }]} feeds={[{ title: t(lang, 'feed.agency'), path: feed }]}>
+    <Layout ctx={ctx} title={name} crumbs={[...agenciesCrumbs(lang), { label: name }]} feeds={[{ title: t(lang, 'feed.agency'), path: feed }, ...props.feeds]}>
       <h1>
         <Text value={agency.name} lang={lang} /> <span class="badge">{agency.code}</span>
       </h1>
@@ -65,6 +70,7 @@ export function AgencyPage(props: {
           { header: t(lang, 'commitment.status'), cell: (c) => <StatusText status={statusOf(props.statuses, c)} lang={lang} /> },
         ]}
       />
+      {props.sections}
     </Layout>
   );
 }

@@ -1,21 +1,12 @@
 /** A plan's page: its sections, the ways to follow it, and its commitments by area with filters. */
 import { pick } from '../../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Area, type CommitmentStatus, type Member } from '../../../domain/plan.js';
+import type { Child } from 'hono/jsx';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import {
-  areaEditPath,
-  commitmentPath,
-  cyclesPath,
-  meetingsPath,
-  newAreaPath,
-  newCommitmentPath,
-  planEditPath,
-  planPath,
-  progressPath,
-  resolutionsPath,
-} from '../../../web/paths.js';
+import type { Feed } from '../../../web/sections.js';
+import { areaEditPath, commitmentPath, newAreaPath, newCommitmentPath, planEditPath, planPath } from '../../../web/paths.js';
 import {
   AgencyLink,
   DataTable,
@@ -54,6 +45,11 @@ export interface PlanPageProps {
   leadAgencies: Agency[];
   filters: PlanFilters;
   canEditPlan: boolean;
+  /** List items other modules add under "Following the plan" (web/sections.ts, slot `planFollow`). */
+  follow: Child[];
+  /** Sections other modules add after the plan's own content (slot `plan`), and the feeds they offer. */
+  sections: Child[];
+  feeds: Feed[];
 }
 
 const SECTIONS = ['introduction', 'effortsToDate', 'developmentProcess'] as const;
@@ -63,7 +59,7 @@ export function PlanPage(props: PlanPageProps) {
   const { lang } = ctx;
   const title = pick(plan.title, lang);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[...homeCrumbs(lang), { label: title }]}>
+    <Layout ctx={ctx} title={title} crumbs={[...homeCrumbs(lang), { label: title }]} feeds={props.feeds}>
       <h1>
         <Text value={plan.title} lang={lang} />
         <TranslationBadge value={plan.title} lang={lang} />
@@ -85,23 +81,12 @@ export function PlanPage(props: PlanPageProps) {
           <a href={href(lang, newCommitmentPath(plan))}>{t(lang, 'plan.addCommitment')}</a>
         </p>
       ) : null}
-      <nav class="follow" aria-labelledby="follow-heading">
-        <h2 id="follow-heading">{t(lang, 'plan.follow')}</h2>
-        <ul>
-          {(
-            [
-              [progressPath(plan), 'plan.linkProgress'],
-              [cyclesPath(plan), 'plan.linkCycles'],
-              [meetingsPath(plan), 'plan.linkMeetings'],
-              [resolutionsPath(plan), 'plan.linkResolutions'],
-            ] as const
-          ).map(([path, key]) => (
-            <li>
-              <a href={href(lang, path)}>{t(lang, key)}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {props.follow.length > 0 ? (
+        <nav class="follow" aria-labelledby="follow-heading">
+          <h2 id="follow-heading">{t(lang, 'plan.follow')}</h2>
+          <ul>{props.follow}</ul>
+        </nav>
+      ) : null}
       <nav class="toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading">{t(lang, 'plan.contents')}</h2>
         <ol>
@@ -131,6 +116,7 @@ export function PlanPage(props: PlanPageProps) {
           <AreaCommitments {...props} area={area} index={index} />
         ))}
       </section>
+      {props.sections}
     </Layout>
   );
 }
