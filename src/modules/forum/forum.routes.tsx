@@ -8,11 +8,10 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { handleForm, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
 import type { PostedForm } from '../../web/forms.js';
-import { meetingPath, meetingSectionPath, meetingsPath, resolutionPath, resolutionsPath } from '../../web/paths.js';
-import { SiteLinkItems, type FieldErrors } from '../../web/ui/index.js';
-import { t } from '../../web/i18n.js';
+import { meetingPath, meetingSectionPath, meetingsPath, resolutionPath } from '../../web/paths.js';
+import type { FieldErrors } from '../../web/ui/index.js';
 import { fieldMessages } from '../../web/validation.js';
-import { planBySlug, type PlanPageData } from '../plans/index.js';
+import { planBySlug } from '../plans/index.js';
 import { planQueries as planQ } from '../plans/index.js';
 import {
   decisionForm,
@@ -62,16 +61,6 @@ const fresh: Shown = { errors: {}, conflict: false, status: 200 };
 /** After a conflict the form shows what is stored now; otherwise what was posted, over it. */
 const shownAgain = <V,>(state: { body: PostedForm; conflict: boolean }, stored: V, posted: (body: PostedForm, shown: V) => V): V =>
   state.conflict ? stored : posted(state.body, stored);
-
-/** The forum's links under the plan page's "Following the plan": its meetings and its resolutions. */
-export function forumPlanLinks(c: AppContext, { plan }: PlanPageData) {
-  const lang = c.get('lang');
-  const links = [
-    { path: meetingsPath(plan), label: t(lang, 'plan.linkMeetings') },
-    { path: resolutionsPath(plan), label: t(lang, 'plan.linkResolutions') },
-  ];
-  return Promise.resolve({ section: <SiteLinkItems links={links} lang={lang} /> });
-}
 
 export function forumPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });

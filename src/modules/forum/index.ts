@@ -1,9 +1,12 @@
 /** The forum (推動小組): its meetings, the reports it reviewed, and its resolutions followed up until closed. */
 import { defineModule } from '../../web/module.js';
+import { meetingsPath, resolutionsPath } from '../../web/paths.js';
+import { linkItemsSection } from '../../web/ui/index.js';
+import type { PlanPageData } from '../plans/index.js';
 import { forumApi } from './forum.api.js';
 import { forumMessages } from './forum.messages.js';
 import { forumPolicy } from './forum.policy.js';
-import { forumPages, forumPlanLinks } from './forum.routes.js';
+import { forumPages } from './forum.routes.js';
 import { seedDemoForum } from './forum.seed.js';
 import { forumVisibility } from './forum.visibility.js';
 import './forum.table.js';
@@ -16,7 +19,17 @@ export const forumModule = defineModule({
   policy: forumPolicy,
   historyEntityTypes: ['meeting', 'resolution'],
   visibility: forumVisibility,
-  sections: [{ slot: 'planFollow', order: 20, id: 'forum.planLinks', render: forumPlanLinks }],
+  sections: [
+    {
+      slot: 'planFollow',
+      order: 20,
+      id: 'forum.planLinks',
+      render: linkItemsSection(({ plan }: PlanPageData) => [
+        { path: meetingsPath(plan), label: 'plan.linkMeetings' },
+        { path: resolutionsPath(plan), label: 'plan.linkResolutions' },
+      ]),
+    },
+  ],
   seed: async (db, context) => {
     if (context.planId === undefined || !context.agencyIds) return;
     await seedDemoForum(db, { planId: context.planId, agencyIds: context.agencyIds });

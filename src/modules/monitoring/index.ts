@@ -1,9 +1,12 @@
 /** Monitoring: review cycles, progress reports, roll-ups, the secretariat's board, transfers and feeds. */
 import { defineModule } from '../../web/module.js';
+import { cyclesPath, progressPath } from '../../web/paths.js';
+import { linkItemsSection } from '../../web/ui/index.js';
+import type { PlanPageData } from '../plans/index.js';
 import { monitoringApi } from './monitoring.api.js';
 import { monitoringMessages } from './monitoring.messages.js';
 import { monitoringPolicy } from './monitoring.policy.js';
-import { commitmentMonitoring, monitoringPages, monitoringPlanLinks } from './monitoring.routes.js';
+import { commitmentMonitoring, monitoringPages } from './monitoring.routes.js';
 import { seedDemoMonitoring } from './monitoring.seed.js';
 import { monitoringVisibility } from './monitoring.visibility.js';
 import './monitoring.table.js';
@@ -19,7 +22,15 @@ export const monitoringModule = defineModule({
   visibility: monitoringVisibility,
   sections: [
     { slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring },
-    { slot: 'planFollow', order: 10, id: 'monitoring.planLinks', render: monitoringPlanLinks },
+    {
+      slot: 'planFollow',
+      order: 10,
+      id: 'monitoring.planLinks',
+      render: linkItemsSection(({ plan }: PlanPageData) => [
+        { path: progressPath(plan), label: 'plan.linkProgress' },
+        { path: cyclesPath(plan), label: 'plan.linkCycles' },
+      ]),
+    },
   ],
   // The public status of a commitment follows its latest submitted report (domain/public-status.ts).
   provides: { latestReported: listLatestProgress },

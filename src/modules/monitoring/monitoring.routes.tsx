@@ -24,11 +24,11 @@ import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import { nestForm, readForm, type FormBody, parseFormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
-import { SiteLinkItems, type FieldErrors } from '../../web/ui/index.js';
+import type { FieldErrors } from '../../web/ui/index.js';
 import type { ForumMeeting } from '../../domain/forum.js';
 import { listMeetings } from '../forum/index.js';
 import { agencyByCode, commitmentByNumber, planBySlug } from '../plans/index.js';
-import type { CommitmentPageData, PlanPageData } from '../plans/index.js';
+import type { CommitmentPageData } from '../plans/index.js';
 import { planQueries as plans } from '../plans/index.js';
 import { planService } from '../plans/index.js';
 import { agencyFeedPath, agencyPath, commitmentFeedPath, commitmentPath, cyclesPath, planFeedPath, progressPath, reportPath } from '../../web/paths.js';
@@ -104,16 +104,6 @@ async function viewsOf(c: AppContext, reports: ProgressReport[], cycles: ReviewC
       },
     ];
   });
-}
-
-/** Monitoring's links under the plan page's "Following the plan": progress and the review cycles. */
-export function monitoringPlanLinks(c: AppContext, { plan }: PlanPageData) {
-  const lang = c.get('lang');
-  const links = [
-    { path: progressPath(plan), label: t(lang, 'plan.linkProgress') },
-    { path: cyclesPath(plan), label: t(lang, 'plan.linkCycles') },
-  ];
-  return Promise.resolve({ section: <SiteLinkItems links={links} lang={lang} /> });
 }
 
 /** The monitoring part of a commitment's page: latest status, progress over cycles, every report in order. */

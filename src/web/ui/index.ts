@@ -28,7 +28,7 @@ export {
   type Option,
 } from './fields.js';
 export { FormPage, VersionField, type FormPageProps, type FormProps } from './form-page.js';
-export { LinkList, LinksSection, SiteLinkItems } from './link-list.js';
+export { LinkList, LinksSection, linkItemsSection, SiteLinkItems } from './link-list.js';
 export { DemoNotice, Notice } from './notice.js';
 export { Pager } from './pager.js';
 export { DeleteAction, VersionedAction, type VersionedActionProps } from './versioned-action.js';

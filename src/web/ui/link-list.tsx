@@ -1,4 +1,6 @@
-import { href } from '../context.js';
+import { href, type AppContext } from '../context.js';
+import { t, type MessageKey } from '../i18n.js';
+import type { RenderedSection } from '../sections.js';
 import type { Lang } from '../../domain/localized.js';
 
 /** Related links (a commitment's, a meeting's): each under its title, or its address when it has none. */
@@ -38,4 +40,12 @@ export function SiteLinkItems(props: { links: readonly { path: string; label: st
       ))}
     </>
   );
+}
+
+/** A section that is list items of links, each a path and the message of its label (a plan's "Following the plan"). */
+export function linkItemsSection<D>(links: (data: D) => readonly { path: string; label: MessageKey }[]) {
+  return (c: AppContext, data: D): Promise<RenderedSection> => {
+    const lang = c.get('lang');
+    return Promise.resolve({ section: <SiteLinkItems links={links(data).map((l) => ({ path: l.path, label: t(lang, l.label) }))} lang={lang} /> });
+  };
 }
