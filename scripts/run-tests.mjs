@@ -44,15 +44,18 @@ try {
 console.log(`Database snapshots built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const totals = { pass: 0, fail: 0, skipped: 0 };
 // How long each file took last time (kept under node_modules/.cache): the longest start first, so that no long file
-// starts last while the other slots are idle. Without a record (a fresh clone), the fuzz leads, then the browser tests,
-// then the tests that start processes, then larger files.
+// starts last while the other slots are idle. A file with no record anywhere is placed by a guess: the fuzz, then
+// the browser tests, then the tests that start processes lead, then larger files.
 const timesPath = fileURLToPath(new URL('../node_modules/.cache/cocreate-test-times.json', import.meta.url));
-let lastTimes = {};
-try {
-  lastTimes = JSON.parse(readFileSync(timesPath, 'utf8'));
-} catch {
-  // First run on this checkout.
-}
+// scripts/test-times.json, kept in the repository, orders a fresh clone's first run (CI's); it is only a hint.
+const readTimes = (path) => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return {};
+  }
+};
+const lastTimes = { ...readTimes(fileURLToPath(new URL('./test-times.json', import.meta.url))), ...readTimes(timesPath) };
 const usuallyLong = [/fuzz/, /e2e/, /data-lock|cli|visibility/];
 const rank = (file) => {
   const index = usuallyLong.findIndex((pattern) => pattern.test(file));
