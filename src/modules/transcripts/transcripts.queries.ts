@@ -241,16 +241,16 @@ export async function listVisibleTranscripts(db: DbOrTx, viewer: { allDrafts: bo
   return (await q.orderBy('t.held_on', 'desc').orderBy('t.id', 'desc').execute()).map(toTranscript);
 }
 
+/** Whether one of the user's speakers has a speech in the transcript. */
 export async function userSpokeIn(db: DbOrTx, transcriptId: number, userId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('speeches as s')
-    .innerJoin('speakers as p', 'p.id', 's.speaker_id')
-    .select('s.id')
-    .where('s.transcript_id', '=', transcriptId)
+  const speaker = await db
+    .selectFrom('speakers as p')
+    .select('p.id')
     .where('p.user_id', '=', userId)
+    .where((eb) => eb.exists(eb.selectFrom('speeches as s').select('s.id').whereRef('s.speaker_id', '=', 'p.id').where('s.transcript_id', '=', transcriptId)))
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  return speaker !== undefined;
 }
 
 export type TranscriptValues = Omit<Transcript, 'id' | 'version' | 'publishedAt' | 'publishedEarlyReason' | 'publishedByName'>;
