@@ -366,11 +366,14 @@ export interface LatestProgress {
 }
 
 /** Each commitment's latest submitted report in a plan (by cycle), with its milestone entries and weights. */
-export async function listLatestProgress(db: DbOrTx, planId: number): Promise<Map<number, LatestProgress>> {
+export async function listLatestProgress(db: DbOrTx, planId: number, commitmentIds?: readonly number[]): Promise<Map<number, LatestProgress>> {
+  if (commitmentIds?.length === 0) return new Map();
+  // Only the commitments asked for, when the caller names them (a commitment's page shows one status, not the plan's).
+  const only = commitmentIds ? sql`AND r.commitment_id IN (${sql.join([...commitmentIds])})` : sql``;
   const latest = await sql<{ id: number; commitment_id: number; number: number }>`
     SELECT DISTINCT ON (r.commitment_id) r.id, r.commitment_id, c.number
     FROM progress_reports r JOIN review_cycles c ON c.id = r.cycle_id
-    WHERE c.plan_id = ${planId} AND r.state = 'submitted'
+    WHERE c.plan_id = ${planId} AND r.state = 'submitted' ${only}
     ORDER BY r.commitment_id, c.number DESC`.execute(db);
   const byReport = await progressByReport(
     db,
