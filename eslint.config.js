@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import boundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.bench/', 'docs/', 'eslint-rules/fixtures/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', '.bench/', 'docs/', 'eslint-rules/fixtures/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -283,19 +283,28 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
 }
 
 /**
- * The server is started as `npm start` starts it: the arguments of package.json's start script (`node <args>`), so
- * the V8 settings that keep its memory small (docs/benchmarks.md) are measured with it.
+ * The server is started as `npm start` starts it: its prestart step (the build into dist/, ADR 0024) once, then the
+ * arguments of package.json's start script (`node <args>`), so the V8 settings that keep its memory small
+ * (docs/benchmarks.md) are measured with it.
  */
 function serverArguments(): string[] {
   const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const words = (scripts?.start ?? '').trim().split(/\s+/);
-  if (words[0] !== 'node' || !words.includes('src/server.ts') || words.some((w) => /["'$`;&|<>]/.test(w))) {
+  const prestart = (scripts?.prestart ?? '').trim().split(/\s+/);
+  const plainNode = (command: string[]) => command[0] === 'node' && !command.some((w) => /["'$`;&|<>]/.test(w));
+  if (!plainNode(words) || !words.includes('dist/server.js') || !plainNode(prestart)) {
     throw new Error(
-      `package.json's start script is not "node <arguments> src/server.ts" (it is "${scripts?.start ?? ''}"): the bench would not measure what npm start runs`,
+      `package.json's prestart and start scripts are not "node <arguments>" running dist/server.js (they are "${scripts?.prestart ?? ''}" and "${scripts?.start ?? ''}"): the bench would not measure what npm start runs`,
     );
+  }
+  if (!built) {
+    const build = spawnSync(process.execPath, prestart.slice(1), { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    if (build.status !== 0) throw new Error(`npm start's prestart step failed:\n${build.stdout}${build.stderr}`);
+    built = true;
   }
   return words.slice(1);
 }
+let built = false;
 
 async function startServer(env: Record<string, string>): Promise<{ base: string; pid: number }> {
   const port = await freePort();
