@@ -1,7 +1,7 @@
 /**
  * Input schemas every module builds on (ADR 0016): text that the database can store as sent, whole numbers that
- * only come from numbers or digit strings, real dates, web addresses, and the version of an edit. API bodies, path
- * and query parameters and HTML forms all go through these, so one rule holds at every edge.
+ * only come from numbers or digit strings, real dates, web addresses, sums of money, and the version of an edit. API
+ * bodies, path and query parameters and HTML forms all go through these, so one rule holds at every edge.
  */
 import { z } from '@hono/zod-openapi';
 import { TRANSLATION_STATUSES } from '../domain/localized.js';
@@ -45,6 +45,9 @@ export const localizedInput = (max = 20_000) =>
 /** An empty string, which forms and some API clients send for an optional field, means none: services see null. */
 export const emptyToNull = z.literal('').transform(() => null);
 
+/** A value that may be cleared: empty (from a form) or null both mean none. */
+export const clearable = <T extends z.ZodType>(value: T) => z.union([emptyToNull, z.null(), value]);
+
 const DIGITS = /^\s*-?\d{1,15}\s*$/;
 
 /**
@@ -62,6 +65,9 @@ export const INT4_MAX = 2_147_483_647;
 export const recordId = (message?: string) => wholeNumber(z.number({ message }).int({ message }).positive({ message }).max(INT4_MAX, { message }));
 
 export const versionField = recordId('error.version').openapi({ description: 'The version being edited (409 if stale).' });
+
+/** Updates: any subset of the fields plus the version they were made from. */
+export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.partial().extend({ version: versionField });
 
 /**
  * A web address: http(s) only, with a host; `mailto:` too where a person may be the link's target. Parsed with the
@@ -81,6 +87,16 @@ export function isWebUrl(value: string, options: { mailto?: boolean } = {}): boo
   return options.mailto === true && url.protocol === 'mailto:' && /^mailto:[^@\s]+@[^@\s]+$/i.test(value);
 }
 
+/** A sum of money, exact to the cent: kept as text, and within the numeric(18, 2) columns that store it. */
+export const moneyAmount = text()
+  .trim()
+  .regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' });
+
+/** An ISO 4217 currency code, such as TWD. */
+export const currencyCode = text()
+  .trim()
+  .regex(/^[A-Z]{3}$/, { message: 'error.currency' });
+
 // ---- shapes every module's API shares ----
 
 export const errorOutput = z
@@ -96,7 +112,15 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
 
 export const localizedOutput = z.object({ zh: z.string(), en: z.string(), status: z.enum(TRANSLATION_STATUSES) }).openapi('Localized');
 
+/** A related link: a web page, or an e-mail address to write to. */
 export const linkInput = z.object({
   title: text().trim().max(300),
   url: webUrl({ mailto: true }),
 });
+export const linkOutput = z.object({ title: z.string(), url: z.string() });
+
+/**
+ * How the output of a record that may be demo data and has a page of its own ends: the demo flag, the version an edit
+ * sends back, and the page's address.
+ */
+export const recordMeta = { isDemo: z.boolean(), version: z.number().int(), url: z.string() };

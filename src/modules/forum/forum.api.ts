@@ -1,6 +1,6 @@
 /** JSON API for forum meetings and resolutions under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { addUnderRoute, deleteRoute, errorResponses, idParam, jsonContent, readByIdRoute, recordWriteRoute } from '../../web/openapi.js';
+import { errorResponses, idParam, itemsOf, jsonContent, routeGroup } from '../../web/openapi.js';
 import { recordId } from '../../web/schemas.js';
 import {
   attendanceTotal,
@@ -95,6 +95,8 @@ export const presentReviewedReport = (r: q.ReviewedReport) => ({
 // ---- route helpers ----
 
 const errors = errorResponses({ forbidden: 'Only the secretariat and administrators manage the forum’s record.' });
+const meetingRoutes = routeGroup(['meetings'], errors);
+const resolutionRoutes = routeGroup(['resolutions'], errors);
 
 const resolutionQuery = z.object({
   status: z.enum(RESOLUTION_STATUSES).optional().openapi({ description: 'keep-tracking (持續列管) or closed (解除列管)' }),
@@ -126,10 +128,9 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- meetings ----
   api.openapi(
-    readByIdRoute(
-      { path: '/plans/{id}/meetings', tags: ['meetings'], summary: "The forum's meetings for a plan, newest first" },
-      jsonContent(z.object({ items: z.array(meetingOutput) }), 'Meetings'),
-      errors,
+    meetingRoutes.readById(
+      { path: '/plans/{id}/meetings', summary: "The forum's meetings for a plan, newest first" },
+      jsonContent(itemsOf(meetingOutput), 'Meetings'),
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -139,14 +140,9 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    readByIdRoute(
-      {
-        path: '/meetings/{id}',
-        tags: ['meetings'],
-        summary: 'One meeting with its carried-over open resolutions, resolutions and decisions made, and the reports it reviewed',
-      },
+    meetingRoutes.readById(
+      { path: '/meetings/{id}', summary: 'One meeting with its carried-over open resolutions, resolutions and decisions made, and the reports it reviewed' },
       jsonContent(meetingDetailOutput, 'The meeting'),
-      errors,
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -174,12 +170,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    addUnderRoute(
-      { path: '/plans/{id}/meetings', tags: ['meetings'], summary: 'Record a forum meeting' },
-      meetingInput,
-      jsonContent(meetingOutput, 'Created'),
-      errors,
-    ),
+    meetingRoutes.addUnder({ path: '/plans/{id}/meetings', summary: 'Record a forum meeting' }, meetingInput, jsonContent(meetingOutput, 'Created')),
     async (c) => {
       const { db } = c.get('services');
       const meeting = await service.createMeeting({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -187,36 +178,26 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/meetings/{id}', tags: ['meetings'], summary: 'Update a meeting (send the version you edited)' },
-      meetingPatch,
-      { 200: jsonContent(meetingOutput, 'Updated') },
-      errors,
-    ),
+    meetingRoutes.update({ path: '/meetings/{id}', summary: 'Update a meeting (send the version you edited)' }, meetingPatch, meetingOutput),
     async (c) => {
       const { db } = c.get('services');
       const meeting = await service.updateMeeting({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(await presentMeetingOf(db, meeting), 200);
     },
   );
+  api.openapi(meetingRoutes.delete({ path: '/meetings/{id}', summary: 'Delete a meeting that made and decided no resolutions' }), async (c) => {
+    await service.deleteMeeting({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
   api.openapi(
-    deleteRoute({ path: '/meetings/{id}', tags: ['meetings'], summary: 'Delete a meeting that made and decided no resolutions' }, errors),
-    async (c) => {
-      await service.deleteMeeting({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  );
-  api.openapi(
-    recordWriteRoute(
+    meetingRoutes.write(
       {
         method: 'put',
         path: '/meetings/{id}/reports',
-        tags: ['meetings'],
         summary: 'Set the progress reports a meeting reviewed (submitted reports of its plan; showcased ones with their collaboration story)',
       },
       meetingReportsInput,
       { 200: jsonContent(z.object({ meeting: meetingOutput, reports: z.array(reviewedReportOutput) }), 'The meeting’s reviewed reports') },
-      errors,
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -234,7 +215,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
       summary: "The forum's resolutions for a plan, filtered by status and owner agency",
       request: { params: idParam, query: resolutionQuery },
       responses: {
-        200: jsonContent(z.object({ items: z.array(resolutionOutput) }), 'Resolutions in the order they were made'),
+        200: jsonContent(itemsOf(resolutionOutput), 'Resolutions in the order they were made'),
         400: errors[400],
         404: errors[404],
       },
@@ -249,11 +230,10 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    addUnderRoute(
-      { path: '/meetings/{id}/resolutions', tags: ['resolutions'], summary: 'Record a resolution made at a meeting' },
+    resolutionRoutes.addUnder(
+      { path: '/meetings/{id}/resolutions', summary: 'Record a resolution made at a meeting' },
       resolutionInput,
       jsonContent(resolutionOutput, 'Created'),
-      errors,
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -263,11 +243,10 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/resolutions/{id}', tags: ['resolutions'], summary: 'Update a resolution’s text, number, owner agency or due date' },
+    resolutionRoutes.update(
+      { path: '/resolutions/{id}', summary: 'Update a resolution’s text, number, owner agency or due date' },
       resolutionPatch,
-      { 200: jsonContent(resolutionOutput, 'Updated') },
-      errors,
+      resolutionOutput,
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -277,16 +256,14 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
+    resolutionRoutes.write(
       {
         method: 'post',
         path: '/resolutions/{id}/decisions',
-        tags: ['resolutions'],
         summary: 'Record the forum’s decision at a meeting: keep tracking (持續列管) or close (解除列管); the status follows the latest meeting’s decision',
       },
       decisionInput,
       { 200: jsonContent(decisionResultOutput, 'The resolution and the decision') },
-      errors,
     ),
     async (c) => {
       const { db } = c.get('services');

@@ -1,14 +1,22 @@
 /** Input and output shapes for forum meetings and resolutions: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MAX, MEETING_KINDS, RESOLUTION_NUMBER_PATTERN, RESOLUTION_STATUSES } from '../../domain/forum.js';
-import { isoDate, localizedInput, recordId, text, versionField, wholeNumber } from '../../web/schemas.js';
-import { linkInput, localizedOutput } from '../plans/index.js';
+import {
+  clearable,
+  isoDate,
+  linkInput,
+  linkOutput,
+  localizedInput,
+  localizedOutput,
+  recordId,
+  recordMeta,
+  text,
+  versionField,
+  wholeNumber,
+  withVersion,
+} from '../../web/schemas.js';
 
 const id = recordId();
-
-/** An optional reference: empty (from a form) or null clears it. */
-const optionalId = z.union([z.literal('').transform(() => null), z.null(), id]);
-const optionalDate = z.union([z.literal('').transform(() => null), z.null(), isoDate]);
 
 const headCount = wholeNumber(
   z
@@ -27,7 +35,7 @@ export const meetingInput = z.object({
   heldOn: isoDate,
   kind: z.enum(MEETING_KINDS, { message: 'error.meetingKind' }),
   title: localizedInput(300),
-  cycleId: optionalId.optional().openapi({ description: 'The review cycle whose reports the meeting reviews, if any.' }),
+  cycleId: clearable(id).optional().openapi({ description: 'The review cycle whose reports the meeting reviews, if any.' }),
   attendance: attendanceInput.optional(),
   agenda: localizedInput().optional(),
   minutes: localizedInput(100_000).optional(),
@@ -35,7 +43,7 @@ export const meetingInput = z.object({
 });
 export type MeetingInput = z.infer<typeof meetingInput>;
 
-export const meetingPatch = meetingInput.partial().extend({ version: versionField });
+export const meetingPatch = withVersion(meetingInput);
 export type MeetingPatch = z.infer<typeof meetingPatch>;
 
 export const meetingReportsInput = z.object({
@@ -58,12 +66,12 @@ export const resolutionInput = z.object({
     .optional()
     .openapi({ description: 'Leave out (or empty) for the next number at the meeting (YYYYMMDD-n); on an edit, to keep the number.' }),
   body: localizedInput(5000),
-  ownerAgencyId: optionalId.optional(),
-  dueOn: optionalDate.optional(),
+  ownerAgencyId: clearable(id).optional(),
+  dueOn: clearable(isoDate).optional(),
 });
 export type ResolutionInput = z.infer<typeof resolutionInput>;
 
-export const resolutionPatch = resolutionInput.partial().extend({ version: versionField });
+export const resolutionPatch = withVersion(resolutionInput);
 export type ResolutionPatch = z.infer<typeof resolutionPatch>;
 
 export const decisionInput = z.object({
@@ -76,7 +84,6 @@ export type DecisionInput = z.infer<typeof decisionInput>;
 
 // ---- output shapes (for the OpenAPI document; presenters build these) ----
 
-const linkOutput = z.object({ title: z.string(), url: z.string() });
 const agencyRef = z.object({ id: z.number().int(), code: z.string(), name: localizedOutput }).openapi('AgencyRef');
 
 export const meetingOutput = z
@@ -93,9 +100,7 @@ export const meetingOutput = z
     minutes: localizedOutput,
     links: z.array(linkOutput),
     resolutionCount: z.number().int(),
-    isDemo: z.boolean(),
-    version: z.number().int(),
-    url: z.string(),
+    ...recordMeta,
   })
   .openapi('ForumMeeting');
 
@@ -111,9 +116,7 @@ export const resolutionOutput = z
     dueOn: z.string().nullable(),
     status: z.enum(RESOLUTION_STATUSES),
     overdue: z.boolean().openapi({ description: 'Open and past its due date (today in Taipei, or the meeting date when carried over).' }),
-    isDemo: z.boolean(),
-    version: z.number().int(),
-    url: z.string(),
+    ...recordMeta,
   })
   .openapi('Resolution');
 

@@ -1,7 +1,7 @@
 /** JSON API for review cycles, progress reports, roll-ups, the board and transfers, with OpenAPI entries. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { parseFormBody } from '../../web/forms.js';
-import { addUnderRoute, deleteRoute, errorResponses, idParam, jsonContent, readByIdRoute, recordWriteRoute, writeSecurity } from '../../web/openapi.js';
+import { errorResponses, idParam, itemsOf, jsonContent, routeGroup, writeSecurity } from '../../web/openapi.js';
 import { recordId, text } from '../../web/schemas.js';
 import type { Context } from 'hono';
 import { can } from '../../domain/authorization.js';
@@ -33,6 +33,11 @@ import * as service from './monitoring.service.js';
 import { canSeeReport } from './monitoring.visibility.js';
 
 const errors = errorResponses({ conflict: 'Stale version, or the report is submitted and can change only by a new revision.' });
+const cycleRoutes = routeGroup(['cycles'], errors);
+const progressRoutes = routeGroup(['progress'], errors);
+const reportRoutes = routeGroup(['reports'], errors);
+const commitmentRoutes = routeGroup(['commitments'], errors);
+const agencyRoutes = routeGroup(['agencies'], errors);
 
 type Ctx = Context<AppEnv>;
 const dbOf = (c: Ctx) => c.get('services').db;
@@ -48,6 +53,12 @@ async function commitmentOrThrow(c: Ctx, id: number): Promise<Commitment> {
   const commitment = await plans.findCommitmentById(dbOf(c), id);
   if (!commitment) throw new NotFoundError();
   return commitment;
+}
+
+async function reportOrThrow(c: Ctx, id: number): Promise<ProgressReport> {
+  const report = await q.findReportById(dbOf(c), id);
+  if (!report) throw new NotFoundError();
+  return report;
 }
 
 /** The report as JSON with its parts; a draft is a 404 to anyone who may not see it. */
@@ -108,13 +119,12 @@ const presentCycle = (cycle: ReviewCycle) => cycle;
 export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
   // ---- cycles ----
   api.openapi(
-    readByIdRoute(
-      { path: '/plans/{id}/cycles', tags: ['cycles'], summary: "A plan's review cycles with reporting deadlines" },
+    cycleRoutes.readById(
+      { path: '/plans/{id}/cycles', summary: "A plan's review cycles with reporting deadlines" },
       jsonContent(
         z.object({ items: z.array(cycleOutput), current: z.number().int().nullable() }),
         'Cycles in order; `current` is the number of the cycle being reported on',
       ),
-      errors,
     ),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
@@ -123,30 +133,27 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    addUnderRoute(
-      { path: '/plans/{id}/cycles/generate', tags: ['cycles'], summary: 'Generate cycles from the plan period (only while no report exists)' },
+    cycleRoutes.addUnder(
+      { path: '/plans/{id}/cycles/generate', summary: 'Generate cycles from the plan period (only while no report exists)' },
       cycleGenerateInput,
-      jsonContent(z.object({ items: z.array(cycleOutput) }), 'Generated'),
-      errors,
+      jsonContent(itemsOf(cycleOutput), 'Generated'),
     ),
     async (c) => c.json({ items: await service.generateCycles(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/cycles/{id}', tags: ['cycles'], summary: "Change a cycle's dates or deadline" },
+    cycleRoutes.update(
+      { path: '/cycles/{id}', summary: "Change a cycle's dates or deadline" },
       cycleInput.partial().extend({ version: versionField }),
-      { 200: jsonContent(cycleOutput, 'Updated') },
-      errors,
+      cycleOutput,
     ),
     async (c) => c.json(await service.updateCycle(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // ---- roll-ups and board ----
   api.openapi(
-    readByIdRoute(
-      { path: '/plans/{id}/progress', tags: ['progress'], summary: 'Progress of every commitment and roll-ups by area, lead agency and plan' },
+    progressRoutes.readById(
+      { path: '/plans/{id}/progress', summary: 'Progress of every commitment and roll-ups by area, lead agency and plan' },
       jsonContent(progressOutput, 'Percent complete and status counts'),
-      errors,
     ),
     async (c) => {
       const plan = await planOrThrow(c, c.req.valid('param').id);
@@ -212,14 +219,9 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- reports ----
   api.openapi(
-    readByIdRoute(
-      {
-        path: '/commitments/{id}/reports',
-        tags: ['reports'],
-        summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)",
-      },
-      jsonContent(z.object({ items: z.array(reportOutput) }), 'Reports'),
-      errors,
+    reportRoutes.readById(
+      { path: '/commitments/{id}/reports', summary: "A commitment's reports by cycle and revision (drafts only for its agencies and the secretariat)" },
+      jsonContent(itemsOf(reportOutput), 'Reports'),
     ),
     async (c) => {
       const commitment = await commitmentOrThrow(c, c.req.valid('param').id);
@@ -230,37 +232,24 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    addUnderRoute(
-      { path: '/commitments/{id}/reports', tags: ['reports'], summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)' },
+    reportRoutes.addUnder(
+      { path: '/commitments/{id}/reports', summary: 'Start a draft report for a cycle (officers of the lead agency, the secretariat)' },
       reportCreateInput,
       jsonContent(reportOutput, 'Draft created'),
-      errors,
     ),
     async (c) => c.json(await presentReport(c, await service.createReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
-  api.openapi(
-    readByIdRoute({ path: '/reports/{id}', tags: ['reports'], summary: 'One report revision' }, jsonContent(reportOutput, 'The report'), errors),
-    async (c) => {
-      const report = await q.findReportById(dbOf(c), c.req.valid('param').id);
-      if (!report) throw new NotFoundError();
-      return c.json(await presentReport(c, report), 200);
-    },
+  api.openapi(reportRoutes.readById({ path: '/reports/{id}', summary: 'One report revision' }, jsonContent(reportOutput, 'The report')), async (c) =>
+    c.json(await presentReport(c, await reportOrThrow(c, c.req.valid('param').id)), 200),
+  );
+  api.openapi(reportRoutes.update({ path: '/reports/{id}', summary: 'Edit a draft (409 once submitted)' }, reportUpdateInput, reportOutput), async (c) =>
+    c.json(await presentReport(c, await service.updateReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/reports/{id}', tags: ['reports'], summary: 'Edit a draft (409 once submitted)' },
-      reportUpdateInput,
-      { 200: jsonContent(reportOutput, 'Updated') },
-      errors,
-    ),
-    async (c) => c.json(await presentReport(c, await service.updateReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
-  );
-  api.openapi(
-    recordWriteRoute(
-      { method: 'post', path: '/reports/{id}/submit', tags: ['reports'], summary: 'Submit a draft; an earlier submitted revision becomes superseded' },
+    reportRoutes.write(
+      { method: 'post', path: '/reports/{id}/submit', summary: 'Submit a draft; an earlier submitted revision becomes superseded' },
       versionOnly,
       { 200: jsonContent(reportOutput, 'Submitted') },
-      errors,
     ),
     async (c) =>
       c.json(await presentReport(c, await service.submitReport(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json').version)), 200),
@@ -277,21 +266,18 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => c.json(await presentReport(c, await service.reviseReport(depsOf(c), c.get('actor'), c.req.valid('param').id)), 201),
   );
-  api.openapi(deleteRoute({ path: '/reports/{id}', tags: ['reports'], summary: 'Delete a draft' }, errors), async (c) => {
+  api.openapi(reportRoutes.delete({ path: '/reports/{id}', summary: 'Delete a draft' }), async (c) => {
     await service.deleteDraft(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
     return c.body(null, 204);
   });
   api.openapi(
-    recordWriteRoute(
-      { method: 'post', path: '/reports/{id}/evidence', tags: ['reports'], summary: 'Add a link as evidence to a draft' },
-      evidenceLinkInput,
-      { 201: jsonContent(reportOutput, 'The report with its evidence') },
-      errors,
-    ),
+    reportRoutes.write({ method: 'post', path: '/reports/{id}/evidence', summary: 'Add a link as evidence to a draft' }, evidenceLinkInput, {
+      201: jsonContent(reportOutput, 'The report with its evidence'),
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addEvidenceLink(depsOf(c), c.get('actor'), id, c.req.valid('json'));
-      return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
+      return c.json(await presentReport(c, await reportOrThrow(c, id)), 201);
     },
   );
   api.openapi(
@@ -326,7 +312,7 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
         fileName: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
-      return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
+      return c.json(await presentReport(c, await reportOrThrow(c, id)), 201);
     },
   );
   api.openapi(
@@ -346,31 +332,22 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
-      { method: 'post', path: '/reports/{id}/contributions', tags: ['reports'], summary: "A supporting agency's contribution to a draft" },
-      contributionInput,
-      { 201: jsonContent(reportOutput, 'The report with the contribution') },
-      errors,
-    ),
+    reportRoutes.write({ method: 'post', path: '/reports/{id}/contributions', summary: "A supporting agency's contribution to a draft" }, contributionInput, {
+      201: jsonContent(reportOutput, 'The report with the contribution'),
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       await service.addContribution(depsOf(c), c.get('actor'), id, c.req.valid('json').body);
-      return c.json(await presentReport(c, (await q.findReportById(dbOf(c), id)) as ProgressReport), 201);
+      return c.json(await presentReport(c, await reportOrThrow(c, id)), 201);
     },
   );
 
   // ---- reorganization ----
   api.openapi(
-    recordWriteRoute(
-      {
-        method: 'post',
-        path: '/commitments/{id}/transfer',
-        tags: ['commitments'],
-        summary: 'Move a commitment to another lead agency (its reports and history stay)',
-      },
+    commitmentRoutes.write(
+      { method: 'post', path: '/commitments/{id}/transfer', summary: 'Move a commitment to another lead agency (its reports and history stay)' },
       transferInput.extend({ version: versionField }),
       { 200: jsonContent(commitmentOutput, 'Transferred') },
-      errors,
     ),
     async (c) => {
       const updated = await planService.transferCommitment({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -378,16 +355,10 @@ export function monitoringApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
-      {
-        method: 'post',
-        path: '/agencies/{id}/transfer',
-        tags: ['agencies'],
-        summary: 'Move everything an agency leads to its successor, and record the successor',
-      },
+    agencyRoutes.write(
+      { method: 'post', path: '/agencies/{id}/transfer', summary: 'Move everything an agency leads to its successor, and record the successor' },
       transferInput,
       { 200: jsonContent(z.object({ moved: z.array(z.string()) }), 'Numbers of the commitments moved') },
-      errors,
     ),
     async (c) => {
       const moved = await planService.transferAgency({ db: dbOf(c) }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));

@@ -1,19 +1,26 @@
 /** Input and output shapes for cycles, progress reports and transfers: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
-import { DEFAULT_CYCLE_OPTIONS, MILESTONE_PROGRESS_STATUSES, REPORT_STATES } from '../../domain/monitoring.js';
-import { isoDate, localizedInput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
-import { localizedOutput } from '../plans/index.js';
+import { DEFAULT_CYCLE_OPTIONS, MILESTONE_PROGRESS_STATUSES, REPORT_STATES, REPORT_TIMINGS } from '../../domain/monitoring.js';
+import {
+  clearable,
+  currencyCode,
+  isoDate,
+  localizedInput,
+  localizedOutput,
+  moneyAmount,
+  recordId,
+  recordMeta,
+  text,
+  versionField,
+  webUrl,
+  wholeNumber,
+} from '../../web/schemas.js';
 
-const emptyToNull = z.literal('').transform(() => null);
-
-const count = z
-  .union([
-    emptyToNull,
-    z.null(),
-    wholeNumber(
-      z.number({ message: 'error.count' }).int({ message: 'error.count' }).min(0, { message: 'error.count' }).max(1_000_000, { message: 'error.count' }),
-    ),
-  ])
+const count = clearable(
+  wholeNumber(
+    z.number({ message: 'error.count' }).int({ message: 'error.count' }).min(0, { message: 'error.count' }).max(1_000_000, { message: 'error.count' }),
+  ),
+)
   .optional()
   .openapi({ description: 'A head count; null or empty when unknown' });
 
@@ -34,7 +41,7 @@ export const cycleInput = z.object({
   startsOn: isoDate,
   endsOn: isoDate,
   reportDue: isoDate,
-  reviewOn: z.union([emptyToNull, z.null(), isoDate]).optional(),
+  reviewOn: clearable(isoDate).optional(),
 });
 export type CycleInput = z.infer<typeof cycleInput>;
 
@@ -54,24 +61,8 @@ const reportFields = {
   governmentParticipants: count,
   problems: localizedInput().optional(),
   nextSteps: localizedInput().optional(),
-  budgetSpent: z
-    .union([
-      emptyToNull,
-      z.null(),
-      text()
-        .trim()
-        .regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' }),
-    ])
-    .optional(),
-  budgetCurrency: z
-    .union([
-      emptyToNull,
-      z.null(),
-      text()
-        .trim()
-        .regex(/^[A-Z]{3}$/, { message: 'error.currency' }),
-    ])
-    .optional(),
+  budgetSpent: clearable(moneyAmount).optional(),
+  budgetCurrency: clearable(currencyCode).optional(),
   budgetNote: localizedInput().optional(),
   milestones: z.array(milestoneProgressInput).max(100).optional(),
 };
@@ -135,7 +126,7 @@ export const reportOutput = z
     revision: z.number().int(),
     agencyId: z.number().int(),
     state: z.enum(REPORT_STATES),
-    timing: z.enum(['on-time', 'late', 'draft', 'missing', 'not-due']),
+    timing: z.enum(REPORT_TIMINGS),
     percent: z.number().nullable().openapi({ description: 'Commitment progress from this report’s milestones' }),
     achievements: localizedOutput,
     participation: localizedOutput,
@@ -154,25 +145,18 @@ export const reportOutput = z
     authorName: z.string(),
     submittedAt: z.string().nullable(),
     submittedByName: z.string().nullable(),
-    isDemo: z.boolean(),
-    version: z.number().int(),
-    url: z.string(),
+    ...recordMeta,
   })
   .openapi('ProgressReport');
 
+/** Progress rolled up over a group of commitments: their average percent, and how many have each health. */
+const rollUp = { percent: z.number().nullable(), health: z.record(z.string(), z.number().int()) };
+
 export const progressOutput = z
   .object({
-    plan: z.object({ id: z.number().int(), percent: z.number().nullable(), health: z.record(z.string(), z.number().int()) }),
-    areas: z.array(z.object({ id: z.number().int(), title: localizedOutput, percent: z.number().nullable(), health: z.record(z.string(), z.number().int()) })),
-    agencies: z.array(
-      z.object({
-        id: z.number().int(),
-        code: z.string(),
-        name: localizedOutput,
-        percent: z.number().nullable(),
-        health: z.record(z.string(), z.number().int()),
-      }),
-    ),
+    plan: z.object({ id: z.number().int(), ...rollUp }),
+    areas: z.array(z.object({ id: z.number().int(), title: localizedOutput, ...rollUp })),
+    agencies: z.array(z.object({ id: z.number().int(), code: z.string(), name: localizedOutput, ...rollUp })),
     commitments: z.array(
       z.object({
         id: z.number().int(),
@@ -199,7 +183,7 @@ export const boardOutput = z
         title: localizedOutput,
         agencyId: z.number().int(),
         agencyCode: z.string(),
-        timing: z.enum(['on-time', 'late', 'draft', 'missing', 'not-due']),
+        timing: z.enum(REPORT_TIMINGS),
         submittedAt: z.string().nullable(),
         reportId: z.number().int().nullable(),
       }),

@@ -1,17 +1,6 @@
 /** JSON API for plans, areas, commitments, milestones and agencies under /api/v1, with OpenAPI entries. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  addUnderRoute,
-  deleteRoute,
-  errorResponses,
-  idParam,
-  jsonBody,
-  jsonContent,
-  listRoute,
-  readByIdRoute,
-  recordWriteRoute,
-  writeSecurity,
-} from '../../web/openapi.js';
+import { errorResponses, idParam, itemsOf, jsonContent, routeGroup, type RouteGroup } from '../../web/openapi.js';
 import { recordId, wholeNumber } from '../../web/schemas.js';
 import type { ActionPlan, Agency, Commitment, Member } from '../../domain/plan.js';
 import { COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
@@ -64,6 +53,11 @@ export const presentHistory = (h: HistoryEntry) => ({
 // ---- route helpers ----
 
 const errors = errorResponses();
+const planRoutes = routeGroup(['plans'], errors);
+const areaRoutes = routeGroup(['areas'], errors);
+const commitmentRoutes = routeGroup(['commitments'], errors);
+const milestoneRoutes = routeGroup(['milestones'], errors);
+const agencyRoutes = routeGroup(['agencies'], errors);
 
 const commitmentQuery = z.object({
   area: recordId().optional().openapi({ description: 'Area id' }),
@@ -95,11 +89,11 @@ interface ChildRecordService<Input, Patch, Output> {
   remove(deps: service.PlanServiceDeps, actor: Actor | null, id: number, version: number): Promise<void>;
 }
 
-/** Adding such a record under its parent, and updating and deleting it by id. */
+/** Adding such a record under its parent, and updating and deleting it by id, as routes of its tag's group. */
 function childRecordApi<Shape extends z.ZodRawShape, Output extends z.ZodTypeAny>(
   api: OpenAPIHono<AppEnv>,
+  routes: RouteGroup,
   record: {
-    tags: string[];
     parentPath: string;
     path: string;
     summaries: { add: string; update: string; remove: string };
@@ -109,21 +103,15 @@ function childRecordApi<Shape extends z.ZodRawShape, Output extends z.ZodTypeAny
     service: ChildRecordService<z.infer<z.ZodObject<Shape>>, z.infer<ReturnType<typeof withVersion<Shape>>>, z.input<Output>>;
   },
 ): void {
-  const { tags, summaries, output } = record;
+  const { summaries, output } = record;
   const deps = (c: Context<AppEnv>) => ({ db: c.get('services').db });
-  api.openapi(addUnderRoute({ path: record.parentPath, tags, summary: summaries.add }, record.input, jsonContent(output, 'Created'), errors), async (c) =>
+  api.openapi(routes.addUnder({ path: record.parentPath, summary: summaries.add }, record.input, jsonContent(output, 'Created')), async (c) =>
     c.json(await record.service.create(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
-  api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: record.path, tags, summary: summaries.update },
-      withVersion(record.input),
-      { 200: jsonContent(output, 'Updated') },
-      errors,
-    ),
-    async (c) => c.json(await record.service.update(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  api.openapi(routes.update({ path: record.path, summary: summaries.update }, withVersion(record.input), output), async (c) =>
+    c.json(await record.service.update(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  api.openapi(deleteRoute({ path: record.path, tags, summary: summaries.remove }, errors), async (c) => {
+  api.openapi(routes.delete({ path: record.path, summary: summaries.remove }), async (c) => {
     await record.service.remove(deps(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
     return c.body(null, 204);
   });
@@ -132,10 +120,7 @@ function childRecordApi<Shape extends z.ZodRawShape, Output extends z.ZodTypeAny
 export function planApi(api: OpenAPIHono<AppEnv>): void {
   // ---- plans ----
   api.openapi(
-    listRoute(
-      { path: '/plans', tags: ['plans'], summary: 'List action plans' },
-      jsonContent(z.object({ items: z.array(planOutput) }), 'All plans, newest period first'),
-    ),
+    planRoutes.list({ path: '/plans', summary: 'List action plans' }, jsonContent(itemsOf(planOutput), 'All plans, newest period first')),
     async (c) => {
       const db = c.get('services').db;
       const [plans, members] = await Promise.all([q.listPlans(db), q.listMembers(db)]);
@@ -152,37 +137,18 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
       );
     },
   );
+  api.openapi(planRoutes.readById({ path: '/plans/{id}', summary: 'One plan with its sections' }, jsonContent(planOutput, 'The plan')), async (c) => {
+    const db = c.get('services').db;
+    const plan = await planOrThrow(db, c.req.valid('param').id);
+    return c.json(presentPlan(plan, await memberOf(db, plan)), 200);
+  });
+  api.openapi(planRoutes.add({ path: '/plans', summary: 'Create a plan' }, planInput, jsonContent(planOutput, 'Created')), async (c) => {
+    const { db } = c.get('services');
+    const plan = await service.createPlan({ db }, c.get('actor'), c.req.valid('json'));
+    return c.json(presentPlan(plan, await memberOf(db, plan)), 201);
+  });
   api.openapi(
-    readByIdRoute({ path: '/plans/{id}', tags: ['plans'], summary: 'One plan with its sections' }, jsonContent(planOutput, 'The plan'), errors),
-    async (c) => {
-      const db = c.get('services').db;
-      const plan = await planOrThrow(db, c.req.valid('param').id);
-      return c.json(presentPlan(plan, await memberOf(db, plan)), 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/plans',
-      tags: ['plans'],
-      summary: 'Create a plan',
-      security: writeSecurity,
-      request: jsonBody(planInput),
-      responses: { 201: jsonContent(planOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
-    }),
-    async (c) => {
-      const { db } = c.get('services');
-      const plan = await service.createPlan({ db }, c.get('actor'), c.req.valid('json'));
-      return c.json(presentPlan(plan, await memberOf(db, plan)), 201);
-    },
-  );
-  api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/plans/{id}', tags: ['plans'], summary: 'Update a plan (send the version you edited)' },
-      withVersion(planInput),
-      { 200: jsonContent(planOutput, 'Updated') },
-      errors,
-    ),
+    planRoutes.update({ path: '/plans/{id}', summary: 'Update a plan (send the version you edited)' }, withVersion(planInput), planOutput),
     async (c) => {
       const { db } = c.get('services');
       const plan = await service.updatePlan({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -191,20 +157,12 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
   );
 
   // ---- areas ----
-  api.openapi(
-    readByIdRoute(
-      { path: '/plans/{id}/areas', tags: ['areas'], summary: "A plan's areas in order" },
-      jsonContent(z.object({ items: z.array(areaOutput) }), 'Areas'),
-      errors,
-    ),
-    async (c) => {
-      const { db } = c.get('services');
-      const plan = await planOrThrow(db, c.req.valid('param').id);
-      return c.json({ items: await q.listAreas(db, plan.id) }, 200);
-    },
-  );
-  childRecordApi(api, {
-    tags: ['areas'],
+  api.openapi(areaRoutes.readById({ path: '/plans/{id}/areas', summary: "A plan's areas in order" }, jsonContent(itemsOf(areaOutput), 'Areas')), async (c) => {
+    const { db } = c.get('services');
+    const plan = await planOrThrow(db, c.req.valid('param').id);
+    return c.json({ items: await q.listAreas(db, plan.id) }, 200);
+  });
+  childRecordApi(api, areaRoutes, {
     parentPath: '/plans/{id}/areas',
     path: '/areas/{id}',
     summaries: { add: 'Add an area', update: 'Update an area', remove: 'Delete an empty area' },
@@ -236,7 +194,7 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    readByIdRoute({ path: '/commitments/{id}', tags: ['commitments'], summary: 'One commitment' }, jsonContent(commitmentOutput, 'The commitment'), errors),
+    commitmentRoutes.readById({ path: '/commitments/{id}', summary: 'One commitment' }, jsonContent(commitmentOutput, 'The commitment')),
     async (c) => {
       const { db } = c.get('services');
       const commitment = await q.findCommitmentById(db, c.req.valid('param').id);
@@ -245,12 +203,7 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    addUnderRoute(
-      { path: '/plans/{id}/commitments', tags: ['commitments'], summary: 'Add a commitment' },
-      commitmentInput,
-      jsonContent(commitmentOutput, 'Created'),
-      errors,
-    ),
+    commitmentRoutes.addUnder({ path: '/plans/{id}/commitments', summary: 'Add a commitment' }, commitmentInput, jsonContent(commitmentOutput, 'Created')),
     async (c) => {
       const { db } = c.get('services');
       const created = await service.createCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -258,11 +211,10 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/commitments/{id}', tags: ['commitments'], summary: 'Update a commitment (agency officers: their own agency’s)' },
+    commitmentRoutes.update(
+      { path: '/commitments/{id}', summary: 'Update a commitment (agency officers: their own agency’s)' },
       withVersion(commitmentInput),
-      { 200: jsonContent(commitmentOutput, 'Updated') },
-      errors,
+      commitmentOutput,
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -270,19 +222,17 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
       return c.json(presentCommitment(updated, await planOrThrow(db, updated.planId)), 200);
     },
   );
-  api.openapi(deleteRoute({ path: '/commitments/{id}', tags: ['commitments'], summary: 'Delete a commitment' }, errors), async (c) => {
+  api.openapi(commitmentRoutes.delete({ path: '/commitments/{id}', summary: 'Delete a commitment' }), async (c) => {
     await service.deleteCommitment({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
     return c.body(null, 204);
   });
   api.openapi(
-    readByIdRoute(
+    commitmentRoutes.readById(
       {
         path: '/commitments/{id}/history',
-        tags: ['commitments'],
         summary: 'Changes to a commitment, its milestones and its reports, newest first (steps of a draft report only for those who may see the draft)',
       },
-      jsonContent(z.object({ items: z.array(historyOutput) }), 'History'),
-      errors,
+      jsonContent(itemsOf(historyOutput), 'History'),
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -294,10 +244,9 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
 
   // ---- milestones ----
   api.openapi(
-    readByIdRoute(
-      { path: '/commitments/{id}/milestones', tags: ['milestones'], summary: "A commitment's milestones" },
-      jsonContent(z.object({ items: z.array(milestoneOutput) }), 'Milestones in order'),
-      errors,
+    milestoneRoutes.readById(
+      { path: '/commitments/{id}/milestones', summary: "A commitment's milestones" },
+      jsonContent(itemsOf(milestoneOutput), 'Milestones in order'),
     ),
     async (c) => {
       const { db } = c.get('services');
@@ -306,16 +255,12 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
       return c.json({ items: await q.listMilestones(db, id) }, 200);
     },
   );
-  api.openapi(
-    readByIdRoute({ path: '/milestones/{id}', tags: ['milestones'], summary: 'One milestone' }, jsonContent(milestoneOutput, 'The milestone'), errors),
-    async (c) => {
-      const milestone = await q.findMilestoneById(c.get('services').db, c.req.valid('param').id);
-      if (!milestone) throw new NotFoundError();
-      return c.json(milestone, 200);
-    },
-  );
-  childRecordApi(api, {
-    tags: ['milestones'],
+  api.openapi(milestoneRoutes.readById({ path: '/milestones/{id}', summary: 'One milestone' }, jsonContent(milestoneOutput, 'The milestone')), async (c) => {
+    const milestone = await q.findMilestoneById(c.get('services').db, c.req.valid('param').id);
+    if (!milestone) throw new NotFoundError();
+    return c.json(milestone, 200);
+  });
+  childRecordApi(api, milestoneRoutes, {
     parentPath: '/commitments/{id}/milestones',
     path: '/milestones/{id}',
     summaries: { add: 'Add a milestone (dates inside the commitment’s)', update: 'Update a milestone', remove: 'Delete a milestone' },
@@ -325,37 +270,19 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
   });
 
   // ---- agencies ----
-  api.openapi(
-    listRoute({ path: '/agencies', tags: ['agencies'], summary: 'All agencies' }, jsonContent(z.object({ items: z.array(agencyOutput) }), 'Agencies by code')),
-    async (c) => c.json({ items: (await q.listAgencies(c.get('services').db)).map(presentAgency) }, 200),
+  api.openapi(agencyRoutes.list({ path: '/agencies', summary: 'All agencies' }, jsonContent(itemsOf(agencyOutput), 'Agencies by code')), async (c) =>
+    c.json({ items: (await q.listAgencies(c.get('services').db)).map(presentAgency) }, 200),
+  );
+  api.openapi(agencyRoutes.readById({ path: '/agencies/{id}', summary: 'One agency' }, jsonContent(agencyOutput, 'The agency')), async (c) => {
+    const agency = await q.findAgencyById(c.get('services').db, c.req.valid('param').id);
+    if (!agency) throw new NotFoundError();
+    return c.json(presentAgency(agency), 200);
+  });
+  api.openapi(agencyRoutes.add({ path: '/agencies', summary: 'Add an agency' }, agencyInput, jsonContent(agencyOutput, 'Created')), async (c) =>
+    c.json(presentAgency(await service.createAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    readByIdRoute({ path: '/agencies/{id}', tags: ['agencies'], summary: 'One agency' }, jsonContent(agencyOutput, 'The agency'), errors),
-    async (c) => {
-      const agency = await q.findAgencyById(c.get('services').db, c.req.valid('param').id);
-      if (!agency) throw new NotFoundError();
-      return c.json(presentAgency(agency), 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/agencies',
-      tags: ['agencies'],
-      summary: 'Add an agency',
-      security: writeSecurity,
-      request: jsonBody(agencyInput),
-      responses: { 201: jsonContent(agencyOutput, 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
-    }),
-    async (c) => c.json(presentAgency(await service.createAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('json'))), 201),
-  );
-  api.openapi(
-    recordWriteRoute(
-      { method: 'patch', path: '/agencies/{id}', tags: ['agencies'], summary: 'Update an agency (name, successor)' },
-      withVersion(agencyInput),
-      { 200: jsonContent(agencyOutput, 'Updated') },
-      errors,
-    ),
+    agencyRoutes.update({ path: '/agencies/{id}', summary: 'Update an agency (name, successor)' }, withVersion(agencyInput), agencyOutput),
     async (c) =>
       c.json(presentAgency(await service.updateAgency({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );

@@ -1,22 +1,28 @@
 /** Input shapes for plans, areas, commitments, milestones and agencies: one schema serves API, forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import {
+  clearable,
+  currencyCode,
   emptyToNull,
   errorOutput,
   isoDate,
   linkInput,
+  linkOutput,
   localizedInput,
   localizedOutput,
+  moneyAmount,
   pageOf,
   recordId,
+  recordMeta,
   text,
   versionField,
   wholeNumber,
+  withVersion,
 } from '../../web/schemas.js';
 import { COMMITMENT_NUMBER_PATTERN, COMMITMENT_STATUSES, MEMBER_KINDS, OGP_ID_PATTERN, OGP_VALUES, ORIGINS, PLAN_STATUSES } from '../../domain/plan.js';
 
 // The shared building blocks live in web/schemas.ts; re-exported for the modules that import them from here.
-export { errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageOf, versionField };
+export { errorOutput, isoDate, linkInput, localizedInput, localizedOutput, pageOf, versionField, withVersion };
 
 const id = recordId();
 
@@ -53,7 +59,6 @@ export const contactInput = z
   })
   .partial();
 
-/** A related link: a web page, or an e-mail address to write to. */
 export const commitmentInput = z.object({
   areaId: id,
   number: text().trim().regex(COMMITMENT_NUMBER_PATTERN, { message: 'error.commitmentNumber' }),
@@ -82,24 +87,8 @@ export const commitmentInput = z.object({
     )
     .max(30)
     .optional(),
-  budgetAmount: z
-    .union([
-      emptyToNull,
-      text()
-        .trim()
-        .regex(/^-?\d{1,15}(\.\d{1,2})?$/, { message: 'error.amount' }),
-    ])
-    .nullable()
-    .optional(),
-  budgetCurrency: z
-    .union([
-      emptyToNull,
-      text()
-        .trim()
-        .regex(/^[A-Z]{3}$/, { message: 'error.currency' }),
-    ])
-    .nullable()
-    .optional(),
+  budgetAmount: z.union([emptyToNull, moneyAmount]).nullable().optional(),
+  budgetCurrency: z.union([emptyToNull, currencyCode]).nullable().optional(),
   budgetNote: localizedInput().optional(),
   links: z.array(linkInput).max(50).optional(),
   origin: z.enum(ORIGINS),
@@ -114,14 +103,11 @@ export const milestoneInput = z.object({
   target: localizedInput(2000).optional(),
   startDate: isoDate,
   endDate: isoDate,
-  weight: z
-    .union([
-      emptyToNull,
-      z.null(),
-      wholeNumber(
-        z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }),
-      ),
-    ])
+  weight: clearable(
+    wholeNumber(
+      z.number({ message: 'error.weight' }).int({ message: 'error.weight' }).min(1, { message: 'error.weight' }).max(1000, { message: 'error.weight' }),
+    ),
+  )
     .optional()
     .openapi({ description: 'Relative weight in the commitment’s progress (1–1000); null or empty for equal weights' }),
 });
@@ -135,9 +121,6 @@ export const agencyInput = z.object({
   successorId: id.nullable().optional(),
 });
 export type AgencyInput = z.infer<typeof agencyInput>;
-
-/** Updates: any subset of the fields plus the version they were made from. */
-export const withVersion = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.partial().extend({ version: versionField });
 
 // ---- output shapes (for the OpenAPI document; presenters build these) ----
 
@@ -167,9 +150,7 @@ export const planOutput = z
     effortsToDate: localizedOutput,
     developmentProcess: localizedOutput,
     commitmentsIntro: localizedOutput,
-    isDemo: z.boolean(),
-    version: z.number().int(),
-    url: z.string(),
+    ...recordMeta,
   })
   .openapi('ActionPlan');
 
@@ -223,12 +204,10 @@ export const commitmentOutput = z
     budgetAmount: z.string().nullable(),
     budgetCurrency: z.string().nullable(),
     budgetNote: localizedOutput,
-    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    links: z.array(linkOutput),
     origin: z.enum(ORIGINS),
     status: z.enum(COMMITMENT_STATUSES),
-    isDemo: z.boolean(),
-    version: z.number().int(),
-    url: z.string(),
+    ...recordMeta,
   })
   .openapi('Commitment');
 

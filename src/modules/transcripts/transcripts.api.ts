@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../web/context.js';
-import { deleteRoute, errorResponses, idParam, jsonBody, jsonContent, listRoute, recordWriteRoute, writeSecurity } from '../../web/openapi.js';
+import { errorResponses, idParam, itemsOf, jsonBody, jsonContent, routeGroup, writeSecurity } from '../../web/openapi.js';
 import { NotFoundError } from '../../errors.js';
 import { isoDate, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
 import * as q from './transcripts.queries.js';
@@ -12,6 +12,7 @@ import { speakersAsSeenBy } from './transcripts.visibility.js';
 import { speechPermalink } from './transcripts.paging.js';
 
 const errors = errorResponses({ forbidden: 'Only the secretariat, or the speaker for their own words during the embargo.' });
+const routes = routeGroup(['transcripts'], errors);
 
 const transcriptOutput = z
   .object({
@@ -140,10 +141,7 @@ const searchQuery = z.object({
 
 export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
-    listRoute(
-      { path: '/transcripts', tags: ['transcripts'], summary: 'Transcripts the caller may see, newest first' },
-      jsonContent(z.object({ items: z.array(transcriptOutput) }), 'Transcripts'),
-    ),
+    routes.list({ path: '/transcripts', summary: 'Transcripts the caller may see, newest first' }, jsonContent(itemsOf(transcriptOutput), 'Transcripts')),
     async (c) => {
       const items = await q.listVisibleTranscripts(c.get('services').db, service.visibilityFor(c.get('actor')));
       return c.json({ items: items.map(presentTranscript) }, 200);
@@ -195,30 +193,22 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     async (c) => c.json(presentTranscript(await service.importTranscript(depsOf(c), c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    recordWriteRoute(
-      {
-        method: 'post',
-        path: '/transcripts/{id}/publish',
-        tags: ['transcripts'],
-        summary: 'Publish before the embargo ends, with a recorded reason (secretariat)',
-      },
+    routes.write(
+      { method: 'post', path: '/transcripts/{id}/publish', summary: 'Publish before the embargo ends, with a recorded reason (secretariat)' },
       z.object({ reason: text(2000), version: versionField }),
       { 200: jsonContent(transcriptOutput, 'Published') },
-      errors,
     ),
     async (c) => c.json(presentTranscript(await service.publishEarly(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   api.openapi(
-    recordWriteRoute(
+    routes.write(
       {
         method: 'patch',
         path: '/speeches/{id}',
-        tags: ['transcripts'],
         summary: 'Correct a speech: its speaker during the embargo, or the secretariat (every change kept privately)',
       },
       z.object({ body: text(100_000), version: versionField }),
       { 200: jsonContent(speechOutput, 'Corrected') },
-      errors,
     ),
     async (c) => {
       const speech = await service.correctSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
@@ -226,17 +216,14 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
       return c.json(presentSpeech(t, speech), 200);
     },
   );
+  api.openapi(routes.delete({ path: '/speeches/{id}', summary: 'Delete a speech (its speaker during the embargo, or the secretariat)' }), async (c) => {
+    await service.deleteSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
+  });
   api.openapi(
-    deleteRoute({ path: '/speeches/{id}', tags: ['transcripts'], summary: 'Delete a speech (its speaker during the embargo, or the secretariat)' }, errors),
-    async (c) => {
-      await service.deleteSpeech(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  );
-  api.openapi(
-    listRoute(
-      { path: '/speakers', tags: ['transcripts'], summary: 'Speakers with published speeches (the secretariat sees all)' },
-      jsonContent(z.object({ items: z.array(speakerOutput) }), 'Speakers by name'),
+    routes.list(
+      { path: '/speakers', summary: 'Speakers with published speeches (the secretariat sees all)' },
+      jsonContent(itemsOf(speakerOutput), 'Speakers by name'),
     ),
     async (c) => {
       const db = c.get('services').db;
@@ -260,13 +247,8 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    recordWriteRoute(
-      {
-        method: 'patch',
-        path: '/speakers/{id}',
-        tags: ['transcripts'],
-        summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)',
-      },
+    routes.update(
+      { path: '/speakers/{id}', summary: 'Name a speaker, record aliases, link the account that may correct their words (secretariat)' },
       z.object({
         name: text(200).optional(),
         aliases: z.array(text(200)).max(50).optional(),
@@ -277,8 +259,7 @@ export function transcriptApi(api: OpenAPIHono<AppEnv>): void {
           .optional(),
         version: versionField,
       }),
-      { 200: jsonContent(speakerOutput, 'Updated') },
-      errors,
+      speakerOutput,
     ),
     async (c) => {
       const s = await service.updateSpeaker(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
