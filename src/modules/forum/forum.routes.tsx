@@ -4,13 +4,10 @@ import { can } from '../../domain/authorization.js';
 import { compareMeetings, isOverdue, RESOLUTION_STATUSES, type ForumMeeting, type Resolution } from '../../domain/forum.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan } from '../../domain/plan.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { handleForm, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
-import type { PostedForm } from '../../web/forms.js';
+import { NotFoundError } from '../../errors.js';
+import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type EditFormPage } from '../../web/form-handler.js';
 import { meetingPath, meetingSectionPath, meetingsPath, resolutionPath } from '../../web/paths.js';
-import type { FieldErrors } from '../../web/ui/index.js';
-import { fieldMessages } from '../../web/validation.js';
 import { planBySlug } from '../plans/index.js';
 import { planQueries as planQ } from '../plans/index.js';
 import {
@@ -54,14 +51,6 @@ async function resolutionOf(c: AppContext): Promise<{ plan: ActionPlan; resoluti
 
 const agencyMap = async (c: AppContext) => new Map((await planQ.listAgencies(db(c))).map((a) => [a.id, a]));
 
-/** How a form is shown: fresh, or again after a post with the messages (400) or someone else's newer version (409). */
-type Shown = { errors: FieldErrors; conflict: boolean; status: 200 | 400 | 409 };
-const fresh: Shown = { errors: {}, conflict: false, status: 200 };
-
-/** After a conflict the form shows what is stored now; otherwise what was posted, over it. */
-const shownAgain = <V,>(state: { body: PostedForm; conflict: boolean }, stored: V, posted: (body: PostedForm, shown: V) => V): V =>
-  state.conflict ? stored : posted(state.body, stored);
-
 export function forumPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
@@ -74,7 +63,7 @@ export function forumPages(): Hono<AppEnv> {
     );
   });
 
-  const renderMeetingForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting | null, values: MeetingFormValues, shown = fresh) =>
+  const renderMeetingForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting | null, values: MeetingFormValues, state = freshForm) =>
     c.html(
       <MeetingFormPage
         ctx={pageContext(c)}
@@ -82,11 +71,17 @@ export function forumPages(): Hono<AppEnv> {
         meeting={meeting}
         cycles={await q.listCycleRefs(db(c), plan.id)}
         values={values}
-        errors={shown.errors}
-        conflict={shown.conflict}
+        errors={state.errors}
+        conflict={state.conflict}
       />,
-      shown.status,
+      state.status,
     );
+  /** A meeting's edit form, which its save and its delete show again when refused. */
+  const meetingEditPage = (c: AppContext, plan: ActionPlan, meeting: ForumMeeting): EditFormPage<ForumMeeting, MeetingFormValues> => ({
+    form: meetingForm,
+    reload: async () => (await q.findMeetingById(db(c), meeting.id)) ?? meeting,
+    render: (current, values, state) => renderMeetingForm(c, plan, current, values, state),
+  });
 
   app.get('/plans/:slug/meetings/new', async (c) => {
     const plan = await planBySlug(c);
@@ -117,39 +112,26 @@ export function forumPages(): Hono<AppEnv> {
   });
   app.post('/plans/:slug/meetings/:id/edit', async (c) => {
     const { plan, meeting } = await meetingOf(c);
-    return handleForm(c, {
+    return handleEditForm(c, {
+      ...meetingEditPage(c, plan, meeting),
       schema: meetingPatch,
-      toInput: meetingForm.input,
       run: (input) => service.updateMeeting({ db: db(c) }, c.get('actor'), meeting.id, input),
       redirectTo: (updated) => meetingPath(plan, updated),
-      render: async (state) => {
-        const current = (await q.findMeetingById(db(c), meeting.id)) ?? meeting;
-        return renderMeetingForm(c, plan, current, shownAgain(state, meetingForm.values(current), meetingForm.posted), state);
-      },
     });
   });
   app.post('/plans/:slug/meetings/:id/delete', async (c) => {
     const { plan, meeting } = await meetingOf(c);
-    const version = await versionFromForm(c);
-    try {
-      await service.deleteMeeting({ db: db(c) }, c.get('actor'), meeting.id, version);
-    } catch (error) {
-      if (error instanceof ValidationError || error instanceof ConflictError) {
-        const current = (await q.findMeetingById(db(c), meeting.id)) ?? meeting;
-        // The reason it stays is shown beside the title, the first field of the form.
-        const shown: Shown =
-          error instanceof ConflictError
-            ? { errors: {}, conflict: true, status: 409 }
-            : { errors: { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' }, conflict: false, status: 400 };
-        return renderMeetingForm(c, plan, current, meetingForm.values(current), shown);
-      }
-      throw error;
-    }
-    return c.redirect(href(c.get('lang'), meetingsPath(plan)), 303);
+    return handleDelete(c, {
+      ...meetingEditPage(c, plan, meeting),
+      run: (version) => service.deleteMeeting({ db: db(c) }, c.get('actor'), meeting.id, version),
+      redirectTo: meetingsPath(plan),
+      // A meeting with resolutions stays; why is said beside its title, the form's first field.
+      reasonField: 'title',
+    });
   });
 
   // ---- reports reviewed ----
-  const renderReportsForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting, choices: ReportChoices, shown = fresh) => {
+  const renderReportsForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting, choices: ReportChoices, state = freshForm) => {
     const allCycles = c.req.query('all') === '1' || meeting.cycleId === null;
     const [candidates, linked, cycle] = await Promise.all([
       q.listReviewableReports(db(c), plan.id, allCycles ? null : meeting.cycleId),
@@ -159,7 +141,7 @@ export function forumPages(): Hono<AppEnv> {
     // Reports already linked stay listed even when outside the filter or since revised.
     const listed = [...candidates, ...linked.filter((l) => !candidates.some((r) => r.reportId === l.reportId))];
     const page = { plan, meeting, cycle, allCycles: c.req.query('all') === '1', candidates: listed, choices, version: meeting.version };
-    return c.html(<MeetingReportsFormPage ctx={pageContext(c)} {...page} errors={shown.errors} conflict={shown.conflict} />, shown.status);
+    return c.html(<MeetingReportsFormPage ctx={pageContext(c)} {...page} errors={state.errors} conflict={state.conflict} />, state.status);
   };
   const storedChoices = async (c: AppContext, meeting: ForumMeeting) => meetingReportsForm.values(await q.listMeetingReports(db(c), meeting.id));
 
@@ -216,10 +198,10 @@ export function forumPages(): Hono<AppEnv> {
     meeting: ForumMeeting,
     resolution: Resolution | null,
     values: ResolutionFormValues,
-    shown = fresh,
+    state = freshForm,
   ) => {
     const page = { plan, meeting, resolution, agencies: await planQ.listAgencies(db(c)), values };
-    return c.html(<ResolutionFormPage ctx={pageContext(c)} {...page} errors={shown.errors} conflict={shown.conflict} />, shown.status);
+    return c.html(<ResolutionFormPage ctx={pageContext(c)} {...page} errors={state.errors} conflict={state.conflict} />, state.status);
   };
 
   app.get('/plans/:slug/meetings/:id/resolutions/new', async (c) => {
@@ -251,19 +233,18 @@ export function forumPages(): Hono<AppEnv> {
   app.post('/plans/:slug/resolutions/:id/edit', async (c) => {
     const { plan, resolution } = await resolutionOf(c);
     const meeting = await meetingOfResolution(c, resolution);
-    return handleForm(c, {
+    return handleEditForm(c, {
       schema: resolutionPatch,
       run: (input) => service.updateResolution({ db: db(c) }, c.get('actor'), resolution.id, input),
       redirectTo: (updated) => resolutionPath(plan, updated),
-      render: async (state) => {
-        const current = (await q.findResolutionById(db(c), resolution.id)) ?? resolution;
-        return renderResolutionForm(c, plan, meeting, current, shownAgain(state, resolutionForm.values(current), resolutionForm.posted), state);
-      },
+      form: resolutionForm,
+      reload: async () => (await q.findResolutionById(db(c), resolution.id)) ?? resolution,
+      render: (current, values, state) => renderResolutionForm(c, plan, meeting, current, values, state),
     });
   });
 
   // ---- decisions ----
-  const renderDecisionForm = async (c: AppContext, plan: ActionPlan, resolution: Resolution, values: DecisionFormValues, shown = fresh) => {
+  const renderDecisionForm = async (c: AppContext, plan: ActionPlan, resolution: Resolution, values: DecisionFormValues, state = freshForm) => {
     const [meetings, history] = await Promise.all([q.listMeetings(db(c), plan.id), q.listDecisionsForResolution(db(c), resolution.id)]);
     const madeAt = meetings.find((m) => m.id === resolution.meetingId);
     if (!madeAt) throw new NotFoundError();
@@ -275,7 +256,7 @@ export function forumPages(): Hono<AppEnv> {
       return ma && mb ? compareMeetings(ma, mb) : 0;
     });
     const page = { plan, resolution, madeAt, meetings: eligible, history: ordered, allMeetings, values };
-    return c.html(<DecisionFormPage ctx={pageContext(c)} {...page} errors={shown.errors} conflict={shown.conflict} />, shown.status);
+    return c.html(<DecisionFormPage ctx={pageContext(c)} {...page} errors={state.errors} conflict={state.conflict} />, state.status);
   };
 
   app.get('/plans/:slug/resolutions/:id/decide', async (c) => {
@@ -287,14 +268,14 @@ export function forumPages(): Hono<AppEnv> {
   });
   app.post('/plans/:slug/resolutions/:id/decide', async (c) => {
     const { plan, resolution } = await resolutionOf(c);
-    return handleForm(c, {
+    return handleEditForm(c, {
       schema: decisionInput,
       run: (input) => service.decideResolution({ db: db(c) }, c.get('actor'), resolution.id, input),
       redirectTo: ({ decision }) => meetingSectionPath(plan, { id: decision.meetingId }, 'decisions'),
-      render: async (state) => {
-        const current = (await q.findResolutionById(db(c), resolution.id)) ?? resolution;
-        return renderDecisionForm(c, plan, current, shownAgain(state, decisionForm.empty(current.version), decisionForm.posted), state);
-      },
+      // A decision is a new record on the resolution: the form starts empty, at the resolution's version.
+      form: { values: (current: Resolution) => decisionForm.empty(current.version), posted: decisionForm.posted },
+      reload: async () => (await q.findResolutionById(db(c), resolution.id)) ?? resolution,
+      render: (current, values, state) => renderDecisionForm(c, plan, current, values, state),
     });
   });
 

@@ -18,7 +18,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { atomXml } from '../../web/atom.js';
 import { csvResponse } from '../../web/csv.js';
 import { href, pageContext, type AppContext, type AppEnv, siteOrigin } from '../../web/context.js';
-import { handleForm, positiveInt, requirePermission } from '../../web/form-handler.js';
+import { freshForm, handleEditForm, handleForm, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import { nestForm, readForm, type FormBody, parseFormBody } from '../../web/forms.js';
@@ -230,15 +230,14 @@ export function monitoringPages(): Hono<AppEnv> {
   app.post('/plans/:slug/cycles/:cycle/edit', async (c) => {
     const plan = await planBySlug(c);
     const cycle = await cycleByNumber(c, plan);
-    return handleForm(c, {
+    return handleEditForm(c, {
       schema: cycleInput.partial().extend({ version: versionOnly.shape.version }),
       run: (input) => service.updateCycle(deps(c), c.get('actor'), cycle.id, input),
       redirectTo: () => cyclesPath(plan),
-      render: async ({ body, errors, conflict, status }) => {
-        const current = (await q.findCycleById(db(c), cycle.id)) ?? cycle;
-        const values = conflict ? cycleForm.values(current) : cycleForm.posted(body, cycleForm.values(current));
-        return c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={current} values={values} errors={errors} conflict={conflict} />, status);
-      },
+      form: cycleForm,
+      reload: async () => (await q.findCycleById(db(c), cycle.id)) ?? cycle,
+      render: async (current, values, { errors, conflict, status }) =>
+        c.html(<CycleFormPage ctx={pageContext(c)} plan={plan} cycle={current} values={values} errors={errors} conflict={conflict} />, status),
     });
   });
 
@@ -292,13 +291,11 @@ export function monitoringPages(): Hono<AppEnv> {
     commitment: Commitment,
     report: ProgressReport | null,
     values: ReportFormValues,
-    errors: FieldErrors,
-    conflict: boolean,
-    status: 200 | 400 | 409,
+    state = freshForm,
   ) => {
     const [milestones, cycles] = await Promise.all([plans.listMilestones(db(c), commitment.id), q.listCycles(db(c), plan.id)]);
-    const page = { plan, commitment, milestones, cycles, report, values, errors, conflict };
-    return c.html(<ReportFormPage ctx={pageContext(c)} {...page} />, status);
+    const page = { plan, commitment, milestones, cycles, report, values, errors: state.errors, conflict: state.conflict };
+    return c.html(<ReportFormPage ctx={pageContext(c)} {...page} />, state.status);
   };
 
   /** `typed` is what the evidence or contribution form posted, shown again beside its messages. */
@@ -346,7 +343,7 @@ export function monitoringPages(): Hono<AppEnv> {
     const cycles = await q.listCycles(db(c), plan.id);
     const asked = positiveInt(c.req.query('cycle'));
     const cycle = cycles.find((x) => x.number === asked) ?? currentCycle(cycles, today(c));
-    return renderReportForm(c, plan, commitment, null, reportForm.empty(cycle), {}, false, 200);
+    return renderReportForm(c, plan, commitment, null, reportForm.empty(cycle));
   });
   app.post('/plans/:slug/commitments/:number/reports/new', async (c) => {
     const plan = await planBySlug(c);
@@ -357,7 +354,7 @@ export function monitoringPages(): Hono<AppEnv> {
       fieldOf: reportForm.fieldOf,
       run: (input) => service.createReport(deps(c), c.get('actor'), commitment.id, input),
       redirectTo: (report) => reportPath(plan, commitment, report),
-      render: ({ body, errors }) => renderReportForm(c, plan, commitment, null, reportForm.posted(body, reportForm.empty(undefined)), errors, false, 400),
+      render: (state) => renderReportForm(c, plan, commitment, null, reportForm.posted(state.body, reportForm.empty(undefined)), state),
     });
   });
   app.get('/plans/:slug/commitments/:number/reports/:reportId', async (c) => {
@@ -368,21 +365,17 @@ export function monitoringPages(): Hono<AppEnv> {
     const { plan, commitment, report } = await reportAt(c);
     requirePermission(c, 'report.write', ownershipOf(commitment));
     if (report.state !== 'draft') throw new service.ReportLockedError();
-    return renderReportForm(c, plan, commitment, report, reportForm.values(report), {}, false, 200);
+    return renderReportForm(c, plan, commitment, report, reportForm.values(report));
   });
   app.post('/plans/:slug/commitments/:number/reports/:reportId/edit', async (c) => {
     const { plan, commitment, report } = await reportAt(c);
-    return handleForm(c, {
+    return handleEditForm(c, {
       schema: reportUpdateInput,
-      toInput: reportForm.input,
-      fieldOf: reportForm.fieldOf,
       run: (input) => service.updateReport(deps(c), c.get('actor'), report.id, input),
       redirectTo: (updated) => reportPath(plan, commitment, updated),
-      render: async ({ body, errors, conflict, status }) => {
-        const current = (await q.findReportById(db(c), report.id)) ?? report;
-        const values = conflict ? reportForm.values(current) : reportForm.posted(body, reportForm.values(current));
-        return renderReportForm(c, plan, commitment, current, values, errors, conflict, status);
-      },
+      form: reportForm,
+      reload: async () => (await q.findReportById(db(c), report.id)) ?? report,
+      render: (current, values, state) => renderReportForm(c, plan, commitment, current, values, state),
     });
   });
 

@@ -4,13 +4,11 @@ import { can } from '../../domain/authorization.js';
 import { lockedFieldsFor } from './plans.policy.js';
 import { pick } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, OGP_VALUES, type ActionPlan, type Agency, type Area, type Commitment, type Milestone } from '../../domain/plan.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { handleForm, positiveInt, requirePermission, versionFromForm } from '../../web/form-handler.js';
+import { NotFoundError } from '../../errors.js';
+import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type EditFormPage } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
-import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { commitmentPath, milestoneAnchor, planPath } from '../../web/paths.js';
-import type { FieldErrors } from '../../web/ui/index.js';
-import { fieldMessages } from '../../web/validation.js';
 import { renderSections } from '../../web/sections.js';
 import { HistoryPage, readCommitmentHistory } from '../history/index.js';
 import { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
@@ -90,26 +88,22 @@ export function planPages(): Hono<AppEnv> {
   });
 
   // ---- plan ----
-  const renderPlanForm = async (
-    c: AppContext,
-    plan: ActionPlan | null,
-    values: PlanFormValues,
-    errors: FieldErrors,
-    conflict: boolean,
-    status: 200 | 400 | 409,
-  ) =>
-    c.html(<PlanFormPage ctx={pageContext(c)} plan={plan} members={await q.listMembers(db(c))} values={values} errors={errors} conflict={conflict} />, status);
+  const renderPlanForm = async (c: AppContext, plan: ActionPlan | null, values: PlanFormValues, state = freshForm) =>
+    c.html(
+      <PlanFormPage ctx={pageContext(c)} plan={plan} members={await q.listMembers(db(c))} values={values} errors={state.errors} conflict={state.conflict} />,
+      state.status,
+    );
 
   app.get('/plans/new', async (c) => {
     requirePermission(c, 'plan.create');
-    return renderPlanForm(c, null, planForm.empty(), {}, false, 200);
+    return renderPlanForm(c, null, planForm.empty());
   });
   app.post('/plans/new', (c) =>
     handleForm(c, {
       schema: planInput,
       run: (input) => service.createPlan({ db: db(c) }, c.get('actor'), input),
       redirectTo: (plan) => planPath(plan),
-      render: ({ body, errors, status }) => renderPlanForm(c, null, planForm.posted(body, planForm.empty()), errors, false, status === 409 ? 400 : status),
+      render: (state) => renderPlanForm(c, null, planForm.posted(state.body, planForm.empty()), state),
     }),
   );
 
@@ -159,38 +153,29 @@ export function planPages(): Hono<AppEnv> {
   app.get('/plans/:slug/edit', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'plan.update');
-    return renderPlanForm(c, plan, planForm.values(plan), {}, false, 200);
+    return renderPlanForm(c, plan, planForm.values(plan));
   });
   app.post('/plans/:slug/edit', async (c) => {
     const plan = await planBySlug(c);
-    return handleForm(c, {
+    return handleEditForm(c, {
       schema: withVersion(planInput),
       run: (input) => service.updatePlan({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: (updated) => planPath(updated),
-      render: async ({ body, errors, conflict, status }) => {
-        const current = (await q.findPlanById(db(c), plan.id)) ?? plan;
-        const stored = planForm.values(current);
-        return renderPlanForm(c, current, conflict ? stored : planForm.posted(body, stored), errors, conflict, status);
-      },
+      form: planForm,
+      reload: async () => (await q.findPlanById(db(c), plan.id)) ?? plan,
+      render: (current, values, state) => renderPlanForm(c, current, values, state),
     });
   });
 
   // ---- areas ----
-  const renderAreaForm = async (
-    c: AppContext,
-    plan: ActionPlan,
-    area: Area | null,
-    values: AreaFormValues,
-    errors: FieldErrors,
-    conflict: boolean,
-    status: 200 | 400 | 409,
-  ) => c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={values} errors={errors} conflict={conflict} />, status);
+  const renderAreaForm = async (c: AppContext, plan: ActionPlan, area: Area | null, values: AreaFormValues, state = freshForm) =>
+    c.html(<AreaFormPage ctx={pageContext(c)} plan={plan} area={area} values={values} errors={state.errors} conflict={state.conflict} />, state.status);
 
   app.get('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'area.create');
     const position = (await q.listAreas(db(c), plan.id)).length + 1;
-    return renderAreaForm(c, plan, null, areaForm.empty(position), {}, false, 200);
+    return renderAreaForm(c, plan, null, areaForm.empty(position));
   });
   app.post('/plans/:slug/areas/new', async (c) => {
     const plan = await planBySlug(c);
@@ -198,7 +183,7 @@ export function planPages(): Hono<AppEnv> {
       schema: areaInput,
       run: (input) => service.createArea({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: () => `${planPath(plan)}#commitments`,
-      render: ({ body, errors }) => renderAreaForm(c, plan, null, areaForm.posted(body, areaForm.empty(0)), errors, false, 400),
+      render: (state) => renderAreaForm(c, plan, null, areaForm.posted(state.body, areaForm.empty(0)), state),
     });
   });
   const areaOf = async (c: AppContext, plan: ActionPlan) => {
@@ -206,61 +191,58 @@ export function planPages(): Hono<AppEnv> {
     if (!area || area.planId !== plan.id) throw new NotFoundError();
     return area;
   };
+  /** An area's edit form, which its save and its delete show again when refused. */
+  const areaEditPage = (c: AppContext, plan: ActionPlan, area: Area): EditFormPage<Area, AreaFormValues> => ({
+    form: areaForm,
+    reload: async () => (await q.findAreaById(db(c), area.id)) ?? area,
+    render: (current, values, state) => renderAreaForm(c, plan, current, values, state),
+  });
   app.get('/plans/:slug/areas/:areaId/edit', async (c) => {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
     requirePermission(c, 'area.update');
-    return renderAreaForm(c, plan, area, areaForm.values(area), {}, false, 200);
+    return renderAreaForm(c, plan, area, areaForm.values(area));
   });
   app.post('/plans/:slug/areas/:areaId/edit', async (c) => {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
-    return handleForm(c, {
+    return handleEditForm(c, {
+      ...areaEditPage(c, plan, area),
       schema: withVersion(areaInput),
       run: (input) => service.updateArea({ db: db(c) }, c.get('actor'), area.id, input),
       redirectTo: () => `${planPath(plan)}#area-${area.id}`,
-      render: async ({ body, errors, conflict, status }) => {
-        const current = (await q.findAreaById(db(c), area.id)) ?? area;
-        const stored = areaForm.values(current);
-        return renderAreaForm(c, plan, current, conflict ? stored : areaForm.posted(body, stored), errors, conflict, status);
-      },
     });
   });
   app.post('/plans/:slug/areas/:areaId/delete', async (c) => {
     const plan = await planBySlug(c);
     const area = await areaOf(c, plan);
-    const version = await versionFromForm(c);
-    try {
-      await service.deleteArea({ db: db(c) }, c.get('actor'), area.id, version);
-    } catch (error) {
-      if (error instanceof ValidationError || error instanceof ConflictError) {
-        const errors: FieldErrors = error instanceof ValidationError ? { title: Object.values(fieldMessages(error, c.get('lang')))[0] ?? '' } : {};
-        return renderAreaForm(c, plan, area, areaForm.values(area), errors, error instanceof ConflictError, error.status === 409 ? 409 : 400);
-      }
-      throw error;
-    }
-    return c.redirect(href(c.get('lang'), planPath(plan)), 303);
+    return handleDelete(c, {
+      ...areaEditPage(c, plan, area),
+      run: (version) => service.deleteArea({ db: db(c) }, c.get('actor'), area.id, version),
+      redirectTo: planPath(plan),
+      // An area with commitments stays; why is said beside its title, the form's first field.
+      reasonField: 'title',
+    });
   });
 
   // ---- commitments ----
-  const renderCommitmentForm = async (
-    c: AppContext,
-    plan: ActionPlan,
-    commitment: Commitment | null,
-    values: CommitmentFormValues,
-    errors: FieldErrors,
-    conflict: boolean,
-    status: 200 | 400 | 409,
-  ) => {
+  const renderCommitmentForm = async (c: AppContext, plan: ActionPlan, commitment: Commitment | null, values: CommitmentFormValues, state = freshForm) => {
     const [areas, agencies] = await Promise.all([q.listAreas(db(c), plan.id), q.listAgencies(db(c))]);
-    const page = { plan, commitment, areas, agencies, lockedFields: commitment ? lockedFieldsFor(c.get('actor')) : [], values, errors, conflict };
-    return c.html(<CommitmentFormPage ctx={pageContext(c)} {...page} />, status);
+    const lockedFields = commitment ? lockedFieldsFor(c.get('actor')) : [];
+    const page = { plan, commitment, areas, agencies, lockedFields, values, errors: state.errors, conflict: state.conflict };
+    return c.html(<CommitmentFormPage ctx={pageContext(c)} {...page} />, state.status);
   };
+  /** A commitment's edit form, which its save and its delete show again when refused. */
+  const commitmentEditPage = (c: AppContext, plan: ActionPlan, commitment: Commitment): EditFormPage<Commitment, CommitmentFormValues> => ({
+    form: commitmentForm,
+    reload: async () => (await q.findCommitmentById(db(c), commitment.id)) ?? commitment,
+    render: (current, values, state) => renderCommitmentForm(c, plan, current, values, state),
+  });
 
   app.get('/plans/:slug/commitments/new', async (c) => {
     const plan = await planBySlug(c);
     requirePermission(c, 'commitment.create');
-    return renderCommitmentForm(c, plan, null, commitmentForm.empty(plan), {}, false, 200);
+    return renderCommitmentForm(c, plan, null, commitmentForm.empty(plan));
   });
   app.post('/plans/:slug/commitments/new', async (c) => {
     const plan = await planBySlug(c);
@@ -269,7 +251,7 @@ export function planPages(): Hono<AppEnv> {
       toInput: commitmentForm.input,
       run: (input) => service.createCommitment({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: (created) => commitmentPath(plan, created),
-      render: ({ body, errors }) => renderCommitmentForm(c, plan, null, commitmentForm.posted(body, commitmentForm.empty(plan)), errors, false, 400),
+      render: (state) => renderCommitmentForm(c, plan, null, commitmentForm.posted(state.body, commitmentForm.empty(plan)), state),
     });
   });
 
@@ -339,37 +321,26 @@ export function planPages(): Hono<AppEnv> {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'commitment.update', { leadAgencyId: commitment.leadAgencyId });
-    return renderCommitmentForm(c, plan, commitment, commitmentForm.values(commitment), {}, false, 200);
+    return renderCommitmentForm(c, plan, commitment, commitmentForm.values(commitment));
   });
   app.post('/plans/:slug/commitments/:number/edit', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    return handleForm(c, {
+    return handleEditForm(c, {
+      ...commitmentEditPage(c, plan, commitment),
       schema: withVersion(commitmentInput),
-      toInput: commitmentForm.input,
       run: (input) => service.updateCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
       redirectTo: (updated) => commitmentPath(plan, updated),
-      render: async ({ body, errors, conflict, status }) => {
-        const current = (await q.findCommitmentById(db(c), commitment.id)) ?? commitment;
-        const stored = commitmentForm.values(current);
-        return renderCommitmentForm(c, plan, current, conflict ? stored : commitmentForm.posted(body, stored), errors, conflict, status);
-      },
     });
   });
   app.post('/plans/:slug/commitments/:number/delete', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
-    const version = await versionFromForm(c);
-    try {
-      await service.deleteCommitment({ db: db(c) }, c.get('actor'), commitment.id, version);
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        const current = (await q.findCommitmentById(db(c), commitment.id)) ?? commitment;
-        return renderCommitmentForm(c, plan, current, commitmentForm.values(current), {}, true, 409);
-      }
-      throw error;
-    }
-    return c.redirect(href(c.get('lang'), planPath(plan)), 303);
+    return handleDelete(c, {
+      ...commitmentEditPage(c, plan, commitment),
+      run: (version) => service.deleteCommitment({ db: db(c) }, c.get('actor'), commitment.id, version),
+      redirectTo: planPath(plan),
+    });
   });
 
   // ---- milestones ----
@@ -385,21 +356,24 @@ export function planPages(): Hono<AppEnv> {
     commitment: Commitment,
     milestone: Milestone | null,
     values: MilestoneFormValues,
-    errors: FieldErrors,
-    conflict: boolean,
-    status: 200 | 400 | 409,
-  ) =>
-    c.html(
-      <MilestoneFormPage ctx={pageContext(c)} plan={plan} commitment={commitment} milestone={milestone} values={values} errors={errors} conflict={conflict} />,
-      status,
-    );
+    state = freshForm,
+  ) => {
+    const page = { plan, commitment, milestone, values, errors: state.errors, conflict: state.conflict };
+    return c.html(<MilestoneFormPage ctx={pageContext(c)} {...page} />, state.status);
+  };
+  /** A milestone's edit form, which its save and its delete show again when refused. */
+  const milestoneEditPage = (c: AppContext, plan: ActionPlan, commitment: Commitment, milestone: Milestone): EditFormPage<Milestone, MilestoneFormValues> => ({
+    form: milestoneForm,
+    reload: async () => (await q.findMilestoneById(db(c), milestone.id)) ?? milestone,
+    render: (current, values, state) => renderMilestoneForm(c, plan, commitment, current, values, state),
+  });
 
   app.get('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
     const position = await q.nextMilestonePosition(db(c), commitment.id);
-    return renderMilestoneForm(c, plan, commitment, null, milestoneForm.empty(commitment, position), {}, false, 200);
+    return renderMilestoneForm(c, plan, commitment, null, milestoneForm.empty(commitment, position));
   });
   app.post('/plans/:slug/commitments/:number/milestones/new', async (c) => {
     const plan = await planBySlug(c);
@@ -409,8 +383,7 @@ export function planPages(): Hono<AppEnv> {
       toInput: milestoneForm.input,
       run: (input) => service.createMilestone({ db: db(c) }, c.get('actor'), commitment.id, input),
       redirectTo: (m) => milestoneRow(plan, commitment, m),
-      render: ({ body, errors }) =>
-        renderMilestoneForm(c, plan, commitment, null, milestoneForm.posted(body, milestoneForm.empty(commitment, 0)), errors, false, 400),
+      render: (state) => renderMilestoneForm(c, plan, commitment, null, milestoneForm.posted(state.body, milestoneForm.empty(commitment, 0)), state),
     });
   });
   app.get('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
@@ -418,39 +391,28 @@ export function planPages(): Hono<AppEnv> {
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
     requirePermission(c, 'milestone.update', { leadAgencyId: commitment.leadAgencyId });
-    return renderMilestoneForm(c, plan, commitment, milestone, milestoneForm.values(milestone), {}, false, 200);
+    return renderMilestoneForm(c, plan, commitment, milestone, milestoneForm.values(milestone));
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/edit', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
-    return handleForm(c, {
+    return handleEditForm(c, {
+      ...milestoneEditPage(c, plan, commitment, milestone),
       schema: withVersion(milestoneInput),
-      toInput: milestoneForm.input,
       run: (input) => service.updateMilestone({ db: db(c) }, c.get('actor'), milestone.id, input),
       redirectTo: (m) => milestoneRow(plan, commitment, m),
-      render: async ({ body, errors, conflict, status }) => {
-        const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
-        const stored = milestoneForm.values(current);
-        return renderMilestoneForm(c, plan, commitment, current, conflict ? stored : milestoneForm.posted(body, stored), errors, conflict, status);
-      },
     });
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/delete', async (c) => {
     const plan = await planBySlug(c);
     const commitment = await commitmentByNumber(c, plan);
     const milestone = await milestoneOf(c, commitment);
-    const version = await versionFromForm(c);
-    try {
-      await service.deleteMilestone({ db: db(c) }, c.get('actor'), milestone.id, version);
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        const current = (await q.findMilestoneById(db(c), milestone.id)) ?? milestone;
-        return renderMilestoneForm(c, plan, commitment, current, milestoneForm.values(current), {}, true, 409);
-      }
-      throw error;
-    }
-    return c.redirect(href(c.get('lang'), commitmentPath(plan, commitment)), 303);
+    return handleDelete(c, {
+      ...milestoneEditPage(c, plan, commitment, milestone),
+      run: (version) => service.deleteMilestone({ db: db(c) }, c.get('actor'), milestone.id, version),
+      redirectTo: commitmentPath(plan, commitment),
+    });
   });
 
   // ---- agencies ----
