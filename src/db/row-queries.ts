@@ -29,6 +29,17 @@ export function updateVersioned<T extends VersionedTable>(
 /** The query, locking the rows it reads when the caller is about to change them. */
 export const lockedIf = <Q extends { forUpdate(): Q }>(query: Q, forUpdate: boolean): Q => (forUpdate ? query.forUpdate() : query);
 
+/** The first row the query finds, mapped; undefined when it finds none (a lookup by id, slug or code). */
+export async function firstRow<R, T>(query: { executeTakeFirst(): Promise<R | undefined> }, map: (row: R) => T): Promise<T | undefined> {
+  const row = await query.executeTakeFirst();
+  return row === undefined ? undefined : map(row);
+}
+
+/** The row an insert or update wrote, as stored (with its id, version and defaults), mapped. */
+export async function writtenRow<R, T>(query: { returningAll(): { executeTakeFirstOrThrow(): Promise<R> } }, map: (row: R) => T): Promise<T> {
+  return map(await query.returningAll().executeTakeFirstOrThrow());
+}
+
 /** Rows by id, mapped and keyed by id: each id asked once, in one query, and no query when none is asked. */
 export async function byIds<R extends { id: number }, T>(
   ids: readonly number[],

@@ -53,6 +53,16 @@ export interface ModuleManifest {
   seed?: (db: Db, context: SeedContext) => Promise<SeedContext | void>;
 }
 
+/** The seed of a module whose demo data hangs on the demo plan: it runs once an earlier module has made the plan and its agencies. */
+export function seedOnDemoPlan(
+  seed: (db: Db, plan: { planId: number; agencyIds: Map<string, number> }) => Promise<unknown>,
+): NonNullable<ModuleManifest['seed']> {
+  return async (db, context) => {
+    if (context.planId === undefined || !context.agencyIds) return;
+    await seed(db, { planId: context.planId, agencyIds: context.agencyIds });
+  };
+}
+
 export function defineModule<const M extends ModuleManifest>(manifest: M): M {
   return manifest;
 }

@@ -1,4 +1,7 @@
 /** Steps every write use case takes: authorize, find the row at its version, validate, merge a patch onto stored values, file the change in history. */
+import type { Transaction } from 'kysely';
+import type { Db } from '../db/connection.js';
+import type { DB } from '../db/schema.js';
 import { can, type Action, type Actor, type ResourceOwnership } from '../domain/authorization.js';
 import { mergeLocalized, type Localized, type LocalizedPatch } from '../domain/localized.js';
 import type { EntityType } from '../domain/history.js';
@@ -10,6 +13,12 @@ export type Patch<T> = Partial<T> & { version: number };
 export function authorize(actor: Actor | null, action: Action, ownership: ResourceOwnership = {}): void {
   if (!actor) throw new UnauthenticatedError();
   if (!can(actor, action, ownership)) throw new ForbiddenError();
+}
+
+/** The frame of a write use case: refused before anything is read unless the actor may take the action, then one transaction. */
+export function authorizedWrite<T>(db: Db, actor: Actor | null, action: Action, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  authorize(actor, action);
+  return db.transaction().execute(work);
 }
 
 export function assertValid(problems: FieldProblem[]): void {

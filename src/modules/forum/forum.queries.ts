@@ -2,7 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import { monitoringQueries } from '../monitoring/index.js';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { byIds, lockedIf, updateVersioned } from '../../db/row-queries.js';
+import { byIds, firstRow, lockedIf, updateVersioned, writtenRow } from '../../db/row-queries.js';
 import type { ForumMeetingsTable, ResolutionDecisionsTable, ResolutionsTable } from './forum.table.js';
 import type { ForumMeeting, MeetingKind, Resolution, ResolutionDecision, ResolutionStatus } from '../../domain/forum.js';
 import type { Localized } from '../../domain/localized.js';
@@ -75,9 +75,8 @@ export async function listMeetingsForCycle(db: DbOrTx, cycleId: number): Promise
   return rows.map(toMeeting);
 }
 
-export async function findMeetingById(db: DbOrTx, id: number, forUpdate = false): Promise<ForumMeeting | undefined> {
-  const row = await lockedIf(db.selectFrom('forum_meetings').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toMeeting(row);
+export function findMeetingById(db: DbOrTx, id: number, forUpdate = false): Promise<ForumMeeting | undefined> {
+  return firstRow(lockedIf(db.selectFrom('forum_meetings').selectAll().where('id', '=', id), forUpdate), toMeeting);
 }
 
 /** Meetings by id in one query: a list linking many items to their meetings reads them together. */
@@ -85,24 +84,17 @@ export function findMeetingsByIds(db: DbOrTx, ids: readonly number[]): Promise<M
   return byIds(ids, (unique) => db.selectFrom('forum_meetings').selectAll().where('id', 'in', unique).execute(), toMeeting);
 }
 
-export async function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
-  const row = await db
-    .insertInto('forum_meetings')
-    .values({ ...meetingColumns(m), is_demo: isDemo })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toMeeting(row);
+export function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
+  return writtenRow(db.insertInto('forum_meetings').values({ ...meetingColumns(m), is_demo: isDemo }), toMeeting);
 }
 
-export async function updateMeetingRow(db: DbOrTx, id: number, m: MeetingValues): Promise<ForumMeeting> {
-  const row = await updateVersioned(db, 'forum_meetings', id, meetingColumns(m)).returningAll().executeTakeFirstOrThrow();
-  return toMeeting(row);
+export function updateMeetingRow(db: DbOrTx, id: number, m: MeetingValues): Promise<ForumMeeting> {
+  return writtenRow(updateVersioned(db, 'forum_meetings', id, meetingColumns(m)), toMeeting);
 }
 
 /** A change to what hangs off a meeting (its reviewed reports) is a new version of it. */
-export async function touchMeeting(db: DbOrTx, id: number): Promise<ForumMeeting> {
-  const row = await updateVersioned(db, 'forum_meetings', id, {}).returningAll().executeTakeFirstOrThrow();
-  return toMeeting(row);
+export function touchMeeting(db: DbOrTx, id: number): Promise<ForumMeeting> {
+  return writtenRow(updateVersioned(db, 'forum_meetings', id, {}), toMeeting);
 }
 
 export async function deleteMeetingRow(db: DbOrTx, id: number): Promise<void> {
@@ -176,9 +168,8 @@ export async function listMeetingReports(db: DbOrTx, meetingId: number): Promise
 }
 
 /** The plenary held on a day, if any (the demo transcript links to it). */
-export async function findMeetingOn(db: DbOrTx, planId: number, heldOn: string): Promise<ForumMeeting | undefined> {
-  const row = await db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', planId).where('held_on', '=', heldOn).orderBy('id').executeTakeFirst();
-  return row && toMeeting(row);
+export function findMeetingOn(db: DbOrTx, planId: number, heldOn: string): Promise<ForumMeeting | undefined> {
+  return firstRow(db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', planId).where('held_on', '=', heldOn).orderBy('id'), toMeeting);
 }
 
 // Called, not destructured at load: monitoring's index may still be loading when this file is (it shows meetings).
@@ -220,9 +211,8 @@ export async function listResolutions(db: DbOrTx, planId: number, f: ResolutionF
   return rows.map(toResolution);
 }
 
-export async function findResolutionById(db: DbOrTx, id: number, forUpdate = false): Promise<Resolution | undefined> {
-  const row = await lockedIf(db.selectFrom('resolutions').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toResolution(row);
+export function findResolutionById(db: DbOrTx, id: number, forUpdate = false): Promise<Resolution | undefined> {
+  return firstRow(lockedIf(db.selectFrom('resolutions').selectAll().where('id', '=', id), forUpdate), toResolution);
 }
 
 export async function listResolutionNumbers(db: DbOrTx, planId: number): Promise<{ id: number; number: string }[]> {
@@ -231,10 +221,9 @@ export async function listResolutionNumbers(db: DbOrTx, planId: number): Promise
 
 export type ResolutionValues = Pick<Resolution, 'planId' | 'meetingId' | 'number' | 'body' | 'ownerAgencyId' | 'dueOn'>;
 
-export async function insertResolution(db: DbOrTx, r: ResolutionValues, isDemo = false): Promise<Resolution> {
-  const row = await db
-    .insertInto('resolutions')
-    .values({
+export function insertResolution(db: DbOrTx, r: ResolutionValues, isDemo = false): Promise<Resolution> {
+  return writtenRow(
+    db.insertInto('resolutions').values({
       plan_id: r.planId,
       meeting_id: r.meetingId,
       number: r.number,
@@ -242,22 +231,20 @@ export async function insertResolution(db: DbOrTx, r: ResolutionValues, isDemo =
       owner_agency_id: r.ownerAgencyId,
       due_on: r.dueOn,
       is_demo: isDemo,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toResolution(row);
+    }),
+    toResolution,
+  );
 }
 
-export async function updateResolutionRow(db: DbOrTx, id: number, r: Pick<Resolution, 'number' | 'body' | 'ownerAgencyId' | 'dueOn'>): Promise<Resolution> {
-  const row = await updateVersioned(db, 'resolutions', id, { number: r.number, body: jsonb(r.body), owner_agency_id: r.ownerAgencyId, due_on: r.dueOn })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toResolution(row);
+export function updateResolutionRow(db: DbOrTx, id: number, r: Pick<Resolution, 'number' | 'body' | 'ownerAgencyId' | 'dueOn'>): Promise<Resolution> {
+  return writtenRow(
+    updateVersioned(db, 'resolutions', id, { number: r.number, body: jsonb(r.body), owner_agency_id: r.ownerAgencyId, due_on: r.dueOn }),
+    toResolution,
+  );
 }
 
-export async function setResolutionStatus(db: DbOrTx, id: number, status: ResolutionStatus): Promise<Resolution> {
-  const row = await updateVersioned(db, 'resolutions', id, { status }).returningAll().executeTakeFirstOrThrow();
-  return toResolution(row);
+export function setResolutionStatus(db: DbOrTx, id: number, status: ResolutionStatus): Promise<Resolution> {
+  return writtenRow(updateVersioned(db, 'resolutions', id, { status }), toResolution);
 }
 
 // ---- decisions ----

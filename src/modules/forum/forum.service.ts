@@ -25,9 +25,9 @@ import {
 import { emptyLocalized, mergeLocalized } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { recordHistory } from '../history/index.js';
+import { recordHistory, recorded } from '../history/index.js';
 import { planQueries as planQ } from '../plans/index.js';
-import { assertValid, authorize, found, foundAtVersion, mergeInput, type HistorySubject } from '../../web/service-helpers.js';
+import { assertValid, authorizedWrite, found, foundAtVersion, mergeInput, type HistorySubject } from '../../web/service-helpers.js';
 import * as q from './forum.queries.js';
 import type { DecisionInput, MeetingInput, MeetingPatch, MeetingReportsInput, ResolutionInput, ResolutionPatch } from './forum.schemas.js';
 
@@ -68,33 +68,28 @@ const resolutionSubject = (r: Resolution): HistorySubject => ({ entityType: 'res
 // ---------------------------------------------------------------- meetings
 
 export async function createMeeting(deps: ForumServiceDeps, actor: Actor | null, planId: number, input: MeetingInput): Promise<ForumMeeting> {
-  authorize(actor, 'meeting.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'meeting.manage', async (trx) => {
     found(await planQ.findPlanById(trx, planId));
     const values = meetingValues({ planId, heldOn: input.heldOn, ...newMeetingDefaults() }, input);
     await checkMeetingValues(trx, values, null);
     const meeting = await q.insertMeeting(trx, values, deps.demo);
-    await recordHistory(trx, { ...meetingSubject(meeting), action: 'create', actor, before: null, after: meeting });
-    return meeting;
+    return recorded(trx, { ...meetingSubject(meeting), action: 'create', actor, before: null, after: meeting });
   });
 }
 
 export async function updateMeeting(deps: ForumServiceDeps, actor: Actor | null, meetingId: number, patch: MeetingPatch): Promise<ForumMeeting> {
-  authorize(actor, 'meeting.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'meeting.manage', async (trx) => {
     const current = foundAtVersion(await q.findMeetingById(trx, meetingId, true), patch.version);
     const values = meetingValues(current, patch);
     await checkMeetingValues(trx, values, current);
     const updated = await q.updateMeetingRow(trx, meetingId, values);
-    await recordHistory(trx, { ...meetingSubject(current), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...meetingSubject(current), action: 'update', actor, before: current, after: updated });
   });
 }
 
 /** A meeting that made resolutions or decided on any is part of their record and stays. */
 export async function deleteMeeting(deps: ForumServiceDeps, actor: Actor | null, meetingId: number, version: number): Promise<void> {
-  authorize(actor, 'meeting.manage');
-  await deps.db.transaction().execute(async (trx) => {
+  await authorizedWrite(deps.db, actor, 'meeting.manage', async (trx) => {
     const current = foundAtVersion(await q.findMeetingById(trx, meetingId, true), version);
     if ((await q.countMeetingReferences(trx, meetingId)) > 0) throw new ValidationError([{ field: 'meeting', key: 'error.meetingHasResolutions' }]);
     const reports = await q.listMeetingReports(trx, meetingId);
@@ -115,8 +110,7 @@ export async function setMeetingReports(
   meetingId: number,
   input: MeetingReportsInput,
 ): Promise<{ meeting: ForumMeeting; reports: q.ReviewedReport[] }> {
-  authorize(actor, 'meeting.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'meeting.manage', async (trx) => {
     const current = foundAtVersion(await q.findMeetingById(trx, meetingId, true), input.version);
     const refs = new Map(
       (
@@ -168,8 +162,7 @@ async function checkResolutionValues(db: DbOrTx, values: q.ResolutionValues, mee
 }
 
 export async function createResolution(deps: ForumServiceDeps, actor: Actor | null, meetingId: number, input: ResolutionInput): Promise<Resolution> {
-  authorize(actor, 'resolution.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'resolution.manage', async (trx) => {
     const meeting = found(await q.findMeetingById(trx, meetingId));
     // One writer of the plan's numbers at a time, so the next number is free when it is inserted.
     await planQ.lockPlan(trx, meeting.planId);
@@ -184,14 +177,12 @@ export async function createResolution(deps: ForumServiceDeps, actor: Actor | nu
     };
     await checkResolutionValues(trx, values, meeting, null);
     const created = await q.insertResolution(trx, values, deps.demo);
-    await recordHistory(trx, { ...resolutionSubject(created), action: 'create', actor, before: null, after: created });
-    return created;
+    return recorded(trx, { ...resolutionSubject(created), action: 'create', actor, before: null, after: created });
   });
 }
 
 export async function updateResolution(deps: ForumServiceDeps, actor: Actor | null, resolutionId: number, patch: ResolutionPatch): Promise<Resolution> {
-  authorize(actor, 'resolution.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'resolution.manage', async (trx) => {
     const unlocked = found(await q.findResolutionById(trx, resolutionId));
     await planQ.lockPlan(trx, unlocked.planId);
     const current = foundAtVersion(await q.findResolutionById(trx, resolutionId, true), patch.version);
@@ -201,8 +192,7 @@ export async function updateResolution(deps: ForumServiceDeps, actor: Actor | nu
     const values: q.ResolutionValues = { ...merged, number: number ?? current.number };
     await checkResolutionValues(trx, values, meeting, current.id);
     const updated = await q.updateResolutionRow(trx, resolutionId, values);
-    await recordHistory(trx, { ...resolutionSubject(current), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...resolutionSubject(current), action: 'update', actor, before: current, after: updated });
   });
 }
 
@@ -217,8 +207,7 @@ export async function decideResolution(
   resolutionId: number,
   input: DecisionInput,
 ): Promise<{ resolution: Resolution; decision: ResolutionDecision }> {
-  authorize(actor, 'resolution.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'resolution.manage', async (trx) => {
     const current = foundAtVersion(await q.findResolutionById(trx, resolutionId, true), input.version);
     const [madeAt, decidedAt] = await Promise.all([q.findMeetingById(trx, current.meetingId), q.findMeetingById(trx, input.meetingId)]);
     if (!madeAt) throw new NotFoundError();

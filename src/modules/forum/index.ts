@@ -1,8 +1,7 @@
 /** The forum (推動小組): its meetings, the reports it reviewed, and its resolutions followed up until closed. */
-import { defineModule } from '../../web/module.js';
+import { defineModule, seedOnDemoPlan } from '../../web/module.js';
 import { meetingsPath, resolutionsPath } from '../../web/paths.js';
 import { linkItemsSection } from '../../web/ui/index.js';
-import type { PlanPageData } from '../plans/index.js';
 import { forumApi } from './forum.api.js';
 import { forumMessages } from './forum.messages.js';
 import { forumPolicy } from './forum.policy.js';
@@ -20,20 +19,12 @@ export const forumModule = defineModule({
   historyEntityTypes: ['meeting', 'resolution'],
   visibility: forumVisibility,
   sections: [
-    {
-      slot: 'planFollow',
-      order: 20,
-      id: 'forum.planLinks',
-      render: linkItemsSection(({ plan }: PlanPageData) => [
-        { path: meetingsPath(plan), label: 'plan.linkMeetings' },
-        { path: resolutionsPath(plan), label: 'plan.linkResolutions' },
-      ]),
-    },
+    linkItemsSection({ slot: 'planFollow', order: 20, id: 'forum.planLinks' }, ({ plan }) => [
+      { path: meetingsPath(plan), label: 'plan.linkMeetings' },
+      { path: resolutionsPath(plan), label: 'plan.linkResolutions' },
+    ]),
   ],
-  seed: async (db, context) => {
-    if (context.planId === undefined || !context.agencyIds) return;
-    await seedDemoForum(db, { planId: context.planId, agencyIds: context.agencyIds });
-  },
+  seed: seedOnDemoPlan(seedDemoForum),
 });
 
 export * as forumQueries from './forum.queries.js';

@@ -43,6 +43,12 @@ export async function recordHistory(db: DbOrTx, r: HistoryRecord): Promise<Field
   return changes;
 }
 
+/** Records a change, then answers what it left (`after`): a write use case ends on `return recorded(…)`. */
+export async function recorded<T extends object>(db: DbOrTx, r: HistoryRecord & { after: T }): Promise<T> {
+  await recordHistory(db, r);
+  return r.after;
+}
+
 const toEntry = (r: Omit<Selectable<HistoryTable>, 'summary'>): HistoryEntry => ({
   id: r.id,
   entityType: r.entity_type as EntityType,

@@ -4,5 +4,5 @@ import './history.table.js';
 
 export const historyModule = defineModule({ name: 'history' });
 
-export { readCommitmentHistory, recordHistory, type EntityType, type HistoryEntry, type HistoryRecord } from './history.queries.js';
+export { readCommitmentHistory, recordHistory, recorded, type EntityType, type HistoryEntry, type HistoryRecord } from './history.queries.js';
 export { HistoryList, HistoryPage } from './history.views.js';

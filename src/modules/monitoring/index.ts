@@ -1,8 +1,7 @@
 /** Monitoring: review cycles, progress reports, roll-ups, the secretariat's board, transfers and feeds. */
-import { defineModule } from '../../web/module.js';
+import { defineModule, seedOnDemoPlan } from '../../web/module.js';
 import { cyclesPath, progressPath } from '../../web/paths.js';
 import { linkItemsSection } from '../../web/ui/index.js';
-import type { PlanPageData } from '../plans/index.js';
 import { monitoringApi } from './monitoring.api.js';
 import { monitoringMessages } from './monitoring.messages.js';
 import { monitoringPolicy } from './monitoring.policy.js';
@@ -22,22 +21,14 @@ export const monitoringModule = defineModule({
   visibility: monitoringVisibility,
   sections: [
     { slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring },
-    {
-      slot: 'planFollow',
-      order: 10,
-      id: 'monitoring.planLinks',
-      render: linkItemsSection(({ plan }: PlanPageData) => [
-        { path: progressPath(plan), label: 'plan.linkProgress' },
-        { path: cyclesPath(plan), label: 'plan.linkCycles' },
-      ]),
-    },
+    linkItemsSection({ slot: 'planFollow', order: 10, id: 'monitoring.planLinks' }, ({ plan }) => [
+      { path: progressPath(plan), label: 'plan.linkProgress' },
+      { path: cyclesPath(plan), label: 'plan.linkCycles' },
+    ]),
   ],
   // The public status of a commitment follows its latest submitted report (domain/public-status.ts).
   provides: { latestReported: listLatestProgress },
-  seed: async (db, context) => {
-    if (context.planId === undefined || !context.agencyIds) return;
-    await seedDemoMonitoring(db, { planId: context.planId, agencyIds: context.agencyIds });
-  },
+  seed: seedOnDemoPlan(seedDemoMonitoring),
 });
 
 export * as monitoringQueries from './monitoring.queries.js';

@@ -1,7 +1,7 @@
 /** All SQL for review cycles, progress reports, their milestone entries, evidence and contributions. */
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { byIds, lockedIf, updateVersioned } from '../../db/row-queries.js';
+import { byIds, firstRow, lockedIf, updateVersioned, writtenRow } from '../../db/row-queries.js';
 import type { ProgressReportsTable, ReportEvidenceTable, ReviewCyclesTable } from './monitoring.table.js';
 import { planQueries } from '../plans/index.js';
 import type { Localized } from '../../domain/localized.js';
@@ -62,9 +62,8 @@ export async function listCycles(db: DbOrTx, planId: number): Promise<ReviewCycl
   return rows.map(toCycle);
 }
 
-export async function findCycleById(db: DbOrTx, id: number, forUpdate = false): Promise<ReviewCycle | undefined> {
-  const row = await lockedIf(db.selectFrom('review_cycles').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toCycle(row);
+export function findCycleById(db: DbOrTx, id: number, forUpdate = false): Promise<ReviewCycle | undefined> {
+  return firstRow(lockedIf(db.selectFrom('review_cycles').selectAll().where('id', '=', id), forUpdate), toCycle);
 }
 
 export async function insertCycles(db: DbOrTx, planId: number, cycles: readonly CycleDates[]): Promise<ReviewCycle[]> {
@@ -85,11 +84,11 @@ export async function deleteCycles(db: DbOrTx, planId: number): Promise<void> {
 
 export type CycleValues = Pick<ReviewCycle, 'startsOn' | 'endsOn' | 'reportDue' | 'reviewOn'>;
 
-export async function updateCycleRow(db: DbOrTx, id: number, c: CycleValues): Promise<ReviewCycle> {
-  const row = await updateVersioned(db, 'review_cycles', id, { starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCycle(row);
+export function updateCycleRow(db: DbOrTx, id: number, c: CycleValues): Promise<ReviewCycle> {
+  return writtenRow(
+    updateVersioned(db, 'review_cycles', id, { starts_on: c.startsOn, ends_on: c.endsOn, report_due: c.reportDue, review_on: c.reviewOn }),
+    toCycle,
+  );
 }
 
 export async function countReportsInPlan(db: DbOrTx, planId: number): Promise<number> {

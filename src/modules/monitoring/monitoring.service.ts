@@ -30,9 +30,9 @@ import {
 } from '../../domain/monitoring.js';
 import type { ActionPlan, Agency, Area, Commitment, FieldProblem, Milestone } from '../../domain/plan.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
-import { recordHistory } from '../history/index.js';
+import { recordHistory, recorded } from '../history/index.js';
 import { planQueries as plans } from '../plans/index.js';
-import { assertValid, assertVersion, authorize, found, foundAtVersion, requireText, type HistorySubject } from '../../web/service-helpers.js';
+import { assertValid, assertVersion, authorize, authorizedWrite, found, foundAtVersion, requireText, type HistorySubject } from '../../web/service-helpers.js';
 import * as q from './monitoring.queries.js';
 import type { CycleInput, ReportCreateInput, ReportUpdateInput } from './monitoring.schemas.js';
 
@@ -64,8 +64,7 @@ const reportSubject = (reportId: number, c: Commitment): HistorySubject => ({ en
 // ---------------------------------------------------------------- cycles
 
 export async function generateCycles(deps: MonitoringDeps, actor: Actor | null, planId: number, options: CycleOptions): Promise<ReviewCycle[]> {
-  authorize(actor, 'cycle.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'cycle.manage', async (trx) => {
     const plan = found(await plans.lockPlan(trx, planId));
     // Reports hang on cycles; once any exists the cycles are edited one by one, never regenerated.
     if ((await q.countReportsInPlan(trx, planId)) > 0) throw new ValidationError([{ field: 'intervalMonths', key: 'error.cyclesHaveReports' }]);
@@ -84,8 +83,7 @@ export async function updateCycle(
   cycleId: number,
   patch: Partial<CycleInput> & { version: number },
 ): Promise<ReviewCycle> {
-  authorize(actor, 'cycle.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'cycle.manage', async (trx) => {
     const current = foundAtVersion(await q.findCycleById(trx, cycleId, true), patch.version);
     const values: q.CycleValues = {
       startsOn: patch.startsOn ?? current.startsOn,
@@ -95,8 +93,7 @@ export async function updateCycle(
     };
     assertValid(checkCycleDates(values));
     const updated = await q.updateCycleRow(trx, cycleId, values);
-    await recordHistory(trx, { ...cycleSubject(current), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...cycleSubject(current), action: 'update', actor, before: current, after: updated });
   });
 }
 

@@ -1,7 +1,7 @@
 /** All SQL for plans, areas, commitments, milestones, agencies and members. Each function takes the db or a transaction first. */
 import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { byIds, lockedIf, updateVersioned } from '../../db/row-queries.js';
+import { byIds, firstRow, lockedIf, updateVersioned, writtenRow } from '../../db/row-queries.js';
 import type { AgencyRow, AreaRow, CommitmentRow, MilestoneRow, PlanRow } from './plans.table.js';
 import type { Localized } from '../../domain/localized.js';
 import type { ActionPlan, Agency, Area, Commitment, CommitmentStatus, Member, MemberKind, Milestone, OgpValue, Origin, PlanStatus } from '../../domain/plan.js';
@@ -107,34 +107,24 @@ export async function listAgencies(db: DbOrTx): Promise<Agency[]> {
   return rows.map(toAgency);
 }
 
-export async function findAgencyById(db: DbOrTx, id: number, forUpdate = false): Promise<Agency | undefined> {
-  const row = await lockedIf(db.selectFrom('agencies').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toAgency(row);
+export function findAgencyById(db: DbOrTx, id: number, forUpdate = false): Promise<Agency | undefined> {
+  return firstRow(lockedIf(db.selectFrom('agencies').selectAll().where('id', '=', id), forUpdate), toAgency);
 }
 
-export async function findAgencyByCode(db: DbOrTx, code: string): Promise<Agency | undefined> {
-  const row = await db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
-  return row && toAgency(row);
+export function findAgencyByCode(db: DbOrTx, code: string): Promise<Agency | undefined> {
+  return firstRow(db.selectFrom('agencies').selectAll().where('code', '=', code), toAgency);
 }
 
 export function lockAgency(db: DbOrTx, id: number): Promise<Agency | undefined> {
   return findAgencyById(db, id, true);
 }
 
-export async function insertAgency(db: DbOrTx, a: { code: string; name: Localized; successorId: number | null; isDemo?: boolean }): Promise<Agency> {
-  const row = await db
-    .insertInto('agencies')
-    .values({ code: a.code, name: jsonb(a.name), successor_id: a.successorId, is_demo: a.isDemo ?? false })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAgency(row);
+export function insertAgency(db: DbOrTx, a: { code: string; name: Localized; successorId: number | null; isDemo?: boolean }): Promise<Agency> {
+  return writtenRow(db.insertInto('agencies').values({ code: a.code, name: jsonb(a.name), successor_id: a.successorId, is_demo: a.isDemo ?? false }), toAgency);
 }
 
-export async function updateAgencyRow(db: DbOrTx, id: number, a: { code: string; name: Localized; successorId: number | null }): Promise<Agency> {
-  const row = await updateVersioned(db, 'agencies', id, { code: a.code, name: jsonb(a.name), successor_id: a.successorId })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAgency(row);
+export function updateAgencyRow(db: DbOrTx, id: number, a: { code: string; name: Localized; successorId: number | null }): Promise<Agency> {
+  return writtenRow(updateVersioned(db, 'agencies', id, { code: a.code, name: jsonb(a.name), successor_id: a.successorId }), toAgency);
 }
 
 // ---- plans ----
@@ -144,9 +134,8 @@ export async function listPlans(db: DbOrTx): Promise<ActionPlan[]> {
   return rows.map(toPlan);
 }
 
-export async function findPlanById(db: DbOrTx, id: number, forUpdate = false): Promise<ActionPlan | undefined> {
-  const row = await lockedIf(db.selectFrom('action_plans').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toPlan(row);
+export function findPlanById(db: DbOrTx, id: number, forUpdate = false): Promise<ActionPlan | undefined> {
+  return firstRow(lockedIf(db.selectFrom('action_plans').selectAll().where('id', '=', id), forUpdate), toPlan);
 }
 
 /** Plans by id in one query, for pages that link items of several plans. */
@@ -154,9 +143,8 @@ export function findPlansByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<
   return byIds(ids, (unique) => db.selectFrom('action_plans').selectAll().where('id', 'in', unique).execute(), toPlan);
 }
 
-export async function findPlanBySlug(db: DbOrTx, slug: string): Promise<ActionPlan | undefined> {
-  const row = await db.selectFrom('action_plans').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return row && toPlan(row);
+export function findPlanBySlug(db: DbOrTx, slug: string): Promise<ActionPlan | undefined> {
+  return firstRow(db.selectFrom('action_plans').selectAll().where('slug', '=', slug), toPlan);
 }
 
 export function lockPlan(db: DbOrTx, id: number): Promise<ActionPlan | undefined> {
@@ -178,18 +166,12 @@ const planColumns = (p: PlanValues) => ({
   commitments_intro: jsonb(p.commitmentsIntro),
 });
 
-export async function insertPlan(db: DbOrTx, p: PlanValues, isDemo = false): Promise<ActionPlan> {
-  const row = await db
-    .insertInto('action_plans')
-    .values({ ...planColumns(p), is_demo: isDemo })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toPlan(row);
+export function insertPlan(db: DbOrTx, p: PlanValues, isDemo = false): Promise<ActionPlan> {
+  return writtenRow(db.insertInto('action_plans').values({ ...planColumns(p), is_demo: isDemo }), toPlan);
 }
 
-export async function updatePlanRow(db: DbOrTx, id: number, p: PlanValues): Promise<ActionPlan> {
-  const row = await updateVersioned(db, 'action_plans', id, planColumns(p)).returningAll().executeTakeFirstOrThrow();
-  return toPlan(row);
+export function updatePlanRow(db: DbOrTx, id: number, p: PlanValues): Promise<ActionPlan> {
+  return writtenRow(updateVersioned(db, 'action_plans', id, planColumns(p)), toPlan);
 }
 
 // ---- areas ----
@@ -199,9 +181,8 @@ export async function listAreas(db: DbOrTx, planId: number): Promise<Area[]> {
   return rows.map(toArea);
 }
 
-export async function findAreaById(db: DbOrTx, id: number, forUpdate = false): Promise<Area | undefined> {
-  const row = await lockedIf(db.selectFrom('areas').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toArea(row);
+export function findAreaById(db: DbOrTx, id: number, forUpdate = false): Promise<Area | undefined> {
+  return firstRow(lockedIf(db.selectFrom('areas').selectAll().where('id', '=', id), forUpdate), toArea);
 }
 
 export function lockArea(db: DbOrTx, id: number): Promise<Area | undefined> {
@@ -210,20 +191,15 @@ export function lockArea(db: DbOrTx, id: number): Promise<Area | undefined> {
 
 export type AreaValues = Pick<Area, 'planId' | 'position' | 'title' | 'description'>;
 
-export async function insertArea(db: DbOrTx, a: AreaValues): Promise<Area> {
-  const row = await db
-    .insertInto('areas')
-    .values({ plan_id: a.planId, position: a.position, title: jsonb(a.title), description: jsonb(a.description) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toArea(row);
+export function insertArea(db: DbOrTx, a: AreaValues): Promise<Area> {
+  return writtenRow(
+    db.insertInto('areas').values({ plan_id: a.planId, position: a.position, title: jsonb(a.title), description: jsonb(a.description) }),
+    toArea,
+  );
 }
 
-export async function updateAreaRow(db: DbOrTx, id: number, a: AreaValues): Promise<Area> {
-  const row = await updateVersioned(db, 'areas', id, { position: a.position, title: jsonb(a.title), description: jsonb(a.description) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toArea(row);
+export function updateAreaRow(db: DbOrTx, id: number, a: AreaValues): Promise<Area> {
+  return writtenRow(updateVersioned(db, 'areas', id, { position: a.position, title: jsonb(a.title), description: jsonb(a.description) }), toArea);
 }
 
 export async function deleteAreaRow(db: DbOrTx, id: number): Promise<void> {
@@ -440,9 +416,8 @@ export async function listMilestonesOfPlan(db: DbOrTx, planId: number): Promise<
   return byCommitment;
 }
 
-export async function findMilestoneById(db: DbOrTx, id: number, forUpdate = false): Promise<Milestone | undefined> {
-  const row = await lockedIf(db.selectFrom('milestones').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toMilestone(row);
+export function findMilestoneById(db: DbOrTx, id: number, forUpdate = false): Promise<Milestone | undefined> {
+  return firstRow(lockedIf(db.selectFrom('milestones').selectAll().where('id', '=', id), forUpdate), toMilestone);
 }
 
 export type MilestoneValues = Omit<Milestone, 'id' | 'version'>;
@@ -458,14 +433,12 @@ const milestoneColumns = (m: MilestoneValues) => ({
   weight: m.weight,
 });
 
-export async function insertMilestone(db: DbOrTx, m: MilestoneValues): Promise<Milestone> {
-  const row = await db.insertInto('milestones').values(milestoneColumns(m)).returningAll().executeTakeFirstOrThrow();
-  return toMilestone(row);
+export function insertMilestone(db: DbOrTx, m: MilestoneValues): Promise<Milestone> {
+  return writtenRow(db.insertInto('milestones').values(milestoneColumns(m)), toMilestone);
 }
 
-export async function updateMilestoneRow(db: DbOrTx, id: number, m: MilestoneValues): Promise<Milestone> {
-  const row = await updateVersioned(db, 'milestones', id, milestoneColumns(m)).returningAll().executeTakeFirstOrThrow();
-  return toMilestone(row);
+export function updateMilestoneRow(db: DbOrTx, id: number, m: MilestoneValues): Promise<Milestone> {
+  return writtenRow(updateVersioned(db, 'milestones', id, milestoneColumns(m)), toMilestone);
 }
 
 /** How other modules name commitments they list: number, title and plan, by commitment id. */

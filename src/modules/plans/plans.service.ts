@@ -25,11 +25,12 @@ import {
   type Milestone,
 } from '../../domain/plan.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { recordHistory, type EntityType } from '../history/index.js';
+import { recordHistory, recorded, type EntityType } from '../history/index.js';
 import {
   assertValid,
   assertVersion,
   authorize,
+  authorizedWrite,
   found,
   foundAtVersion,
   mergeInput,
@@ -83,26 +84,22 @@ async function checkPlan(db: DbOrTx, values: q.PlanValues, current: ActionPlan |
 }
 
 export async function createPlan(deps: PlanServiceDeps, actor: Actor | null, input: PlanInput): Promise<ActionPlan> {
-  authorize(actor, 'plan.create');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'plan.create', async (trx) => {
     const base: q.PlanValues = { ...newPlanDefaults(), slug: input.slug, memberId: input.memberId, periodStart: input.periodStart, periodEnd: input.periodEnd };
     const values = mergeInput(base, input, PLAN_TEXT);
     await checkPlan(trx, values, null);
     const plan = await q.insertPlan(trx, values, deps.demo);
-    await recordHistory(trx, { ...planSubject(plan.id), action: 'create', actor, before: null, after: plan });
-    return plan;
+    return recorded(trx, { ...planSubject(plan.id), action: 'create', actor, before: null, after: plan });
   });
 }
 
 export async function updatePlan(deps: PlanServiceDeps, actor: Actor | null, planId: number, patch: Patch<PlanInput>): Promise<ActionPlan> {
-  authorize(actor, 'plan.update');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'plan.update', async (trx) => {
     const current = foundAtVersion(await q.lockPlan(trx, planId), patch.version);
     const values = mergeInput<q.PlanValues>(current, patch, PLAN_TEXT);
     await checkPlan(trx, values, current);
     const updated = await q.updatePlanRow(trx, planId, values);
-    await recordHistory(trx, { ...planSubject(planId), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...planSubject(planId), action: 'update', actor, before: current, after: updated });
   });
 }
 
@@ -115,32 +112,27 @@ function checkArea(values: q.AreaValues): void {
 }
 
 export async function createArea(deps: PlanServiceDeps, actor: Actor | null, planId: number, input: AreaInput): Promise<Area> {
-  authorize(actor, 'area.create');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'area.create', async (trx) => {
     found(await q.lockPlan(trx, planId));
     const values = mergeInput<q.AreaValues>({ ...newAreaDefaults(), planId, position: input.position }, input, ['title', 'description']);
     checkArea(values);
     const area = await q.insertArea(trx, values);
-    await recordHistory(trx, { ...areaSubject(area), action: 'create', actor, before: null, after: area });
-    return area;
+    return recorded(trx, { ...areaSubject(area), action: 'create', actor, before: null, after: area });
   });
 }
 
 export async function updateArea(deps: PlanServiceDeps, actor: Actor | null, areaId: number, patch: Patch<AreaInput>): Promise<Area> {
-  authorize(actor, 'area.update');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'area.update', async (trx) => {
     const current = foundAtVersion(await q.lockArea(trx, areaId), patch.version);
     const values = mergeInput<Area>(current, patch, ['title', 'description']);
     checkArea(values);
     const updated = await q.updateAreaRow(trx, areaId, values);
-    await recordHistory(trx, { ...areaSubject(current), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...areaSubject(current), action: 'update', actor, before: current, after: updated });
   });
 }
 
 export async function deleteArea(deps: PlanServiceDeps, actor: Actor | null, areaId: number, version: number): Promise<void> {
-  authorize(actor, 'area.delete');
-  await deps.db.transaction().execute(async (trx) => {
+  await authorizedWrite(deps.db, actor, 'area.delete', async (trx) => {
     const current = foundAtVersion(await q.lockArea(trx, areaId), version);
     if ((await q.countCommitmentsInArea(trx, areaId)) > 0) throw new ValidationError([{ field: 'areaId', key: 'error.areaNotEmpty' }]);
     await q.deleteAreaRow(trx, areaId);
@@ -178,16 +170,14 @@ async function checkCommitment(db: DbOrTx, plan: ActionPlan, values: q.Commitmen
 }
 
 export async function createCommitment(deps: PlanServiceDeps, actor: Actor | null, planId: number, input: CommitmentInput): Promise<Commitment> {
-  authorize(actor, 'commitment.create');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'commitment.create', async (trx) => {
     const plan = found(await q.lockPlan(trx, planId));
     const { areaId, number, startDate, endDate, leadAgencyId, origin } = input;
     const base: q.CommitmentValues = { ...newCommitmentDefaults(), planId, areaId, number, startDate, endDate, leadAgencyId, origin };
     const values = mergeInput(base, withWholeContact(input), COMMITMENT_TEXT);
     await checkCommitment(trx, plan, values, null);
     const created = await q.insertCommitment(trx, values, deps.demo);
-    await recordHistory(trx, { ...commitmentSubject(created), action: 'create', actor, before: null, after: created });
-    return created;
+    return recorded(trx, { ...commitmentSubject(created), action: 'create', actor, before: null, after: created });
   });
 }
 
@@ -205,14 +195,12 @@ export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | nul
     const plan = found(await q.findPlanById(trx, current.planId));
     await checkCommitment(trx, plan, values, current);
     const updated = await q.updateCommitmentRow(trx, commitmentId, values);
-    await recordHistory(trx, { ...commitmentSubject(current), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...commitmentSubject(current), action: 'update', actor, before: current, after: updated });
   });
 }
 
 export async function deleteCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, version: number): Promise<void> {
-  authorize(actor, 'commitment.delete');
-  await deps.db.transaction().execute(async (trx) => {
+  await authorizedWrite(deps.db, actor, 'commitment.delete', async (trx) => {
     const current = foundAtVersion(await q.findCommitmentById(trx, commitmentId, true), version);
     await q.deleteCommitmentRow(trx, commitmentId);
     await recordHistory(trx, { ...commitmentSubject(current), action: 'delete', actor, before: current, after: null });
@@ -249,8 +237,7 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
     const values = mergeInput(base, input, MILESTONE_TEXT);
     checkMilestone(values, commitment);
     const created = await q.insertMilestone(trx, values);
-    await recordHistory(trx, { ...milestoneSubject(created.id, commitment), action: 'create', actor, before: null, after: created });
-    return created;
+    return recorded(trx, { ...milestoneSubject(created.id, commitment), action: 'create', actor, before: null, after: created });
   });
 }
 
@@ -263,8 +250,7 @@ export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null
     const values = mergeInput<q.MilestoneValues>(current, patch, MILESTONE_TEXT);
     checkMilestone(values, commitment);
     const updated = await q.updateMilestoneRow(trx, milestoneId, values);
-    await recordHistory(trx, { ...milestoneSubject(milestoneId, commitment), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...milestoneSubject(milestoneId, commitment), action: 'update', actor, before: current, after: updated });
   });
 }
 
@@ -295,25 +281,21 @@ async function checkAgency(db: DbOrTx, values: Omit<Agency, 'id' | 'version'>, c
 }
 
 export async function createAgency(deps: PlanServiceDeps, actor: Actor | null, input: AgencyInput): Promise<Agency> {
-  authorize(actor, 'agency.create');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'agency.create', async (trx) => {
     const values = mergeInput({ code: '', name: emptyLocalized(), successorId: null as number | null }, input, ['name']);
     await checkAgency(trx, values, null);
     const agency = await q.insertAgency(trx, { ...values, isDemo: deps.demo });
-    await recordHistory(trx, { ...agencySubject(agency.id), action: 'create', actor, before: null, after: agency });
-    return agency;
+    return recorded(trx, { ...agencySubject(agency.id), action: 'create', actor, before: null, after: agency });
   });
 }
 
 export async function updateAgency(deps: PlanServiceDeps, actor: Actor | null, agencyId: number, patch: Patch<AgencyInput>): Promise<Agency> {
-  authorize(actor, 'agency.update');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'agency.update', async (trx) => {
     const current = foundAtVersion(await q.lockAgency(trx, agencyId), patch.version);
     const values = mergeInput<Agency>(current, patch, ['name']);
     await checkAgency(trx, values, agencyId);
     const updated = await q.updateAgencyRow(trx, agencyId, values);
-    await recordHistory(trx, { ...agencySubject(agencyId), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...agencySubject(agencyId), action: 'update', actor, before: current, after: updated });
   });
 }
 
@@ -365,8 +347,7 @@ export async function transferCommitment(
   commitmentId: number,
   request: TransferRequest & { version: number },
 ): Promise<Commitment> {
-  authorize(actor, 'commitment.transfer');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'commitment.transfer', async (trx) => {
     const current = foundAtVersion(await q.findCommitmentById(trx, commitmentId, true), request.version);
     await requireAgency(trx, request.toAgencyId);
     return transferOne(trx, actor, current, request);
@@ -375,8 +356,7 @@ export async function transferCommitment(
 
 /** An agency reorganized away: all it leads goes to its successor, which the agency now names. */
 export async function transferAgency(deps: PlanServiceDeps, actor: Actor | null, fromAgencyId: number, request: TransferRequest): Promise<Commitment[]> {
-  authorize(actor, 'commitment.transfer');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'commitment.transfer', async (trx) => {
     const from = found(await q.lockAgency(trx, fromAgencyId));
     if (fromAgencyId === request.toAgencyId) throw new ValidationError([{ field: 'toAgencyId', key: 'error.sameAgency' }]);
     await requireAgency(trx, request.toAgencyId);

@@ -1,7 +1,7 @@
 /** All SQL for speakers, transcripts, sections, speeches and their private correction log (search: transcripts.search.ts). */
 import { sql, type Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { lockedIf, updateVersioned } from '../../db/row-queries.js';
+import { firstRow, lockedIf, updateVersioned, writtenRow } from '../../db/row-queries.js';
 import type { SpeakersTable, SpeechesTable, TranscriptsTable } from './transcripts.table.js';
 import type { Localized } from '../../domain/localized.js';
 import type { FormatInfo, SpeechKind } from '../../domain/transcript-markdown.js';
@@ -133,36 +133,34 @@ export async function countPublicSpeechesBySpeaker(db: DbOrTx): Promise<Map<numb
   return new Map(rows.map((r) => [r.speaker_id as number, r.n]));
 }
 
-export async function findSpeakerBySlug(db: DbOrTx, slug: string): Promise<Speaker | undefined> {
-  const row = await db.selectFrom('speakers').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return row && toSpeaker(row);
+export function findSpeakerBySlug(db: DbOrTx, slug: string): Promise<Speaker | undefined> {
+  return firstRow(db.selectFrom('speakers').selectAll().where('slug', '=', slug), toSpeaker);
 }
 
-export async function findSpeakerById(db: DbOrTx, id: number, forUpdate = false): Promise<Speaker | undefined> {
-  const row = await lockedIf(db.selectFrom('speakers').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toSpeaker(row);
+export function findSpeakerById(db: DbOrTx, id: number, forUpdate = false): Promise<Speaker | undefined> {
+  return firstRow(lockedIf(db.selectFrom('speakers').selectAll().where('id', '=', id), forUpdate), toSpeaker);
 }
 
-export async function insertSpeaker(db: DbOrTx, s: Omit<Speaker, 'id' | 'version'>): Promise<Speaker> {
-  const row = await db
-    .insertInto('speakers')
-    .values({ slug: s.slug, name: s.name, aliases: jsonb(s.aliases), user_id: s.userId, affiliation: jsonb(s.affiliation), colour: s.colour })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toSpeaker(row);
+export function insertSpeaker(db: DbOrTx, s: Omit<Speaker, 'id' | 'version'>): Promise<Speaker> {
+  return writtenRow(
+    db
+      .insertInto('speakers')
+      .values({ slug: s.slug, name: s.name, aliases: jsonb(s.aliases), user_id: s.userId, affiliation: jsonb(s.affiliation), colour: s.colour }),
+    toSpeaker,
+  );
 }
 
-export async function updateSpeakerRow(db: DbOrTx, id: number, s: Omit<Speaker, 'id' | 'version' | 'slug'>): Promise<Speaker> {
-  const row = await updateVersioned(db, 'speakers', id, {
-    name: s.name,
-    aliases: jsonb(s.aliases),
-    user_id: s.userId,
-    affiliation: jsonb(s.affiliation),
-    colour: s.colour,
-  })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toSpeaker(row);
+export function updateSpeakerRow(db: DbOrTx, id: number, s: Omit<Speaker, 'id' | 'version' | 'slug'>): Promise<Speaker> {
+  return writtenRow(
+    updateVersioned(db, 'speakers', id, {
+      name: s.name,
+      aliases: jsonb(s.aliases),
+      user_id: s.userId,
+      affiliation: jsonb(s.affiliation),
+      colour: s.colour,
+    }),
+    toSpeaker,
+  );
 }
 
 // ---- aliases learned from transcripts under embargo (public only once the transcript is) ----
@@ -202,14 +200,12 @@ async function applyPendingAliases(db: DbOrTx, transcriptId: number): Promise<vo
 
 // ---- transcripts ----
 
-export async function findTranscriptBySlug(db: DbOrTx, slug: string): Promise<Transcript | undefined> {
-  const row = await db.selectFrom('transcripts').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return row && toTranscript(row);
+export function findTranscriptBySlug(db: DbOrTx, slug: string): Promise<Transcript | undefined> {
+  return firstRow(db.selectFrom('transcripts').selectAll().where('slug', '=', slug), toTranscript);
 }
 
-export async function findTranscriptById(db: DbOrTx, id: number, forUpdate = false): Promise<Transcript | undefined> {
-  const row = await lockedIf(db.selectFrom('transcripts').selectAll().where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toTranscript(row);
+export function findTranscriptById(db: DbOrTx, id: number, forUpdate = false): Promise<Transcript | undefined> {
+  return firstRow(lockedIf(db.selectFrom('transcripts').selectAll().where('id', '=', id), forUpdate), toTranscript);
 }
 
 /**
@@ -271,13 +267,12 @@ const transcriptColumns = (t: TranscriptValues) => ({
   source_format: t.sourceFormat === null ? null : jsonb(t.sourceFormat),
 });
 
-export async function insertTranscript(db: DbOrTx, t: TranscriptValues): Promise<Transcript> {
-  return toTranscript(await db.insertInto('transcripts').values(transcriptColumns(t)).returningAll().executeTakeFirstOrThrow());
+export function insertTranscript(db: DbOrTx, t: TranscriptValues): Promise<Transcript> {
+  return writtenRow(db.insertInto('transcripts').values(transcriptColumns(t)), toTranscript);
 }
 
-export async function updateTranscriptRow(db: DbOrTx, id: number, t: TranscriptValues): Promise<Transcript> {
-  const row = await updateVersioned(db, 'transcripts', id, transcriptColumns(t)).returningAll().executeTakeFirstOrThrow();
-  return toTranscript(row);
+export function updateTranscriptRow(db: DbOrTx, id: number, t: TranscriptValues): Promise<Transcript> {
+  return writtenRow(updateVersioned(db, 'transcripts', id, transcriptColumns(t)), toTranscript);
 }
 
 /**
@@ -353,20 +348,11 @@ export async function speechOutline(db: DbOrTx, transcriptId: number): Promise<{
   return { lastPosition, sectionStarts };
 }
 
-export async function findSpeechById(db: DbOrTx, id: number, forUpdate = false): Promise<Speech | undefined> {
-  const row = await lockedIf(db.selectFrom('speeches').select(speechColumns).where('id', '=', id), forUpdate).executeTakeFirst();
-  return row && toSpeech(row);
+export function findSpeechById(db: DbOrTx, id: number, forUpdate = false): Promise<Speech | undefined> {
+  return firstRow(lockedIf(db.selectFrom('speeches').select(speechColumns).where('id', '=', id), forUpdate), toSpeech);
 }
 
-export interface SpeechValues {
-  sectionId: number | null;
-  position: number;
-  speakerId: number | null;
-  speakerLabel: string | null;
-  kind: SpeechKind;
-  body: string;
-  isPublic: boolean;
-}
+export type SpeechValues = Pick<Speech, 'sectionId' | 'position' | 'speakerId' | 'speakerLabel' | 'kind' | 'body' | 'isPublic'>;
 
 export async function insertSpeeches(db: DbOrTx, transcriptId: number, heldOn: string, speeches: readonly SpeechValues[]): Promise<void> {
   // Batches keep each statement's parameter count well under PostgreSQL's limit.

@@ -23,9 +23,9 @@ import { embargoEnd } from '../../domain/working-days.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { findMeetingById } from '../forum/index.js';
 import { userExists } from '../accounts/index.js';
-import { recordHistory } from '../history/index.js';
+import { recordHistory, recorded } from '../history/index.js';
 import { findPlanById } from '../plans/index.js';
-import { assertValid, assertVersion, authorize, foundAtVersion, type HistorySubject } from '../../web/service-helpers.js';
+import { assertValid, assertVersion, authorize, authorizedWrite, foundAtVersion, type HistorySubject } from '../../web/service-helpers.js';
 import { loadCalendar } from './calendar.queries.js';
 import * as q from './transcripts.queries.js';
 import { reindexTranscript } from './transcripts.search-index.js';
@@ -306,8 +306,7 @@ export async function publishEarly(
   transcriptId: number,
   input: { reason: string; version: number },
 ): Promise<q.Transcript> {
-  authorize(actor, 'transcript.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'transcript.manage', async (trx) => {
     const transcript = foundAtVersion(await q.findTranscriptById(trx, transcriptId, true), input.version);
     if (transcript.publishedAt !== null) throw new ValidationError([{ field: 'reason', key: 'transcript.error.alreadyPublished' }]);
     const reason = input.reason.trim();
@@ -383,8 +382,7 @@ export interface SpeakerPatch {
 
 /** The secretariat names speakers, records their aliases and links them to the accounts that may correct them. */
 export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, speakerId: number, patch: SpeakerPatch): Promise<q.Speaker> {
-  authorize(actor, 'transcript.manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return authorizedWrite(deps.db, actor, 'transcript.manage', async (trx) => {
     const current = foundAtVersion(await q.findSpeakerById(trx, speakerId, true), patch.version);
     const problems: FieldProblem[] = [];
     const name = patch.name === undefined ? current.name : patch.name.trim();
@@ -401,7 +399,6 @@ export async function updateSpeaker(deps: TranscriptDeps, actor: Actor | null, s
     assertValid(problems);
     const affiliation = mergeLocalized(current.affiliation, patch.affiliation);
     const updated = await q.updateSpeakerRow(trx, speakerId, { name, aliases, userId, affiliation, colour: current.colour });
-    await recordHistory(trx, { ...speakerSubject(speakerId), action: 'update', actor, before: current, after: updated });
-    return updated;
+    return recorded(trx, { ...speakerSubject(speakerId), action: 'update', actor, before: current, after: updated });
   });
 }

@@ -1,6 +1,6 @@
-import { href, type AppContext } from '../context.js';
+import { href } from '../context.js';
 import { t, type MessageKey } from '../i18n.js';
-import type { RenderedSection } from '../sections.js';
+import type { PageSlot, PageSlots, Section } from '../sections.js';
 import type { Lang } from '../../domain/localized.js';
 
 /** Related links (a commitment's, a meeting's): each under its title, or its address when it has none. */
@@ -42,10 +42,16 @@ export function SiteLinkItems(props: { links: readonly { path: string; label: st
   );
 }
 
-/** A section that is list items of links, each a path and the message of its label (a plan's "Following the plan"). */
-export function linkItemsSection<D>(links: (data: D) => readonly { path: string; label: MessageKey }[]) {
-  return (c: AppContext, data: D): Promise<RenderedSection> => {
-    const lang = c.get('lang');
-    return Promise.resolve({ section: <SiteLinkItems links={links(data).map((l) => ({ path: l.path, label: t(lang, l.label) }))} lang={lang} /> });
+/** A section of list items of links, each a path and the message of its label, made from the slot's page data (a plan's "Following the plan"). */
+export function linkItemsSection<S extends PageSlot>(
+  section: { slot: S; order: number; id: string },
+  links: (data: PageSlots[S]) => readonly { path: string; label: MessageKey }[],
+): Section<S> {
+  return {
+    ...section,
+    render: (c, data) => {
+      const lang = c.get('lang');
+      return Promise.resolve({ section: <SiteLinkItems links={links(data).map((l) => ({ path: l.path, label: t(lang, l.label) }))} lang={lang} /> });
+    },
   };
 }

@@ -40,10 +40,7 @@ export function DecisionFormPage(props: {
             {
               header: t(lang, 'decision.meeting'),
               rowHeader: true,
-              cell: (d) => {
-                const meeting = props.allMeetings.get(d.meetingId);
-                return meeting ? <MeetingLink plan={plan} meeting={meeting} lang={lang} /> : null;
-              },
+              cell: (d) => <MeetingLink plan={plan} meeting={props.allMeetings.get(d.meetingId)} lang={lang} />,
             },
             { header: t(lang, 'decision.status'), cell: (d) => <ResolutionStatusText status={d.status} lang={lang} /> },
             { header: t(lang, 'decision.note'), cell: (d) => <OptionalText value={d.note} lang={lang} /> },

@@ -22,8 +22,9 @@ export const resolutionsCrumbs = (lang: Lang, plan: ActionPlan): Crumb[] => [
 
 export const meetingLabel = (m: Pick<ForumMeeting, 'heldOn' | 'title'>, lang: Lang) => `${formatDate(m.heldOn, lang)} ${pick(m.title, lang)}`;
 
-/** A meeting named by its date and title, linked to its page. */
-export function MeetingLink(props: { plan: ActionPlan; meeting: Pick<ForumMeeting, 'id' | 'heldOn' | 'title'>; lang: Lang }) {
+/** A meeting named by its date and title, linked to its page; nothing for a meeting a lookup did not find. */
+export function MeetingLink(props: { plan: ActionPlan; meeting: Pick<ForumMeeting, 'id' | 'heldOn' | 'title'> | undefined; lang: Lang }) {
+  if (!props.meeting) return null;
   return <a href={href(props.lang, meetingPath(props.plan, props.meeting))}>{meetingLabel(props.meeting, props.lang)}</a>;
 }
 
@@ -99,10 +100,7 @@ export function ResolutionsTable(props: {
       columns={[
         { header: t(lang, 'resolution.number'), rowHeader: true, numeric: true, cell: ({ resolution: r }) => r.number },
         { header: t(lang, 'resolution.body'), cell: ({ resolution: r }) => <Text value={r.body} lang={lang} /> },
-        props.showMeeting && {
-          header: t(lang, 'resolution.madeAt'),
-          cell: ({ meeting }) => (meeting ? <MeetingLink plan={plan} meeting={meeting} lang={lang} /> : null),
-        },
+        props.showMeeting && { header: t(lang, 'resolution.madeAt'), cell: ({ meeting }) => <MeetingLink plan={plan} meeting={meeting} lang={lang} /> },
         { header: t(lang, 'resolution.owner'), cell: ({ resolution: r }) => <OwnerAgency id={r.ownerAgencyId} agencies={props.agencies} lang={lang} /> },
         { header: t(lang, 'resolution.dueOn'), cell: ({ resolution: r, overdue }) => <DueDate dueOn={r.dueOn} overdue={overdue} lang={lang} /> },
         { header: t(lang, 'resolution.status'), cell: ({ resolution: r }) => <ResolutionStatusText status={r.status} lang={lang} /> },

@@ -63,7 +63,19 @@ export function ProgressPage(props: {
   });
   const counts = progress.health;
   const summary = HEALTH.map((h) => `${healthLabel(h)} ${counts[h]}`).join(listSeparator(lang));
-  // By area and by lead agency: a bar each, which narrows the timeline and the table to it.
+  // By area and by lead agency: a bar each, which narrows the timeline and the table to it. The filters offer the same groups.
+  const areaBars = progress.areas.map((a) => ({
+    key: String(a.area.id),
+    label: pick(a.area.title, lang),
+    value: a.percent,
+    href: href(lang, progressPath(plan, { area: a.area })),
+  }));
+  const agencyBars = progress.agencies.map((a) => ({
+    key: String(a.agency.id),
+    label: pick(a.agency.name, lang),
+    value: a.percent,
+    href: href(lang, progressPath(plan, { agency: a.agency })),
+  }));
   const rollUps = [
     {
       id: 'area-progress',
@@ -71,12 +83,7 @@ export function ProgressPage(props: {
       title: t(lang, 'progress.byArea'),
       description: 'progress.byAreaDesc',
       column: t(lang, 'commitment.area'),
-      bars: progress.areas.map((a) => ({
-        key: String(a.area.id),
-        label: pick(a.area.title, lang),
-        value: a.percent,
-        href: href(lang, progressPath(plan, { area: a.area })),
-      })),
+      bars: areaBars,
     },
     {
       id: 'agency-progress',
@@ -84,19 +91,15 @@ export function ProgressPage(props: {
       title: t(lang, 'progress.byAgency'),
       description: 'progress.byAgencyDesc',
       column: t(lang, 'commitment.leadAgency'),
-      bars: progress.agencies.map((a) => ({
-        key: String(a.agency.id),
-        label: pick(a.agency.name, lang),
-        value: a.percent,
-        href: href(lang, progressPath(plan, { agency: a.agency })),
-      })),
+      bars: agencyBars,
     },
   ] as const;
   const feed = planFeedPath(plan);
   const leadAgencies = new Map(progress.agencies.map((a) => [a.agency.id, a.agency]));
   const filter = { errors: {}, lang, includeEmpty: true };
-  const areaOptions = progress.areas.map((a) => ({ value: String(a.area.id), label: pick(a.area.title, lang) }));
-  const agencyOptions = progress.agencies.map((a) => ({ value: String(a.agency.id), label: pick(a.agency.name, lang) }));
+  const asOption = (bar: { key: string; label: string }) => ({ value: bar.key, label: bar.label });
+  const areaOptions = areaBars.map(asOption);
+  const agencyOptions = agencyBars.map(asOption);
   const healthOptions = HEALTH.map((h) => ({ value: h, label: healthLabel(h) }));
   return (
     <Layout
