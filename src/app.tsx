@@ -18,6 +18,7 @@ import { t } from './web/i18n.js';
 import { Layout } from './web/layout.js';
 import { bodyLimits } from './web/body-limits.js';
 import { servePageCache } from './web/page-cache.js';
+import { etagOfRenderedHtml } from './web/rendered-etag.js';
 import { apiErrorBody, authenticate, csrfProtection, isApiPath, requireCleanAddress, retryAfter, toAppError } from './web/middleware.js';
 import { fieldMessages, zodFieldMessages } from './web/validation.js';
 
@@ -91,6 +92,8 @@ export function createApp({ services, logger, modules = defaultModules }: AppOpt
       },
     }),
   );
+
+  app.use('*', etagOfRenderedHtml());
 
   app.get('/assets/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

@@ -517,6 +517,8 @@ export function isMessageKey(key: string): key is MessageKey {
 /** The message for `key` in `lang`, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
+  // Most messages have no placeholder, and a page asks for hundreds.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -4,6 +4,7 @@
  * bypasses it, what is never kept, the race between a render and a change, its bounds, and the node:http fast path.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -209,6 +210,20 @@ describe('who gets a cached page', () => {
     const fresh = await get(PLAN_A, { 'cache-control': 'no-cache' });
     assert.equal(state(fresh), 'bypass');
     assert.equal(fresh.status, 200);
+  });
+
+  test('a rendered page’s validator is the SHA-1 of its bytes, and answers If-None-Match with a 304; a 404 has none', async () => {
+    for (const path of [PLAN_A, `/en${PLAN_A}`, `${PLAN_A}/commitments/1-1`]) {
+      const fresh = await get(path, { 'cache-control': 'no-cache' });
+      const body = Buffer.from(await fresh.arrayBuffer());
+      assert.equal(fresh.headers.get('etag'), `"${createHash('sha1').update(body).digest('hex')}"`, path);
+      const again = await get(path, { 'cache-control': 'no-cache', 'if-none-match': fresh.headers.get('etag') ?? '' });
+      assert.equal(again.status, 304, path);
+      assert.equal(await again.text(), '');
+    }
+    const missing = await get(`${PLAN_A}/commitments/99-9`, { 'cache-control': 'no-cache' });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get('etag'), null);
   });
 });
 
