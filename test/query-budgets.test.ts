@@ -109,11 +109,11 @@ before(async () => {
   const commitment = `${PLAN_PATH}/commitments/${COMMITMENT}`;
   pages = [
     { name: 'home', path: '/', budget: 3 },
-    { name: 'plan', path: PLAN_PATH, budget: 10 },
-    { name: 'plan (English)', path: `/en${PLAN_PATH}`, budget: 10 },
-    { name: 'commitment', path: commitment, budget: 16 },
+    { name: 'plan', path: PLAN_PATH, budget: 8 },
+    { name: 'plan (English)', path: `/en${PLAN_PATH}`, budget: 8 },
+    { name: 'commitment', path: commitment, budget: 15 },
     { name: 'commitment history', path: `${commitment}/history`, budget: 12 },
-    { name: 'progress', path: `${PLAN_PATH}/progress`, budget: 10 },
+    { name: 'progress', path: `${PLAN_PATH}/progress`, budget: 9 },
     { name: 'cycles', path: `${PLAN_PATH}/cycles`, budget: 3 },
     { name: 'meetings', path: `${PLAN_PATH}/meetings`, budget: 3 },
     { name: 'meeting', path: `${PLAN_PATH}/meetings/${meetings[0].id}`, budget: 7 },

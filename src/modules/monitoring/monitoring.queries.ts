@@ -364,21 +364,33 @@ export interface LatestProgress {
   milestones: { milestoneId: number; status: MilestoneProgressStatus; percent: number; weight: number | null }[];
 }
 
+/** A submitted report and one of its milestone entries (none: null), as the roll-up queries read them. */
+interface ReportEntryRow {
+  report_id: number;
+  commitment_id: number;
+  cycle_number: number;
+  milestone_id: number | null;
+  status: string | null;
+  percent: number | null;
+}
+
 /** Each commitment's latest submitted report in a plan (by cycle), with its milestone entries and weights. */
 export async function listLatestProgress(db: DbOrTx, planId: number, commitmentIds?: readonly number[]): Promise<Map<number, LatestProgress>> {
   if (commitmentIds?.length === 0) return new Map();
   // Only the commitments asked for, when the caller names them (a commitment's page shows one status, not the plan's).
   const only = commitmentIds ? sql`AND r.commitment_id IN (${sql.join([...commitmentIds])})` : sql``;
-  const latest = await sql<{ id: number; commitment_id: number; number: number }>`
-    SELECT DISTINCT ON (r.commitment_id) r.id, r.commitment_id, c.number
-    FROM progress_reports r JOIN review_cycles c ON c.id = r.cycle_id
-    WHERE c.plan_id = ${planId} AND r.state = 'submitted' ${only}
-    ORDER BY r.commitment_id, c.number DESC`.execute(db);
-  const byReport = await progressByReport(
-    db,
-    latest.rows.map((r) => ({ reportId: r.id, commitmentId: r.commitment_id, cycleNumber: r.number })),
-  );
-  return new Map([...byReport.values()].map((p) => [p.commitmentId, p]));
+  // The reports and their entries in one statement: every plan and commitment page shows statuses made from them.
+  const rows = await sql<ReportEntryRow>`
+    WITH latest AS (
+      SELECT DISTINCT ON (r.commitment_id) r.id, r.commitment_id, c.number
+      FROM progress_reports r JOIN review_cycles c ON c.id = r.cycle_id
+      WHERE c.plan_id = ${planId} AND r.state = 'submitted' ${only}
+      ORDER BY r.commitment_id, c.number DESC)
+    SELECT l.id AS report_id, l.commitment_id, l.number AS cycle_number, e.milestone_id, e.status, e.percent
+    FROM latest l LEFT JOIN milestone_progress e ON e.report_id = l.id
+    ORDER BY l.commitment_id`.execute(db);
+  const progress = await progressOf(db, rows.rows);
+  return new Map([...progress.values()].map((p) => [p.commitmentId, p]));
 }
 
 /** A commitment's submitted report per cycle: its progress over time. */
@@ -386,49 +398,42 @@ export async function listProgressOverCycles(db: DbOrTx, commitmentId: number): 
   const rows = await db
     .selectFrom('progress_reports as r')
     .innerJoin('review_cycles as c', 'c.id', 'r.cycle_id')
-    .select(['r.id', 'c.number'])
+    .leftJoin('milestone_progress as e', 'e.report_id', 'r.id')
+    .select(['r.id as report_id', 'r.commitment_id', 'c.number as cycle_number', 'e.milestone_id', 'e.status', 'e.percent'])
     .where('r.commitment_id', '=', commitmentId)
     .where('r.state', '=', 'submitted')
     .orderBy('c.number')
     .execute();
-  const map = await progressByReport(
-    db,
-    rows.map((r) => ({ reportId: r.id, commitmentId, cycleNumber: r.number })),
-  );
-  return [...map.values()].sort((a, b) => a.cycleNumber - b.cycleNumber);
+  const progress = await progressOf(db, rows);
+  return [...progress.values()].sort((a, b) => a.cycleNumber - b.cycleNumber);
 }
 
-/** Milestone entries of the given reports, keyed by report id. */
-async function progressByReport(db: DbOrTx, reports: { reportId: number; commitmentId: number; cycleNumber: number }[]): Promise<Map<number, LatestProgress>> {
+/** Reports from their entry rows, keyed by report id: entries in the plan's milestone order, with the weights. */
+async function progressOf(db: DbOrTx, rows: readonly ReportEntryRow[]): Promise<Map<number, LatestProgress>> {
   const out = new Map<number, LatestProgress>();
-  if (reports.length === 0) return out;
-  const entries = await db
-    .selectFrom('milestone_progress')
-    .select(['report_id', 'milestone_id', 'status', 'percent'])
-    .where(
-      'report_id',
-      'in',
-      reports.map((r) => r.reportId),
-    )
-    .execute();
+  for (const r of rows) {
+    if (!out.has(r.report_id)) out.set(r.report_id, { reportId: r.report_id, commitmentId: r.commitment_id, cycleNumber: r.cycle_number, milestones: [] });
+  }
+  const entries = rows.flatMap((r) =>
+    r.milestone_id === null || r.status === null || r.percent === null
+      ? []
+      : [{ reportId: r.report_id, milestoneId: r.milestone_id, status: r.status, percent: r.percent }],
+  );
+  if (entries.length === 0) return out;
   const order = await planQueries.milestoneOrder(
     db,
-    entries.map((e) => e.milestone_id),
+    entries.map((e) => e.milestoneId),
   );
   const position = (id: number) => order.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
-  entries.sort((a, b) => position(a.milestone_id) - position(b.milestone_id) || a.milestone_id - b.milestone_id);
-  const byReport = new Map<number, LatestProgress['milestones']>();
+  entries.sort((a, b) => position(a.milestoneId) - position(b.milestoneId) || a.milestoneId - b.milestoneId);
   for (const e of entries) {
-    const list = byReport.get(e.report_id) ?? [];
-    list.push({
-      milestoneId: e.milestone_id,
+    out.get(e.reportId)?.milestones.push({
+      milestoneId: e.milestoneId,
       status: e.status as MilestoneProgressStatus,
       percent: e.percent,
-      weight: order.get(e.milestone_id)?.weight ?? null,
+      weight: order.get(e.milestoneId)?.weight ?? null,
     });
-    byReport.set(e.report_id, list);
   }
-  for (const r of reports) out.set(r.reportId, { ...r, milestones: byReport.get(r.reportId) ?? [] });
   return out;
 }
 

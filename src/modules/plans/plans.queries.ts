@@ -284,15 +284,28 @@ export async function listCommitments(
   return { items: rows.map((r) => toCommitment(r, co.get(r.id) ?? [])), total: count.n };
 }
 
-/** How many commitments a plan has and which agencies lead them, without loading their texts. */
-export async function summarizePlanCommitments(db: DbOrTx, planId: number): Promise<{ total: number; leadAgencyIds: number[] }> {
+export interface PlanCommitmentSummary {
+  total: number;
+  leadAgencyIds: number[];
+}
+
+/** How many commitments each plan has and which agencies lead them, without loading their texts: one query for all. */
+export async function summarizePlanCommitments(db: DbOrTx, planIds: readonly number[]): Promise<Map<number, PlanCommitmentSummary>> {
+  const summaries = new Map(planIds.map((id): [number, PlanCommitmentSummary] => [id, { total: 0, leadAgencyIds: [] }]));
+  if (planIds.length === 0) return summaries;
   const rows = await db
     .selectFrom('commitments')
-    .select(['lead_agency_id', sql<number>`count(*)::int`.as('n')])
-    .where('plan_id', '=', planId)
-    .groupBy('lead_agency_id')
+    .select(['plan_id', 'lead_agency_id', sql<number>`count(*)::int`.as('n')])
+    .where('plan_id', 'in', planIds)
+    .groupBy(['plan_id', 'lead_agency_id'])
     .execute();
-  return { total: rows.reduce((sum, r) => sum + r.n, 0), leadAgencyIds: rows.map((r) => r.lead_agency_id) };
+  for (const row of rows) {
+    const summary = summaries.get(row.plan_id);
+    if (!summary) continue;
+    summary.total += row.n;
+    summary.leadAgencyIds.push(row.lead_agency_id);
+  }
+  return summaries;
 }
 
 export type CommitmentSummary = Pick<Commitment, 'id' | 'planId' | 'areaId' | 'number' | 'title' | 'leadAgencyId' | 'coAgencyIds' | 'ogpValues' | 'status'>;

@@ -76,12 +76,15 @@ export function planPages(): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const [plans, members] = await Promise.all([q.listPlans(db(c)), q.listMembers(db(c))]);
-    const counts = await Promise.all(plans.map((p) => q.summarizePlanCommitments(db(c), p.id)));
+    const summaries = await q.summarizePlanCommitments(
+      db(c),
+      plans.map((p) => p.id),
+    );
     return c.html(
       <HomePage
         ctx={pageContext(c)}
         members={members}
-        plans={plans.map((plan, i) => ({ plan, commitmentCount: counts[i]?.total ?? 0 }))}
+        plans={plans.map((plan) => ({ plan, commitmentCount: summaries.get(plan.id)?.total ?? 0 }))}
         canCreate={can(c.get('actor'), 'plan.create')}
       />,
     );
@@ -115,13 +118,16 @@ export function planPages(): Hono<AppEnv> {
       value: OGP_VALUES.find((v) => v === c.req.query('value')),
       status: COMMITMENT_STATUSES.find((s) => s === c.req.query('status')),
     };
-    const [members, areas, agencies, summary, listed] = await Promise.all([
+    // Unfiltered, the list is the whole plan and gives its total and lead agencies itself.
+    const narrowed = filters.area !== undefined || filters.agency !== undefined || filters.value !== undefined;
+    const [members, areas, agencies, listed, summaries] = await Promise.all([
       q.listMembers(db(c)),
       q.listAreas(db(c), plan.id),
       q.listAgencies(db(c)),
-      q.summarizePlanCommitments(db(c), plan.id),
       q.listCommitmentSummaries(db(c), { planId: plan.id, areaId: filters.area, agencyId: filters.agency, ogpValue: filters.value }),
+      narrowed ? q.summarizePlanCommitments(db(c), [plan.id]) : undefined,
     ]);
+    const summary = summaries?.get(plan.id) ?? { total: listed.length, leadAgencyIds: listed.map((x) => x.leadAgencyId) };
     // The status filter matches the status the page shows, which follows the reports, not the stored one.
     const [statuses, follow, after] = await Promise.all([
       publicStatuses(db(c), listed),
