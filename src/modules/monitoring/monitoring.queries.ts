@@ -374,9 +374,9 @@ interface ReportEntryRow {
   percent: number | null;
 }
 
-/** Each commitment's latest submitted report in a plan (by cycle), with its milestone entries and weights. */
-export async function listLatestProgress(db: DbOrTx, planId: number, commitmentIds?: readonly number[]): Promise<Map<number, LatestProgress>> {
-  if (commitmentIds?.length === 0) return new Map();
+/** The entries of each commitment's latest submitted report in a plan (by cycle); a report without entries, one row. */
+async function latestReportEntries(db: DbOrTx, planId: number, commitmentIds?: readonly number[]): Promise<ReportEntryRow[]> {
+  if (commitmentIds?.length === 0) return [];
   // Only the commitments asked for, when the caller names them (a commitment's page shows one status, not the plan's).
   const only = commitmentIds ? sql`AND r.commitment_id IN (${sql.join([...commitmentIds])})` : sql``;
   // The reports and their entries in one statement: every plan and commitment page shows statuses made from them.
@@ -389,8 +389,31 @@ export async function listLatestProgress(db: DbOrTx, planId: number, commitmentI
     SELECT l.id AS report_id, l.commitment_id, l.number AS cycle_number, e.milestone_id, e.status, e.percent
     FROM latest l LEFT JOIN milestone_progress e ON e.report_id = l.id
     ORDER BY l.commitment_id`.execute(db);
-  const progress = await progressOf(db, rows.rows);
+  return rows.rows;
+}
+
+/** Each commitment's latest submitted report in a plan (by cycle), with its milestone entries and weights. */
+export async function listLatestProgress(db: DbOrTx, planId: number, commitmentIds?: readonly number[]): Promise<Map<number, LatestProgress>> {
+  const progress = await progressOf(db, await latestReportEntries(db, planId, commitmentIds));
   return new Map([...progress.values()].map((p) => [p.commitmentId, p]));
+}
+
+/**
+ * What a public status needs of each commitment's latest submitted report (domain/public-status.ts): its entries'
+ * statuses, without the milestones' order and weights (plans' rows, one more read).
+ */
+export async function listLatestReportedStatuses(
+  db: DbOrTx,
+  planId: number,
+  commitmentIds: readonly number[],
+): Promise<Map<number, { milestones: { status: MilestoneProgressStatus }[] }>> {
+  const latest = new Map<number, { milestones: { status: MilestoneProgressStatus }[] }>();
+  for (const row of await latestReportEntries(db, planId, commitmentIds)) {
+    const report = latest.get(row.commitment_id) ?? { milestones: [] };
+    if (row.status !== null) report.milestones.push({ status: row.status as MilestoneProgressStatus });
+    latest.set(row.commitment_id, report);
+  }
+  return latest;
 }
 
 /** A commitment's submitted report per cycle: its progress over time. */
