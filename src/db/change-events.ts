@@ -16,11 +16,12 @@ export const CHANGE_CHANNEL = 'cocreate_changes';
  */
 export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
   schema_migrations: 'the migrator’s bookkeeping',
-  users: 'accounts; pages show the names stored with the content, not this table',
   user_agencies: 'who may act for an agency',
   sessions: 'sign-in state',
   api_tokens: 'tokens are listed only to their owner, never cached',
   sign_in_failures: 'sign-in limits',
+  role_grants: 'who may act as a forum member, chair or moderator; pages show the seats and groups that grant them',
+  email_tokens: 'one-use links sent by e-mail',
   speech_revisions: 'the private log of corrections during the embargo',
   speaker_pending_aliases: 'aliases waiting for their transcript; publication writes them to speakers, which notifies',
   speech_postings: 'the search index, rewritten with the speeches (which notify); search pages are not cached',

@@ -7,11 +7,30 @@
 export const ROLES = ['admin', 'secretariat', 'agency-officer', 'public'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Roles a person holds on top of their account's role, each within a scope (issue #11): a forum member or
+ * co-convener of a plan's forum, the chair of a working group, a moderator of a plan (or of the whole site). One
+ * person may hold several; a forum seat or a group's chair grants them, and ending it takes them back.
+ */
+export const SCOPED_ROLES = ['forum-member', 'co-convener', 'working-group-chair', 'moderator'] as const;
+export type ScopedRole = (typeof SCOPED_ROLES)[number];
+export const SCOPE_KINDS = ['site', 'plan', 'working-group', 'agency'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export interface RoleGrant {
+  role: ScopedRole;
+  scope: ScopeKind;
+  /** The plan, working group or agency; none for the whole site. */
+  scopeId: number | null;
+}
+
 export interface Actor {
   id: number;
   displayName: string;
   role: Role;
   agencyIds: readonly number[];
+  /** Scoped roles; none when absent (system actors, tests that need none). */
+  grants?: readonly RoleGrant[];
 }
 
 /** Action name → true. Modules add their actions to this interface from their own `*.policy.ts`. */
@@ -24,6 +43,9 @@ export interface ResourceOwnership {
   leadAgencyId?: number;
   coAgencyIds?: readonly number[];
   authorId?: number;
+  /** The plan it belongs to, and the working group: what a scoped role's scope is matched against. */
+  planId?: number;
+  workingGroupId?: number;
 }
 
 /** How an actor may stand to the resource: leading its commitment, supporting it, or having written it. */
@@ -34,6 +56,8 @@ export interface ActionRule {
   roles: readonly Role[];
   /** Roles that may do it only when they stand in one of these relations to the resource. */
   when?: { roles: readonly Role[]; relations: readonly Relation[] };
+  /** Scoped roles that may do it where their scope covers the resource (a plan's forum, a working group). */
+  grants?: readonly ScopedRole[];
 }
 
 /** The secretariat and the administrator edit everything in a plan. */
@@ -50,10 +74,30 @@ const relates = (actor: Actor, resource: ResourceOwnership, relation: Relation):
   }
 };
 
+/** Whether a grant's scope covers the resource: the whole site, its plan, its working group or its lead agency. */
+export function scopeCovers(grant: RoleGrant, resource: ResourceOwnership): boolean {
+  switch (grant.scope) {
+    case 'site':
+      return true;
+    case 'plan':
+      return resource.planId !== undefined && resource.planId === grant.scopeId;
+    case 'working-group':
+      return resource.workingGroupId !== undefined && resource.workingGroupId === grant.scopeId;
+    case 'agency':
+      return resource.leadAgencyId !== undefined && resource.leadAgencyId === grant.scopeId;
+  }
+}
+
+/** Whether the actor holds one of these scoped roles with a scope covering the resource. */
+export function holds(actor: Actor | null, roles: readonly ScopedRole[], resource: ResourceOwnership = {}): boolean {
+  return !!actor?.grants?.some((g) => roles.includes(g.role) && scopeCovers(g, resource));
+}
+
 /** Whether a rule allows this actor on this resource (pure; `can` looks the rule up). */
 export function allows(rule: ActionRule | undefined, actor: Actor | null, resource: ResourceOwnership = {}): boolean {
   if (!actor || !rule) return false;
   if (rule.roles.includes(actor.role)) return true;
+  if (rule.grants && holds(actor, rule.grants, resource)) return true;
   return !!rule.when && rule.when.roles.includes(actor.role) && rule.when.relations.some((r) => relates(actor, resource, r));
 }
 

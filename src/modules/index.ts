@@ -5,10 +5,23 @@
  */
 import type { ModuleManifest } from '../web/module.js';
 import { accountsModule } from './accounts/index.js';
+import { cocreationModule } from './cocreation/index.js';
 import { forumModule } from './forum/index.js';
 import { historyModule } from './history/index.js';
 import { monitoringModule } from './monitoring/index.js';
 import { plansModule } from './plans/index.js';
+import { rosterModule } from './roster/index.js';
 import { transcriptsModule } from './transcripts/index.js';
+import { workgroupsModule } from './workgroups/index.js';
 
-export const modules: readonly ModuleManifest[] = [plansModule, historyModule, monitoringModule, forumModule, transcriptsModule, accountsModule];
+export const modules: readonly ModuleManifest[] = [
+  plansModule,
+  historyModule,
+  monitoringModule,
+  forumModule,
+  transcriptsModule,
+  accountsModule,
+  rosterModule,
+  workgroupsModule,
+  cocreationModule,
+];

@@ -7,7 +7,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
-import type { Db } from '../db/connection.js';
+import type { Db, DbOrTx } from '../db/connection.js';
 import { registerPolicy, type ActionRule, type Action } from '../domain/authorization.js';
 import type { AppEnv } from './context.js';
 import type { IdentityProvider } from './middleware.js';
@@ -49,6 +49,12 @@ export interface ModuleManifest {
   provides?: Partial<Provisions>;
   /** How requests name their actor (sessions, API tokens): exactly one module provides it. */
   identity?: IdentityProvider;
+  /**
+   * Removes a deleted account's personal data from the module's own tables, inside the deletion's transaction
+   * (Taiwan's Personal Data Protection Act; the privacy page says what is kept): public contributions stay, shown
+   * as a former participant's.
+   */
+  erasePersonalData?: (trx: DbOrTx, userId: number) => Promise<void>;
   /** Loads the module's demo data into an empty database; may extend the context for later modules. */
   seed?: (db: Db, context: SeedContext) => Promise<SeedContext | void>;
 }
@@ -80,6 +86,7 @@ export function registerModules(list: readonly ModuleManifest[]): void {
     if (module.policy) registerPolicy(module.policy);
     if (module.visibility) registerVisibility(...module.visibility);
     if (module.sections) registerSections(...module.sections);
+    if (module.erasePersonalData) erasers.set(module.name, module.erasePersonalData);
     for (const [name, value] of Object.entries(module.provides ?? {})) {
       const existing = provisions.get(name);
       if (existing && existing.module !== module.name) throw new Error(`"${name}" is provided by both ${existing.module} and ${module.name}`);
@@ -90,6 +97,12 @@ export function registerModules(list: readonly ModuleManifest[]): void {
 }
 
 const provisions = new Map<string, { module: string; value: unknown }>();
+const erasers = new Map<string, NonNullable<ModuleManifest['erasePersonalData']>>();
+
+/** Every registered module's eraser, in list order, in the caller's transaction (account deletion). */
+export async function erasePersonalDataEverywhere(trx: DbOrTx, userId: number): Promise<void> {
+  for (const erase of erasers.values()) await erase(trx, userId);
+}
 
 /** What a listed module provides under `name`, or undefined when no module does (the user goes without it). */
 export function provided<K extends keyof Provisions>(name: K): Provisions[K] | undefined {

@@ -1,7 +1,9 @@
 /** All SQL for users, sessions, API tokens and sign-in failure counters. */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
-import type { Actor, Role } from '../../domain/authorization.js';
+import type { Actor, RoleGrant, Role, ScopedRole, ScopeKind } from '../../domain/authorization.js';
+import type { Localized } from '../../domain/localized.js';
+import type { PublicPerson, Region } from '../../domain/people.js';
 
 export interface UserRecord extends Actor {
   email: string;
@@ -14,18 +16,82 @@ async function agenciesOf(db: DbOrTx, userId: number): Promise<number[]> {
   return rows.map((r) => r.agency_id);
 }
 
+/** The scoped roles a user holds (one grant per role and scope, whatever granted it). */
+export async function grantsOf(db: DbOrTx, userId: number): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .select(['role', 'scope', 'scope_id'])
+    .distinct()
+    .where('user_id', '=', userId)
+    .orderBy(['role', 'scope', 'scope_id'])
+    .execute();
+  return rows.map((r) => ({ role: r.role as ScopedRole, scope: r.scope as ScopeKind, scopeId: r.scope_id }));
+}
+
+/** An actor as the rules see it: the account's role, its agencies and its scoped roles. */
+async function actorOf(db: DbOrTx, row: { id: number; display_name: string; role: string }): Promise<Actor> {
+  return { id: row.id, displayName: row.display_name, role: row.role as Role, agencyIds: await agenciesOf(db, row.id), grants: await grantsOf(db, row.id) };
+}
+
+/** Gives a scoped role; `source` names what gave it (a seat, a group's chair), and the same grant twice is one. */
+export async function insertGrant(db: DbOrTx, userId: number, grant: RoleGrant, source: string): Promise<void> {
+  const exists = await db
+    .selectFrom('role_grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', grant.role)
+    .where('scope', '=', grant.scope)
+    .where((eb) => (grant.scopeId === null ? eb('scope_id', 'is', null) : eb('scope_id', '=', grant.scopeId)))
+    .where('source', '=', source)
+    .executeTakeFirst();
+  if (exists) return;
+  await db.insertInto('role_grants').values({ user_id: userId, role: grant.role, scope: grant.scope, scope_id: grant.scopeId, source }).execute();
+}
+
+/** Takes back what one source gave (a seat ended, a chair replaced). */
+export async function deleteGrantsFrom(db: DbOrTx, source: string): Promise<void> {
+  await db.deleteFrom('role_grants').where('source', '=', source).execute();
+}
+
+export interface StakeholderGroup {
+  code: string;
+  name: Localized;
+}
+
+export async function listStakeholderGroups(db: DbOrTx): Promise<StakeholderGroup[]> {
+  const rows = await db.selectFrom('stakeholder_groups').select(['code', 'name']).orderBy('position').execute();
+  return rows.map((r) => ({ code: r.code, name: r.name }));
+}
+
+/** What others may see of these people, by id (a deleted account: no name; a private profile: the name only). */
+export async function publicPeople(db: DbOrTx, ids: readonly number[]): Promise<Map<number, PublicPerson>> {
+  const people = new Map<number, PublicPerson>();
+  if (ids.length === 0) return people;
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'organisation', 'stakeholder_group', 'region', 'profile_public', 'deleted_at'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows) {
+    const deleted = r.deleted_at !== null;
+    const shown = r.profile_public && !deleted;
+    people.set(r.id, {
+      id: r.id,
+      displayName: deleted ? null : r.display_name,
+      organisation: shown ? r.organisation : null,
+      stakeholderGroup: shown ? r.stakeholder_group : null,
+      region: shown ? (r.region as Region | null) : null,
+      profilePublic: shown,
+      deleted,
+    });
+  }
+  return people;
+}
+
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRecord | undefined> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   if (!row) return undefined;
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role as Role,
-    passwordHash: row.password_hash,
-    isDemo: row.is_demo,
-    agencyIds: await agenciesOf(db, row.id),
-  };
+  return { ...(await actorOf(db, row)), email: row.email, passwordHash: row.password_hash, isDemo: row.is_demo };
 }
 
 /** The e-mail of a user, by id; undefined when there is no such user. */
@@ -76,7 +142,7 @@ export async function findSessionActor(db: DbOrTx, tokenHash: string, now: Date)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    actor: { id: row.id, displayName: row.display_name, role: row.role as Role, agencyIds: await agenciesOf(db, row.id) },
+    actor: await actorOf(db, row),
     csrfToken: row.csrf_token,
   };
 }
@@ -144,7 +210,7 @@ export async function findApiTokenByHash(db: DbOrTx, tokenHash: string): Promise
   if (!row) return undefined;
   return {
     token: toApiToken(row),
-    actor: { id: row.user_id, displayName: row.display_name, role: row.role as Role, agencyIds: await agenciesOf(db, row.user_id) },
+    actor: await actorOf(db, { id: row.user_id, display_name: row.display_name, role: row.role }),
   };
 }
 

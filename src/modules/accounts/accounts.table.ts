@@ -1,6 +1,7 @@
 /** The accounts module's tables, as Kysely types written to match its migrations; they join the `DB` type by declaration merging. */
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../../db/schema.js';
+import type { Json, Timestamp } from '../../db/schema.js';
+import type { Localized } from '../../domain/localized.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -10,6 +11,37 @@ export interface UsersTable {
   role: string;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
+  organisation: string | null;
+  stakeholder_group: string | null;
+  region: string | null;
+  profile_public: Generated<boolean>;
+  email_confirmed_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface StakeholderGroupsTable {
+  code: string;
+  name: Json<Localized>;
+  position: number;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  scope: string;
+  scope_id: number | null;
+  source: string;
+  granted_at: Generated<Timestamp>;
+}
+
+export interface EmailTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: 'confirm' | 'reset';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface UserAgenciesTable {
@@ -50,5 +82,8 @@ declare module '../../db/schema.js' {
     sessions: SessionsTable;
     api_tokens: ApiTokensTable;
     sign_in_failures: SignInFailuresTable;
+    stakeholder_groups: StakeholderGroupsTable;
+    role_grants: RoleGrantsTable;
+    email_tokens: EmailTokensTable;
   }
 }

@@ -20,6 +20,8 @@ export { createUser } from './accounts.service.js';
 export { findUserByEmail, findUserEmail } from './accounts.queries.js';
 export { purgeExpired } from './accounts.service.js';
 export { userExists } from './accounts.queries.js';
+/** People as others may see them, the stakeholder groups, and the scoped roles that seats and groups grant. */
+export { deleteGrantsFrom, insertGrant, listStakeholderGroups, publicPeople, type StakeholderGroup } from './accounts.queries.js';
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones
