@@ -38,8 +38,12 @@ CREATE TABLE role_grants (
   scope_id integer,
   -- What granted it (a forum seat, a working group's chair, the admin), so ending that takes it back.
   source text NOT NULL,
+  -- A seat's term: the role holds from the first day to the last (either open); outside it the grant is ignored.
+  starts_on date,
+  ends_on date,
   granted_at timestamptz NOT NULL DEFAULT now(),
-  CHECK ((scope = 'site') = (scope_id IS NULL))
+  CHECK ((scope = 'site') = (scope_id IS NULL)),
+  CHECK (ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on)
 );
 CREATE UNIQUE INDEX role_grants_unique_idx ON role_grants (user_id, role, scope, coalesce(scope_id, 0), source);
 

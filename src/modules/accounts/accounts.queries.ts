@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
 import type { Actor, RoleGrant, Role, ScopedRole, ScopeKind } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
+import { taipeiDay } from '../../domain/monitoring.js';
 import type { PublicPerson, Region } from '../../domain/people.js';
 
 export interface UserRecord extends Actor {
@@ -16,25 +17,43 @@ async function agenciesOf(db: DbOrTx, userId: number): Promise<number[]> {
   return rows.map((r) => r.agency_id);
 }
 
-/** The scoped roles a user holds (one grant per role and scope, whatever granted it). */
-export async function grantsOf(db: DbOrTx, userId: number): Promise<RoleGrant[]> {
+/** The scoped roles a user holds on `now`'s date in Taiwan (one grant per role and scope, whatever granted it). */
+export async function grantsOf(db: DbOrTx, userId: number, now: Date): Promise<RoleGrant[]> {
+  const today = taipeiDay(now);
   const rows = await db
     .selectFrom('role_grants')
     .select(['role', 'scope', 'scope_id'])
     .distinct()
     .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', today)]))
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
     .orderBy(['role', 'scope', 'scope_id'])
     .execute();
   return rows.map((r) => ({ role: r.role as ScopedRole, scope: r.scope as ScopeKind, scopeId: r.scope_id }));
 }
 
 /** An actor as the rules see it: the account's role, its agencies and its scoped roles. */
-async function actorOf(db: DbOrTx, row: { id: number; display_name: string; role: string }): Promise<Actor> {
-  return { id: row.id, displayName: row.display_name, role: row.role as Role, agencyIds: await agenciesOf(db, row.id), grants: await grantsOf(db, row.id) };
+async function actorOf(db: DbOrTx, row: { id: number; display_name: string; role: string }, now: Date): Promise<Actor> {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role as Role,
+    agencyIds: await agenciesOf(db, row.id),
+    grants: await grantsOf(db, row.id, now),
+  };
 }
 
-/** Gives a scoped role; `source` names what gave it (a seat, a group's chair), and the same grant twice is one. */
-export async function insertGrant(db: DbOrTx, userId: number, grant: RoleGrant, source: string): Promise<void> {
+/**
+ * Gives a scoped role, for a term when `term` says (dates as YYYY-MM-DD, either end open); `source` names what gave
+ * it (a seat, a group's chair), and the same grant from the same source twice is one.
+ */
+export async function insertGrant(
+  db: DbOrTx,
+  userId: number,
+  grant: RoleGrant,
+  source: string,
+  term: { startsOn?: string | null; endsOn?: string | null } = {},
+): Promise<void> {
   const exists = await db
     .selectFrom('role_grants')
     .select('id')
@@ -45,7 +64,18 @@ export async function insertGrant(db: DbOrTx, userId: number, grant: RoleGrant, 
     .where('source', '=', source)
     .executeTakeFirst();
   if (exists) return;
-  await db.insertInto('role_grants').values({ user_id: userId, role: grant.role, scope: grant.scope, scope_id: grant.scopeId, source }).execute();
+  await db
+    .insertInto('role_grants')
+    .values({
+      user_id: userId,
+      role: grant.role,
+      scope: grant.scope,
+      scope_id: grant.scopeId,
+      source,
+      starts_on: term.startsOn ?? null,
+      ends_on: term.endsOn ?? null,
+    })
+    .execute();
 }
 
 /** Takes back what one source gave (a seat ended, a chair replaced). */
@@ -91,7 +121,15 @@ export async function publicPeople(db: DbOrTx, ids: readonly number[]): Promise<
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRecord | undefined> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   if (!row) return undefined;
-  return { ...(await actorOf(db, row)), email: row.email, passwordHash: row.password_hash, isDemo: row.is_demo };
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role as Role,
+    agencyIds: await agenciesOf(db, row.id),
+    email: row.email,
+    passwordHash: row.password_hash,
+    isDemo: row.is_demo,
+  };
 }
 
 /** The e-mail of a user, by id; undefined when there is no such user. */
@@ -142,7 +180,7 @@ export async function findSessionActor(db: DbOrTx, tokenHash: string, now: Date)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    actor: await actorOf(db, row),
+    actor: await actorOf(db, row, now),
     csrfToken: row.csrf_token,
   };
 }
@@ -200,7 +238,7 @@ const toApiToken = (row: TokenRow): ApiTokenRecord => ({
 });
 
 /** The token with this hash and its user, whatever its state (the caller decides about expiry and revocation). */
-export async function findApiTokenByHash(db: DbOrTx, tokenHash: string): Promise<{ token: ApiTokenRecord; actor: Actor } | undefined> {
+export async function findApiTokenByHash(db: DbOrTx, tokenHash: string, now: Date): Promise<{ token: ApiTokenRecord; actor: Actor } | undefined> {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
@@ -210,7 +248,7 @@ export async function findApiTokenByHash(db: DbOrTx, tokenHash: string): Promise
   if (!row) return undefined;
   return {
     token: toApiToken(row),
-    actor: await actorOf(db, { id: row.user_id, display_name: row.display_name, role: row.role }),
+    actor: await actorOf(db, { id: row.user_id, display_name: row.display_name, role: row.role }, now),
   };
 }
 

@@ -106,8 +106,8 @@ export const tokenStatus = (token: q.ApiTokenRecord, now: Date): TokenStatus =>
 
 /** The token's user while it is active; its last use is recorded at most once a minute. */
 export async function actorForApiToken(deps: AccountDeps, token: string): Promise<Actor | undefined> {
-  const found = await q.findApiTokenByHash(deps.db, tokenHash(deps, token));
   const now = deps.now();
+  const found = await q.findApiTokenByHash(deps.db, tokenHash(deps, token), now);
   if (!found || tokenStatus(found.token, now) !== 'active') return undefined;
   const notSince = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS);
   if (!found.token.lastUsedAt || found.token.lastUsedAt < notSince) await q.touchApiToken(deps.db, found.token.id, now, notSince);

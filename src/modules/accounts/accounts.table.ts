@@ -32,6 +32,8 @@ export interface RoleGrantsTable {
   scope: string;
   scope_id: number | null;
   source: string;
+  starts_on: string | null;
+  ends_on: string | null;
   granted_at: Generated<Timestamp>;
 }
 
