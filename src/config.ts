@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxySetting } from './web/client-address.js';
 
+/** The sender of e-mail when MAIL_FROM is not set. */
+export const DEFAULT_MAIL_FROM = 'Cocreate <no-reply@localhost>';
+
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
 export const configSchema = z.object({
@@ -33,6 +36,11 @@ export const configSchema = z.object({
         return z.NEVER;
       }
     }),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default(DEFAULT_MAIL_FROM),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +62,10 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   /** Proxies whose X-Forwarded-For names the client (sign-in limits); none by default. */
   trustProxy: TrustProxySetting;
+  /** Where e-mail goes out (web/mail.ts); unset, messages are written to the log instead. */
+  smtpUrl: string | undefined;
+  /** The sender of every e-mail. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: c.COCREATE_SECURE_COOKIES ?? c.COCREATE_PUBLIC_URL?.startsWith('https://') ?? false,
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
   };
 }

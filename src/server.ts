@@ -17,6 +17,7 @@ import { publishDueTranscripts } from './modules/transcripts/index.js';
 import { formatDemoAccounts, seedIfEmpty } from './seed.js';
 import { compileProxyTrust } from './web/client-address.js';
 import { answerClientErrors } from './web/input-errors.js';
+import { createMailer } from './web/mail.js';
 import { PageCache, withPageCache } from './web/page-cache.js';
 
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
     if (accounts) process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
   }
   if (config.sessionSecretIsEphemeral) logger.warn('SESSION_SECRET is not set: sessions end when the server stops');
+  if (!config.smtpUrl) logger.warn('SMTP_URL is not set: e-mail (confirmation and reset links) is written to this log instead of sent');
   const now = () => new Date();
   // Dropped by the database's change events, from this process and any other on the same database (ADR 0020).
   const pageCache = new PageCache({ changes: database, now });
@@ -41,6 +43,7 @@ async function main() {
       config,
       trustProxy: compileProxyTrust(config.trustProxy),
       pageCache,
+      mailer: createMailer(config, logger),
     },
     logger,
   });

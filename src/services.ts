@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { ProxyTrust } from './web/client-address.js';
+import type { Mailer } from './web/mail.js';
 import type { PageCache } from './web/page-cache.js';
 
 export interface Services {
@@ -15,4 +16,6 @@ export interface Services {
   trustProxy?: ProxyTrust;
   /** Public pages kept for anonymous visitors, dropped by change events (ADR 0020); unset caches nothing. */
   pageCache?: PageCache;
+  /** Outgoing e-mail (confirmation and reset links); unset, messages go to a log of their own (web/mail.ts). */
+  mailer?: Mailer;
 }

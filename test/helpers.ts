@@ -10,6 +10,7 @@ import { copyTestSnapshot, MIGRATED } from '../src/db/test-database.js';
 import type { Role } from '../src/domain/authorization.js';
 import { createUser } from '../src/modules/accounts/index.js';
 import type { ProxyTrust } from '../src/web/client-address.js';
+import type { Mailer } from '../src/web/mail.js';
 import { PageCache } from '../src/web/page-cache.js';
 import { PLAN, preparePlan, type SeededPlanFacts } from './snapshots.js';
 
@@ -28,9 +29,9 @@ export interface TestContext {
  * A database of its own (a copy of the demo plan's snapshot, or of the empty one with `seed: false`) and the app
  * over it. Cheap enough (a snapshot copy, no migration or seed) for a test that needs a database nobody else wrote
  * to: call it in the test and close it in `t.after`. `logger` receives the app's log of unhandled errors (without
- * one they go to the console).
+ * one they go to the console); `mailer` sends the app's e-mail (without one it is logged, web/mail.ts).
  */
-export async function setup(options: { seed?: boolean; logger?: Logger; trustProxy?: ProxyTrust } = {}): Promise<TestContext> {
+export async function setup(options: { seed?: boolean; logger?: Logger; trustProxy?: ProxyTrust; mailer?: Mailer } = {}): Promise<TestContext> {
   const seed = options.seed !== false;
   const copy = seed ? await copyTestSnapshot(PLAN, preparePlan) : await copyTestSnapshot(MIGRATED, async () => null);
   const { database } = copy;
@@ -48,6 +49,7 @@ export async function setup(options: { seed?: boolean; logger?: Logger; trustPro
       config: { publicUrl: undefined },
       trustProxy: options.trustProxy,
       pageCache,
+      mailer: options.mailer,
     },
     logger: options.logger,
   });

@@ -15,3 +15,13 @@ export interface PublicPerson {
   profilePublic: boolean;
   deleted: boolean;
 }
+
+/** What the electorate rule of a call for nominations reads of an account (roster's isCivilSocietyParticipant). */
+export interface AccountStanding {
+  id: number;
+  role: string;
+  emailConfirmed: boolean;
+  deleted: boolean;
+  stakeholderGroup: string | null;
+  registeredAt: Date;
+}

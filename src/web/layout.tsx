@@ -64,7 +64,8 @@ export function Layout(props: {
                 </li>
                 {ctx.actor ? (
                   <li class="account">
-                    <a href={href(lang, '/account/tokens')}>{t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })}</a>
+                    <a href={href(lang, '/account')}>{t(lang, 'accounts.nav.account')}</a>{' '}
+                    <span>({t(lang, 'nav.signedInAs', { name: ctx.actor.displayName })})</span>
                     <form method="post" action={href(lang, '/logout')} class="inline-form">
                       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                       <button type="submit" class="link-button">
@@ -73,9 +74,14 @@ export function Layout(props: {
                     </form>
                   </li>
                 ) : (
-                  <li>
-                    <a href={href(lang, `/login?next=${encodeURIComponent(href(lang, ctx.path))}`)}>{t(lang, 'nav.signIn')}</a>
-                  </li>
+                  <>
+                    <li>
+                      <a href={href(lang, `/login?next=${encodeURIComponent(href(lang, ctx.path))}`)}>{t(lang, 'nav.signIn')}</a>
+                    </li>
+                    <li>
+                      <a href={href(lang, '/signup')}>{t(lang, 'accounts.nav.signUp')}</a>
+                    </li>
+                  </>
                 )}
               </ul>
             </nav>
@@ -102,7 +108,8 @@ export function Layout(props: {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              <a href="/api/v1/plans">{t(lang, 'footer.openData')}</a> · {t(lang, 'footer.source')}
+              <a href="/api/v1/plans">{t(lang, 'footer.openData')}</a> · <a href={href(lang, '/privacy')}>{t(lang, 'accounts.nav.privacy')}</a> ·{' '}
+              {t(lang, 'footer.source')}
             </p>
           </div>
         </footer>

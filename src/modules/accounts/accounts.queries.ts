@@ -4,12 +4,14 @@ import type { DbOrTx } from '../../db/connection.js';
 import type { Actor, RoleGrant, Role, ScopedRole, ScopeKind } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import { taipeiDay } from '../../domain/monitoring.js';
-import type { PublicPerson, Region } from '../../domain/people.js';
+import type { AccountStanding, PublicPerson, Region } from '../../domain/people.js';
 
 export interface UserRecord extends Actor {
   email: string;
   passwordHash: string;
   isDemo: boolean;
+  /** Null until the person follows the link mailed at sign-up (accounts made by the operator are confirmed). */
+  emailConfirmedAt: Date | null;
 }
 
 async function agenciesOf(db: DbOrTx, userId: number): Promise<number[]> {
@@ -27,7 +29,9 @@ export async function grantsOf(db: DbOrTx, userId: number, now: Date): Promise<R
     .where('user_id', '=', userId)
     .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', today)]))
     .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
-    .orderBy(['role', 'scope', 'scope_id'])
+    .orderBy('role')
+    .orderBy('scope')
+    .orderBy('scope_id')
     .execute();
   return rows.map((r) => ({ role: r.role as ScopedRole, scope: r.scope as ScopeKind, scopeId: r.scope_id }));
 }
@@ -119,7 +123,8 @@ export async function publicPeople(db: DbOrTx, ids: readonly number[]): Promise<
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  // A deleted account keeps a placeholder address that finds nothing.
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
@@ -129,6 +134,7 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRe
     email: row.email,
     passwordHash: row.password_hash,
     isDemo: row.is_demo,
+    emailConfirmedAt: row.email_confirmed_at,
   };
 }
 
@@ -149,7 +155,15 @@ export async function insertUser(
 ): Promise<number> {
   const row = await db
     .insertInto('users')
-    .values({ email: u.email.toLowerCase(), display_name: u.displayName, password_hash: u.passwordHash, role: u.role, is_demo: u.isDemo })
+    // The operator vouches for the address of an account they make.
+    .values({
+      email: u.email.toLowerCase(),
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      role: u.role,
+      is_demo: u.isDemo,
+      email_confirmed_at: sql<Date>`now()`,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (u.agencyIds.length > 0)
@@ -323,4 +337,43 @@ export async function settleSuccessfulSignIn(db: DbOrTx, pairKey: string, refund
 
 export async function deleteQuietFailureCounts(db: DbOrTx, before: Date): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('last_failure_at', '<', before).execute();
+}
+
+/** The standing of these accounts, by id (a missing id is no account). */
+export async function accountStandings(db: DbOrTx, ids: readonly number[]): Promise<Map<number, AccountStanding>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'email_confirmed_at', 'deleted_at', 'stakeholder_group', 'created_at'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        role: r.role,
+        emailConfirmed: r.email_confirmed_at !== null,
+        deleted: r.deleted_at !== null,
+        stakeholderGroup: r.stakeholder_group,
+        registeredAt: r.created_at,
+      },
+    ]),
+  );
+}
+
+/**
+ * How many accounts the rule admits now: participants with a confirmed address, not deleted, not in the government
+ * group. Counted when the result is published, just after voting closed, and kept with the result (ADR 0026).
+ */
+export async function countCivilSocietyParticipants(db: DbOrTx): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('role', '=', 'public')
+    .where('email_confirmed_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('stakeholder_group', 'is', null), eb('stakeholder_group', '<>', 'government')]))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Actor } from '../../domain/authorization.js';
+import { SCOPE_KINDS, SCOPED_ROLES, type Actor } from '../../domain/authorization.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { clientAddress } from '../../web/client-address.js';
 import type { FieldErrors } from '../../web/ui/index.js';
@@ -26,8 +26,18 @@ import {
 } from './accounts.forms.js';
 import type { ApiTokenRecord } from './accounts.queries.js';
 import { createdTokenOutput, tokenInput, tokenListQuery, tokenOutput } from './accounts.schemas.js';
-import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, tokenStatus } from './accounts.service.js';
-import { SignInPage } from './views/sign-in.js';
+import {
+  createApiToken,
+  EmailUnconfirmedError,
+  listApiTokens,
+  revokeApiToken,
+  signIn,
+  signOut,
+  TOKEN_DEFAULT_DAYS,
+  TOKEN_MAX_DAYS,
+  tokenStatus,
+} from './accounts.service.js';
+import { SignInPage, type SignInNotice } from './views/sign-in.js';
 import { TokensPage } from './views/tokens.js';
 
 const deps = (c: AppContext) => {
@@ -42,7 +52,9 @@ export function accountPages(): Hono<AppEnv> {
     rememberAnonymousCsrf(c);
     const lang = c.get('lang');
     const values: SignInValues = { email: '', next: safeNext(c.req.query('next'), href(lang, homePath)) };
-    return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={{}} />);
+    const asked = c.req.query('notice');
+    const notice: SignInNotice | undefined = asked === 'confirmed' || asked === 'reset' ? asked : undefined;
+    return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={{}} notice={notice} />);
   });
 
   app.post(loginPath, async (c) => {
@@ -64,6 +76,9 @@ export function accountPages(): Hono<AppEnv> {
         const errors = { password: t(lang, error.key, error.params) };
         return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={errors} />, 429);
       }
+      // The password was right: say the address awaits confirmation, and offer a new link.
+      if (error instanceof EmailUnconfirmedError)
+        return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={{}} unconfirmedEmail={error.email} />, 403);
       if (!(error instanceof ValidationError)) throw error;
       return c.html(<SignInPage ctx={pageContext(c)} values={values} errors={fieldMessages(error, lang)} />, 400);
     }
@@ -147,13 +162,21 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: '/session',
       tags: ['accounts'],
-      summary: 'Who is signed in, and the CSRF token to send as X-CSRF-Token with cookie-authenticated writes',
+      summary: 'Who is signed in (with the scoped roles they hold today), and the CSRF token to send as X-CSRF-Token with cookie-authenticated writes',
       responses: {
         200: {
           content: {
             'application/json': {
               schema: z.object({
-                user: z.object({ id: z.number().int(), displayName: z.string(), role: z.string(), agencyIds: z.array(z.number().int()) }).nullable(),
+                user: z
+                  .object({
+                    id: z.number().int(),
+                    displayName: z.string(),
+                    role: z.string(),
+                    agencyIds: z.array(z.number().int()),
+                    grants: z.array(z.object({ role: z.enum(SCOPED_ROLES), scope: z.enum(SCOPE_KINDS), scopeId: z.number().int().nullable() })),
+                  })
+                  .nullable(),
                 csrfToken: z.string(),
               }),
             },
@@ -166,7 +189,15 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
       const actor = c.get('actor');
       return c.json(
         {
-          user: actor ? { id: actor.id, displayName: actor.displayName, role: actor.role, agencyIds: [...actor.agencyIds] } : null,
+          user: actor
+            ? {
+                id: actor.id,
+                displayName: actor.displayName,
+                role: actor.role,
+                agencyIds: [...actor.agencyIds],
+                grants: (actor.grants ?? []).map((g) => ({ role: g.role, scope: g.scope, scopeId: g.scopeId })),
+              }
+            : null,
           csrfToken: c.get('csrfToken'),
         },
         200,

@@ -5,8 +5,10 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/connection.js';
 import { can, ROLES, type Actor, type Role } from '../../domain/authorization.js';
 import { ACCOUNT_SLOWDOWN, accountIsSlowed, currentFailures, secondsToWait, SIGN_IN_RULES } from '../../domain/sign-in-limits.js';
-import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { AppError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import * as q from './accounts.queries.js';
+import { PEOPLE_LIMITS_MEMORY_SECONDS } from './people.limits.js';
+import { deleteOldEmailTokens } from './people.queries.js';
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
 export const TOKEN_DEFAULT_DAYS = 90;
@@ -46,7 +48,7 @@ export function signInKeys(email: string, client: string) {
  * in advance — one transaction holding the counters' row locks, so parallel guesses cannot slip past the count.
  * Says whether the account is under attack from many clients (then the attempt is slowed, never refused).
  */
-async function admitSignInAttempt(deps: Pick<AccountDeps, 'db' | 'now'>, keys: ReturnType<typeof signInKeys>): Promise<{ slowed: boolean }> {
+export async function admitSignInAttempt(deps: Pick<AccountDeps, 'db' | 'now'>, keys: ReturnType<typeof signInKeys>): Promise<{ slowed: boolean }> {
   const now = deps.now();
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const counts = new Map<string, q.FailureCountRow>();
@@ -72,6 +74,23 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
+/**
+ * The right password for an address nobody has confirmed yet: said only after the password was right, so it tells
+ * nothing about an address to someone who does not know its password.
+ */
+export class EmailUnconfirmedError extends AppError {
+  constructor(readonly email: string) {
+    super(403, 'accounts.signIn.unconfirmed');
+  }
+}
+
+/** The password is checked as sign-in checks it (argon2id), the same slow way for an unknown address. */
+export async function passwordMatches(passwordHash: string | undefined, password: string): Promise<boolean> {
+  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const ok = await verify(passwordHash ?? (await decoyHash), password).catch(() => false);
+  return ok && passwordHash !== undefined;
+}
+
 export async function signIn(deps: AccountDeps, email: string, password: string, clientKey: string): Promise<SignedIn> {
   const normalized = email.trim().toLowerCase();
   // Unknown addresses are counted like real ones, so the limits say nothing about which accounts exist.
@@ -79,15 +98,15 @@ export async function signIn(deps: AccountDeps, email: string, password: string,
   const { slowed } = await admitSignInAttempt(deps, keys);
   if (slowed) await sleep(ACCOUNT_SLOWDOWN.delayMs);
   const user = await q.findUserByEmail(deps.db, normalized);
-  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  const ok = await verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
+  const ok = await passwordMatches(user?.passwordHash, password);
   if (!user || !ok) throw new ValidationError([{ field: 'password', key: 'error.badCredentials' }]);
   await q.settleSuccessfulSignIn(deps.db, keys.pair, [keys.client, keys.account]);
+  if (user.emailConfirmedAt === null) throw new EmailUnconfirmedError(user.email);
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(deps.now().getTime() + SESSION_TTL_MS);
   await q.insertSession(deps.db, { tokenHash: tokenHash(deps, sessionToken), userId: user.id, csrfToken, expiresAt });
-  const { passwordHash: _omit, email: _email, isDemo: _demo, ...actor } = user;
+  const { passwordHash: _omit, email: _email, isDemo: _demo, emailConfirmedAt: _confirmed, ...actor } = user;
   return { sessionToken, csrfToken, actor, expiresAt };
 }
 
@@ -180,10 +199,19 @@ export async function createUser(deps: Pick<AccountDeps, 'db'>, actor: Actor | n
   });
 }
 
-/** Drops expired sessions and failure counters no rule remembers any more; run at start-up and hourly. */
+/** A mailed link's row outlives its end by this long, so following it late still says "expired", not "unknown". */
+const EMAIL_TOKEN_KEPT_MS = 30 * 24 * 3600 * 1000;
+
+/** Drops expired sessions, counters no rule remembers any more and long-expired mailed links; run at start-up and hourly. */
 export async function purgeExpired(deps: Pick<AccountDeps, 'db' | 'now'>): Promise<void> {
   const now = deps.now();
   await q.deleteExpiredSessions(deps.db, now);
-  const longestMemory = Math.max(SIGN_IN_RULES.pair.forgetAfterSeconds, SIGN_IN_RULES.client.forgetAfterSeconds, ACCOUNT_SLOWDOWN.forgetAfterSeconds);
+  const longestMemory = Math.max(
+    SIGN_IN_RULES.pair.forgetAfterSeconds,
+    SIGN_IN_RULES.client.forgetAfterSeconds,
+    ACCOUNT_SLOWDOWN.forgetAfterSeconds,
+    PEOPLE_LIMITS_MEMORY_SECONDS,
+  );
   await q.deleteQuietFailureCounts(deps.db, new Date(now.getTime() - longestMemory * 1000));
+  await deleteOldEmailTokens(deps.db, new Date(now.getTime() - EMAIL_TOKEN_KEPT_MS));
 }

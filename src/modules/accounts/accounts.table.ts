@@ -34,7 +34,8 @@ export interface RoleGrantsTable {
   source: string;
   starts_on: string | null;
   ends_on: string | null;
-  granted_at: Generated<Timestamp>;
+  // Timestamp already lets an insert leave it out (the column defaults to now()).
+  granted_at: Timestamp;
 }
 
 export interface EmailTokensTable {

@@ -1,15 +1,23 @@
-/** Accounts: users, sessions, API tokens and sign-in limits. */
+/** Accounts: users, sign-up and mailed links, profiles and their deletion, sessions, API tokens, sign-in limits, scoped roles. */
+import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../web/context.js';
 import { defineModule } from '../../web/module.js';
 import { accountMessages } from './accounts.messages.js';
 import { accountsPolicy } from './accounts.policy.js';
 import { accountApi, accountPages } from './accounts.routes.js';
 import { actorForApiToken, actorForSession } from './accounts.service.js';
+import { peopleApi } from './people.api.js';
+import { peoplePages } from './people.routes.js';
 import './accounts.table.js';
 
 export const accountsModule = defineModule({
   name: 'accounts',
-  api: accountApi,
-  pages: accountPages,
+  api: (api: OpenAPIHono<AppEnv>) => {
+    accountApi(api);
+    peopleApi(api);
+  },
+  pages: () => new Hono<AppEnv>({ strict: false }).route('/', accountPages()).route('/', peoplePages()),
   messages: accountMessages,
   policy: accountsPolicy,
   identity: { actorForApiToken, actorForSession },
@@ -21,7 +29,11 @@ export { findUserByEmail, findUserEmail } from './accounts.queries.js';
 export { purgeExpired } from './accounts.service.js';
 export { userExists } from './accounts.queries.js';
 /** People as others may see them, the stakeholder groups, and the scoped roles that seats and groups grant. */
+/** What the electorate rule of a call for nominations reads of accounts (roster). */
+export { accountStandings, countCivilSocietyParticipants } from './accounts.queries.js';
 export { deleteGrantsFrom, insertGrant, listStakeholderGroups, publicPeople, type StakeholderGroup } from './accounts.queries.js';
+/** The pages others link to: sign-up (to take part), one's account, the privacy notice. */
+export { accountPath, privacyPath, signUpPath } from './people.paths.js';
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones

@@ -219,12 +219,13 @@ describe('the token page', () => {
     assert.match(await res.text(), /href="\/login\?next=/);
   });
 
-  test('the header links to it; create shows the token once, uncached; it works; revoke by form', async () => {
+  test('the header links to "My account", which links to it; create shows the token once, uncached; it works; revoke by form', async () => {
     const page = await alice.get('/en/account/tokens');
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('cache-control'), 'private, no-store');
     const html = await page.text();
-    assert.match(html, /<a href="\/en\/account\/tokens">Signed in as alice<\/a>/);
+    assert.match(html, /<a href="\/en\/account">My account<\/a> <span>\(Signed in as alice\)<\/span>/);
+    assert.match(await (await alice.get('/en/account')).text(), /<a href="\/en\/account\/tokens">API tokens<\/a>/);
     assert.match(html, /<h1>API tokens<\/h1>/);
     const made = await alice.postForm('/en/account/tokens', { name: 'from the page', expiresInDays: '30' });
     assert.equal(made.status, 200);

@@ -49,6 +49,14 @@ export async function recorded<T extends object>(db: DbOrTx, r: HistoryRecord & 
   return r.after;
 }
 
+/**
+ * A deleted account's name leaves the history: what changed and when stay, and readers show "former participant"
+ * where the name was (an empty actor_name, which no account's display name can be).
+ */
+export async function eraseActorName(db: DbOrTx, userId: number): Promise<void> {
+  await db.updateTable('history').set({ actor_name: '' }).where('actor_id', '=', userId).execute();
+}
+
 const toEntry = (r: Omit<Selectable<HistoryTable>, 'summary'>): HistoryEntry => ({
   id: r.id,
   entityType: r.entity_type as EntityType,

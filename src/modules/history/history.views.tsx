@@ -6,6 +6,10 @@ import { isMessageKey, t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
 import type { HistoryEntry } from './history.queries.js';
 
+/** Who made a change, as readers see it: the name recorded, or "former participant" once that account was deleted. */
+export const actorLabel = (entry: Pick<HistoryEntry, 'actorName'>, lang: Lang): string =>
+  entry.actorName === '' ? t(lang, 'people.formerParticipant') : entry.actorName;
+
 const isLocalized = (v: unknown): v is Localized => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v && 'status' in v;
 
 /** The label of a field: the entity's own wording where there is one. */
@@ -82,8 +86,8 @@ export function HistoryList(props: { entries: HistoryEntry[]; lang: Lang; names:
       {props.entries.map((entry) => (
         <li class="history-entry" id={`h${entry.id}`}>
           <h3>
-            <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at, lang)}</time> · {entry.actorName} · {t(lang, `history.action.${entry.action}`)}{' '}
-            {t(lang, `history.entity.${entry.entityType}`)} #{entry.entityId}
+            <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at, lang)}</time> · {actorLabel(entry, lang)} ·{' '}
+            {t(lang, `history.action.${entry.action}`)} {t(lang, `history.entity.${entry.entityType}`)} #{entry.entityId}
           </h3>
           {(entry.action === 'update' || entry.action === 'submit') && entry.changes.length > 0 ? (
             <div class="table-scroll">

@@ -9,7 +9,7 @@ import { commitmentMonitoring, monitoringPages } from './monitoring.routes.js';
 import { seedDemoMonitoring } from './monitoring.seed.js';
 import { monitoringVisibility } from './monitoring.visibility.js';
 import './monitoring.table.js';
-import { listLatestReportedStatuses } from './monitoring.queries.js';
+import { eraseAuthorName, listLatestReportedStatuses } from './monitoring.queries.js';
 
 export const monitoringModule = defineModule({
   name: 'monitoring',
@@ -29,6 +29,7 @@ export const monitoringModule = defineModule({
   // The public status of a commitment follows its latest submitted report (domain/public-status.ts).
   provides: { latestReported: listLatestReportedStatuses },
   seed: seedOnDemoPlan(seedDemoMonitoring),
+  erasePersonalData: eraseAuthorName,
 });
 
 export * as monitoringQueries from './monitoring.queries.js';

@@ -654,3 +654,8 @@ export async function listReviewableReports(db: DbOrTx, planId: number, cycleId:
   if (cycleId !== null) q = q.where('p.cycle_id', '=', cycleId);
   return toReportRefs(db, await q.execute(), true);
 }
+
+/** A deleted account's name leaves the reports it wrote; the reports stay, by a former participant (empty name). */
+export async function eraseAuthorName(db: DbOrTx, userId: number): Promise<void> {
+  await db.updateTable('progress_reports').set({ author_name: '' }).where('author_id', '=', userId).execute();
+}

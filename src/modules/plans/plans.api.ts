@@ -7,8 +7,9 @@ import { COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { Context } from 'hono';
 import type { Actor } from '../../domain/authorization.js';
+import type { Lang } from '../../domain/localized.js';
 import type { AppEnv } from '../../web/context.js';
-import { readCommitmentHistory, type HistoryEntry } from '../history/index.js';
+import { actorLabel, readCommitmentHistory, type HistoryEntry } from '../history/index.js';
 import * as q from './plans.queries.js';
 import {
   agencyInput,
@@ -40,12 +41,12 @@ export const presentCommitment = (c: Commitment, plan: Pick<ActionPlan, 'slug'>)
 
 export const presentAgency = (a: Agency) => ({ ...a, url: agencyPath(a) });
 
-export const presentHistory = (h: HistoryEntry) => ({
+export const presentHistory = (h: HistoryEntry, lang: Lang) => ({
   id: h.id,
   entityType: h.entityType,
   entityId: h.entityId,
   action: h.action,
-  actorName: h.actorName,
+  actorName: actorLabel(h, lang),
   at: h.at.toISOString(),
   changes: h.changes,
 });
@@ -238,7 +239,7 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
       const { db } = c.get('services');
       const id = c.req.valid('param').id;
       if (!(await q.findCommitmentById(db, id))) throw new NotFoundError();
-      return c.json({ items: (await readCommitmentHistory(db, c.get('actor'), id)).map(presentHistory) }, 200);
+      return c.json({ items: (await readCommitmentHistory(db, c.get('actor'), id)).map((h) => presentHistory(h, c.get('lang'))) }, 200);
     },
   );
 

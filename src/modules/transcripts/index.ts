@@ -7,6 +7,7 @@ import { transcriptPages } from './transcripts.routes.js';
 import { seedDemoTranscripts } from './transcripts.seed.js';
 import { transcriptsVisibility } from './transcripts.visibility.js';
 import './transcripts.table.js';
+import { unlinkAccount } from './transcripts.queries.js';
 
 export const transcriptsModule = defineModule({
   name: 'transcripts',
@@ -20,6 +21,7 @@ export const transcriptsModule = defineModule({
     if (context.planId === undefined) return;
     await seedDemoTranscripts(db, { planId: context.planId });
   },
+  erasePersonalData: unlinkAccount,
 });
 export * as transcriptQueries from './transcripts.queries.js';
 export { COUNT_CAP, searchSpeeches } from './transcripts.search.js';

@@ -481,3 +481,12 @@ export async function listPublicSpeechesOfSpeaker(
   ]);
   return { items: rows.map((r) => ({ ...toSpeech(r), transcriptSlug: r.slug, transcriptTitle: r.title, heldOn: r.held_on })), total: total.n };
 }
+
+/**
+ * A deleted account: its speaker is no longer linked to it (no one corrects those speeches any more), and its name
+ * leaves the private correction log. The speeches stay under the speaker's name, as spoken in a public meeting.
+ */
+export async function unlinkAccount(db: DbOrTx, userId: number): Promise<void> {
+  await db.updateTable('speakers').set({ user_id: null }).where('user_id', '=', userId).execute();
+  await db.updateTable('speech_revisions').set({ actor_name: '' }).where('actor_id', '=', userId).execute();
+}
