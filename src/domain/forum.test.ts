@@ -8,11 +8,13 @@ import {
   checkResolution,
   civilSocietyShare,
   compareMeetings,
+  groupAttendanceTotal,
   isOverdue,
   takesUpResolutions,
   latestDecision,
   nextResolutionNumber,
   resolutionStatusAfter,
+  withoutEmptyGroups,
   type ResolutionDecision,
 } from './forum.js';
 
@@ -122,6 +124,24 @@ describe('checks', () => {
       problems.map((p) => `${p.field}:${p.key}`),
       ['title:error.required', 'attendance.government:error.attendance', 'attendance.civilSociety:error.attendance'],
     );
+  });
+
+  test('meeting: attendance by stakeholder group is optional, but once given it adds up to the sector total', () => {
+    const base = { title: text('工作坊'), kind: 'workshop' as const, attendance: { government: 5, civilSociety: 20, other: 2 } };
+    assert.deepEqual(checkMeeting({ ...base, attendanceByGroup: {} }), [], 'not broken down');
+    assert.deepEqual(checkMeeting({ ...base, attendanceByGroup: { government: 5, 'civil-society': 12, academia: 6, youth: 4 } }), []);
+    const off = checkMeeting({ ...base, attendanceByGroup: { government: 5, 'civil-society': 12 } });
+    assert.deepEqual(
+      off.map((p) => [p.field, p.key, p.params]),
+      [['attendanceByGroup', 'error.meetingGroupSum', { groups: 17, total: 27 }]],
+    );
+    assert.deepEqual(
+      checkMeeting({ ...base, attendanceByGroup: { youth: -2 } }).map((p) => `${p.field}:${p.key}`),
+      ['attendanceByGroup.youth:error.attendance'],
+      'a negative count is named, not summed',
+    );
+    assert.equal(groupAttendanceTotal({ government: 5, youth: 4 }), 9);
+    assert.deepEqual(withoutEmptyGroups({ government: 5, youth: 0 }), { government: 5 });
   });
 
   test('resolution: body required, due date not before its meeting', () => {

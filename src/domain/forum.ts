@@ -3,11 +3,35 @@
  * a resolution open (持續列管, keep tracking) or close it (解除列管). Pure rules, no I/O.
  */
 import { emptyLocalized, type Localized } from './localized.js';
+import type { Region } from './people.js';
 import type { FieldProblem, Link } from './plan.js';
 
-/** 全體委員會議 plenary, 工作分組會議 working group, anything else. */
-export const MEETING_KINDS = ['plenary', 'working-group', 'other'] as const;
+/**
+ * 全體委員會議 plenary, 工作分組會議 working group, 工作坊 workshop and 諮詢會議 consultation (the formats of the
+ * 2019–2020 co-creation), anything else.
+ */
+export const MEETING_KINDS = ['plenary', 'working-group', 'workshop', 'consultation', 'other'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** How people met: in one room, online, or both. */
+export const MEETING_MODES = ['in-person', 'online', 'hybrid'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
+/** What a document attached to a meeting is: its agenda, the slides shown, its minutes, or something else. */
+export const MEETING_DOCUMENT_KINDS = ['agenda', 'slides', 'minutes', 'other'] as const;
+export type MeetingDocumentKind = (typeof MEETING_DOCUMENT_KINDS)[number];
+
+export interface MeetingDocument {
+  kind: MeetingDocumentKind;
+  title: Localized;
+  url: string;
+}
+
+/**
+ * Head count by stakeholder group (the configurable list: government, civil-society organisations, …), keyed by the
+ * group's code. Only groups with someone attending are kept; an empty record means attendance was not broken down.
+ */
+export type GroupAttendance = Record<string, number>;
 
 /** 持續列管 keep tracking / 解除列管 closed. */
 export const RESOLUTION_STATUSES = ['keep-tracking', 'closed'] as const;
@@ -27,8 +51,20 @@ export interface ForumMeeting {
   kind: MeetingKind;
   title: Localized;
   attendance: Attendance;
+  /** The same people counted by stakeholder group; when given, it adds up to the sector total. */
+  attendanceByGroup: GroupAttendance;
+  place: Localized;
+  mode: MeetingMode;
+  region: Region | null;
+  /** Anyone could attend (or register to): an open opportunity for the public. */
+  openToPublic: boolean;
+  /** The working group that met, and the commitment it worked on, if any. */
+  workingGroupId: number | null;
+  commitmentId: number | null;
   agenda: Localized;
   minutes: Localized;
+  /** Agenda, slides and minutes as documents published elsewhere, in the order given. */
+  documents: MeetingDocument[];
   links: Link[];
   isDemo: boolean;
   version: number;
@@ -59,13 +95,21 @@ export interface ResolutionDecision {
 }
 
 /** What a new meeting holds where its input says nothing (its date has no default): a plenary, nobody counted, no text. */
-export const newMeetingDefaults = (): Pick<ForumMeeting, 'cycleId' | 'kind' | 'title' | 'attendance' | 'agenda' | 'minutes' | 'links'> => ({
+export const newMeetingDefaults = (): Omit<ForumMeeting, 'id' | 'planId' | 'heldOn' | 'isDemo' | 'version'> => ({
   cycleId: null,
   kind: 'plenary',
   title: emptyLocalized(),
   attendance: { government: 0, civilSociety: 0, other: 0 },
+  attendanceByGroup: {},
+  place: emptyLocalized(),
+  mode: 'in-person',
+  region: null,
+  openToPublic: false,
+  workingGroupId: null,
+  commitmentId: null,
   agenda: emptyLocalized(),
   minutes: emptyLocalized(),
+  documents: [],
   links: [],
 });
 
@@ -145,6 +189,12 @@ export function isOverdue(resolution: Pick<Resolution, 'dueOn'>, openOn: boolean
 
 export const attendanceTotal = (a: Attendance): number => a.government + a.civilSociety + a.other;
 
+/** The people counted by stakeholder group; 0 when attendance was not broken down by group. */
+export const groupAttendanceTotal = (byGroup: GroupAttendance): number => Object.values(byGroup).reduce((sum, n) => sum + n, 0);
+
+/** The breakdown as stored: groups with nobody attending are left out, the rest in the order given. */
+export const withoutEmptyGroups = (byGroup: GroupAttendance): GroupAttendance => Object.fromEntries(Object.entries(byGroup).filter(([, n]) => n > 0));
+
 /** Civil society's share of those attending, 0–1; null when no attendance was recorded. */
 export function civilSocietyShare(a: Attendance): number | null {
   const total = attendanceTotal(a);
@@ -173,15 +223,26 @@ export const ATTENDANCE_MAX = 10_000;
 
 const hasText = (value: Localized) => value.zh.trim() !== '' || value.en.trim() !== '';
 
-/** A meeting needs a title, a real kind and a head count per sector that is a whole number ≥ 0. */
-export function checkMeeting(m: Pick<ForumMeeting, 'title' | 'kind' | 'attendance'>): FieldProblem[] {
+const isHeadCount = (n: number) => Number.isInteger(n) && n >= 0 && n <= ATTENDANCE_MAX;
+
+/**
+ * A meeting needs a title, a real kind and a head count per sector that is a whole number ≥ 0. Attendance by
+ * stakeholder group is optional, but when given it counts the same people: it must add up to the sector total
+ * (a hard check, so the co-creation record's figures by group and by sector never disagree).
+ */
+export function checkMeeting(m: Pick<ForumMeeting, 'title' | 'kind' | 'attendance'> & Partial<Pick<ForumMeeting, 'attendanceByGroup'>>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!hasText(m.title)) problems.push({ field: 'title', key: 'error.required' });
   if (!(MEETING_KINDS as readonly string[]).includes(m.kind)) problems.push({ field: 'kind', key: 'error.invalid' });
   for (const sector of ATTENDANCE_SECTORS) {
-    const n = m.attendance[sector];
-    if (!Number.isInteger(n) || n < 0 || n > ATTENDANCE_MAX) problems.push({ field: `attendance.${sector}`, key: 'error.attendance' });
+    if (!isHeadCount(m.attendance[sector])) problems.push({ field: `attendance.${sector}`, key: 'error.attendance' });
   }
+  const groups = m.attendanceByGroup ?? {};
+  for (const [code, n] of Object.entries(groups)) if (!isHeadCount(n)) problems.push({ field: `attendanceByGroup.${code}`, key: 'error.attendance' });
+  const byGroup = groupAttendanceTotal(groups);
+  const total = attendanceTotal(m.attendance);
+  if (problems.length === 0 && byGroup > 0 && byGroup !== total)
+    problems.push({ field: 'attendanceByGroup', key: 'error.meetingGroupSum', params: { groups: byGroup, total } });
   return problems;
 }
 

@@ -1,4 +1,37 @@
 /** Co-creation: a plan's phases published in advance, and the co-creation record computed from the records. */
-import { defineModule } from '../../web/module.js';
+import { defineModule, seedOnDemoPlan } from '../../web/module.js';
+import { coCreationPath } from '../../web/paths.js';
+import { linkItemsSection } from '../../web/ui/index.js';
+import { cocreationApi } from './cocreation.api.js';
+import { cocreationMessages } from './cocreation.messages.js';
+import { cocreationPolicy } from './cocreation.policy.js';
+import { cocreationPages, developmentFiguresSection } from './cocreation.routes.js';
+import { seedDemoCocreation } from './cocreation.seed.js';
+import { cocreationVisibility } from './cocreation.visibility.js';
+import './cocreation.table.js';
 
-export const cocreationModule = defineModule({ name: 'cocreation' });
+export const cocreationModule = defineModule({
+  name: 'cocreation',
+  api: cocreationApi,
+  pages: cocreationPages,
+  messages: cocreationMessages,
+  policy: cocreationPolicy,
+  historyEntityTypes: ['phase'],
+  visibility: cocreationVisibility,
+  sections: [
+    linkItemsSection({ slot: 'planFollow', order: 30, id: 'cocreation.planLink' }, ({ plan }) => [
+      { path: coCreationPath(plan), label: 'cocreation.planLink' },
+    ]),
+    { slot: 'plan', order: 10, id: 'cocreation.developmentFigures', render: developmentFiguresSection },
+  ],
+  // After the forum's, roster's and working groups' seeds: it records the 2019–2020 meetings and reads the groups.
+  seed: seedOnDemoPlan(seedDemoCocreation),
+});
+
+export { coCreationOverview } from './cocreation.service.js';
+export { seedDemoCocreation } from './cocreation.seed.js';
+
+declare module '../../web/i18n.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones
+  interface Messages extends Record<keyof typeof cocreationMessages.en, string> {}
+}

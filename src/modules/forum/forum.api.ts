@@ -31,7 +31,7 @@ import {
   reviewedReportOutput,
 } from './forum.schemas.js';
 import * as service from './forum.service.js';
-import { meetingPath, resolutionPath } from '../../web/paths.js';
+import { meetingPath, resolutionPath, transcriptPath } from '../../web/paths.js';
 
 type Db = AppEnv['Variables']['services']['db'];
 
@@ -45,9 +45,17 @@ export const presentMeeting = (m: ForumMeeting, plan: Pick<ActionPlan, 'slug'>, 
   kind: m.kind,
   title: m.title,
   attendance: { ...m.attendance, total: attendanceTotal(m.attendance) },
+  attendanceByGroup: { ...m.attendanceByGroup },
   civilSocietyShare: civilSocietyShare(m.attendance),
+  place: m.place,
+  mode: m.mode,
+  region: m.region,
+  openToPublic: m.openToPublic,
+  workingGroupId: m.workingGroupId,
+  commitmentId: m.commitmentId,
   agenda: m.agenda,
   minutes: m.minutes,
+  documents: m.documents.map((d) => ({ kind: d.kind, title: d.title, url: d.url })),
   links: m.links.map((l) => ({ title: l.title, url: l.url })),
   resolutionCount,
   isDemo: m.isDemo,
@@ -164,6 +172,7 @@ export function forumApi(api: OpenAPIHono<AppEnv>): void {
           resolutions: detail.resolutions.map((r) => presentResolution(r, plan, agencies, isOverdue(r, r.status === 'keep-tracking', day))),
           decisions: detail.decisions.map((d) => ({ ...presentDecision(d), resolutionNumber: d.resolution.number })),
           reports: detail.reports.map(presentReviewedReport),
+          transcripts: detail.transcripts.map((tr) => ({ slug: tr.slug, title: tr.title, language: tr.language, url: transcriptPath(tr) })),
         },
         200,
       );

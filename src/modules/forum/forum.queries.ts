@@ -4,12 +4,26 @@ import { monitoringQueries } from '../monitoring/index.js';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import { byIds, firstRow, lockedIf, updateVersioned, writtenRow } from '../../db/row-queries.js';
 import type { ForumMeetingsTable, ResolutionDecisionsTable, ResolutionsTable } from './forum.table.js';
-import type { ForumMeeting, MeetingKind, Resolution, ResolutionDecision, ResolutionStatus } from '../../domain/forum.js';
+import {
+  withoutEmptyGroups,
+  type ForumMeeting,
+  type GroupAttendance,
+  type MeetingDocument,
+  type MeetingKind,
+  type MeetingMode,
+  type Resolution,
+  type ResolutionDecision,
+  type ResolutionStatus,
+} from '../../domain/forum.js';
 import type { Localized } from '../../domain/localized.js';
+import type { Region } from '../../domain/people.js';
 
 // ---- row mapping: the one place where columns become domain objects ----
 
-export const toMeeting = (r: Selectable<ForumMeetingsTable>): ForumMeeting => ({
+/** A meeting's row with what hangs off it, read in the same statement (its attendance by group, its documents). */
+type MeetingRow = Selectable<ForumMeetingsTable> & { attendance_by_group: GroupAttendance; documents: MeetingDocument[] };
+
+export const toMeeting = (r: MeetingRow): ForumMeeting => ({
   id: r.id,
   planId: r.plan_id,
   cycleId: r.cycle_id,
@@ -17,8 +31,16 @@ export const toMeeting = (r: Selectable<ForumMeetingsTable>): ForumMeeting => ({
   kind: r.kind as MeetingKind,
   title: r.title,
   attendance: { government: r.attendance_government, civilSociety: r.attendance_civil_society, other: r.attendance_other },
+  attendanceByGroup: r.attendance_by_group,
+  place: r.place,
+  mode: r.mode as MeetingMode,
+  region: r.region as Region | null,
+  openToPublic: r.open_to_public,
+  workingGroupId: r.working_group_id,
+  commitmentId: r.commitment_id,
   agenda: r.agenda,
   minutes: r.minutes,
+  documents: r.documents,
   links: r.links,
   isDemo: r.is_demo,
   version: r.version,
@@ -58,43 +80,101 @@ const meetingColumns = (m: MeetingValues) => ({
   attendance_government: m.attendance.government,
   attendance_civil_society: m.attendance.civilSociety,
   attendance_other: m.attendance.other,
+  place: jsonb(m.place),
+  mode: m.mode,
+  region: m.region,
+  open_to_public: m.openToPublic,
+  working_group_id: m.workingGroupId,
+  commitment_id: m.commitmentId,
   agenda: jsonb(m.agenda),
   minutes: jsonb(m.minutes),
   links: jsonb(m.links),
 });
 
+/**
+ * Meetings with their attendance by group and their documents, gathered per row by subqueries: a list of meetings
+ * stays one statement however many it holds.
+ */
+const selectMeetings = (db: DbOrTx) =>
+  db
+    .selectFrom('forum_meetings')
+    .selectAll('forum_meetings')
+    .select([
+      sql<GroupAttendance>`(select coalesce(jsonb_object_agg(a.stakeholder_group, a.count), '{}'::jsonb) from meeting_attendance a where a.meeting_id = forum_meetings.id)`.as(
+        'attendance_by_group',
+      ),
+      sql<
+        MeetingDocument[]
+      >`(select coalesce(jsonb_agg(jsonb_build_object('kind', d.kind, 'title', d.title, 'url', d.url) order by d.position), '[]'::jsonb) from meeting_documents d where d.meeting_id = forum_meetings.id)`.as(
+        'documents',
+      ),
+    ]);
+
 /** A plan's meetings, newest first. */
 export async function listMeetings(db: DbOrTx, planId: number): Promise<ForumMeeting[]> {
-  const rows = await db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', planId).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
+  const rows = await selectMeetings(db).where('plan_id', '=', planId).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
   return rows.map(toMeeting);
 }
 
 /** The meetings that reviewed a review cycle's reports, in the order they were held. */
 export async function listMeetingsForCycle(db: DbOrTx, cycleId: number): Promise<ForumMeeting[]> {
-  const rows = await db.selectFrom('forum_meetings').selectAll().where('cycle_id', '=', cycleId).orderBy('held_on').orderBy('id').execute();
+  const rows = await selectMeetings(db).where('cycle_id', '=', cycleId).orderBy('held_on').orderBy('id').execute();
   return rows.map(toMeeting);
 }
 
 export function findMeetingById(db: DbOrTx, id: number, forUpdate = false): Promise<ForumMeeting | undefined> {
-  return firstRow(lockedIf(db.selectFrom('forum_meetings').selectAll().where('id', '=', id), forUpdate), toMeeting);
+  // The lock is taken on the meeting's row only (its attendance and documents change under that lock).
+  const query = selectMeetings(db).where('id', '=', id);
+  return firstRow(forUpdate ? query.forUpdate('forum_meetings') : query, toMeeting);
 }
 
 /** Meetings by id in one query: a list linking many items to their meetings reads them together. */
 export function findMeetingsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ForumMeeting>> {
-  return byIds(ids, (unique) => db.selectFrom('forum_meetings').selectAll().where('id', 'in', unique).execute(), toMeeting);
+  return byIds(ids, (unique) => selectMeetings(db).where('id', 'in', unique).execute(), toMeeting);
 }
 
-export function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
-  return writtenRow(db.insertInto('forum_meetings').values({ ...meetingColumns(m), is_demo: isDemo }), toMeeting);
+/** Replaces what hangs off a meeting: its attendance by group (groups with nobody left out) and its documents, in order. */
+async function replaceMeetingParts(db: DbOrTx, meetingId: number, m: Pick<MeetingValues, 'attendanceByGroup' | 'documents'>): Promise<void> {
+  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+  const groups = Object.entries(m.attendanceByGroup).filter(([, count]) => count > 0);
+  if (groups.length > 0)
+    await db
+      .insertInto('meeting_attendance')
+      .values(groups.map(([code, count]) => ({ meeting_id: meetingId, stakeholder_group: code, count })))
+      .execute();
+  await db.deleteFrom('meeting_documents').where('meeting_id', '=', meetingId).execute();
+  if (m.documents.length > 0)
+    await db
+      .insertInto('meeting_documents')
+      .values(m.documents.map((d, position) => ({ meeting_id: meetingId, position, kind: d.kind, title: jsonb(d.title), url: d.url })))
+      .execute();
 }
 
-export function updateMeetingRow(db: DbOrTx, id: number, m: MeetingValues): Promise<ForumMeeting> {
-  return writtenRow(updateVersioned(db, 'forum_meetings', id, meetingColumns(m)), toMeeting);
+const withParts = (row: Selectable<ForumMeetingsTable>, m: MeetingValues): ForumMeeting =>
+  toMeeting({ ...row, attendance_by_group: withoutEmptyGroups(m.attendanceByGroup), documents: m.documents });
+
+export async function insertMeeting(db: DbOrTx, m: MeetingValues, isDemo = false): Promise<ForumMeeting> {
+  const row = await db
+    .insertInto('forum_meetings')
+    .values({ ...meetingColumns(m), is_demo: isDemo })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await replaceMeetingParts(db, row.id, m);
+  return withParts(row, m);
+}
+
+export async function updateMeetingRow(db: DbOrTx, id: number, m: MeetingValues): Promise<ForumMeeting> {
+  const row = await updateVersioned(db, 'forum_meetings', id, meetingColumns(m)).returningAll().executeTakeFirstOrThrow();
+  await replaceMeetingParts(db, id, m);
+  return withParts(row, m);
 }
 
 /** A change to what hangs off a meeting (its reviewed reports) is a new version of it. */
-export function touchMeeting(db: DbOrTx, id: number): Promise<ForumMeeting> {
-  return writtenRow(updateVersioned(db, 'forum_meetings', id, {}), toMeeting);
+export async function touchMeeting(db: DbOrTx, id: number): Promise<ForumMeeting> {
+  await updateVersioned(db, 'forum_meetings', id, {}).execute();
+  const meeting = await findMeetingById(db, id);
+  if (!meeting) throw new Error(`touchMeeting: no meeting ${id}`);
+  return meeting;
 }
 
 export async function deleteMeetingRow(db: DbOrTx, id: number): Promise<void> {
@@ -169,7 +249,7 @@ export async function listMeetingReports(db: DbOrTx, meetingId: number): Promise
 
 /** The plenary held on a day, if any (the demo transcript links to it). */
 export function findMeetingOn(db: DbOrTx, planId: number, heldOn: string): Promise<ForumMeeting | undefined> {
-  return firstRow(db.selectFrom('forum_meetings').selectAll().where('plan_id', '=', planId).where('held_on', '=', heldOn).orderBy('id'), toMeeting);
+  return firstRow(selectMeetings(db).where('plan_id', '=', planId).where('held_on', '=', heldOn).orderBy('id'), toMeeting);
 }
 
 // Called, not destructured at load: monitoring's index may still be loading when this file is (it shows meetings).

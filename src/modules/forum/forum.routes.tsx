@@ -8,7 +8,9 @@ import { NotFoundError } from '../../errors.js';
 import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type EditFormPage } from '../../web/form-handler.js';
 import { meetingPath, meetingSectionPath, meetingsPath, resolutionPath } from '../../web/paths.js';
+import { listStakeholderGroups } from '../accounts/index.js';
 import { planBySlug } from '../plans/index.js';
+import { listWorkingGroups } from '../workgroups/index.js';
 import { planQueries as planQ } from '../plans/index.js';
 import {
   decisionForm,
@@ -24,9 +26,9 @@ import * as q from './forum.queries.js';
 import { decisionInput, meetingInput, meetingPatch, meetingReportsInput, resolutionInput, resolutionPatch } from './forum.schemas.js';
 import * as service from './forum.service.js';
 import { DecisionFormPage } from './views/decision-form.js';
-import { MeetingFormPage } from './views/meeting-form.js';
+import { MeetingFormPage, type MeetingFormChoices } from './views/meeting-form.js';
 import { MeetingReportsFormPage } from './views/meeting-reports-form.js';
-import { MeetingPage } from './views/meeting.js';
+import { MeetingPage, type MeetingRelations } from './views/meeting.js';
 import { MeetingsPage } from './views/meetings.js';
 import { ResolutionFormPage } from './views/resolution-form.js';
 import { ResolutionsPage } from './views/resolutions.js';
@@ -51,6 +53,21 @@ async function resolutionOf(c: AppContext): Promise<{ plan: ActionPlan; resoluti
 
 const agencyMap = async (c: AppContext) => new Map((await planQ.listAgencies(db(c))).map((a) => [a.id, a]));
 
+/** What a meeting's page names besides the meeting: its working group, its commitment, the names of its stakeholder groups (each read only when needed). */
+async function meetingRelations(c: AppContext, meeting: ForumMeeting): Promise<MeetingRelations> {
+  const { workingGroupId, commitmentId } = meeting;
+  const [groups, commitments, stakeholderGroups] = await Promise.all([
+    workingGroupId === null ? Promise.resolve([]) : listWorkingGroups(db(c), meeting.planId),
+    commitmentId === null ? Promise.resolve(new Map<number, never>()) : planQ.commitmentLabels(db(c), [commitmentId]),
+    Object.keys(meeting.attendanceByGroup).length === 0 ? Promise.resolve([]) : listStakeholderGroups(db(c)),
+  ]);
+  return {
+    workingGroup: groups.find((g) => g.id === workingGroupId),
+    commitment: commitmentId === null ? undefined : commitments.get(commitmentId),
+    stakeholderGroups,
+  };
+}
+
 export function forumPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
@@ -63,13 +80,22 @@ export function forumPages(): Hono<AppEnv> {
     );
   });
 
+  const meetingFormChoices = async (c: AppContext, plan: ActionPlan): Promise<MeetingFormChoices> => {
+    const [cycles, stakeholderGroups, workingGroups, commitments] = await Promise.all([
+      q.listCycleRefs(db(c), plan.id),
+      listStakeholderGroups(db(c)),
+      listWorkingGroups(db(c), plan.id),
+      planQ.listCommitmentSummaries(db(c), { planId: plan.id }),
+    ]);
+    return { cycles, stakeholderGroups, workingGroups, commitments };
+  };
   const renderMeetingForm = async (c: AppContext, plan: ActionPlan, meeting: ForumMeeting | null, values: MeetingFormValues, state = freshForm) =>
     c.html(
       <MeetingFormPage
         ctx={pageContext(c)}
         plan={plan}
         meeting={meeting}
-        cycles={await q.listCycleRefs(db(c), plan.id)}
+        choices={await meetingFormChoices(c, plan)}
         values={values}
         errors={state.errors}
         conflict={state.conflict}
@@ -93,6 +119,7 @@ export function forumPages(): Hono<AppEnv> {
     return handleForm(c, {
       schema: meetingInput,
       toInput: meetingForm.input,
+      fieldOf: meetingForm.fieldOf,
       run: (input) => service.createMeeting({ db: db(c) }, c.get('actor'), plan.id, input),
       redirectTo: (meeting) => meetingPath(plan, meeting),
       render: (state) => renderMeetingForm(c, plan, null, meetingForm.posted(state.body, meetingForm.empty()), state),
@@ -101,8 +128,10 @@ export function forumPages(): Hono<AppEnv> {
 
   app.get('/plans/:slug/meetings/:id', async (c) => {
     const { plan, meeting } = await meetingOf(c);
-    const [detail, agencies] = await Promise.all([service.meetingDetail(db(c), meeting), agencyMap(c)]);
-    return c.html(<MeetingPage ctx={pageContext(c)} plan={plan} detail={detail} agencies={agencies} canManage={can(c.get('actor'), 'meeting.manage')} />);
+    const [detail, agencies, related] = await Promise.all([service.meetingDetail(db(c), meeting), agencyMap(c), meetingRelations(c, meeting)]);
+    return c.html(
+      <MeetingPage ctx={pageContext(c)} plan={plan} detail={detail} related={related} agencies={agencies} canManage={can(c.get('actor'), 'meeting.manage')} />,
+    );
   });
 
   app.get('/plans/:slug/meetings/:id/edit', async (c) => {

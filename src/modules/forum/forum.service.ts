@@ -18,6 +18,7 @@ import {
   nextResolutionNumber,
   resolutionStatusAfter,
   takesUpResolutions,
+  withoutEmptyGroups,
   type ForumMeeting,
   type Resolution,
   type ResolutionDecision,
@@ -26,7 +27,10 @@ import { emptyLocalized, mergeLocalized } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { recordHistory, recorded } from '../history/index.js';
+import { listStakeholderGroups } from '../accounts/index.js';
 import { planQueries as planQ } from '../plans/index.js';
+import { transcriptQueries } from '../transcripts/index.js';
+import { listWorkingGroups } from '../workgroups/index.js';
 import { assertValid, authorizedWrite, found, foundAtVersion, mergeInput, type HistorySubject } from '../../web/service-helpers.js';
 import * as q from './forum.queries.js';
 import type { DecisionInput, MeetingInput, MeetingPatch, MeetingReportsInput, ResolutionInput, ResolutionPatch } from './forum.schemas.js';
@@ -37,22 +41,51 @@ export interface ForumServiceDeps {
   demo?: boolean;
 }
 
-const MEETING_TEXT = ['title', 'agenda', 'minutes'] as const;
+const MEETING_TEXT = ['title', 'place', 'agenda', 'minutes'] as const;
 
-/** The input over the stored values; attendance merges sector by sector. */
+/**
+ * The input over the stored values: attendance merges sector by sector; the breakdown by group and the documents,
+ * when given, replace the stored ones as a whole.
+ */
 function meetingValues(current: q.MeetingValues, input: Partial<MeetingInput>): q.MeetingValues {
-  const { attendance, ...rest } = input;
+  const { attendance, attendanceByGroup, documents, ...rest } = input;
   const merged = mergeInput<q.MeetingValues>(current, rest, MEETING_TEXT);
-  return { ...merged, planId: current.planId, attendance: { ...current.attendance, ...stripUndefined(attendance ?? {}) } };
+  return {
+    ...merged,
+    planId: current.planId,
+    attendance: { ...current.attendance, ...stripUndefined(attendance ?? {}) },
+    attendanceByGroup: attendanceByGroup ? withoutEmptyGroups(attendanceByGroup) : current.attendanceByGroup,
+    documents: documents ? documents.map((d) => ({ kind: d.kind, title: mergeLocalized(emptyLocalized(), d.title), url: d.url })) : current.documents,
+  };
 }
 
 const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/**
+ * Checks beyond shape: the domain's rules, then what only the records can tell — the stakeholder groups are the
+ * configured ones, the cycle, working group and commitment are the plan's, and the commitment is one the group works on.
+ */
 async function checkMeetingValues(db: DbOrTx, values: q.MeetingValues, current: ForumMeeting | null): Promise<void> {
   const problems: FieldProblem[] = checkMeeting(values);
   if (values.cycleId !== null) {
     const cycle = await q.findCycleRef(db, values.cycleId);
     if (!cycle || cycle.planId !== values.planId) problems.push({ field: 'cycleId', key: 'error.meetingCycle' });
+  }
+  const codes = Object.keys(values.attendanceByGroup);
+  if (codes.length > 0) {
+    const known = new Set((await listStakeholderGroups(db)).map((g) => g.code));
+    for (const code of codes) if (!known.has(code)) problems.push({ field: `attendanceByGroup.${code}`, key: 'error.meetingStakeholderGroup' });
+  }
+  let group: { commitmentIds: number[] } | undefined;
+  if (values.workingGroupId !== null) {
+    group = (await listWorkingGroups(db, values.planId)).find((g) => g.id === values.workingGroupId);
+    if (!group) problems.push({ field: 'workingGroupId', key: 'error.meetingWorkingGroup' });
+  }
+  if (values.commitmentId !== null) {
+    const commitment = await planQ.findCommitmentById(db, values.commitmentId);
+    if (!commitment || commitment.planId !== values.planId) problems.push({ field: 'commitmentId', key: 'error.meetingCommitment' });
+    else if (group && group.commitmentIds.length > 0 && !group.commitmentIds.includes(commitment.id))
+      problems.push({ field: 'commitmentId', key: 'error.meetingCommitmentNotOfGroup' });
   }
   if (current && values.heldOn !== current.heldOn) {
     const related = await q.relatedDecisionMeetings(db, current.id);
@@ -258,16 +291,34 @@ export interface MeetingDetail {
   resolutions: Resolution[];
   decisions: (ResolutionDecision & { resolution: Resolution })[];
   reports: q.ReviewedReport[];
+  /** The meeting's verbatim transcripts that are published (one per language at most, usually). */
+  transcripts: MeetingTranscript[];
+}
+
+export interface MeetingTranscript {
+  slug: string;
+  title: string;
+  language: 'zh-TW' | 'en';
+}
+
+/**
+ * The published transcripts of a meeting. The transcripts module links a transcript to its meeting
+ * (transcripts.meeting_id); only published ones are read, so an embargoed transcript is not revealed here.
+ */
+export async function meetingTranscripts(db: DbOrTx, meetingId: number): Promise<MeetingTranscript[]> {
+  const published = await transcriptQueries.listVisibleTranscripts(db, { allDrafts: false, draftsOfUser: null });
+  return published.filter((tr) => tr.meetingId === meetingId).map((tr) => ({ slug: tr.slug, title: tr.title, language: tr.language }));
 }
 
 /** Everything a meeting's page shows, with the open resolutions it takes up again worked out from the record. */
 export async function meetingDetail(db: DbOrTx, meeting: ForumMeeting): Promise<MeetingDetail> {
-  const [meetingsNewestFirst, resolutions, decisions, reports, cycle] = await Promise.all([
+  const [meetingsNewestFirst, resolutions, decisions, reports, cycle, transcripts] = await Promise.all([
     q.listMeetings(db, meeting.planId),
     q.listResolutions(db, meeting.planId),
     q.listDecisionsForPlan(db, meeting.planId),
     q.listMeetingReports(db, meeting.id),
     meeting.cycleId === null ? Promise.resolve(undefined) : q.findCycleRef(db, meeting.cycleId),
+    meetingTranscripts(db, meeting.id),
   ]);
   const meetings = [...meetingsNewestFirst].sort(compareMeetings);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
@@ -300,5 +351,6 @@ export async function meetingDetail(db: DbOrTx, meeting: ForumMeeting): Promise<
     resolutions: resolutions.filter((r) => r.meetingId === meeting.id),
     decisions: decisionsHere,
     reports,
+    transcripts,
   };
 }

@@ -1,6 +1,7 @@
 /** The forum module's tables, as Kysely types written to match its migrations; they join the `DB` type by declaration merging. */
 import type { Generated, ColumnType } from 'kysely';
 import type { Timestamp, LocalizedColumn } from '../../db/schema.js';
+import type { Localized } from '../../domain/localized.js';
 import type { Link } from '../../domain/plan.js';
 
 export interface ForumMeetingsTable {
@@ -13,6 +14,12 @@ export interface ForumMeetingsTable {
   attendance_government: Generated<number>;
   attendance_civil_society: Generated<number>;
   attendance_other: Generated<number>;
+  place: ColumnType<Localized, string | undefined, string>;
+  mode: Generated<string>;
+  region: string | null;
+  open_to_public: Generated<boolean>;
+  working_group_id: number | null;
+  commitment_id: number | null;
   agenda: LocalizedColumn;
   minutes: LocalizedColumn;
   links: ColumnType<Link[], string | undefined, string>;
@@ -20,6 +27,21 @@ export interface ForumMeetingsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  stakeholder_group: string;
+  count: number;
+}
+
+export interface MeetingDocumentsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  kind: string;
+  title: LocalizedColumn;
+  url: string;
 }
 
 export interface MeetingReportsTable {
@@ -56,6 +78,8 @@ export interface ResolutionDecisionsTable {
 declare module '../../db/schema.js' {
   interface DB {
     forum_meetings: ForumMeetingsTable;
+    meeting_attendance: MeetingAttendanceTable;
+    meeting_documents: MeetingDocumentsTable;
     meeting_reports: MeetingReportsTable;
     resolutions: ResolutionsTable;
     resolution_decisions: ResolutionDecisionsTable;

@@ -238,7 +238,7 @@ describe('bad input: 400 naming the field, in the language asked for; never a 50
     const zh = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/meetings?lang=zh-TW`, bad);
     const zhBody = await json<ErrorBody>(zh);
     assert.equal(zhBody.fields['attendance.government'], '請輸入 0 以上的整數人數。');
-    assert.equal(zhBody.fields.kind, '請選擇全體委員會議、工作分組會議或其他會議。');
+    assert.equal(zhBody.fields.kind, '請選擇全體委員會議、工作分組會議、工作坊、諮詢會議或其他會議。');
   });
 
   test('domain rules: title required, due date not before the meeting, known agency and cycle, unique number', async () => {

@@ -1,14 +1,23 @@
 /**
- * One meeting: when and what kind, attendance, agenda, the open resolutions it takes up again (plenaries), the
- * resolutions it made, its decisions, the progress reports it reviewed (collaboration stories first), minutes, links.
+ * One meeting: when, what kind, where and how, its working group and commitment, attendance (by sector and by
+ * stakeholder group), agenda, the open resolutions it takes up again (plenaries), the resolutions it made, its
+ * decisions, the progress reports it reviewed (collaboration stories first), minutes, documents, transcript, links.
  */
-import { attendanceTotal, civilSocietyShare, takesUpResolutions } from '../../../domain/forum.js';
-import { pick, type Lang } from '../../../domain/localized.js';
+import { attendanceTotal, civilSocietyShare, groupAttendanceTotal, takesUpResolutions, type ForumMeeting } from '../../../domain/forum.js';
+import { pick, type Lang, type Localized } from '../../../domain/localized.js';
 import type { ActionPlan, Agency } from '../../../domain/plan.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import { commitmentPath, meetingEditPath, meetingReportsPath, newResolutionPath, resolutionPath } from '../../../web/paths.js';
+import {
+  commitmentPath,
+  meetingEditPath,
+  meetingReportsPath,
+  newResolutionPath,
+  resolutionPath,
+  transcriptPath,
+  workingGroupPath,
+} from '../../../web/paths.js';
 import { DataTable, DefinitionList, DemoNotice, LinksSection, Paragraphs, Text, TranslationBadge, formatDate } from '../../../web/ui/index.js';
 import type { ReviewedReport } from '../forum.queries.js';
 import type { CarriedResolution, MeetingDetail } from '../forum.service.js';
@@ -26,10 +35,19 @@ import {
   meetingsCrumbs,
 } from './parts.js';
 
+/** What the page names besides the meeting: read by the route only when the meeting has one. */
+export interface MeetingRelations {
+  workingGroup: { slug: string; name: Localized } | undefined;
+  commitment: { number: string; title: Localized } | undefined;
+  /** The stakeholder groups' names, in their order. */
+  stakeholderGroups: { code: string; name: Localized }[];
+}
+
 export interface MeetingPageProps {
   ctx: PageContext;
   plan: ActionPlan;
   detail: MeetingDetail;
+  related: MeetingRelations;
   agencies: Map<number, Agency>;
   canManage: boolean;
 }
@@ -63,7 +81,13 @@ export function MeetingPage(props: MeetingPageProps) {
         items={[
           { label: t(lang, 'meeting.heldOn'), value: <time datetime={m.heldOn}>{formatDate(m.heldOn, lang)}</time> },
           { label: t(lang, 'meeting.kind'), value: t(lang, `meeting.kind.${m.kind}`) },
+          { label: t(lang, 'meeting.mode'), value: t(lang, `meeting.mode.${m.mode}`) },
+          { label: t(lang, 'meeting.place'), value: <OptionalText value={m.place} lang={lang} /> },
+          { label: t(lang, 'meeting.region'), value: m.region ? t(lang, `meeting.region.${m.region}`) : t(lang, 'forum.none') },
+          { label: t(lang, 'meeting.openness'), value: t(lang, m.openToPublic ? 'meeting.openToPublic.yes' : 'meeting.openToPublic.no') },
           { label: t(lang, 'meeting.cycle'), value: detail.cycle ? t(lang, 'meeting.cycle.label', { number: detail.cycle.number }) : t(lang, 'forum.none') },
+          { label: t(lang, 'meeting.workingGroup'), value: <WorkingGroupLink plan={plan} group={props.related.workingGroup} lang={lang} /> },
+          { label: t(lang, 'meeting.commitment'), value: <CommitmentLink plan={plan} commitment={props.related.commitment} lang={lang} /> },
         ]}
       />
 
@@ -78,6 +102,7 @@ export function MeetingPage(props: MeetingPageProps) {
             { label: t(lang, 'meeting.civilSocietyShare'), value: formatShare(civilSocietyShare(m.attendance), lang) },
           ]}
         />
+        <GroupAttendanceTable meeting={m} groups={props.related.stakeholderGroups} lang={lang} />
       </section>
 
       <section aria-labelledby="s-agenda">
@@ -131,8 +156,97 @@ export function MeetingPage(props: MeetingPageProps) {
         {pick(m.minutes, lang) ? <Paragraphs value={m.minutes} lang={lang} /> : <p>{t(lang, 'meeting.minutes.none')}</p>}
       </section>
 
+      <DocumentsSection meeting={m} lang={lang} />
+
+      <section aria-labelledby="s-transcript">
+        <h2 id="s-transcript">{t(lang, 'meeting.transcript')}</h2>
+        {detail.transcripts.length === 0 ? (
+          <p>{t(lang, 'meeting.transcript.none')}</p>
+        ) : (
+          <ul>
+            {detail.transcripts.map((tr) => (
+              <li>
+                <a href={href(lang, transcriptPath(tr))} hreflang={tr.language} lang={tr.language}>
+                  {tr.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <LinksSection title={t(lang, 'meeting.links')} links={m.links} />
     </Layout>
+  );
+}
+
+function WorkingGroupLink(props: { plan: ActionPlan; group: MeetingRelations['workingGroup']; lang: Lang }) {
+  if (!props.group) return <>{t(props.lang, 'forum.none')}</>;
+  return (
+    <a href={href(props.lang, workingGroupPath(props.plan, props.group))}>
+      <Text value={props.group.name} lang={props.lang} />
+    </a>
+  );
+}
+
+function CommitmentLink(props: { plan: ActionPlan; commitment: MeetingRelations['commitment']; lang: Lang }) {
+  if (!props.commitment) return <>{t(props.lang, 'forum.none')}</>;
+  return (
+    <a href={href(props.lang, commitmentPath(props.plan, props.commitment))}>
+      {props.commitment.number} <Text value={props.commitment.title} lang={props.lang} />
+    </a>
+  );
+}
+
+/** The head count by stakeholder group, in the configured order, when attendance was broken down by group. */
+function GroupAttendanceTable(props: { meeting: ForumMeeting; groups: MeetingRelations['stakeholderGroups']; lang: Lang }) {
+  const { meeting: m, lang } = props;
+  const counted = Object.entries(m.attendanceByGroup);
+  if (counted.length === 0) return <p class="help">{t(lang, 'meeting.attendanceByGroup.none')}</p>;
+  const order = new Map(props.groups.map((g, i) => [g.code, i]));
+  const names = new Map(props.groups.map((g) => [g.code, g.name]));
+  const rows = counted.sort(([a], [b]) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size));
+  return (
+    <DataTable<[string, number]>
+      caption={t(lang, 'meeting.attendanceByGroup.caption', { total: groupAttendanceTotal(m.attendanceByGroup) })}
+      rows={rows}
+      columns={[
+        {
+          header: t(lang, 'meeting.attendanceByGroup.group'),
+          rowHeader: true,
+          cell: ([code]) => {
+            const name = names.get(code);
+            return name ? <Text value={name} lang={lang} /> : code;
+          },
+        },
+        { header: t(lang, 'meeting.attendanceByGroup.count'), numeric: true, cell: ([, n]) => n },
+      ]}
+    />
+  );
+}
+
+/** Agenda, slides, minutes and other documents, each a link to where it is published, named by its title or its kind. */
+function DocumentsSection(props: { meeting: ForumMeeting; lang: Lang }) {
+  const { lang } = props;
+  return (
+    <section aria-labelledby="s-documents">
+      <h2 id="s-documents">{t(lang, 'meeting.documents')}</h2>
+      {props.meeting.documents.length === 0 ? (
+        <p>{t(lang, 'meeting.documents.none')}</p>
+      ) : (
+        <ul>
+          {props.meeting.documents.map((d) => (
+            <li>
+              {t(lang, `meeting.document.kind.${d.kind}`)}
+              {t(lang, 'forum.noteSeparator')}
+              <a href={d.url} rel="noopener">
+                {pick(d.title, lang) || d.url}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

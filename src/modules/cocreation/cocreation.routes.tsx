@@ -1,0 +1,106 @@
+/** HTML pages of co-creation, in both languages: the plan's co-creation page, the phase forms, and the plan page's section. */
+import { Hono } from 'hono';
+import { can } from '../../domain/authorization.js';
+import type { Phase } from '../../domain/cocreation.js';
+import { taipeiDay } from '../../domain/monitoring.js';
+import type { ActionPlan } from '../../domain/plan.js';
+import { NotFoundError } from '../../errors.js';
+import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type EditFormPage } from '../../web/form-handler.js';
+import { pageCache } from '../../web/page-cache.js';
+import { coCreationSectionPath, phasePath } from '../../web/paths.js';
+import { planBySlug, planQueries as planQ, type PlanPageData } from '../plans/index.js';
+import { phaseForm, type PhaseFormValues } from './cocreation.forms.js';
+import * as q from './cocreation.queries.js';
+import { phaseInput, phasePatch } from './cocreation.schemas.js';
+import * as service from './cocreation.service.js';
+import { CoCreationPage } from './views/co-creation.js';
+import { PhaseFormPage } from './views/phase-form.js';
+import { DevelopmentFiguresSection } from './views/plan-section.js';
+
+const db = (c: AppContext) => c.get('services').db;
+const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
+const today = (c: AppContext) => taipeiDay(c.get('services').now());
+
+/** The plan of the path and its phase `:id` (404 when the phase is another plan's). */
+async function phaseOf(c: AppContext): Promise<{ plan: ActionPlan; phase: Phase }> {
+  const plan = await planBySlug(c);
+  const phase = await q.findPhaseById(db(c), positiveInt(c.req.param('id')) ?? 0);
+  if (!phase || phase.planId !== plan.id) throw new NotFoundError();
+  return { plan, phase };
+}
+
+/** The plan page's section beside the development-process text. */
+export async function developmentFiguresSection(c: AppContext, { plan }: PlanPageData) {
+  const figures = await service.developmentFigures(db(c), plan.id, c.get('services').now());
+  return { section: <DevelopmentFiguresSection plan={plan} phases={figures.phases} record={figures.record} lang={c.get('lang')} /> };
+}
+
+export function cocreationPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  app.get('/plans/:slug/co-creation', pageCache(), async (c) => {
+    const plan = await planBySlug(c);
+    const overview = await service.coCreationOverview(db(c), plan, c.get('services').now());
+    const commitmentIds = overview.workingGroups.flatMap((g) => g.commitmentIds);
+    const labels = await planQ.commitmentLabels(db(c), commitmentIds);
+    return c.html(
+      <CoCreationPage
+        ctx={pageContext(c)}
+        plan={plan}
+        overview={overview}
+        commitmentNumbers={new Map([...labels].map(([id, label]) => [id, label.number]))}
+        canManage={can(c.get('actor'), 'phase.manage', { planId: plan.id })}
+      />,
+    );
+  });
+
+  const renderPhaseForm = async (c: AppContext, plan: ActionPlan, phase: Phase | null, values: PhaseFormValues, state = freshForm) =>
+    c.html(<PhaseFormPage ctx={pageContext(c)} plan={plan} phase={phase} values={values} errors={state.errors} conflict={state.conflict} />, state.status);
+  const phaseEditPage = (c: AppContext, plan: ActionPlan, phase: Phase): EditFormPage<Phase, PhaseFormValues> => ({
+    form: phaseForm,
+    reload: async () => (await q.findPhaseById(db(c), phase.id)) ?? phase,
+    render: (current, values, state) => renderPhaseForm(c, plan, current, values, state),
+  });
+
+  app.get('/plans/:slug/co-creation/phases/new', async (c) => {
+    const plan = await planBySlug(c);
+    requirePermission(c, 'phase.manage', { planId: plan.id });
+    return renderPhaseForm(c, plan, null, phaseForm.empty(today(c)));
+  });
+  app.post('/plans/:slug/co-creation/phases/new', async (c) => {
+    const plan = await planBySlug(c);
+    return handleForm(c, {
+      schema: phaseInput,
+      toInput: phaseForm.input,
+      run: (input) => service.createPhase(deps(c), c.get('actor'), plan.id, input),
+      redirectTo: (phase) => phasePath(plan, phase),
+      render: (state) => renderPhaseForm(c, plan, null, phaseForm.posted(state.body, phaseForm.empty(today(c))), state),
+    });
+  });
+
+  app.get('/plans/:slug/co-creation/phases/:id/edit', async (c) => {
+    const { plan, phase } = await phaseOf(c);
+    requirePermission(c, 'phase.manage', { planId: plan.id });
+    return renderPhaseForm(c, plan, phase, phaseForm.values(phase));
+  });
+  app.post('/plans/:slug/co-creation/phases/:id/edit', async (c) => {
+    const { plan, phase } = await phaseOf(c);
+    return handleEditForm(c, {
+      ...phaseEditPage(c, plan, phase),
+      schema: phasePatch,
+      run: (input) => service.updatePhase(deps(c), c.get('actor'), phase.id, input),
+      redirectTo: (updated) => phasePath(plan, updated),
+    });
+  });
+  app.post('/plans/:slug/co-creation/phases/:id/delete', async (c) => {
+    const { plan, phase } = await phaseOf(c);
+    return handleDelete(c, {
+      ...phaseEditPage(c, plan, phase),
+      run: (version) => service.deletePhase(deps(c), c.get('actor'), phase.id, version),
+      redirectTo: coCreationSectionPath(plan, 'timeline'),
+    });
+  });
+
+  return app;
+}
