@@ -1,6 +1,8 @@
 /** The authorization matrix as the modules register it (their manifests' policies): role × action × ownership. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { policyTable } from '../scripts/policy-table.js';
 import { can, registeredActions, ROLES, type Action, type Actor, type Role } from '../src/domain/authorization.js';
 import { modules } from '../src/modules/index.js';
 import { lockedFieldsFor } from '../src/modules/plans/index.js';
@@ -77,4 +79,8 @@ describe('supporting agencies and the rest of the modules', () => {
         action,
       );
   });
+});
+
+test('docs/authorization.md is the registered policy (node --import tsx scripts/policy-table.ts > docs/authorization.md)', () => {
+  assert.equal(readFileSync(new URL('../docs/authorization.md', import.meta.url), 'utf8'), policyTable());
 });

@@ -59,7 +59,7 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(lead !== undefined);
   assert.deepEqual(
     sectionsFor('commitment').map((s) => s.id),
-    ['monitoring.progress', 'sample.notes'],
+    ['monitoring.progress', 'workgroups.commitment', 'sample.notes'],
   );
   const officer = { id: 1, displayName: 'o', role: 'agency-officer' as const, agencyIds: [lead] };
   assert.equal(can(officer, 'sample.write', { leadAgencyId: lead }), true);
@@ -90,10 +90,10 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(progress > 0 && progress < notes, 'monitoring (order 10) comes before the sample (order 50)');
 });
 
-test('its link joins the plan page after monitoring’s and the forum’s, and its section ends the agency page', async () => {
+test('its link joins the plan page after the other modules’ links, and its section ends the agency page', async () => {
   assert.deepEqual(
     sectionsFor('planFollow').map((s) => s.id),
-    ['monitoring.planLinks', 'forum.planLinks', 'sample.planLink'],
+    ['monitoring.planLinks', 'forum.planLinks', 'roster.planLinks', 'workgroups.planLinks', 'cocreation.planLink', 'sample.planLink'],
   );
   const plan = await ctx.database.db.selectFrom('action_plans').select('slug').where('id', '=', ctx.planId).executeTakeFirstOrThrow();
   const page = await (await app.request(`/en/plans/${plan.slug}`, { headers: { 'cache-control': 'no-cache' } })).text();

@@ -5,14 +5,17 @@
  * such as a query per meeting link on the transcript list or per report on a commitment's history.
  *
  * The content is written through the API as the secretariat would (cycles, reports with evidence, meetings,
- * resolutions, transcripts), on top of the demo plan and the demo forum and transcript.
+ * resolutions, transcripts), on top of the demo plan, forum, transcript, roster, working groups and co-creation.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { seedDemoCocreation } from '../src/modules/cocreation/index.js';
 import { seedDemoForum } from '../src/modules/forum/index.js';
+import { seedDemoRoster } from '../src/modules/roster/index.js';
 import { seedDemoTranscripts } from '../src/modules/transcripts/index.js';
+import { seedDemoWorkgroups } from '../src/modules/workgroups/index.js';
 import { addUser, Client, json, setup, type TestContext } from './helpers.js';
 import { countedApp, countQueries, describeStatements, QueryCounter, type CountedApp } from './query-budget.js';
 
@@ -90,6 +93,10 @@ before(async () => {
   ctx = await setup();
   await seedDemoForum(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
   await seedDemoTranscripts(ctx.database.db, { planId: ctx.planId });
+  const demo = { planId: ctx.planId, agencyIds: ctx.agencies };
+  await seedDemoRoster(ctx.database.db, demo);
+  await seedDemoWorkgroups(ctx.database.db, demo);
+  await seedDemoCocreation(ctx.database.db, demo);
   await addUser(ctx, 'sec@example.org', 'secretariat');
   secretariat = new Client(ctx.app);
   const signedIn = await secretariat.signIn('sec@example.org');
@@ -109,14 +116,14 @@ before(async () => {
   const commitment = `${PLAN_PATH}/commitments/${COMMITMENT}`;
   pages = [
     { name: 'home', path: '/', budget: 3 },
-    { name: 'plan', path: PLAN_PATH, budget: 7 },
-    { name: 'plan (English)', path: `/en${PLAN_PATH}`, budget: 7 },
-    { name: 'commitment', path: commitment, budget: 14 },
+    { name: 'plan', path: PLAN_PATH, budget: 9 },
+    { name: 'plan (English)', path: `/en${PLAN_PATH}`, budget: 9 },
+    { name: 'commitment', path: commitment, budget: 15 },
     { name: 'commitment history', path: `${commitment}/history`, budget: 12 },
     { name: 'progress', path: `${PLAN_PATH}/progress`, budget: 9 },
     { name: 'cycles', path: `${PLAN_PATH}/cycles`, budget: 3 },
     { name: 'meetings', path: `${PLAN_PATH}/meetings`, budget: 3 },
-    { name: 'meeting', path: `${PLAN_PATH}/meetings/${meetings[0].id}`, budget: 7 },
+    { name: 'meeting', path: `${PLAN_PATH}/meetings/${meetings[0].id}`, budget: 8 },
     { name: 'resolutions', path: `${PLAN_PATH}/resolutions`, budget: 4 },
     { name: 'transcript list', path: '/transcripts', budget: 3 },
     { name: 'transcript', path: `/transcripts/${encodeURIComponent(transcripts[0].slug)}`, budget: 8 },
@@ -125,20 +132,29 @@ before(async () => {
     { name: 'agency', path: '/agencies/NDC', budget: 7 },
     { name: 'reports feed', path: `${PLAN_PATH}/reports.atom`, budget: 4 },
     { name: 'plan API', path: `/api/v1/plans/${ctx.planId}`, budget: 2 },
+    { name: 'forum roster', path: `${PLAN_PATH}/forum`, budget: 5 },
+    { name: 'forum rules', path: `${PLAN_PATH}/forum/rules`, budget: 2 },
+    { name: 'calls for nominations', path: `${PLAN_PATH}/forum/calls`, budget: 3 },
+    { name: 'working groups', path: `${PLAN_PATH}/working-groups`, budget: 5 },
+    { name: 'working group', path: `${PLAN_PATH}/working-groups/commitment-${COMMITMENT}`, budget: 9 },
+    { name: 'co-creation record', path: `${PLAN_PATH}/co-creation`, budget: 7 },
   ];
 });
 after(() => ctx.close());
 
 describe('query budgets', () => {
   test('each main page renders within its budget of SQL statements', async () => {
+    // Every page over its budget at once, with what it sent.
+    const over: string[] = [];
     for (const page of pages) {
       const result = await countQueries(counted, page.path);
       assert.equal(result.status, 200, `${page.name} ${page.path} answered ${result.status}`);
-      assert.ok(
-        result.statements.length <= page.budget,
-        `${page.name} (${page.path}) sent ${result.statements.length} statements, over its budget of ${page.budget}:\n${describeStatements(result.statements)}`,
-      );
+      if (result.statements.length > page.budget)
+        over.push(
+          `${page.name} (${page.path}) sent ${result.statements.length} statements, over its budget of ${page.budget}:\n${describeStatements(result.statements)}`,
+        );
     }
+    assert.equal(over.length, 0, over.join('\n\n'));
   });
 
   test('a page with more to show sends no more statements (no query per item)', async () => {

@@ -112,6 +112,11 @@ export function registerPolicy(policy: Partial<Record<Action, ActionRule>>): voi
   }
 }
 
+/** The rule registered for an action (the policy table in docs/authorization.md is printed from these). */
+export function ruleOf(action: Action): ActionRule | undefined {
+  return rules.get(action);
+}
+
 export function registeredActions(): Action[] {
   return [...rules.keys()] as Action[];
 }

@@ -134,3 +134,63 @@ export const loginPath = '/login';
 export const logoutPath = '/logout';
 export const tokensPath = '/account/tokens';
 export const tokenRevokePath = (token: IdRef) => `${tokensPath}/${token.id}/revoke`;
+
+// Working groups (workgroups module)
+
+export const workingGroupsPath = (plan: PlanRef) => `${planPath(plan)}/working-groups`;
+export const newWorkingGroupPath = (plan: PlanRef) => `${workingGroupsPath(plan)}/new`;
+export const workingGroupPath = (plan: PlanRef, group: SlugRef) => `${workingGroupsPath(plan)}/${group.slug}`;
+export const workingGroupEditPath = (plan: PlanRef, group: SlugRef) => `${workingGroupPath(plan, group)}/edit`;
+export const workingGroupDeletePath = (plan: PlanRef, group: SlugRef) => `${workingGroupPath(plan, group)}/delete`;
+/** The signed-in person's own membership: join, leave, or change whether the public roster lists them. */
+export const workingGroupMembershipPath = (plan: PlanRef, group: SlugRef, action: 'join' | 'leave' | 'listing') =>
+  `${workingGroupPath(plan, group)}/membership/${action}`;
+/** A moderator takes a member's public listing down (or puts it back). */
+export const workingGroupMemberListingPath = (plan: PlanRef, group: SlugRef, member: IdRef) =>
+  `${workingGroupPath(plan, group)}/memberships/${member.id}/listing`;
+/** The survey of forum members' willingness: their form, and the secretariat's answers (with the enrolment). */
+export const workingGroupSurveyPath = (plan: PlanRef, saved = false) => `${planPath(plan)}/working-group-survey${saved ? '?saved=1' : ''}`;
+/** The answers, saying how many memberships an enrolment just added when `enrolled` is given. */
+export const workingGroupSurveyAnswersPath = (plan: PlanRef, enrolled?: number) =>
+  `${workingGroupSurveyPath(plan)}/answers${enrolled === undefined ? '' : `?enrolled=${enrolled}`}`;
+export const workingGroupSurveyEnrolPath = (plan: PlanRef) => `${workingGroupSurveyPath(plan)}/enrol`;
+/** The sign-in page, coming back to `next` (a path already in the page's language) once signed in. */
+export const workingGroupSignInPath = (next: string) => `${loginPath}?next=${encodeURIComponent(next)}`;
+
+// The forum's roster, rules and nominations (roster module)
+
+/** The forum's roster: its seats by sector, vacancies and past members. */
+export const forumRosterPath = (plan: PlanRef) => `${planPath(plan)}/forum`;
+export const newSeatPath = (plan: PlanRef) => `${forumRosterPath(plan)}/seats/new`;
+export const seatEditPath = (plan: PlanRef, seat: IdRef) => `${forumRosterPath(plan)}/seats/${seat.id}/edit`;
+export const seatDeletePath = (plan: PlanRef, seat: IdRef) => `${forumRosterPath(plan)}/seats/${seat.id}/delete`;
+/** The forum's rules in force, with the list of versions; each version has its own page. */
+export const forumRulesPath = (plan: PlanRef) => `${forumRosterPath(plan)}/rules`;
+export const forumRulesVersionPath = (plan: PlanRef, rules: { number: number }) => `${forumRulesPath(plan)}/${rules.number}`;
+export const newForumRulesPath = (plan: PlanRef) => `${forumRulesPath(plan)}/new`;
+export const forumRulesEditPath = (plan: PlanRef, rules: { number: number }) => `${forumRulesVersionPath(plan, rules)}/edit`;
+/** Calls for nominations to the forum's civil-society seats. */
+export const callsPath = (plan: PlanRef) => `${forumRosterPath(plan)}/calls`;
+export const newCallPath = (plan: PlanRef) => `${callsPath(plan)}/new`;
+export const callPath = (plan: PlanRef, call: IdRef) => `${callsPath(plan)}/${call.id}`;
+/** A call's forms: edit, nominate, the ballot, and the secretariat's publication of the result. */
+export const callActionPath = (plan: PlanRef, call: IdRef, action: 'edit' | 'nominate' | 'ballot' | 'result') => `${callPath(plan, call)}/${action}`;
+/** Posts that act on a nomination: the nominee accepts or declines, a nominee or nominator withdraws, a moderator hides. */
+export const nominationActionPath = (plan: PlanRef, nomination: IdRef, action: 'accept' | 'decline' | 'withdraw' | 'moderate') =>
+  `${forumRosterPath(plan)}/nominations/${nomination.id}/${action}`;
+/** The signed-in person's nominations: received (to accept or decline) and made. */
+export const myNominationsPath = '/account/nominations';
+
+// Co-creation (cocreation module)
+
+/** A plan's co-creation: its timeline of phases, the record computed from its meetings, the minimum-requirements checklist. */
+export const coCreationPath = (plan: PlanRef) => `${planPath(plan)}/co-creation`;
+/** A section of the co-creation page (its heading's id is `s-<section>`). */
+export const coCreationSectionPath = (plan: PlanRef, section: 'timeline' | 'record' | 'groups' | 'checklist') => `${coCreationPath(plan)}#s-${section}`;
+/** A phase's row in the timeline's publication table. */
+export const phaseAnchor = (phase: IdRef) => `phase-${phase.id}`;
+/** A phase has no page of its own: it is a row of the plan's timeline. */
+export const phasePath = (plan: PlanRef, phase: IdRef) => `${coCreationPath(plan)}#${phaseAnchor(phase)}`;
+export const newPhasePath = (plan: PlanRef) => `${coCreationPath(plan)}/phases/new`;
+export const phaseEditPath = (plan: PlanRef, phase: IdRef) => `${coCreationPath(plan)}/phases/${phase.id}/edit`;
+export const phaseDeletePath = (plan: PlanRef, phase: IdRef) => `${coCreationPath(plan)}/phases/${phase.id}/delete`;
