@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { policyTable } from '../scripts/policy-table.js';
-import { can, registeredActions, ROLES, type Action, type Actor, type Role } from '../src/domain/authorization.js';
+import { can, registeredActions, ROLES, type Action, type Actor, type Role, type RoleGrant, type ScopedRole } from '../src/domain/authorization.js';
 import { modules } from '../src/modules/index.js';
 import { lockedFieldsFor } from '../src/modules/plans/index.js';
 import { registerModules } from '../src/web/module.js';
@@ -83,4 +83,88 @@ describe('supporting agencies and the rest of the modules', () => {
 
 test('docs/authorization.md is the registered policy (node --import tsx scripts/policy-table.ts > docs/authorization.md)', () => {
   assert.equal(readFileSync(new URL('../docs/authorization.md', import.meta.url), 'utf8'), policyTable());
+});
+
+describe('scoped roles (issue #11): a forum seat, a working group’s chair, a moderator, each within its scope', () => {
+  const PLAN = 7;
+  const OTHER_PLAN = 8;
+  const GROUP = 30;
+  const OTHER_GROUP = 31;
+  const person = (grants: Actor['grants'] = [], role: Role = 'public'): Actor => ({ id: 5, displayName: 'p', role, agencyIds: [], grants });
+  const grant = (role: ScopedRole, scope: RoleGrant['scope'], scopeId: number | null): RoleGrant => ({ role, scope, scopeId });
+  const inPlan = { planId: PLAN };
+  const inOtherPlan = { planId: OTHER_PLAN };
+  const coConvener = person([grant('co-convener', 'plan', PLAN)]);
+  const forumMember = person([grant('forum-member', 'plan', PLAN)]);
+  const chair = person([grant('working-group-chair', 'working-group', GROUP)]);
+  const planModerator = person([grant('moderator', 'plan', PLAN)]);
+  const siteModerator = person([grant('moderator', 'site', null)]);
+  const participant = person();
+  const secretariat = person([], 'secretariat');
+
+  test('co-conveners publish the forum’s rules and the phases of their own plan only; forum members do not', () => {
+    for (const action of ['forumRules.manage', 'phase.manage'] as Action[]) {
+      assert.equal(can(coConvener, action, inPlan), true, action);
+      assert.equal(can(coConvener, action, inOtherPlan), false, action);
+      assert.equal(can(forumMember, action, inPlan), false, action);
+      assert.equal(can(participant, action, inPlan), false, action);
+      assert.equal(can(secretariat, action, inOtherPlan), true, action);
+    }
+  });
+
+  test('a chair edits their own working group, not another, and does not create, delete or re-chair groups', () => {
+    assert.equal(can(chair, 'working-group.edit', { planId: PLAN, workingGroupId: GROUP }), true);
+    assert.equal(can(chair, 'working-group.edit', { planId: PLAN, workingGroupId: OTHER_GROUP }), false);
+    assert.equal(can(chair, 'working-group.manage', { planId: PLAN, workingGroupId: GROUP }), false);
+    assert.equal(can(coConvener, 'working-group.edit', { planId: PLAN, workingGroupId: GROUP }), false);
+  });
+
+  test('moderators act within their plan, or everywhere when granted for the site', () => {
+    for (const action of ['membership.moderate', 'nomination.moderate'] as Action[]) {
+      assert.equal(can(planModerator, action, inPlan), true, action);
+      assert.equal(can(planModerator, action, inOtherPlan), false, action);
+      assert.equal(can(siteModerator, action, inOtherPlan), true, action);
+      assert.equal(can(participant, action, inPlan), false, action);
+      assert.equal(can(chair, action, { planId: PLAN, workingGroupId: GROUP }), false, action);
+    }
+  });
+
+  test('only forum members and co-conveners of the plan answer the willingness survey', () => {
+    assert.equal(can(forumMember, 'working-group-survey.answer', inPlan), true);
+    assert.equal(can(coConvener, 'working-group-survey.answer', inPlan), true);
+    assert.equal(can(forumMember, 'working-group-survey.answer', inOtherPlan), false);
+    assert.equal(can(participant, 'working-group-survey.answer', inPlan), false);
+    assert.equal(can(secretariat, 'working-group-survey.answer', inPlan), false);
+  });
+
+  test('seats, calls, results, groups and the survey’s answers stay with the secretariat, whatever roles are held', () => {
+    const everyone = [coConvener, forumMember, chair, planModerator, siteModerator, participant];
+    for (const action of [
+      'seat.manage',
+      'call.manage',
+      'call.publishResult',
+      'working-group.manage',
+      'working-group-survey.manage',
+      'meeting.manage',
+    ] as Action[]) {
+      for (const actor of everyone)
+        assert.equal(can(actor, action, { planId: PLAN, workingGroupId: GROUP }), false, `${action} by ${JSON.stringify(actor.grants)}`);
+      assert.equal(can(secretariat, action, inPlan), true, action);
+    }
+  });
+
+  test('participants vote; anyone signed in joins a group or nominates; a nomination is answered or withdrawn by its own people only', () => {
+    assert.equal(can(participant, 'ballot.cast', inPlan), true);
+    assert.equal(can(secretariat, 'ballot.cast', inPlan), false, 'staff accounts do not vote for civil-society seats');
+    for (const action of ['working-group.join', 'nomination.create'] as Action[]) {
+      assert.equal(can(participant, action, inPlan), true, action);
+      assert.equal(can(null, action, inPlan), false, action);
+    }
+    for (const action of ['nomination.respond', 'nomination.withdraw'] as Action[]) {
+      assert.equal(can(participant, action, { authorId: participant.id }), true, action);
+      assert.equal(can(participant, action, { authorId: participant.id + 1 }), false, action);
+    }
+    assert.equal(can(siteModerator, 'user.grantRole'), false);
+    assert.equal(can(person([], 'admin'), 'user.grantRole'), true);
+  });
 });

@@ -107,7 +107,14 @@ export type ObjectKind =
   | 'speech'
   | 'speaker'
   | 'user'
-  | 'token';
+  | 'token'
+  | 'grant'
+  | 'seat'
+  | 'forumRules'
+  | 'call'
+  | 'nomination'
+  | 'phase'
+  | 'workingGroup';
 
 /** Path segment before `{id}` → kind. */
 export const SEGMENT_KINDS: Record<string, ObjectKind> = {
@@ -126,6 +133,15 @@ export const SEGMENT_KINDS: Record<string, ObjectKind> = {
   speakers: 'speaker',
   tokens: 'token',
   users: 'user',
+  grants: 'grant',
+  seats: 'seat',
+  'forum-rules': 'forumRules',
+  calls: 'call',
+  nominations: 'nomination',
+  phases: 'phase',
+  'working-groups': 'workingGroup',
+  // `/working-groups/{id}/memberships/{userId}`: a membership is named by its member's account.
+  memberships: 'user',
 };
 
 /** The last word of an `…Id`/`…Ids` field name → kind (`leadAgencyId` → agency); names that say a role, not a kind, are listed. */
@@ -147,6 +163,12 @@ const FIELD_WORD_KINDS: Record<string, ObjectKind> = {
   user: 'user',
   successor: 'agency',
   twin: 'transcript',
+  grant: 'grant',
+  seat: 'seat',
+  call: 'call',
+  nomination: 'nomination',
+  phase: 'phase',
+  group: 'workingGroup',
 };
 
 export function kindOfField(name: string): ObjectKind | undefined {
