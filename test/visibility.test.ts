@@ -15,8 +15,9 @@ import { after, before, describe, test } from 'node:test';
 import { createTestDatabase } from '../src/db/test-database.js';
 import { HISTORY_ACTIONS } from '../src/domain/history.js';
 import { modules } from '../src/modules/index.js';
+import { seedDemoWorkgroups } from '../src/modules/workgroups/index.js';
 import { isMessageKey } from '../src/web/i18n.js';
-import { addUser, Client, json, setup, type TestContext } from './helpers.js';
+import { addUser, Client, json, setup, signedIn as signedInClient, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
 let planSlug = '';
@@ -33,11 +34,19 @@ const world = {
   speakerSlugs: new Set<string>(),
   /** Phrases written next to tokens, searched for (a search for the token itself would echo it back). */
   searchPhrases: new Set<string>(),
+  /** Working groups by slug, with their ids (their pages and API). */
+  workingGroups: new Map<string, number>(),
+  /** Calls for nominations to the forum's seats. */
+  callIds: new Set<number>(),
 };
 
 const token = (label: string) => `Vis${label}${randomBytes(4).toString('hex')}`;
 
-/** Every public channel: pages in both languages (history, search, speakers), feeds, exports and the JSON API. */
+/**
+ * Every public channel: pages in both languages (history, search, speakers, the forum's roster and calls, working
+ * groups, the co-creation record), feeds, exports, the JSON API, and the viewer's own account pages (where someone
+ * else's profile or nominations must never be).
+ */
 function channels(): string[] {
   const plan = `/plans/${planSlug}`;
   const pages = [
@@ -62,6 +71,18 @@ function channels(): string[] {
     '/account/tokens',
     ...[...world.speakerSlugs].map((slug) => `/speakers/${encodeURIComponent(slug)}`),
     ...[...world.searchPhrases].map((p) => `/transcripts/search?q=${encodeURIComponent(p)}`),
+    // People and the forum: the roster, its rules and calls, working groups, the co-creation record.
+    `${plan}/forum`,
+    `${plan}/forum/rules`,
+    `${plan}/forum/calls`,
+    ...[...world.callIds].map((id) => `${plan}/forum/calls/${id}`),
+    `${plan}/working-groups`,
+    ...[...world.workingGroups.keys()].map((slug) => `${plan}/working-groups/${slug}`),
+    `${plan}/co-creation`,
+    '/privacy',
+    // A signed-in viewer's own pages: another's profile or nominations must never be there.
+    '/account',
+    '/account/nominations',
   ];
   const api = [
     `/api/v1/plans/${ctx.planId}/progress`,
@@ -76,6 +97,15 @@ function channels(): string[] {
     ...[...world.searchPhrases].map((p) => `/api/v1/search/speeches?q=${encodeURIComponent(p)}`),
     '/api/v1/tokens',
     '/api/v1/tokens?userId=all',
+    `/api/v1/plans/${ctx.planId}/seats`,
+    `/api/v1/plans/${ctx.planId}/forum-rules`,
+    `/api/v1/plans/${ctx.planId}/calls`,
+    ...[...world.callIds].map((id) => `/api/v1/calls/${id}`),
+    `/api/v1/plans/${ctx.planId}/working-groups`,
+    ...[...world.workingGroups.values()].map((id) => `/api/v1/working-groups/${id}`),
+    `/api/v1/plans/${ctx.planId}/co-creation`,
+    '/api/v1/profile',
+    '/api/v1/nominations',
   ];
   return [...pages, ...pages.map((p) => `/en${p}`), ...api, ...api.map((p) => `${p}${p.includes('?') ? '&' : '?'}lang=zh-TW`)];
 }
@@ -160,6 +190,55 @@ const transcript = {
 };
 
 const apiToken = { tokens: { name: token('TokenName') } };
+
+/** A participant: role public, e-mail confirmed (the operator's accounts are), and a client signed in as them. */
+interface Participant {
+  id: number;
+  client: Client;
+}
+
+/** A new participant whose e-mail address holds `emailToken` (addUser names them after it: rows rename them). */
+async function newParticipant(emailToken: string): Promise<Participant> {
+  const email = `${emailToken.toLowerCase()}@example.org`;
+  const id = await addUser(ctx, email, 'public');
+  return { id, client: await signedInClient(ctx.app, email) };
+}
+
+async function editProfile(client: Client, patch: Record<string, unknown>): Promise<void> {
+  const res = await client.api('PATCH', '/api/v1/profile', patch);
+  assert.equal(res.status, 200, await res.clone().text());
+}
+
+/** The participant a row created (its write runs before anything asks for it). */
+const participantOf = (row: { participant: Participant | undefined }): Participant => {
+  assert.ok(row.participant, 'the row has written its participant');
+  return row.participant;
+};
+
+/** The demo working group of commitment 4-1 (before() finds it), which the membership rows join. */
+const group = { id: 0, slug: '', commitment: '4-1' };
+const groupPage = () => `/plans/${planSlug}/working-groups/${group.slug}`;
+
+/** A member who has not consented to the public roster: their name, and their e-mail address (never public). */
+const unlisted = {
+  participant: undefined as Participant | undefined,
+  tokens: { displayName: token('UnlistedName'), email: token('UnlistedEmail') },
+};
+
+/** A listed member whose profile is not public: the organisation (public once the profile is), the e-mail (never). */
+const privateProfile = {
+  participant: undefined as Participant | undefined,
+  tokens: { organisation: token('Organisation'), email: token('ListedEmail') },
+};
+
+/** A nomination by someone else, before its nominee accepts: the statement, the nominee's name and e-mail. */
+const nomination = {
+  callId: 0,
+  id: 0,
+  version: 0,
+  participant: undefined as Participant | undefined,
+  tokens: { statementZh: token('StatementZh'), statementEn: token('StatementEn'), nomineeName: token('NomineeName'), email: token('NomineeEmail') },
+};
 
 const ENTITIES: EntityRow[] = [
   {
@@ -361,6 +440,129 @@ A new voice.
     ],
     neverPublic: [apiToken.tokens.name],
   },
+  {
+    entity: 'a working-group membership whose member has not consented to be listed (their name; their e-mail address, never)',
+    insider: () => participantOf(unlisted).client,
+    tokens: unlisted.tokens,
+    async write() {
+      const t = unlisted.tokens;
+      const p = await newParticipant(t.email);
+      unlisted.participant = p;
+      // A public profile, so that only the missing consent keeps them off the roster.
+      await editProfile(p.client, { displayName: `參與者 ${t.displayName}`, profilePublic: true });
+      const joined = await p.client.api('POST', `/api/v1/working-groups/${group.id}/membership`, { listed: false });
+      assert.equal(joined.status, 201, await joined.clone().text());
+      assert.equal((await json<{ member: boolean; listed: boolean }>(joined)).listed, false);
+    },
+    insiderSees: () => [
+      // Their own name, in the header of the page they joined from; their address, in their own profile.
+      [unlisted.tokens.displayName, groupPage()],
+      [unlisted.tokens.displayName, '/api/v1/profile'],
+      [unlisted.tokens.email, '/api/v1/profile'],
+      [unlisted.tokens.email, '/account'],
+    ],
+    async publish() {
+      const res = await participantOf(unlisted).client.api('PATCH', `/api/v1/working-groups/${group.id}/membership`, { listed: true });
+      assert.equal(res.status, 200, await res.clone().text());
+    },
+    publicSees: () => [
+      // Cached for the anonymous visitor before the consent; the cache must not serve the old roster.
+      [unlisted.tokens.displayName, groupPage()],
+      [unlisted.tokens.displayName, `/en${groupPage()}`],
+      [unlisted.tokens.displayName, `/api/v1/working-groups/${group.id}`],
+    ],
+    neverPublic: [unlisted.tokens.email],
+  },
+  {
+    entity: "a listed member's profile while it is not public (the organisation; the e-mail address, never)",
+    insider: () => participantOf(privateProfile).client,
+    tokens: privateProfile.tokens,
+    async write() {
+      const t = privateProfile.tokens;
+      const p = await newParticipant(t.email);
+      privateProfile.participant = p;
+      await editProfile(p.client, {
+        displayName: '組員乙',
+        organisation: `協會 ${t.organisation}`,
+        stakeholderGroup: 'civil-society',
+        region: 'east',
+        profilePublic: false,
+      });
+      const joined = await p.client.api('POST', `/api/v1/working-groups/${group.id}/membership`, { listed: true });
+      assert.equal(joined.status, 201, await joined.clone().text());
+      // Listed: the name is public (so the organisation is what this row tests).
+      assert.ok(found(await (await ctx.app.request(`/api/v1/working-groups/${group.id}`)).text(), '組員乙'), 'the listed member is on the roster');
+    },
+    insiderSees: () => [
+      [privateProfile.tokens.organisation, '/api/v1/profile'],
+      [privateProfile.tokens.organisation, '/account'],
+      [privateProfile.tokens.email, '/en/account'],
+    ],
+    async publish() {
+      await editProfile(participantOf(privateProfile).client, { profilePublic: true });
+    },
+    // The group's page renders a roster member's organisation (views/working-group.tsx), its API too.
+    publicSees: () => [
+      [privateProfile.tokens.organisation, groupPage()],
+      [privateProfile.tokens.organisation, `/en${groupPage()}`],
+      [privateProfile.tokens.organisation, `/api/v1/working-groups/${group.id}`],
+    ],
+    // The demo participants' addresses too (some of them are listed on this roster).
+    neverPublic: [privateProfile.tokens.email, '@demo.cocreate.tw'],
+  },
+  {
+    entity: 'a nomination before its nominee accepts (the statement, who is nominated; the nominee’s e-mail address, never)',
+    insider: () => participantOf(nomination).client,
+    tokens: nomination.tokens,
+    async write() {
+      const t = nomination.tokens;
+      const nominee = await newParticipant(t.email);
+      nomination.participant = nominee;
+      // Eligible: a participant with a confirmed address whose stakeholder group is not government.
+      await editProfile(nominee.client, { displayName: `被提名人 ${t.nomineeName}`, stakeholderGroup: 'civil-society' });
+      // The nominator (a member of the public, one of the outsiders) sees it only once accepted (ADR 0026).
+      const res = await clients.publicUser.api('POST', `/api/v1/calls/${nomination.callId}/nominations`, {
+        nomineeEmail: `${t.email.toLowerCase()}@example.org`,
+        statement: { zh: `推薦理由 ${t.statementZh}`, en: `Nominated because ${t.statementEn}` },
+      });
+      assert.equal(res.status, 202, await res.clone().text());
+      const mine = await json<{ items: { id: number; version: number; status: string; callId: number }[] }>(
+        await nominee.client.request('/api/v1/nominations'),
+      );
+      const received = mine.items.find((n) => n.callId === nomination.callId);
+      assert.equal(received?.status, 'pending');
+      Object.assign(nomination, { id: received.id, version: received.version });
+    },
+    insiderSees: () => [
+      [nomination.tokens.statementZh, '/api/v1/nominations'],
+      [nomination.tokens.statementEn, '/api/v1/nominations'],
+      [nomination.tokens.statementZh, '/account/nominations'],
+      [nomination.tokens.statementEn, '/en/account/nominations'],
+      [nomination.tokens.email, '/api/v1/profile'],
+    ],
+    async publish() {
+      const res = await participantOf(nomination).client.api('POST', `/api/v1/nominations/${nomination.id}/accept`, { version: nomination.version });
+      assert.equal(res.status, 200, await res.clone().text());
+      // The nominator's own list, where the outsiders' check found nothing, shows it now: that check could fail.
+      assert.ok(
+        found(await (await clients.publicUser.request('/api/v1/nominations')).text(), nomination.tokens.statementZh),
+        'the nominator sees it once accepted',
+      );
+    },
+    publicSees: () => {
+      const t = nomination.tokens;
+      const page = `/plans/${planSlug}/forum/calls/${nomination.callId}`;
+      return [
+        [t.statementZh, page],
+        [t.nomineeName, page],
+        [t.statementEn, `/en${page}`],
+        [t.statementZh, `/api/v1/calls/${nomination.callId}`],
+        [t.statementEn, `/api/v1/calls/${nomination.callId}`],
+        [t.nomineeName, `/api/v1/plans/${ctx.planId}/calls`],
+      ];
+    },
+    neverPublic: [nomination.tokens.email],
+  },
 ];
 
 // ---------------------------------------------------------------- the test
@@ -395,6 +597,33 @@ before(async () => {
   const p = await json<{ id: number; slug: string; version: number }>(published);
   assert.equal((await clients.secretariat.api('POST', `/api/v1/transcripts/${p.id}/publish`, { reason: 'Public baseline.', version: p.version })).status, 200);
   world.transcripts.set(p.slug, p.id);
+  // The demo working groups (with their illustrative members, some listed): their pages and API are channels.
+  await seedDemoWorkgroups(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
+  const groups = await json<{ items: { id: number; slug: string; commitmentIds: number[]; open: boolean }[] }>(
+    await ctx.app.request(`/api/v1/plans/${ctx.planId}/working-groups`),
+  );
+  const ofCommitment = groups.items.find((g) => g.commitmentIds.includes(commitments.get(group.commitment)?.id ?? -1));
+  assert.ok(ofCommitment?.open, `the open demo group of ${group.commitment}`);
+  Object.assign(group, { id: ofCommitment.id, slug: ofCommitment.slug });
+  world.workingGroups.set(ofCommitment.slug, ofCommitment.id);
+  world.commitmentNumbers.add(group.commitment);
+  // A call for nominations open on the test's day (2021-05-10 in Taipei): its pages and API are channels.
+  const call = await clients.secretariat.api('POST', `/api/v1/plans/${ctx.planId}/calls`, {
+    title: { zh: '2021 年民間委員徵求', en: '2021 call for civil-society members' },
+    seats: 2,
+    eligibility: { zh: '關心開放政府的民間參與者。', en: 'Civil-society participants who care about open government.' },
+    nominationsOpenOn: '2021-05-10',
+    nominationsCloseOn: '2021-05-20',
+    termStartsOn: '2021-07-01',
+    termEndsOn: '2023-06-30',
+    method: 'election',
+    votingOpensOn: '2021-05-22',
+    votingClosesOn: '2021-05-25',
+    tieRule: 'older-registration',
+  });
+  assert.equal(call.status, 201, await call.clone().text());
+  nomination.callId = (await json<{ id: number }>(call)).id;
+  world.callIds.add(nomination.callId);
 });
 after(() => ctx.close());
 

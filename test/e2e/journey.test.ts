@@ -96,10 +96,12 @@ describe('browser journey', { skip, timeout: 120_000 }, () => {
     await visit(page, `${OTHER}/edit`, 403);
   });
 
-  test('from the name in the header: API tokens created, shown once and revoked without JavaScript, accessible in both languages', async () => {
+  test('from "My account" in the header: API tokens created, shown once and revoked without JavaScript, accessible in both languages', async () => {
     const page = await newPage();
     await signIn(page);
-    await Promise.all([page.waitForURL(`${harness.base}/account/tokens`), page.locator('.main-nav .account a').click()]);
+    await Promise.all([page.waitForURL(`${harness.base}/account`), page.locator('.main-nav .account a').click()]);
+    await expectAccessible(page, 'account page');
+    await Promise.all([page.waitForURL(`${harness.base}/account/tokens`), page.getByRole('link', { name: 'API 權杖' }).click()]);
     await expectAccessible(page, 'token page');
     await page.getByLabel('名稱').fill('browser journey');
     await page.getByLabel('有效期間').selectOption('30');
