@@ -81,6 +81,9 @@ const pages: Page[] = [
   { name: 'plan page (zh-TW)', path: '/plans/tw-2021-2024', cached: true },
   { name: 'commitment page', path: '/plans/tw-2021-2024/commitments/1-1', cached: true },
   { name: 'progress page', path: '/plans/tw-2021-2024/progress', cached: true },
+  // People and the forum (issue #11): the forum's roster and the co-creation record.
+  { name: 'forum roster', path: '/plans/tw-2021-2024/forum', cached: true },
+  { name: 'co-creation record', path: '/plans/tw-2021-2024/co-creation', cached: true },
   { name: 'plan API (JSON)', path: '/api/v1/plans/1', cached: false },
 ];
 

@@ -4,13 +4,13 @@
  */
 import { createApp, type App } from '../src/app.js';
 import type { TestContext as NodeTestContext } from 'node:test';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Database } from '../src/db/connection.js';
 import { copyTestSnapshot, MIGRATED } from '../src/db/test-database.js';
 import type { Role } from '../src/domain/authorization.js';
 import { createUser } from '../src/modules/accounts/index.js';
 import type { ProxyTrust } from '../src/web/client-address.js';
-import type { Mailer } from '../src/web/mail.js';
+import { logMailer, type Mailer } from '../src/web/mail.js';
 import { PageCache } from '../src/web/page-cache.js';
 import { PLAN, preparePlan, type SeededPlanFacts } from './snapshots.js';
 
@@ -29,7 +29,8 @@ export interface TestContext {
  * A database of its own (a copy of the demo plan's snapshot, or of the empty one with `seed: false`) and the app
  * over it. Cheap enough (a snapshot copy, no migration or seed) for a test that needs a database nobody else wrote
  * to: call it in the test and close it in `t.after`. `logger` receives the app's log of unhandled errors (without
- * one they go to the console); `mailer` sends the app's e-mail (without one it is logged, web/mail.ts).
+ * one they go to the console); `mailer` sends the app's e-mail (a test that reads mail passes test/mail-capture.ts's;
+ * without one the mail goes to a silent log, so other tests' output is not full of messages nobody reads).
  */
 export async function setup(options: { seed?: boolean; logger?: Logger; trustProxy?: ProxyTrust; mailer?: Mailer } = {}): Promise<TestContext> {
   const seed = options.seed !== false;
@@ -49,7 +50,7 @@ export async function setup(options: { seed?: boolean; logger?: Logger; trustPro
       config: { publicUrl: undefined },
       trustProxy: options.trustProxy,
       pageCache,
-      mailer: options.mailer,
+      mailer: options.mailer ?? silentMailer,
     },
     logger: options.logger,
   });
@@ -66,6 +67,8 @@ export async function setupForTest(t: Pick<NodeTestContext, 'after'>, options: P
   t.after(() => own.close());
   return own;
 }
+
+const silentMailer = logMailer(pino({ level: 'silent' }), 'Cocreate test <no-reply@cocreate.test>');
 
 export const PASSWORD = 'correct horse battery staple';
 
