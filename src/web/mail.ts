@@ -19,7 +19,9 @@ export interface Mailer {
 
 /** Plain-text mail through the SMTP server at `url` (smtp:// or smtps://, credentials in the URL). */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = createTransport(url, { from });
+  // Bounded waits: a request that sends mail must not hang on a mail server that does not answer (nodemailer's
+  // defaults wait up to two minutes for a connection and ten for a reply).
+  const transport = createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }, { from });
   return {
     async send(message) {
       await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
@@ -36,9 +38,22 @@ export function logMailer(logger: Logger, from: string): Mailer {
   };
 }
 
-/** The mailer the configuration asks for. */
+/**
+ * The mailer the configuration asks for. A message the SMTP server refuses, or a server that is down, is logged as an
+ * error and not thrown: the write it follows has committed, and the person may ask for the link again.
+ */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logger): Mailer {
-  return config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : logMailer(logger, config.mailFrom);
+  if (!config.smtpUrl) return logMailer(logger, config.mailFrom);
+  const smtp = smtpMailer(config.smtpUrl, config.mailFrom);
+  return {
+    async send(message) {
+      try {
+        await smtp.send(message);
+      } catch (error) {
+        logger.error({ err: error, mail: { subject: message.subject } }, 'e-mail could not be sent');
+      }
+    },
+  };
 }
 
 let fallback: Mailer | undefined;

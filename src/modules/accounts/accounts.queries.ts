@@ -151,7 +151,15 @@ export async function findUserEmail(db: DbOrTx, id: number): Promise<string | un
 
 export async function insertUser(
   db: DbOrTx,
-  u: { email: string; displayName: string; passwordHash: string; role: Role; agencyIds: number[]; isDemo: boolean },
+  u: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    agencyIds: number[];
+    isDemo: boolean;
+    profile?: { organisation?: string; stakeholderGroup?: string; region?: Region; public?: boolean };
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('users')
@@ -163,6 +171,10 @@ export async function insertUser(
       role: u.role,
       is_demo: u.isDemo,
       email_confirmed_at: sql<Date>`now()`,
+      organisation: u.profile?.organisation ?? null,
+      stakeholder_group: u.profile?.stakeholderGroup ?? null,
+      region: u.profile?.region ?? null,
+      profile_public: u.profile?.public ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/connection.js';
 import { can, ROLES, type Actor, type Role } from '../../domain/authorization.js';
+import type { Region } from '../../domain/people.js';
 import { ACCOUNT_SLOWDOWN, accountIsSlowed, currentFailures, secondsToWait, SIGN_IN_RULES } from '../../domain/sign-in-limits.js';
 import { AppError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import * as q from './accounts.queries.js';
@@ -175,6 +176,16 @@ export interface NewUser {
   role: Role;
   agencyIds: number[];
   isDemo?: boolean;
+  /** The profile an operator or a demo seed fills in (sign-up asks the person instead). */
+  profile?: UserProfile;
+}
+
+export interface UserProfile {
+  organisation?: string;
+  stakeholderGroup?: string;
+  region?: Region;
+  /** Whether others may see the organisation, group and region (the name is always shown). */
+  public?: boolean;
 }
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -196,6 +207,7 @@ export async function createUser(deps: Pick<AccountDeps, 'db'>, actor: Actor | n
     role: user.role,
     agencyIds: user.agencyIds,
     isDemo: user.isDemo ?? false,
+    profile: user.profile ?? {},
   });
 }
 

@@ -26,7 +26,7 @@ import type { ActionPlan } from '../../domain/plan.js';
 import { UnauthenticatedError } from '../../errors.js';
 import { assertValid, authorize, found, foundAtVersion, mergeInput, type HistorySubject } from '../../web/service-helpers.js';
 import { listStakeholderGroups } from '../accounts/index.js';
-import { listMeetings } from '../forum/index.js';
+import { listMeetings, listMeetingTotals } from '../forum/index.js';
 import { recordHistory, recorded } from '../history/index.js';
 import { planQueries as planQ } from '../plans/index.js';
 import { latestForumRules } from '../roster/index.js';
@@ -191,7 +191,13 @@ export async function developmentFigures(db: DbOrTx, planId: number, now: Date):
   const today = taipeiDay(now);
   const phases = await q.listPhases(db, planId);
   // Without a timeline there are no figures by phase to show: the meetings are not read.
-  const meetings = phases.length === 0 ? [] : await listMeetings(db, planId);
-  const record = cocreationRecord(phases, meetings.map(factsOf), today, { groups: [], regions: REGIONS });
+  // Counts only (no texts, no breakdown by group): the section shows each phase's totals.
+  const meetings = phases.length === 0 ? [] : await listMeetingTotals(db, planId);
+  const record = cocreationRecord(
+    phases,
+    meetings.map((m) => ({ ...m, byGroup: {} })),
+    today,
+    { groups: [], regions: REGIONS },
+  );
   return { today, phases: [...phases].sort(comparePhases), record };
 }

@@ -116,6 +116,39 @@ export async function listMeetings(db: DbOrTx, planId: number): Promise<ForumMee
   return rows.map(toMeeting);
 }
 
+/**
+ * A plan's meetings as counts only (when, what kind, how many attended, where, which group), without their texts or
+ * breakdown: what the plan page's co-creation figures need, at a fraction of a full meeting's read.
+ */
+export async function listMeetingTotals(db: DbOrTx, planId: number): Promise<MeetingTotals[]> {
+  const rows = await db
+    .selectFrom('forum_meetings')
+    .select(['id', 'held_on', 'kind', 'attendance_government', 'attendance_civil_society', 'attendance_other', 'region', 'open_to_public', 'working_group_id'])
+    .where('plan_id', '=', planId)
+    .orderBy('held_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    heldOn: r.held_on,
+    kind: r.kind as MeetingKind,
+    participations: r.attendance_government + r.attendance_civil_society + r.attendance_other,
+    region: r.region as Region | null,
+    openToPublic: r.open_to_public,
+    workingGroupId: r.working_group_id,
+  }));
+}
+
+export interface MeetingTotals {
+  id: number;
+  heldOn: string;
+  kind: MeetingKind;
+  participations: number;
+  region: Region | null;
+  openToPublic: boolean;
+  workingGroupId: number | null;
+}
+
 /** The meetings that reviewed a review cycle's reports, in the order they were held. */
 export async function listMeetingsForCycle(db: DbOrTx, cycleId: number): Promise<ForumMeeting[]> {
   const rows = await selectMeetings(db).where('cycle_id', '=', cycleId).orderBy('held_on').orderBy('id').execute();

@@ -29,7 +29,7 @@ export const forumModule = defineModule({
 
 export * as forumQueries from './forum.queries.js';
 export { seedDemoForum } from './forum.seed.js';
-export { findMeetingById, findMeetingsByIds, listMeetings } from './forum.queries.js';
+export { findMeetingById, findMeetingsByIds, listMeetings, listMeetingTotals, type MeetingTotals } from './forum.queries.js';
 // The co-creation seed records the 2019–2020 meetings as the secretariat would, through the forum's use cases.
 export { createMeeting, updateMeeting } from './forum.service.js';
 export { meetingInput, type MeetingInput } from './forum.schemas.js';

@@ -15,6 +15,7 @@ import { normalizeLocalized, type Localized } from '../../domain/localized.js';
 import { systemActor } from '../../domain/system-actor.js';
 import { dataFile, parseData, Problems, readJson, reviewedTexts, writing, type DataFile } from '../../web/data-files.js';
 import { localizedInput, text } from '../../web/schemas.js';
+import { REGIONS } from '../../domain/people.js';
 import { createUser } from '../accounts/index.js';
 import { commitmentInput, demoCommitments, loadDemoPlan, planQueries as planQ, type DemoPlan } from '../plans/index.js';
 import { workgroupsPolicy } from './workgroups.policy.js';
@@ -44,6 +45,19 @@ export const demoWorkgroupsSchema = z
     coChairNote: localizedInput(50),
     participants: z.array(text(100).trim().min(1)).min(15).max(60),
     participantNote: text(50),
+    /** Profiles handed out to the participants in turn (illustrative organisations, groups and regions). */
+    participantProfiles: z
+      .array(
+        z
+          .object({
+            organisation: text(200).optional(),
+            stakeholderGroup: text(40),
+            region: z.enum(REGIONS),
+            public: z.boolean(),
+          })
+          .strict(),
+      )
+      .min(1),
     members: z
       .object({ least: z.number().int().min(0), most: z.number().int().min(1), listedEvery: z.number().int().min(1) })
       .strict()
@@ -116,6 +130,7 @@ async function writeDemoWorkgroups(db: Db, planId: number, d: DemoWorkgroups): P
         role: 'public',
         agencyIds: [],
         isDemo: true,
+        profile: d.participantProfiles[i % d.participantProfiles.length],
       }),
     ),
   );
