@@ -138,6 +138,8 @@ export const tokenRevokePath = (token: IdRef) => `${tokensPath}/${token.id}/revo
 // Working groups (workgroups module)
 
 export const workingGroupsPath = (plan: PlanRef) => `${planPath(plan)}/working-groups`;
+/** The history of the plan's working groups and their memberships (memberships for the secretariat only). */
+export const workingGroupsHistoryPath = (plan: PlanRef) => `${workingGroupsPath(plan)}/history`;
 export const newWorkingGroupPath = (plan: PlanRef) => `${workingGroupsPath(plan)}/new`;
 export const workingGroupPath = (plan: PlanRef, group: SlugRef) => `${workingGroupsPath(plan)}/${group.slug}`;
 export const workingGroupEditPath = (plan: PlanRef, group: SlugRef) => `${workingGroupPath(plan, group)}/edit`;
@@ -161,6 +163,8 @@ export const workingGroupSignInPath = (next: string) => `${loginPath}?next=${enc
 
 /** The forum's roster: its seats by sector, vacancies and past members. */
 export const forumRosterPath = (plan: PlanRef) => `${planPath(plan)}/forum`;
+/** The history of the forum's seats, rules, calls and nominations (as each viewer may see them). */
+export const forumHistoryPath = (plan: PlanRef) => `${forumRosterPath(plan)}/history`;
 export const newSeatPath = (plan: PlanRef) => `${forumRosterPath(plan)}/seats/new`;
 export const seatEditPath = (plan: PlanRef, seat: IdRef) => `${forumRosterPath(plan)}/seats/${seat.id}/edit`;
 export const seatDeletePath = (plan: PlanRef, seat: IdRef) => `${forumRosterPath(plan)}/seats/${seat.id}/delete`;
@@ -185,6 +189,8 @@ export const myNominationsPath = '/account/nominations';
 
 /** A plan's co-creation: its timeline of phases, the record computed from its meetings, the minimum-requirements checklist. */
 export const coCreationPath = (plan: PlanRef) => `${planPath(plan)}/co-creation`;
+/** The history of the plan's co-creation phases and forum meetings. */
+export const coCreationHistoryPath = (plan: PlanRef) => `${coCreationPath(plan)}/history`;
 /** A section of the co-creation page (its heading's id is `s-<section>`). */
 export const coCreationSectionPath = (plan: PlanRef, section: 'timeline' | 'record' | 'groups' | 'checklist') => `${coCreationPath(plan)}#s-${section}`;
 /** A phase's row in the timeline's publication table. */

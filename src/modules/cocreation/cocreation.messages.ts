@@ -2,6 +2,7 @@
 const en = {
   'cocreation.planLink': 'Co-creation: timeline, record and minimum requirements',
   'cocreation.title': 'Co-creation',
+  'cocreation.historyLink': 'History of changes: phases and meetings',
   'cocreation.intro':
     'How this plan was made together: the phases of its timeline and when each was announced, the meetings held and who took part, counted from the forum’s records, and whether the minimum requirements for co-creation were met.',
   'cocreation.asOf': 'Findings as of {date}.',
@@ -141,6 +142,7 @@ const en = {
 const zhTW: Record<keyof typeof en, string> = {
   'cocreation.planLink': '共創歷程：時程、紀錄與最低要求',
   'cocreation.title': '共創歷程',
+  'cocreation.historyLink': '修改紀錄：共創階段與會議',
   'cocreation.intro': '本方案如何共同研擬：時程的各個階段及其公告日期、依推動小組會議紀錄統計的會議場次與參與人次，以及是否符合共創的最低要求。',
   'cocreation.asOf': '以 {date} 為準。',
   'cocreation.demoNotice': '示範資料：2019–2020 年的會議、出席人數與時程均為示意，依方案所載數字編排。',

@@ -1,15 +1,18 @@
 /** HTML pages of co-creation, in both languages: the plan's co-creation page, the phase forms, and the plan page's section. */
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
-import type { Phase } from '../../domain/cocreation.js';
+import { PHASE_KINDS, type Phase } from '../../domain/cocreation.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { t } from '../../web/i18n.js';
 import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type EditFormPage } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
-import { coCreationSectionPath, phasePath } from '../../web/paths.js';
+import { coCreationPath, coCreationSectionPath, phasePath } from '../../web/paths.js';
+import { PlanHistoryPage, readPlanHistory, type EntityType } from '../history/index.js';
 import { planBySlug, planQueries as planQ, type PlanPageData } from '../plans/index.js';
+import { phaseLabel } from './cocreation.format.js';
 import { phaseForm, type PhaseFormValues } from './cocreation.forms.js';
 import * as q from './cocreation.queries.js';
 import { phaseInput, phasePatch } from './cocreation.schemas.js';
@@ -36,6 +39,9 @@ export async function developmentFiguresSection(c: AppContext, { plan }: PlanPag
   return { section: <DevelopmentFiguresSection plan={plan} phases={figures.phases} record={figures.record} lang={c.get('lang')} /> };
 }
 
+/** What the co-creation history page lists: the phases, and the forum's meetings (entity type 'meeting'). */
+const COCREATION_HISTORY_TYPES: readonly EntityType[] = ['phase', 'meeting'];
+
 export function cocreationPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
@@ -53,6 +59,16 @@ export function cocreationPages(): Hono<AppEnv> {
         canManage={can(c.get('actor'), 'phase.manage', { planId: plan.id })}
       />,
     );
+  });
+
+  // ---- the history of the plan's phases and of the forum's meetings that make its record ----
+  app.get('/plans/:slug/co-creation/history', pageCache(), async (c) => {
+    const plan = await planBySlug(c);
+    const lang = c.get('lang');
+    const entries = await readPlanHistory(db(c), c.get('actor'), plan.id, COCREATION_HISTORY_TYPES);
+    const names = new Map<string, string>(PHASE_KINDS.map((kind) => [`kind:${kind}`, phaseLabel(kind, lang)]));
+    const title = t(lang, 'cocreation.title');
+    return c.html(<PlanHistoryPage ctx={pageContext(c)} plan={plan} of={{ title, path: coCreationPath(plan) }} entries={entries} names={names} />);
   });
 
   const renderPhaseForm = async (c: AppContext, plan: ActionPlan, phase: Phase | null, values: PhaseFormValues, state = freshForm) =>

@@ -1,6 +1,7 @@
 /**
- * The change log of plan content: written in the caller's transaction, read per commitment through the visibility
- * policies (web/visibility.ts), so a draft's drafting steps reach only those who may see the draft.
+ * The change log of plan content: written in the caller's transaction, read per commitment or per plan (some entity
+ * types) through the visibility policies (web/visibility.ts), so a draft's drafting steps reach only those who may
+ * see the draft.
  */
 import type { Selectable } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
@@ -74,9 +75,36 @@ const columns = ['id', 'entity_type', 'entity_id', 'plan_id', 'commitment_id', '
 
 /**
  * A commitment's own changes and those of its milestones and reports, newest first, as this viewer may read them
- * (the only reader: every channel showing history goes through the entities' visibility policies).
+ * (every reader goes through the entities' visibility policies).
  */
 export async function readCommitmentHistory(db: DbOrTx, viewer: Actor | null, commitmentId: number): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('history').select(columns).where('commitment_id', '=', commitmentId).orderBy('id', 'desc').execute();
+  return visibleHistory(db, viewer, rows.map(toEntry));
+}
+
+/** How many rows a plan's history reads at most (readPlanHistory): its pages say so. */
+export const PLAN_HISTORY_LIMIT = 500;
+
+/**
+ * A plan's changes to these entity types, newest first, as this viewer may read them: the newest `limit` rows
+ * recorded, then the visibility policies (so a viewer may see fewer). Rows filed under a commitment are included
+ * (a commitment's working group is filed under it), as are those filed under none.
+ */
+export async function readPlanHistory(
+  db: DbOrTx,
+  viewer: Actor | null,
+  planId: number,
+  entityTypes: readonly EntityType[],
+  limit = PLAN_HISTORY_LIMIT,
+): Promise<HistoryEntry[]> {
+  if (entityTypes.length === 0) return [];
+  const rows = await db
+    .selectFrom('history')
+    .select(columns)
+    .where('plan_id', '=', planId)
+    .where('entity_type', 'in', [...entityTypes])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return visibleHistory(db, viewer, rows.map(toEntry));
 }

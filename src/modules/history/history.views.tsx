@@ -1,14 +1,28 @@
 /** A readable change log: who, when, and each field's before and after, in the page's language. */
-import type { Lang, Localized } from '../../domain/localized.js';
+import { pick, type Lang, type Localized } from '../../domain/localized.js';
 import { formatDateTime, listSeparator } from '../../web/components.js';
 import { href, type PageContext } from '../../web/context.js';
 import { isMessageKey, t } from '../../web/i18n.js';
 import { Layout, type Crumb } from '../../web/layout.js';
-import type { HistoryEntry } from './history.queries.js';
+import { PLAN_HISTORY_LIMIT, type HistoryEntry } from './history.queries.js';
+import { planPath } from '../../web/paths.js';
 
 /** Who made a change, as readers see it: the name recorded, or "former participant" once that account was deleted. */
 export const actorLabel = (entry: Pick<HistoryEntry, 'actorName'>, lang: Lang): string =>
   entry.actorName === '' ? t(lang, 'people.formerParticipant') : entry.actorName;
+
+/**
+ * The ids these entries hold in these fields, before or after (one or a list), each once: what a page looks up to
+ * show them by name in `names` ("field:id"), read from the entries the viewer may see and no others.
+ */
+export function idsIn(entries: readonly HistoryEntry[], fields: readonly string[]): number[] {
+  const ids = new Set<number>();
+  for (const entry of entries)
+    for (const change of entry.changes)
+      if (fields.includes(change.field))
+        for (const value of [change.before, change.after].flat()) if (typeof value === 'number' && Number.isInteger(value)) ids.add(value);
+  return [...ids];
+}
 
 const isLocalized = (v: unknown): v is Localized => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v && 'status' in v;
 
@@ -126,8 +140,12 @@ export function HistoryPage(props: {
   title: string;
   crumbs: Crumb[];
   backPath: string;
+  /** What the back link says; "back to the commitment" when not given. */
+  backLabel?: string;
   entries: HistoryEntry[];
   names: Map<string, string>;
+  /** The most rows the page read (a plan's history is bounded): said on the page. */
+  limit?: number;
 }) {
   const { lang } = props.ctx;
   const heading = t(lang, 'history.title', { title: props.title });
@@ -135,9 +153,41 @@ export function HistoryPage(props: {
     <Layout ctx={props.ctx} title={heading} crumbs={[...props.crumbs, { label: t(lang, 'commitment.history') }]}>
       <h1>{heading}</h1>
       <p>
-        <a href={href(lang, props.backPath)}>{t(lang, 'history.back')}</a>
+        <a href={href(lang, props.backPath)}>{props.backLabel ?? t(lang, 'history.back')}</a>
       </p>
+      {props.limit === undefined ? null : <p>{t(lang, 'history.plan.limit', { limit: props.limit })}</p>}
       <HistoryList entries={props.entries} lang={lang} names={props.names} />
     </Layout>
+  );
+}
+
+/**
+ * A plan-level history page (the forum, the working groups, the co-creation): crumbs to the plan and to the page the
+ * history belongs to, a link back to it, and the bound on the rows read.
+ */
+export function PlanHistoryPage(props: {
+  ctx: PageContext;
+  plan: { title: Localized; slug: string };
+  /** The page the history belongs to: its title and path. */
+  of: { title: string; path: string };
+  entries: HistoryEntry[];
+  names: Map<string, string>;
+}) {
+  const { lang } = props.ctx;
+  const { title, path } = props.of;
+  return (
+    <HistoryPage
+      ctx={props.ctx}
+      title={title}
+      crumbs={[
+        { label: pick(props.plan.title, lang), path: planPath(props.plan) },
+        { label: title, path },
+      ]}
+      backPath={path}
+      backLabel={t(lang, 'history.backTo', { title })}
+      entries={props.entries}
+      names={props.names}
+      limit={PLAN_HISTORY_LIMIT}
+    />
   );
 }

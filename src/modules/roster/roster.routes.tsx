@@ -1,10 +1,12 @@
 /** HTML pages of the forum's roster, rules and calls for nominations, in both languages; their forms post back here. */
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
+import { pick } from '../../domain/localized.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import type { ActionPlan } from '../../domain/plan.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { t } from '../../web/i18n.js';
 import {
   freshForm,
   handleDelete,
@@ -18,6 +20,7 @@ import {
 import { pageCache } from '../../web/page-cache.js';
 import { callPath, forumRosterPath, forumRulesVersionPath, myNominationsPath } from '../../web/paths.js';
 import { publicPeople } from '../accounts/index.js';
+import { PlanHistoryPage, idsIn, readPlanHistory, type EntityType } from '../history/index.js';
 import { planBySlug, planQueries as planQ } from '../plans/index.js';
 import {
   ballotForm,
@@ -100,6 +103,9 @@ async function nominationOf(c: AppContext): Promise<{ plan: ActionPlan; call: No
   return { plan, call, nomination };
 }
 
+/** What the forum's history page lists: the roster module's entity types. */
+const ROSTER_HISTORY_TYPES: readonly EntityType[] = ['seat', 'forum-rules', 'nomination-call', 'nomination'];
+
 export function rosterPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
@@ -122,6 +128,20 @@ export function rosterPages(): Hono<AppEnv> {
         canManage={can(c.get('actor'), 'seat.manage', { planId: plan.id })}
       />,
     );
+  });
+
+  // ---- the history of the forum's records: what each viewer may see of it (an unaccepted nomination: its nominee and the secretariat) ----
+  app.get('/plans/:slug/forum/history', pageCache(), async (c) => {
+    const plan = await planBySlug(c);
+    const lang = c.get('lang');
+    const entries = await readPlanHistory(db(c), c.get('actor'), plan.id, ROSTER_HISTORY_TYPES);
+    const [agencies, calls, people] = await Promise.all([agencyMap(c), q.listCalls(db(c), plan.id), peopleOf(c, idsIn(entries, ['userId']))]);
+    const names = new Map<string, string>();
+    for (const [id, agency] of agencies) names.set(`agencyId:${id}`, pick(agency.name, lang));
+    for (const call of calls) names.set(`callId:${call.id}`, pick(call.title, lang));
+    for (const [id, person] of people) names.set(`userId:${id}`, person.displayName ?? t(lang, 'people.formerParticipant'));
+    const title = t(lang, 'roster.title');
+    return c.html(<PlanHistoryPage ctx={pageContext(c)} plan={plan} of={{ title, path: forumRosterPath(plan) }} entries={entries} names={names} />);
   });
 
   const renderSeatForm = async (c: AppContext, plan: ActionPlan, seat: Seat | null, values: SeatFormValues, state = freshForm) => {

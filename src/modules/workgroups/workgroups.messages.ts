@@ -3,6 +3,7 @@ const en = {
   // Under the plan page's "Following the plan" (plans' planFollow slot).
   'workgroups.planLink': 'Working groups: join one',
   'workgroups.title': 'Working groups',
+  'workgroups.historyLink': 'History of changes to the working groups',
   'workgroups.intro':
     'Each commitment is drafted and followed in a working group chaired by the lead agency’s deputy head, with a civil-society co-chair. Anyone signed in may join a group or leave it with one click; the public roster lists only the members who agree to be listed.',
   'workgroups.caption': 'Working groups of this plan ({count})',
@@ -123,6 +124,7 @@ const en = {
 const zhTW: Record<keyof typeof en, string> = {
   'workgroups.planLink': '工作分組：歡迎報名加入',
   'workgroups.title': '工作分組',
+  'workgroups.historyLink': '工作分組的修改紀錄',
   'workgroups.intro':
     '每項承諾事項由工作分組研商與推動，由權責機關副首長擔任召集人，並有一位民間共同主持人。任何已登入的人都可以一鍵加入或退出工作分組；公開名單只列出同意公開的成員。',
   'workgroups.caption': '本方案的工作分組（{count}）',

@@ -6,12 +6,14 @@ import { pick } from '../../domain/localized.js';
 import type { ActionPlan } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { t } from '../../web/i18n.js';
 import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type FormState } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import { workingGroupPath, workingGroupSurveyAnswersPath, workingGroupSurveyPath, workingGroupsPath } from '../../web/paths.js';
 import type { SectionContribution } from '../../web/sections.js';
 import { listStakeholderGroups, publicPeople } from '../accounts/index.js';
 import { listMeetings } from '../forum/index.js';
+import { PlanHistoryPage, idsIn, readPlanHistory, type EntityType } from '../history/index.js';
 import { planBySlug, planQueries as planQ, type CommitmentPageData } from '../plans/index.js';
 import { joinForm, surveyForm, workingGroupForm, yesNoForm, type SurveyFormValues, type WorkingGroupFormValues } from './workgroups.forms.js';
 import type { WorkingGroup } from './workgroups.model.js';
@@ -48,6 +50,9 @@ const resourceOf = (g: WorkingGroup) => ({ planId: g.planId, workingGroupId: g.i
 /** A post with no fields but the CSRF token (leave): nothing else is taken. */
 const noFields = z.object({}).strict();
 
+/** What the working groups' history page lists; survey answers stay on the secretariat's own page. */
+const WORKGROUPS_HISTORY_TYPES: readonly EntityType[] = ['working-group', 'working-group-membership'];
+
 export function workgroupsPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
 
@@ -70,6 +75,22 @@ export function workgroupsPages(): Hono<AppEnv> {
         canReadSurvey={can(actor, 'working-group-survey.manage', { planId: plan.id })}
       />,
     );
+  });
+
+  // ---- the history of the plan's groups and memberships (memberships: the secretariat only) ----
+  app.get('/plans/:slug/working-groups/history', pageCache(), async (c) => {
+    const plan = await planBySlug(c);
+    const lang = c.get('lang');
+    const entries = await readPlanHistory(db(c), c.get('actor'), plan.id, WORKGROUPS_HISTORY_TYPES);
+    const [commitments, people] = await Promise.all([
+      planQ.commitmentLabels(db(c), idsIn(entries, ['commitmentIds'])),
+      publicPeople(db(c), idsIn(entries, ['userId'])),
+    ]);
+    const names = new Map<string, string>();
+    for (const [id, cm] of commitments) names.set(`commitmentIds:${id}`, `${cm.number} ${pick(cm.title, lang)}`);
+    for (const [id, person] of people) names.set(`userId:${id}`, person.displayName ?? t(lang, 'people.formerParticipant'));
+    const title = t(lang, 'workgroups.title');
+    return c.html(<PlanHistoryPage ctx={pageContext(c)} plan={plan} of={{ title, path: workingGroupsPath(plan) }} entries={entries} names={names} />);
   });
 
   // ---- a group's form ----

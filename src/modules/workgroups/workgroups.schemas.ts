@@ -6,7 +6,7 @@ import { SURVEY_ANSWERS, WORKING_GROUP_KINDS } from './workgroups.model.js';
 const id = recordId();
 
 /** Slugs that name pages under a plan's working groups, never a group. */
-export const RESERVED_SLUGS = ['new'] as const;
+export const RESERVED_SLUGS = ['new', 'history'] as const;
 
 export const workingGroupSlug = text()
   .trim()

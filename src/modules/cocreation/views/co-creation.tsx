@@ -12,6 +12,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import {
+  coCreationHistoryPath,
   commitmentPath,
   forumRulesPath,
   meetingPath,
@@ -52,6 +53,9 @@ export function CoCreationPage(props: CoCreationPageProps) {
       <p class="lede">{t(lang, 'cocreation.intro')}</p>
       {overview.phases.some((p) => p.isDemo) ? <DemoNotice lang={lang} message={t(lang, 'cocreation.demoNotice')} /> : null}
       <p>{t(lang, 'cocreation.asOf', { date: formatDate(overview.today, lang) })}</p>
+      <p>
+        <a href={href(lang, coCreationHistoryPath(plan))}>{t(lang, 'cocreation.historyLink')}</a>
+      </p>
       <Timeline {...props} />
       <Record {...props} />
       <WorkingGroups {...props} />

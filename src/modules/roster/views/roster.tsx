@@ -8,7 +8,7 @@ import type { ActionPlan, Agency } from '../../../domain/plan.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import { callPath, callsPath, forumRulesPath, newSeatPath, seatEditPath } from '../../../web/paths.js';
+import { callPath, callsPath, forumHistoryPath, forumRulesPath, newSeatPath, seatEditPath } from '../../../web/paths.js';
 import { AgencyLink, DataTable, DemoNotice, formatDate, planCrumbs, type ColumnEntry } from '../../../web/ui/index.js';
 import { SECTORS, type ForumRules, type RosterView, type Seat, type Sector } from '../roster.model.js';
 import { SeatHolder, SeatTerm } from './parts.js';
@@ -79,6 +79,9 @@ export function RosterPage(props: RosterPageProps) {
         </li>
         <li>
           <a href={href(lang, callsPath(plan))}>{t(lang, 'roster.callsLink')}</a>
+        </li>
+        <li>
+          <a href={href(lang, forumHistoryPath(plan))}>{t(lang, 'roster.historyLink')}</a>
         </li>
       </ul>
       {props.canManage ? (

@@ -5,7 +5,7 @@ import type { ActionPlan, Agency } from '../../../domain/plan.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import { newWorkingGroupPath, workingGroupPath, workingGroupSurveyAnswersPath, workingGroupSurveyPath } from '../../../web/paths.js';
+import { newWorkingGroupPath, workingGroupPath, workingGroupsHistoryPath, workingGroupSurveyAnswersPath, workingGroupSurveyPath } from '../../../web/paths.js';
 import { DataTable, DemoNotice, Text, planCrumbs } from '../../../web/ui/index.js';
 import type { WorkingGroup } from '../workgroups.model.js';
 import { ChairText, CoChairText, CommitmentLinks, OpenStatus } from './parts.js';
@@ -66,6 +66,9 @@ export function WorkingGroupsPage(props: {
           { header: t(lang, 'workgroups.status'), cell: (g) => <OpenStatus open={g.open} lang={lang} /> },
         ]}
       />
+      <p>
+        <a href={href(lang, workingGroupsHistoryPath(plan))}>{t(lang, 'workgroups.historyLink')}</a>
+      </p>
     </Layout>
   );
 }
