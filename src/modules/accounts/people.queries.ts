@@ -107,6 +107,11 @@ export async function deleteSessionsOf(db: DbOrTx, userId: number): Promise<void
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** Revokes every live API token of the user (a password reset: whoever knew the old password may have made one). */
+export async function revokeTokensOf(db: DbOrTx, userId: number, at: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at, revoked_by: userId }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
 /** How many live admins there are (the last one may not delete their account). */
 export async function countAdmins(db: DbOrTx): Promise<number> {
   const row = await db

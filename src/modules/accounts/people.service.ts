@@ -194,7 +194,9 @@ export async function resetPassword(deps: AccountDeps, token: string, password: 
     await q.setPasswordHash(trx, userId, passwordHash);
     await q.useEmailTokens(trx, userId, 'reset', now);
     await q.markEmailConfirmed(trx, userId, now);
+    // Everything the old password could have opened ends: sessions, and the API tokens made in them.
     await q.deleteSessionsOf(trx, userId);
+    await q.revokeTokensOf(trx, userId, now);
   });
 }
 

@@ -252,10 +252,15 @@ describe('limits on sign-up and reset requests', () => {
 });
 
 describe('password reset', () => {
-  test('a reset link sets a new password once, ends every session and confirms the address', async () => {
+  test('a reset link sets a new password once, ends every session, revokes the API tokens and confirms the address', async () => {
     const id = await addUser(ctx, 'reset-me@example.org', 'public');
     const stolen = newClient();
     assert.equal((await stolen.signIn('reset-me@example.org')).status, 303);
+    const made = await stolen.api('POST', '/api/v1/tokens', { name: 'made with the old password' });
+    assert.equal(made.status, 201);
+    const { token } = await json<{ token: string }>(made);
+    const asToken = () => ctx.app.request('/api/v1/session', { headers: { authorization: `Bearer ${token}` } });
+    assert.ok((await json<{ user: unknown }>(await asToken())).user, 'the token works before the reset');
     // As if the address had never been confirmed: following the reset link confirms it.
     await ctx.database.db.updateTable('users').set({ email_confirmed_at: null }).where('id', '=', id).execute();
 
@@ -277,6 +282,7 @@ describe('password reset', () => {
     assert.equal(done.status, 303);
     assert.equal(done.headers.get('location'), '/login?notice=reset');
     assert.equal((await json<{ user: unknown }>(await stolen.request('/api/v1/session'))).user, null, 'the old session has ended');
+    assert.equal((await asToken()).status, 401, 'the token made with the old password is revoked');
     assert.ok((await userRow('reset-me@example.org'))?.email_confirmed_at, 'the link reached the address: it is confirmed');
     assert.equal((await newClient().signIn('reset-me@example.org', PASSWORD)).status, 400, 'the old password no longer works');
     assert.equal((await newClient().signIn('reset-me@example.org', NEW_PASSWORD)).status, 303);
