@@ -421,15 +421,14 @@ export async function respondToNomination(deps: RosterDeps, actor: Actor | null,
     }
     assertValid(problems);
     const updated = await q.setNominationStatus(trx, nominationId, accept ? 'accepted' : 'declined');
-    await recordHistory(trx, {
-      ...nominationSubject(nomination, call),
-      action: 'update',
-      actor,
-      before: nominationEntry(nomination),
-      after: nominationEntry(updated),
-    });
-    return updated;
+    return recordedNominationChange(trx, actor, call, nomination, updated);
   });
+}
+
+/** A nomination's change (answered, withdrawn, moderated) into the history, before and after; returns it as now. */
+async function recordedNominationChange(trx: DbOrTx, actor: Actor | null, call: NominationCall, before: Nomination, after: Nomination): Promise<Nomination> {
+  await recordHistory(trx, { ...nominationSubject(before, call), action: 'update', actor, before: nominationEntry(before), after: nominationEntry(after) });
+  return after;
 }
 
 /** The nominee, or whoever made an accepted nomination, withdraws it: until voting opens, or the panel chooses. */
@@ -445,14 +444,7 @@ export async function withdrawNomination(deps: RosterDeps, actor: Actor | null, 
     else if (!candidaciesOpen(call, today(deps))) problems.push({ field: 'status', key: 'roster.error.candidaciesClosed' });
     assertValid(problems);
     const updated = await q.setNominationStatus(trx, nominationId, 'withdrawn');
-    await recordHistory(trx, {
-      ...nominationSubject(nomination, call),
-      action: 'update',
-      actor,
-      before: nominationEntry(nomination),
-      after: nominationEntry(updated),
-    });
-    return updated;
+    return recordedNominationChange(trx, actor, call, nomination, updated);
   });
 }
 
@@ -465,14 +457,7 @@ export async function moderateNomination(deps: RosterDeps, actor: Actor | null, 
     const reason = input.hidden ? text(input.reason) : null;
     if (reason) assertValid(reasonProblems(reason));
     const updated = await q.setNominationHidden(trx, nominationId, reason);
-    await recordHistory(trx, {
-      ...nominationSubject(nomination, call),
-      action: 'update',
-      actor,
-      before: nominationEntry(nomination),
-      after: nominationEntry(updated),
-    });
-    return updated;
+    return recordedNominationChange(trx, actor, call, nomination, updated);
   });
 }
 
