@@ -39,6 +39,9 @@ export function formatDate(date: string, lang: Lang): string {
   return lang === 'en' ? date : `${y}/${m}/${d}`;
 }
 
+/** A calendar day (YYYY-MM-DD) as the reader's language writes it, machine-readable in its `datetime`. */
+export const DateText = (props: { date: string; lang: Lang }) => <time datetime={props.date}>{formatDate(props.date, props.lang)}</time>;
+
 export function formatPeriod(start: string, end: string, lang: Lang): string {
   return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
 }

@@ -32,5 +32,5 @@ export { LinkList, LinksSection, linkItemsSection, SiteLinkItems } from './link-
 export { DemoNotice, Notice } from './notice.js';
 export { Pager } from './pager.js';
 export { DeleteAction, VersionedAction, type VersionedActionProps } from './versioned-action.js';
-export { Paragraphs, Text, TranslationBadge, clauseSeparator, formatDate, formatDateTime, formatPeriod, listSeparator } from '../components.js';
+export { DateText, Paragraphs, Text, TranslationBadge, clauseSeparator, formatDate, formatDateTime, formatPeriod, listSeparator } from '../components.js';
 export type { Crumb } from '../layout.js';

@@ -4,7 +4,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { forumRulesEditPath, forumRulesPath, forumRulesVersionPath, newForumRulesPath } from '../../../web/paths.js';
-import { DataTable, DefinitionList, DemoNotice, Notice, Paragraphs, Text, formatDate, formatDateTime } from '../../../web/ui/index.js';
+import { DataTable, DateText, DefinitionList, DemoNotice, Notice, Paragraphs, Text, formatDateTime } from '../../../web/ui/index.js';
 import type { ForumRules } from '../roster.model.js';
 import { rosterCrumbs } from './parts.js';
 
@@ -36,7 +36,7 @@ export function RulesPage(props: { ctx: PageContext; plan: ActionPlan; shown: Fo
         <>
           <DefinitionList
             items={[
-              { label: t(lang, 'roster.rules.effectiveOn'), value: <time datetime={shown.effectiveOn}>{formatDate(shown.effectiveOn, lang)}</time> },
+              { label: t(lang, 'roster.rules.effectiveOn'), value: <DateText date={shown.effectiveOn} lang={lang} /> },
               {
                 label: t(lang, 'roster.rules.publishedAt'),
                 value: <time datetime={shown.publishedAt.toISOString()}>{formatDateTime(shown.publishedAt, lang)}</time>,
@@ -74,7 +74,7 @@ export function RulesPage(props: { ctx: PageContext; plan: ActionPlan; shown: Fo
               {
                 header: t(lang, 'roster.rules.effectiveOn'),
                 nowrap: true,
-                cell: (r) => <time datetime={r.effectiveOn}>{formatDate(r.effectiveOn, lang)}</time>,
+                cell: (r) => <DateText date={r.effectiveOn} lang={lang} />,
               },
               { header: t(lang, 'roster.rules.changeNote'), cell: (r) => <Text value={r.changeNote} lang={lang} /> },
             ]}

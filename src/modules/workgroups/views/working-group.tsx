@@ -9,7 +9,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { meetingPath, workingGroupEditPath, workingGroupMemberListingPath, workingGroupPath } from '../../../web/paths.js';
-import { DataTable, DefinitionList, DemoNotice, Paragraphs, Text, formatDate, type Option } from '../../../web/ui/index.js';
+import { DataTable, DefinitionList, DemoNotice, Paragraphs, Text, type Option, DateText } from '../../../web/ui/index.js';
 import type { Membership } from '../workgroups.model.js';
 import type { WorkingGroupView } from '../workgroups.service.js';
 import { ChairText, CoChairText, CommitmentLinks, MembershipPanel, OpenStatus, PersonName, YesNoButton, groupsCrumbs } from './parts.js';
@@ -154,7 +154,7 @@ export function WorkingGroupPage(props: {
             {props.meetings.map((m) => (
               <li>
                 <a href={href(lang, meetingPath(plan, m))}>
-                  <time datetime={m.heldOn}>{formatDate(m.heldOn, lang)}</time> <Text value={m.title} lang={lang} />
+                  <DateText date={m.heldOn} lang={lang} /> <Text value={m.title} lang={lang} />
                 </a>
               </li>
             ))}
