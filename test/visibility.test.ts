@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestDatabase } from '../src/db/test-database.js';
 import { HISTORY_ACTIONS } from '../src/domain/history.js';
 import { modules } from '../src/modules/index.js';
+import { insertGrant } from '../src/modules/accounts/index.js';
 import { seedDemoWorkgroups } from '../src/modules/workgroups/index.js';
 import { isMessageKey } from '../src/web/i18n.js';
 import { addUser, Client, json, setup, signedIn as signedInClient, type TestContext } from './helpers.js';
@@ -77,6 +78,7 @@ function channels(): string[] {
     `${plan}/forum/calls`,
     `${plan}/forum/history`,
     `${plan}/working-groups/history`,
+    `${plan}/working-group-survey/answers`,
     `${plan}/co-creation/history`,
     ...[...world.callIds].map((id) => `${plan}/forum/calls/${id}`),
     `${plan}/working-groups`,
@@ -105,6 +107,7 @@ function channels(): string[] {
     `/api/v1/plans/${ctx.planId}/calls`,
     ...[...world.callIds].map((id) => `/api/v1/calls/${id}`),
     `/api/v1/plans/${ctx.planId}/working-groups`,
+    `/api/v1/plans/${ctx.planId}/working-group-survey`,
     ...[...world.workingGroups.values()].map((id) => `/api/v1/working-groups/${id}`),
     `/api/v1/plans/${ctx.planId}/co-creation`,
     '/api/v1/profile',
@@ -226,6 +229,12 @@ const groupPage = () => `/plans/${planSlug}/working-groups/${group.slug}`;
 const unlisted = {
   participant: undefined as Participant | undefined,
   tokens: { displayName: token('UnlistedName'), email: token('UnlistedEmail') },
+};
+
+/** A forum member's answers to the willingness survey: the secretariat's only, never public (their name shows who answered). */
+const surveyAnswer = {
+  participant: undefined as Participant | undefined,
+  tokens: { displayName: token('SurveyName'), email: token('SurveyEmail') },
 };
 
 /** A listed member whose profile is not public: the organisation (public once the profile is), the e-mail (never). */
@@ -475,6 +484,31 @@ A new voice.
       [unlisted.tokens.displayName, `/api/v1/working-groups/${group.id}`],
     ],
     neverPublic: [unlisted.tokens.email],
+  },
+  {
+    entity: "a forum member's answers to the survey of willingness to join working groups (who answered; never public)",
+    insider: () => participantOf(surveyAnswer).client,
+    tokens: surveyAnswer.tokens,
+    async write() {
+      const t = surveyAnswer.tokens;
+      const p = await newParticipant(t.email);
+      surveyAnswer.participant = p;
+      await editProfile(p.client, { displayName: `委員 ${t.displayName}`, profilePublic: true });
+      // A civil-society member of this plan's forum: the one who may answer.
+      await insertGrant(ctx.database.db, p.id, { role: 'forum-member', scope: 'plan', scopeId: ctx.planId }, 'visibility-test');
+      const res = await p.client.api('PUT', `/api/v1/plans/${ctx.planId}/working-group-survey/mine`, {
+        answers: [{ workingGroupId: group.id, answer: 'join' }],
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+      // The secretariat reads the answers, with who gave them.
+      const answers = await clients.secretariat.request(`/api/v1/plans/${ctx.planId}/working-group-survey`);
+      assert.ok(found(await answers.text(), t.displayName), 'the secretariat sees who answered');
+    },
+    insiderSees: () => [
+      [surveyAnswer.tokens.displayName, `/plans/${planSlug}/working-group-survey`],
+      [surveyAnswer.tokens.email, '/api/v1/profile'],
+    ],
+    neverPublic: [surveyAnswer.tokens.displayName, surveyAnswer.tokens.email],
   },
   {
     entity: "a listed member's profile while it is not public (the organisation; the e-mail address, never)",
