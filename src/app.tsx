@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
@@ -106,7 +106,15 @@ export function createApp({ services, logger, modules = defaultModules }: AppOpt
   app.use('*', requireCleanAddress());
   // Before anything reads a body: a limit per route, and a bounded number of form fields (ADR 0017).
   app.use('*', bodyLimits());
-  app.use('*', csrfProtection());
+  // A module's exempt POST routes (RFC 8058 one-click unsubscribe: the credential is the secret in the path, the
+  // route ignores the session, and a mail client posts with no cookie or token) skip the check; nothing else does.
+  const csrf = csrfProtection();
+  const csrfExempt = modules.flatMap((m) => m.csrfExemptPosts ?? []);
+  const csrfUnlessExempt: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.method === 'POST' && csrfExempt.some((pattern) => pattern.test(c.req.path))) return next();
+    return csrf(c, next);
+  };
+  app.use('*', csrfUnlessExempt);
   app.use('*', async (c, next) => {
     await next();
     // Pages differ by who is signed in; never let a shared cache mix them. What is rendered for a signed-in person
@@ -147,6 +155,13 @@ export function createApp({ services, logger, modules = defaultModules }: AppOpt
   app.route('/api/v1', api);
 
   // ---- pages: zh-TW at the root, English under /en ----
+  // Per-request variables for the page frame (the unread notifications in the header), before any page route.
+  for (const module of modules) {
+    const middleware = module.pageMiddleware;
+    if (!middleware) continue;
+    const pagesOnly: MiddlewareHandler<AppEnv> = async (c, next) => (isApiPath(c.req.path) ? next() : middleware(c, next));
+    app.use('*', pagesOnly);
+  }
   for (const prefix of ['/en', '/']) {
     for (const module of modules) if (module.pages) app.route(prefix, module.pages());
   }

@@ -41,6 +41,7 @@ export const configSchema = z.object({
     .regex(/^smtps?:\/\/[^/\s]/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587')
     .optional(),
   MAIL_FROM: z.string().min(3).default(DEFAULT_MAIL_FROM),
+  OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,6 +67,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The sender of every e-mail. */
   mailFrom: string;
+  /** Whether this process sends the outbox's mail (ADR 0028); off, the mail waits in the database for a process that does. */
+  outboxWorker: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -93,5 +96,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    outboxWorker: c.OUTBOX_WORKER === 'on',
   };
 }

@@ -11,6 +11,7 @@ import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleLanguage, lockRefusal } from './console.js';
 import { DataDirectoryLockedError } from './db/data-dir-lock.js';
+import { modules } from './modules/index.js';
 import { purgeExpired } from './modules/accounts/index.js';
 import { indexMissingTranscripts } from './modules/transcripts/index.js';
 import { publishDueTranscripts } from './modules/transcripts/index.js';
@@ -34,19 +35,17 @@ async function main() {
   const now = () => new Date();
   // Dropped by the database's change events, from this process and any other on the same database (ADR 0020).
   const pageCache = new PageCache({ changes: database, now });
-  const app = createApp({
-    services: {
-      db: database.db,
-      sessionSecret: config.sessionSecret,
-      secureCookies: config.secureCookies,
-      now,
-      config,
-      trustProxy: compileProxyTrust(config.trustProxy),
-      pageCache,
-      mailer: createMailer(config, logger),
-    },
-    logger,
-  });
+  const services = {
+    db: database.db,
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.secureCookies,
+    now,
+    config,
+    trustProxy: compileProxyTrust(config.trustProxy),
+    pageCache,
+    mailer: createMailer(config, logger),
+  };
+  const app = createApp({ services, logger });
   const housekeeping = () => purgeExpired({ db: database.db, now: () => new Date() }).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
   await housekeeping();
   const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000);
@@ -66,6 +65,22 @@ async function main() {
   publisher.unref();
   // Reads kept until the next committed write, emptied by the same change events (db/read-cache.ts).
   if (config.readCache) await database.readCache.start(database.db, database);
+  // Background workers (the notifications' outbox, ADR 0028); OUTBOX_WORKER=off leaves the mail in the database.
+  const workers = config.outboxWorker
+    ? modules.flatMap((m) =>
+        m.worker
+          ? [
+              m.worker({
+                services,
+                mailer: services.mailer,
+                origin: config.publicUrl?.replace(/\/$/, '') ?? `http://localhost:${config.port}`,
+                exclusive: database.engine === 'pglite',
+                logger,
+              }),
+            ]
+          : [],
+      )
+    : [];
   // Cached public pages are answered before Hono sees the request; everything else goes to the app (ADR 0020).
   const server = createServer(withPageCache(pageCache, getRequestListener(app.fetch, { hostname: config.host })));
   server.listen(config.port, config.host, () => {
@@ -79,8 +94,11 @@ async function main() {
     clearInterval(publisher);
     server.close(() => {
       pageCache.close();
+      // Workers finish their tick first; a send under way may take the SMTP timeouts, so not longer than 2 s (an
+      // unfinished send's claim expires, and the mail is sent again: ADR 0028).
+      const stopped = Promise.all(workers.map((w) => w.stop())).catch(() => undefined);
       // Closing the database checkpoints it and releases the data directory's lock (the kernel would on exit too).
-      void database.close().finally(() => process.exit(0));
+      void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2000).unref())]).finally(() => database.close().finally(() => process.exit(0)));
     });
     // Idle keep-alive connections would hold close() open until the fallback below.
     if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -168,3 +168,59 @@ describe('scoped roles (issue #11): a forum seat, a working group’s chair, a m
     assert.equal(can(person([], 'admin'), 'user.grantRole'), true);
   });
 });
+
+describe('public input (issue #12): who posts, answers, imports, moderates and suspends', () => {
+  const PLAN = 7;
+  const OTHER_PLAN = 8;
+  const AGENCY = 4;
+  const OTHER_AGENCY = 5;
+  const grant = (role: ScopedRole, scope: RoleGrant['scope'], scopeId: number | null): RoleGrant => ({ role, scope, scopeId });
+  const person = (role: Role, grants: RoleGrant[] = [], agencyIds: number[] = []): Actor => ({ id: 5, displayName: 'p', role, agencyIds, grants });
+  const participant = person('public');
+  const admin = person('admin');
+  const secretariat = person('secretariat');
+  const officer = person('agency-officer', [], [AGENCY]);
+  const otherOfficer = person('agency-officer', [], [OTHER_AGENCY]);
+  const coConvener = person('public', [grant('co-convener', 'plan', PLAN)]);
+  const forumMember = person('public', [grant('forum-member', 'plan', PLAN)]);
+  const planModerator = person('public', [grant('moderator', 'plan', PLAN)]);
+  const siteModerator = person('public', [grant('moderator', 'site', null)]);
+  const everyone = [participant, admin, secretariat, officer, otherOfficer, coConvener, forumMember, planModerator, siteModerator];
+  const allowed = (action: Action, resource: Parameters<typeof can>[2] = {}) => everyone.filter((a) => can(a, action, resource));
+
+  test('anyone signed in posts and reports; nobody anonymous does', () => {
+    for (const action of ['input.post', 'input.report'] as Action[]) {
+      assert.deepEqual(allowed(action, { planId: PLAN }), everyone, action);
+      assert.equal(can(null, action, { planId: PLAN }), false, action);
+    }
+  });
+
+  test('an internal round takes agencies, forum members and co-conveners of the plan, and the secretariat', () => {
+    assert.deepEqual(allowed('consultation.internal', { planId: PLAN }), [admin, secretariat, officer, otherOfficer, coConvener, forumMember]);
+    assert.deepEqual(allowed('consultation.internal', { planId: OTHER_PLAN }), [admin, secretariat, officer, otherOfficer]);
+  });
+
+  test('only the author edits, withdraws or appeals', () => {
+    for (const action of ['input.edit', 'input.appeal'] as Action[]) {
+      assert.deepEqual(allowed(action, { authorId: 5 }), everyone, action);
+      assert.deepEqual(allowed(action, { authorId: 6 }), [], action);
+    }
+  });
+
+  test('the agency that owes the answer, the secretariat, and for forum matters a co-convener of the plan respond', () => {
+    assert.deepEqual(allowed('input.respond', { leadAgencyId: AGENCY }), [admin, secretariat, officer]);
+    assert.deepEqual(allowed('input.respond', {}), [admin, secretariat]);
+    // A forum matter carries its plan, which the co-convener's role covers.
+    assert.deepEqual(allowed('input.respond', { planId: PLAN }), [admin, secretariat, coConvener]);
+    assert.deepEqual(allowed('input.respond', { planId: OTHER_PLAN }), [admin, secretariat]);
+  });
+
+  test('the secretariat manages consultations and imports; moderators and the admin moderate — not the secretariat', () => {
+    assert.deepEqual(allowed('consultation.manage'), [admin, secretariat]);
+    assert.deepEqual(allowed('input.import'), [admin, secretariat]);
+    assert.deepEqual(allowed('input.moderate', { planId: PLAN }), [admin, planModerator, siteModerator]);
+    assert.deepEqual(allowed('input.moderate', { planId: OTHER_PLAN }), [admin, siteModerator]);
+    // A suspension is site-wide: a plan's moderator may not suspend an account.
+    assert.deepEqual(allowed('account.suspend'), [admin, siteModerator]);
+  });
+});

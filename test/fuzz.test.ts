@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { seedDemoCocreation } from '../src/modules/cocreation/index.js';
+import { seedDemoParticipation } from '../src/modules/participation/index.js';
 import { seedDemoForum } from '../src/modules/forum/index.js';
 import { seedDemoMonitoring } from '../src/modules/monitoring/index.js';
 import { seedDemoRoster } from '../src/modules/roster/index.js';
@@ -70,6 +71,9 @@ const KIND_TABLES: Record<ObjectKind, { table: string; parentColumn?: string }> 
   nomination: { table: 'nominations' },
   phase: { table: 'cocreation_phases' },
   workingGroup: { table: 'working_groups' },
+  input: { table: 'inputs' },
+  consultation: { table: 'consultations' },
+  suspension: { table: 'account_suspensions' },
 };
 
 /**
@@ -147,6 +151,8 @@ before(async () => {
   await seedDemoRoster(db, demo);
   await seedDemoWorkgroups(db, demo);
   await seedDemoCocreation(db, demo);
+  // Public input (issue #12): consultations, inputs with responses, replies, a hidden one, for their writes to find.
+  await seedDemoParticipation(db, demo);
 
   const users: [ActorName, string, Parameters<typeof addUser>[2], string[]][] = [
     ['admin', 'fuzz-admin@example.org', 'admin', []],

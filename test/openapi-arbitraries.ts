@@ -114,7 +114,10 @@ export type ObjectKind =
   | 'call'
   | 'nomination'
   | 'phase'
-  | 'workingGroup';
+  | 'workingGroup'
+  | 'input'
+  | 'consultation'
+  | 'suspension';
 
 /** Path segment before `{id}` → kind. */
 export const SEGMENT_KINDS: Record<string, ObjectKind> = {
@@ -142,6 +145,9 @@ export const SEGMENT_KINDS: Record<string, ObjectKind> = {
   'working-groups': 'workingGroup',
   // `/working-groups/{id}/memberships/{userId}`: a membership is named by its member's account.
   memberships: 'user',
+  inputs: 'input',
+  consultations: 'consultation',
+  suspensions: 'suspension',
 };
 
 /** The last word of an `…Id`/`…Ids` field name → kind (`leadAgencyId` → agency); names that say a role, not a kind, are listed. */
@@ -169,6 +175,8 @@ const FIELD_WORD_KINDS: Record<string, ObjectKind> = {
   nomination: 'nomination',
   phase: 'phase',
   group: 'workingGroup',
+  consultation: 'consultation',
+  input: 'input',
 };
 
 export function kindOfField(name: string): ObjectKind | undefined {

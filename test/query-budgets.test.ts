@@ -118,7 +118,7 @@ before(async () => {
     { name: 'home', path: '/', budget: 3 },
     { name: 'plan', path: PLAN_PATH, budget: 9 },
     { name: 'plan (English)', path: `/en${PLAN_PATH}`, budget: 9 },
-    { name: 'commitment', path: commitment, budget: 15 },
+    { name: 'commitment', path: commitment, budget: 18 },
     { name: 'commitment history', path: `${commitment}/history`, budget: 12 },
     { name: 'progress', path: `${PLAN_PATH}/progress`, budget: 9 },
     { name: 'cycles', path: `${PLAN_PATH}/cycles`, budget: 3 },
@@ -137,7 +137,10 @@ before(async () => {
     { name: 'calls for nominations', path: `${PLAN_PATH}/forum/calls`, budget: 3 },
     { name: 'working groups', path: `${PLAN_PATH}/working-groups`, budget: 5 },
     { name: 'working group', path: `${PLAN_PATH}/working-groups/commitment-${COMMITMENT}`, budget: 9 },
-    { name: 'co-creation record', path: `${PLAN_PATH}/co-creation`, budget: 7 },
+    { name: 'co-creation record', path: `${PLAN_PATH}/co-creation`, budget: 8 },
+    { name: 'response figures', path: `${PLAN_PATH}/inputs/figures`, budget: 4 },
+    { name: 'inputs', path: `${PLAN_PATH}/inputs`, budget: 8 },
+    { name: 'consultations', path: `${PLAN_PATH}/consultations`, budget: 5 },
   ];
 });
 after(() => ctx.close());

@@ -39,6 +39,9 @@ const world = {
   workingGroups: new Map<string, number>(),
   /** Calls for nominations to the forum's seats. */
   callIds: new Set<number>(),
+  /** Inputs (their pages and API) and consultations. */
+  inputIds: new Set<number>(),
+  consultationIds: new Set<number>(),
 };
 
 const token = (label: string) => `Vis${label}${randomBytes(4).toString('hex')}`;
@@ -84,6 +87,17 @@ function channels(): string[] {
     `${plan}/working-groups`,
     ...[...world.workingGroups.keys()].map((slug) => `${plan}/working-groups/${slug}`),
     `${plan}/co-creation`,
+    // Public input: lists, pages, feeds, figures, consultations; the moderators' page; one's own notifications.
+    `${plan}/inputs`,
+    `${plan}/inputs.atom`,
+    `${plan}/inputs/figures`,
+    `${plan}/consultations`,
+    `${plan}/consultations/history`,
+    ...[...world.inputIds].map((id) => `${plan}/inputs/${id}`),
+    ...[...world.consultationIds].map((id) => `${plan}/consultations/${id}`),
+    ...[...world.commitmentNumbers].map((n) => `${plan}/commitments/${n}/inputs.atom`),
+    '/moderation',
+    '/notifications',
     '/privacy',
     // A signed-in viewer's own pages: another's profile or nominations must never be there.
     '/account',
@@ -110,6 +124,12 @@ function channels(): string[] {
     `/api/v1/plans/${ctx.planId}/working-group-survey`,
     ...[...world.workingGroups.values()].map((id) => `/api/v1/working-groups/${id}`),
     `/api/v1/plans/${ctx.planId}/co-creation`,
+    `/api/v1/plans/${ctx.planId}/inputs`,
+    `/api/v1/plans/${ctx.planId}/input-figures`,
+    `/api/v1/plans/${ctx.planId}/consultations`,
+    ...[...world.inputIds].map((id) => `/api/v1/inputs/${id}`),
+    '/api/v1/moderation/log',
+    '/api/v1/moderation/reports',
     '/api/v1/profile',
     '/api/v1/nominations',
   ];
@@ -157,6 +177,8 @@ interface EntityRow {
   publicSees?: () => [token: string, path: string][];
   /** Tokens of the drafting only (overwritten or removed before publication, or never published): private forever. */
   neverPublic: string[];
+  /** Who must learn nothing of it, where not OUTSIDERS (an internal round's audience includes every agency's officers). */
+  outsiders?: Viewer[];
 }
 
 // ---------------------------------------------------------------- the rows
@@ -250,6 +272,19 @@ const nomination = {
   version: 0,
   participant: undefined as Participant | undefined,
   tokens: { statementZh: token('StatementZh'), statementEn: token('StatementEn'), nomineeName: token('NomineeName'), email: token('NomineeEmail') },
+};
+
+/** An agency officer's input to an internal round, answered "not adopted" with a reason by the lead agency. */
+const internalInput = { id: 0, commitment: '4-1', tokens: { words: token('InternalWords'), reason: token('InternalReason') } };
+/** A participant's input, edited once, then withdrawn (a reply stays under its tombstone). */
+const withdrawnInput = { id: 0, commitment: '4-1', tokens: { first: token('WithdrawnFirst'), edited: token('WithdrawnEdited') } };
+/** A participant's input hidden by a moderator of the plan; the reply under it stays public. */
+const hiddenInput = {
+  id: 0,
+  commitment: '4-1',
+  replyWords: '公開的回覆',
+  participant: undefined as Participant | undefined,
+  tokens: { words: token('HiddenWords') },
 };
 
 const ENTITIES: EntityRow[] = [
@@ -600,6 +635,115 @@ A new voice.
     },
     neverPublic: [nomination.tokens.email],
   },
+  {
+    entity: 'an internal round’s input (its words, its response’s reason): the round’s audience only',
+    insider: () => clients.secretariat,
+    tokens: internalInput.tokens,
+    // Every agency's officers and the forum's members are the round's audience; the public is not.
+    outsiders: [anonymous, signedIn('a public-role user', () => clients.publicUser)],
+    async write() {
+      const t = internalInput.tokens;
+      const commitment = commitments.get(internalInput.commitment)?.id;
+      const created = await clients.secretariat.api('POST', `/api/v1/plans/${ctx.planId}/consultations`, {
+        targetType: 'commitment',
+        targetId: commitment,
+        title: { zh: '內部意見徵詢', en: 'Internal round' },
+        question: { zh: '請各機關表示意見', en: 'Agencies, your views please' },
+        audience: 'internal',
+        opensAt: '2021-05-01T00:00',
+        closesAt: '2021-06-01T00:00',
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const consultationId = (await json<{ id: number }>(created)).id;
+      world.consultationIds.add(consultationId);
+      world.commitmentNumbers.add(internalInput.commitment);
+      const posted = await clients.ndcOfficer.api('POST', `/api/v1/plans/${ctx.planId}/inputs`, {
+        targetType: 'commitment',
+        targetId: commitment,
+        consultationId,
+        body: `機關意見 ${t.words}`,
+      });
+      assert.equal(posted.status, 201, await posted.clone().text());
+      const input = await json<{ id: number; version: number; state: string }>(posted);
+      assert.equal(input.state, 'internal');
+      world.inputIds.add(input.id);
+      internalInput.id = input.id;
+      const answered = await clients.moiOfficer.api('PUT', `/api/v1/inputs/${input.id}/response`, {
+        state: 'not-adopted',
+        reason: { zh: `理由 ${t.reason}`, en: '' },
+        version: input.version,
+      });
+      assert.equal(answered.status, 200, await answered.clone().text());
+    },
+    insiderSees: () => [
+      [internalInput.tokens.words, `/plans/${planSlug}/inputs/${internalInput.id}`],
+      [internalInput.tokens.reason, `/api/v1/inputs/${internalInput.id}`],
+      [internalInput.tokens.words, `/api/v1/commitments/${commitments.get(internalInput.commitment)?.id}/history`],
+    ],
+    neverPublic: Object.values(internalInput.tokens),
+  },
+  {
+    entity: 'a withdrawn input (its words, and the words of its earlier edit): a tombstone only',
+    insider: () => clients.secretariat,
+    tokens: withdrawnInput.tokens,
+    async write() {
+      const t = withdrawnInput.tokens;
+      const author = await newParticipant(token('Author'));
+      const commitment = commitments.get(withdrawnInput.commitment)?.id;
+      world.commitmentNumbers.add(withdrawnInput.commitment);
+      const posted = await author.client.api('POST', `/api/v1/plans/${ctx.planId}/inputs`, {
+        targetType: 'commitment',
+        targetId: commitment,
+        body: `初稿 ${t.first}`,
+      });
+      assert.equal(posted.status, 201, await posted.clone().text());
+      const input = await json<{ id: number; version: number }>(posted);
+      world.inputIds.add(input.id);
+      withdrawnInput.id = input.id;
+      const edited = await author.client.api('PATCH', `/api/v1/inputs/${input.id}`, { body: `改稿 ${t.edited}`, version: input.version });
+      assert.equal(edited.status, 200, await edited.clone().text());
+      const reply = await clients.publicUser.api('POST', `/api/v1/inputs/${input.id}/replies`, { body: '回覆仍在' });
+      assert.equal(reply.status, 201, await reply.clone().text());
+      const withdrawn = await author.client.api('POST', `/api/v1/inputs/${input.id}/withdraw`, { version: input.version + 1 });
+      assert.equal(withdrawn.status, 200, await withdrawn.clone().text());
+    },
+    // The secretariat reads every input's history; the page itself shows the tombstone to everyone.
+    insiderSees: () => [
+      [withdrawnInput.tokens.first, `/plans/${planSlug}/commitments/${withdrawnInput.commitment}/history`],
+      [withdrawnInput.tokens.edited, `/plans/${planSlug}/commitments/${withdrawnInput.commitment}/history`],
+    ],
+    neverPublic: Object.values(withdrawnInput.tokens),
+  },
+  {
+    entity: 'a hidden input (its words): "hidden by the moderators" in its place, its reply kept',
+    // The moderators read hidden words on their own page.
+    insider: () => participantOf(hiddenInput).client,
+    tokens: hiddenInput.tokens,
+    async write() {
+      const t = hiddenInput.tokens;
+      const author = await newParticipant(token('Hidden'));
+      const moderator = await newParticipant(token('Moderator'));
+      hiddenInput.participant = moderator;
+      await insertGrant(ctx.database.db, moderator.id, { role: 'moderator', scope: 'plan', scopeId: ctx.planId }, 'test');
+      const commitment = commitments.get(hiddenInput.commitment)?.id;
+      world.commitmentNumbers.add(hiddenInput.commitment);
+      const posted = await author.client.api('POST', `/api/v1/plans/${ctx.planId}/inputs`, {
+        targetType: 'commitment',
+        targetId: commitment,
+        body: `個資 ${t.words}`,
+      });
+      assert.equal(posted.status, 201, await posted.clone().text());
+      const input = await json<{ id: number; version: number }>(posted);
+      world.inputIds.add(input.id);
+      hiddenInput.id = input.id;
+      assert.equal((await clients.publicUser.api('POST', `/api/v1/inputs/${input.id}/replies`, { body: `回覆 ${hiddenInput.replyWords}` })).status, 201);
+      // Signed in again, so the grant (read per request) is theirs.
+      const hidden = await moderator.client.api('POST', `/api/v1/inputs/${input.id}/hide`, { reason: '含有個人資料', version: input.version });
+      assert.equal(hidden.status, 200, await hidden.clone().text());
+    },
+    insiderSees: () => [[hiddenInput.tokens.words, `/plans/${planSlug}/inputs/${hiddenInput.id}`]],
+    neverPublic: Object.values(hiddenInput.tokens),
+  },
 ];
 
 // ---------------------------------------------------------------- the test
@@ -677,7 +821,7 @@ describe('visibility: nothing written in a non-public state reaches a public cha
       });
 
       await t.test('no outsider sees any of it, on any channel, in either language', async () => {
-        for (const viewer of OUTSIDERS) assert.deepEqual(await leaks(viewer, tokens), []);
+        for (const viewer of row.outsiders ?? OUTSIDERS) assert.deepEqual(await leaks(viewer, tokens), []);
       });
 
       await t.test('what an insider is shown is never kept by a cache', async () => {

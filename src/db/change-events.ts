@@ -25,10 +25,18 @@ export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
   call_voters: 'who has voted in a call, only to refuse a second ballot; never shown, emptied when the result is published',
   ballot_tallies: 'votes per nominee while voting runs; pages show the counts published on the nominations (which notify)',
   working_group_survey_answers: 'forum members’ willingness to join working groups: the secretariat’s private page and API only',
+  input_reports: 'reports of inputs: the moderators’ page and API only',
+  moderation_log: 'every moderation act: the moderators’ page and API only',
+  account_suspensions: 'suspensions of accounts: the moderators’ page and API only',
   speech_revisions: 'the private log of corrections during the embargo',
   speaker_pending_aliases: 'aliases waiting for their transcript; publication writes them to speakers, which notifies',
   speech_postings: 'the search index, rewritten with the speeches (which notify); search pages are not cached',
   speech_index_transcripts: 'the search index’s bookkeeping',
+  follows: 'what a person follows: shown only to them (the follow button, their API), never on a cached page',
+  notifications: 'what a person was told: their own list and the header count, never on a cached page',
+  notification_settings: 'a person’s mail settings: their own settings page only',
+  unsubscribe_tokens: 'hashes of the one-click unsubscribe links mailed',
+  outbox: 'mail waiting to be sent (ADR 0028); no page shows it, and its dispatcher polls and is woken in-process',
 };
 
 export type ChangeEvent =

@@ -9,6 +9,8 @@ import { cocreationModule } from './cocreation/index.js';
 import { forumModule } from './forum/index.js';
 import { historyModule } from './history/index.js';
 import { monitoringModule } from './monitoring/index.js';
+import { notificationsModule } from './notifications/index.js';
+import { participationModule } from './participation/index.js';
 import { plansModule } from './plans/index.js';
 import { rosterModule } from './roster/index.js';
 import { transcriptsModule } from './transcripts/index.js';
@@ -24,4 +26,6 @@ export const modules: readonly ModuleManifest[] = [
   rosterModule,
   workgroupsModule,
   cocreationModule,
+  notificationsModule,
+  participationModule,
 ];

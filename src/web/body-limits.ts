@@ -3,8 +3,8 @@
  *
  * Every route gets the standard limit, enough for any form or JSON body people write by hand. A few routes carry
  * long text by design (meeting minutes, speech corrections, progress reports with many milestones) and get more; only
- * the evidence upload and the transcript import, which carry files, get the largest. Multipart bodies are accepted only
- * on those two. A form is refused when it has more fields than any of our forms has, counted on the raw bytes before
+ * the evidence upload, the transcript import and the import of inputs (CSV), which carry files, get the largest.
+ * Multipart bodies are accepted only on those. A form is refused when it has more fields than any of our forms has, counted on the raw bytes before
  * it is parsed: parsing 500,000 tiny fields took over a second of the one thread everybody shares (issue #9).
  */
 import type { MiddlewareHandler } from 'hono';
@@ -40,6 +40,9 @@ const LARGER_BODIES: { method: Method; path: string; tier: Exclude<BodyLimitTier
   { method: 'POST', path: '/plans/:slug/commitments/:number/reports/:reportId/evidence', tier: 'upload' },
   { method: 'POST', path: '/api/v1/transcripts', tier: 'upload' },
   { method: 'POST', path: '/transcripts/import', tier: 'upload' },
+  // The import of inputs: a CSV of up to 2 MB, uploaded (the page's file field) or as the body (the API).
+  { method: 'POST', path: '/api/v1/plans/:id/inputs/import', tier: 'upload' },
+  { method: 'POST', path: '/plans/:slug/inputs/import', tier: 'upload' },
   // A plan or a commitment has several fields of up to 20,000 characters each (about 1.7 MB form-encoded at most).
   { method: 'POST', path: '/api/v1/plans', tier: 'longText' },
   { method: 'PATCH', path: '/api/v1/plans/:id', tier: 'longText' },

@@ -13,6 +13,8 @@ export interface AppEnv {
     lang: Lang;
     services: Services;
     requestId: string;
+    /** The signed-in person's unread notifications (counted up to a cap), set on page views by a module's pageMiddleware. */
+    unreadNotifications?: number;
   };
 }
 
@@ -26,12 +28,22 @@ export interface PageContext {
   /** The path without the language prefix, so the switch can link to the same page in the other language. */
   path: string;
   search: string;
+  /** Unread notifications of the signed-in person, when a module counted them for this page (the header shows them). */
+  unreadNotifications?: number;
 }
 
 export function pageContext(c: AppContext): PageContext {
   const url = new URL(c.req.url);
   const path = sameOriginPath(url.pathname.replace(/^\/en(?=\/|$)/, '') || '/');
-  return { lang: c.get('lang'), actor: c.get('actor'), csrfToken: c.get('csrfToken'), path, search: url.search };
+  const unread = c.get('unreadNotifications');
+  return {
+    lang: c.get('lang'),
+    actor: c.get('actor'),
+    csrfToken: c.get('csrfToken'),
+    path,
+    search: url.search,
+    ...(unread !== undefined ? { unreadNotifications: unread } : {}),
+  };
 }
 
 /**

@@ -8,6 +8,9 @@ export interface Crumb {
   path?: string;
 }
 
+/** The unread count as the header says it: at most 99, then "99+". */
+const unreadLabel = (count: number): string => (count > 99 ? '99+' : String(count));
+
 export function Layout(props: {
   ctx: PageContext;
   title: string;
@@ -62,6 +65,19 @@ export function Layout(props: {
                     {t(other, `lang.${other}`)}
                   </a>
                 </li>
+                {ctx.actor && ctx.unreadNotifications !== undefined ? (
+                  <li>
+                    <a
+                      href={href(lang, '/notifications')}
+                      aria-label={t(lang, 'notifications.nav.label', { count: unreadLabel(ctx.unreadNotifications) })}
+                      aria-current={ctx.path === '/notifications' ? 'page' : undefined}
+                    >
+                      {ctx.unreadNotifications > 0
+                        ? t(lang, 'notifications.nav.count', { count: unreadLabel(ctx.unreadNotifications) })
+                        : t(lang, 'notifications.nav')}
+                    </a>
+                  </li>
+                ) : null}
                 {ctx.actor ? (
                   <li class="account">
                     <a href={href(lang, '/account')}>{t(lang, 'accounts.nav.account')}</a>{' '}

@@ -11,10 +11,18 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  /** Extra headers (List-Unsubscribe, …). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID (`<id@host>`), so a receiver can drop a second copy of the same mail. */
+  messageId?: string;
 }
 
 export interface Mailer {
+  /** Sends, or logs the failure: never throws (accounts' links, asked again when lost). */
   send(message: MailMessage): Promise<void>;
+  /** Sends, and throws when the mail server did not accept the message (the outbox retries; ADR 0028). */
+  deliver(message: MailMessage): Promise<void>;
 }
 
 /** Plain-text mail through the SMTP server at `url` (smtp:// or smtps://, credentials in the URL). */
@@ -22,20 +30,25 @@ export function smtpMailer(url: string, from: string): Mailer {
   // Bounded waits: a request that sends mail must not hang on a mail server that does not answer (nodemailer's
   // defaults wait up to two minutes for a connection and ten for a reply).
   const transport = createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }, { from });
-  return {
-    async send(message) {
-      await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
-    },
+  const deliver = async (message: MailMessage) => {
+    await transport.sendMail({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html !== undefined ? { html: message.html } : {}),
+      ...(message.headers ? { headers: message.headers } : {}),
+      ...(message.messageId ? { messageId: message.messageId } : {}),
+    });
   };
+  return { send: deliver, deliver };
 }
 
 /** Writes each message, links included, to the log at `info`: the operator forwards it by hand. */
 export function logMailer(logger: Logger, from: string): Mailer {
-  return {
-    async send(message) {
-      logger.info({ mail: { from, ...message } }, 'e-mail not sent (SMTP_URL is not set); its text follows');
-    },
+  const write = async (message: MailMessage) => {
+    logger.info({ mail: { from, ...message } }, 'e-mail not sent (SMTP_URL is not set); its text follows');
   };
+  return { send: write, deliver: write };
 }
 
 /**
@@ -53,6 +66,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logge
         logger.error({ err: error, mail: { subject: message.subject } }, 'e-mail could not be sent');
       }
     },
+    deliver: (message) => smtp.deliver(message),
   };
 }
 

@@ -6,10 +6,13 @@
  * added by declaration merging from the module's own files, so nothing below src/modules/ imports a module.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
 import type { Db, DbOrTx } from '../db/connection.js';
 import { registerPolicy, type ActionRule, type Action } from '../domain/authorization.js';
 import type { AppEnv } from './context.js';
+import type { Services } from '../services.js';
+import type { Mailer } from './mail.js';
 import type { IdentityProvider } from './middleware.js';
 import { registerMessages, type Catalog } from './i18n.js';
 import { registerSections, type SectionContribution } from './sections.js';
@@ -27,6 +30,17 @@ export interface SeedContext {
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface Provisions {}
+
+/** What a module's background worker is given by the server (server.ts); tests' apps start none. */
+export interface WorkerContext {
+  services: Services;
+  mailer: Mailer;
+  /** The site's address for links in mail: COCREATE_PUBLIC_URL, else http://localhost:PORT. */
+  origin: string;
+  /** Only this process uses the database (embedded PGlite holds its data directory's lock, ADR 0015). */
+  exclusive: boolean;
+  logger: Logger;
+}
 
 export interface ModuleManifest {
   /** The folder's name; also the prefix no other module may use for its message keys. */
@@ -55,6 +69,19 @@ export interface ModuleManifest {
    * as a former participant's.
    */
   erasePersonalData?: (trx: DbOrTx, userId: number) => Promise<void>;
+  /**
+   * Runs before every page route (not the API), after authentication: sets per-request variables the layout shows
+   * (the unread notifications of the signed-in person). Keep it to one cheap query, and none for visitors.
+   */
+  pageMiddleware?: MiddlewareHandler<AppEnv>;
+  /**
+   * POST routes (paths as patterns, with or without the /en prefix) that take no CSRF token because a secret in the
+   * path is their only credential and they ignore the session: RFC 8058 one-click unsubscribe, posted by a mail
+   * client that has no cookie or page to read a token from.
+   */
+  csrfExemptPosts?: readonly RegExp[];
+  /** A background task the server starts after the database is ready and stops before closing it. */
+  worker?: (context: WorkerContext) => { stop(): Promise<void> };
   /** Loads the module's demo data into an empty database; may extend the context for later modules. */
   seed?: (db: Db, context: SeedContext) => Promise<SeedContext | void>;
 }

@@ -200,3 +200,31 @@ export const phasePath = (plan: PlanRef, phase: IdRef) => `${coCreationPath(plan
 export const newPhasePath = (plan: PlanRef) => `${coCreationPath(plan)}/phases/new`;
 export const phaseEditPath = (plan: PlanRef, phase: IdRef) => `${coCreationPath(plan)}/phases/${phase.id}/edit`;
 export const phaseDeletePath = (plan: PlanRef, phase: IdRef) => `${coCreationPath(plan)}/phases/${phase.id}/delete`;
+
+// Public input (participation module)
+
+/** A plan's inputs: comments, proposals and their responses, filtered by the query (target, state, consultation). */
+export const inputsPath = (plan: PlanRef) => `${planPath(plan)}/inputs`;
+export const inputPath = (plan: PlanRef, input: IdRef) => `${inputsPath(plan)}/${input.id}`;
+/** The response figures: per plan, agency and consultation. */
+export const inputFiguresPath = (plan: PlanRef) => `${inputsPath(plan)}/figures`;
+/** The import of inputs gathered elsewhere (JOIN, a meeting's notes), from CSV. */
+export const inputImportPath = (plan: PlanRef) => `${inputsPath(plan)}/import`;
+/** An input's forms: edit (author, 15 minutes), withdraw (author), respond (the agency that owes the answer). */
+export const inputActionPath = (plan: PlanRef, input: IdRef, action: 'edit' | 'withdraw' | 'respond' | 'reply') => `${inputPath(plan, input)}/${action}`;
+/** The form for a new comment on a target, or a proposal of a new commitment. */
+export const newInputPath = (plan: PlanRef, about?: { targetType: string; targetId: number; consultationId?: number }) => {
+  if (!about) return `${inputsPath(plan)}/new`;
+  const params = new URLSearchParams({ target: `${about.targetType}:${about.targetId}` });
+  if (about.consultationId !== undefined) params.set('consultation', String(about.consultationId));
+  return `${inputsPath(plan)}/new?${params.toString()}`;
+};
+export const newProposalPath = (plan: PlanRef) => `${inputsPath(plan)}/new?kind=proposal`;
+export const inputAnchor = (input: IdRef) => `i${input.id}`;
+export const consultationsPath = (plan: PlanRef) => `${planPath(plan)}/consultations`;
+export const newConsultationPath = (plan: PlanRef) => `${consultationsPath(plan)}/new`;
+export const consultationPath = (plan: PlanRef, c: IdRef) => `${consultationsPath(plan)}/${c.id}`;
+export const consultationEditPath = (plan: PlanRef, c: IdRef) => `${consultationPath(plan, c)}/edit`;
+/** Atom feeds of inputs and responses: the plan's, and one commitment's. */
+export const planInputsFeedPath = (plan: PlanRef) => `${inputsPath(plan)}.atom`;
+export const commitmentInputsFeedPath = (plan: PlanRef, c: CommitmentRef) => `${commitmentPath(plan, c)}/inputs.atom`;

@@ -52,6 +52,12 @@ export async function admitRequest(deps: Pick<AccountDeps, 'db' | 'now'>, limit:
   if (wait > 0) throw new RateLimitedError(wait);
 }
 
+/** Counts a request against another module's limit (`rule`, under `key`) in the same counters; refused with the wait. */
+export async function admitKeyed(deps: Pick<AccountDeps, 'db' | 'now'>, rule: BackoffRule, key: string): Promise<void> {
+  const wait = await countUnlessWaiting(deps, rule, key);
+  if (wait > 0) throw new RateLimitedError(wait);
+}
+
 async function countUnlessWaiting(deps: Pick<AccountDeps, 'db' | 'now'>, rule: BackoffRule, key: string): Promise<number> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {

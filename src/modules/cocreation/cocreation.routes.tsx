@@ -9,6 +9,7 @@ import { pageContext, type AppContext, type AppEnv } from '../../web/context.js'
 import { t } from '../../web/i18n.js';
 import { freshForm, handleDelete, handleEditForm, handleForm, positiveInt, requirePermission, type EditFormPage } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
+import { renderSections } from '../../web/sections.js';
 import { coCreationPath, coCreationSectionPath, phasePath } from '../../web/paths.js';
 import { PlanHistoryPage, readPlanHistory, type EntityType } from '../history/index.js';
 import { planBySlug, planQueries as planQ, type PlanPageData } from '../plans/index.js';
@@ -24,6 +25,18 @@ import { DevelopmentFiguresSection } from './views/plan-section.js';
 const db = (c: AppContext) => c.get('services').db;
 const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 const today = (c: AppContext) => taipeiDay(c.get('services').now());
+
+/** What the co-creation page has read, for the sections other modules add to its record (participation's response figures). */
+export interface CoCreationPageData {
+  plan: ActionPlan;
+}
+
+declare module '../../web/sections.js' {
+  interface PageSlots {
+    /** Sections after the co-creation record (before the working groups and the checklist). */
+    cocreation: CoCreationPageData;
+  }
+}
 
 /** The plan of the path and its phase `:id` (404 when the phase is another plan's). */
 async function phaseOf(c: AppContext): Promise<{ plan: ActionPlan; phase: Phase }> {
@@ -47,7 +60,7 @@ export function cocreationPages(): Hono<AppEnv> {
 
   app.get('/plans/:slug/co-creation', pageCache(), async (c) => {
     const plan = await planBySlug(c);
-    const overview = await service.coCreationOverview(db(c), plan, c.get('services').now());
+    const [overview, extra] = await Promise.all([service.coCreationOverview(db(c), plan, c.get('services').now()), renderSections(c, 'cocreation', { plan })]);
     const commitmentIds = overview.workingGroups.flatMap((g) => g.commitmentIds);
     const labels = await planQ.commitmentLabels(db(c), commitmentIds);
     return c.html(
@@ -57,6 +70,7 @@ export function cocreationPages(): Hono<AppEnv> {
         overview={overview}
         commitmentNumbers={new Map([...labels].map(([id, label]) => [id, label.number]))}
         canManage={can(c.get('actor'), 'phase.manage', { planId: plan.id })}
+        sections={extra.sections}
       />,
     );
   });

@@ -29,6 +29,10 @@ export const cocreationModule = defineModule({
 });
 
 export { coCreationOverview } from './cocreation.service.js';
+/** A plan's phases, for the modules that place things in its timeline (consultations). */
+export { listPhases } from './cocreation.queries.js';
+export type { Phase } from '../../domain/cocreation.js';
+export type { CoCreationPageData } from './cocreation.routes.js';
 export { seedDemoCocreation } from './cocreation.seed.js';
 
 declare module '../../web/i18n.js' {

@@ -82,6 +82,22 @@ export async function readCommitmentHistory(db: DbOrTx, viewer: Actor | null, co
   return visibleHistory(db, viewer, rows.map(toEntry));
 }
 
+/** One history entry as this viewer may read it (an input's response links the change it caused); undefined if hidden from them. */
+export async function readHistoryEntry(db: DbOrTx, viewer: Actor | null, id: number): Promise<HistoryEntry | undefined> {
+  return (await readHistoryEntries(db, viewer, [id])).get(id);
+}
+
+/** These history entries, by id, as this viewer may read them (the others are left out). */
+export async function readHistoryEntries(db: DbOrTx, viewer: Actor | null, ids: readonly number[]): Promise<Map<number, HistoryEntry>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('history')
+    .select(columns)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map((await visibleHistory(db, viewer, rows.map(toEntry))).map((e) => [e.id, e]));
+}
+
 /** How many rows a plan's history reads at most (readPlanHistory): its pages say so. */
 export const PLAN_HISTORY_LIMIT = 500;
 

@@ -9,6 +9,8 @@ export const historyModule = defineModule({ name: 'history', messages: historyMe
 export {
   PLAN_HISTORY_LIMIT,
   readCommitmentHistory,
+  readHistoryEntries,
+  readHistoryEntry,
   readPlanHistory,
   recordHistory,
   recorded,

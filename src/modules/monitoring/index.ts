@@ -35,6 +35,7 @@ export const monitoringModule = defineModule({
 export * as monitoringQueries from './monitoring.queries.js';
 export { seedDemoMonitoring } from './monitoring.seed.js';
 export type { CycleRef, ReportRef } from './monitoring.queries.js';
+export type { BoardPageData } from './monitoring.routes.js';
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones

@@ -21,6 +21,7 @@ import { href, pageContext, type AppContext, type AppEnv, siteOrigin } from '../
 import { freshForm, handleEditForm, handleForm, positiveInt, requirePermission } from '../../web/form-handler.js';
 import { pageCache } from '../../web/page-cache.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
+import { renderSections } from '../../web/sections.js';
 import { nestForm, readForm, type FormBody, parseFormBody } from '../../web/forms.js';
 import { t } from '../../web/i18n.js';
 import { fieldMessages, parseOrThrow } from '../../web/validation.js';
@@ -72,6 +73,18 @@ const db = (c: AppContext) => c.get('services').db;
 const deps = (c: AppContext) => ({ db: db(c), now: c.get('services').now });
 const today = (c: AppContext) => taipeiDay(c.get('services').now());
 const agencyMap = (agencies: Agency[]) => new Map(agencies.map((a) => [a.id, a]));
+
+/** What the secretariat's board has read, for the sections other modules add to it (participation's inputs waiting). */
+export interface BoardPageData {
+  plan: ActionPlan;
+}
+
+declare module '../../web/sections.js' {
+  interface PageSlots {
+    /** Sections after the board's own tables; the board is the secretariat's only. */
+    board: BoardPageData;
+  }
+}
 
 /** What was typed into the report page's own forms, when one comes back with a message. */
 interface ReportPageForms {
@@ -253,7 +266,8 @@ export function monitoringPages(): Hono<AppEnv> {
   };
   app.get('/plans/:slug/board', async (c) => {
     const { plan, cycles, board } = await boardFor(c);
-    return c.html(<BoardPage ctx={pageContext(c)} plan={plan} board={board} cycles={cycles} />);
+    const extra = await renderSections(c, 'board', { plan });
+    return c.html(<BoardPage ctx={pageContext(c)} plan={plan} board={board} cycles={cycles} sections={extra.sections} />);
   });
   app.get('/plans/:slug/board.csv', async (c) => {
     const { plan, board } = await boardFor(c);

@@ -3,6 +3,7 @@
  * computed from the forum's meetings (by phase, stakeholder group and region, as charts with their tables), the
  * working groups, and the minimum-requirements checklist with the records each finding rests on.
  */
+import type { Child } from 'hono/jsx';
 import { noticeDays, phaseTense, publishedInAdvance, type Phase } from '../../../domain/cocreation.js';
 import { pick } from '../../../domain/localized.js';
 import type { ActionPlan } from '../../../domain/plan.js';
@@ -24,6 +25,8 @@ export interface CoCreationPageProps {
   /** Commitment numbers by id, for the working groups' commitments. */
   commitmentNumbers: Map<number, string>;
   canManage: boolean;
+  /** What other modules add after the record (the `cocreation` slot: the response figures). */
+  sections?: Child[];
 }
 
 const STAGE_STATUS = { past: 'completed', current: 'in-progress', future: 'planned' } as const;
@@ -48,6 +51,7 @@ export function CoCreationPage(props: CoCreationPageProps) {
       </p>
       <Timeline {...props} />
       <Record {...props} />
+      {props.sections}
       <WorkingGroups {...props} />
       <Checklist {...props} />
     </Layout>

@@ -1,4 +1,5 @@
 /** The secretariat's board: which reports of a cycle are on time, late, in draft or missing. */
+import type { Child } from 'hono/jsx';
 import { REPORT_TIMINGS, type ReviewCycle } from '../../../domain/monitoring.js';
 import type { ActionPlan } from '../../../domain/plan.js';
 import { href, type PageContext } from '../../../web/context.js';
@@ -13,7 +14,8 @@ import { TimingBadge, commitmentColumns, cycleName } from './parts.js';
 const byAgencyThenNumber = (a: BoardRow, b: BoardRow) =>
   (a.agency?.code ?? '').localeCompare(b.agency?.code ?? '') || a.commitment.number.localeCompare(b.commitment.number, 'en', { numeric: true });
 
-export function BoardPage(props: { ctx: PageContext; plan: ActionPlan; board: Board; cycles: ReviewCycle[] }) {
+/** `sections`: what other modules add after the board's own tables (the `board` slot). */
+export function BoardPage(props: { ctx: PageContext; plan: ActionPlan; board: Board; cycles: ReviewCycle[]; sections?: Child[] }) {
   const { ctx, plan, board } = props;
   const { lang } = ctx;
   const title = `${t(lang, 'board.title')} · ${cycleName(board.cycle, lang)}`;
@@ -85,6 +87,7 @@ export function BoardPage(props: { ctx: PageContext; plan: ActionPlan; board: Bo
           ]}
         />
       </section>
+      {props.sections}
     </Layout>
   );
 }
