@@ -47,10 +47,12 @@ describe('public input: a comment on a milestone, its reasoned response, the not
   });
 
   const signIn = async (page: Page, email: string, prefix = '') => {
+    const en = prefix === '/en';
     await visit(page, `${prefix}/login`);
-    await page.locator('#f-email').fill(email);
-    await page.locator('#f-password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${harness.base}${prefix || ''}/`), page.locator('form button[type="submit"]').last().click()]);
+    await page.getByLabel(en ? 'E-mail' : '電子郵件').fill(email);
+    await page.getByLabel(en ? 'Password' : '密碼').fill(PASSWORD);
+    await Promise.all([page.waitForURL(`${harness.base}${prefix}/`), page.getByRole('button', { name: en ? 'Sign in' : '登入' }).click()]);
+    assert.match(await page.locator('.main-nav').innerText(), en ? /My account/ : /我的帳號/);
   };
 
   test('the journey, with axe on each page', async () => {
@@ -65,7 +67,7 @@ describe('public input: a comment on a milestone, its reasoned response, the not
     await visit(participant, '/notifications/settings');
     await expectAccessible(participant, 'notification settings');
     await participant.locator('#f-email').selectOption('immediate');
-    await Promise.all([participant.waitForLoadState('load'), participant.locator('form button[type="submit"]').first().click()]);
+    await Promise.all([participant.waitForLoadState('load'), participant.getByRole('button', { name: '儲存設定' }).click()]);
 
     await visit(participant, COMMITMENT);
     await expectAccessible(participant, 'commitment page with its input section');
