@@ -59,7 +59,7 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(lead !== undefined);
   assert.deepEqual(
     sectionsFor('commitment').map((s) => s.id),
-    ['monitoring.progress', 'workgroups.commitment', 'sample.notes'],
+    ['monitoring.progress', 'workgroups.commitment', 'participation.commitment', 'sample.notes'],
   );
   const officer = { id: 1, displayName: 'o', role: 'agency-officer' as const, agencyIds: [lead] };
   assert.equal(can(officer, 'sample.write', { leadAgencyId: lead }), true);
@@ -93,7 +93,15 @@ test('its rule decides who may write, and its section shows on the commitment pa
 test('its link joins the plan page after the other modules’ links, and its section ends the agency page', async () => {
   assert.deepEqual(
     sectionsFor('planFollow').map((s) => s.id),
-    ['monitoring.planLinks', 'forum.planLinks', 'roster.planLinks', 'workgroups.planLinks', 'cocreation.planLink', 'sample.planLink'],
+    [
+      'monitoring.planLinks',
+      'forum.planLinks',
+      'roster.planLinks',
+      'workgroups.planLinks',
+      'cocreation.planLink',
+      'participation.planLinks',
+      'sample.planLink',
+    ],
   );
   const plan = await ctx.database.db.selectFrom('action_plans').select('slug').where('id', '=', ctx.planId).executeTakeFirstOrThrow();
   const page = await (await app.request(`/en/plans/${plan.slug}`, { headers: { 'cache-control': 'no-cache' } })).text();

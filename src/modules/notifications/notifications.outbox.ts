@@ -102,14 +102,19 @@ export function taipeiDay(now: Date): { day: string; afterEight: boolean } {
  * After 08:00 Taiwan time, one digest per person whose mail is daily and who has unread notifications since their
  * last digest, at most once a day (the dedupe key `digest:<userId>:<day>`). Returns how many were enqueued.
  */
+/** How far back a daily digest looks. */
+export const DIGEST_WINDOW_DAYS = 7;
+
 export async function enqueueDigests(deps: { db: Db; now: () => Date }, limit = 200): Promise<number> {
   const now = deps.now();
   const { day, afterEight } = taipeiDay(now);
   if (!afterEight) return 0;
   let enqueued = 0;
   let after = 0;
+  // A digest tells of the last week: older unread notifications (imported or seeded history) stay on the list page.
+  const notBefore = new Date(now.getTime() - DIGEST_WINDOW_DAYS * 86_400_000);
   for (;;) {
-    const candidates = await q.digestCandidates(deps.db, day, after, limit);
+    const candidates = await q.digestCandidates(deps.db, day, after, limit, notBefore);
     if (candidates.length === 0) break;
     after = candidates[candidates.length - 1]?.userId ?? after;
     const standings = await accountStandings(
@@ -128,7 +133,8 @@ export async function enqueueDigests(deps: { db: Db; now: () => Date }, limit = 
           return false;
         }
         const to = await findUserEmail(trx, candidate.userId);
-        const items = await q.listUnreadSince(trx, candidate.userId, candidate.lastDigestAt, DIGEST_ITEMS + 1000);
+        const since = candidate.lastDigestAt && candidate.lastDigestAt > notBefore ? candidate.lastDigestAt : notBefore;
+        const items = await q.listUnreadSince(trx, candidate.userId, since, DIGEST_ITEMS + 1000);
         // Up to the newest one it tells of: anything written after this read goes into the next digest.
         await q.upsertSettings(trx, candidate.userId, { lastDigestAt: items.at(-1)?.createdAt ?? now }, now);
         if (!to || items.length === 0) return false;

@@ -149,7 +149,8 @@ export async function markRead(db: DbOrTx, userId: number, id: number | undefine
 }
 
 /**
- * People without the digest of `day` (yyyy-mm-dd), with unread notifications newer than their last digest, whose mail setting is daily (no row: the default,
+ * People without the digest of `day` (yyyy-mm-dd), with unread notifications newer than their last digest and than
+ * `notBefore` (a digest tells of the last days, not of years), whose mail setting is daily (no row: the default,
  * daily), at most `limit`, the lowest ids first after `afterUserId`.
  */
 export async function digestCandidates(
@@ -157,6 +158,7 @@ export async function digestCandidates(
   day: string,
   afterUserId: number,
   limit: number,
+  notBefore: Date,
 ): Promise<{ userId: number; lastDigestAt: Date | null; lang: MailLang }[]> {
   const rows = await db
     .selectFrom('notifications as n')
@@ -164,6 +166,7 @@ export async function digestCandidates(
     .select(['n.user_id', 's.last_digest_at', 's.lang'])
     .distinct()
     .where('n.read_at', 'is', null)
+    .where('n.created_at', '>', notBefore)
     .where('n.user_id', '>', afterUserId)
     .where((eb) => eb.or([eb('s.email', 'is', null), eb('s.email', '=', 'daily')]))
     .where((eb) => eb.or([eb('s.last_digest_at', 'is', null), eb('n.created_at', '>', eb.ref('s.last_digest_at'))]))

@@ -35,7 +35,7 @@ const importRoute = createRoute({
     body: {
       content: {
         'application/json': { schema: importBody },
-        'text/csv': { schema: z.string().openapi({ description: 'The file as it is (UTF-8, a byte-order mark allowed).' }) },
+        'text/csv': { schema: text().openapi({ description: 'The file as it is (UTF-8, a byte-order mark allowed).' }) },
       },
       // Either type: the JSON body is validated only when it is JSON.
       required: false,

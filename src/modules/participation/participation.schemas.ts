@@ -62,7 +62,7 @@ export type ConsultationPatch = z.infer<typeof consultationPatch>;
 // ---- inputs ----
 
 /** A honeypot: a field people never see (hidden by the stylesheet, labelled "leave empty"); a bot fills it in. */
-export const honeypot = z.string().max(200).optional().openapi({ description: 'Leave empty.' });
+export const honeypot = text(200).optional().openapi({ description: 'Leave empty.' });
 
 const proposalParts = z
   .object({

@@ -15,7 +15,7 @@ import { systemActor } from '../../domain/system-actor.js';
 import { createUser, insertGrant } from '../accounts/index.js';
 import { listPhases } from '../cocreation/index.js';
 import { readCommitmentHistory } from '../history/index.js';
-import { planQueries as planQ } from '../plans/index.js';
+import { planQueries as planQ, planService, plansPolicy } from '../plans/index.js';
 import { demoParticipation as d, type DemoInput } from './demo/consultations.js';
 import { parseTarget } from './import.js';
 import { importInputs } from './import.service.js';
@@ -30,6 +30,8 @@ export const DEMO_JOIN_CSV = new URL('./demo/join-2020.csv', import.meta.url);
 export async function seedDemoParticipation(db: Db, plan: { planId: number; agencyIds: Map<string, number> }): Promise<void> {
   // The seed also runs without the app (the CLI, the test harness): its rules are registered here too.
   registerPolicy(participationPolicy);
+  // The answer's milestone edit goes through the plans' service, which asks their rules.
+  registerPolicy(plansPolicy);
   const csv = await readFile(DEMO_JOIN_CSV, 'utf8');
   await inOneTransaction(db, (db) => writeDemoParticipation(db, plan, csv));
 }
@@ -117,11 +119,22 @@ async function writeDemoParticipation(db: Db, opts: { planId: number; agencyIds:
     const name = agencyName.get(input.agencyId);
     return systemActor(`${name?.zh ?? ''}${d.note}`, 'agency-officer', [input.agencyId]);
   };
-  // The change an adopted-in-part input caused: the latest change of one of 1-4's milestones.
-  const milestoneChange = async (commitmentId: number | null) => {
-    if (commitmentId === null) return null;
-    const entries = await readCommitmentHistory(db, secretariat, commitmentId);
-    return entries.find((e) => e.entityType === 'milestone')?.id ?? null;
+  // The change an adopted-in-part input caused: the lead agency's edit of the commitment's first milestone (its
+  // indicator now counts the requests and decisions), made as it answers; the answer links that history entry.
+  const milestoneChange = async (input: Input, by: Actor) => {
+    if (input.commitmentId === null) return null;
+    const first = (await planQ.listMilestones(db, input.commitmentId))[0];
+    if (!first) return null;
+    await planService.updateMilestone({ db }, by, first.id, {
+      version: first.version,
+      indicator: normalizeLocalized({
+        zh: `${first.indicator.zh}；各機關每年公布政府資訊申請件數與准駁統計`,
+        en: `${first.indicator.en}; each agency publishes the yearly numbers of requests and decisions`,
+        status: 'reviewed',
+      }),
+    });
+    const entries = await readCommitmentHistory(db, secretariat, input.commitmentId);
+    return entries.find((e) => e.entityType === 'milestone' && e.entityId === first.id && e.action === 'update')?.id ?? null;
   };
 
   const posted = new Map<string, Input>();
@@ -144,7 +157,7 @@ async function writeDemoParticipation(db: Db, opts: { planId: number; agencyIds:
       state: r.state,
       ...(r.reason ? { reason: normalizeLocalized({ ...r.reason, status: 'reviewed' }) } : {}),
       ...(r.referredTo ? { referredTo: r.referredTo } : {}),
-      ...(r.changeOfMilestone ? { changeHistoryId: await milestoneChange(current.commitmentId) } : {}),
+      ...(r.changeOfMilestone ? { changeHistoryId: await milestoneChange(current, answerer(current)) } : {}),
       version: current.version,
     });
   };

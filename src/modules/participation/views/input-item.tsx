@@ -33,7 +33,7 @@ const htmlLang = (lang: 'zh' | 'en') => (lang === 'zh' ? 'zh-TW' : 'en');
 export function authorLabel(input: Input, people: Map<number, PublicPerson>, lang: Lang): string {
   if (input.authorId !== null) return people.get(input.authorId)?.displayName ?? t(lang, 'people.formerParticipant');
   if (input.source === 'site') return input.authorName || t(lang, 'people.formerParticipant');
-  return input.authorName || t(lang, 'participation.author.imported', { source: t(lang, `participation.source.${input.source}`) });
+  return input.authorName || t(lang, 'participation.author.imported');
 }
 
 export function ResponseBadge(props: { state: ResponseState; lang: Lang }) {
@@ -117,7 +117,7 @@ export function ResponseBlock(props: { input: Input; names: InputNames; ctx: Pag
         <>
           {pick(r.reason, lang) ? <div class="prose">{pick(r.reason, lang)}</div> : null}
           {r.respondedAt ? (
-            <p class="meta">
+            <p class="byline">
               {t(lang, 'participation.response.by', {
                 name: r.respondedByName || t(lang, 'people.formerParticipant'),
                 date: formatDateTime(r.respondedAt, lang),
@@ -139,23 +139,16 @@ export function ResponseBlock(props: { input: Input; names: InputNames; ctx: Pag
 function Byline(props: { input: Input; names: InputNames; lang: Lang }) {
   const { input, names, lang } = props;
   return (
-    <p class="meta">
+    <p class="byline">
       {authorLabel(input, names.people, lang)} · <time datetime={input.submittedAt.toISOString()}>{formatDateTime(input.submittedAt, lang)}</time>
-      {input.editedAt ? <> · {t(lang, 'participation.editedAt', { date: formatDateTime(input.editedAt, lang) })}</> : null}
-      {input.source !== 'site' ? (
+      {input.editedAt ? ` · ${t(lang, 'participation.editedAt', { date: formatDateTime(input.editedAt, lang) })}` : null}
+      {input.source !== 'site' ? ` · ${t(lang, 'participation.source')}: ${t(lang, `participation.source.${input.source}`)}` : null}
+      {input.source !== 'site' && input.sourceUrl ? (
         <>
-          {' '}
-          · {t(lang, 'participation.source')}: {t(lang, `participation.source.${input.source}`)}
-          {input.sourceUrl ? (
-            <>
-              {' '}
-              (
-              <a href={input.sourceUrl} rel="nofollow ugc noopener">
-                {t(lang, 'participation.sourceLink')}
-              </a>
-              )
-            </>
-          ) : null}
+          {' · '}
+          <a href={input.sourceUrl} rel="nofollow ugc noopener">
+            {t(lang, 'participation.sourceLink')}
+          </a>
         </>
       ) : null}
     </p>
@@ -205,10 +198,14 @@ export function InputItem(props: {
         </>
       ) : null}
       {standing ? null : <Tombstone input={input} lang={lang} />}
-      {input.kind !== 'reply' && input.state !== 'withdrawn' ? <ResponseBlock input={input} names={names} ctx={ctx} now={props.now} /> : null}
+      {/* A hidden or withdrawn input is owed no answer; one given before it was hidden stays. */}
+      {input.kind !== 'reply' && (standing || (input.state === 'hidden' && input.response.state !== 'pending')) ? (
+        <ResponseBlock input={input} names={names} ctx={ctx} now={props.now} />
+      ) : null}
       {props.actions ?? null}
       {props.replies.length > 0 ? (
-        <section class="replies" aria-label={t(lang, 'participation.replies')}>
+        <section class="replies" aria-labelledby={`replies-${input.id}`}>
+          <h4 id={`replies-${input.id}`}>{t(lang, 'participation.repliesCount', { count: props.replies.length })}</h4>
           <ol>
             {props.replies.map((reply) => (
               <li id={inputAnchor(reply)}>
