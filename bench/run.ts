@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { BareRoute } from './bare-server.js';
 import { freePort, isRunning, rssMegabytes, sleep, waitForExit } from './support.js';
+import { INPUTS_COMMITMENT, makeBenchAccounts, PAGE_INPUTS, pgbenchInsertRate, topUpInputs, writeInputScript } from './inputs.js';
 import { findWrk, runWrk, writeWrkScript, type WrkResult } from './wrk.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -137,11 +138,19 @@ interface Memory {
   afterBench: number | undefined;
 }
 
+/** Inputs posted through HTTP, and pgbench's single-row inserts on the same PostgreSQL (none on PGlite). */
+interface InputWrites {
+  accounts: number;
+  ours: WrkResult;
+  pgbench: { tps: number; version: string } | undefined;
+}
+
 interface EngineResult {
   engine: Engine;
   label: string;
   rows: Row[];
   memory: Memory;
+  inputs: InputWrites | undefined;
 }
 
 interface GeneratorCheck {
@@ -309,11 +318,17 @@ function serverArguments(): string[] {
 }
 let built = false;
 
+const benchSecret = randomBytes(24).toString('hex');
+/** People posting in the input benchmark: each posts 10 inputs an hour before the limits slow them (ADR 0029). */
+const INPUT_ACCOUNTS = Math.round(positiveNumber('BENCH_INPUT_ACCOUNTS', 400));
+
 async function startServer(env: Record<string, string>): Promise<{ base: string; pid: number }> {
   const port = await freePort();
   const { child, output } = spawnTracked(process.execPath, serverArguments(), {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SESSION_SECRET: randomBytes(24).toString('hex') },
+    // One secret for the whole run: the input benchmark's API tokens are made with it while the server is stopped.
+    // TRUST_PROXY: the input benchmark's requests name their client in X-Forwarded-For (the limits count per address).
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SESSION_SECRET: benchSecret, TRUST_PROXY: '127.0.0.1/8' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.server = child;
@@ -624,6 +639,9 @@ async function prepareEngine(engine: Engine, tempRoot: string): Promise<{ env: R
   };
 }
 
+/** The engine's database URL (the throwaway PostgreSQL database). */
+const urlOf = (env: Record<string, string>) => env.DATABASE_URL ?? '';
+
 async function settledRss(pid: number): Promise<number | undefined> {
   await sleep(settleSeconds * 1000);
   return rssMegabytes(pid);
@@ -643,15 +661,23 @@ async function benchEngine(
   memory.seeded = await settledRss(server.pid);
   log(`bench: ${label}: RSS after the first start ${fmtMb(memory.seeded)}; restarting …`);
   await stopServer();
+  log(`bench: ${label}: ${INPUT_ACCOUNTS} accounts with API tokens for the input benchmark …`);
+  const accounts = await makeBenchAccounts(env, benchSecret, INPUT_ACCOUNTS);
   server = await startServer(env);
   memory.idle = await settledRss(server.pid);
+  const pageInputs = await topUpInputs(server.base, accounts);
+  log(`bench: ${label}: commitment ${INPUTS_COMMITMENT} has ${pageInputs} inputs`);
+  const enginePages: Page[] = [
+    ...pages,
+    { name: `commitment page with ${PAGE_INPUTS} inputs`, path: `/plans/tw-2021-2024/commitments/${INPUTS_COMMITMENT}`, cached: true },
+  ];
   log(`bench: ${label}: RSS idle after the restart ${fmtMb(memory.idle)}`);
 
   const www = path.join(tempRoot, `www-${engine}`);
   await mkdir(www, { recursive: true });
   await chmod(www, 0o755); // nginx workers may run as an unprivileged user
   const saved: Saved[] = [];
-  for (const page of pages) {
+  for (const page of enginePages) {
     const copy = await checkAndSave(server.base, page, www);
     saved.push(copy);
     log(`bench: ${page.path} → ${copy.body.length} bytes${page.cached ? ', bypass / miss / hit / 304 as expected' : ''}; saved`);
@@ -705,7 +731,7 @@ async function benchEngine(
 
   const rows: Row[] = [];
   const references = new Map<string, Pick<Row, 'bare' | 'nginx'>>();
-  for (const [index, page] of pages.entries()) {
+  for (const [index, page] of enginePages.entries()) {
     const copy = saved[index]!;
     const size = copy.body.length;
     const full = async (who: string, url: string) => {
@@ -739,12 +765,27 @@ async function benchEngine(
     }
   }
 
+  // Inputs through HTTP (they change the data, so after the pages), and pgbench's inserts on the same PostgreSQL.
+  log(`bench: ${label}: inputs posted through HTTP …`);
+  const inputScript = await writeInputScript(tempRoot, accounts);
+  const postInputs = (s: number) => {
+    ensureNotStopping();
+    return runWrk(wrkBinary, { url: server.base, threads, connections, seconds: s, script: inputScript, onStart: (child) => (started.wrk = child) });
+  };
+  await postInputs(warmupSeconds);
+  const oursWrites = await postInputs(seconds);
+  if (oursWrites.requests === 0 || oursWrites.badStatus > 0 || oursWrites.socketErrors > 0)
+    throw new Error(`inputs: ${oursWrites.badStatus} responses with status ≥ 400 and ${oursWrites.socketErrors} socket errors out of ${oursWrites.requests}`);
+  const pgbench = engine === 'postgres' && postgresUrl ? await pgbenchInsertRate(urlOf(env), tempRoot, seconds, connections) : undefined;
+  const inputs: InputWrites = { accounts: accounts.tokens.length, ours: oursWrites, pgbench };
+  log(`bench: ${label}: ${fmtRate(oursWrites.requestsPerSecond)} inputs/s${pgbench ? `; pgbench ${fmtRate(pgbench.tps)} inserts/s` : ''}`);
+
   memory.afterBench = await settledRss(server.pid);
   log(`bench: ${label}: RSS after the bench ${fmtMb(memory.afterBench)}`);
   // The same renders with nothing kept (COCREATE_READ_CACHE=false): what every render costs right after a write.
   await stopServer();
   server = await startServer({ ...env, COCREATE_READ_CACHE: 'false' });
-  for (const [index, page] of pages.entries()) {
+  for (const [index, page] of enginePages.entries()) {
     if (!page.cached) continue;
     log(`bench: ${page.name}, ${kindLabel.cold} — ours …`);
     const ours = await measure(`${server.base}${page.path}`, { 'cache-control': 'no-cache' });
@@ -756,8 +797,8 @@ async function benchEngine(
   started.bare = undefined;
   await stopServer();
   const kindOrder: Kind[] = ['uncached', 'cold', 'cached', '304', 'plain'];
-  rows.sort((a, b) => pages.indexOf(a.page) - pages.indexOf(b.page) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
-  return { result: { engine, label, rows, memory }, generator };
+  rows.sort((a, b) => enginePages.indexOf(a.page) - enginePages.indexOf(b.page) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+  return { result: { engine, label, rows, memory, inputs }, generator };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,6 +887,28 @@ function targetLines(result: EngineResult): string[] {
   return out;
 }
 
+/** Issue #12: inputs through HTTP against pgbench's single-row inserts, and the page with 500 inputs against nginx. */
+const TARGET_INPUTS_OF_PGBENCH = 0.3;
+
+function inputLines(result: EngineResult): string[] {
+  const out: string[] = [];
+  const w = result.inputs;
+  if (w) {
+    const through = `${fmtRate(w.ours.requestsPerSecond)} inputs/s through HTTP (\`POST /api/v1/plans/{id}/inputs\`, ${w.accounts} accounts with tokens, a client address each; p50 ${fmtMs(w.ours.p50)} ms, p99 ${fmtMs(w.ours.p99)} ms, ${w.ours.requests} posted)`;
+    if (w.pgbench) {
+      const r = w.ours.requestsPerSecond / w.pgbench.tps;
+      out.push(
+        `- ${through}; pgbench (${w.pgbench.version}), one INSERT a transaction with ${connections} clients on the same server: ${fmtRate(w.pgbench.tps)}/s; ours ÷ pgbench ${fmtRatio(r)} (target ≥ ${TARGET_INPUTS_OF_PGBENCH}: ${r >= TARGET_INPUTS_OF_PGBENCH ? 'met' : 'NOT met'})`,
+      );
+    } else out.push(`- ${through} (no pgbench reference on the embedded database)`);
+  }
+  for (const row of result.rows) {
+    if (!row.page.name.includes(`${PAGE_INPUTS} inputs`) || !row.nginx || (row.kind !== 'cached' && row.kind !== 'uncached')) continue;
+    out.push(`- ${row.page.name}, ${kindLabel[row.kind]}: ours ÷ nginx ${fmtRatio(row.ours.requestsPerSecond / row.nginx.requestsPerSecond)}`);
+  }
+  return out;
+}
+
 function machineLines(wrkVersion: string, nginxVersion: string | undefined, loadBefore: number | undefined, minutes: number): string[] {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   return [
@@ -899,6 +962,7 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   for (const result of results) {
     sections.push(`### ${result.label}`, '', engineTable(result), '', 'Against the targets of issue #10:', '', ...targetLines(result), '');
+    sections.push('Public input (issue #12):', '', ...inputLines(result), '');
   }
   if (results.length > 1) sections.push('### Side by side', '', sideBySide(results), '');
   sections.push('### Memory (ps RSS of the server process)', '', memoryTable(results), '');

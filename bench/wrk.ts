@@ -44,9 +44,10 @@ done = function(summary, latency, requests)
 end
 `;
 
-export async function writeWrkScript(dir: string): Promise<string> {
-  const file = path.join(dir, 'report.lua');
-  await writeFile(file, LUA);
+/** The script that reports the figures; `requests` (Lua defining wrk's `request` hook) makes each request itself. */
+export async function writeWrkScript(dir: string, requests = '', name = 'report.lua'): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, `${requests}\n${LUA}`);
   return file;
 }
 

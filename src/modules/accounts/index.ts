@@ -24,6 +24,8 @@ export const accountsModule = defineModule({
 });
 
 export { createUser } from './accounts.service.js';
+/** The bench gives its many posting accounts API tokens while the server is stopped (bench/inputs.ts). */
+export { createApiToken } from './accounts.service.js';
 /** Other modules find users only through these (a speaker's account, by e-mail or id). */
 export { findUserByEmail, findUserEmail } from './accounts.queries.js';
 export { purgeExpired } from './accounts.service.js';

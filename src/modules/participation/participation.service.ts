@@ -278,10 +278,9 @@ function followedTargets(input: Input): { type: FollowTarget; id: number }[] {
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-async function afterPosting(trx: DbOrTx, deps: ParticipationDeps, actor: Actor, input: Input): Promise<void> {
+async function afterPosting(trx: DbOrTx, deps: ParticipationDeps, actor: Actor, input: Input, plan: { slug: string }): Promise<void> {
   await recordHistory(trx, { ...inputSubject(input), action: 'create', actor, before: null, after: inputRecord(input) });
   if (input.authorId !== null) await follow(trx, input.authorId, { type: 'input', id: input.id });
-  const plan = found(await planQ.findPlanById(trx, input.planId));
   const words = excerpt(input.kind === 'proposal' ? input.proposal.title : input.body);
   await notify(
     trx,
@@ -305,7 +304,7 @@ export async function postInput(deps: ParticipationDeps, actor: Actor | null, pl
   if (input.kind === 'proposal' && input.targetType !== 'plan') throw new ValidationError([{ field: 'targetType', key: 'participation.error.proposalTarget' }]);
   const authorId = await admitAuthor(deps, who);
   return deps.db.transaction().execute(async (trx) => {
-    found(await planQ.findPlanById(trx, planId));
+    const plan = found(await planQ.findPlanById(trx, planId));
     const target = await resolveTarget(trx, planId, input.targetType, input.targetId, input.section);
     await checkProposal(trx, input);
     let state: InputState = 'published';
@@ -339,7 +338,7 @@ export async function postInput(deps: ParticipationDeps, actor: Actor | null, pl
       updated_at: now,
       is_demo: deps.demo ?? false,
     });
-    await afterPosting(trx, deps, who, created);
+    await afterPosting(trx, deps, who, created, plan);
     return created;
   });
 }
@@ -383,7 +382,7 @@ export async function replyToInput(deps: ParticipationDeps, actor: Actor | null,
       updated_at: now,
       is_demo: deps.demo ?? false,
     });
-    await afterPosting(trx, deps, who, created);
+    await afterPosting(trx, deps, who, created, found(await planQ.findPlanById(trx, parent.planId)));
     return created;
   });
 }
