@@ -44,7 +44,13 @@ export async function makeBenchAccounts(env: Record<string, string>, sessionSecr
     const commitment = plan && (await planQueries.findCommitmentByNumber(db, plan.id, INPUTS_COMMITMENT));
     if (!plan || !commitment) throw new Error('the demo plan is not in the database');
     const tokenFor = async (email: string, role: 'public' | 'secretariat') => {
-      const id = await createUser({ db }, 'cli', { email, displayName: email.split('@')[0] ?? email, password: `bench ${email} password`, role, agencyIds: [] });
+      const id = await createUser({ db }, 'cli', {
+        email,
+        displayName: email.split('@')[0] ?? email,
+        password: `bench ${email} password`,
+        role,
+        agencyIds: [],
+      });
       const created = await createApiToken(deps, { id, displayName: email, role, agencyIds: [] }, { name: 'bench', expiresInDays: 1 });
       return created.token;
     };
@@ -97,7 +103,9 @@ export async function topUpInputs(base: string, accounts: BenchAccounts): Promis
   if (missing <= 0) return total;
   const rows = ['source,submitted_at,author_name,source_url,target,kind,body'];
   for (let i = 0; i < missing; i++)
-    rows.push(`join,2020-06-${String((i % 28) + 1).padStart(2, '0')},,https://join.gov.tw/idea/bench-${i},commitment:${INPUTS_COMMITMENT},comment,青年參與的建議之 ${i}：希望增加高中生的參與管道，並公開會議紀錄。`);
+    rows.push(
+      `join,2020-06-${String((i % 28) + 1).padStart(2, '0')},,https://join.gov.tw/idea/bench-${i},commitment:${INPUTS_COMMITMENT},comment,青年參與的建議之 ${i}：希望增加高中生的參與管道，並公開會議紀錄。`,
+    );
   const response = await fetch(`${base}/api/v1/plans/${accounts.planId}/inputs/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${accounts.secretariatToken}`, 'content-type': 'text/csv' },

@@ -6,9 +6,23 @@ import { can, type Action, type Actor, type ResourceOwnership } from '../domain/
 import { mergeLocalized, type Localized, type LocalizedPatch } from '../domain/localized.js';
 import type { EntityType } from '../domain/history.js';
 import type { FieldProblem } from '../domain/plan.js';
+import { accountIdOf } from '../domain/system-actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 
 export type Patch<T> = Partial<T> & { version: number };
+
+/** The actor of a write that needs someone signed in (401 otherwise), for checks that must first read the resource. */
+export function signedIn(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+/** The account a write is filed under; a writer that is no account (the demo seed's system actors) may not (403). */
+export function accountOf(actor: Actor): number {
+  const id = accountIdOf(actor);
+  if (id === null) throw new ForbiddenError();
+  return id;
+}
 
 export function authorize(actor: Actor | null, action: Action, ownership: ResourceOwnership = {}): void {
   if (!actor) throw new UnauthenticatedError();

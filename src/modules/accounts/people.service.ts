@@ -12,7 +12,7 @@ import { AppError, NotFoundError, RateLimitedError, UnauthenticatedError, Valida
 import { href } from '../../web/context.js';
 import type { Mailer } from '../../web/mail.js';
 import { erasePersonalDataEverywhere } from '../../web/module.js';
-import { authorize } from '../../web/service-helpers.js';
+import { authorize, signedIn } from '../../web/service-helpers.js';
 import { findPlanById } from '../plans/index.js';
 import * as accounts from './accounts.queries.js';
 import {
@@ -207,11 +207,6 @@ export async function resetPassword(deps: AccountDeps, token: string, password: 
 }
 
 // ------------------------------------------------------------------ the profile
-
-function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
 
 export async function getOwnProfile(deps: Pick<AccountDeps, 'db'>, actor: Actor | null): Promise<q.Profile> {
   const profile = await q.findProfile(deps.db, signedIn(actor).id);

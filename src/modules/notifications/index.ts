@@ -9,6 +9,7 @@ import { notificationsMessages } from './notifications.messages.js';
 import { startOutboxWorker } from './notifications.outbox.js';
 import { notificationsPolicy } from './notifications.policy.js';
 import { notificationsPages, UNSUBSCRIBE_POST, unreadCountMiddleware } from './notifications.routes.js';
+import { followSections } from './notifications.sections.js';
 import { erasePersonalData } from './notifications.service.js';
 import './notifications.table.js';
 
@@ -21,6 +22,8 @@ export const notificationsModule = defineModule({
   pageMiddleware: unreadCountMiddleware,
   csrfExemptPosts: [UNSUBSCRIBE_POST],
   worker: startOutboxWorker,
+  // The follow buttons of the plan page and the commitment page.
+  sections: followSections,
   // Follows, notifications, settings, unsubscribe tokens and mail of a deleted account.
   erasePersonalData,
 });

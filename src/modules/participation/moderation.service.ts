@@ -13,7 +13,7 @@ import { can, type Actor } from '../../domain/authorization.js';
 import { secondsToWait, type BackoffRule } from '../../domain/sign-in-limits.js';
 import { accountIdOf } from '../../domain/system-actor.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { authorize, found, foundAtVersion } from '../../web/service-helpers.js';
+import { accountOf, authorize, found, foundAtVersion, signedIn } from '../../web/service-helpers.js';
 import { admitKeyed, userExists } from '../accounts/index.js';
 import { recordHistory } from '../history/index.js';
 import { notify } from '../notifications/index.js';
@@ -31,18 +31,6 @@ export interface ModerationDeps {
   now: () => Date;
   /** The client's address, counted against the report limits (absent: the seed and the CLI, which are not limited). */
   client?: string;
-}
-
-function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
-
-/** The account an act is filed under; a writer that is no account (the demo seed) may not report or appeal. */
-function accountOf(actor: Actor): number {
-  const id = accountIdOf(actor);
-  if (id === null) throw new ForbiddenError();
-  return id;
 }
 
 /** What a moderator's grant is matched against: the input's plan. */

@@ -92,18 +92,8 @@ export async function consultationsOn(db: DbOrTx, targets: readonly { type: Cons
   return rows.map(toConsultation);
 }
 
-export interface ConsultationValues {
-  planId: number;
-  targetType: ConsultationTarget;
-  targetId: number;
-  section: string | null;
-  title: Localized;
-  question: Localized;
-  audience: Audience;
-  opensAt: Date;
-  closesAt: Date;
-  phaseId: number | null;
-}
+/** What a consultation's form or API sets: everything but its id, its demo flag and its version. */
+export type ConsultationValues = Omit<Consultation, 'id' | 'isDemo' | 'version'>;
 
 const consultationColumns = (v: ConsultationValues) => ({
   target_type: v.targetType,

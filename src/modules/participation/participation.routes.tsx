@@ -500,6 +500,14 @@ export function participationPages(): Hono<AppEnv> {
         now={now(c)}
         canManage={can(actor, 'consultation.manage')}
         canTakePart={actor !== null && (consultation.audience === 'public' || service.readsInternal(actor, plan.id))}
+        follow={
+          <FollowButton
+            ctx={pageContext(c)}
+            target={{ type: 'consultation', id: consultation.id }}
+            following={await isFollowing(db(c), actor, { type: 'consultation', id: consultation.id })}
+            returnTo={consultationPath(plan, consultation)}
+          />
+        }
       />,
     );
   });

@@ -11,8 +11,8 @@ import { authorMayEdit, checkResponse, windowState, type ConsultationTarget, typ
 import { PUBLIC_REPORT_STATES } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { accountIdOf } from '../../domain/system-actor.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { assertValid, authorize, found, foundAtVersion, type HistorySubject } from '../../web/service-helpers.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { assertValid, authorize, found, foundAtVersion, type HistorySubject, signedIn } from '../../web/service-helpers.js';
 import { findMeetingById } from '../forum/index.js';
 import { readHistoryEntry, recordHistory } from '../history/index.js';
 import { monitoringQueries } from '../monitoring/index.js';
@@ -31,11 +31,6 @@ export interface ParticipationDeps {
   demo?: boolean;
   /** The client's address, counted against the input limits (absent: the seed and the CLI, which are not limited). */
   client?: string;
-}
-
-function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
 }
 
 // ---------------------------------------------------------------- history
@@ -457,6 +452,8 @@ export async function respondToInput(deps: ParticipationDeps, actor: Actor | nul
     authorize(who, 'input.respond', respondResource(unlocked));
     const current = foundAtVersion(await q.findInputById(trx, inputId, true), input.version);
     if (current.kind === 'reply') throw new ValidationError([{ field: 'state', key: 'participation.error.replyNoResponse' }]);
+    // A withdrawn input is owed no answer (its author took it back); a hidden one keeps the answer it may get.
+    if (current.state === 'withdrawn') throw new ValidationError([{ field: 'state', key: 'participation.error.notStanding' }]);
     const reason = mergeLocalized(current.response.reason, input.reason);
     const referredTo = input.state === 'referred' ? (input.referredTo ?? current.response.referredTo) : '';
     assertValid(checkResponse({ state: input.state, reason, referredTo }));

@@ -363,3 +363,31 @@ describe('consultations', () => {
     assert.equal(list.status, 200);
   });
 });
+
+describe('following', () => {
+  test('the plan, commitment and consultation pages carry a follow button; following one is told of its new inputs', async () => {
+    const followingTypes = async (path: string) => {
+      const html = await (await participant.get(path)).text();
+      return [...html.matchAll(/name="target_type" value="([a-z-]+)"/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(await followingTypes(PLAN), ['plan']);
+    assert.ok((await followingTypes(`${PLAN}/commitments/1-4`)).includes('commitment'));
+    const consultations = await json<{ items: { id: number }[] }>(await anonymous.request(`/api/v1/plans/${ctx.planId}/consultations`));
+    const consultation = consultations.items[0];
+    assert.ok(consultation);
+    assert.deepEqual(await followingTypes(`${PLAN}/consultations/${consultation.id}`), ['consultation']);
+    // A visitor gets a sign-in link instead.
+    assert.doesNotMatch(await (await anonymous.request(`${PLAN}/commitments/1-4`)).text(), /name="target_type"/);
+
+    await participant.get(`${PLAN}/commitments/1-4`);
+    const followed = await participant.postForm('/follow', {
+      target_type: 'commitment',
+      target_id: String(commitment14),
+      return_to: `${PLAN}/commitments/1-4`,
+    });
+    assert.equal(followed.status, 303);
+    const id = inputIdFrom(await postComment(other, { target: `commitment:${commitment14}`, body: '追蹤者應該會收到通知 F0LL0W' }));
+    assert.ok(id > 0);
+    assert.match(await (await participant.get('/notifications')).text(), /F0LL0W/);
+  });
+});

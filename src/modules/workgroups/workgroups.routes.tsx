@@ -13,6 +13,7 @@ import { workingGroupPath, workingGroupSurveyAnswersPath, workingGroupSurveyPath
 import type { SectionContribution } from '../../web/sections.js';
 import { listStakeholderGroups, publicPeople } from '../accounts/index.js';
 import { listMeetings } from '../forum/index.js';
+import { FollowButton, isFollowing } from '../notifications/index.js';
 import { PlanHistoryPage, idsIn, readPlanHistory, type EntityType } from '../history/index.js';
 import { planBySlug, planQueries as planQ, type CommitmentPageData } from '../plans/index.js';
 import { joinForm, surveyForm, workingGroupForm, yesNoForm, type SurveyFormValues, type WorkingGroupFormValues } from './workgroups.forms.js';
@@ -144,6 +145,8 @@ export function workgroupsPages(): Hono<AppEnv> {
       service.ownMemberships(db(c), actor, [group.id]),
       listMeetings(db(c), plan.id),
     ]);
+    const followTarget = { type: 'working-group', id: group.id } as const;
+    const following = await isFollowing(db(c), actor, followTarget);
     let moderation;
     if (can(actor, 'membership.moderate', resourceOf(group))) {
       const hidden = (await q.listMembers(db(c), group.id)).filter((m) => m.listed && m.listingHidden);
@@ -166,6 +169,7 @@ export function workgroupsPages(): Hono<AppEnv> {
         canEdit={can(actor, 'working-group.edit', resourceOf(group))}
         moderation={moderation}
         meetings={meetings.filter((m) => m.workingGroupId === group.id)}
+        follow={<FollowButton ctx={pageContext(c)} target={followTarget} following={following} returnTo={workingGroupPath(plan, group)} />}
       />,
       status,
     );

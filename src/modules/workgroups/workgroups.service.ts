@@ -10,9 +10,9 @@ import { emptyLocalized, mergeLocalized, pick, type Lang, type Localized } from 
 import type { PublicPerson } from '../../domain/people.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { accountIdOf } from '../../domain/system-actor.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { t } from '../../web/i18n.js';
-import { assertValid, authorize, found, foundAtVersion, type HistorySubject } from '../../web/service-helpers.js';
+import { accountOf, assertValid, authorize, found, foundAtVersion, type HistorySubject, signedIn } from '../../web/service-helpers.js';
 import { deleteGrantsFrom, insertGrant, publicPeople, userExists } from '../accounts/index.js';
 import { recordHistory } from '../history/index.js';
 import { planQueries as planQ } from '../plans/index.js';
@@ -56,19 +56,6 @@ export async function inLanguage<T>(lang: Lang, work: () => Promise<T>): Promise
 }
 
 const resourceOf = (g: Pick<WorkingGroup, 'id' | 'planId'>): ResourceOwnership => ({ planId: g.planId, workingGroupId: g.id });
-
-/** Signed in first (401), then the group (404), then allowed on it (403): a chair's right is known only from the group. */
-function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
-
-/** The account a membership or answer is filed under; a writer that is no account (the demo seed) has none. */
-function accountOf(actor: Actor): number {
-  const id = accountIdOf(actor);
-  if (id === null) throw new ForbiddenError();
-  return id;
-}
 
 // Where history files the changes. A commitment's group is filed under its commitment, so the commitment's history
 // shows it; memberships and survey answers are about people and filed under no commitment (secretariat-only history).

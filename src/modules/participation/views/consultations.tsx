@@ -1,4 +1,5 @@
 /** A plan's consultations (their windows, audiences and input counts), one consultation's page, and its form. */
+import type { Child } from 'hono/jsx';
 import { pick, type Localized } from '../../../domain/localized.js';
 import { AUDIENCES, CONSULTATION_TARGETS, PLAN_SECTIONS, windowState } from '../../../domain/participation.js';
 import type { ActionPlan } from '../../../domain/plan.js';
@@ -82,6 +83,8 @@ export function ConsultationPage(props: {
   now: Date;
   canManage: boolean;
   canTakePart: boolean;
+  /** The follow button (the notifications capability's). */
+  follow?: Child;
 }) {
   const { ctx, plan, consultation: c } = props;
   const { lang } = ctx;
@@ -94,6 +97,7 @@ export function ConsultationPage(props: {
       crumbs={[...planCrumbs(lang, plan), { label: t(lang, 'participation.consultations.title'), path: consultationsPath(plan) }, { label: title }]}
     >
       <h1>{title}</h1>
+      {props.follow ?? null}
       <p>
         <WindowText consultation={c} now={props.now} lang={lang} /> · {t(lang, `participation.consultation.audience.${c.audience}`)} ·{' '}
         {t(lang, 'participation.consultation.target')}: {props.targetLabel}

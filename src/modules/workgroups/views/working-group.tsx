@@ -2,6 +2,7 @@
  * A working group's page: what it is for, its operating rules, chair and co-chair, the join / leave panel, the public
  * roster (only those who consented; the others counted), and its meetings. Moderators see the listings to take down.
  */
+import type { Child } from 'hono/jsx';
 import { pick, type Localized } from '../../../domain/localized.js';
 import type { PublicPerson } from '../../../domain/people.js';
 import type { ActionPlan, Agency } from '../../../domain/plan.js';
@@ -31,6 +32,8 @@ export function WorkingGroupPage(props: {
   moderation: { hidden: { membership: Membership; person: PublicPerson | undefined }[] } | undefined;
   /** The forum's meetings of this group, newest first. */
   meetings: { id: number; heldOn: string; title: Localized }[];
+  /** The follow button (the notifications capability's). */
+  follow?: Child;
 }) {
   const { ctx, plan, view } = props;
   const { group } = view;
@@ -41,6 +44,7 @@ export function WorkingGroupPage(props: {
   return (
     <Layout ctx={ctx} title={title} crumbs={[...groupsCrumbs(lang, plan), { label: title }]}>
       <h1>{title}</h1>
+      {props.follow ?? null}
       {group.isDemo ? <DemoNotice lang={lang} message={t(lang, 'workgroups.demoNotice')} /> : null}
       <DefinitionList
         items={[
