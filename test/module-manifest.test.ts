@@ -59,7 +59,7 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(lead !== undefined);
   assert.deepEqual(
     sectionsFor('commitment').map((s) => s.id),
-    ['monitoring.progress', 'workgroups.commitment', 'participation.commitment', 'sample.notes'],
+    ['notifications.followCommitment', 'monitoring.progress', 'workgroups.commitment', 'participation.commitment', 'sample.notes'],
   );
   const officer = { id: 1, displayName: 'o', role: 'agency-officer' as const, agencyIds: [lead] };
   assert.equal(can(officer, 'sample.write', { leadAgencyId: lead }), true);
@@ -94,6 +94,7 @@ test('its link joins the plan page after the other modules’ links, and its sec
   assert.deepEqual(
     sectionsFor('planFollow').map((s) => s.id),
     [
+      'notifications.followPlan',
       'monitoring.planLinks',
       'forum.planLinks',
       'roster.planLinks',
