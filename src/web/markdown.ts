@@ -28,7 +28,23 @@ const SANITIZE: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }) },
 };
 
+/**
+ * Rendered texts kept by their source: parsing and sanitizing cost more than the rest of a page's render, and the
+ * same inputs are shown again and again (lists, the commitment page). The result is a pure function of the text, so
+ * nothing needs to drop it; the oldest go first past the bound.
+ */
+const rendered = new Map<string, string>();
+const MAX_KEPT = 2000;
+const MAX_KEPT_LENGTH = 20_000;
+
 /** The HTML of a text in the subset: safe to insert as is. */
 export function renderSafeMarkdown(text: string): string {
-  return sanitizeHtml(parser.render(text), SANITIZE);
+  const kept = rendered.get(text);
+  if (kept !== undefined) return kept;
+  const html = sanitizeHtml(parser.render(text), SANITIZE);
+  if (text.length <= MAX_KEPT_LENGTH) {
+    if (rendered.size >= MAX_KEPT) rendered.delete(rendered.keys().next().value as string);
+    rendered.set(text, html);
+  }
+  return html;
 }
