@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { pick, type Lang } from '../../domain/localized.js';
 import { authorMayEdit } from '../../domain/participation.js';
-import type { ActionPlan } from '../../domain/plan.js';
+import type { ActionPlan, Milestone } from '../../domain/plan.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { atomXml } from '../../web/atom.js';
 import { clientAddress } from '../../web/client-address.js';
@@ -73,16 +73,19 @@ async function consultationOf(c: AppContext): Promise<{ plan: ActionPlan; consul
 async function consultationTargets(c: AppContext, plan: ActionPlan, list: readonly Consultation[]): Promise<Map<string, string>> {
   const lang = c.get('lang');
   const labels = new Map<string, string>();
-  const commitmentIds = list.filter((x) => x.targetType === 'commitment').map((x) => x.targetId);
-  const milestoneIds = list.filter((x) => x.targetType === 'milestone').map((x) => x.targetId);
-  const [commitments, areas, milestones] = await Promise.all([
-    planQ.commitmentLabels(db(c), commitmentIds),
+  // The plan's milestones in one read (only when a consultation is on one), then every commitment named in one more.
+  const onMilestones = list.some((x) => x.targetType === 'milestone');
+  const [areas, byCommitment] = await Promise.all([
     planQ.listAreas(db(c), plan.id),
-    Promise.all(milestoneIds.map((id) => planQ.findMilestoneById(db(c), id))),
+    onMilestones ? planQ.listMilestonesOfPlan(db(c), plan.id) : Promise.resolve(new Map<number, Milestone[]>()),
   ]);
-  const milestoneCommitments = await planQ.commitmentLabels(
+  const milestones = new Map([...byCommitment.values()].flat().map((m) => [m.id, m]));
+  const commitmentIds = list.flatMap((x) =>
+    x.targetType === 'commitment' ? [x.targetId] : x.targetType === 'milestone' ? [milestones.get(x.targetId)?.commitmentId ?? 0] : [],
+  );
+  const commitments = await planQ.commitmentLabels(
     db(c),
-    milestones.flatMap((m) => (m ? [m.commitmentId] : [])),
+    commitmentIds.filter((id) => id > 0),
   );
   for (const x of list) {
     const key = `${x.targetType}:${x.targetId}`;
@@ -90,8 +93,8 @@ async function consultationTargets(c: AppContext, plan: ActionPlan, list: readon
       const cm = commitments.get(x.targetId);
       labels.set(key, cm ? `${cm.number} ${pick(cm.title, lang)}` : '');
     } else if (x.targetType === 'milestone') {
-      const m = milestones.find((ms) => ms?.id === x.targetId);
-      const cm = m ? milestoneCommitments.get(m.commitmentId) : undefined;
+      const m = milestones.get(x.targetId);
+      const cm = m ? commitments.get(m.commitmentId) : undefined;
       labels.set(key, t(lang, 'participation.target.milestoneOf', { commitment: cm?.number ?? '', position: m?.position ?? '' }));
     } else if (x.targetType === 'area') {
       const area = areas.find((a) => a.id === x.targetId);

@@ -361,6 +361,16 @@ describe('consultations', () => {
     assert.equal(page.status, 200);
     const list = await anonymous.get(`${PLAN}/consultations`);
     assert.equal(list.status, 200);
+    // One on a milestone is listed by its commitment and position.
+    const onMilestone = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/consultations`, {
+      ...body,
+      targetType: 'milestone',
+      targetId: milestones14[1]!.id,
+      closesAt: '2026-12-20T00:00',
+    });
+    assert.equal(onMilestone.status, 201, await onMilestone.clone().text());
+    assert.match(await (await anonymous.request(`${PLAN}/consultations`)).text(), /1-4 的第 2 項衡量指標/);
+    assert.match(await (await anonymous.request(`/en${PLAN}/consultations`)).text(), /Milestone 2 of 1-4/);
   });
 });
 
