@@ -3,7 +3,7 @@
  * is locked before the database is opened and until the process ends (ADR 0015): a second server, or a CLI command,
  * on the same directory refuses instead of corrupting it.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app.js';
@@ -82,7 +82,21 @@ async function main() {
       )
     : [];
   // Cached public pages are answered before Hono sees the request; everything else goes to the app (ADR 0020).
-  const server = createServer(withPageCache(pageCache, getRequestListener(app.fetch, { hostname: config.host })));
+  // Handlers still running are counted: a client may hang up while its write is under way, and the database must
+  // stay open until that write has finished (or it fails half-way with "driver destroyed").
+  const listener = getRequestListener(app.fetch, { hostname: config.host });
+  let running = 0;
+  let idle: (() => void) | undefined;
+  const counted = async (req: IncomingMessage, res: ServerResponse) => {
+    running++;
+    try {
+      await listener(req, res);
+    } finally {
+      if (--running === 0) idle?.();
+    }
+  };
+  const handlersDone = () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve)));
+  const server = createServer(withPageCache(pageCache, counted));
   server.listen(config.port, config.host, () => {
     const address = server.address();
     logger.info(`Cocreate is serving http://localhost:${typeof address === 'object' && address ? address.port : config.port}/ (${database.engine})`);
@@ -94,9 +108,9 @@ async function main() {
     clearInterval(publisher);
     server.close(() => {
       pageCache.close();
-      // Workers finish their tick first; a send under way may take the SMTP timeouts, so not longer than 2 s (an
-      // unfinished send's claim expires, and the mail is sent again: ADR 0028).
-      const stopped = Promise.all(workers.map((w) => w.stop())).catch(() => undefined);
+      // Handlers in flight and the workers' ticks finish first; a send under way may take the SMTP timeouts, so not
+      // longer than 2 s (an unfinished send's claim expires, and the mail is sent again: ADR 0028).
+      const stopped = Promise.all([handlersDone(), ...workers.map((w) => w.stop())]).catch(() => undefined);
       // Closing the database checkpoints it and releases the data directory's lock (the kernel would on exit too).
       void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2000).unref())]).finally(() => database.close().finally(() => process.exit(0)));
     });
