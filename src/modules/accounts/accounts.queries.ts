@@ -1,6 +1,8 @@
 /** All SQL for users, sessions, API tokens and sign-in failure counters. */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DbOrTx } from '../../db/connection.js';
+import type { DB } from '../../db/schema.js';
 import type { Actor, RoleGrant, Role, ScopedRole, ScopeKind } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import { taipeiDay } from '../../domain/monitoring.js';
@@ -36,16 +38,48 @@ export async function grantsOf(db: DbOrTx, userId: number, now: Date): Promise<R
   return rows.map((r) => ({ role: r.role as ScopedRole, scope: r.scope as ScopeKind, scopeId: r.scope_id }));
 }
 
-/** An actor as the rules see it: the account's role, its agencies and its scoped roles. */
-async function actorOf(db: DbOrTx, row: { id: number; display_name: string; role: string }, now: Date): Promise<Actor> {
+/**
+ * The user's agencies and scoped roles on `now`'s date in Taiwan, as two JSON columns of the query that finds the
+ * user (a session's or a token's): one round trip for every signed-in request instead of three.
+ */
+function actorParts(eb: ExpressionBuilder<DB & { u: DB['users'] }, 'u'>, now: Date) {
+  const today = taipeiDay(now);
+  return [
+    jsonArrayFrom(eb.selectFrom('user_agencies').select('agency_id').whereRef('user_agencies.user_id', '=', 'u.id')).as('agencies'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('role_grants')
+        .select(['role', 'scope', 'scope_id'])
+        .distinct()
+        .whereRef('role_grants.user_id', '=', 'u.id')
+        .where((w) => w.or([w('starts_on', 'is', null), w('starts_on', '<=', today)]))
+        .where((w) => w.or([w('ends_on', 'is', null), w('ends_on', '>=', today)])),
+    ).as('grants'),
+  ] as const;
+}
+
+/** An actor as the rules see it: the account's role, its agencies and its scoped roles, in a stable order. */
+function actorOf(row: {
+  id: number;
+  display_name: string;
+  role: string;
+  agencies: { agency_id: number }[];
+  grants: { role: string; scope: string; scope_id: number | null }[];
+}): Actor {
+  const grants: RoleGrant[] = row.grants.map((g) => ({ role: g.role as ScopedRole, scope: g.scope as ScopeKind, scopeId: g.scope_id }));
+  grants.sort((a, b) => cmp(a.role, b.role) || cmp(a.scope, b.scope) || byScopeId(a.scopeId, b.scopeId));
   return {
     id: row.id,
     displayName: row.display_name,
     role: row.role as Role,
-    agencyIds: await agenciesOf(db, row.id),
-    grants: await grantsOf(db, row.id, now),
+    agencyIds: row.agencies.map((a) => a.agency_id).sort((a, b) => a - b),
+    grants,
   };
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** As PostgreSQL orders them: a site-wide grant (no scope id) after the scoped ones. */
+const byScopeId = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
 
 /**
  * Gives a scoped role, for a term when `term` says (dates as YYYY-MM-DD, either end open); `source` names what gave
@@ -201,12 +235,13 @@ export async function findSessionActor(db: DbOrTx, tokenHash: string, now: Date)
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.display_name', 'u.role', 's.csrf_token'])
+    .select((eb) => actorParts(eb, now))
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    actor: await actorOf(db, row, now),
+    actor: actorOf(row),
     csrfToken: row.csrf_token,
   };
 }
@@ -269,12 +304,13 @@ export async function findApiTokenByHash(db: DbOrTx, tokenHash: string, now: Dat
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select([...tokenColumns, 'u.role'])
+    .select((eb) => actorParts(eb, now))
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     token: toApiToken(row),
-    actor: await actorOf(db, { id: row.user_id, display_name: row.display_name, role: row.role }, now),
+    actor: actorOf({ ...row, id: row.user_id }),
   };
 }
 
