@@ -52,20 +52,25 @@ export async function admitRequest(deps: Pick<AccountDeps, 'db' | 'now'>, limit:
   if (wait > 0) throw new RateLimitedError(wait);
 }
 
-/** Counts a request against another module's limit (`rule`, under `key`) in the same counters; refused with the wait. */
-export async function admitKeyed(deps: Pick<AccountDeps, 'db' | 'now'>, rule: BackoffRule, key: string): Promise<void> {
+/**
+ * Counts a request against another module's limit (`rule`, under `key`) in the same counters; refused with the wait.
+ * Given a transaction, the count is part of it (its row stays locked until it commits, and a write that fails
+ * takes its count back with it).
+ */
+export async function admitKeyed(deps: { db: DbOrTx; now: () => Date }, rule: BackoffRule, key: string): Promise<void> {
   const wait = await countUnlessWaiting(deps, rule, key);
   if (wait > 0) throw new RateLimitedError(wait);
 }
 
-async function countUnlessWaiting(deps: Pick<AccountDeps, 'db' | 'now'>, rule: BackoffRule, key: string): Promise<number> {
+async function countUnlessWaiting(deps: { db: DbOrTx; now: () => Date }, rule: BackoffRule, key: string): Promise<number> {
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const count = await accounts.lockFailureCount(trx, key, now);
-    const wait = secondsToWait(rule, count, now);
-    if (wait === 0) await accounts.setFailureCount(trx, key, currentFailures(rule.forgetAfterSeconds, count, now) + 1, now);
+  const count = async (trx: DbOrTx) => {
+    const current = await accounts.lockFailureCount(trx, key, now);
+    const wait = secondsToWait(rule, current, now);
+    if (wait === 0) await accounts.setFailureCount(trx, key, currentFailures(rule.forgetAfterSeconds, current, now) + 1, now);
     return wait;
-  });
+  };
+  return deps.db.isTransaction ? count(deps.db) : deps.db.transaction().execute(count);
 }
 
 // ------------------------------------------------------------------ mail

@@ -315,6 +315,35 @@ export async function recentInputsBy(db: DbOrTx, authorId: number, since: Date):
   return { count: row.n, last: row.last === null ? null : new Date(row.last) };
 }
 
+/**
+ * What decides whether the account may post now, in one read: its inputs since `since` (how many, the latest) and
+ * the end of a suspension in force at `now`, if any.
+ */
+export async function postingStanding(db: DbOrTx, authorId: number, since: Date, now: Date): Promise<RecentCount & { suspendedUntil: Date | null }> {
+  const row = await db
+    .selectFrom('inputs')
+    .select((eb) => [
+      sql<number>`count(*)::int`.as('n'),
+      sql<Date | null>`max(submitted_at)`.as('last'),
+      eb
+        .selectFrom('account_suspensions')
+        .select(sql<Date>`max(ends_at)`.as('ends'))
+        .where('user_id', '=', authorId)
+        .where('lifted_at', 'is', null)
+        .where('starts_at', '<=', now)
+        .where('ends_at', '>', now)
+        .as('suspended_until'),
+    ])
+    .where('author_id', '=', authorId)
+    .where('submitted_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return {
+    count: row.n,
+    last: row.last === null ? null : new Date(row.last),
+    suspendedUntil: row.suspended_until === null ? null : new Date(row.suspended_until),
+  };
+}
+
 /** How many reports the account made since `since`, and when the latest. */
 export async function recentReportsBy(db: DbOrTx, reporterId: number, since: Date): Promise<RecentCount> {
   const row = await db

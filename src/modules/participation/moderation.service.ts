@@ -62,28 +62,35 @@ function accountWait(rule: BackoffRule, recent: mq.RecentCount, now: Date): numb
   return recent.last === null ? 0 : secondsToWait(rule, { failures: recent.count, lastFailureAt: recent.last }, now);
 }
 
-async function admit(
-  deps: { db: Db; now: () => Date },
-  limits: { account: ModerationLimit; client: ModerationLimit },
-  recent: (since: Date) => Promise<mq.RecentCount>,
-  client: string,
-): Promise<void> {
-  const now = deps.now();
-  const accountRule = MODERATION_LIMITS[limits.account];
-  const byAccount = accountWait(accountRule, await recent(new Date(now.getTime() - accountRule.forgetAfterSeconds * 1000)), now);
-  if (byAccount > 0) throw new RateLimitedError(byAccount);
-  // Per address, in the counters the sign-in and sign-up limits keep (shared by every process on the database).
-  await admitKeyed(deps, MODERATION_LIMITS[limits.client], clientLimitKey(limits.client, client));
+/** The wait the client address's share imposes, counted in the sign-in limits' counters (every process shares them). */
+async function admitClient(deps: { db: DbOrTx; now: () => Date }, limit: ModerationLimit, client: string): Promise<void> {
+  await admitKeyed(deps, MODERATION_LIMITS[limit], clientLimitKey(limit, client));
 }
 
-/** An input about to be posted: refused with the wait (429) past the account's or the address's share. */
-export async function admitInput(deps: { db: Db; now: () => Date }, actorId: number, client: string): Promise<void> {
-  await admit(deps, { account: 'inputAccount', client: 'inputClient' }, (since) => mq.recentInputsBy(deps.db, actorId, since), client);
+/**
+ * An input about to be posted, as the first statements of the transaction that writes it (`trx`): refused (403) while
+ * the account is suspended, and with the wait (429) past the account's or the address's share. Nothing is counted
+ * for an input that is then refused.
+ */
+export async function admitInput(deps: { db: DbOrTx; now: () => Date }, actorId: number, client: string | undefined): Promise<void> {
+  const now = deps.now();
+  const rule = MODERATION_LIMITS.inputAccount;
+  const standing = await mq.postingStanding(deps.db, actorId, new Date(now.getTime() - rule.forgetAfterSeconds * 1000), now);
+  if (standing.suspendedUntil) throw new ForbiddenError('participation.error.suspended', { date: formatInstant(standing.suspendedUntil) });
+  // The seed and the CLI name no client: they are not limited.
+  if (client === undefined) return;
+  const byAccount = accountWait(rule, standing, now);
+  if (byAccount > 0) throw new RateLimitedError(byAccount);
+  await admitClient(deps, 'inputClient', client);
 }
 
 /** A report about to be made: refused with the wait (429) past the account's or the address's share. */
 export async function admitReport(deps: { db: Db; now: () => Date }, actorId: number, client: string): Promise<void> {
-  await admit(deps, { account: 'reportAccount', client: 'reportClient' }, (since) => mq.recentReportsBy(deps.db, actorId, since), client);
+  const now = deps.now();
+  const rule = MODERATION_LIMITS.reportAccount;
+  const byAccount = accountWait(rule, await mq.recentReportsBy(deps.db, actorId, new Date(now.getTime() - rule.forgetAfterSeconds * 1000)), now);
+  if (byAccount > 0) throw new RateLimitedError(byAccount);
+  await admitClient(deps, 'reportClient', client);
 }
 
 // ---------------------------------------------------------------- reports

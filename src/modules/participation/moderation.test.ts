@@ -292,6 +292,19 @@ describe('posting limits', () => {
     await service.admitInput(deps, 6_000_000, '203.0.113.8');
   });
 
+  test('an input refused after the limits were counted counts for nothing: they are part of its transaction', async () => {
+    const eager = await addUser(ctx, 'eager@example.org', 'public');
+    const who = actor(eager, 'public');
+    const post = (targetId: number) =>
+      postInput({ ...deps, client: '203.0.113.9' }, who, ctx.planId, { kind: 'comment', targetType: 'commitment', targetId, body: 'On an unknown commitment' });
+    // Sixty-one posts on a commitment that does not exist: each refused after its count, each count rolled back.
+    for (let i = 0; i < 61; i++) await assert.rejects(post(999_999), (error: unknown) => error instanceof AppError && error.status < 500);
+    const counted = await ctx.database.db.selectFrom('sign_in_failures').select('failures').where('key', 'like', '%203.0.113.9').executeTakeFirst();
+    assert.equal(counted, undefined);
+    // The address may still post.
+    await service.admitInput(deps, eager, '203.0.113.9');
+  });
+
   test('the 429 message says when to try again, in both languages', async () => {
     const { en, zhTW } = await import('../../web/i18n.js').then((m) => ({
       en: m.t('en', 'error.rateLimited', { seconds: 30 }),

@@ -18,7 +18,7 @@ import { readHistoryEntry, recordHistory } from '../history/index.js';
 import { monitoringQueries } from '../monitoring/index.js';
 import { follow, notify, type FollowTarget } from '../notifications/index.js';
 import { planQueries as planQ } from '../plans/index.js';
-import { activeSuspension, admitInput } from './moderation.service.js';
+import { admitInput } from './moderation.service.js';
 import { isReadable, type Consultation, type Input } from './participation.model.js';
 import { consultationPath, inputPath } from './participation.paths.js';
 import * as q from './participation.queries.js';
@@ -231,14 +231,13 @@ function admitToConsultation(actor: Actor, consultation: Consultation, now: Date
   if (consultation.audience === 'internal' && !readsInternal(actor, consultation.planId)) throw new ForbiddenError();
 }
 
-/** Posting needs an account in good standing, within the limits (429 with the wait otherwise). */
-async function admitAuthor(deps: ParticipationDeps, actor: Actor): Promise<number | null> {
+/**
+ * Posting needs an account in good standing, within the limits (429 with the wait otherwise): checked as the first
+ * statements of the transaction that writes the input.
+ */
+async function admitAuthor(deps: ParticipationDeps, trx: DbOrTx, actor: Actor): Promise<number | null> {
   const accountId = accountIdOf(actor);
-  if (accountId !== null) {
-    const suspension = await activeSuspension(deps.db, accountId, deps.now());
-    if (suspension) throw new ForbiddenError('participation.error.suspended', { date: formatInstant(suspension.endsAt) });
-    if (deps.client !== undefined) await admitInput(deps, accountId, deps.client);
-  }
+  if (accountId !== null) await admitInput({ db: trx, now: deps.now }, accountId, deps.client);
   return accountId;
 }
 
@@ -297,8 +296,8 @@ export async function postInput(deps: ParticipationDeps, actor: Actor | null, pl
   authorize(who, 'input.post', { planId });
   if (input.website) throw new ValidationError([{ field: 'website', key: 'participation.error.honeypot' }]);
   if (input.kind === 'proposal' && input.targetType !== 'plan') throw new ValidationError([{ field: 'targetType', key: 'participation.error.proposalTarget' }]);
-  const authorId = await admitAuthor(deps, who);
   return deps.db.transaction().execute(async (trx) => {
+    const authorId = await admitAuthor(deps, trx, who);
     const plan = found(await planQ.findPlanById(trx, planId));
     const target = await resolveTarget(trx, planId, input.targetType, input.targetId, input.section);
     await checkProposal(trx, input);
@@ -347,8 +346,8 @@ export async function replyToInput(deps: ParticipationDeps, actor: Actor | null,
   authorize(who, 'input.post', { planId: parent.planId });
   if (parent.kind === 'reply') throw new ValidationError([{ field: 'parentId', key: 'participation.error.replyDepth' }]);
   if (!isReadable(parent)) throw new ValidationError([{ field: 'parentId', key: 'participation.error.replyToTombstone' }]);
-  const authorId = await admitAuthor(deps, who);
   return deps.db.transaction().execute(async (trx) => {
+    const authorId = await admitAuthor(deps, trx, who);
     if (parent.consultationId !== null) {
       const consultation = await q.findConsultationById(trx, parent.consultationId);
       if (consultation) admitToConsultation(who, consultation, deps.now());
