@@ -5,7 +5,8 @@
  *   - inputs posted through HTTP by wrk (`POST /api/v1/plans/{id}/inputs`, a bearer token each, a client address each
  *     through X-Forwarded-For and TRUST_PROXY=loopback, since the limits count per address too): every request goes
  *     the whole way (token, limits, checks, insert, history, follow, notifications, the answer's JSON);
- *   - pgbench's single-row insert rate on the same PostgreSQL, in the same run, as the reference;
+ *   - pgbench's single-row insert rate on the same PostgreSQL, in the same run, as the reference, into a table of the
+ *     references' own that bench/bare-insert-server.ts (the ceiling for a Node server) writes into too;
  *   - a commitment topped up to 500 inputs through the CSV import, for the page benchmark.
  */
 import { spawn } from 'node:child_process';
@@ -115,15 +116,10 @@ export async function topUpInputs(base: string, accounts: BenchAccounts): Promis
   return PAGE_INPUTS;
 }
 
-/**
- * pgbench's rate of single-row inserts (one INSERT a transaction, autocommit) into a table of its own on the same
- * server, with as many clients as wrk has connections: the reference for the inputs' rate.
- */
-export async function pgbenchInsertRate(databaseUrl: string, dir: string, seconds: number, clients: number): Promise<{ tps: number; version: string }> {
+/** The references' connection settings for psql and pgbench. */
+function pgEnv(databaseUrl: string): NodeJS.ProcessEnv {
   const url = new URL(databaseUrl);
-  const script = path.join(dir, 'insert.sql');
-  await writeFile(script, "INSERT INTO bench_inserts (body) VALUES ('壓力測試意見 bench input');\n");
-  const env = {
+  return {
     ...process.env,
     PGHOST: url.hostname,
     PGPORT: url.port || '5432',
@@ -131,9 +127,30 @@ export async function pgbenchInsertRate(databaseUrl: string, dir: string, second
     PGPASSWORD: decodeURIComponent(url.password),
     PGDATABASE: url.pathname.slice(1),
   };
-  await run('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-c', 'CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial PRIMARY KEY, body text NOT NULL)'], env);
+}
+
+/** The references' own table (pgbench's inserts and the bare server's), made before and dropped after them. */
+export async function createInsertTable(databaseUrl: string): Promise<void> {
+  await run(
+    'psql',
+    ['-q', '-v', 'ON_ERROR_STOP=1', '-c', 'CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial PRIMARY KEY, body text NOT NULL)'],
+    pgEnv(databaseUrl),
+  );
+}
+
+export async function dropInsertTable(databaseUrl: string): Promise<void> {
+  await run('psql', ['-q', '-c', 'DROP TABLE IF EXISTS bench_inserts'], pgEnv(databaseUrl));
+}
+
+/**
+ * pgbench's rate of single-row inserts (one INSERT a transaction, autocommit) into bench_inserts on the same server,
+ * with as many clients as wrk has connections: the reference for the inputs' rate.
+ */
+export async function pgbenchInsertRate(databaseUrl: string, dir: string, seconds: number, clients: number): Promise<{ tps: number; version: string }> {
+  const env = pgEnv(databaseUrl);
+  const script = path.join(dir, 'insert.sql');
+  await writeFile(script, "INSERT INTO bench_inserts (body) VALUES ('壓力測試意見 bench input');\n");
   const out = await run('pgbench', ['-n', '-f', script, '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(seconds)], env);
-  await run('psql', ['-q', '-c', 'DROP TABLE bench_inserts'], env);
   const tps = /tps = ([\d.]+)/.exec(out)?.[1];
   if (!tps) throw new Error(`pgbench printed no rate:\n${out}`);
   const version = (await run('pgbench', ['--version'], env)).trim();

@@ -13,7 +13,9 @@
  *   3. every target checked (status, X-Page-Cache, ETag) and its bytes saved; references started and checked;
  *   4. per page: ours uncached (`Cache-Control: no-cache`, which the page cache steps aside for), ours cached (a page
  *      cache hit), ours revalidated (If-None-Match → 304); the bare server and nginx with the same bytes (200 and 304);
- *   5. RSS after the bench;
+ *   5. inputs posted through HTTP (bench/inputs.ts), and beside them: our GET /healthz (the stack with no work), and on
+ *      PostgreSQL pgbench's single-row inserts and a bare node:http server posting each request with one INSERT
+ *      (bench/bare-insert-server.ts: what a Node process posts at most here); RSS after the bench;
  *   6. the server restarted with COCREATE_READ_CACHE=false, and each cached page's render measured again ("uncached,
  *      read cache off": every read goes to the database, as right after a write).
  * Ratios are ours ÷ bare node:http for the same kind of answer (200 with the body, or 304), and compare across runs.
@@ -38,7 +40,16 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { BareRoute } from './bare-server.js';
 import { freePort, isRunning, rssMegabytes, sleep, waitForExit } from './support.js';
-import { INPUTS_COMMITMENT, makeBenchAccounts, PAGE_INPUTS, pgbenchInsertRate, topUpInputs, writeInputScript } from './inputs.js';
+import {
+  createInsertTable,
+  dropInsertTable,
+  INPUTS_COMMITMENT,
+  makeBenchAccounts,
+  PAGE_INPUTS,
+  pgbenchInsertRate,
+  topUpInputs,
+  writeInputScript,
+} from './inputs.js';
 import { findWrk, runWrk, writeWrkScript, type WrkResult } from './wrk.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -143,6 +154,10 @@ interface InputWrites {
   accounts: number;
   ours: WrkResult;
   pgbench: { tps: number; version: string } | undefined;
+  /** Our server's lightest route (GET /healthz: no credential, no database), in the same run. */
+  healthz: WrkResult;
+  /** The ceiling: a bare node:http server posting each request with one INSERT (bench/bare-insert-server.ts). */
+  bareInsert: WrkResult | undefined;
 }
 
 interface EngineResult {
@@ -166,6 +181,8 @@ interface Started {
   tempRoot: string | undefined;
   server: ChildProcess | undefined;
   bare: ChildProcess | undefined;
+  /** The input benchmark's ceiling (bench/bare-insert-server.ts). */
+  bareInsert: ChildProcess | undefined;
   nginx: { child: ChildProcess; binary: string; conf: string; prefix: string } | undefined;
   wrk: ChildProcess | undefined;
   pgDatabases: { adminUrl: string; name: string }[];
@@ -173,7 +190,16 @@ interface Started {
   search: ChildProcess | undefined;
 }
 
-const started: Started = { tempRoot: undefined, server: undefined, bare: undefined, nginx: undefined, wrk: undefined, pgDatabases: [], search: undefined };
+const started: Started = {
+  tempRoot: undefined,
+  server: undefined,
+  bare: undefined,
+  bareInsert: undefined,
+  nginx: undefined,
+  wrk: undefined,
+  pgDatabases: [],
+  search: undefined,
+};
 let stopping = false;
 
 async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -217,6 +243,7 @@ async function cleanup(): Promise<void> {
   if (isRunning(started.wrk)) started.wrk.kill('SIGKILL');
   await stopNginx();
   await stopChild(started.bare);
+  await stopChild(started.bareInsert);
   await stopServer();
   for (const { adminUrl, name } of started.pgDatabases.splice(0)) {
     await dropPgDatabase(adminUrl, name).catch((error: unknown) => log(`bench: could not drop database ${name}: ${String(error)}`));
@@ -226,7 +253,7 @@ async function cleanup(): Promise<void> {
 
 /** Last resort if the process exits without going through cleanup(): synchronous kills and removal. */
 process.on('exit', () => {
-  for (const child of [started.wrk, started.nginx?.child, started.bare, started.server, started.search]) {
+  for (const child of [started.wrk, started.nginx?.child, started.bare, started.bareInsert, started.server, started.search]) {
     if (isRunning(child)) child.kill('SIGKILL');
   }
   if (started.tempRoot) rmSync(started.tempRoot, { recursive: true, force: true });
@@ -347,6 +374,30 @@ async function startBare(routesFile: string): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}${pages[0]?.path ?? '/'}`, child, output, 'the bare node:http server', 30_000);
   return base;
+}
+
+/** The bare insert server (bench/bare-insert-server.ts) under the input script's requests: the ceiling. */
+async function bareInsertRate(databaseUrl: string, script: string): Promise<WrkResult> {
+  const port = await freePort();
+  const { child, output } = spawnTracked(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'bench', 'bare-insert-server.ts'), databaseUrl, String(port), String(connections)],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  started.bareInsert = child;
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${base}/`, child, output, 'the bare insert server', 30_000);
+    const post = (s: number) => runWrk(wrkBinary, { url: base, threads, connections, seconds: s, script, onStart: (w) => (started.wrk = w) });
+    await post(warmupSeconds);
+    const result = await post(seconds);
+    if (result.requests === 0 || result.badStatus > 0 || result.socketErrors > 0)
+      throw new Error(`bare inserts: ${result.badStatus} responses with status ≥ 400 and ${result.socketErrors} socket errors out of ${result.requests}`);
+    return result;
+  } finally {
+    await stopChild(child);
+    started.bareInsert = undefined;
+  }
 }
 
 function findNginx(): { binary: string; version: string } | undefined {
@@ -776,9 +827,30 @@ async function benchEngine(
   const oursWrites = await postInputs(seconds);
   if (oursWrites.requests === 0 || oursWrites.badStatus > 0 || oursWrites.socketErrors > 0)
     throw new Error(`inputs: ${oursWrites.badStatus} responses with status ≥ 400 and ${oursWrites.socketErrors} socket errors out of ${oursWrites.requests}`);
-  const pgbench = engine === 'postgres' && postgresUrl ? await pgbenchInsertRate(urlOf(env), tempRoot, seconds, connections) : undefined;
-  const inputs: InputWrites = { accounts: accounts.tokens.length, ours: oursWrites, pgbench };
-  log(`bench: ${label}: ${fmtRate(oursWrites.requestsPerSecond)} inputs/s${pgbench ? `; pgbench ${fmtRate(pgbench.tps)} inserts/s` : ''}`);
+  // What our stack answers at most (no credential, no database), and what any Node process can post at most here.
+  const healthz = await runWrk(wrkBinary, {
+    url: `${server.base}/healthz`,
+    threads,
+    connections,
+    seconds,
+    script: await writeWrkScript(tempRoot),
+    onStart: (child) => (started.wrk = child),
+  });
+  let pgbench: InputWrites['pgbench'];
+  let bareInsert: InputWrites['bareInsert'];
+  if (engine === 'postgres' && postgresUrl) {
+    await createInsertTable(urlOf(env));
+    try {
+      pgbench = await pgbenchInsertRate(urlOf(env), tempRoot, seconds, connections);
+      bareInsert = await bareInsertRate(urlOf(env), inputScript);
+    } finally {
+      await dropInsertTable(urlOf(env));
+    }
+  }
+  const inputs: InputWrites = { accounts: accounts.tokens.length, ours: oursWrites, pgbench, healthz, bareInsert };
+  log(
+    `bench: ${label}: ${fmtRate(oursWrites.requestsPerSecond)} inputs/s; /healthz ${fmtRate(healthz.requestsPerSecond)}/s${pgbench ? `; pgbench ${fmtRate(pgbench.tps)} inserts/s` : ''}${bareInsert ? `; bare node:http + INSERT ${fmtRate(bareInsert.requestsPerSecond)}/s` : ''}`,
+  );
 
   memory.afterBench = await settledRss(server.pid);
   log(`bench: ${label}: RSS after the bench ${fmtMb(memory.afterBench)}`);
@@ -901,6 +973,15 @@ function inputLines(result: EngineResult): string[] {
         `- ${through}; pgbench (${w.pgbench.version}), one INSERT a transaction with ${connections} clients on the same server: ${fmtRate(w.pgbench.tps)}/s; ours ÷ pgbench ${fmtRatio(r)} (target ≥ ${TARGET_INPUTS_OF_PGBENCH}: ${r >= TARGET_INPUTS_OF_PGBENCH ? 'met' : 'NOT met'})`,
       );
     } else out.push(`- ${through} (no pgbench reference on the embedded database)`);
+    // The ceilings, in the same run: what our stack answers with no work at all, and what a Node process posts at most.
+    const ofPgbench = (rate: number) => (w.pgbench ? `; ÷ pgbench ${fmtRatio(rate / w.pgbench.tps)}` : '');
+    out.push(
+      `- Ceiling of our stack: \`GET /healthz\` (no credential, no database, the same middleware) ${fmtRate(w.healthz.requestsPerSecond)}/s${ofPgbench(w.healthz.requestsPerSecond)}`,
+    );
+    if (w.bareInsert)
+      out.push(
+        `- Ceiling for Node with node-postgres here: bare node:http posting each request with one INSERT through node-postgres (bench/bare-insert-server.ts, ${connections} pooled connections) ${fmtRate(w.bareInsert.requestsPerSecond)}/s${ofPgbench(w.bareInsert.requestsPerSecond)}; ours ÷ it ${fmtRatio(w.ours.requestsPerSecond / w.bareInsert.requestsPerSecond)}`,
+      );
   }
   for (const row of result.rows) {
     if (!row.page.name.includes(`${PAGE_INPUTS} inputs`) || !row.nginx || (row.kind !== 'cached' && row.kind !== 'uncached')) continue;
