@@ -11,9 +11,10 @@ import type { Logger } from 'pino';
 import { ValidationError } from './errors.js';
 import { modules as defaultModules } from './modules/index.js';
 import type { Services } from './services.js';
-import { identityOf, registerModules, type ModuleManifest } from './web/module.js';
+import { identityOf, registerModules, sitemapOf, type ModuleManifest } from './web/module.js';
+import { renderRobots, renderSitemap } from './web/sitemap.js';
 import { RESTRICTED_CACHE_CONTROL } from './web/visibility.js';
-import { href, pageContext, type AppEnv } from './web/context.js';
+import { href, pageContext, siteOrigin, type AppEnv } from './web/context.js';
 import { t } from './web/i18n.js';
 import { Layout } from './web/layout.js';
 import { bodyLimits } from './web/body-limits.js';
@@ -100,6 +101,12 @@ export function createApp({ services, logger, modules = defaultModules }: AppOpt
     return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // For search engines: every module's public pages in both languages (web/sitemap.ts), and where to find them.
+  app.get('/sitemap.xml', async (c) => {
+    c.header('Cache-Control', 'public, max-age=600');
+    return c.body(renderSitemap(siteOrigin(c), await sitemapOf(services.db, modules)), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+  });
+  app.get('/robots.txt', (c) => c.text(renderRobots(siteOrigin(c))));
 
   app.use('*', authenticate(identityOf(modules)));
   // Before any route or query reads the path or query string (ADR 0016).

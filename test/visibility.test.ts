@@ -70,6 +70,7 @@ function channels(): string[] {
     ...[...world.evidenceIds].map((id) => `/evidence/${id}`),
     '/transcripts',
     '/transcripts.atom',
+    '/sitemap.xml',
     ...[...world.transcripts.keys()].flatMap((slug) => [`/transcripts/${slug}`, `/transcripts/${slug}.md`, `/transcripts/${slug}.akn.xml`]),
     '/speakers',
     '/account/tokens',

@@ -30,12 +30,18 @@ export interface PageContext {
   search: string;
   /** Unread notifications of the signed-in person, when a module counted them for this page (the header shows them). */
   unreadNotifications?: number;
+  /**
+   * COCREATE_PUBLIC_URL without its trailing slash, for the canonical address and OpenGraph's; never the request's
+   * Host, which a cached page would otherwise hand to everyone.
+   */
+  publicOrigin?: string;
 }
 
 export function pageContext(c: AppContext): PageContext {
   const url = new URL(c.req.url);
   const path = sameOriginPath(url.pathname.replace(/^\/en(?=\/|$)/, '') || '/');
   const unread = c.get('unreadNotifications');
+  const publicOrigin = c.get('services').config.publicUrl?.replace(/\/$/, '');
   return {
     lang: c.get('lang'),
     actor: c.get('actor'),
@@ -43,6 +49,7 @@ export function pageContext(c: AppContext): PageContext {
     path,
     search: url.search,
     ...(unread !== undefined ? { unreadNotifications: unread } : {}),
+    ...(publicOrigin ? { publicOrigin } : {}),
   };
 }
 
@@ -54,11 +61,12 @@ export function sameOriginPath(path: string): string {
   return path.replace(/^[/\\]+/, '/');
 }
 
-/** A site path in the given language: zh-TW at the root, English under /en. Always a same-origin path. */
 /** The site's address for absolute links (feeds): COCREATE_PUBLIC_URL when set, else the request's own origin. */
 export function siteOrigin(c: AppContext): string {
   return c.get('services').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }
+
+/** A site path in the given language: zh-TW at the root, English under /en. Always a same-origin path. */
 
 export function href(lang: Lang, path: string): string {
   const own = sameOriginPath(path);

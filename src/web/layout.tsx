@@ -8,6 +8,9 @@ export interface Crumb {
   path?: string;
 }
 
+/** OpenGraph's locale names (language_TERRITORY). */
+const OG_LOCALE = { 'zh-TW': 'zh_TW', en: 'en_US' } as const;
+
 /** The unread count as the header says it: at most 99, then "99+". */
 const unreadLabel = (count: number): string => (count > 99 ? '99+' : String(count));
 
@@ -24,6 +27,8 @@ export function Layout(props: {
   const other = lang === 'en' ? 'zh-TW' : 'en';
   const otherPath = href(other, ctx.path) + ctx.search;
   const pageTitle = `${props.title} · ${t(lang, 'site.name')}`;
+  // Absolute when the site's public address is configured (COCREATE_PUBLIC_URL), else this site's path.
+  const canonical = `${ctx.publicOrigin ?? ''}${href(lang, ctx.path)}${ctx.search}`;
   return (
     <html lang={lang}>
       <head>
@@ -32,7 +37,17 @@ export function Layout(props: {
         <title>{pageTitle}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="alternate" hreflang={other} href={otherPath} />
+        <link rel="canonical" href={canonical} />
+        <link rel="alternate" hreflang="zh-TW" href={href('zh-TW', ctx.path) + ctx.search} />
+        <link rel="alternate" hreflang="en" href={href('en', ctx.path) + ctx.search} />
+        <link rel="alternate" hreflang="x-default" href={href('zh-TW', ctx.path) + ctx.search} />
+        <meta property="og:site_name" content={t(lang, 'site.name')} />
+        <meta property="og:title" content={props.title} />
+        <meta property="og:type" content="website" />
+        <meta property="og:locale" content={OG_LOCALE[lang]} />
+        <meta property="og:locale:alternate" content={OG_LOCALE[other]} />
+        {props.description ? <meta property="og:description" content={props.description} /> : null}
+        {ctx.publicOrigin ? <meta property="og:url" content={canonical} /> : null}
         {(props.feeds ?? []).map((f) => (
           <link rel="alternate" type="application/atom+xml" title={f.title} href={href(lang, f.path)} />
         ))}

@@ -14,6 +14,7 @@ import type { AppEnv } from './context.js';
 import type { Services } from '../services.js';
 import type { Mailer } from './mail.js';
 import type { IdentityProvider } from './middleware.js';
+import type { SitemapEntry } from './sitemap.js';
 import { registerMessages, type Catalog } from './i18n.js';
 import { registerSections, type SectionContribution } from './sections.js';
 import { registerVisibility, type VisibilityPolicy } from './visibility.js';
@@ -47,6 +48,8 @@ export interface ModuleManifest {
   name: string;
   /** JSON routes under /api/v1, registered on the shared OpenAPI app (so they join the API document). */
   api?: (api: OpenAPIHono<AppEnv>) => void;
+  /** The public pages this module serves, for /sitemap.xml: only what anyone may read (web/sitemap.ts). */
+  sitemap?: (db: Db) => Promise<readonly SitemapEntry[]>;
   /** HTML pages, mounted at / (zh-TW) and at /en. */
   pages?: () => Hono<AppEnv>;
   /** UI messages in both languages; a key may be defined by one module only. */
@@ -139,6 +142,12 @@ export function provided<K extends keyof Provisions>(name: K): Provisions[K] | u
 /** The one module's identity provider (sessions, tokens), or an anonymous-only one when no module provides it. */
 export function identityOf(list: readonly ModuleManifest[]): IdentityProvider {
   return list.find((m) => m.identity)?.identity ?? { actorForApiToken: () => Promise.resolve(undefined), actorForSession: () => Promise.resolve(undefined) };
+}
+
+/** Every module's public pages, in list order. */
+export async function sitemapOf(db: Db, list: readonly ModuleManifest[]): Promise<SitemapEntry[]> {
+  const lists = await Promise.all(list.map((m) => m.sitemap?.(db) ?? Promise.resolve([])));
+  return lists.flat();
 }
 
 /** The demo seed of every module, in list order; each may hand on what later ones need (the plan, its agencies). */

@@ -4,6 +4,7 @@ import { plansPolicy } from './plans.policy.js';
 import { planApi } from './plans.api.js';
 import { planPages } from './plans.routes.js';
 import { seedDemoPlan } from './plans.seed.js';
+import { plansSitemap } from './plans.sitemap.js';
 import { plansVisibility } from './plans.visibility.js';
 import './plans.table.js';
 
@@ -14,6 +15,7 @@ export const plansModule = defineModule({
   policy: plansPolicy,
   historyEntityTypes: ['plan', 'area', 'commitment', 'milestone', 'agency'],
   visibility: plansVisibility,
+  sitemap: plansSitemap,
   seed: async (db) => seedDemoPlan(db),
 });
 

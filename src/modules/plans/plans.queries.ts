@@ -589,3 +589,14 @@ export async function listTransfers(db: DbOrTx, commitmentId: number): Promise<T
     actorName: r.actor_name,
   }));
 }
+
+/** Every plan's commitments by plan slug and number, for the sitemap (plans are public in every state, ADR 0013). */
+export async function listCommitmentAddresses(db: DbOrTx): Promise<{ slug: string; number: string }[]> {
+  return db
+    .selectFrom('commitments as c')
+    .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
+    .select(['p.slug', 'c.number'])
+    .orderBy('p.id')
+    .orderBy('c.id')
+    .execute();
+}

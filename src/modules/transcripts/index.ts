@@ -5,6 +5,7 @@ import { transcriptMessages } from './transcripts.messages.js';
 import { transcriptsPolicy } from './transcripts.policy.js';
 import { transcriptPages } from './transcripts.routes.js';
 import { seedDemoTranscripts } from './transcripts.seed.js';
+import { transcriptsSitemap } from './transcripts.sitemap.js';
 import { transcriptsVisibility } from './transcripts.visibility.js';
 import './transcripts.table.js';
 import { unlinkAccount } from './transcripts.queries.js';
@@ -16,6 +17,7 @@ export const transcriptsModule = defineModule({
   messages: transcriptMessages,
   policy: transcriptsPolicy,
   visibility: transcriptsVisibility,
+  sitemap: transcriptsSitemap,
   historyEntityTypes: ['transcript', 'speaker'],
   seed: async (db, context) => {
     if (context.planId === undefined) return;
