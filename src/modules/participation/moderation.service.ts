@@ -68,9 +68,9 @@ async function admitClient(deps: { db: DbOrTx; now: () => Date }, limit: Moderat
 }
 
 /**
- * An input about to be posted, as the first statements of the transaction that writes it (`trx`): refused (403) while
- * the account is suspended, and with the wait (429) past the account's or the address's share. Nothing is counted
- * for an input that is then refused.
+ * An input about to be posted, as the first statements of the transaction that writes it (`deps.db`): refused (403)
+ * while the account is suspended, and with the wait (429) past the account's or the address's share. Nothing is
+ * counted for an input that is then refused.
  */
 export async function admitInput(deps: { db: DbOrTx; now: () => Date }, actorId: number, client: string | undefined): Promise<void> {
   const now = deps.now();
