@@ -67,7 +67,6 @@ export function siteOrigin(c: AppContext): string {
 }
 
 /** A site path in the given language: zh-TW at the root, English under /en. Always a same-origin path. */
-
 export function href(lang: Lang, path: string): string {
   const own = sameOriginPath(path);
   if (lang === 'zh-TW') return own;

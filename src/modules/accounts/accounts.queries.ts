@@ -21,26 +21,10 @@ async function agenciesOf(db: DbOrTx, userId: number): Promise<number[]> {
   return rows.map((r) => r.agency_id);
 }
 
-/** The scoped roles a user holds on `now`'s date in Taiwan (one grant per role and scope, whatever granted it). */
-export async function grantsOf(db: DbOrTx, userId: number, now: Date): Promise<RoleGrant[]> {
-  const today = taipeiDay(now);
-  const rows = await db
-    .selectFrom('role_grants')
-    .select(['role', 'scope', 'scope_id'])
-    .distinct()
-    .where('user_id', '=', userId)
-    .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', today)]))
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
-    .orderBy('role')
-    .orderBy('scope')
-    .orderBy('scope_id')
-    .execute();
-  return rows.map((r) => ({ role: r.role as ScopedRole, scope: r.scope as ScopeKind, scopeId: r.scope_id }));
-}
-
 /**
- * The user's agencies and scoped roles on `now`'s date in Taiwan, as two JSON columns of the query that finds the
- * user (a session's or a token's): one round trip for every signed-in request instead of three.
+ * The user's agencies and scoped roles on `now`'s date in Taiwan (one grant per role and scope, whatever granted
+ * it), as two JSON columns of the query that finds the user (a session's or a token's): one round trip for every
+ * signed-in request instead of three.
  */
 function actorParts(eb: ExpressionBuilder<DB & { u: DB['users'] }, 'u'>, now: Date) {
   const today = taipeiDay(now);

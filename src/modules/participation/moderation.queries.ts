@@ -304,17 +304,6 @@ export interface RecentCount {
   last: Date | null;
 }
 
-/** How many inputs the account posted since `since`, and when the latest. */
-export async function recentInputsBy(db: DbOrTx, authorId: number, since: Date): Promise<RecentCount> {
-  const row = await db
-    .selectFrom('inputs')
-    .select([sql<number>`count(*)::int`.as('n'), sql<Date | null>`max(submitted_at)`.as('last')])
-    .where('author_id', '=', authorId)
-    .where('submitted_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { count: row.n, last: row.last === null ? null : new Date(row.last) };
-}
-
 /**
  * What decides whether the account may post now, in one read: its inputs since `since` (how many, the latest) and
  * the end of a suspension in force at `now`, if any.
