@@ -5,6 +5,7 @@
  * Messages come from the UI catalogs, in the console's language (console.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { z } from '@hono/zod-openapi';
@@ -18,7 +19,9 @@ import type { Lang } from './domain/localized.js';
 import { parseOfficeCalendarCsv, type CalendarRow } from './domain/working-days.js';
 import { ValidationError } from './errors.js';
 import { createUser } from './modules/accounts/index.js';
-import { findAgencyByCode } from './modules/plans/index.js';
+import { findAgencyByCode, planQueries } from './modules/plans/index.js';
+import { exportSite, importData, writeExport, type ImportSource } from './modules/opendata/index.js';
+import { systemActor } from './domain/system-actor.js';
 import { isEmpty } from './modules/plans/index.js';
 import { calendarRange, upsertCalendar } from './modules/transcripts/index.js';
 import { rebuildSearchIndex } from './modules/transcripts/index.js';
@@ -33,7 +36,7 @@ import { registerModules } from './web/module.js';
 // The modules' messages (import problems are theirs) and rules, as the server registers them.
 registerModules(modules);
 
-const COMMANDS = ['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search'] as const;
+const COMMANDS = ['migrate', 'seed', 'create-user', 'import-calendar', 'import-transcript', 'reindex-search', 'export', 'import'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const USAGE = `Usage: cocreate <command> [options]
@@ -50,6 +53,13 @@ Commands:
   import-calendar FILE … [--force]
                                load the government office calendar (行政機關辦公日曆表 open-data CSV) used to count
                                working days; all files or nothing, a day already loaded is replaced
+  export [--plan SLUG] [--out DIR]
+                               write the open data (the whole site's, or one plan's) into DIR (default
+                               ./cocreate-export): data.zip, data.json, data.ods, csv/, README.md, LICENSE.txt, schema.json
+  import FILE [--table NAME] [--as NAME]
+                               import an export's data.json, data.zip or one table's CSV (the table from the file's name
+                               or --table): created or updated by ID, all checked first, all or nothing; the history
+                               names NAME (default "cocreate import") as who changed the plan content
   reindex-search               rebuild the transcript search index from the published speeches (after a change to
                                the tokenizer, or to pack blocks that edits have left small); in one transaction
 
@@ -334,6 +344,70 @@ async function createUserIn(
   }
 }
 
+/** export: the site's open data, or one plan's, into a directory; a progress bar on a terminal. */
+function exportCommand(out: Out, args: string[]): Step {
+  const { values } = parseArgs({ args, options: { plan: { type: 'string' }, out: { type: 'string', default: 'cocreate-export' } } });
+  const dir = resolve(values.out);
+  return async ({ db }) => {
+    const started = performance.now();
+    let rows = 0;
+    const onProgress = (done: number, total: number) => {
+      rows = done;
+      progress(done, total, 'export');
+    };
+    if (values.plan === undefined) await exportSite(db, dir, { publicUrl: loadConfig().publicUrl, onProgress });
+    else {
+      const plan = await planQueries.findPlanBySlug(db, values.plan);
+      if (!plan) {
+        out.warn('cli.export.noPlan', { slug: values.plan });
+        return 2;
+      }
+      await writeExport(db, dir, { scope: { planId: plan.id }, planSlug: plan.slug, publicUrl: loadConfig().publicUrl, onProgress });
+    }
+    out.say('cli.export.done', { rows, dir, seconds: ((performance.now() - started) / 1000).toFixed(1) });
+    return 0;
+  };
+}
+
+/** import: one export file, checked whole before the database is written; every problem by file, row and column. */
+async function importCommand(out: Out, args: string[]): Promise<number | Step> {
+  const { positionals, values } = parseArgs({ args, options: { table: { type: 'string' }, as: { type: 'string' } }, allowPositionals: true });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    out.warn('cli.import.needFile');
+    return 2;
+  }
+  const kind = /\.json$/i.test(file) ? 'json' : /\.zip$/i.test(file) ? 'zip' : /\.csv$/i.test(file) ? 'csv' : null;
+  if (kind === null) {
+    out.warn('cli.import.kind', { file });
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    out.warn('cli.readFailed', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    return 1;
+  }
+  const fileName = basename(file);
+  const source: ImportSource = kind === 'csv' ? { kind, bytes, fileName, table: values.table } : { kind, bytes, fileName };
+  // The operator at the console acts as an administrator; the history names them as they ask.
+  const actor = systemActor(values.as ?? 'cocreate import', 'admin');
+  return async ({ db }) => {
+    try {
+      const summary = await importData({ db }, actor, out.lang, source, (done, total) => progress(done, total, 'import'));
+      for (const table of summary.tables) out.say('cli.import.table', { table: table.name, rows: table.rows, created: table.created, updated: table.updated });
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // Each message names its file, row and column already.
+      for (const message of Object.values(error.messages)) process.stderr.write(`${message}\n`);
+      out.warn('cli.import.refused');
+      return 1;
+    }
+  };
+}
+
 /** The command's checks that need no database, then its step; migrate only opens (opening migrates). */
 async function prepare(out: Out, command: Command, args: string[]): Promise<number | Step> {
   switch (command) {
@@ -374,6 +448,10 @@ async function prepare(out: Out, command: Command, args: string[]): Promise<numb
       };
     case 'create-user':
       return createUserCommand(out, args);
+    case 'export':
+      return exportCommand(out, args);
+    case 'import':
+      return importCommand(out, args);
   }
 }
 

@@ -139,7 +139,7 @@ export function Layout(props: {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              <a href="/api/v1/plans">{t(lang, 'footer.openData')}</a> · <a href={href(lang, '/privacy')}>{t(lang, 'accounts.nav.privacy')}</a> ·{' '}
+              <a href={href(lang, '/data')}>{t(lang, 'footer.openData')}</a> · <a href={href(lang, '/privacy')}>{t(lang, 'accounts.nav.privacy')}</a> ·{' '}
               {t(lang, 'footer.source')}
             </p>
           </div>

@@ -16,6 +16,7 @@ import type { Mailer } from './mail.js';
 import type { IdentityProvider } from './middleware.js';
 import type { SitemapEntry } from './sitemap.js';
 import { registerMessages, type Catalog } from './i18n.js';
+import type { OpenDataEntity } from './open-data.js';
 import { registerSections, type SectionContribution } from './sections.js';
 import { registerVisibility, type VisibilityPolicy } from './visibility.js';
 
@@ -85,6 +86,11 @@ export interface ModuleManifest {
   csrfExemptPosts?: readonly RegExp[];
   /** A background task the server starts after the database is ready and stops before closing it. */
   worker?: (context: WorkerContext) => { stop(): Promise<void> };
+  /**
+   * The entities this module publishes as open data and takes back by import (web/open-data.ts, ADR 0030): their
+   * columns, how to read what the public may see in keyset-paged batches, and how to create or update rows by id.
+   */
+  openData?: readonly OpenDataEntity[];
   /** Loads the module's demo data into an empty database; may extend the context for later modules. */
   seed?: (db: Db, context: SeedContext) => Promise<SeedContext | void>;
 }
