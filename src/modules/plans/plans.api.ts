@@ -18,12 +18,15 @@ import {
   areaOutput,
   commitmentInput,
   commitmentOutput,
+  commitmentPatch,
   historyOutput,
   milestoneInput,
   milestoneOutput,
+  milestonePatch,
   pageOf,
   planInput,
   planOutput,
+  proposedChangeOutput,
   withVersion,
 } from './plans.schemas.js';
 import * as service from './plans.service.js';
@@ -212,15 +215,21 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
-    commitmentRoutes.update(
-      { path: '/commitments/{id}', summary: 'Update a commitment (agency officers: their own agency’s)' },
-      withVersion(commitmentInput),
-      commitmentOutput,
+    commitmentRoutes.write(
+      {
+        method: 'patch',
+        path: '/commitments/{id}',
+        summary:
+          'Update a commitment (agency officers: their own agency’s). Once its plan is adopted, a change of its official text, OGP values or dates needs a `reason` and is answered 202 with the proposed amendment (other changes in the same edit apply); the secretariat may mark a correction `editorial`',
+      },
+      commitmentPatch,
+      { 200: jsonContent(commitmentOutput, 'Updated'), 202: jsonContent(proposedChangeOutput, 'Held back as a proposed amendment for the forum’s decision') },
     ),
     async (c) => {
       const { db } = c.get('services');
-      const updated = await service.updateCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(presentCommitment(updated, await planOrThrow(db, updated.planId)), 200);
+      const outcome = await service.changeCommitment({ db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      if ('proposed' in outcome) return c.json({ proposed: outcome.proposed }, 202);
+      return c.json(presentCommitment(outcome.applied, await planOrThrow(db, outcome.applied.planId)), 200);
     },
   );
   api.openapi(commitmentRoutes.delete({ path: '/commitments/{id}', summary: 'Delete a commitment' }), async (c) => {
@@ -261,13 +270,34 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
     if (!milestone) throw new NotFoundError();
     return c.json(milestone, 200);
   });
-  childRecordApi(api, milestoneRoutes, {
-    parentPath: '/commitments/{id}/milestones',
-    path: '/milestones/{id}',
-    summaries: { add: 'Add a milestone (dates inside the commitment’s)', update: 'Update a milestone', remove: 'Delete a milestone' },
-    input: milestoneInput,
-    output: milestoneOutput,
-    service: { create: service.createMilestone, update: service.updateMilestone, remove: service.deleteMilestone },
+  api.openapi(
+    milestoneRoutes.addUnder(
+      { path: '/commitments/{id}/milestones', summary: 'Add a milestone (dates inside the commitment’s)' },
+      milestoneInput,
+      jsonContent(milestoneOutput, 'Created'),
+    ),
+    async (c) => c.json(await service.createMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  api.openapi(
+    milestoneRoutes.write(
+      {
+        method: 'patch',
+        path: '/milestones/{id}',
+        summary:
+          'Update a milestone. Once its plan is adopted, a change of its official deliverable or its dates needs a `reason` and is answered 202 with the proposed amendment',
+      },
+      milestonePatch,
+      { 200: jsonContent(milestoneOutput, 'Updated'), 202: jsonContent(proposedChangeOutput, 'Held back as a proposed amendment for the forum’s decision') },
+    ),
+    async (c) => {
+      const outcome = await service.changeMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      if ('proposed' in outcome) return c.json({ proposed: outcome.proposed }, 202);
+      return c.json(outcome.applied, 200);
+    },
+  );
+  api.openapi(milestoneRoutes.delete({ path: '/milestones/{id}', summary: 'Delete a milestone' }), async (c) => {
+    await service.deleteMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+    return c.body(null, 204);
   });
 
   // ---- agencies ----

@@ -86,6 +86,32 @@ export const areaForm = {
   posted: (body: PostedForm, shown: AreaFormValues): AreaFormValues => postedValues(body, shown),
 };
 
+// ------------------------------------------------------------------ change control
+
+/** What an edit of adopted text adds to its form (ADR 0031): the reason for an amendment, the editorial mark. */
+export interface ChangeRequestValues {
+  reason: string;
+  editorial: boolean;
+}
+
+const emptyChangeRequest = (): ChangeRequestValues => ({ reason: '', editorial: false });
+
+/** The reason as typed (left out when empty) and the editorial checkbox as a boolean (left out when not ticked). */
+function changeRequestInput(body: PostedForm, input: PostedForm): PostedForm {
+  const out: PostedForm = { ...input };
+  delete out.reason;
+  delete out.editorial;
+  const reason = (firstValue(body.reason) ?? '').trim();
+  if (reason !== '') out.reason = reason;
+  if ((listValue(body.editorial) ?? []).includes('true')) out.editorial = true;
+  return out;
+}
+
+const postedChangeRequest = (body: PostedForm): ChangeRequestValues => ({
+  reason: firstValue(body.reason) ?? '',
+  editorial: (listValue(body.editorial) ?? []).includes('true'),
+});
+
 // ------------------------------------------------------------------ commitment
 
 export interface CommitmentFormValues {
@@ -115,6 +141,7 @@ export interface CommitmentFormValues {
   /** One link a line: "title https://…". */
   links: string;
   version?: number;
+  change?: ChangeRequestValues;
 }
 
 type CommitmentFields = Omit<Commitment, 'id' | 'planId' | 'isDemo' | 'version'>;
@@ -157,22 +184,26 @@ export const commitmentForm = {
       leadAgencyId: 0,
       origin: 'government',
     }),
-  values: (c: Commitment): CommitmentFormValues => ({ ...commitmentFields(c), version: c.version }),
+  values: (c: Commitment): CommitmentFormValues => ({ ...commitmentFields(c), version: c.version, change: emptyChangeRequest() }),
   /** Checkbox lists, the SDG targets, the links textarea and "none" for empty optional fields, in the API's shape. */
-  input: (body: PostedForm): PostedForm => ({
-    ...body,
-    ...sent(body, {
-      coAgencyIds: listValue(body.coAgencyIds),
-      ogpValues: listValue(body.ogpValues),
-      sdgTargets: (firstValue(body.sdgTargets) ?? '').split(/[,，、\s]+/).filter(Boolean),
-      links: linksFromText(firstValue(body.links) ?? ''),
-      ogpId: noneIfEmpty(body.ogpId),
-      budgetAmount: noneIfEmpty(body.budgetAmount),
-      budgetCurrency: noneIfEmpty(body.budgetCurrency),
+  input: (body: PostedForm): PostedForm =>
+    changeRequestInput(body, {
+      ...body,
+      ...sent(body, {
+        coAgencyIds: listValue(body.coAgencyIds),
+        ogpValues: listValue(body.ogpValues),
+        sdgTargets: (firstValue(body.sdgTargets) ?? '').split(/[,，、\s]+/).filter(Boolean),
+        links: linksFromText(firstValue(body.links) ?? ''),
+        ogpId: noneIfEmpty(body.ogpId),
+        budgetAmount: noneIfEmpty(body.budgetAmount),
+        budgetCurrency: noneIfEmpty(body.budgetCurrency),
+      }),
     }),
-  }),
   /** A post shown again: what was typed, over what the form showed. */
-  posted: (body: PostedForm, shown: CommitmentFormValues): CommitmentFormValues => postedValues(body, shown),
+  posted: (body: PostedForm, shown: CommitmentFormValues): CommitmentFormValues => ({
+    ...postedValues(body, shown),
+    change: postedChangeRequest(body),
+  }),
 };
 
 // ------------------------------------------------------------------ milestone
@@ -187,6 +218,7 @@ export interface MilestoneFormValues {
   /** Empty: counts equally with the others. */
   weight: string;
   version?: number;
+  change?: ChangeRequestValues;
 }
 
 type MilestoneFields = Pick<Milestone, 'position' | 'deliverable' | 'indicator' | 'target' | 'startDate' | 'endDate' | 'weight'>;
@@ -205,14 +237,17 @@ export const milestoneForm = {
   /** A new milestone's form: the next position, the commitment's dates. */
   empty: (commitment: Pick<Commitment, 'startDate' | 'endDate'>, position: number): MilestoneFormValues =>
     milestoneFields({ ...newMilestoneDefaults(), position, startDate: commitment.startDate, endDate: commitment.endDate }),
-  values: (m: Milestone): MilestoneFormValues => ({ ...milestoneFields(m), version: m.version }),
+  values: (m: Milestone): MilestoneFormValues => ({ ...milestoneFields(m), version: m.version, change: emptyChangeRequest() }),
   /** An empty position means "after the others", an empty weight "count equally". */
   input: (body: PostedForm): PostedForm => {
     const input: PostedForm = { ...body };
     if ('position' in body && (firstValue(body.position) ?? '').trim() === '') delete input.position;
     if ('weight' in body && (firstValue(body.weight) ?? '').trim() === '') input.weight = null;
-    return input;
+    return changeRequestInput(body, input);
   },
   /** A post shown again: what was typed, over what the form showed. */
-  posted: (body: PostedForm, shown: MilestoneFormValues): MilestoneFormValues => postedValues(body, shown),
+  posted: (body: PostedForm, shown: MilestoneFormValues): MilestoneFormValues => ({
+    ...postedValues(body, shown),
+    change: postedChangeRequest(body),
+  }),
 };

@@ -23,7 +23,7 @@ import {
   type PlanFormValues,
 } from './plans.forms.js';
 import * as q from './plans.queries.js';
-import { areaInput, commitmentInput, milestoneInput, planInput, withVersion } from './plans.schemas.js';
+import { areaInput, commitmentInput, commitmentPatch, milestoneInput, milestonePatch, planInput, withVersion } from './plans.schemas.js';
 import * as service from './plans.service.js';
 import { publicStatuses } from './plans.status.js';
 import { AgenciesPage } from './views/agencies.js';
@@ -62,6 +62,8 @@ declare module '../../web/sections.js' {
   interface PageSlots {
     /** Sections after a commitment's own content (its progress, its forum decisions, …). */
     commitment: CommitmentPageData;
+    /** Links beside a commitment's history link (its changes since adoption): each section is one or more list items. */
+    commitmentLinks: CommitmentPageData;
     /** Links under the plan page's "Following the plan": each section is one or more list items. */
     planFollow: PlanPageData;
     /** Sections after a plan's own content. */
@@ -271,7 +273,8 @@ export function planPages(): Hono<AppEnv> {
       q.listTransfers(db(c), commitment.id),
       publicStatuses(db(c), [commitment]),
     ]);
-    const extra = await renderSections(c, 'commitment', { plan, commitment, milestones, agencies });
+    const data = { plan, commitment, milestones, agencies };
+    const [extra, links] = await Promise.all([renderSections(c, 'commitment', data), renderSections(c, 'commitmentLinks', data)]);
     const actor = c.get('actor');
     return c.html(
       <CommitmentPage
@@ -287,6 +290,7 @@ export function planPages(): Hono<AppEnv> {
         canTransfer={can(actor, 'commitment.transfer')}
         transfers={transfers}
         extra={<>{extra.sections}</>}
+        links={links.sections}
         feeds={extra.feeds}
       />,
     );
@@ -334,9 +338,10 @@ export function planPages(): Hono<AppEnv> {
     const commitment = await commitmentByNumber(c, plan);
     return handleEditForm(c, {
       ...commitmentEditPage(c, plan, commitment),
-      schema: withVersion(commitmentInput),
-      run: (input) => service.updateCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
-      redirectTo: (updated) => commitmentPath(plan, updated),
+      schema: commitmentPatch,
+      run: (input) => service.changeCommitment({ db: db(c) }, c.get('actor'), commitment.id, input),
+      // A change held back for the forum's decision goes to its amendment's page.
+      redirectTo: (outcome) => ('proposed' in outcome ? outcome.proposed.url : commitmentPath(plan, outcome.applied)),
     });
   });
   app.post('/plans/:slug/commitments/:number/delete', async (c) => {
@@ -405,9 +410,9 @@ export function planPages(): Hono<AppEnv> {
     const milestone = await milestoneOf(c, commitment);
     return handleEditForm(c, {
       ...milestoneEditPage(c, plan, commitment, milestone),
-      schema: withVersion(milestoneInput),
-      run: (input) => service.updateMilestone({ db: db(c) }, c.get('actor'), milestone.id, input),
-      redirectTo: (m) => milestoneRow(plan, commitment, m),
+      schema: milestonePatch,
+      run: (input) => service.changeMilestone({ db: db(c) }, c.get('actor'), milestone.id, input),
+      redirectTo: (outcome) => ('proposed' in outcome ? outcome.proposed.url : milestoneRow(plan, commitment, outcome.applied)),
     });
   });
   app.post('/plans/:slug/commitments/:number/milestones/:milestoneId/delete', async (c) => {

@@ -113,6 +113,35 @@ export const milestoneInput = z.object({
 });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
 
+/**
+ * What an edit of an adopted commitment or milestone may add (ADR 0031): the reason that makes a change of its
+ * substance a proposed amendment (answered 202), or the secretariat's mark of an editorial correction (the reason is
+ * then its note). English text and translation status apply without either.
+ */
+export const changeRequestFields = {
+  reason: text(2000)
+    .trim()
+    .optional()
+    .openapi({ description: 'Why the adopted text should change: required when the edit changes its substance (it becomes a proposed amendment)' }),
+  editorial: z
+    .boolean({ message: 'error.invalid' })
+    .optional()
+    .openapi({ description: 'Secretariat only: a correction of a typing error, applied at once and labelled editorial' }),
+};
+
+/** A commitment's and a milestone's edit, with what change control reads. */
+export const commitmentPatch = withVersion(commitmentInput).extend(changeRequestFields);
+export type CommitmentPatch = z.infer<typeof commitmentPatch>;
+export const milestonePatch = withVersion(milestoneInput).extend(changeRequestFields);
+export type MilestonePatch = z.infer<typeof milestonePatch>;
+
+/** What an edit held back for the forum's decision answers (202): the proposed amendment. */
+export const proposedChangeOutput = z
+  .object({
+    proposed: z.object({ id: z.number().int(), status: z.string(), url: z.string() }),
+  })
+  .openapi('ProposedChange');
+
 export const agencyInput = z.object({
   code: text()
     .trim()

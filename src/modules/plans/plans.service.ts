@@ -25,6 +25,7 @@ import {
   type Milestone,
 } from '../../domain/plan.js';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { provided } from '../../web/module.js';
 import { recordHistory, recorded, type EntityType } from '../history/index.js';
 import {
   assertValid,
@@ -40,6 +41,57 @@ import {
 } from '../../web/service-helpers.js';
 import * as q from './plans.queries.js';
 import type { AgencyInput, AreaInput, CommitmentInput, MilestoneInput, PlanInput } from './plans.schemas.js';
+
+/**
+ * What an edit of a commitment or milestone may say about itself besides its values: the reason for a change of
+ * adopted substance (which makes it a proposed amendment), or that it is an editorial correction (the secretariat's).
+ */
+export interface ChangeRequest {
+  reason?: string | undefined;
+  editorial?: boolean | undefined;
+}
+
+/** A change held back for a decision: what plans answers about it (the API's 202). */
+export interface ProposedChange {
+  id: number;
+  status: string;
+  url: string;
+}
+
+/** What change control says of an edit: write it (with these fields added to its history entry), or hold it back. */
+export type ChangeVerdict =
+  { kind: 'apply'; values: object; label: Record<string, unknown> } | { kind: 'propose'; values: object | null; proposal: ProposedChange };
+
+/** An edit of a commitment or of one of its milestones, as change control reviews it (inside the edit's transaction). */
+export interface ReviewedEdit {
+  actor: Actor;
+  target: 'commitment' | 'milestone';
+  commitment: Commitment;
+  milestone: Milestone | null;
+  /** The record as stored, and as the edit would leave it (validated). */
+  before: object;
+  after: object;
+  request: ChangeRequest;
+}
+
+/**
+ * Change control of adopted plans (ADR 0031), provided by another module (amendments) so plans imports none: an
+ * edit of adopted substance becomes a proposed amendment, the secretariat's may be an editorial correction. Without
+ * a provider every edit applies as it is.
+ */
+export interface ChangeControl {
+  review(trx: DbOrTx, edit: ReviewedEdit): Promise<ChangeVerdict>;
+}
+
+declare module '../../web/module.js' {
+  interface Provisions {
+    /** Whether an edit of a commitment or milestone applies now or waits for the forum's decision (the amendments module). */
+    changeControl: ChangeControl;
+  }
+}
+
+/** An edit's outcome: written, or held back as a proposed change (a part that is not substance may be written). */
+export type ChangeOutcome<T> = { applied: T } | { proposed: ProposedChange; applied: T | null };
 
 export interface PlanServiceDeps {
   db: Db;
@@ -181,22 +233,99 @@ export async function createCommitment(deps: PlanServiceDeps, actor: Actor | nul
   });
 }
 
-export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, patch: Patch<CommitmentInput>): Promise<Commitment> {
+/**
+ * An edit of a commitment. Once its plan is adopted, change control (when a module provides it) decides: the edit
+ * applies, or its substance is held back as a proposed amendment and the rest applies.
+ */
+export async function changeCommitment(
+  deps: PlanServiceDeps,
+  actor: Actor | null,
+  commitmentId: number,
+  patch: Patch<CommitmentInput> & ChangeRequest,
+): Promise<ChangeOutcome<Commitment>> {
   if (!actor) throw new UnauthenticatedError();
+  const { reason, editorial, ...edit } = patch;
   return deps.db.transaction().execute(async (trx) => {
     const current = found(await q.findCommitmentById(trx, commitmentId, true));
     authorize(actor, 'commitment.update', { leadAgencyId: current.leadAgencyId });
-    assertVersion(current, patch.version);
-    const values = mergeInput<q.CommitmentValues>(current, withWholeContact(patch), COMMITMENT_TEXT);
+    assertVersion(current, edit.version);
+    const values = mergeInput<q.CommitmentValues>(current, withWholeContact(edit), COMMITMENT_TEXT);
     const locked = lockedFieldsFor(actor).filter(
       (field) => JSON.stringify(values[field as keyof q.CommitmentValues]) !== JSON.stringify(current[field as keyof Commitment]),
     );
     if (locked.length > 0) throw new ForbiddenError('error.fieldsLocked', { fields: locked.join(', ') });
     const plan = found(await q.findPlanById(trx, current.planId));
     await checkCommitment(trx, plan, values, current);
-    const updated = await q.updateCommitmentRow(trx, commitmentId, values);
-    return recorded(trx, { ...commitmentSubject(current), action: 'update', actor, before: current, after: updated });
+    const control = provided('changeControl');
+    const verdict: ChangeVerdict = control
+      ? await control.review(trx, {
+          actor,
+          target: 'commitment',
+          commitment: current,
+          milestone: null,
+          before: current,
+          after: values,
+          request: { reason, editorial },
+        })
+      : { kind: 'apply', values, label: {} };
+    const write = async (next: q.CommitmentValues, label: Record<string, unknown>) => {
+      const updated = await q.updateCommitmentRow(trx, commitmentId, next);
+      await recordHistory(trx, { ...commitmentSubject(current), action: 'update', actor, before: current, after: { ...updated, ...label } });
+      return updated;
+    };
+    if (verdict.kind === 'apply') return { applied: await write(verdict.values as q.CommitmentValues, verdict.label) };
+    const rest = verdict.values as q.CommitmentValues | null;
+    return { proposed: verdict.proposal, applied: rest ? await write(rest, {}) : null };
   });
+}
+
+/** An edit that must apply (the translation board's English text, the seeds'): one that change control would hold back is refused. */
+export async function updateCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, patch: Patch<CommitmentInput>): Promise<Commitment> {
+  const outcome = await changeCommitment(deps, actor, commitmentId, patch);
+  return appliedOrRefused(outcome);
+}
+
+/** Without a reason no amendment is proposed (change control asks for one), so an outcome here is always applied. */
+function appliedOrRefused<T>(outcome: ChangeOutcome<T>): T {
+  if ('proposed' in outcome || outcome.applied === null) throw new ValidationError([{ field: 'reason', key: 'error.required' }]);
+  return outcome.applied;
+}
+
+/**
+ * Writes a change the forum decided (an applied amendment) or that change control otherwise let through, in the
+ * caller's transaction: checked as any edit, filed in the history with `label` (which amendment). The caller has
+ * authorized the decision and checked that the change still applies.
+ */
+export async function writeDecidedCommitmentChange(
+  trx: DbOrTx,
+  actor: Actor,
+  commitmentId: number,
+  change: (current: Commitment) => q.CommitmentValues,
+  label: Record<string, unknown>,
+): Promise<Commitment> {
+  const current = found(await q.findCommitmentById(trx, commitmentId, true));
+  const values = change(current);
+  await checkCommitment(trx, found(await q.findPlanById(trx, current.planId)), values, current);
+  const updated = await q.updateCommitmentRow(trx, commitmentId, values);
+  await recordHistory(trx, { ...commitmentSubject(current), action: 'update', actor, before: current, after: { ...updated, ...label } });
+  return updated;
+}
+
+/** The same for a milestone. */
+export async function writeDecidedMilestoneChange(
+  trx: DbOrTx,
+  actor: Actor,
+  milestoneId: number,
+  change: (current: Milestone) => q.MilestoneValues,
+  label: Record<string, unknown>,
+): Promise<Milestone> {
+  const current = found(await q.findMilestoneById(trx, milestoneId, true));
+  const commitment = found(await q.findCommitmentById(trx, current.commitmentId, true));
+  const values = change(current);
+  checkMilestone(values, commitment);
+  const updated = await q.updateMilestoneRow(trx, milestoneId, values);
+  await recordHistory(trx, { ...milestoneSubject(milestoneId, commitment), action: 'update', actor, before: current, after: { ...updated, ...label } });
+  return updated;
 }
 
 export async function deleteCommitment(deps: PlanServiceDeps, actor: Actor | null, commitmentId: number, version: number): Promise<void> {
@@ -241,17 +370,46 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
   });
 }
 
-export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, patch: Patch<MilestoneInput>): Promise<Milestone> {
+/** An edit of a milestone, under change control as a commitment's (changeCommitment). */
+export async function changeMilestone(
+  deps: PlanServiceDeps,
+  actor: Actor | null,
+  milestoneId: number,
+  patch: Patch<MilestoneInput> & ChangeRequest,
+): Promise<ChangeOutcome<Milestone>> {
   if (!actor) throw new UnauthenticatedError();
+  const { reason, editorial, ...edit } = patch;
   return deps.db.transaction().execute(async (trx) => {
     const current = found(await q.findMilestoneById(trx, milestoneId, true));
     const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.update');
-    assertVersion(current, patch.version);
-    const values = mergeInput<q.MilestoneValues>(current, patch, MILESTONE_TEXT);
+    assertVersion(current, edit.version);
+    const values = mergeInput<q.MilestoneValues>(current, edit, MILESTONE_TEXT);
     checkMilestone(values, commitment);
-    const updated = await q.updateMilestoneRow(trx, milestoneId, values);
-    return recorded(trx, { ...milestoneSubject(milestoneId, commitment), action: 'update', actor, before: current, after: updated });
+    const control = provided('changeControl');
+    const verdict: ChangeVerdict = control
+      ? await control.review(trx, {
+          actor,
+          target: 'milestone',
+          commitment,
+          milestone: current,
+          before: current,
+          after: values,
+          request: { reason, editorial },
+        })
+      : { kind: 'apply', values, label: {} };
+    const write = async (next: q.MilestoneValues, label: Record<string, unknown>) => {
+      const updated = await q.updateMilestoneRow(trx, milestoneId, next);
+      await recordHistory(trx, { ...milestoneSubject(milestoneId, commitment), action: 'update', actor, before: current, after: { ...updated, ...label } });
+      return updated;
+    };
+    if (verdict.kind === 'apply') return { applied: await write(verdict.values as q.MilestoneValues, verdict.label) };
+    const rest = verdict.values as q.MilestoneValues | null;
+    return { proposed: verdict.proposal, applied: rest ? await write(rest, {}) : null };
   });
+}
+
+export async function updateMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, patch: Patch<MilestoneInput>): Promise<Milestone> {
+  return appliedOrRefused(await changeMilestone(deps, actor, milestoneId, patch));
 }
 
 export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null, milestoneId: number, version: number): Promise<void> {

@@ -242,7 +242,7 @@ describe('authorization by role and ownership', () => {
   });
 
   test('a bearer token works without CSRF and acts as its user', async () => {
-    const created = await officerMoi.api('POST', '/api/v1/tokens', { name: 'script' });
+    const created = await officerMoi.api('POST', '/api/v1/tokens', { name: 'script', scope: 'write' });
     assert.equal(created.status, 201);
     const { token } = await json<{ token: string }>(created);
     // No cookie and no CSRF header: only the token.

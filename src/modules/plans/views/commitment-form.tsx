@@ -15,7 +15,45 @@ import {
   planCrumbs,
   type FormProps,
 } from '../../../web/ui/index.js';
-import type { CommitmentFormValues } from '../plans.forms.js';
+import type { ChangeRequestValues, CommitmentFormValues } from '../plans.forms.js';
+import { EDITORS } from '../../../domain/authorization.js';
+import type { FieldErrors } from '../../../web/components.js';
+import type { PageContext } from '../../../web/context.js';
+
+/**
+ * What an edit of adopted text says about itself (ADR 0031): the reason that makes a change of the official text a
+ * proposed amendment for the forum, and for the secretariat the mark of an editorial correction.
+ */
+export function ChangeRequestFields(props: { ctx: PageContext; values: ChangeRequestValues; errors: FieldErrors }) {
+  const { ctx, values, errors } = props;
+  const { lang } = ctx;
+  const editor = ctx.actor !== null && EDITORS.includes(ctx.actor.role);
+  return (
+    <fieldset class="field-group">
+      <legend>{t(lang, 'plans.change.legend')}</legend>
+      <p>{t(lang, 'plans.change.intro')}</p>
+      <TextAreaField
+        name="reason"
+        label={t(lang, 'plans.change.reason')}
+        help={t(lang, 'plans.change.reasonHelp')}
+        value={values.reason}
+        errors={errors}
+        lang={lang}
+        rows={3}
+      />
+      {editor ? (
+        <CheckboxGroup
+          name="editorial"
+          label={t(lang, 'plans.change.editorialLegend')}
+          values={values.editorial ? ['true'] : []}
+          options={[{ value: 'true', label: t(lang, 'plans.change.editorial') }]}
+          errors={errors}
+          lang={lang}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
 
 export function CommitmentFormPage(
   props: FormProps<CommitmentFormValues> & {
@@ -107,6 +145,7 @@ export function CommitmentFormPage(
         />
       ))}
       <TextAreaField {...fieldFor('links')} label={t(lang, 'commitment.links')} help={t(lang, 'commitment.links.help')} />
+      {commitment && v.change ? <ChangeRequestFields ctx={ctx} values={v.change} errors={errors} /> : null}
     </FormPage>
   );
 }

@@ -40,6 +40,8 @@ export interface CommitmentPageProps {
   transfers?: Transfer[];
   /** Sections other capabilities add (monitoring: status, progress over cycles, reports). */
   extra?: Child;
+  /** Links other capabilities add beside the history link (list items: the changes since adoption). */
+  links?: Child[];
   feeds?: { title: string; path: string }[];
 }
 
@@ -69,6 +71,7 @@ export function CommitmentPage(props: CommitmentPageProps) {
         ) : null}
         <a href={href(lang, commitmentHistoryPath(plan, c))}>{t(lang, 'commitment.history')}</a>
       </p>
+      {props.links && props.links.length > 0 ? <ul class="commitment-links">{props.links}</ul> : null}
       <CommitmentFacts {...props} />
       {props.extra ?? null}
       {TEXT_SECTIONS.map((key) =>

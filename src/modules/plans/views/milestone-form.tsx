@@ -4,6 +4,7 @@ import { t } from '../../../web/i18n.js';
 import { commitmentPath, milestoneDeletePath, milestoneEditPath, newMilestonePath } from '../../../web/paths.js';
 import { DeleteAction, FormPage, InputField, LocalizedField, commitmentCrumbs, formatPeriod, type FormProps } from '../../../web/ui/index.js';
 import type { MilestoneFormValues } from '../plans.forms.js';
+import { ChangeRequestFields } from './commitment-form.js';
 
 export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan: ActionPlan; commitment: Commitment; milestone: Milestone | null }) {
   const { ctx, values: v, errors, plan, commitment, milestone } = props;
@@ -38,6 +39,7 @@ export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan
       <InputField name="endDate" type="date" label={t(lang, 'milestone.endDate')} value={v.endDate} {...field} required />
       <InputField name="position" type="number" label={t(lang, 'milestone.position')} value={v.position} {...field} />
       <InputField name="weight" type="number" label={t(lang, 'milestone.weight')} help={t(lang, 'milestone.weightHint')} value={v.weight} {...field} />
+      {milestone && v.change ? <ChangeRequestFields ctx={ctx} values={v.change} errors={errors} /> : null}
     </FormPage>
   );
 }
