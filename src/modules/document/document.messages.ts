@@ -1,0 +1,51 @@
+/** UI messages of the plan document (its page, the ODT, the PDF route), merged into the catalogs by web/i18n.ts. */
+const en = {
+  'document.planLink': 'The plan document: printable page, ODT and PDF',
+  'document.title': '{plan}: the plan document',
+  'document.subtitle': 'Open Government National Action Plan',
+  'document.generated': 'Generated from this platform’s data on {date}. The plan page and its history hold the current record.',
+  'document.tools': 'Document tools',
+  'document.backToPlan': 'Back to the plan page',
+  'document.downloadOdt': 'Download as ODT (OpenDocument text)',
+  'document.downloadPdf': 'Download as PDF',
+  'document.printHint': 'Printing this page from the browser gives an A4 document with page numbers.',
+  'document.areaHeading': 'Area {number}: {title}',
+  'document.commitmentHeading': 'Commitment {number}: {title}',
+  'document.commitmentCaption': 'Commitment {number} in the action plan template',
+  'document.milestonesCaption': 'Milestones of commitment {number}',
+  'document.indicatorTarget': 'Indicator and target',
+  'document.figures': 'Co-creation in figures',
+  'document.figuresCaption': 'Meetings and participations by phase, counted from the forum’s records as of {date}',
+  'document.figuresTotal': 'All meetings held',
+  'document.pdfUnavailable.title': 'PDF not available on this server',
+  'document.pdfUnavailable.body':
+    'This server cannot print PDFs because Chromium is not installed. Print the printable page from your browser (A4), or download the ODT.',
+  'document.pdfBusy.title': 'The PDF could not be printed in time',
+  'document.pdfBusy.body': 'Printing the PDF took too long. Please try again in a minute, or print the printable page from your browser.',
+} as const;
+
+const zhTW: Record<keyof typeof en, string> = {
+  'document.planLink': '方案文件：列印版、ODT 與 PDF',
+  'document.title': '{plan}（方案文件）',
+  'document.subtitle': '開放政府國家行動方案',
+  'document.generated': '本文件於 {date} 依本平臺資料產生；最新內容與修改紀錄以方案頁面為準。',
+  'document.tools': '文件工具',
+  'document.backToPlan': '回到方案頁面',
+  'document.downloadOdt': '下載 ODT（開放文件格式）',
+  'document.downloadPdf': '下載 PDF',
+  'document.printHint': '以瀏覽器列印本頁，即為附頁碼的 A4 文件。',
+  'document.areaHeading': '{number}、{title}',
+  'document.commitmentHeading': '{number} {title}',
+  'document.commitmentCaption': '承諾事項 {number}（行動方案範本格式）',
+  'document.milestonesCaption': '承諾事項 {number} 的衡量指標',
+  'document.indicatorTarget': '衡量指標與目標值',
+  'document.figures': '共創過程數據',
+  'document.figuresCaption': '各階段會議場次與參與人次（依推動小組紀錄，統計至 {date}）',
+  'document.figuresTotal': '已舉行的全部會議',
+  'document.pdfUnavailable.title': '本伺服器無法提供 PDF',
+  'document.pdfUnavailable.body': '本伺服器未安裝 Chromium，無法列印 PDF。請以瀏覽器列印本方案的列印版（A4），或下載 ODT。',
+  'document.pdfBusy.title': 'PDF 未能及時產生',
+  'document.pdfBusy.body': 'PDF 列印逾時。請稍候一分鐘再試，或以瀏覽器列印本方案的列印版。',
+};
+
+export const documentMessages = { en, zhTW };
