@@ -19,6 +19,7 @@ const GRANT_HEADINGS: Record<ScopedRole, string> = {
   'co-convener': 'co-convener',
   'working-group-chair': 'working-group chair',
   moderator: 'moderator',
+  translator: 'translator',
 };
 const RELATION_WORDS: Record<Relation, string> = {
   'lead-agency': 'lead agency',
@@ -52,7 +53,7 @@ export function policyTable(): string {
     '',
     '- **yes**: always; **lead agency** / **supporting agency**: an agency officer, for commitments their agency leads or',
     '  supports; **own**: what the person wrote or holds themselves.',
-    '- The last four columns are scoped roles (a forum seat, a working group’s chair, the admin’s grant): **in scope**',
+    '- The last five columns are scoped roles (a forum seat, a working group’s chair, the admin’s grant): **in scope**',
     '  means within the plan, working group or agency the role was granted for (a site-wide grant covers everything).',
     '- A participant is anyone with an account (role `public`).',
     '',

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db/connection.js';
 import type { Role } from './domain/authorization.js';
-import { createUser } from './modules/accounts/index.js';
+import { createUser, insertGrant } from './modules/accounts/index.js';
 import { modules } from './modules/index.js';
 import { isEmpty } from './modules/plans/index.js';
 import { seedModules } from './web/module.js';
@@ -41,7 +41,23 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       isDemo: true,
     });
   }
-  return accounts;
+  // A translator of the English edition (issue #14): a participant given the translator's role for the whole site.
+  const translator: DemoAccount = {
+    email: 'translator@demo.cocreate.tw',
+    password: demoPassword(),
+    role: 'public',
+    note: 'translator: edits the English edition of every plan',
+  };
+  const translatorId = await createUser({ db }, 'cli', {
+    email: translator.email,
+    displayName: '英文版譯者（示範）',
+    password: translator.password,
+    role: 'public',
+    agencyIds: [],
+    isDemo: true,
+  });
+  await insertGrant(db, translatorId, { role: 'translator', scope: 'site', scopeId: null }, 'admin');
+  return [...accounts, translator];
 }
 
 /** Seeds only an empty database; returns the accounts to print, or nothing when data was already there. */

@@ -9,10 +9,11 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Roles a person holds on top of their account's role, each within a scope (issue #11): a forum member or
- * co-convener of a plan's forum, the chair of a working group, a moderator of a plan (or of the whole site). One
- * person may hold several; a forum seat or a group's chair grants them, and ending it takes them back.
+ * co-convener of a plan's forum, the chair of a working group, a moderator of a plan (or of the whole site), a
+ * translator of a plan's English edition (or of every plan's; issue #14). One person may hold several; a forum seat
+ * or a group's chair grants them, and ending it takes them back; the admin gives moderators and translators.
  */
-export const SCOPED_ROLES = ['forum-member', 'co-convener', 'working-group-chair', 'moderator'] as const;
+export const SCOPED_ROLES = ['forum-member', 'co-convener', 'working-group-chair', 'moderator', 'translator'] as const;
 export type ScopedRole = (typeof SCOPED_ROLES)[number];
 export const SCOPE_KINDS = ['site', 'plan', 'working-group', 'agency'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];

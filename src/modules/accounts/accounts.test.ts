@@ -223,8 +223,15 @@ describe('demo accounts', () => {
     const fresh = await setup({ seed: false });
     try {
       const accounts = await seedDemo(fresh.database.db);
-      assert.deepEqual(accounts.map((a) => a.role).sort(), ['admin', 'agency-officer', 'public', 'secretariat']);
-      assert.equal(new Set(accounts.map((a) => a.password)).size, 4);
+      // One per role, and a participant who translates the English edition (issue #14).
+      assert.deepEqual(accounts.map((a) => a.role).sort(), ['admin', 'agency-officer', 'public', 'public', 'secretariat']);
+      assert.equal(new Set(accounts.map((a) => a.password)).size, 5);
+      const translator = accounts.find((a) => a.email === 'translator@demo.cocreate.tw');
+      assert.ok(translator);
+      const translating = new Client(fresh.app);
+      await translating.signIn(translator.email, translator.password);
+      const session = (await (await translating.request('/api/v1/session')).json()) as { user: { grants: unknown[] } };
+      assert.deepEqual(session.user.grants, [{ role: 'translator', scope: 'site', scopeId: null }]);
       const officer = accounts.find((a) => a.role === 'agency-officer');
       assert.ok(officer);
       const client = new Client(fresh.app);

@@ -68,16 +68,21 @@ export const signUpFormInput = (body: PostedForm): PostedForm => ({ ...postedSig
 // ------------------------------------------------------------------ the admin's grants
 
 export interface GrantValues {
+  role: string;
   scope: string;
   scopeId: string;
 }
 
-export const emptyGrantValues = (): GrantValues => ({ scope: 'site', scopeId: '' });
+export const emptyGrantValues = (): GrantValues => ({ role: 'moderator', scope: 'site', scopeId: '' });
 
-export const postedGrantValues = (body: PostedForm): GrantValues => ({ scope: textOf(body.scope), scopeId: textOf(body.scopeId) });
+export const postedGrantValues = (body: PostedForm): GrantValues => ({
+  role: textOf(body.role) || 'moderator',
+  scope: textOf(body.scope),
+  scopeId: textOf(body.scopeId),
+});
 
-/** The role is the one the admin gives; a plan is named only for a plan's scope (the select may still hold one). */
+/** The role is one the admin gives (the moderator's when the form names none); a plan is named only for a plan's scope (the select may still hold one). */
 export const grantFormInput = (body: PostedForm): PostedForm => {
   const values = postedGrantValues(body);
-  return { role: 'moderator', scope: values.scope, scopeId: values.scope === 'plan' ? values.scopeId : '' };
+  return { role: values.role, scope: values.scope, scopeId: values.scope === 'plan' ? values.scopeId : '' };
 };

@@ -77,8 +77,8 @@ export const profileOutput = z
 
 // ------------------------------------------------------------------ scoped roles the admin gives
 
-/** The admin gives the moderator's role, for the whole site or one plan; seats and working groups give the others. */
-export const ADMIN_GRANTABLE_ROLES = ['moderator'] as const;
+/** The admin gives the moderator's and the translator's roles, for the whole site or one plan; seats and working groups give the others. */
+export const ADMIN_GRANTABLE_ROLES = ['moderator', 'translator'] as const;
 export const ADMIN_GRANT_SCOPES = ['site', 'plan'] as const;
 
 export const grantInput = z

@@ -3,7 +3,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, DataTable, ErrorSummary, InputField, SelectField, VersionedAction, type FieldErrors } from '../../../web/ui/index.js';
-import { ADMIN_GRANT_SCOPES } from '../people.schemas.js';
+import { ADMIN_GRANT_SCOPES, ADMIN_GRANTABLE_ROLES } from '../people.schemas.js';
 import type { GrantValues } from '../people.forms.js';
 import { accountPath, userGrantRevokePath, userGrantsPath, usersPath } from '../people.paths.js';
 import type { GrantRecord, Profile } from '../people.queries.js';
@@ -83,6 +83,15 @@ export function UsersPage(props: {
           <ErrorSummary errors={errors} lang={lang} />
           <form method="post" action={href(lang, userGrantsPath(found.profile))} novalidate>
             <CsrfField token={ctx.csrfToken} />
+            <SelectField
+              name="role"
+              label={t(lang, 'accounts.users.grantRole')}
+              value={props.values.role}
+              options={ADMIN_GRANTABLE_ROLES.map((role) => ({ value: role, label: t(lang, `people.role.${role}`) }))}
+              errors={errors}
+              lang={lang}
+              required
+            />
             <SelectField
               name="scope"
               label={t(lang, 'accounts.users.grantScope')}
