@@ -52,7 +52,7 @@ export async function makeBenchAccounts(env: Record<string, string>, sessionSecr
         role,
         agencyIds: [],
       });
-      const created = await createApiToken(deps, { id, displayName: email, role, agencyIds: [] }, { name: 'bench', expiresInDays: 1 });
+      const created = await createApiToken(deps, { id, displayName: email, role, agencyIds: [] }, { name: 'bench', expiresInDays: 1, scope: 'write' });
       return created.token;
     };
     const run = Date.now().toString(36);

@@ -20,6 +20,8 @@ import { Layout } from './web/layout.js';
 import { bodyLimits } from './web/body-limits.js';
 import { servePageCache } from './web/page-cache.js';
 import { etagOfRenderedHtml } from './web/rendered-etag.js';
+import { declareLastModified, notModifiedSince } from './web/conditional-get.js';
+import { openReadCors } from './web/cors.js';
 import { apiErrorBody, authenticate, csrfProtection, isApiPath, requireCleanAddress, retryAfter, toAppError } from './web/middleware.js';
 import { fieldMessages, zodFieldMessages } from './web/validation.js';
 
@@ -64,6 +66,10 @@ export function createApp({ services, logger, modules = defaultModules }: AppOpt
     c.set('csrfToken', '');
     await next();
   });
+  // If-Modified-Since against the Last-Modified the answer declares, cached page or fresh render alike (ADR 0034).
+  app.use('*', notModifiedSince());
+  // Scripts on any site may read the open API and data (GET, HEAD), never write to it (ADR 0034).
+  app.use('*', openReadCors());
   // Cached public pages are answered here, before any other work; misses are kept once complete (ADR 0020).
   app.use('*', servePageCache());
   app.use(
@@ -109,6 +115,8 @@ export function createApp({ services, logger, modules = defaultModules }: AppOpt
   app.get('/robots.txt', (c) => c.text(renderRobots(siteOrigin(c))));
 
   app.use('*', authenticate(identityOf(modules)));
+  // The time of the last change heard, on anonymous reads: before any route reads the database (ADR 0034).
+  app.use('*', declareLastModified());
   // Before any route or query reads the path or query string (ADR 0016).
   app.use('*', requireCleanAddress());
   // Before anything reads a body: a limit per route, and a bounded number of form fields (ADR 0017).

@@ -16,6 +16,8 @@ import { fieldMessages } from './validation.js';
 export const SESSION_COOKIE = 'cocreate_session';
 export const CSRF_COOKIE = 'cocreate_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a read-scoped API token may do. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export const isApiPath = (path: string) => path.startsWith('/api/');
 
@@ -27,8 +29,8 @@ export interface IdentityDeps {
 
 /** How a request's credentials name an actor; the accounts module provides it through its manifest. */
 export interface IdentityProvider {
-  /** The actor of a valid API token; none if it is unknown, expired or revoked. */
-  actorForApiToken(deps: IdentityDeps, token: string): Promise<Actor | undefined>;
+  /** The actor of a valid API token and the token's scope; none if it is unknown, expired or revoked. */
+  actorForApiToken(deps: IdentityDeps, token: string): Promise<{ actor: Actor; scope: 'read' | 'write' } | undefined>;
   /** The actor and CSRF token of a live session. */
   actorForSession(deps: IdentityDeps, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined>;
 }
@@ -47,8 +49,11 @@ export function authenticate(identity: IdentityProvider): MiddlewareHandler<AppE
     // Tokens are for the API only: on pages (the token page among them) a bearer header counts for nothing, so a
     // token can never mint another and revoking a leaked one is final.
     if (authorization?.startsWith('Bearer ') && isApiPath(c.req.path)) {
-      const actor = await identity.actorForApiToken(deps, authorization.slice('Bearer '.length).trim());
-      if (!actor) throw new AppError(401, 'error.tokenInvalid');
+      const found = await identity.actorForApiToken(deps, authorization.slice('Bearer '.length).trim());
+      if (!found) throw new AppError(401, 'error.tokenInvalid');
+      // A read-scoped token reads: any other method is refused before a route runs, whatever its user may do (ADR 0034).
+      if (found.scope === 'read' && !READ_METHODS.has(c.req.method)) throw new AppError(403, 'tokens.error.readOnly', { scope: found.scope });
+      const actor = found.actor;
       c.set('actor', actor);
       c.set('authMethod', 'bearer');
       c.set('csrfToken', '');

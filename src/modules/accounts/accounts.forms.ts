@@ -8,7 +8,7 @@ import { firstValue, type FormBody } from '../../web/forms.js';
 import { hasForbiddenCharacter } from '../../web/schemas.js';
 import { parseOrThrow } from '../../web/validation.js';
 import { tokenInput, type TokenInput } from './accounts.schemas.js';
-import { TOKEN_DEFAULT_DAYS } from './accounts.service.js';
+import { TOKEN_DEFAULT_DAYS, TOKEN_DEFAULT_SCOPE } from './accounts.service.js';
 
 // ------------------------------------------------------------------ sign-in
 
@@ -40,13 +40,17 @@ export interface TokenValues {
   name: string;
   /** Days until it stops working, as the select sends it. */
   expiresInDays: string;
+  /** 'read' or 'write', as the select sends it; the schema refuses anything else. */
+  scope: string;
 }
 
-export const emptyTokenValues = (): TokenValues => ({ name: '', expiresInDays: String(TOKEN_DEFAULT_DAYS) });
+export const emptyTokenValues = (): TokenValues => ({ name: '', expiresInDays: String(TOKEN_DEFAULT_DAYS), scope: TOKEN_DEFAULT_SCOPE });
 
 export const tokenValuesFromForm = (body: FormBody): TokenValues => ({
   name: firstValue(body.name) ?? '',
   expiresInDays: firstValue(body.expiresInDays) ?? '',
+  // A form without the field (an older page) gets the default; an empty or unknown value is refused by the schema.
+  scope: firstValue(body.scope) ?? TOKEN_DEFAULT_SCOPE,
 });
 
 /** The same schema as the API's, so the form and the API refuse the same things with the same messages. */

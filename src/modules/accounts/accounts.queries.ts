@@ -247,18 +247,25 @@ export interface ApiTokenRecord {
   expiresAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** 'read': GET and HEAD only; 'write': whatever its user may (ADR 0034). */
+  scope: TokenScope;
 }
 
-export async function insertApiToken(db: DbOrTx, t: { userId: number; tokenHash: string; name: string; createdAt: Date; expiresAt: Date }): Promise<number> {
+export type TokenScope = 'read' | 'write';
+
+export async function insertApiToken(
+  db: DbOrTx,
+  t: { userId: number; tokenHash: string; name: string; createdAt: Date; expiresAt: Date; scope: TokenScope },
+): Promise<number> {
   const row = await db
     .insertInto('api_tokens')
-    .values({ user_id: t.userId, token_hash: t.tokenHash, name: t.name, created_at: t.createdAt, expires_at: t.expiresAt })
+    .values({ user_id: t.userId, token_hash: t.tokenHash, name: t.name, created_at: t.createdAt, expires_at: t.expiresAt, scope: t.scope })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-const tokenColumns = ['t.id', 't.user_id', 'u.display_name', 't.name', 't.created_at', 't.expires_at', 't.last_used_at', 't.revoked_at'] as const;
+const tokenColumns = ['t.id', 't.user_id', 'u.display_name', 't.name', 't.created_at', 't.expires_at', 't.last_used_at', 't.revoked_at', 't.scope'] as const;
 
 type TokenRow = {
   id: number;
@@ -269,6 +276,7 @@ type TokenRow = {
   expires_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  scope: TokenScope;
 };
 
 const toApiToken = (row: TokenRow): ApiTokenRecord => ({
@@ -280,6 +288,7 @@ const toApiToken = (row: TokenRow): ApiTokenRecord => ({
   expiresAt: row.expires_at,
   lastUsedAt: row.last_used_at,
   revokedAt: row.revoked_at,
+  scope: row.scope,
 });
 
 /** The token with this hash and its user, whatever its state (the caller decides about expiry and revocation). */

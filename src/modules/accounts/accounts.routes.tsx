@@ -34,6 +34,7 @@ import {
   signIn,
   signOut,
   TOKEN_DEFAULT_DAYS,
+  TOKEN_DEFAULT_SCOPE,
   TOKEN_MAX_DAYS,
   tokenStatus,
 } from './accounts.service.js';
@@ -154,6 +155,7 @@ const presentToken = (token: ApiTokenRecord, now: Date) => ({
   lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
   revokedAt: token.revokedAt?.toISOString() ?? null,
   status: tokenStatus(token, now),
+  scope: token.scope,
 });
 
 export function accountApi(api: OpenAPIHono<AppEnv>): void {
@@ -232,7 +234,7 @@ export function accountApi(api: OpenAPIHono<AppEnv>): void {
       path: '/tokens',
       tags: ['accounts'],
       summary: `Create a named bearer token for the signed-in user, valid for expiresInDays (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS}); the secret is shown once`,
-      description: 'Needs a browser session (cookie and X-CSRF-Token): a token cannot make more tokens, so revoking a leaked one is final.',
+      description: `Needs a browser session (cookie and X-CSRF-Token): a token cannot make more tokens, so revoking a leaked one is final. The scope is \`${TOKEN_DEFAULT_SCOPE}\` unless asked: a \`read\` token may only GET and HEAD, any other method with it is refused with 403.`,
       security: [{ cookieAuth: [] }],
       request: jsonBody(tokenInput),
       responses: {

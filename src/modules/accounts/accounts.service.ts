@@ -14,6 +14,10 @@ import { deleteOldEmailTokens } from './people.queries.js';
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
 export const TOKEN_DEFAULT_DAYS = 90;
 export const TOKEN_MAX_DAYS = 365;
+/** What a token may do (ADR 0034): 'read' only GET and HEAD, 'write' whatever its user may. */
+export const TOKEN_SCOPES = ['read', 'write'] as const satisfies readonly q.TokenScope[];
+/** A new token reads only unless asked otherwise: a leaked read token can change nothing. */
+export const TOKEN_DEFAULT_SCOPE: q.TokenScope = 'read';
 /** A token's last use is written at most this often, so a busy script does not cost a write per request. */
 export const TOKEN_USE_RESOLUTION_MS = 60 * 1000;
 
@@ -125,13 +129,13 @@ export const tokenStatus = (token: q.ApiTokenRecord, now: Date): TokenStatus =>
   token.revokedAt ? 'revoked' : token.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
 
 /** The token's user while it is active; its last use is recorded at most once a minute. */
-export async function actorForApiToken(deps: AccountDeps, token: string): Promise<Actor | undefined> {
+export async function actorForApiToken(deps: AccountDeps, token: string): Promise<{ actor: Actor; scope: q.TokenScope } | undefined> {
   const now = deps.now();
   const found = await q.findApiTokenByHash(deps.db, tokenHash(deps, token), now);
   if (!found || tokenStatus(found.token, now) !== 'active') return undefined;
   const notSince = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS);
   if (!found.token.lastUsedAt || found.token.lastUsedAt < notSince) await q.touchApiToken(deps.db, found.token.id, now, notSince);
-  return found.actor;
+  return { actor: found.actor, scope: found.token.scope };
 }
 
 export interface CreatedToken {
@@ -140,14 +144,20 @@ export interface CreatedToken {
 }
 
 /** A named bearer token for scripts, valid for `expiresInDays`; shown once, stored only as a hash. */
-export async function createApiToken(deps: AccountDeps, actor: Actor, input: { name: string; expiresInDays?: number }): Promise<CreatedToken> {
+export async function createApiToken(
+  deps: AccountDeps,
+  actor: Actor,
+  input: { name: string; expiresInDays?: number; scope?: q.TokenScope },
+): Promise<CreatedToken> {
   const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
   // The schema checks the shape; the lifetime's bounds are a rule of their own, for every caller.
   if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS) throw new ValidationError([{ field: 'expiresInDays', key: 'tokens.error.days' }]);
+  const scope = input.scope ?? TOKEN_DEFAULT_SCOPE;
+  if (!TOKEN_SCOPES.includes(scope)) throw new ValidationError([{ field: 'scope', key: 'tokens.error.scope' }]);
   const token = `cct_${newToken()}`;
   const createdAt = deps.now();
   const expiresAt = new Date(createdAt.getTime() + days * 24 * 3600 * 1000);
-  const id = await q.insertApiToken(deps.db, { userId: actor.id, tokenHash: tokenHash(deps, token), name: input.name.trim(), createdAt, expiresAt });
+  const id = await q.insertApiToken(deps.db, { userId: actor.id, tokenHash: tokenHash(deps, token), name: input.name.trim(), createdAt, expiresAt, scope });
   const record = await q.findApiToken(deps.db, id);
   if (!record) throw new Error(`token ${id} vanished`);
   return { token, record };

@@ -70,6 +70,8 @@ export interface ApiTokensTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   revoked_by: number | null;
+  /** What the token may do (migration 0018, ADR 0034): 'read' only GET and HEAD, 'write' what its user may. */
+  scope: 'read' | 'write';
 }
 
 export interface SignInFailuresTable {

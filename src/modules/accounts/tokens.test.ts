@@ -30,6 +30,7 @@ interface Token {
   lastUsedAt: string | null;
   revokedAt: string | null;
   status: string;
+  scope: 'read' | 'write';
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -93,7 +94,7 @@ describe('creating and expiry', () => {
   });
 
   test('a token cannot make more tokens, so revoking a leaked one is final', async () => {
-    const created = await create(alice, { name: 'parent' });
+    const created = await create(alice, { name: 'parent', scope: 'write' });
     const res = await bearer(created.token, '/api/v1/tokens', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -171,7 +172,7 @@ describe('listing and revoking', () => {
   });
 
   test('a token may revoke itself', async () => {
-    const created = await create(alice, { name: 'self' });
+    const created = await create(alice, { name: 'self', scope: 'write' });
     assert.equal((await bearer(created.token, `/api/v1/tokens/${created.id}`, { method: 'DELETE' })).status, 204);
     assert.equal((await bearer(created.token)).status, 401);
   });
@@ -183,14 +184,17 @@ describe('listing and revoking', () => {
     assert.equal((await bearer(created.token)).status, 200);
   });
 
-  // Who may do what with Alice's tokens: each cell is a real request, and a refusal must change nothing.
-  type Who = 'anonymous' | 'owner' | 'other user' | 'admin';
+  // Who may do what with Alice's tokens: each cell is a real request, and a refusal must change nothing. The owner's
+  // own tokens are rows too: a read-scoped one lists and is refused any write; a write-scoped one may revoke.
+  type Who = 'anonymous' | 'owner' | 'other user' | 'admin' | "owner's read token" | "owner's write token";
   type Op = 'list' | 'revoke' | 'create';
   const statuses: Record<Who, Partial<Record<Op, number>>> = {
     anonymous: { list: 401, revoke: 401, create: 401 },
     owner: { list: 200, revoke: 204, create: 201 },
     'other user': { list: 403, revoke: 404 },
     admin: { list: 200, revoke: 204 },
+    "owner's read token": { list: 200, revoke: 403, create: 403 },
+    "owner's write token": { list: 200, revoke: 204, create: 403 },
   };
   const matrix = (Object.keys(statuses) as Who[]).flatMap((who) =>
     (Object.entries(statuses[who]) as [Op, number][]).map(([op, expect]) => ({ who, op, expect })),
@@ -199,8 +203,15 @@ describe('listing and revoking', () => {
     test(`matrix: ${row.who} ${row.op} → ${row.expect}`, async () => {
       const target = await create(alice, { name: `matrix ${row.who} ${row.op}` });
       const client = row.who === 'owner' ? alice : row.who === 'other user' ? bob : row.who === 'admin' ? admin : new Client(ctx.app);
-      const res =
-        row.op === 'list'
+      const scoped = row.who === "owner's read token" ? 'read' : row.who === "owner's write token" ? 'write' : undefined;
+      const own = scoped ? (await create(alice, { name: `matrix ${scoped} credential`, scope: scoped })).token : undefined;
+      const res = own
+        ? row.op === 'list'
+          ? await bearer(own, `/api/v1/tokens?userId=${aliceId}`)
+          : row.op === 'revoke'
+            ? await bearer(own, `/api/v1/tokens/${target.id}`, { method: 'DELETE' })
+            : await bearer(own, '/api/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'child' }) })
+        : row.op === 'list'
           ? await client.request(`/api/v1/tokens?userId=${aliceId}`)
           : row.op === 'revoke'
             ? await client.api('DELETE', `/api/v1/tokens/${target.id}`)
@@ -259,5 +270,83 @@ describe('the token page', () => {
     const created = await create(bob, { name: 'bob page' });
     assert.equal((await alice.postForm(`/account/tokens/${created.id}/revoke`, {})).status, 404);
     assert.equal((await bearer(created.token)).status, 200);
+  });
+});
+
+describe('scopes', () => {
+  const patchPlan = (token: string, lang = 'en') =>
+    bearer(token, '/api/v1/plans/999999', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'accept-language': lang },
+      body: JSON.stringify({ version: 1 }),
+    });
+
+  test('a new token reads only unless asked; the list and the answer say its scope', async () => {
+    const plain = await create(alice, { name: 'default scope' });
+    assert.equal(plain.scope, 'read');
+    const writer = await create(alice, { name: 'writer', scope: 'write' });
+    assert.equal(writer.scope, 'write');
+    const listed = (await tokensOf(alice)).items;
+    assert.equal(listed.find((t) => t.id === plain.id)?.scope, 'read');
+    assert.equal(listed.find((t) => t.id === writer.id)?.scope, 'write');
+    const stored = await ctx.database.db.selectFrom('api_tokens').select('scope').where('id', '=', plain.id).executeTakeFirstOrThrow();
+    assert.equal(stored.scope, 'read');
+  });
+
+  test('scope: read or write only, else 400 naming the field', async () => {
+    for (const scope of ['admin', '', 'READ', 1, null, ['read']]) {
+      const res = await alice.api('POST', '/api/v1/tokens', { name: 'bad scope', scope });
+      assert.equal(res.status, 400, JSON.stringify(scope));
+      assert.ok((await json<{ fields: Record<string, string> }>(res)).fields.scope, JSON.stringify(scope));
+    }
+  });
+
+  test('a read token may GET and HEAD; any other method is 403 naming the scope, in both languages, and writes nothing', async () => {
+    const reader = await create(alice, { name: 'reader' });
+    assert.equal((await bearer(reader.token, '/api/v1/session')).status, 200);
+    assert.equal((await bearer(reader.token, '/api/v1/tokens')).status, 200);
+    assert.equal((await bearer(reader.token, '/api/v1/session', { method: 'HEAD' })).status, 200);
+    const en = await patchPlan(reader.token);
+    assert.equal(en.status, 403);
+    assert.match((await json<{ error: string }>(en)).error, /read scope: it may only read/);
+    const zh = await patchPlan(reader.token, 'zh-TW');
+    assert.equal(zh.status, 403);
+    assert.match((await json<{ error: string }>(zh)).error, /權限範圍為「read」/);
+    // Its own revocation is a write too: refused, and the token keeps working.
+    const revoke = await bearer(reader.token, `/api/v1/tokens/${reader.id}`, { method: 'DELETE' });
+    assert.equal(revoke.status, 403);
+    assert.equal((await bearer(reader.token)).status, 200);
+    assert.equal((await tokensOf(alice)).items.find((t) => t.id === reader.id)?.status, 'active');
+    // A write token passes the scope check and reaches the route: 404, no such token.
+    const writer = await create(alice, { name: 'writer 2', scope: 'write' });
+    assert.equal((await bearer(writer.token, '/api/v1/tokens/999999', { method: 'DELETE' })).status, 404);
+  });
+
+  test('tokens made before scopes existed keep writing (the migration made them write)', async () => {
+    const migration = await import('node:fs/promises').then((fs) => fs.readFile(new URL('../../db/migrations/0018_token_scopes.sql', import.meta.url), 'utf8'));
+    assert.match(migration, /ADD COLUMN scope text NOT NULL DEFAULT 'write'/);
+    // A row written without a scope, as an old one was, is refused now: every new token states its scope.
+    await assert.rejects(
+      ctx.database.db
+        .insertInto('api_tokens')
+        .values({ user_id: aliceId, token_hash: 'x'.repeat(64), name: 'no scope', created_at: ctx.clock.now, expires_at: ctx.clock.now } as never)
+        .execute(),
+    );
+  });
+
+  test('the token page offers the scope, read by default, and makes a write token when asked', async () => {
+    const page = await (await alice.get('/en/account/tokens')).text();
+    assert.match(page, /<select[^>]*name="scope"/);
+    assert.match(page, /<option value="read" selected[^>]*>Read only/);
+    const made = await alice.postForm('/en/account/tokens', { name: 'page writer', expiresInDays: '30', scope: 'write' });
+    assert.equal(made.status, 200);
+    assert.equal((await tokensOf(alice)).items.find((t) => t.name === 'page writer')?.scope, 'write');
+    const bad = await alice.postForm('/account/tokens', { name: 'page bad', expiresInDays: '30', scope: 'root' });
+    assert.equal(bad.status, 400);
+    assert.ok((await bad.text()).includes('請選擇唯讀（read）或讀寫（write）'));
+    assert.equal(
+      (await tokensOf(alice)).items.find((t) => t.name === 'page bad'),
+      undefined,
+    );
   });
 });

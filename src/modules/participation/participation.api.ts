@@ -7,6 +7,7 @@ import { NotFoundError } from '../../errors.js';
 import { clientAddress } from '../../web/client-address.js';
 import type { AppContext, AppEnv } from '../../web/context.js';
 import { errorResponses, idParam, itemsOf, jsonContent, routeGroup } from '../../web/openapi.js';
+import { decodeCursor, encodeCursor, linkNext, nextField } from '../../web/cursor.js';
 import { pageOf } from '../../web/schemas.js';
 import { planQueries as planQ } from '../plans/index.js';
 import type { Consultation, Input } from './participation.model.js';
@@ -18,6 +19,7 @@ import {
   consultationOutput,
   consultationPatch,
   editInput,
+  inputCursorKey,
   inputListQuery,
   inputOutput,
   postInput,
@@ -124,9 +126,14 @@ export function participationApi(api: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: '/plans/{id}/inputs',
       tags: ['inputs'],
-      summary: 'A plan’s inputs with their responses and replies, newest first (filters: target "type:id", consultation, kind, response); 50 a page',
+      summary:
+        'A plan’s inputs with their responses and replies, newest first (filters: target "type:id", consultation, kind, response); 50 a page (`page`), or walked by `limit` and `cursor` (follow `next` or the Link header)',
       request: { params: idParam, query: inputListQuery },
-      responses: { 200: jsonContent(pageOf(inputWithReplies, 'InputPage'), 'Inputs'), 400: errors[400], 404: errors[404] },
+      responses: {
+        200: jsonContent(pageOf(inputWithReplies, 'InputPage').extend({ page: z.number().int().optional(), next: nextField.optional() }), 'Inputs'),
+        400: errors[400],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const { db } = c.get('services');
@@ -134,7 +141,11 @@ export function participationApi(api: OpenAPIHono<AppEnv>): void {
       const query = c.req.valid('query');
       const target = query.target?.split(':');
       const page = query.page ?? 1;
-      const { threads, total } = await readInputs(
+      // With limit or cursor the list is walked by key (web/cursor.ts); else by page number, as it always was.
+      const byCursor = query.limit !== undefined || query.cursor !== undefined;
+      const limit = query.limit ?? PER_PAGE;
+      const after = query.cursor === undefined ? null : decodeCursor('inputs', query.cursor, inputCursorKey);
+      const { threads, total, next } = await readInputs(
         db,
         c.get('actor'),
         {
@@ -145,8 +156,10 @@ export function participationApi(api: OpenAPIHono<AppEnv>): void {
           ...(query.kind ? { kind: query.kind } : {}),
           ...(query.response ? { responseState: query.response } : {}),
         },
-        { limit: PER_PAGE, offset: (page - 1) * PER_PAGE },
+        byCursor ? { limit, after } : { limit: PER_PAGE, offset: (page - 1) * PER_PAGE },
       );
+      const nextCursor = next ? encodeCursor('inputs', next) : null;
+      linkNext(c, nextCursor);
       const people = await publicPeople(
         db,
         threads.flatMap((th) => [th.input, ...th.replies].flatMap((i) => (i.authorId === null ? [] : [i.authorId]))),
@@ -155,8 +168,9 @@ export function participationApi(api: OpenAPIHono<AppEnv>): void {
         {
           items: threads.map((th) => ({ ...presentInput(th.input, plan, people), replies: th.replies.map((r) => presentInput(r, plan, people)) })),
           total,
-          page,
-          perPage: PER_PAGE,
+          ...(byCursor ? {} : { page }),
+          perPage: byCursor ? limit : PER_PAGE,
+          ...(byCursor ? { next: nextCursor } : {}),
         },
         200,
       );

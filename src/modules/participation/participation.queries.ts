@@ -298,3 +298,40 @@ export async function unlinkAuthor(db: DbOrTx, userId: number): Promise<void> {
   await db.updateTable('inputs').set({ author_id: null, author_name: '' }).where('author_id', '=', userId).execute();
   await db.updateTable('inputs').set({ responded_by: null, responded_by_name: '' }).where('responded_by', '=', userId).execute();
 }
+
+/** The ids of a plan's published inputs, oldest first: what /sitemap.xml lists (participation.sitemap.ts). */
+export async function listPublishedInputAddresses(db: DbOrTx, planId: number): Promise<{ id: number }[]> {
+  return db.selectFrom('inputs').select('id').where('plan_id', '=', planId).where('state', '=', 'published').orderBy('id').execute();
+}
+
+/** Where a cursor walk of inputs goes on (web/cursor.ts): after this row, newest first; the time to the microsecond, UTC. */
+export type InputKey = readonly [submittedAt: string, id: number];
+
+/**
+ * A page of top-level inputs, newest first, after `after` (keyset: the same cost at any depth, and rows written
+ * meanwhile neither repeat nor vanish), how many there are in all, and the key of the last row if more follow.
+ */
+export async function listInputsAfter(
+  db: DbOrTx,
+  f: InputFilter,
+  page: { limit: number; after: InputKey | null },
+): Promise<{ items: Input[]; total: number; next: InputKey | null }> {
+  let rows = filtered(db, f)
+    .selectAll()
+    .select(sql<string>`to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('key_at'));
+  const after = page.after;
+  if (after) rows = rows.where(sql<boolean>`(submitted_at, id) < (${after[0]}::timestamp AT TIME ZONE 'UTC', ${after[1]}::int)`);
+  const [found, count] = await Promise.all([
+    rows
+      .orderBy('submitted_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute(),
+    filtered(db, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const shown = found.slice(0, page.limit);
+  const last = shown.at(-1);
+  return { items: shown.map(toInput), total: count.n, next: found.length > page.limit && last ? [last.key_at, last.id] : null };
+}

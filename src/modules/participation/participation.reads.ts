@@ -41,10 +41,15 @@ export async function readInputs(
   db: DbOrTx,
   viewer: Actor | null,
   filter: Omit<q.InputFilter, 'states'>,
-  page: { limit: number; offset: number },
-): Promise<{ threads: InputThread[]; total: number }> {
+  page: { limit: number; offset: number } | { limit: number; after: q.InputKey | null },
+): Promise<{ threads: InputThread[]; total: number; next?: q.InputKey | null }> {
   // Tombstones of top-level inputs stay listed (their replies hang on them); internal ones only for their audience.
   const states: InputState[] = [...readableStates(viewer, filter.planId), 'withdrawn', 'hidden'];
+  // A cursor walk of the API (web/cursor.ts): keyset, with the key to go on from.
+  if ('after' in page) {
+    const { items, total, next } = await q.listInputsAfter(db, { ...filter, states }, page);
+    return { threads: await threadsOf(db, viewer, items), total, next };
+  }
   const { items, total } = await q.listInputs(db, { ...filter, states }, page);
   return { threads: await threadsOf(db, viewer, items), total };
 }

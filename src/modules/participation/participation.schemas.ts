@@ -12,7 +12,8 @@ import {
   PLAN_SECTIONS,
   RESPONSE_STATES,
 } from '../../domain/participation.js';
-import { clearable, localizedInput, localizedOutput, recordId, text, versionField } from '../../web/schemas.js';
+import { cursorQueryFields } from '../../web/cursor.js';
+import { clearable, INT4_MAX, localizedInput, localizedOutput, recordId, text, versionField } from '../../web/schemas.js';
 
 const id = recordId();
 
@@ -133,7 +134,17 @@ export const inputListQuery = z.object({
   kind: z.enum(['comment', 'proposal']).optional(),
   response: z.enum(RESPONSE_STATES).optional(),
   page: recordId().optional(),
+  ...cursorQueryFields(50),
 });
+
+/** An inputs cursor's key (web/cursor.ts): the last row's time to the microsecond (UTC) and id. */
+export const inputCursorKey = z.tuple([
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/)
+    .refine((at) => Number.isFinite(Date.parse(`${at}Z`))),
+  z.number().int().min(1).max(INT4_MAX),
+]);
 
 // ---- outputs ----
 

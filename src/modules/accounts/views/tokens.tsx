@@ -27,6 +27,7 @@ export interface TokenRow {
   expiresAt: Date;
   lastUsedAt: Date | null;
   status: 'active' | 'expired' | 'revoked';
+  scope: 'read' | 'write';
 }
 
 const LIFETIME_CHOICES = [7, 30, 90, 180, 365];
@@ -66,6 +67,7 @@ export function TokensPage(props: {
           { header: t(lang, 'tokens.createdAt'), cell: (token) => when(token.createdAt) },
           { header: t(lang, 'tokens.expiresAt'), cell: (token) => when(token.expiresAt) },
           { header: t(lang, 'tokens.lastUsedAt'), cell: (token) => (token.lastUsedAt ? when(token.lastUsedAt) : t(lang, 'tokens.neverUsed')) },
+          { header: t(lang, 'tokens.scope'), cell: (token) => t(lang, `tokens.scope.${token.scope}`) },
           { header: t(lang, 'tokens.status'), cell: (token) => t(lang, `tokens.status.${token.status}`) },
           {
             header: t(lang, 'tokens.actions'),
@@ -96,6 +98,15 @@ export function TokensPage(props: {
           label={t(lang, 'tokens.lifetime')}
           value={values.expiresInDays}
           options={LIFETIME_CHOICES.filter((days) => days <= props.maxDays).map((days) => ({ value: String(days), label: t(lang, 'tokens.days', { days }) }))}
+          {...field}
+          required
+        />
+        <SelectField
+          name="scope"
+          label={t(lang, 'tokens.scope')}
+          help={t(lang, 'tokens.scopeHelp')}
+          value={values.scope}
+          options={(['read', 'write'] as const).map((scope) => ({ value: scope, label: t(lang, `tokens.scope.${scope}`) }))}
           {...field}
           required
         />
