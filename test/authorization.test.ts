@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { policyTable } from '../scripts/policy-table.js';
-import { can, registeredActions, ROLES, type Action, type Actor, type Role, type RoleGrant, type ScopedRole } from '../src/domain/authorization.js';
+import {
+  can,
+  registeredActions,
+  ROLES,
+  type Action,
+  type Actor,
+  type ResourceOwnership,
+  type Role,
+  type RoleGrant,
+  type ScopedRole,
+} from '../src/domain/authorization.js';
 import { modules } from '../src/modules/index.js';
 import { lockedFieldsFor } from '../src/modules/plans/index.js';
 import { registerModules } from '../src/web/module.js';
@@ -78,6 +88,27 @@ describe('supporting agencies and the rest of the modules', () => {
         ['admin'],
         action,
       );
+  });
+});
+
+describe('adoption and change control (issue #14): who adopts, proposes, schedules, decides and corrects', () => {
+  const roles: Role[] = ['admin', 'secretariat', 'agency-officer', 'public'];
+  const actor = (role: Role, agencyIds: number[] = [4]): Actor => ({ id: 1, displayName: role, role, agencyIds });
+  test('adoption, the agenda, the decision and editorial corrections: the secretariat and administrators only', () => {
+    for (const action of ['plan.adopt', 'amendment.schedule', 'amendment.decide', 'amendment.editorial'] as Action[])
+      assert.deepEqual(
+        roles.filter((r) => can(actor(r), action, { leadAgencyId: 4, coAgencyIds: [4], planId: 1 })),
+        ['admin', 'secretariat'],
+        action,
+      );
+  });
+  test('proposing an amendment: editors, and the officers of the commitment’s lead or supporting agencies', () => {
+    assert.equal(can(actor('agency-officer', [4]), 'amendment.propose', { leadAgencyId: 4, coAgencyIds: [] }), true);
+    assert.equal(can(actor('agency-officer', [5]), 'amendment.propose', { leadAgencyId: 4, coAgencyIds: [5] }), true);
+    assert.equal(can(actor('agency-officer', [6]), 'amendment.propose', { leadAgencyId: 4, coAgencyIds: [5] }), false);
+    assert.equal(can(actor('public'), 'amendment.propose', { leadAgencyId: 4 }), false);
+    assert.equal(can(actor('secretariat', []), 'amendment.propose', { leadAgencyId: 4 }), true);
+    assert.equal(can(null, 'amendment.propose', { leadAgencyId: 4 }), false);
   });
 });
 
@@ -222,5 +253,41 @@ describe('public input (issue #12): who posts, answers, imports, moderates and s
     assert.deepEqual(allowed('input.moderate', { planId: OTHER_PLAN }), [admin, siteModerator]);
     // A suspension is site-wide: a plan's moderator may not suspend an account.
     assert.deepEqual(allowed('account.suspend'), [admin, siteModerator]);
+  });
+});
+
+describe('the English edition and the document repository (issue #14)', () => {
+  const PLAN = 7;
+  const OTHER_PLAN = 8;
+  const person = (role: Role, grants: RoleGrant[] = [], agencyIds: number[] = []): Actor => ({ id: 5, displayName: 'p', role, agencyIds, grants });
+  const translatorOf = (scope: RoleGrant['scope'], scopeId: number | null) => person('public', [{ role: 'translator', scope, scopeId }]);
+  const cast = {
+    admin: person('admin'),
+    secretariat: person('secretariat'),
+    officer: person('agency-officer', [], [4]),
+    participant: person('public'),
+    planTranslator: translatorOf('plan', PLAN),
+    siteTranslator: translatorOf('site', null),
+    planModerator: person('public', [{ role: 'moderator', scope: 'plan', scopeId: PLAN }]),
+  };
+  const allowed = (action: Action, resource: ResourceOwnership = {}) =>
+    Object.entries(cast)
+      .filter(([, actor]) => can(actor, action, resource))
+      .map(([name]) => name);
+
+  test('the English of a plan: the secretariat, the admin, and translators of that plan or of the site; no one else', () => {
+    assert.deepEqual(allowed('translation.edit', { planId: PLAN }), ['admin', 'secretariat', 'planTranslator', 'siteTranslator']);
+    assert.deepEqual(allowed('translation.edit', { planId: OTHER_PLAN }), ['admin', 'secretariat', 'siteTranslator']);
+    assert.equal(can(null, 'translation.edit', { planId: PLAN }), false);
+  });
+
+  test('translators translate: they change no plan content and keep no repository', () => {
+    for (const action of ['plan.update', 'area.update', 'commitment.update', 'milestone.update', 'document.manage'] as Action[])
+      assert.equal(can(cast.siteTranslator, action, { planId: PLAN, leadAgencyId: 4 }), false, action);
+  });
+
+  test('the repository: the secretariat and the admin only', () => {
+    assert.deepEqual(allowed('document.manage', { planId: PLAN }), ['admin', 'secretariat']);
+    assert.equal(can(null, 'document.manage'), false);
   });
 });

@@ -95,12 +95,16 @@ test('its link joins the plan page after the other modules’ links, and its sec
     sectionsFor('planFollow').map((s) => s.id),
     [
       'notifications.followPlan',
+      'document.planLink',
       'monitoring.planLinks',
+      'amendments.planLinks',
       'forum.planLinks',
       'roster.planLinks',
+      'repository.planLink',
       'workgroups.planLinks',
       'cocreation.planLink',
       'participation.planLinks',
+      'translations.planLink',
       'sample.planLink',
     ],
   );

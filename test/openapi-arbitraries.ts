@@ -117,7 +117,9 @@ export type ObjectKind =
   | 'workingGroup'
   | 'input'
   | 'consultation'
-  | 'suspension';
+  | 'suspension'
+  | 'document'
+  | 'amendment';
 
 /** Path segment before `{id}` → kind. */
 export const SEGMENT_KINDS: Record<string, ObjectKind> = {
@@ -148,6 +150,8 @@ export const SEGMENT_KINDS: Record<string, ObjectKind> = {
   inputs: 'input',
   consultations: 'consultation',
   suspensions: 'suspension',
+  documents: 'document',
+  amendments: 'amendment',
 };
 
 /** The last word of an `…Id`/`…Ids` field name → kind (`leadAgencyId` → agency); names that say a role, not a kind, are listed. */

@@ -42,6 +42,8 @@ const world = {
   /** Inputs (their pages and API) and consultations. */
   inputIds: new Set<number>(),
   consultationIds: new Set<number>(),
+  /** Amendments proposed to adopted commitments (their pages and API). */
+  amendmentIds: new Set<number>(),
 };
 
 const token = (label: string) => `Vis${label}${randomBytes(4).toString('hex')}`;
@@ -71,6 +73,11 @@ function channels(): string[] {
     '/transcripts',
     '/transcripts.atom',
     '/sitemap.xml',
+    // Open data (ADR 0030): the JSON holds what the CSVs, the ODS and the ZIP hold (those two are compressed).
+    '/data',
+    '/data/site/data.json',
+    `/data/plans/${planSlug}/data.json`,
+    `/data/plans/${planSlug}/csv/commitments.csv`,
     ...[...world.transcripts.keys()].flatMap((slug) => [`/transcripts/${slug}`, `/transcripts/${slug}.md`, `/transcripts/${slug}.akn.xml`]),
     '/speakers',
     '/account/tokens',
@@ -88,6 +95,11 @@ function channels(): string[] {
     `${plan}/working-groups`,
     ...[...world.workingGroups.keys()].map((slug) => `${plan}/working-groups/${slug}`),
     `${plan}/co-creation`,
+    // The plan document: the page (its text is what the ODT and the PDF hold; those two are compressed, so a token
+    // is looked for in the page), the ODT and the PDF, each a 404 where the plan page is.
+    `${plan}/document`,
+    `${plan}/document.odt`,
+    `${plan}/document.pdf`,
     // Public input: lists, pages, feeds, figures, consultations; the moderators' page; one's own notifications.
     `${plan}/inputs`,
     `${plan}/inputs.atom`,
@@ -97,6 +109,11 @@ function channels(): string[] {
     ...[...world.inputIds].map((id) => `${plan}/inputs/${id}`),
     ...[...world.consultationIds].map((id) => `${plan}/consultations/${id}`),
     ...[...world.commitmentNumbers].map((n) => `${plan}/commitments/${n}/inputs.atom`),
+    // Adoption and change control: the changes since adoption, the versions, each amendment.
+    `${plan}/changes`,
+    `${plan}/versions`,
+    ...[...world.commitmentNumbers].map((n) => `${plan}/commitments/${n}/changes`),
+    ...[...world.amendmentIds].map((id) => `${plan}/amendments/${id}`),
     '/moderation',
     '/notifications',
     '/privacy',
@@ -129,6 +146,10 @@ function channels(): string[] {
     `/api/v1/plans/${ctx.planId}/input-figures`,
     `/api/v1/plans/${ctx.planId}/consultations`,
     ...[...world.inputIds].map((id) => `/api/v1/inputs/${id}`),
+    `/api/v1/plans/${ctx.planId}/changes`,
+    `/api/v1/plans/${ctx.planId}/versions`,
+    ...[...world.commitmentNumbers].map((n) => `/api/v1/commitments/${commitments.get(n)?.id}/changes`),
+    ...[...world.amendmentIds].map((id) => `/api/v1/amendments/${id}`),
     '/api/v1/moderation/log',
     '/api/v1/moderation/reports',
     '/api/v1/profile',
@@ -287,6 +308,9 @@ const hiddenInput = {
   participant: undefined as Participant | undefined,
   tokens: { words: token('HiddenWords') },
 };
+
+/** An officer's amendment to an adopted commitment (issue #14): public once on a meeting's agenda. */
+const proposedAmendment = { id: 0, commitment: '4-1', tokens: { text: token('AmendText'), reason: token('AmendReason') } };
 
 const ENTITIES: EntityRow[] = [
   {
@@ -470,6 +494,10 @@ A new voice.
         [t.alias, '/api/v1/speakers'],
         [t.alias, `/speakers/${encodeURIComponent('王明德')}`],
         [t.newSpeaker, '/speakers'],
+        // Open data (ADR 0030): the speech, its section and its new speaker join the export only now.
+        [t.speech, '/data/site/data.json'],
+        [t.section, '/data/site/data.json'],
+        [t.newSpeaker, '/data/site/data.json'],
       ];
     },
     neverPublic: [],
@@ -744,6 +772,56 @@ A new voice.
     },
     insiderSees: () => [[hiddenInput.tokens.words, `/plans/${planSlug}/inputs/${hiddenInput.id}`]],
     neverPublic: Object.values(hiddenInput.tokens),
+  },
+  {
+    entity: 'an amendment proposed to an adopted commitment, not yet on a meeting’s agenda (its text and reason)',
+    insider: () => clients.moiOfficer,
+    tokens: proposedAmendment.tokens,
+    async write() {
+      const sec = clients.secretariat;
+      const adopted = await sec.api('POST', `/api/v1/plans/${ctx.planId}/adoption`, {
+        authority: { zh: '行政院', en: 'the Executive Yuan' },
+        adoptedOn: '2021-01-29',
+        documentReference: '核定函',
+      });
+      assert.equal(adopted.status, 201, await adopted.clone().text());
+      const id = commitments.get(proposedAmendment.commitment)?.id;
+      const c = await json<{ version: number; description: { zh: string } }>(await ctx.app.request(`/api/v1/commitments/${id}`));
+      const res = await clients.moiOfficer.api('PATCH', `/api/v1/commitments/${id}`, {
+        version: c.version,
+        description: { zh: `${c.description.zh} ${proposedAmendment.tokens.text}` },
+        reason: `修正理由 ${proposedAmendment.tokens.reason}`,
+      });
+      assert.equal(res.status, 202, await res.clone().text());
+      proposedAmendment.id = (await json<{ proposed: { id: number } }>(res)).proposed.id;
+      world.amendmentIds.add(proposedAmendment.id);
+      world.commitmentNumbers.add(proposedAmendment.commitment);
+    },
+    insiderSees: () => [
+      [proposedAmendment.tokens.text, `/api/v1/amendments/${proposedAmendment.id}`],
+      [proposedAmendment.tokens.reason, `/plans/${planSlug}/commitments/${proposedAmendment.commitment}/changes`],
+    ],
+    async publish() {
+      const sec = clients.secretariat;
+      const meeting = await sec.api('POST', `/api/v1/plans/${ctx.planId}/meetings`, {
+        heldOn: '2022-10-20',
+        kind: 'plenary',
+        title: { zh: '期中檢討會議', en: 'Mid-term review' },
+      });
+      assert.equal(meeting.status, 201, await meeting.clone().text());
+      const a = await json<{ version: number }>(await sec.request(`/api/v1/amendments/${proposedAmendment.id}`));
+      const scheduled = await sec.api('POST', `/api/v1/amendments/${proposedAmendment.id}/schedule`, {
+        meetingId: (await json<{ id: number }>(meeting)).id,
+        version: a.version,
+      });
+      assert.equal(scheduled.status, 200, await scheduled.clone().text());
+    },
+    publicSees: () => [
+      [proposedAmendment.tokens.text, `/api/v1/amendments/${proposedAmendment.id}`],
+      [proposedAmendment.tokens.reason, `/plans/${planSlug}/changes`],
+      [proposedAmendment.tokens.text, `/en/plans/${planSlug}/commitments/${proposedAmendment.commitment}/changes`],
+    ],
+    neverPublic: [],
   },
 ];
 

@@ -5,15 +5,20 @@
  */
 import type { ModuleManifest } from '../web/module.js';
 import { accountsModule } from './accounts/index.js';
+import { amendmentsModule } from './amendments/index.js';
 import { cocreationModule } from './cocreation/index.js';
+import { documentModule } from './document/index.js';
 import { forumModule } from './forum/index.js';
 import { historyModule } from './history/index.js';
 import { monitoringModule } from './monitoring/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { opendataModule } from './opendata/index.js';
 import { participationModule } from './participation/index.js';
 import { plansModule } from './plans/index.js';
+import { repositoryModule } from './repository/index.js';
 import { rosterModule } from './roster/index.js';
 import { transcriptsModule } from './transcripts/index.js';
+import { translationsModule } from './translations/index.js';
 import { workgroupsModule } from './workgroups/index.js';
 
 export const modules: readonly ModuleManifest[] = [
@@ -21,6 +26,7 @@ export const modules: readonly ModuleManifest[] = [
   historyModule,
   monitoringModule,
   forumModule,
+  amendmentsModule,
   transcriptsModule,
   accountsModule,
   rosterModule,
@@ -28,4 +34,8 @@ export const modules: readonly ModuleManifest[] = [
   cocreationModule,
   notificationsModule,
   participationModule,
+  documentModule,
+  translationsModule,
+  repositoryModule,
+  opendataModule,
 ];

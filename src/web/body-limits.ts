@@ -43,6 +43,15 @@ const LARGER_BODIES: { method: Method; path: string; tier: Exclude<BodyLimitTier
   // The import of inputs: a CSV of up to 2 MB, uploaded (the page's file field) or as the body (the API).
   { method: 'POST', path: '/api/v1/plans/:id/inputs/import', tier: 'upload' },
   { method: 'POST', path: '/plans/:slug/inputs/import', tier: 'upload' },
+  // The document repository: a file of up to 5 MB with the document's fields (issue #14).
+  { method: 'POST', path: '/api/v1/documents/files', tier: 'upload' },
+  { method: 'POST', path: '/documents/new', tier: 'upload' },
+  // The open data import (issue #14): a data.json, data.zip or one table's CSV; larger sites import with `cocreate import`.
+  { method: 'POST', path: '/api/v1/data/import', tier: 'upload' },
+  // The English of a plan's or a commitment's texts, up to 20,000 characters each (issue #14).
+  { method: 'PATCH', path: '/api/v1/plans/:id/translation', tier: 'longText' },
+  { method: 'PATCH', path: '/api/v1/commitments/:id/translation', tier: 'longText' },
+  { method: 'POST', path: '/plans/:slug/translations/:entity/:id', tier: 'longText' },
   // A plan or a commitment has several fields of up to 20,000 characters each (about 1.7 MB form-encoded at most).
   { method: 'POST', path: '/api/v1/plans', tier: 'longText' },
   { method: 'PATCH', path: '/api/v1/plans/:id', tier: 'longText' },

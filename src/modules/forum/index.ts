@@ -4,6 +4,7 @@ import { meetingsPath, resolutionsPath } from '../../web/paths.js';
 import { linkItemsSection } from '../../web/ui/index.js';
 import { forumApi } from './forum.api.js';
 import { forumMessages } from './forum.messages.js';
+import { forumOpenData } from './forum.opendata.js';
 import { forumPolicy } from './forum.policy.js';
 import { forumPages } from './forum.routes.js';
 import { seedDemoForum } from './forum.seed.js';
@@ -12,12 +13,14 @@ import './forum.table.js';
 
 export const forumModule = defineModule({
   name: 'forum',
+  sitemap: (db) => import('./forum.sitemap.js').then((m) => m.forumSitemap(db)),
   api: forumApi,
   pages: forumPages,
   messages: forumMessages,
   policy: forumPolicy,
   historyEntityTypes: ['meeting', 'resolution'],
   visibility: forumVisibility,
+  openData: forumOpenData,
   sections: [
     linkItemsSection({ slot: 'planFollow', order: 20, id: 'forum.planLinks' }, ({ plan }) => [
       { path: meetingsPath(plan), label: 'plan.linkMeetings' },
@@ -32,6 +35,8 @@ export { seedDemoForum } from './forum.seed.js';
 export { findMeetingById, findMeetingsByIds, listMeetings, listMeetingTotals, type MeetingTotals } from './forum.queries.js';
 // The co-creation seed records the 2019–2020 meetings as the secretariat would, through the forum's use cases.
 export { createMeeting, updateMeeting } from './forum.service.js';
+// The amendments seed records the mid-term review's resolution as the secretariat would.
+export { createResolution } from './forum.service.js';
 export { meetingInput, type MeetingInput } from './forum.schemas.js';
 export { forumPolicy } from './forum.policy.js';
 

@@ -4,6 +4,7 @@ import { cyclesPath, progressPath } from '../../web/paths.js';
 import { linkItemsSection } from '../../web/ui/index.js';
 import { monitoringApi } from './monitoring.api.js';
 import { monitoringMessages } from './monitoring.messages.js';
+import { monitoringOpenData } from './monitoring.opendata.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { commitmentMonitoring, monitoringPages } from './monitoring.routes.js';
 import { seedDemoMonitoring } from './monitoring.seed.js';
@@ -19,6 +20,7 @@ export const monitoringModule = defineModule({
   policy: monitoringPolicy,
   historyEntityTypes: ['cycle', 'report'],
   visibility: monitoringVisibility,
+  openData: monitoringOpenData,
   sections: [
     { slot: 'commitment', order: 10, id: 'monitoring.progress', render: commitmentMonitoring },
     linkItemsSection({ slot: 'planFollow', order: 10, id: 'monitoring.planLinks' }, ({ plan }) => [

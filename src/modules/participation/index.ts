@@ -20,6 +20,7 @@ import { moderationPages } from './moderation.routes.js';
 import { erasePersonalDataModeration } from './moderation.service.js';
 import { participationApi } from './participation.api.js';
 import { participationMessages } from './participation.messages.js';
+import { participationOpenData } from './participation.opendata.js';
 import { participationPolicy } from './participation.policy.js';
 import { commitmentInputsSection, participationPages } from './participation.routes.js';
 import { seedDemoParticipation } from './participation.seed.js';
@@ -38,6 +39,7 @@ const messages = {
 
 export const participationModule = defineModule({
   name: 'participation',
+  sitemap: (db) => import('./participation.sitemap.js').then((m) => m.participationSitemap(db)),
   api: (api) => {
     // Fixed paths before those with an id, so /inputs/figures is not read as input "figures".
     figuresApi(api);
@@ -51,6 +53,7 @@ export const participationModule = defineModule({
   policy: participationPolicy,
   historyEntityTypes: ['consultation', 'input', 'input-response'],
   visibility: participationVisibility,
+  openData: participationOpenData,
   sections: [
     commitmentInputsSection,
     overdueBoardSection,

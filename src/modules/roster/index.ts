@@ -17,6 +17,7 @@ import './roster.table.js';
 
 export const rosterModule = defineModule({
   name: 'roster',
+  sitemap: (db) => import('./roster.sitemap.js').then((m) => m.rosterSitemap(db)),
   api: rosterApi,
   pages: rosterPages,
   messages: rosterMessages,

@@ -2,6 +2,7 @@
 import { defineModule } from '../../web/module.js';
 import { transcriptApi } from './transcripts.api.js';
 import { transcriptMessages } from './transcripts.messages.js';
+import { transcriptsOpenData } from './transcripts.opendata.js';
 import { transcriptsPolicy } from './transcripts.policy.js';
 import { transcriptPages } from './transcripts.routes.js';
 import { seedDemoTranscripts } from './transcripts.seed.js';
@@ -17,6 +18,7 @@ export const transcriptsModule = defineModule({
   messages: transcriptMessages,
   policy: transcriptsPolicy,
   visibility: transcriptsVisibility,
+  openData: transcriptsOpenData,
   sitemap: transcriptsSitemap,
   historyEntityTypes: ['transcript', 'speaker'],
   seed: async (db, context) => {

@@ -13,6 +13,7 @@ import './workgroups.table.js';
 
 export const workgroupsModule = defineModule({
   name: 'workgroups',
+  sitemap: (db) => import('./workgroups.sitemap.js').then((m) => m.workgroupsSitemap(db)),
   api: workgroupsApi,
   pages: workgroupsPages,
   messages: workgroupsMessages,
