@@ -23,7 +23,8 @@
  * Environment: BENCH_SECONDS (measured seconds per run, default 5), BENCH_WARMUP_SECONDS (default 1),
  * BENCH_THREADS / BENCH_CONNECTIONS (wrk's, default 1 and 10), BENCH_SETTLE_SECONDS (wait before reading RSS, default
  * 5), BENCH_TIMEOUT_MINUTES (the whole run stops itself after this, default 30), DATABASE_URL, BENCH_PGLITE, WRK
- * (path to wrk), NGINX (path to nginx, or `none`), BENCH_SEARCH=0 (skip the search benchmark that follows).
+ * (path to wrk), NGINX (path to nginx, or `none`), BENCH_SEARCH=0 (skip the search benchmark that follows),
+ * BENCH_EXPORT=0 (skip the open data export benchmark after it, bench/export.ts).
  *
  * Nothing is measured until every target answered as expected: a benchmark of the wrong thing is worse than none.
  * Afterwards each run's bytes per response is checked against the checked response, so a run that got errors or the
@@ -186,7 +187,7 @@ interface Started {
   nginx: { child: ChildProcess; binary: string; conf: string; prefix: string } | undefined;
   wrk: ChildProcess | undefined;
   pgDatabases: { adminUrl: string; name: string }[];
-  /** bench/search.ts, run afterwards; it stops what it starts itself when signalled. */
+  /** bench/search.ts, then bench/export.ts, run afterwards; each stops what it starts itself when signalled. */
   search: ChildProcess | undefined;
 }
 
@@ -1088,10 +1089,30 @@ async function runSearchBenchmark(): Promise<void> {
   }
 }
 
+/** The open data export benchmark (bench/export.ts) as a child process, with the same `--write`; BENCH_EXPORT=0 skips it. */
+async function runExportBenchmark(): Promise<void> {
+  log('bench: open data export benchmark (bench/export.ts; BENCH_EXPORT=0 skips it) …');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'export.ts'), ...(write ? ['--write'] : [])], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  started.search = child;
+  const code = await new Promise<number>((resolve) => {
+    child.once('error', () => resolve(1));
+    child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+  });
+  started.search = undefined;
+  if (code !== 0 && !interrupted) {
+    log(`bench: the export benchmark failed (exit code ${code})`);
+    process.exitCode = 1;
+  }
+}
+
 try {
   await main();
   await cleanup();
   if (process.env.BENCH_SEARCH !== '0' && !interrupted) await runSearchBenchmark();
+  if (process.env.BENCH_EXPORT !== '0' && !interrupted) await runExportBenchmark();
 } catch (error: unknown) {
   if (!interrupted) {
     log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
