@@ -50,3 +50,8 @@ export async function byIds<R extends { id: number }, T>(
   const rows = await select([...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, map(row)]));
 }
+
+/** Moves a table's id sequence past its largest id, so rows made after an import that kept its ids get new ones. */
+export async function movePastIds(db: DbOrTx, table: keyof DB): Promise<void> {
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(db);
+}

@@ -70,6 +70,8 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
     case '23503':
       // Writing a reference to a missing row is the request's mistake; deleting a row still referenced is a conflict.
       return /is still referenced/.test(detail ?? '') ? new AppError(409, 'error.stillReferenced') : fieldError(keyField(detail), 'error.referenceMissing');
+    case '23001': // restrict_violation: deleting a row an ON DELETE RESTRICT key still points at
+      return new AppError(409, 'error.stillReferenced');
     case '23505':
     case '23P01':
       return fieldError(keyField(detail), 'error.taken', 409);

@@ -469,6 +469,18 @@ describe('database refusals map to 4xx (on this engine)', () => {
     const referenced = await refusal(() => db().deleteFrom('agencies').where('id', '=', lead.lead_agency_id).execute());
     assert.equal(referenced?.status, 409);
     assert.equal(referenced?.key, 'error.stillReferenced');
+    // ON DELETE RESTRICT words it differently ("is referenced from table"), as amendments' meeting does.
+    const unused = await db()
+      .insertInto('agencies')
+      .values({ code: 'RESTRICTED', name: JSON.stringify({ zh: '限', en: 'R', status: 'draft' }) } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`CREATE TABLE restricted_refs (agency_id integer REFERENCES agencies (id) ON DELETE RESTRICT)`.execute(db());
+    await sql`INSERT INTO restricted_refs VALUES (${unused.id})`.execute(db());
+    const restricted = await refusal(() => db().deleteFrom('agencies').where('id', '=', unused.id).execute());
+    assert.equal(restricted?.status, 409);
+    assert.equal(restricted?.key, 'error.stillReferenced');
+    await sql`DROP TABLE restricted_refs`.execute(db());
   });
 
   test('anything else is not ours to map (stays 500)', async () => {

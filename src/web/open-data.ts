@@ -52,6 +52,18 @@ export interface OpenDataColumn {
   description: Bilingual;
 }
 
+/** What a column may say beyond its key, export name, type and description. */
+export type ColumnExtras = Partial<Omit<OpenDataColumn, 'key' | 'name' | 'type' | 'description'>>;
+
+/** A column: its key, its export name, its type, what it holds in English and in Chinese, and the rest. */
+export const column = (key: string, name: string, type: OpenDataColumn['type'], en: string, zh: string, extra: ColumnExtras = {}): OpenDataColumn => ({
+  key,
+  name,
+  type,
+  description: { en, zh },
+  ...extra,
+});
+
 /** A plan's data, or the whole site's. */
 export interface OpenDataScope {
   planId: number | null;

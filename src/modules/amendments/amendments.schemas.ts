@@ -1,6 +1,6 @@
 /** Input and output shapes of adoption and change control: one schema serves the API, the forms and OpenAPI. */
 import { z } from '@hono/zod-openapi';
-import { isoDate, localizedInput, localizedOutput, recordId, text, versionField, webUrl } from '../../web/schemas.js';
+import { isoDate, localizedInput, localizedOutput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
 import { AMENDMENT_STATUSES } from './amendments.model.js';
 
 const id = recordId();
@@ -26,18 +26,13 @@ export const decisionInput = z.object({
 });
 export type DecisionInput = z.infer<typeof decisionInput>;
 
-export const compareQuery = z.object({
-  from: z.coerce
-    .number({ message: 'error.invalid' })
-    .int({ message: 'error.invalid' })
-    .min(1, { message: 'error.invalid' })
-    .max(10_000, { message: 'error.invalid' }),
-  to: z.coerce
-    .number({ message: 'error.invalid' })
-    .int({ message: 'error.invalid' })
-    .min(1, { message: 'error.invalid' })
-    .max(10_000, { message: 'error.invalid' }),
-});
+/** Version numbers as the query string sends them: digits only (web/schemas.ts's wholeNumber), never coerced. */
+const versionNumber = () =>
+  wholeNumber(
+    z.number({ message: 'error.invalid' }).int({ message: 'error.invalid' }).min(1, { message: 'error.invalid' }).max(10_000, { message: 'error.invalid' }),
+  );
+
+export const compareQuery = z.object({ from: versionNumber(), to: versionNumber() });
 
 // ---- outputs (presenters build these) ----
 

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds } from '../../db/row-queries.js';
 import {
   checkMeeting,
   MEETING_DOCUMENT_KINDS,
@@ -22,26 +22,12 @@ import {
 import type { Localized } from '../../domain/localized.js';
 import { REGIONS } from '../../domain/people.js';
 import type { FieldProblem, Link } from '../../domain/plan.js';
-import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
+import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { linkInput, localizedInput, webUrl } from '../../web/schemas.js';
 import { recordHistory } from '../history/index.js';
 
-type Extra = Partial<Omit<OpenDataColumn, 'key' | 'name' | 'type' | 'description'>>;
-const col = (key: string, name: string, type: OpenDataColumn['type'], en: string, zh: string, extra: Extra = {}): OpenDataColumn => ({
-  key,
-  name,
-  type,
-  description: { en, zh },
-  ...extra,
-});
-
 const countOf = async (q: { executeTakeFirstOrThrow(): Promise<{ n: string | number | bigint }> }): Promise<number> =>
   Number((await q.executeTakeFirstOrThrow()).n);
-
-/** Moves a table's id sequence past the largest id, so rows made after an import get new ids. */
-async function movePastIds(trx: DbOrTx, table: 'forum_meetings' | 'resolutions' | 'resolution_decisions'): Promise<void> {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(trx);
-}
 
 // ---- meetings ----
 
@@ -49,14 +35,21 @@ const documentSchema = z.object({ kind: z.enum(MEETING_DOCUMENT_KINDS), title: l
 const attendanceByGroupSchema = z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.number().int().min(1).max(1_000_000));
 
 const meetingColumns: readonly OpenDataColumn[] = [
-  col('id', 'Meeting ID', 'int', 'The meeting’s identifier on this site.', '本站的會議識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan whose forum met.', '所屬行動方案。', { references: 'plans' }),
-  col('cycleId', 'Review Cycle ID', 'int', 'The review cycle whose progress reports the meeting reviewed, if any.', '會議所審查自評報告的檢視週期（若有）。', {
-    nullable: true,
-    references: 'review-cycles',
-  }),
-  col('heldOn', 'Meeting Date', 'date', 'The day the meeting was held (YYYY-MM-DD).', '會議日期（YYYY-MM-DD）。'),
-  col(
+  column('id', 'Meeting ID', 'int', 'The meeting’s identifier on this site.', '本站的會議識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan whose forum met.', '所屬行動方案。', { references: 'plans' }),
+  column(
+    'cycleId',
+    'Review Cycle ID',
+    'int',
+    'The review cycle whose progress reports the meeting reviewed, if any.',
+    '會議所審查自評報告的檢視週期（若有）。',
+    {
+      nullable: true,
+      references: 'review-cycles',
+    },
+  ),
+  column('heldOn', 'Meeting Date', 'date', 'The day the meeting was held (YYYY-MM-DD).', '會議日期（YYYY-MM-DD）。'),
+  column(
     'kind',
     'Meeting Type',
     'enum',
@@ -64,11 +57,11 @@ const meetingColumns: readonly OpenDataColumn[] = [
     '全體委員會議（plenary）、工作分組會議（working-group）、工作坊（workshop）、諮詢會議（consultation）或其他（other）。',
     { values: MEETING_KINDS },
   ),
-  col('title', 'Meeting Title', 'localized', 'The meeting’s title.', '會議名稱。', { max: 300 }),
-  col('attendanceGovernment', 'Attendance (Government)', 'int', 'How many attended for government.', '政府代表出席人數。'),
-  col('attendanceCivilSociety', 'Attendance (Civil Society)', 'int', 'How many attended for civil society.', '民間代表出席人數。'),
-  col('attendanceOther', 'Attendance (Other)', 'int', 'How many others attended.', '其他出席人數。'),
-  col(
+  column('title', 'Meeting Title', 'localized', 'The meeting’s title.', '會議名稱。', { max: 300 }),
+  column('attendanceGovernment', 'Attendance (Government)', 'int', 'How many attended for government.', '政府代表出席人數。'),
+  column('attendanceCivilSociety', 'Attendance (Civil Society)', 'int', 'How many attended for civil society.', '民間代表出席人數。'),
+  column('attendanceOther', 'Attendance (Other)', 'int', 'How many others attended.', '其他出席人數。'),
+  column(
     'attendanceByGroup',
     'Attendance by Stakeholder Group',
     'json',
@@ -76,21 +69,21 @@ const meetingColumns: readonly OpenDataColumn[] = [
     '依利害關係人類別（代碼）計算的出席人數（未細分時為 {}）。',
     { schema: attendanceByGroupSchema },
   ),
-  col('place', 'Place', 'localized', 'Where the meeting was held.', '會議地點。', { max: 300 }),
-  col('mode', 'Meeting Mode', 'enum', 'in-person, online or hybrid.', '實體（in-person）、線上（online）或混合（hybrid）。', { values: MEETING_MODES }),
-  col('region', 'Region', 'enum', 'The region it was held in, if given.', '舉辦地區（若有）。', { values: REGIONS, nullable: true }),
-  col('openToPublic', 'Open to the Public', 'bool', 'Whether anyone could attend (true or false).', '是否開放公眾參與（true 或 false）。'),
-  col('workingGroupId', 'Working Group ID', 'int', 'The working group that met, if any.', '開會的工作分組（若有）。', {
+  column('place', 'Place', 'localized', 'Where the meeting was held.', '會議地點。', { max: 300 }),
+  column('mode', 'Meeting Mode', 'enum', 'in-person, online or hybrid.', '實體（in-person）、線上（online）或混合（hybrid）。', { values: MEETING_MODES }),
+  column('region', 'Region', 'enum', 'The region it was held in, if given.', '舉辦地區（若有）。', { values: REGIONS, nullable: true }),
+  column('openToPublic', 'Open to the Public', 'bool', 'Whether anyone could attend (true or false).', '是否開放公眾參與（true 或 false）。'),
+  column('workingGroupId', 'Working Group ID', 'int', 'The working group that met, if any.', '開會的工作分組（若有）。', {
     nullable: true,
     references: 'workingGroups',
   }),
-  col('commitmentId', 'Commitment ID', 'int', 'The commitment the meeting worked on, if any.', '會議討論的承諾事項（若有）。', {
+  column('commitmentId', 'Commitment ID', 'int', 'The commitment the meeting worked on, if any.', '會議討論的承諾事項（若有）。', {
     nullable: true,
     references: 'commitments',
   }),
-  col('agenda', 'Agenda', 'localized', 'The meeting’s agenda.', '會議議程。'),
-  col('minutes', 'Minutes', 'localized', 'The meeting’s minutes.', '會議紀錄。'),
-  col(
+  column('agenda', 'Agenda', 'localized', 'The meeting’s agenda.', '會議議程。'),
+  column('minutes', 'Minutes', 'localized', 'The meeting’s minutes.', '會議紀錄。'),
+  column(
     'documents',
     'Documents',
     'json',
@@ -98,7 +91,7 @@ const meetingColumns: readonly OpenDataColumn[] = [
     '會議文件（依序）：[{kind（議程、簡報、紀錄、其他）, title, url}]。',
     { schema: z.array(documentSchema).max(100) },
   ),
-  col('links', 'Links', 'json', 'Related links: [{title, url}].', '相關連結：[{title, url}]。', { schema: z.array(linkInput).max(100) }),
+  column('links', 'Links', 'json', 'Related links: [{title, url}].', '相關連結：[{title, url}]。', { schema: z.array(linkInput).max(100) }),
 ];
 
 type MeetingRead = {
@@ -284,19 +277,19 @@ export const meetingsEntity: OpenDataEntity = {
 // ---- resolutions ----
 
 const resolutionColumns: readonly OpenDataColumn[] = [
-  col('id', 'Resolution ID', 'int', 'The resolution’s identifier on this site.', '本站的列管事項識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan whose forum made the resolution.', '所屬行動方案。', { references: 'plans' }),
-  col('meetingId', 'Meeting ID', 'int', 'The meeting that made the resolution.', '作成決議的會議。', { references: 'meetings' }),
-  col('number', 'Resolution Number', 'text', 'The resolution’s number in its plan (letters, digits, "." and "-").', '列管編號（英數字、「.」與「-」）。', {
+  column('id', 'Resolution ID', 'int', 'The resolution’s identifier on this site.', '本站的列管事項識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan whose forum made the resolution.', '所屬行動方案。', { references: 'plans' }),
+  column('meetingId', 'Meeting ID', 'int', 'The meeting that made the resolution.', '作成決議的會議。', { references: 'meetings' }),
+  column('number', 'Resolution Number', 'text', 'The resolution’s number in its plan (letters, digits, "." and "-").', '列管編號（英數字、「.」與「-」）。', {
     max: 30,
   }),
-  col('body', 'Resolution', 'localized', 'What the forum resolved.', '決議內容。'),
-  col('ownerAgencyId', 'Responsible Agency ID', 'int', 'The agency that follows it up, if any.', '負責辦理的機關（若有）。', {
+  column('body', 'Resolution', 'localized', 'What the forum resolved.', '決議內容。'),
+  column('ownerAgencyId', 'Responsible Agency ID', 'int', 'The agency that follows it up, if any.', '負責辦理的機關（若有）。', {
     nullable: true,
     references: 'agencies',
   }),
-  col('dueOn', 'Due Date', 'date', 'When it is due (YYYY-MM-DD), if set.', '預定完成日期（YYYY-MM-DD，若有）。', { nullable: true }),
-  col(
+  column('dueOn', 'Due Date', 'date', 'When it is due (YYYY-MM-DD), if set.', '預定完成日期（YYYY-MM-DD，若有）。', { nullable: true }),
+  column(
     'status',
     'Tracking Status',
     'enum',
@@ -390,13 +383,13 @@ export const resolutionsEntity: OpenDataEntity = {
 // ---- decisions ----
 
 const decisionColumns: readonly OpenDataColumn[] = [
-  col('id', 'Decision ID', 'int', 'The decision’s identifier on this site.', '本站的列管決定識別碼。'),
-  col('resolutionId', 'Resolution ID', 'int', 'The resolution decided on.', '所決定的列管事項。', { references: 'resolutions' }),
-  col('meetingId', 'Meeting ID', 'int', 'The meeting at which the forum decided.', '作成決定的會議。', { references: 'meetings' }),
-  col('status', 'Decision', 'enum', 'keep-tracking (持續列管) or closed (解除列管).', '持續列管（keep-tracking）或解除列管（closed）。', {
+  column('id', 'Decision ID', 'int', 'The decision’s identifier on this site.', '本站的列管決定識別碼。'),
+  column('resolutionId', 'Resolution ID', 'int', 'The resolution decided on.', '所決定的列管事項。', { references: 'resolutions' }),
+  column('meetingId', 'Meeting ID', 'int', 'The meeting at which the forum decided.', '作成決定的會議。', { references: 'meetings' }),
+  column('status', 'Decision', 'enum', 'keep-tracking (持續列管) or closed (解除列管).', '持續列管（keep-tracking）或解除列管（closed）。', {
     values: RESOLUTION_STATUSES,
   }),
-  col('note', 'Decision Note', 'localized', 'What the forum noted with its decision.', '決定的說明。'),
+  column('note', 'Decision Note', 'localized', 'What the forum noted with its decision.', '決定的說明。'),
 ];
 
 type DecisionRead = { id: number; resolution_id: number; meeting_id: number; status: string; note: Localized };

@@ -7,34 +7,20 @@
  * author's account (the name stored with the report and the submitter's name are), the evidence (links and files)
  * and the supporting agencies' contributions.
  */
-import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import { TRANSLATION_STATUSES, type Localized } from '../../domain/localized.js';
 import { MILESTONE_PROGRESS_STATUSES, PUBLIC_REPORT_STATES, STATUSES_NEEDING_REASON } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
 import { text } from '../../web/schemas.js';
-import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
+import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { recordHistory, type EntityType } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
 
-type Extra = Partial<Omit<OpenDataColumn, 'key' | 'name' | 'type' | 'description'>>;
-const col = (key: string, name: string, type: OpenDataColumn['type'], en: string, zh: string, extra: Extra = {}): OpenDataColumn => ({
-  key,
-  name,
-  type,
-  description: { en, zh },
-  ...extra,
-});
-
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-async function movePastIds(trx: DbOrTx, table: 'review_cycles' | 'progress_reports'): Promise<void> {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(trx);
-}
 
 async function historyOf(
   trx: DbOrTx,
@@ -58,13 +44,15 @@ async function historyOf(
 // ---- review cycles ----
 
 const cycleColumns: readonly OpenDataColumn[] = [
-  col('id', 'Review Cycle ID', 'int', 'The review cycle’s identifier on this site.', '本站的檢討週期識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan the cycle belongs to.', '所屬行動方案。', { references: 'plans' }),
-  col('number', 'Review Cycle Number', 'int', 'The cycle’s number in its plan (1, 2, …).', '週期在方案中的序號。'),
-  col('startDate', 'Review Cycle Start', 'date', 'First day of the period reported on (YYYY-MM-DD).', '報告期間起日（YYYY-MM-DD）。'),
-  col('endDate', 'Review Cycle End', 'date', 'Last day of the period reported on (YYYY-MM-DD).', '報告期間迄日（YYYY-MM-DD）。'),
-  col('reportDue', 'Report Due', 'date', 'When the progress reports are due (YYYY-MM-DD).', '進度報告繳交期限（YYYY-MM-DD）。'),
-  col('reviewDate', 'Review Date', 'date', 'When the forum plans to review the reports, if set.', '推動小組預定檢視報告的日期（若有）。', { nullable: true }),
+  column('id', 'Review Cycle ID', 'int', 'The review cycle’s identifier on this site.', '本站的檢討週期識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan the cycle belongs to.', '所屬行動方案。', { references: 'plans' }),
+  column('number', 'Review Cycle Number', 'int', 'The cycle’s number in its plan (1, 2, …).', '週期在方案中的序號。'),
+  column('startDate', 'Review Cycle Start', 'date', 'First day of the period reported on (YYYY-MM-DD).', '報告期間起日（YYYY-MM-DD）。'),
+  column('endDate', 'Review Cycle End', 'date', 'Last day of the period reported on (YYYY-MM-DD).', '報告期間迄日（YYYY-MM-DD）。'),
+  column('reportDue', 'Report Due', 'date', 'When the progress reports are due (YYYY-MM-DD).', '進度報告繳交期限（YYYY-MM-DD）。'),
+  column('reviewDate', 'Review Date', 'date', 'When the forum plans to review the reports, if set.', '推動小組預定檢視報告的日期（若有）。', {
+    nullable: true,
+  }),
 ];
 
 type CycleRead = { id: number; plan_id: number; number: number; starts_on: string; ends_on: string; report_due: string; review_on: string | null };
@@ -147,26 +135,26 @@ const milestoneEntrySchema = z
 type MilestoneEntry = z.infer<typeof milestoneEntrySchema>;
 
 const reportColumns: readonly OpenDataColumn[] = [
-  col('id', 'Progress Report ID', 'int', 'The report revision’s identifier on this site.', '本站的進度報告（版次）識別碼。'),
-  col('commitmentId', 'Commitment ID', 'int', 'The commitment reported on.', '所報告的承諾事項。', { references: 'commitments' }),
-  col('cycleId', 'Review Cycle ID', 'int', 'The review cycle it reports for.', '所屬檢討週期。', { references: 'review-cycles' }),
-  col('revision', 'Revision', 'int', 'The revision (1, 2, …): a later submitted revision supersedes the earlier.', '版次：之後提交的版次取代先前版次。'),
-  col('agencyId', 'Lead Institution ID', 'int', 'The lead agency when the report was written.', '撰寫時的主辦機關。', { references: 'agencies' }),
-  col('state', 'Report State', 'enum', 'submitted, or superseded by a later revision.', '已提交，或已被後續版次取代。', { values: PUBLIC_REPORT_STATES }),
-  col('achievements', 'Achievements', 'localized', 'What was achieved in the period.', '本期執行成果。'),
-  col('participation', 'Participation', 'localized', 'How civil society took part.', '公民參與情形。'),
-  col('civilSocietyParticipants', 'Civil Society Participants', 'int', 'How many civil-society participants, if counted.', '公民社會參與人數（若有）。', {
+  column('id', 'Progress Report ID', 'int', 'The report revision’s identifier on this site.', '本站的進度報告（版次）識別碼。'),
+  column('commitmentId', 'Commitment ID', 'int', 'The commitment reported on.', '所報告的承諾事項。', { references: 'commitments' }),
+  column('cycleId', 'Review Cycle ID', 'int', 'The review cycle it reports for.', '所屬檢討週期。', { references: 'review-cycles' }),
+  column('revision', 'Revision', 'int', 'The revision (1, 2, …): a later submitted revision supersedes the earlier.', '版次：之後提交的版次取代先前版次。'),
+  column('agencyId', 'Lead Institution ID', 'int', 'The lead agency when the report was written.', '撰寫時的主辦機關。', { references: 'agencies' }),
+  column('state', 'Report State', 'enum', 'submitted, or superseded by a later revision.', '已提交，或已被後續版次取代。', { values: PUBLIC_REPORT_STATES }),
+  column('achievements', 'Achievements', 'localized', 'What was achieved in the period.', '本期執行成果。'),
+  column('participation', 'Participation', 'localized', 'How civil society took part.', '公民參與情形。'),
+  column('civilSocietyParticipants', 'Civil Society Participants', 'int', 'How many civil-society participants, if counted.', '公民社會參與人數（若有）。', {
     nullable: true,
   }),
-  col('governmentParticipants', 'Government Participants', 'int', 'How many government participants, if counted.', '政府參與人數（若有）。', {
+  column('governmentParticipants', 'Government Participants', 'int', 'How many government participants, if counted.', '政府參與人數（若有）。', {
     nullable: true,
   }),
-  col('problems', 'Problems Encountered', 'localized', 'Problems met and how they were handled.', '遭遇困難與因應。'),
-  col('nextSteps', 'Next Steps', 'localized', 'What comes next.', '下一步。'),
-  col('budgetSpent', 'Budget Spent', 'decimal', 'The budget spent so far, if stated (two decimals).', '已執行預算（若有，兩位小數）。', { nullable: true }),
-  col('budgetCurrency', 'Budget Currency', 'text', 'ISO 4217 code of its currency (e.g. TWD).', '幣別（ISO 4217，例如 TWD）。', { nullable: true, max: 3 }),
-  col('budgetNote', 'Budget Note', 'localized', 'More about the budget.', '預算說明。'),
-  col(
+  column('problems', 'Problems Encountered', 'localized', 'Problems met and how they were handled.', '遭遇困難與因應。'),
+  column('nextSteps', 'Next Steps', 'localized', 'What comes next.', '下一步。'),
+  column('budgetSpent', 'Budget Spent', 'decimal', 'The budget spent so far, if stated (two decimals).', '已執行預算（若有，兩位小數）。', { nullable: true }),
+  column('budgetCurrency', 'Budget Currency', 'text', 'ISO 4217 code of its currency (e.g. TWD).', '幣別（ISO 4217，例如 TWD）。', { nullable: true, max: 3 }),
+  column('budgetNote', 'Budget Note', 'localized', 'More about the budget.', '預算說明。'),
+  column(
     'authorName',
     'Report Author',
     'text',
@@ -176,9 +164,12 @@ const reportColumns: readonly OpenDataColumn[] = [
       max: 200,
     },
   ),
-  col('submittedAt', 'Submitted At', 'text', 'When it was submitted (ISO 8601, UTC).', '提交時間（ISO 8601，UTC）。', { max: 30 }),
-  col('submittedBy', 'Submitted By', 'text', 'Who submitted it, as the report shows the name.', '提交者（依報告顯示之名稱）。', { nullable: true, max: 200 }),
-  col(
+  column('submittedAt', 'Submitted At', 'text', 'When it was submitted (ISO 8601, UTC).', '提交時間（ISO 8601，UTC）。', { max: 30 }),
+  column('submittedBy', 'Submitted By', 'text', 'Who submitted it, as the report shows the name.', '提交者（依報告顯示之名稱）。', {
+    nullable: true,
+    max: 200,
+  }),
+  column(
     'milestones',
     'Milestone Progress',
     'json',

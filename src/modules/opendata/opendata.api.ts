@@ -44,7 +44,7 @@ const importRoute = createRoute({
       content: {
         'application/json': { schema: z.object({}).passthrough().openapi({ description: 'The JSON document of an export (see /data/schema/v1.json).' }) },
         'text/csv': { schema: text().openapi({ description: 'One table’s CSV as exported (UTF-8; a byte-order mark allowed).' }) },
-        'application/zip': { schema: z.string().openapi({ format: 'binary', description: 'The ZIP of an export.' }) },
+        'application/zip': { schema: z.any().openapi({ type: 'string', format: 'binary', description: 'The ZIP of an export.' }) },
       },
       required: false,
     },

@@ -21,9 +21,8 @@
  *   entity in the importing database (into an empty database: the import's own entry creating it). The export of the
  *   import is then the same, byte for byte.
  */
-import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -41,19 +40,10 @@ import {
 } from '../../domain/participation.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
-import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
+import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { publicPeople } from '../accounts/index.js';
 import { readCommitmentHistory, readHistoryEntries, readPlanHistory, recordHistory, type EntityType, type HistoryEntry } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
-
-type Extra = Partial<Omit<OpenDataColumn, 'key' | 'name' | 'type' | 'description'>>;
-const col = (key: string, name: string, type: OpenDataColumn['type'], en: string, zh: string, extra: Extra = {}): OpenDataColumn => ({
-  key,
-  name,
-  type,
-  description: { en, zh },
-  ...extra,
-});
 
 /** An instant as exported: ISO 8601 in UTC to the millisecond (`Date.toISOString`). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -61,10 +51,6 @@ const instantOrNull = (d: Date | null): string | null => (d ? d.toISOString() : 
 const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 const instantChecks = (row: OpenDataRow, keys: readonly string[]): FieldProblem[] =>
   keys.filter((k) => row[k] !== null && !isInstant(row[k])).map((field) => ({ field, key: 'participation.error.dateTime' }));
-
-async function movePastIds(trx: DbOrTx, table: 'consultations' | 'inputs'): Promise<void> {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(trx);
-}
 
 async function historyOf(trx: DbOrTx, entityType: EntityType, changes: { row: OpenDataRow; before: OpenDataRow | undefined }[], actor: Actor): Promise<void> {
   for (const { row, before } of changes)
@@ -120,9 +106,9 @@ async function latestChange(trx: DbOrTx, planId: number, type: string, id: numbe
 // ---- consultations ----
 
 const consultationColumns: readonly OpenDataColumn[] = [
-  col('id', 'Consultation ID', 'int', 'The consultation’s identifier on this site.', '本站的徵詢識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan the consultation is about.', '所屬行動方案。', { references: 'plans' }),
-  col(
+  column('id', 'Consultation ID', 'int', 'The consultation’s identifier on this site.', '本站的徵詢識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan the consultation is about.', '所屬行動方案。', { references: 'plans' }),
+  column(
     'targetType',
     'Consultation Target Type',
     'enum',
@@ -132,14 +118,14 @@ const consultationColumns: readonly OpenDataColumn[] = [
       values: CONSULTATION_TARGETS,
     },
   ),
-  col(
+  column(
     'targetId',
     'Consultation Target ID',
     'int',
     'The ID of what it asks about (a plan, area, commitment or milestone).',
     '徵詢對象的識別碼（方案、面向、承諾事項或衡量指標）。',
   ),
-  col(
+  column(
     'section',
     'Plan Section',
     'enum',
@@ -150,9 +136,9 @@ const consultationColumns: readonly OpenDataColumn[] = [
       nullable: true,
     },
   ),
-  col('title', 'Consultation Title', 'localized', 'The consultation’s title.', '徵詢名稱。', { max: 300 }),
-  col('question', 'Consultation Question', 'localized', 'What participants are asked.', '徵詢的問題。', { max: 5000 }),
-  col(
+  column('title', 'Consultation Title', 'localized', 'The consultation’s title.', '徵詢名稱。', { max: 300 }),
+  column('question', 'Consultation Question', 'localized', 'What participants are asked.', '徵詢的問題。', { max: 5000 }),
+  column(
     'audience',
     'Audience',
     'enum',
@@ -162,8 +148,8 @@ const consultationColumns: readonly OpenDataColumn[] = [
       values: AUDIENCES,
     },
   ),
-  col('opensAt', 'Opens At', 'text', 'When it opens (ISO 8601, UTC).', '開始時間（ISO 8601，UTC）。', { max: 30 }),
-  col('closesAt', 'Closes At', 'text', 'When it closes (ISO 8601, UTC).', '截止時間（ISO 8601，UTC）。', { max: 30 }),
+  column('opensAt', 'Opens At', 'text', 'When it opens (ISO 8601, UTC).', '開始時間（ISO 8601，UTC）。', { max: 30 }),
+  column('closesAt', 'Closes At', 'text', 'When it closes (ISO 8601, UTC).', '截止時間（ISO 8601，UTC）。', { max: 30 }),
 ];
 
 type ConsultationRead = {
@@ -264,9 +250,9 @@ const WORDS = ['body', 'title', 'problem', 'suggestedAction'] as const;
 const CHANGE_TYPES = ['plan', 'area', 'commitment', 'milestone'] as const;
 
 const inputColumns: readonly OpenDataColumn[] = [
-  col('id', 'Input ID', 'int', 'The input’s identifier on this site.', '本站的意見識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan the input is about.', '所屬行動方案。', { references: 'plans' }),
-  col(
+  column('id', 'Input ID', 'int', 'The input’s identifier on this site.', '本站的意見識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan the input is about.', '所屬行動方案。', { references: 'plans' }),
+  column(
     'kind',
     'Input Type',
     'enum',
@@ -276,19 +262,29 @@ const inputColumns: readonly OpenDataColumn[] = [
       values: INPUT_KINDS,
     },
   ),
-  col('targetType', 'Input Target Type', 'enum', 'What it is about: ' + INPUT_TARGETS.join(', ') + '.', '意見對象類型。', { values: INPUT_TARGETS }),
-  col('targetId', 'Input Target ID', 'int', 'The ID of what it is about (a plan, area, commitment, milestone, report or meeting).', '意見對象的識別碼。'),
-  col('section', 'Plan Section', 'enum', 'The part of the plan document, for a section: ' + PLAN_SECTIONS.join(', ') + '.', '方案文件章節（對象為章節時）。', {
-    values: PLAN_SECTIONS,
+  column('targetType', 'Input Target Type', 'enum', 'What it is about: ' + INPUT_TARGETS.join(', ') + '.', '意見對象類型。', { values: INPUT_TARGETS }),
+  column('targetId', 'Input Target ID', 'int', 'The ID of what it is about (a plan, area, commitment, milestone, report or meeting).', '意見對象的識別碼。'),
+  column(
+    'section',
+    'Plan Section',
+    'enum',
+    'The part of the plan document, for a section: ' + PLAN_SECTIONS.join(', ') + '.',
+    '方案文件章節（對象為章節時）。',
+    {
+      values: PLAN_SECTIONS,
+      nullable: true,
+    },
+  ),
+  column('commitmentId', 'Commitment ID', 'int', 'The commitment it concerns, if any.', '相關承諾事項（若有）。', {
     nullable: true,
+    references: 'commitments',
   }),
-  col('commitmentId', 'Commitment ID', 'int', 'The commitment it concerns, if any.', '相關承諾事項（若有）。', { nullable: true, references: 'commitments' }),
-  col('consultationId', 'Consultation ID', 'int', 'The consultation it was given in, if any.', '所屬意見徵詢（若有）。', {
+  column('consultationId', 'Consultation ID', 'int', 'The consultation it was given in, if any.', '所屬意見徵詢（若有）。', {
     nullable: true,
     references: 'consultations',
   }),
-  col('parentId', 'Reply To Input ID', 'int', 'For a reply, the input it answers.', '回覆的意見（回覆時）。', { nullable: true, references: 'inputs' }),
-  col(
+  column('parentId', 'Reply To Input ID', 'int', 'For a reply, the input it answers.', '回覆的意見（回覆時）。', { nullable: true, references: 'inputs' }),
+  column(
     'author',
     'Author',
     'text',
@@ -298,7 +294,7 @@ const inputColumns: readonly OpenDataColumn[] = [
       max: 200,
     },
   ),
-  col(
+  column(
     'source',
     'Input Source',
     'enum',
@@ -308,9 +304,9 @@ const inputColumns: readonly OpenDataColumn[] = [
       values: INPUT_SOURCES,
     },
   ),
-  col('sourceUrl', 'Source URL', 'text', 'Its address at the source, for an imported input.', '匯入意見的原始網址。', { nullable: true, max: 2000 }),
-  col('language', 'Input Language', 'enum', 'The language it was written in: zh or en.', '撰寫語言：zh 或 en。', { values: ['zh', 'en'] }),
-  col(
+  column('sourceUrl', 'Source URL', 'text', 'Its address at the source, for an imported input.', '匯入意見的原始網址。', { nullable: true, max: 2000 }),
+  column('language', 'Input Language', 'enum', 'The language it was written in: zh or en.', '撰寫語言：zh 或 en。', { values: ['zh', 'en'] }),
+  column(
     'state',
     'Input State',
     'enum',
@@ -320,24 +316,24 @@ const inputColumns: readonly OpenDataColumn[] = [
       values: EXPORTED_STATES,
     },
   ),
-  col('body', 'Input Text', 'text', 'What it says (empty when hidden or withdrawn).', '意見內容（隱藏或撤回時為空白）。', { max: MAX_BODY_LENGTH }),
-  col('title', 'Proposal Title', 'text', 'A proposal’s title (empty otherwise).', '提案標題（非提案為空白）。', { max: MAX_TITLE_LENGTH }),
-  col('problem', 'Proposal Problem', 'text', 'The problem a proposal addresses.', '提案欲解決的問題。', { max: MAX_PROPOSAL_PART_LENGTH }),
-  col('suggestedAction', 'Proposal Suggested Action', 'text', 'What a proposal suggests doing.', '提案建議的做法。', { max: MAX_PROPOSAL_PART_LENGTH }),
-  col('proposedAgencyId', 'Proposed Lead Institution ID', 'int', 'The agency a proposal suggests to lead it.', '提案建議的主辦機關。', {
+  column('body', 'Input Text', 'text', 'What it says (empty when hidden or withdrawn).', '意見內容（隱藏或撤回時為空白）。', { max: MAX_BODY_LENGTH }),
+  column('title', 'Proposal Title', 'text', 'A proposal’s title (empty otherwise).', '提案標題（非提案為空白）。', { max: MAX_TITLE_LENGTH }),
+  column('problem', 'Proposal Problem', 'text', 'The problem a proposal addresses.', '提案欲解決的問題。', { max: MAX_PROPOSAL_PART_LENGTH }),
+  column('suggestedAction', 'Proposal Suggested Action', 'text', 'What a proposal suggests doing.', '提案建議的做法。', { max: MAX_PROPOSAL_PART_LENGTH }),
+  column('proposedAgencyId', 'Proposed Lead Institution ID', 'int', 'The agency a proposal suggests to lead it.', '提案建議的主辦機關。', {
     nullable: true,
     references: 'agencies',
   }),
-  col('agencyId', 'Answering Institution ID', 'int', 'The agency that owes the answer (empty: the secretariat).', '負責回應的機關（空白為幕僚單位）。', {
+  column('agencyId', 'Answering Institution ID', 'int', 'The agency that owes the answer (empty: the secretariat).', '負責回應的機關（空白為幕僚單位）。', {
     nullable: true,
     references: 'agencies',
   }),
-  col('submittedAt', 'Submitted At', 'text', 'When it was given (ISO 8601, UTC).', '提出時間（ISO 8601，UTC）。', { max: 30 }),
-  col('editedAt', 'Edited At', 'text', 'When its author last edited it, if so.', '作者最後修改時間（若有）。', { nullable: true, max: 30 }),
-  col('withdrawnAt', 'Withdrawn At', 'text', 'When its author withdrew it, if so.', '作者撤回時間（若有）。', { nullable: true, max: 30 }),
-  col('hiddenAt', 'Hidden At', 'text', 'When a moderator hid it, if so.', '版主隱藏時間（若有）。', { nullable: true, max: 30 }),
-  col('hiddenReason', 'Hidden Reason', 'text', 'The reason the hidden notice gives.', '隱藏理由。', { max: 1000 }),
-  col(
+  column('submittedAt', 'Submitted At', 'text', 'When it was given (ISO 8601, UTC).', '提出時間（ISO 8601，UTC）。', { max: 30 }),
+  column('editedAt', 'Edited At', 'text', 'When its author last edited it, if so.', '作者最後修改時間（若有）。', { nullable: true, max: 30 }),
+  column('withdrawnAt', 'Withdrawn At', 'text', 'When its author withdrew it, if so.', '作者撤回時間（若有）。', { nullable: true, max: 30 }),
+  column('hiddenAt', 'Hidden At', 'text', 'When a moderator hid it, if so.', '版主隱藏時間（若有）。', { nullable: true, max: 30 }),
+  column('hiddenReason', 'Hidden Reason', 'text', 'The reason the hidden notice gives.', '隱藏理由。', { max: 1000 }),
+  column(
     'responseState',
     'Response State',
     'enum',
@@ -347,7 +343,7 @@ const inputColumns: readonly OpenDataColumn[] = [
       values: RESPONSE_STATES,
     },
   ),
-  col(
+  column(
     'responseReason',
     'Response Reason',
     'localized',
@@ -355,8 +351,8 @@ const inputColumns: readonly OpenDataColumn[] = [
     '回應理由（部分採納、未採納或轉請時必填）。',
     { max: 5000 },
   ),
-  col('referredTo', 'Referred To', 'text', 'Where it was referred, if so.', '轉請單位（若有）。', { max: 300 }),
-  col(
+  column('referredTo', 'Referred To', 'text', 'Where it was referred, if so.', '轉請單位（若有）。', { max: 300 }),
+  column(
     'respondedBy',
     'Responded By',
     'text',
@@ -366,8 +362,8 @@ const inputColumns: readonly OpenDataColumn[] = [
       max: 200,
     },
   ),
-  col('respondedAt', 'Responded At', 'text', 'When it was answered (ISO 8601, UTC).', '回應時間（ISO 8601，UTC）。', { nullable: true, max: 30 }),
-  col(
+  column('respondedAt', 'Responded At', 'text', 'When it was answered (ISO 8601, UTC).', '回應時間（ISO 8601，UTC）。', { nullable: true, max: 30 }),
+  column(
     'changedType',
     'Linked Change Type',
     'enum',
@@ -378,7 +374,7 @@ const inputColumns: readonly OpenDataColumn[] = [
       nullable: true,
     },
   ),
-  col(
+  column(
     'changedId',
     'Linked Change Target ID',
     'int',

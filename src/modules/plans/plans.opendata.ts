@@ -4,10 +4,9 @@
  * plans.visibility.ts), except a contact person's e-mail address and telephone, which no export carries. The SQL
  * for reading them in keyset-paged batches and writing them back by id is here, on this module's own tables.
  */
-import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -20,26 +19,12 @@ import {
   PLAN_STATUSES,
   type FieldProblem,
 } from '../../domain/plan.js';
-import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
+import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { recordHistory, type EntityType } from '../history/index.js';
 import { linkInput } from './plans.schemas.js';
 
-type Extra = Partial<Omit<OpenDataColumn, 'key' | 'name' | 'type' | 'description'>>;
-const col = (key: string, name: string, type: OpenDataColumn['type'], en: string, zh: string, extra: Extra = {}): OpenDataColumn => ({
-  key,
-  name,
-  type,
-  description: { en, zh },
-  ...extra,
-});
-
 const dateOrder = (row: OpenDataRow, start: string, end: string): FieldProblem[] =>
   (row[start] as string) > (row[end] as string) ? [{ field: end, key: 'error.endBeforeStart' }] : [];
-
-/** Moves a table's id sequence past the largest id, so rows made after an import get new ids. */
-async function movePastIds(trx: DbOrTx, table: 'agencies' | 'action_plans' | 'areas' | 'commitments' | 'milestones'): Promise<void> {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(trx);
-}
 
 async function historyOf(
   trx: DbOrTx,
@@ -63,13 +48,20 @@ async function historyOf(
 // ---- agencies ----
 
 const agencyColumns: readonly OpenDataColumn[] = [
-  col('id', 'Agency ID', 'int', 'The agency’s identifier on this site.', '本站的機關識別碼。'),
-  col('code', 'Agency Code', 'text', 'A short code for the agency (e.g. NDC).', '機關代碼（例如 NDC）。', { max: 40 }),
-  col('name', 'Agency Name', 'localized', 'The agency’s name.', '機關名稱。', { max: 300 }),
-  col('successorId', 'Successor Agency ID', 'int', 'The agency that took over its work after a reorganisation, if any.', '組織改造後承接業務的機關（若有）。', {
-    nullable: true,
-    references: 'agencies',
-  }),
+  column('id', 'Agency ID', 'int', 'The agency’s identifier on this site.', '本站的機關識別碼。'),
+  column('code', 'Agency Code', 'text', 'A short code for the agency (e.g. NDC).', '機關代碼（例如 NDC）。', { max: 40 }),
+  column('name', 'Agency Name', 'localized', 'The agency’s name.', '機關名稱。', { max: 300 }),
+  column(
+    'successorId',
+    'Successor Agency ID',
+    'int',
+    'The agency that took over its work after a reorganisation, if any.',
+    '組織改造後承接業務的機關（若有）。',
+    {
+      nullable: true,
+      references: 'agencies',
+    },
+  ),
 ];
 
 const agencyRow = (r: { id: number; code: string; name: Localized; successor_id: number | null }): OpenDataRow => ({
@@ -130,9 +122,9 @@ export const agenciesEntity: OpenDataEntity = {
 // ---- plans ----
 
 const planColumns: readonly OpenDataColumn[] = [
-  col('id', 'Action Plan ID', 'int', 'The action plan’s identifier on this site.', '本站的行動方案識別碼。'),
-  col('slug', 'Action Plan Slug', 'text', 'The plan’s name in its web address.', '行動方案網址中的名稱。', { max: 100 }),
-  col(
+  column('id', 'Action Plan ID', 'int', 'The action plan’s identifier on this site.', '本站的行動方案識別碼。'),
+  column('slug', 'Action Plan Slug', 'text', 'The plan’s name in its web address.', '行動方案網址中的名稱。', { max: 100 }),
+  column(
     'ownerCode',
     'Member Code',
     'text',
@@ -140,7 +132,7 @@ const planColumns: readonly OpenDataColumn[] = [
     '方案所屬政府、國會或民間團體的代碼。',
     { max: 40 },
   ),
-  col(
+  column(
     'ownerKind',
     'Member Type',
     'enum',
@@ -150,17 +142,17 @@ const planColumns: readonly OpenDataColumn[] = [
       values: MEMBER_KINDS,
     },
   ),
-  col('ownerName', 'Member Name', 'localized', 'The name of the body whose plan it is.', '方案所屬機構名稱。', { max: 300 }),
-  col('title', 'Action Plan Title', 'localized', 'The plan’s title.', '行動方案名稱。', { max: 300 }),
-  col('periodStart', 'Action Plan Start', 'date', 'First day of the plan’s period (YYYY-MM-DD).', '方案期程起日（YYYY-MM-DD）。'),
-  col('periodEnd', 'Action Plan End', 'date', 'Last day of the plan’s period (YYYY-MM-DD).', '方案期程迄日（YYYY-MM-DD）。'),
-  col('status', 'Action Plan Status', 'enum', 'drafting, consultation, adopted, implementing or closed.', '研擬中、徵詢中、已核定、執行中或已結束。', {
+  column('ownerName', 'Member Name', 'localized', 'The name of the body whose plan it is.', '方案所屬機構名稱。', { max: 300 }),
+  column('title', 'Action Plan Title', 'localized', 'The plan’s title.', '行動方案名稱。', { max: 300 }),
+  column('periodStart', 'Action Plan Start', 'date', 'First day of the plan’s period (YYYY-MM-DD).', '方案期程起日（YYYY-MM-DD）。'),
+  column('periodEnd', 'Action Plan End', 'date', 'Last day of the plan’s period (YYYY-MM-DD).', '方案期程迄日（YYYY-MM-DD）。'),
+  column('status', 'Action Plan Status', 'enum', 'drafting, consultation, adopted, implementing or closed.', '研擬中、徵詢中、已核定、執行中或已結束。', {
     values: PLAN_STATUSES,
   }),
-  col('introduction', 'Introduction', 'localized', 'The plan document’s introduction.', '方案文件的前言。'),
-  col('effortsToDate', 'Open Government Efforts to Date', 'localized', 'Open-government efforts to date.', '推動開放政府迄今的努力與成就。'),
-  col('developmentProcess', 'Action Plan Development Process', 'localized', 'How the plan was developed.', '方案發展與研擬過程。'),
-  col('commitmentsIntro', 'Commitments Introduction', 'localized', 'The text before the commitments.', '承諾事項的引言。'),
+  column('introduction', 'Introduction', 'localized', 'The plan document’s introduction.', '方案文件的前言。'),
+  column('effortsToDate', 'Open Government Efforts to Date', 'localized', 'Open-government efforts to date.', '推動開放政府迄今的努力與成就。'),
+  column('developmentProcess', 'Action Plan Development Process', 'localized', 'How the plan was developed.', '方案發展與研擬過程。'),
+  column('commitmentsIntro', 'Commitments Introduction', 'localized', 'The text before the commitments.', '承諾事項的引言。'),
 ];
 
 type PlanRead = {
@@ -274,11 +266,11 @@ export const plansEntity: OpenDataEntity = {
 // ---- areas ----
 
 const areaColumns: readonly OpenDataColumn[] = [
-  col('id', 'Policy Area ID', 'int', 'The area’s identifier on this site.', '本站的面向識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan the area belongs to.', '所屬行動方案。', { references: 'plans' }),
-  col('position', 'Position', 'int', 'The area’s place in the plan (1, 2, …).', '面向在方案中的順序。'),
-  col('title', 'Policy Area', 'localized', 'The area’s title.', '面向名稱。', { max: 300 }),
-  col('description', 'Policy Area Description', 'localized', 'What the area covers.', '面向說明。'),
+  column('id', 'Policy Area ID', 'int', 'The area’s identifier on this site.', '本站的面向識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan the area belongs to.', '所屬行動方案。', { references: 'plans' }),
+  column('position', 'Position', 'int', 'The area’s place in the plan (1, 2, …).', '面向在方案中的順序。'),
+  column('title', 'Policy Area', 'localized', 'The area’s title.', '面向名稱。', { max: 300 }),
+  column('description', 'Policy Area Description', 'localized', 'What the area covers.', '面向說明。'),
 ];
 
 type AreaRead = { id: number; plan_id: number; position: number; title: Localized; description: Localized };
@@ -331,11 +323,11 @@ export const areasEntity: OpenDataEntity = {
 const contactSchema = z.object({ name: z.string().max(300), title: z.string().max(300) }).strict();
 
 const commitmentColumns: readonly OpenDataColumn[] = [
-  col('id', 'Commitment ID', 'int', 'The commitment’s identifier on this site.', '本站的承諾事項識別碼。'),
-  col('planId', 'Action Plan ID', 'int', 'The plan the commitment belongs to.', '所屬行動方案。', { references: 'plans' }),
-  col('areaId', 'Policy Area ID', 'int', 'The area the commitment is in.', '所屬面向。', { references: 'areas' }),
-  col('number', 'Commitment Number', 'text', 'The commitment’s number in its plan (e.g. 1-1).', '承諾事項在方案中的編號（例如 1-1）。', { max: 10 }),
-  col(
+  column('id', 'Commitment ID', 'int', 'The commitment’s identifier on this site.', '本站的承諾事項識別碼。'),
+  column('planId', 'Action Plan ID', 'int', 'The plan the commitment belongs to.', '所屬行動方案。', { references: 'plans' }),
+  column('areaId', 'Policy Area ID', 'int', 'The area the commitment is in.', '所屬面向。', { references: 'areas' }),
+  column('number', 'Commitment Number', 'text', 'The commitment’s number in its plan (e.g. 1-1).', '承諾事項在方案中的編號（例如 1-1）。', { max: 10 }),
+  column(
     'ogpId',
     'Commitment Unique Identifier',
     'text',
@@ -346,12 +338,12 @@ const commitmentColumns: readonly OpenDataColumn[] = [
       max: 20,
     },
   ),
-  col('title', 'Commitment Title', 'localized', 'The commitment’s title.', '承諾事項名稱。', { max: 500 }),
-  col('startDate', 'Commitment Start', 'date', 'When the commitment starts (YYYY-MM-DD).', '承諾事項起日（YYYY-MM-DD）。'),
-  col('endDate', 'Commitment End', 'date', 'When the commitment ends (YYYY-MM-DD).', '承諾事項迄日（YYYY-MM-DD）。'),
-  col('leadAgencyId', 'Lead Institution ID', 'int', 'The lead agency (主辦機關), by its Agency ID.', '主辦機關（機關識別碼）。', { references: 'agencies' }),
-  col('leadAgency', 'Lead Institution', 'localized', 'The lead agency’s name (from Agency Name).', '主辦機關名稱（取自機關名稱）。', { derived: true }),
-  col(
+  column('title', 'Commitment Title', 'localized', 'The commitment’s title.', '承諾事項名稱。', { max: 500 }),
+  column('startDate', 'Commitment Start', 'date', 'When the commitment starts (YYYY-MM-DD).', '承諾事項起日（YYYY-MM-DD）。'),
+  column('endDate', 'Commitment End', 'date', 'When the commitment ends (YYYY-MM-DD).', '承諾事項迄日（YYYY-MM-DD）。'),
+  column('leadAgencyId', 'Lead Institution ID', 'int', 'The lead agency (主辦機關), by its Agency ID.', '主辦機關（機關識別碼）。', { references: 'agencies' }),
+  column('leadAgency', 'Lead Institution', 'localized', 'The lead agency’s name (from Agency Name).', '主辦機關名稱（取自機關名稱）。', { derived: true }),
+  column(
     'coAgencyIds',
     'Supporting Institution IDs',
     'list',
@@ -362,7 +354,7 @@ const commitmentColumns: readonly OpenDataColumn[] = [
       references: 'agencies',
     },
   ),
-  col(
+  column(
     'contact',
     'Point of Contact',
     'json',
@@ -372,19 +364,19 @@ const commitmentColumns: readonly OpenDataColumn[] = [
       schema: contactSchema,
     },
   ),
-  col(
+  column(
     'otherActors',
     'Other Actors Involved',
     'localized',
     'Other actors: government, civil society, private sector, working groups.',
     '其他參與者：政府、公民社會、私部門、工作分組。',
   ),
-  col('problem', 'Problem Definition', 'localized', 'The public problem the commitment addresses.', '承諾事項將涉及哪些公共問題。'),
-  col('objective', 'Main Objective', 'localized', 'The commitment’s main objective.', '主要目標。'),
-  col('briefDescription', 'Brief Description', 'localized', 'In 140 characters or fewer.', '簡述（140 字以內）。', { max: 500 }),
-  col('description', 'Commitment Description', 'localized', 'What the commitment is.', '承諾事項為何。'),
-  col('contribution', 'Contribution to Solving the Problem', 'localized', 'How the commitment helps solve the problem.', '對解決公共問題有何貢獻。'),
-  col(
+  column('problem', 'Problem Definition', 'localized', 'The public problem the commitment addresses.', '承諾事項將涉及哪些公共問題。'),
+  column('objective', 'Main Objective', 'localized', 'The commitment’s main objective.', '主要目標。'),
+  column('briefDescription', 'Brief Description', 'localized', 'In 140 characters or fewer.', '簡述（140 字以內）。', { max: 500 }),
+  column('description', 'Commitment Description', 'localized', 'What the commitment is.', '承諾事項為何。'),
+  column('contribution', 'Contribution to Solving the Problem', 'localized', 'How the commitment helps solve the problem.', '對解決公共問題有何貢獻。'),
+  column(
     'ogpValues',
     'OGP Values',
     'list',
@@ -395,7 +387,7 @@ const commitmentColumns: readonly OpenDataColumn[] = [
       values: OGP_VALUES,
     },
   ),
-  col(
+  column(
     'sdgTargets',
     'SDG Targets',
     'list',
@@ -403,17 +395,17 @@ const commitmentColumns: readonly OpenDataColumn[] = [
     '相關永續發展目標細項（例如 16.6），以「; 」分隔。',
     { items: 'text', max: 20 },
   ),
-  col('budgetAmount', 'Budget', 'decimal', 'The budget, if stated (two decimals).', '預算（若有，兩位小數）。', { nullable: true }),
-  col('budgetCurrency', 'Budget Currency', 'text', 'ISO 4217 code of the budget’s currency (e.g. TWD).', '預算幣別（ISO 4217，例如 TWD）。', {
+  column('budgetAmount', 'Budget', 'decimal', 'The budget, if stated (two decimals).', '預算（若有，兩位小數）。', { nullable: true }),
+  column('budgetCurrency', 'Budget Currency', 'text', 'ISO 4217 code of the budget’s currency (e.g. TWD).', '預算幣別（ISO 4217，例如 TWD）。', {
     nullable: true,
     max: 3,
   }),
-  col('budgetNote', 'Budget Note', 'localized', 'More about the budget (it may be non-monetary).', '預算說明（可為非金錢資源）。'),
-  col('links', 'Links', 'json', 'Links to other programmes, plans and documents: [{title, url}].', '相關計畫、政策與文件連結：[{title, url}]。', {
+  column('budgetNote', 'Budget Note', 'localized', 'More about the budget (it may be non-monetary).', '預算說明（可為非金錢資源）。'),
+  column('links', 'Links', 'json', 'Links to other programmes, plans and documents: [{title, url}].', '相關計畫、政策與文件連結：[{title, url}]。', {
     schema: z.array(linkInput).max(50),
   }),
-  col('origin', 'Origin', 'enum', 'Who proposed it: civil-society, government or joint.', '提案來源：民間、政府或共同。', { values: ORIGINS }),
-  col('status', 'Commitment Status', 'enum', 'not-started, in-progress, completed or withdrawn.', '未開始、進行中、已完成或撤回。', {
+  column('origin', 'Origin', 'enum', 'Who proposed it: civil-society, government or joint.', '提案來源：民間、政府或共同。', { values: ORIGINS }),
+  column('status', 'Commitment Status', 'enum', 'not-started, in-progress, completed or withdrawn.', '未開始、進行中、已完成或撤回。', {
     values: COMMITMENT_STATUSES,
   }),
 ];
@@ -618,15 +610,15 @@ export const commitmentsEntity: OpenDataEntity = {
 // ---- milestones ----
 
 const milestoneColumns: readonly OpenDataColumn[] = [
-  col('id', 'Milestone ID', 'int', 'The milestone’s identifier on this site.', '本站的衡量指標識別碼。'),
-  col('commitmentId', 'Commitment ID', 'int', 'The commitment the milestone belongs to.', '所屬承諾事項。', { references: 'commitments' }),
-  col('position', 'Position', 'int', 'The milestone’s place in its commitment (1, 2, …).', '衡量指標在承諾事項中的順序。'),
-  col('deliverable', 'Milestone', 'localized', 'A verifiable deliverable.', '可驗證的具體產出。'),
-  col('indicator', 'Indicator', 'localized', 'How it is measured.', '衡量方式。'),
-  col('target', 'Target', 'localized', 'The target value or state.', '目標值或狀態。'),
-  col('startDate', 'Milestone Start', 'date', 'When work on it starts (YYYY-MM-DD).', '起日（YYYY-MM-DD）。'),
-  col('endDate', 'Milestone End', 'date', 'When it is due (YYYY-MM-DD).', '迄日（YYYY-MM-DD）。'),
-  col('weight', 'Weight', 'int', 'Its weight in the commitment’s progress, if set.', '在承諾事項進度中的權重（若有）。', { nullable: true }),
+  column('id', 'Milestone ID', 'int', 'The milestone’s identifier on this site.', '本站的衡量指標識別碼。'),
+  column('commitmentId', 'Commitment ID', 'int', 'The commitment the milestone belongs to.', '所屬承諾事項。', { references: 'commitments' }),
+  column('position', 'Position', 'int', 'The milestone’s place in its commitment (1, 2, …).', '衡量指標在承諾事項中的順序。'),
+  column('deliverable', 'Milestone', 'localized', 'A verifiable deliverable.', '可驗證的具體產出。'),
+  column('indicator', 'Indicator', 'localized', 'How it is measured.', '衡量方式。'),
+  column('target', 'Target', 'localized', 'The target value or state.', '目標值或狀態。'),
+  column('startDate', 'Milestone Start', 'date', 'When work on it starts (YYYY-MM-DD).', '起日（YYYY-MM-DD）。'),
+  column('endDate', 'Milestone End', 'date', 'When it is due (YYYY-MM-DD).', '迄日（YYYY-MM-DD）。'),
+  column('weight', 'Weight', 'int', 'Its weight in the commitment’s progress, if set.', '在承諾事項進度中的權重（若有）。', { nullable: true }),
 ];
 
 type MilestoneRead = {

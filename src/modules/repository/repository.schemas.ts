@@ -42,16 +42,16 @@ export type DocumentPatch = z.infer<typeof documentPatch>;
 export const documentUpload = z
   .object({
     file: z.any().openapi({ type: 'string', format: 'binary' }),
-    kind: z.string(),
-    language: z.string(),
-    date: z.string(),
+    kind: text(40),
+    language: text(40),
+    date: text(40),
     'title.zh': text(500).optional(),
     'title.en': text(500).optional(),
     'description.zh': text(5000).optional(),
     'description.en': text(5000).optional(),
-    planId: z.string().optional(),
-    meetingId: z.string().optional(),
-    commitmentId: z.string().optional(),
+    planId: text(20).optional(),
+    meetingId: text(20).optional(),
+    commitmentId: text(20).optional(),
   })
   .openapi('DocumentUpload');
 

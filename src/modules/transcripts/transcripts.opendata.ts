@@ -8,28 +8,15 @@
  */
 import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds } from '../../db/row-queries.js';
 import type { Localized } from '../../domain/localized.js';
 import { SPEECH_KINDS } from '../../domain/transcript-markdown.js';
-import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
+import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { recordHistory } from '../history/index.js';
 import { reindexTranscript } from './transcripts.search-index.js';
 
-type Extra = Partial<Omit<OpenDataColumn, 'key' | 'name' | 'type' | 'description'>>;
-const col = (key: string, name: string, type: OpenDataColumn['type'], en: string, zh: string, extra: Extra = {}): OpenDataColumn => ({
-  key,
-  name,
-  type,
-  description: { en, zh },
-  ...extra,
-});
-
 const countOf = async (q: { executeTakeFirstOrThrow(): Promise<{ n: string | number | bigint }> }): Promise<number> =>
   Number((await q.executeTakeFirstOrThrow()).n);
-
-async function movePastIds(trx: DbOrTx, table: 'speakers' | 'transcripts' | 'transcript_sections' | 'speeches'): Promise<void> {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(trx);
-}
 
 /** The public predicate of the pages and search: a published transcript. */
 const published = (db: DbOrTx) => db.selectFrom('transcripts').select('id').where('published_at', 'is not', null);
@@ -37,15 +24,15 @@ const published = (db: DbOrTx) => db.selectFrom('transcripts').select('id').wher
 // ---- speakers ----
 
 const speakerColumns: readonly OpenDataColumn[] = [
-  col('id', 'Speaker ID', 'int', 'The speaker’s identifier on this site.', '本站的發言者識別碼。'),
-  col('slug', 'Speaker Slug', 'text', 'The speaker’s name in their page’s web address.', '發言者頁面網址中的名稱。', { max: 100 }),
-  col('name', 'Speaker Name', 'text', 'The name the speaker’s page shows.', '發言者頁面所示姓名。', { max: 200 }),
-  col('aliases', 'Aliases', 'list', 'Other ways published transcripts write this speaker.', '已公開逐字稿中對此發言者的其他寫法。', {
+  column('id', 'Speaker ID', 'int', 'The speaker’s identifier on this site.', '本站的發言者識別碼。'),
+  column('slug', 'Speaker Slug', 'text', 'The speaker’s name in their page’s web address.', '發言者頁面網址中的名稱。', { max: 100 }),
+  column('name', 'Speaker Name', 'text', 'The name the speaker’s page shows.', '發言者頁面所示姓名。', { max: 200 }),
+  column('aliases', 'Aliases', 'list', 'Other ways published transcripts write this speaker.', '已公開逐字稿中對此發言者的其他寫法。', {
     items: 'text',
     max: 200,
   }),
-  col('affiliation', 'Affiliation', 'localized', 'The speaker’s affiliation (a forum seat, an agency).', '發言者所屬（推動小組席次、機關）。', { max: 300 }),
-  col('colour', 'Colour', 'text', 'The colour the pages mark the speaker with (#rrggbb).', '頁面標示發言者的顏色（#rrggbb）。', { max: 7 }),
+  column('affiliation', 'Affiliation', 'localized', 'The speaker’s affiliation (a forum seat, an agency).', '發言者所屬（推動小組席次、機關）。', { max: 300 }),
+  column('colour', 'Colour', 'text', 'The colour the pages mark the speaker with (#rrggbb).', '頁面標示發言者的顏色（#rrggbb）。', { max: 7 }),
 ];
 
 type SpeakerRead = { id: number; slug: string; name: string; aliases: string[]; affiliation: Localized; colour: string };
@@ -121,14 +108,17 @@ export const speakersEntity: OpenDataEntity = {
 // ---- transcripts ----
 
 const transcriptColumns: readonly OpenDataColumn[] = [
-  col('id', 'Transcript ID', 'int', 'The transcript’s identifier on this site.', '本站的逐字稿識別碼。'),
-  col('slug', 'Transcript Slug', 'text', 'The transcript’s name in its web address.', '逐字稿網址中的名稱。', { max: 200 }),
-  col('title', 'Transcript Title', 'text', 'The transcript’s title.', '逐字稿標題。', { max: 500 }),
-  col('heldOn', 'Meeting Date', 'date', 'The day of the meeting transcribed (YYYY-MM-DD).', '會議日期（YYYY-MM-DD）。'),
-  col('language', 'Language', 'enum', 'zh-TW or en.', '語言（zh-TW 或 en）。', { values: ['zh-TW', 'en'] }),
-  col('planId', 'Action Plan ID', 'int', 'The plan the meeting was about, if any.', '相關行動方案（若有）。', { nullable: true, references: 'plans' }),
-  col('meetingId', 'Meeting ID', 'int', 'The forum meeting transcribed, if any.', '所記錄的推動小組會議（若有）。', { nullable: true, references: 'meetings' }),
-  col(
+  column('id', 'Transcript ID', 'int', 'The transcript’s identifier on this site.', '本站的逐字稿識別碼。'),
+  column('slug', 'Transcript Slug', 'text', 'The transcript’s name in its web address.', '逐字稿網址中的名稱。', { max: 200 }),
+  column('title', 'Transcript Title', 'text', 'The transcript’s title.', '逐字稿標題。', { max: 500 }),
+  column('heldOn', 'Meeting Date', 'date', 'The day of the meeting transcribed (YYYY-MM-DD).', '會議日期（YYYY-MM-DD）。'),
+  column('language', 'Language', 'enum', 'zh-TW or en.', '語言（zh-TW 或 en）。', { values: ['zh-TW', 'en'] }),
+  column('planId', 'Action Plan ID', 'int', 'The plan the meeting was about, if any.', '相關行動方案（若有）。', { nullable: true, references: 'plans' }),
+  column('meetingId', 'Meeting ID', 'int', 'The forum meeting transcribed, if any.', '所記錄的推動小組會議（若有）。', {
+    nullable: true,
+    references: 'meetings',
+  }),
+  column(
     'twinId',
     'Other Language Transcript ID',
     'int',
@@ -139,11 +129,11 @@ const transcriptColumns: readonly OpenDataColumn[] = [
       references: 'transcripts',
     },
   ),
-  col('sourceUrl', 'Source URL', 'text', 'Where the transcript was first published, if elsewhere.', '逐字稿原始發布處（若有）。', {
+  column('sourceUrl', 'Source URL', 'text', 'Where the transcript was first published, if elsewhere.', '逐字稿原始發布處（若有）。', {
     nullable: true,
     max: 2000,
   }),
-  col('publishedAt', 'Published At', 'text', 'When the transcript was made public (ISO 8601, UTC).', '公開時間（ISO 8601，UTC）。', { max: 40 }),
+  column('publishedAt', 'Published At', 'text', 'When the transcript was made public (ISO 8601, UTC).', '公開時間（ISO 8601，UTC）。', { max: 40 }),
 ];
 
 type TranscriptRead = {
@@ -252,11 +242,14 @@ export const transcriptsEntity: OpenDataEntity = {
 // ---- sections ----
 
 const sectionColumns: readonly OpenDataColumn[] = [
-  col('id', 'Section ID', 'int', 'The section’s identifier on this site.', '本站的段落識別碼。'),
-  col('transcriptId', 'Transcript ID', 'int', 'The transcript the section is in.', '所屬逐字稿。', { references: 'transcripts' }),
-  col('parentId', 'Parent Section ID', 'int', 'The section it is under, if any.', '上層段落（若有）。', { nullable: true, references: 'transcriptSections' }),
-  col('position', 'Position', 'int', 'Its place in the transcript.', '在逐字稿中的順序。'),
-  col('heading', 'Heading', 'text', 'The section’s heading.', '段落標題。', { max: 1000 }),
+  column('id', 'Section ID', 'int', 'The section’s identifier on this site.', '本站的段落識別碼。'),
+  column('transcriptId', 'Transcript ID', 'int', 'The transcript the section is in.', '所屬逐字稿。', { references: 'transcripts' }),
+  column('parentId', 'Parent Section ID', 'int', 'The section it is under, if any.', '上層段落（若有）。', {
+    nullable: true,
+    references: 'transcriptSections',
+  }),
+  column('position', 'Position', 'int', 'Its place in the transcript.', '在逐字稿中的順序。'),
+  column('heading', 'Heading', 'text', 'The section’s heading.', '段落標題。', { max: 1000 }),
 ];
 type SectionRead = { id: number; transcript_id: number; parent_id: number | null; position: number; heading: string };
 const sectionRow = (r: SectionRead): OpenDataRow => ({
@@ -322,16 +315,16 @@ export const sectionsEntity: OpenDataEntity = {
 // ---- speeches ----
 
 const speechColumns: readonly OpenDataColumn[] = [
-  col('id', 'Speech ID', 'int', 'The speech’s identifier on this site (its permalink).', '本站的發言識別碼（永久連結）。'),
-  col('transcriptId', 'Transcript ID', 'int', 'The transcript the speech is in.', '所屬逐字稿。', { references: 'transcripts' }),
-  col('sectionId', 'Section ID', 'int', 'The section it is in, if any.', '所屬段落（若有）。', { nullable: true, references: 'transcriptSections' }),
-  col('position', 'Position', 'int', 'Its place in the transcript.', '在逐字稿中的順序。'),
-  col('speakerId', 'Speaker ID', 'int', 'Who spoke, if known.', '發言者（若已知）。', { nullable: true, references: 'speakers' }),
-  col('speakerLabel', 'Speaker Label', 'text', 'The speaker as the transcript wrote them (e.g. 唐鳳召集人).', '逐字稿所寫的發言者（例如 唐鳳召集人）。', {
+  column('id', 'Speech ID', 'int', 'The speech’s identifier on this site (its permalink).', '本站的發言識別碼（永久連結）。'),
+  column('transcriptId', 'Transcript ID', 'int', 'The transcript the speech is in.', '所屬逐字稿。', { references: 'transcripts' }),
+  column('sectionId', 'Section ID', 'int', 'The section it is in, if any.', '所屬段落（若有）。', { nullable: true, references: 'transcriptSections' }),
+  column('position', 'Position', 'int', 'Its place in the transcript.', '在逐字稿中的順序。'),
+  column('speakerId', 'Speaker ID', 'int', 'Who spoke, if known.', '發言者（若已知）。', { nullable: true, references: 'speakers' }),
+  column('speakerLabel', 'Speaker Label', 'text', 'The speaker as the transcript wrote them (e.g. 唐鳳召集人).', '逐字稿所寫的發言者（例如 唐鳳召集人）。', {
     nullable: true,
     max: 200,
   }),
-  col(
+  column(
     'kind',
     'Speech Type',
     'enum',
@@ -341,7 +334,7 @@ const speechColumns: readonly OpenDataColumn[] = [
       values: SPEECH_KINDS,
     },
   ),
-  col('body', 'Speech', 'text', 'What was said.', '發言內容。', { max: 200_000 }),
+  column('body', 'Speech', 'text', 'What was said.', '發言內容。', { max: 200_000 }),
 ];
 type SpeechRead = {
   id: number;
