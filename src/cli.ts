@@ -57,7 +57,7 @@ Commands:
                                write the open data (the whole site's, or one plan's) into DIR (default
                                ./cocreate-export): data.zip, data.json, data.ods, csv/, README.md, LICENSE.txt, schema.json
   import FILE [--table NAME] [--as NAME]
-                               import an export's data.json, data.zip or one table's CSV (the table from the file's name
+                               import an export's data.json, data.ods, data.zip or one table's CSV (the table from the file's name
                                or --table): created or updated by ID, all checked first, all or nothing; the history
                                names NAME (default "cocreate import") as who changed the plan content
   reindex-search               rebuild the transcript search index from the published speeches (after a change to
@@ -374,12 +374,12 @@ async function importCommand(out: Out, args: string[]): Promise<number | Step> {
   const { positionals, values } = parseArgs({ args, options: { table: { type: 'string' }, as: { type: 'string' } }, allowPositionals: true });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    out.warn('cli.import.needFile');
+    out.warn('opendata.cli.needFile');
     return 2;
   }
-  const kind = /\.json$/i.test(file) ? 'json' : /\.zip$/i.test(file) ? 'zip' : /\.csv$/i.test(file) ? 'csv' : null;
+  const kind = /\.json$/i.test(file) ? 'json' : /\.zip$/i.test(file) ? 'zip' : /\.ods$/i.test(file) ? 'ods' : /\.csv$/i.test(file) ? 'csv' : null;
   if (kind === null) {
-    out.warn('cli.import.kind', { file });
+    out.warn('opendata.cli.kind', { file });
     return 2;
   }
   let bytes: Uint8Array;

@@ -41,6 +41,8 @@ describe('authorization matrix of the registered modules (role × action × owne
     'commitment.delete',
     'agency.create',
     'agency.update',
+    // The open data import (API, /data/import form, issue #14).
+    'opendata.import',
   ];
   const ownedByLead: Action[] = ['commitment.update', 'milestone.create', 'milestone.update', 'milestone.delete'];
   for (const role of ROLES) {

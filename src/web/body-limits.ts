@@ -48,6 +48,7 @@ const LARGER_BODIES: { method: Method; path: string; tier: Exclude<BodyLimitTier
   { method: 'POST', path: '/documents/new', tier: 'upload' },
   // The open data import (issue #14): a data.json, data.zip or one table's CSV; larger sites import with `cocreate import`.
   { method: 'POST', path: '/api/v1/data/import', tier: 'upload' },
+  { method: 'POST', path: '/data/import', tier: 'upload' },
   // The English of a plan's or a commitment's texts, up to 20,000 characters each (issue #14).
   { method: 'PATCH', path: '/api/v1/plans/:id/translation', tier: 'longText' },
   { method: 'PATCH', path: '/api/v1/commitments/:id/translation', tier: 'longText' },

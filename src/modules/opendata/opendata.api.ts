@@ -1,13 +1,15 @@
 /**
- * POST /api/v1/data/import: an export's file back in (ADR 0030): the JSON document, one table's CSV (`?table=`), or
- * the ZIP. The secretariat and administrators only; all checked before anything is written, every problem named by
- * file, row and column; then all written in one transaction.
+ * POST /api/v1/data/import: an export's file back in (ADR 0030): the JSON document, one table's CSV (`?table=`), the
+ * ODS spreadsheet, or the ZIP (an archive sent as application/zip or application/octet-stream that is an ODS, by its
+ * `mimetype` entry, is read as the ODS). The secretariat and administrators only; all checked before anything is
+ * written, every problem named by file, sheet, row and column; then all written in one transaction.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../web/context.js';
 import { errorResponses, jsonContent, writeSecurity } from '../../web/openapi.js';
 import { text } from '../../web/schemas.js';
 import { AppError } from '../../errors.js';
+import { ODS_MIMETYPE } from '../../web/open-data.js';
 import { authorize } from '../../web/service-helpers.js';
 import type { ImportSource } from './opendata.import.js';
 import { importData } from './opendata.service.js';
@@ -36,7 +38,8 @@ const importRoute = createRoute({
   method: 'post',
   path: '/data/import',
   tags: ['open data'],
-  summary: 'Import an export (JSON, one table’s CSV, or the ZIP): rows created or updated by ID, all or none; problems named by row and column (secretariat)',
+  summary:
+    'Import an export (JSON, the ODS, one table’s CSV, or the ZIP): rows created or updated by ID, all or none; problems named by row and column (secretariat)',
   security: writeSecurity,
   request: {
     query: importQuery,
@@ -44,7 +47,17 @@ const importRoute = createRoute({
       content: {
         'application/json': { schema: z.object({}).passthrough().openapi({ description: 'The JSON document of an export (see /data/schema/v1.json).' }) },
         'text/csv': { schema: text().openapi({ description: 'One table’s CSV as exported (UTF-8; a byte-order mark allowed).' }) },
-        'application/zip': { schema: z.any().openapi({ type: 'string', format: 'binary', description: 'The ZIP of an export.' }) },
+        [ODS_MIMETYPE]: {
+          schema: z.any().openapi({
+            type: 'string',
+            format: 'binary',
+            description: 'The ODS spreadsheet of an export (one sheet per table), as exported or saved again by a spreadsheet program.',
+          }),
+        },
+        'application/zip': { schema: z.any().openapi({ type: 'string', format: 'binary', description: 'The ZIP of an export (or its ODS).' }) },
+        'application/octet-stream': {
+          schema: z.any().openapi({ type: 'string', format: 'binary', description: 'A ZIP or an ODS, told apart by what the archive holds.' }),
+        },
       },
       required: false,
     },
@@ -64,9 +77,11 @@ export function opendataApi(api: OpenAPIHono<AppEnv>): void {
       ? 'json'
       : type.startsWith('text/csv')
         ? 'csv'
-        : type.startsWith('application/zip')
-          ? 'zip'
-          : null;
+        : type.startsWith(ODS_MIMETYPE)
+          ? 'ods'
+          : type.startsWith('application/zip') || type.startsWith('application/octet-stream')
+            ? 'zip'
+            : null;
     if (kind === null) throw new AppError(415, 'error.unsupportedMediaType');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const table = c.req.valid('query').table;

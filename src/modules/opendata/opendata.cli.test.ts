@@ -1,6 +1,7 @@
 /**
  * `cocreate export` and `cocreate import` through the real executable: the demo site exported, imported into an empty
- * data directory, exported again byte for byte; a bad CSV refused with its row and column, nothing written.
+ * data directory, exported again byte for byte; the ODS imported, told by its extension; a bad CSV refused with its
+ * row and column, nothing written.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -47,6 +48,14 @@ test('export → import into an empty data directory → export is the same, byt
   assert.match(second.stdout, /Exported \d+ rows/);
   for (const name of ['data.json', 'data.ods', 'data.zip', 'csv/milestones.csv', 'README.md'])
     assert.ok(readFileSync(join(folder, 'first', name)).equals(readFileSync(join(folder, 'second', name))), `${name} is byte-identical`);
+
+  // The ODS, told by its extension: the same rows, already there, so nothing created or updated.
+  const fromOds = await cli(empty, ['import', join(folder, 'first', 'data.ods')]);
+  assert.equal(fromOds.code, 0, fromOds.stderr);
+  assert.match(fromOds.stdout, /commitments: 19 rows, 0 created, 0 updated\./);
+  const unknown = await cli(empty, ['import', join(folder, 'first', 'README.md')]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr + unknown.stdout, /give a \.json, \.ods, \.zip or \.csv file/);
 
   const lines = readFileSync(join(folder, 'first', 'csv', 'areas.csv'), 'utf8').split('\n');
   const header = lines[0]!.split(',');

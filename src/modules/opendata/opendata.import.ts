@@ -1,9 +1,12 @@
 /**
- * The import of an export (ADR 0030): the JSON document, one table's CSV, or the ZIP (its data.json, else its CSVs).
+ * The import of an export (ADR 0030): the JSON document, one table's CSV, the ODS spreadsheet (one sheet per table),
+ * or the ZIP (its data.json, else its CSVs).
  * Everything is read and checked first, as a whole: each row against its columns' schemas, the entities' own checks,
  * ids that appear twice, and every reference (in the file or already on the site). One problem refuses the whole
  * import, and each is told as "file, row 7, column Milestone End: …" (rows numbered as a spreadsheet shows them, the
- * header being row 1; in JSON, the n-th item of the table). Then every row is created or updated by id in one
+ * header being row 1; in an ODS, "data.ods, sheet milestones, row 7, …"; in JSON, the n-th item of the table).
+ * Archives (the ZIP, the ODS) are read within limits: an entry that unpacks beyond MAX_UNPACKED_BYTES, or sheets
+ * beyond MAX_SHEET_ROWS rows or MAX_SHEET_CELLS cells, refuse the file before anything large is allocated. Then every row is created or updated by id in one
  * transaction, the changes filed in the history under the importing person.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -16,9 +19,11 @@ import { problemMessage, t, type MessageKey } from '../../web/i18n.js';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
+  ODS_MIMETYPE,
   ROW_BATCH,
   changedRows,
   headersOf,
+  protectApostrophes,
   rowSchema,
   valueFromCells,
   type OpenDataColumn,
@@ -27,11 +32,16 @@ import {
 } from '../../web/open-data.js';
 import { authorize, signedIn } from '../../web/service-helpers.js';
 import { localizeIssue } from '../../web/validation.js';
+import { OdsError, columnLetter, readSheets, type SheetLimits } from './opendata.ods.js';
 
-/** What is imported: a JSON document, one table's CSV (its table named, or read from the file name), or the ZIP. */
+/**
+ * What is imported: a JSON document, one table's CSV (its table named, or read from the file name), the ODS, or the
+ * ZIP. A "zip" that is an ODS (its `mimetype` entry says so) is read as the ODS.
+ */
 export type ImportSource =
   | { kind: 'json'; bytes: Uint8Array; fileName?: string }
   | { kind: 'csv'; bytes: Uint8Array; fileName?: string; table?: string }
+  | { kind: 'ods'; bytes: Uint8Array; fileName?: string }
   | { kind: 'zip'; bytes: Uint8Array; fileName?: string };
 
 export interface ImportSummary {
@@ -42,11 +52,29 @@ export interface ImportSummary {
 /** The most problems one refusal lists (then how many more). */
 export const MAX_IMPORT_PROBLEMS = 100;
 
-interface TableRows {
-  entity: OpenDataEntity;
+const MiB = 1024 * 1024;
+/**
+ * The most one entry of an archive (the ZIP's data.json or a CSV, the ODS's content.xml) may unpack to: refused from
+ * the size the archive declares, and never inflated beyond it. An export of a site at Decidim's scale has a
+ * content.xml of about 60 MB.
+ */
+export const MAX_UNPACKED_BYTES = 128 * MiB;
+/** The most filled rows, in all sheets of an ODS (a spreadsheet's own limit). */
+export const MAX_SHEET_ROWS = 1_048_576;
+/** The most cells kept, in all sheets of an ODS (repeated cells counted as many times as they repeat). */
+export const MAX_SHEET_CELLS = 10_000_000;
+const SHEET_LIMITS: SheetLimits = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS, cellText: 200_000, columns: 16_384 };
+
+/** Where rows come from, as a message names it: a file, and in an ODS its sheet. */
+interface Place {
   file: string;
-  /** csv: cells by header; json: the items as given. */
-  source: 'csv' | 'json';
+  sheet?: string;
+}
+
+interface TableRows extends Place {
+  entity: OpenDataEntity;
+  /** cells: CSV or ODS, cells by header; json: the items as given. */
+  source: 'cells' | 'json';
   rows: unknown[];
   /** The row number people see for rows[i]. */
   rowNumber: (index: number) => number;
@@ -55,11 +83,22 @@ interface TableRows {
 class Problems {
   readonly lines: { key: string; message: string }[] = [];
   constructor(readonly lang: Lang) {}
-  file(file: string, key: MessageKey, params: Record<string, string | number> = {}): void {
-    this.lines.push({ key: `${file}`, message: t(this.lang, 'opendata.import.fileProblem', { file, message: t(this.lang, key, params) }) });
+  file(place: string | Place, key: MessageKey, params: Record<string, string | number> = {}): void {
+    const { file, sheet } = typeof place === 'string' ? { file: place, sheet: undefined } : place;
+    const message = t(this.lang, key, params);
+    this.lines.push(
+      sheet === undefined
+        ? { key: file, message: t(this.lang, 'opendata.import.fileProblem', { file, message }) }
+        : { key: `${file}:${sheet}`, message: t(this.lang, 'opendata.import.sheetProblem', { file, sheet, message }) },
+    );
   }
-  cell(file: string, row: number, column: string, message: string): void {
-    this.lines.push({ key: `${file}:${row}:${column}`, message: t(this.lang, 'opendata.import.cellProblem', { file, row, column, message }) });
+  cell(place: Place, row: number, column: string, message: string): void {
+    const { file, sheet } = place;
+    this.lines.push(
+      sheet === undefined
+        ? { key: `${file}:${row}:${column}`, message: t(this.lang, 'opendata.import.cellProblem', { file, row, column, message }) }
+        : { key: `${file}:${sheet}:${row}:${column}`, message: t(this.lang, 'opendata.import.sheetCellProblem', { file, sheet, row, column, message }) },
+    );
   }
   throwIfAny(): void {
     if (this.lines.length === 0) return;
@@ -113,6 +152,40 @@ function tablesFromJson(entities: readonly OpenDataEntity[], file: string, bytes
   return tables;
 }
 
+/**
+ * One table's rows from its cells (a CSV's records, an ODS sheet's rows): the header names the columns (any order;
+ * derived columns may be left out), each cell is read as the column's value for its schema to check.
+ */
+function tableFromCells(
+  entity: OpenDataEntity,
+  place: Place,
+  header: readonly string[],
+  body: readonly { number: number; cells: readonly string[] }[],
+  problems: Problems,
+): TableRows {
+  const at = new Map(header.map((h, i) => [h.trim(), i]));
+  const known = new Set(entity.columns.flatMap(headersOf));
+  for (const h of header) if (!known.has(h.trim())) problems.file(place, 'opendata.import.unknownColumn', { column: h });
+  const places: { column: OpenDataColumn; indexes: number[] }[] = [];
+  for (const column of entity.columns) {
+    if (column.derived) continue;
+    const indexes = headersOf(column).map((h) => at.get(h) ?? -1);
+    const missing = headersOf(column).filter((_, i) => indexes[i] === -1);
+    for (const h of missing) problems.file(place, 'opendata.import.missingColumn', { column: h });
+    places.push({ column, indexes });
+  }
+  const rows = body.map(({ cells }) => {
+    const row: Record<string, unknown> = {};
+    for (const { column, indexes } of places)
+      row[column.key] = valueFromCells(
+        column,
+        indexes.map((i) => cells[i] ?? ''),
+      );
+    return row;
+  });
+  return { entity, ...place, source: 'cells', rows, rowNumber: (i) => body[i]?.number ?? i + 2 };
+}
+
 function tableFromCsv(entities: readonly OpenDataEntity[], file: string, table: string | undefined, bytes: Uint8Array, problems: Problems): TableRows[] {
   const name = table ?? /([a-z-]+)\.csv$/i.exec(file)?.[1];
   const entity = entities.find((e) => e.name === name);
@@ -138,38 +211,97 @@ function tableFromCsv(entities: readonly OpenDataEntity[], file: string, table: 
     problems.file(file, 'opendata.import.empty');
     return [];
   }
-  // Where each column's cells are: by header name (any order; derived columns may be left out).
-  const at = new Map(header.map((h, i) => [h.trim(), i]));
-  const known = new Set(entity.columns.flatMap(headersOf));
-  for (const h of header) if (!known.has(h.trim())) problems.file(file, 'opendata.import.unknownColumn', { column: h });
-  const places: { column: OpenDataColumn; indexes: number[] }[] = [];
-  for (const column of entity.columns) {
-    if (column.derived) continue;
-    const indexes = headersOf(column).map((h) => at.get(h) ?? -1);
-    const missing = headersOf(column).filter((_, i) => indexes[i] === -1);
-    for (const h of missing) problems.file(file, 'opendata.import.missingColumn', { column: h });
-    places.push({ column, indexes });
-  }
-  const rows = body.map((cells) => {
-    const row: Record<string, unknown> = {};
-    for (const { column, indexes } of places)
-      row[column.key] = valueFromCells(
-        column,
-        indexes.map((i) => cells[i] ?? ''),
-      );
-    return row;
-  });
-  return [{ entity, file, source: 'csv', rows, rowNumber: (i) => i + 2 }];
+  return [
+    tableFromCells(
+      entity,
+      { file },
+      header,
+      body.map((cells, i) => ({ number: i + 2, cells })),
+      problems,
+    ),
+  ];
 }
 
-function tablesFromZip(entities: readonly OpenDataEntity[], file: string, bytes: Uint8Array, problems: Problems): TableRows[] {
+/**
+ * The entries of an archive that `wanted` names, each refused (with nothing inflated) when it declares more than
+ * MAX_UNPACKED_BYTES, or when the wanted entries together do; null when the archive is refused.
+ */
+function unpack(file: string, bytes: Uint8Array, wanted: (name: string) => boolean, problems: Problems): Record<string, Uint8Array> | null {
+  let total = 0;
+  let tooLarge: string | null = null;
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, { filter: (f) => f.name === 'data.json' || /^csv\/[A-Za-z-]+\.csv$/.test(f.name) });
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted(f.name) || tooLarge !== null) return false;
+        total += f.originalSize;
+        // fflate inflates into a buffer of the declared size: an entry that lies about it comes out cut short.
+        if (f.originalSize > MAX_UNPACKED_BYTES || total > MAX_UNPACKED_BYTES) tooLarge = f.name;
+        return tooLarge === null;
+      },
+    });
   } catch (error) {
     problems.file(file, 'opendata.import.unreadable', { reason: (error as Error).message });
+    return null;
+  }
+  if (tooLarge !== null) {
+    problems.file(file, 'opendata.import.tooLarge', { name: tooLarge, max: MAX_UNPACKED_BYTES / MiB });
+    return null;
+  }
+  return entries;
+}
+
+/** Whether an archive's entries are an ODS spreadsheet's (its `mimetype` entry names the format). */
+const isOds = (entries: Record<string, Uint8Array>): boolean =>
+  entries.mimetype !== undefined && new TextDecoder().decode(entries.mimetype).trim() === ODS_MIMETYPE;
+
+/** Which entries the import reads of a ZIP or an ODS. */
+const ARCHIVE_ENTRIES = (name: string): boolean => name === 'mimetype' || name === 'content.xml' || name === 'data.json' || /^csv\/[A-Za-z-]+\.csv$/.test(name);
+
+/** The tables of an ODS: one sheet per table, named as the table; the first filled row of a sheet is its header. */
+function tablesFromOds(entities: readonly OpenDataEntity[], file: string, entries: Record<string, Uint8Array>, problems: Problems): TableRows[] {
+  const content = entries['content.xml'];
+  if (!content) {
+    problems.file(file, 'opendata.import.notOds');
     return [];
   }
+  const xml = decodeUtf8(content);
+  if (xml === null) {
+    problems.file(file, 'opendata.import.notUtf8');
+    return [];
+  }
+  let sheets;
+  try {
+    sheets = readSheets(xml, SHEET_LIMITS);
+  } catch (error) {
+    if (!(error instanceof OdsError)) throw error;
+    problems.file(file, error.key, error.params);
+    return [];
+  }
+  const tables: TableRows[] = [];
+  for (const sheet of sheets) {
+    // An empty sheet (one LibreOffice adds, or a table without rows) says nothing.
+    const [header, ...body] = sheet.rows;
+    if (!header) continue;
+    const place = { file, sheet: sheet.name };
+    const entity = entities.find((e) => e.name === sheet.name);
+    if (!entity) {
+      problems.file(place, 'opendata.import.unknownTable', { name: sheet.name });
+      continue;
+    }
+    const width = header.cells.length;
+    for (const row of body)
+      for (let i = width; i < row.cells.length; i++)
+        if (row.cells[i] !== '') problems.cell(place, row.number, columnLetter(i), t(problems.lang, 'opendata.import.extraCell'));
+    // The CSV's formula guard is not in the ODS: protected here so the shared reading takes it off again, and every
+    // text comes back as it was.
+    const protectedBody = body.map((row) => ({ number: row.number, cells: row.cells.map(protectApostrophes) }));
+    tables.push(tableFromCells(entity, place, header.cells, protectedBody, problems));
+  }
+  return tables;
+}
+
+function tablesFromZip(entities: readonly OpenDataEntity[], file: string, entries: Record<string, Uint8Array>, problems: Problems): TableRows[] {
   const json = entries['data.json'];
   if (json) return tablesFromJson(entities, `${file}/data.json`, json, problems);
   const csvs = Object.entries(entries).filter(([name]) => name.startsWith('csv/'));
@@ -205,14 +337,14 @@ async function checkTables(
       const result = schema.safeParse(input);
       const row = table.rowNumber(index);
       if (!result.success) {
-        for (const issue of result.error.issues) problems.cell(table.file, row, columnLabel(table, issue.path), localizeIssue(issue, problems.lang, input));
+        for (const issue of result.error.issues) problems.cell(table, row, columnLabel(table, issue.path), localizeIssue(issue, problems.lang, input));
         return;
       }
       const value = result.data as OpenDataRow;
       for (const p of table.entity.check?.(value) ?? [])
-        problems.cell(table.file, row, columnLabel(table, [p.field]), problemMessage(problems.lang, p.key, p.params));
+        problems.cell(table, row, columnLabel(table, [p.field]), problemMessage(problems.lang, p.key, p.params));
       const id = value.id as number;
-      if (ids.has(id)) problems.cell(table.file, row, columnLabel(table, ['id']), t(problems.lang, 'opendata.import.duplicateId'));
+      if (ids.has(id)) problems.cell(table, row, columnLabel(table, ['id']), t(problems.lang, 'opendata.import.duplicateId'));
       ids.add(id);
       rows.push(value);
     });
@@ -240,7 +372,7 @@ async function checkTables(
         if (!stored.has(id))
           for (const index of indexes)
             problems.cell(
-              table.file,
+              table,
               table.rowNumber(index),
               columnLabel(table, [column.key]),
               t(problems.lang, 'opendata.import.missingReference', { table: references, id }),
@@ -249,6 +381,36 @@ async function checkTables(
   }
   problems.throwIfAny();
   return checked;
+}
+
+/**
+ * What an uploaded file is, by its name (.ods, .json, .zip, .csv), else by its first bytes (an archive is a ZIP,
+ * and an ODS when its mimetype entry says so; `{` starts a JSON document; anything else is read as a CSV).
+ */
+export function importSourceOf(name: string, bytes: Uint8Array, table?: string): ImportSource {
+  const fileName = (name.split(/[\\/]/).pop() ?? '').slice(-100) || undefined;
+  const extension = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (extension === 'ods' || extension === 'json' || extension === 'zip') return { kind: extension, bytes, fileName };
+  if (extension === 'csv') return { kind: 'csv', bytes, fileName, table };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'zip', bytes, fileName };
+  const first = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (first.startsWith('{')) return { kind: 'json', bytes, fileName };
+  return { kind: 'csv', bytes, fileName, table };
+}
+
+const fileNameOf = (source: ImportSource): string => source.fileName ?? (source.kind === 'csv' ? `${source.table ?? 'data'}.csv` : `data.${source.kind}`);
+
+/** The tables a file holds, by its kind (and, for an archive, by what it holds: an ODS or an export's ZIP). */
+function readTables(entities: readonly OpenDataEntity[], source: ImportSource, problems: Problems): TableRows[] {
+  if (source.kind === 'json') return tablesFromJson(entities, fileNameOf(source), source.bytes, problems);
+  if (source.kind === 'csv') return tableFromCsv(entities, fileNameOf(source), source.table, source.bytes, problems);
+  const entries = unpack(fileNameOf(source), source.bytes, ARCHIVE_ENTRIES, problems);
+  if (!entries) return [];
+  if (source.kind === 'ods' || isOds(entries)) return tablesFromOds(entities, source.fileName ?? 'data.ods', entries, problems);
+  return tablesFromZip(entities, fileNameOf(source), entries, problems);
 }
 
 /**
@@ -266,14 +428,9 @@ export async function importOpenData(
   const by = signedIn(actor);
   authorize(by, 'opendata.import');
   const problems = new Problems(lang);
-  const file = source.fileName ?? (source.kind === 'json' ? 'data.json' : source.kind === 'zip' ? 'data.zip' : `${source.table ?? 'data'}.csv`);
-  const tables =
-    source.kind === 'json'
-      ? tablesFromJson(entities, file, source.bytes, problems)
-      : source.kind === 'csv'
-        ? tableFromCsv(entities, file, source.table, source.bytes, problems)
-        : tablesFromZip(entities, file, source.bytes, problems);
+  const tables = readTables(entities, source, problems);
   problems.throwIfAny();
+  const file = fileNameOf(source);
   if (tables.every((table) => table.rows.length === 0)) {
     problems.file(file, 'opendata.import.empty');
     problems.throwIfAny();

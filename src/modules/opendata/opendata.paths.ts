@@ -2,6 +2,8 @@
 import { SCHEMA_PATH } from '../../web/open-data.js';
 
 export const dataPagePath = '/data';
+/** The secretariat's import form. */
+export const dataImportPath = '/data/import';
 export const dataSchemaPath = SCHEMA_PATH;
 
 /** A scope's files: the whole site's, or one plan's. */

@@ -50,7 +50,7 @@ export function readmeText(
     'Cells holding lists separate their items with "; ". In CSV, text starting with `=`, `+`, `-` or `@` is prefixed with `\'` so spreadsheets do not run it as a formula; the import takes it off.',
   );
   lines.push('');
-  lines.push('同一份檔案（JSON、CSV 或 ZIP）可由秘書處匯回：以識別碼新增或更新，全部檢查通過才寫入。');
+  lines.push('同一份檔案（JSON、CSV 或 ZIP）可由幕僚單位匯回：以識別碼新增或更新，全部檢查通過才寫入。');
   lines.push('The same files (JSON, CSV or this ZIP) import back: rows are created or updated by ID, all or nothing.', '');
   for (const entity of entities) {
     lines.push(`## ${entity.title.zh} · ${entity.title.en} (\`${entity.name}\`)`, '');

@@ -9,12 +9,21 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../web/context.js';
 import { pageContext } from '../../web/context.js';
 import { jsonSchemaOf } from '../../web/open-data.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { can } from '../../domain/authorization.js';
+import { BODY_LIMITS } from '../../web/body-limits.js';
+import { requirePermission } from '../../web/form-handler.js';
+import { parseFormBody } from '../../web/forms.js';
+import { t } from '../../web/i18n.js';
+import type { FieldErrors } from '../../web/ui/index.js';
 import { planQueries } from '../plans/index.js';
 import type { BuiltFile } from './opendata.build.js';
 import { dataLicense } from './opendata.license.js';
-import { cachedExport, registeredEntities, schemaUrl } from './opendata.service.js';
+import { importSourceOf, type ImportSummary } from './opendata.import.js';
+import { dataImportPath } from './opendata.paths.js';
+import { cachedExport, importData, registeredEntities, schemaUrl } from './opendata.service.js';
 import { DataPage } from './views/data.js';
+import { ImportPage } from './views/import.js';
 import { createHash } from 'node:crypto';
 
 const TYPES: Record<string, string> = {
@@ -79,7 +88,47 @@ export function opendataPages(): Hono<AppEnv> {
 
   app.get('/data', async (c) => {
     const plans = await planQueries.listPlans(c.get('services').db);
-    return c.html(<DataPage ctx={pageContext(c)} plans={plans} entities={await registeredEntities()} license={dataLicense()} />);
+    return c.html(
+      <DataPage
+        ctx={pageContext(c)}
+        plans={plans}
+        entities={await registeredEntities()}
+        license={dataLicense()}
+        canImport={can(c.get('actor'), 'opendata.import')}
+      />,
+    );
+  });
+
+  // The secretariat's import form: the file as the API takes it, the problems listed by file, sheet, row and column.
+  const renderImport = async (
+    c: AppContext,
+    state: { table: string; errors: FieldErrors; problems: readonly string[]; summary?: ImportSummary },
+    status: 200 | 400,
+  ) =>
+    c.html(
+      <ImportPage ctx={pageContext(c)} entities={await registeredEntities()} maxMegabytes={Math.floor(BODY_LIMITS.upload / (1024 * 1024))} {...state} />,
+      status,
+    );
+  app.get(dataImportPath, async (c) => {
+    requirePermission(c, 'opendata.import');
+    return renderImport(c, { table: '', errors: {}, problems: [] }, 200);
+  });
+  app.post(dataImportPath, async (c) => {
+    requirePermission(c, 'opendata.import');
+    const lang = c.get('lang');
+    const body = await parseFormBody(c);
+    const table = typeof body.table === 'string' ? body.table.trim().slice(0, 40) : '';
+    const file = [body.file].flat().find((f): f is File => f instanceof File && f.size > 0);
+    if (!file) return renderImport(c, { table, errors: { file: t(lang, 'opendata.import.noFile') }, problems: [] }, 400);
+    const source = importSourceOf(file.name, new Uint8Array(await file.arrayBuffer()), table || undefined);
+    try {
+      const summary = await importData(c.get('services'), c.get('actor'), lang, source);
+      return renderImport(c, { table: '', errors: {}, problems: [], summary }, 200);
+    } catch (error) {
+      if (!(error instanceof ValidationError) || error.status !== 400) throw error;
+      const problems = Object.values(error.messages);
+      return renderImport(c, { table, errors: { file: t(lang, 'opendata.import.refused', { count: problems.length }) }, problems }, 400);
+    }
   });
 
   app.get('/data/schema/v1.json', async (c) => {

@@ -48,6 +48,7 @@ export const repositoryModule = defineModule({
 export type { RepositoryDocument, RepositoryUpdates } from './repository.model.js';
 export { repositoryUpdates, MR22_MINIMUM_UPDATES } from './repository.model.js';
 export { listDocuments } from './repository.queries.js';
+export { documentsFeedPath } from './repository.paths.js';
 export { seedDemoRepository } from './repository.seed.js';
 
 declare module '../../web/i18n.js' {

@@ -8,8 +8,9 @@ import { Layout } from '../../../web/layout.js';
 import type { OpenDataEntity } from '../../../web/open-data.js';
 import { planFeedPath, planInputsFeedPath, transcriptsFeedPath } from '../../../web/paths.js';
 import { homeCrumbs } from '../../../web/ui/index.js';
+import { documentsFeedPath } from '../../repository/index.js';
 import type { DataLicense } from '../opendata.license.js';
-import { dataCsvPath, dataFilePath, dataSchemaPath, type DataScopeRef } from '../opendata.paths.js';
+import { dataCsvPath, dataFilePath, dataImportPath, dataSchemaPath, type DataScopeRef } from '../opendata.paths.js';
 
 function Downloads(props: { ctx: PageContext; scope: DataScopeRef; entities: readonly OpenDataEntity[]; label: string }) {
   const { lang } = props.ctx;
@@ -35,36 +36,46 @@ function Downloads(props: { ctx: PageContext; scope: DataScopeRef; entities: rea
           <a href={dataFilePath(scope, 'LICENSE.txt')}>{t(lang, 'opendata.license')}</a>
         </li>
       </ul>
-      <table>
-        <caption>{t(lang, 'opendata.csvCaption', { scope: props.label })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'opendata.table')}</th>
-            <th scope="col">{t(lang, 'opendata.format.csv')}</th>
-            <th scope="col">{t(lang, 'opendata.format.csvBom')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.entities.map((e) => (
+      <div class="table-scroll" role="group" tabindex={0} aria-label={t(lang, 'opendata.csvCaption', { scope: props.label })}>
+        <table>
+          <caption>{t(lang, 'opendata.csvCaption', { scope: props.label })}</caption>
+          <thead>
             <tr>
-              <th scope="row">{lang === 'en' ? e.title.en : e.title.zh}</th>
-              <td>
-                <a href={dataCsvPath(scope, e.name)}>{`${e.name}.csv`}</a>
-              </td>
-              <td>
-                <a href={dataCsvPath(scope, e.name, true)} download>
-                  {`${e.name}.csv`}
-                </a>
-              </td>
+              <th scope="col">{t(lang, 'opendata.table')}</th>
+              <th scope="col">{t(lang, 'opendata.format.csv')}</th>
+              <th scope="col">{t(lang, 'opendata.format.csvBom')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.entities.map((e) => (
+              <tr>
+                <th scope="row">{lang === 'en' ? e.title.en : e.title.zh}</th>
+                <td>
+                  <a href={dataCsvPath(scope, e.name)}>{`${e.name}.csv`}</a>
+                </td>
+                <td>
+                  <a href={dataCsvPath(scope, e.name, true)} download>
+                    {`${e.name}.csv`}
+                    <span class="visually-hidden"> ({t(lang, 'opendata.format.csvBom')})</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
 
-export function DataPage(props: { ctx: PageContext; plans: readonly ActionPlan[]; entities: readonly OpenDataEntity[]; license: DataLicense }) {
+export function DataPage(props: {
+  ctx: PageContext;
+  plans: readonly ActionPlan[];
+  entities: readonly OpenDataEntity[];
+  license: DataLicense;
+  /** The secretariat and administrators: a link to the import form. */
+  canImport?: boolean;
+}) {
   const { lang } = props.ctx;
   const title = t(lang, 'opendata.title');
   const site = t(lang, 'opendata.site');
@@ -102,12 +113,20 @@ export function DataPage(props: { ctx: PageContext; plans: readonly ActionPlan[]
           {t(lang, 'opendata.apiNote')} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
         </p>
         <p>{t(lang, 'opendata.importNote')}</p>
+        {props.canImport ? (
+          <p>
+            <a href={href(lang, dataImportPath)}>{t(lang, 'opendata.import.link')}</a>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="d-feeds">
         <h2 id="d-feeds">{t(lang, 'opendata.feeds')}</h2>
         <ul>
           <li>
             <a href={href(lang, transcriptsFeedPath)}>{t(lang, 'opendata.feed.transcripts')}</a>
+          </li>
+          <li>
+            <a href={href(lang, documentsFeedPath)}>{t(lang, 'opendata.feed.documents')}</a>
           </li>
           {props.plans.map((plan) => (
             <>
