@@ -4,6 +4,7 @@ import { workingGroupsPath } from '../../web/paths.js';
 import { linkItemsSection } from '../../web/ui/index.js';
 import { workgroupsApi } from './workgroups.api.js';
 import { workgroupsMessages } from './workgroups.messages.js';
+import { workgroupsOpenData } from './workgroups.opendata.js';
 import { workgroupsPolicy } from './workgroups.policy.js';
 import { commitmentGroupsSection, workgroupsPages } from './workgroups.routes.js';
 import { seedDemoWorkgroups } from './workgroups.seed.js';
@@ -20,6 +21,7 @@ export const workgroupsModule = defineModule({
   policy: workgroupsPolicy,
   historyEntityTypes: ['working-group', 'working-group-membership', 'working-group-survey'],
   visibility: workgroupsVisibility,
+  openData: workgroupsOpenData,
   sections: [
     commitmentGroupsSection,
     linkItemsSection({ slot: 'planFollow', order: 30, id: 'workgroups.planLinks' }, ({ plan }) => [
