@@ -3,8 +3,6 @@ import { z } from '@hono/zod-openapi';
 import { isoDate, localizedInput, localizedOutput, recordId, text, versionField, webUrl, wholeNumber } from '../../web/schemas.js';
 import { AMENDMENT_STATUSES } from './amendments.model.js';
 
-const id = recordId();
-
 export const adoptionInput = z.object({
   authority: localizedInput(300).openapi({ description: 'Who approved the plan, e.g. 行政院 / the Executive Yuan (the Premier)' }),
   adoptedOn: isoDate.openapi({ description: 'The day of approval' }),
@@ -14,13 +12,13 @@ export const adoptionInput = z.object({
 export type AdoptionInput = z.infer<typeof adoptionInput>;
 
 export const scheduleInput = z.object({
-  meetingId: id.openapi({ description: 'The forum meeting whose agenda takes the amendment' }),
+  meetingId: recordId('amendments.error.meeting').openapi({ description: 'The forum meeting whose agenda takes the amendment' }),
   version: versionField,
 });
 export type ScheduleInput = z.infer<typeof scheduleInput>;
 
 export const decisionInput = z.object({
-  resolutionId: id.openapi({ description: 'The resolution of that meeting that decided it' }),
+  resolutionId: recordId('amendments.error.resolution').openapi({ description: 'The resolution of that meeting that decided it' }),
   outcome: z.enum(['applied', 'rejected'], { message: 'error.invalid' }),
   version: versionField,
 });

@@ -36,7 +36,7 @@ export function AmendmentPage(props: {
       ]}
     >
       <ErrorSummary errors={errors} lang={lang} conflict={props.conflict} />
-      <AmendmentSummary ctx={ctx} plan={plan} amendment={a} heading="h2" link={false} />
+      <AmendmentSummary ctx={ctx} plan={plan} amendment={a} heading="h1" link={false} />
       {props.manage && undecided ? (
         <section aria-labelledby="s-schedule">
           <h2 id="s-schedule">{t(lang, 'amendments.schedule.heading')}</h2>
@@ -49,7 +49,9 @@ export function AmendmentPage(props: {
               value={a.meeting?.id ?? null}
               includeEmpty
               required
-              options={props.manage.meetings.map((m) => ({ value: String(m.id), label: `${formatDate(m.heldOn, lang)} ${pick(m.title, lang)}` }))}
+              options={[...props.manage.meetings]
+                .sort((x, y) => y.heldOn.localeCompare(x.heldOn))
+                .map((m) => ({ value: String(m.id), label: `${formatDate(m.heldOn, lang)} ${pick(m.title, lang)}` }))}
               errors={errors}
               lang={lang}
             />

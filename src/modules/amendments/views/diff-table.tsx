@@ -49,7 +49,7 @@ function rowsOf(entity: string, changes: readonly FieldChange[], lang: Lang, nam
       for (const side of officialOnly ? (['zh'] as const) : (['zh', 'en'] as const))
         if ((b?.[side] ?? '') !== (a?.[side] ?? ''))
           rows.push({
-            label: `${label} (${t(lang, side === 'zh' ? 'form.zh' : 'form.en')})`,
+            label: t(lang, side === 'zh' ? 'amendments.diff.zh' : 'amendments.diff.en', { field: label }),
             before: b?.[side] || null,
             after: a?.[side] || null,
             lang: side === 'zh' ? 'zh-TW' : 'en',

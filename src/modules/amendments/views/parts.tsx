@@ -26,7 +26,7 @@ export function AdoptionFacts(props: { ctx: PageContext; adoption: Adoption }) {
   );
 }
 
-export function AmendmentSummary(props: { ctx: PageContext; plan: ActionPlan; amendment: PresentedAmendment; heading: 'h2' | 'h3'; link: boolean }) {
+export function AmendmentSummary(props: { ctx: PageContext; plan: ActionPlan; amendment: PresentedAmendment; heading: 'h1' | 'h2' | 'h3'; link: boolean }) {
   const { lang } = props.ctx;
   const a = props.amendment;
   const title = t(lang, 'amendments.amendment.title', { id: a.id, number: a.commitmentNumber });
@@ -36,6 +36,10 @@ export function AmendmentSummary(props: { ctx: PageContext; plan: ActionPlan; am
       <Heading>{props.link ? <a href={href(lang, a.url)}>{title}</a> : title}</Heading>
       <DefinitionList
         items={[
+          {
+            label: t(lang, 'amendments.commitment'),
+            value: <a href={href(lang, commitmentPath(props.plan, { number: a.commitmentNumber }))}>{a.commitmentNumber}</a>,
+          },
           { label: t(lang, 'amendments.status'), value: <strong>{t(lang, `amendments.status.${a.status}`)}</strong> },
           { label: t(lang, 'amendments.reason'), value: a.reason },
           { label: t(lang, 'amendments.proposedBy'), value: a.proposedBy === '' ? t(lang, 'people.formerParticipant') : a.proposedBy },
@@ -52,9 +56,6 @@ export function AmendmentSummary(props: { ctx: PageContext; plan: ActionPlan; am
           a.planVersion !== null && { label: t(lang, 'amendments.inVersion'), value: String(a.planVersion) },
         ]}
       />
-      <p>
-        <a href={href(lang, commitmentPath(props.plan, { number: a.commitmentNumber }))}>{a.commitmentNumber}</a>
-      </p>
       <DiffTable entity={a.milestoneId === null ? 'commitment' : 'milestone'} changes={a.changes} lang={lang} officialOnly />
     </article>
   );

@@ -36,7 +36,7 @@ export function VersionsPage(props: { ctx: PageContext; plan: ActionPlan; versio
             cell: (v) =>
               v.resolution ? (
                 <>
-                  <a href={href(lang, resolutionPath(plan, v.resolution))}>{v.resolution.number}</a> ·{' '}
+                  {t(lang, 'amendments.resolution')} <a href={href(lang, resolutionPath(plan, v.resolution))}>{v.resolution.number}</a> ·{' '}
                   {t(lang, 'amendments.versions.amendments', { count: v.amendments })}
                 </>
               ) : (

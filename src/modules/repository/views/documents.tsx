@@ -30,7 +30,7 @@ export function UpdatesFigure(props: { lang: Lang; updates: RepositoryUpdates })
       ) : (
         <p>{t(lang, 'repository.updates.last', { date: formatDate(updates.lastUpdate, lang) })}</p>
       )}
-      <p>{t(lang, 'repository.updates.count', { count: updates.daysInPastYear, since: updates.since })}</p>
+      <p>{t(lang, 'repository.updates.count', { count: updates.daysInPastYear, since: formatDate(updates.since, lang) })}</p>
       <p>
         <strong>{updates.met ? t(lang, 'repository.updates.met') : t(lang, 'repository.updates.notMet')}</strong>
       </p>
@@ -80,8 +80,7 @@ export function DocumentsPage(props: {
           lang={lang}
           errors={{}}
           value={query.kind}
-          includeEmpty
-          options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(lang, `repository.kind.${k}`) }))}
+          options={[{ value: '', label: t(lang, 'plan.filter.all') }, ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(lang, `repository.kind.${k}`) }))]}
         />
         <SelectField
           name="language"
@@ -89,8 +88,10 @@ export function DocumentsPage(props: {
           lang={lang}
           errors={{}}
           value={query.language}
-          includeEmpty
-          options={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(lang, `repository.language.${l}`) }))}
+          options={[
+            { value: '', label: t(lang, 'plan.filter.all') },
+            ...DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(lang, `repository.language.${l}`) })),
+          ]}
         />
         <div class="form-actions">
           <button type="submit" class="button">
@@ -114,8 +115,8 @@ export function DocumentsPage(props: {
                 <a href={d.url ?? href(lang, documentFilePath(d))} rel={d.url ? 'noopener noreferrer' : undefined}>
                   {pick(d.title, lang)}
                 </a>
-                {d.file ? <span class="meta">{` · ${t(lang, 'repository.download', { size: sizeText(d.file.byteSize) })}`}</span> : null}
-                {d.description.zh !== '' || d.description.en !== '' ? <p class="meta">{pick(d.description, lang)}</p> : null}
+                {d.file ? <span class="help">{` · ${t(lang, 'repository.download', { size: sizeText(d.file.byteSize) })}`}</span> : null}
+                {d.description.zh !== '' || d.description.en !== '' ? <p class="help">{pick(d.description, lang)}</p> : null}
               </>
             ),
           },
@@ -131,7 +132,16 @@ export function DocumentsPage(props: {
                 },
               },
           props.canManage
-            ? { header: t(lang, 'repository.edit'), cell: (d) => <a href={href(lang, documentEditPath(d))}>{t(lang, 'repository.edit')}</a> }
+            ? {
+                header: t(lang, 'repository.edit'),
+                nowrap: true,
+                cell: (d) => (
+                  <a href={href(lang, documentEditPath(d))}>
+                    {t(lang, 'repository.edit')}
+                    <span class="visually-hidden">{`: ${pick(d.title, lang)}`}</span>
+                  </a>
+                ),
+              }
             : null,
         ]}
       />

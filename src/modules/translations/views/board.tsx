@@ -19,6 +19,9 @@ import { translationEditorPath, translationsPath } from '../translations.paths.j
 
 export const fieldLabel = (lang: Lang, entity: TranslationUnit['entity'], field: string): string => t(lang, `${entity}.${field}` as MessageKey);
 
+/** A percentage as the figure's message writes it: "99.7 %" in English, "99.7%" in Chinese. */
+const percentText = (lang: Lang, percent: number | string) => (lang === 'en' ? `${percent} %` : `${percent}%`);
+
 export const statusLabel = (lang: Lang, status: Localized['status']): string => t(lang, `translation.${status}`);
 
 export function EditionFigureText(props: { lang: Lang; figure: EditionFigure }) {
@@ -33,7 +36,7 @@ export function EditionFigureText(props: { lang: Lang; figure: EditionFigure }) 
         </strong>
       </p>
       <progress max={figure.total} value={figure.reviewed} aria-label={t(lang, 'translations.share')}>
-        {`${percent} %`}
+        {percentText(lang, percent)}
       </progress>
       <p>{figure.complete ? t(lang, 'translations.complete') : t(lang, 'translations.incomplete')}</p>
     </div>
@@ -55,7 +58,7 @@ function UnitPlace(props: { lang: Lang; plan: ActionPlan; unit: TranslationUnit;
   );
 }
 
-const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+const excerpt = (text: string) => (text.length > 100 ? `${text.slice(0, 97)}…` : text);
 
 export interface BoardPageProps {
   ctx: PageContext;
@@ -80,9 +83,9 @@ export function BoardPage(props: BoardPageProps) {
   const areaIndex = new Map(props.areas.map((a, i) => [a.id, i + 1]));
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const select = (name: string, label: string, value: string | number | undefined, options: Option[]) => (
-    <SelectField name={name} label={label} lang={lang} errors={{}} value={value} includeEmpty options={options} />
+    <SelectField name={name} label={label} lang={lang} errors={{}} value={value} options={[{ value: '', label: t(lang, 'plan.filter.all') }, ...options]} />
   );
-  const share = (f: EditionFigure) => `${percentOf(f.share)} %`;
+  const share = (f: EditionFigure) => percentText(lang, percentOf(f.share));
   return (
     <Layout ctx={ctx} title={`${title} · ${pick(plan.title, lang)}`} crumbs={[...planCrumbs(lang, plan), { label: title }]}>
       <h1>{title}</h1>
@@ -160,7 +163,7 @@ export function BoardPage(props: BoardPageProps) {
           empty={t(lang, 'translations.filter.none')}
           columns={[
             { header: t(lang, 'translations.entity'), rowHeader: true, cell: (u) => <UnitPlace lang={lang} plan={plan} unit={u} areaIndex={areaIndex} /> },
-            { header: t(lang, 'translations.field'), cell: (u) => fieldLabel(lang, u.entity, u.field) },
+            { header: t(lang, 'translations.field'), nowrap: true, cell: (u) => fieldLabel(lang, u.entity, u.field) },
             {
               header: t(lang, 'translations.status'),
               nowrap: true,
@@ -171,6 +174,7 @@ export function BoardPage(props: BoardPageProps) {
             props.canEdit
               ? {
                   header: t(lang, 'translations.edit'),
+                  nowrap: true,
                   cell: (u) => (
                     <a href={href(lang, translationEditorPath(plan, u.entity, u.id, u.field))}>
                       {t(lang, 'translations.edit')}
