@@ -1,4 +1,4 @@
-/** Cursor pagination (ADR 0034): walking the API's list of inputs by `limit` and `cursor` sees every row once. */
+/** Cursor pagination (ADR 0034): walking the API's lists of inputs and of commitments by `limit` and `cursor` sees every row once. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoParticipation } from '../src/modules/participation/index.js';
@@ -112,6 +112,65 @@ describe('cursor pagination', () => {
       const res = await ctx.app.request(`${base}?limit=${limit}`, { headers: { 'accept-language': 'en' } });
       assert.equal(res.status, 400, limit);
       assert.ok((await json<{ fields: Record<string, string> }>(res)).fields.limit, limit);
+    }
+  });
+});
+
+interface CommitmentPage {
+  items: { id: number; number: string }[];
+  total: number;
+  page?: number;
+  next?: string | null;
+}
+
+describe('cursor pagination of a plan’s commitments', () => {
+  const commitments = () => `/api/v1/plans/${ctx.planId}/commitments`;
+
+  test('a walk sees every commitment once, in number order (parts compared as integers), filters held', async () => {
+    for (const filter of ['', '&value=civic-participation']) {
+      const allRes = await ctx.app.request(`${commitments()}?perPage=200${filter}`);
+      assert.equal(allRes.status, 200);
+      const all = await json<CommitmentPage>(allRes);
+      assert.ok(all.items.length > 3, `the demo has commitments (${all.items.length})`);
+      const seen: string[] = [];
+      let url: string | null = `${commitments()}?limit=2${filter}`;
+      while (url) {
+        const res = await ctx.app.request(url);
+        assert.equal(res.status, 200, url);
+        const body = await json<CommitmentPage>(res);
+        assert.equal(body.total, all.total);
+        assert.equal('page' in body, false);
+        seen.push(...body.items.map((i) => i.number));
+        url = body.next ? (/^<([^>]+)>; rel="next"$/.exec(res.headers.get('link') ?? '')?.[1] ?? null) : null;
+        if (body.next) assert.ok(url, 'a Link header while more follow');
+        assert.ok(seen.length <= all.total);
+      }
+      assert.deepEqual(
+        seen,
+        all.items.map((i) => i.number),
+        filter,
+      );
+    }
+    // Number order, not text order: each number's parts compared as integers.
+    const numbers = (await json<CommitmentPage>(await ctx.app.request(`${commitments()}?perPage=200`))).items.map((i) => i.number);
+    const key = (n: string): number => Number(n.split('-')[0]) * 1000 + Number(n.split('-')[1]);
+    assert.deepEqual(
+      numbers,
+      [...numbers].sort((a, b) => key(a) - key(b)),
+    );
+  });
+
+  test('a cursor of another list, a number of the wrong shape or an id out of range is 400 naming cursor', async () => {
+    for (const cursor of [
+      encodeCursor('inputs', ['1-1', 1]),
+      encodeCursor('commitments', ['1-1-1', 1]),
+      encodeCursor('commitments', ['99999999999-1', 1]),
+      encodeCursor('commitments', ['1-1', 2 ** 40]),
+      encodeCursor('commitments', ['1-1']),
+    ]) {
+      const res = await ctx.app.request(`${commitments()}?cursor=${cursor}`, { headers: { 'accept-language': 'en' } });
+      assert.equal(res.status, 400, cursor);
+      assert.ok((await json<{ fields: Record<string, string> }>(res)).fields.cursor);
     }
   });
 });

@@ -2,8 +2,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, idParam, itemsOf, jsonContent, routeGroup, type RouteGroup } from '../../web/openapi.js';
 import { recordId, wholeNumber } from '../../web/schemas.js';
+import { cursorQueryFields, decodeCursor, encodeCursor, linkNext, nextField } from '../../web/cursor.js';
 import type { ActionPlan, Agency, Commitment, Member } from '../../domain/plan.js';
-import { COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
+import { COMMITMENT_NUMBER_PATTERN, COMMITMENT_STATUSES, OGP_VALUES } from '../../domain/plan.js';
 import { NotFoundError } from '../../errors.js';
 import type { Context } from 'hono';
 import type { Actor } from '../../domain/authorization.js';
@@ -70,7 +71,11 @@ const commitmentQuery = z.object({
   status: z.enum(COMMITMENT_STATUSES).optional(),
   page: wholeNumber(z.number().int().min(1).max(1_000_000)).default(1),
   perPage: wholeNumber(z.number().int().min(1).max(200)).default(50),
+  ...cursorQueryFields(50),
 });
+
+/** A cursor walk of a plan's commitments stands at the number and id of the last one sent. */
+const commitmentCursorKey = z.tuple([z.string().regex(COMMITMENT_NUMBER_PATTERN), z.number().int().positive().max(2_147_483_647)]);
 
 async function planOrThrow(db: AppEnvDb, id: number): Promise<ActionPlan> {
   const plan = await q.findPlanById(db, id);
@@ -181,19 +186,32 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: '/plans/{id}/commitments',
       tags: ['commitments'],
-      summary: "A plan's commitments, filtered and paginated",
+      summary: "A plan's commitments, filtered; by page (`page`, `perPage`), or walked by `limit` and `cursor` (follow `next` or the Link header)",
       request: { params: idParam, query: commitmentQuery },
-      responses: { 200: jsonContent(pageOf(commitmentOutput, 'CommitmentPage'), 'Commitments in number order'), 400: errors[400], 404: errors[404] },
+      responses: {
+        200: jsonContent(
+          pageOf(commitmentOutput, 'CommitmentPage').extend({ page: z.number().int().optional(), next: nextField.optional() }),
+          'Commitments in number order',
+        ),
+        400: errors[400],
+        404: errors[404],
+      },
     }),
     async (c) => {
       const { db } = c.get('services');
       const plan = await planOrThrow(db, c.req.valid('param').id);
       const f = c.req.valid('query');
-      const { items, total } = await q.listCommitments(
-        db,
-        { planId: plan.id, areaId: f.area, agencyId: f.agency, ogpValue: f.value, status: f.status },
-        { limit: f.perPage, offset: (f.page - 1) * f.perPage },
-      );
+      const filter = { planId: plan.id, areaId: f.area, agencyId: f.agency, ogpValue: f.value, status: f.status };
+      // With limit or cursor the list is walked by key (web/cursor.ts); else by page number, as it always was.
+      if (f.limit !== undefined || f.cursor !== undefined) {
+        const limit = f.limit ?? 50;
+        const after = f.cursor === undefined ? null : decodeCursor('commitments', f.cursor, commitmentCursorKey);
+        const { items, total, next } = await q.walkCommitments(db, filter, { limit, after });
+        const nextCursor = next ? encodeCursor('commitments', next) : null;
+        linkNext(c, nextCursor);
+        return c.json({ items: items.map((x) => presentCommitment(x, plan)), total, perPage: limit, next: nextCursor }, 200);
+      }
+      const { items, total } = await q.listCommitments(db, filter, { limit: f.perPage, offset: (f.page - 1) * f.perPage });
       return c.json({ items: items.map((x) => presentCommitment(x, plan)), total, page: f.page, perPage: f.perPage }, 200);
     },
   );

@@ -284,6 +284,47 @@ export async function listCommitments(
   return { items: rows.map((r) => toCommitment(r, co.get(r.id) ?? [])), total: count.n };
 }
 
+/** Where a cursor walk of a plan's commitments stands: the number and id of the last one sent. */
+export type CommitmentCursorKey = readonly [number: string, id: number];
+
+/**
+ * A plan's commitments in number order, walked by key (web/cursor.ts): the page after `after`, and the key of its last
+ * row when more follow.
+ */
+export async function walkCommitments(
+  db: DbOrTx,
+  f: CommitmentFilter & { planId: number },
+  page: { limit: number; after: CommitmentCursorKey | null },
+): Promise<{ items: Commitment[]; total: number; next: CommitmentCursorKey | null }> {
+  let rowsQuery = filteredCommitments(db, f).selectAll();
+  if (page.after) {
+    const [number, id] = page.after;
+    rowsQuery = rowsQuery.where(sql<boolean>`(plan_id, ${byNumber}, id) > (${f.planId}, string_to_array(${number}, '-')::int[], ${id})`);
+  }
+  const [rows, count] = await Promise.all([
+    rowsQuery
+      .orderBy('plan_id')
+      .orderBy(byNumber)
+      .orderBy('id')
+      .limit(page.limit + 1)
+      .execute(),
+    filteredCommitments(db, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  const co = await coAgenciesOf(
+    db,
+    shown.map((r) => r.id),
+  );
+  return {
+    items: shown.map((r) => toCommitment(r, co.get(r.id) ?? [])),
+    total: count.n,
+    next: rows.length > page.limit && last ? [last.number, last.id] : null,
+  };
+}
+
 export interface PlanCommitmentSummary {
   total: number;
   leadAgencyIds: number[];
