@@ -170,3 +170,15 @@ export async function signedIn(app: App, email: string): Promise<Client> {
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
+
+/** An open data export's JSON document (`data.json`) cut down to these tables, some replaced: an import's body. */
+export const exportSubset = (doc: Record<string, unknown>, tables: readonly string[], replace: Record<string, unknown[]> = {}): Buffer =>
+  Buffer.from(
+    JSON.stringify({
+      format: doc.format,
+      formatVersion: doc.formatVersion,
+      scope: doc.scope,
+      license: doc.license,
+      ...Object.fromEntries(tables.map((name) => [name, replace[name] ?? doc[name]])),
+    }),
+  );

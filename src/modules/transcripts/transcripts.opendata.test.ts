@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../domain/system-actor.js';
-import { json, setup, setupForTest, type TestContext } from '../../../test/helpers.js';
+import { json, setup, setupForTest, type TestContext, exportSubset } from '../../../test/helpers.js';
 import { seedDemoForum } from '../forum/index.js';
 import { exportSite, importData } from '../opendata/index.js';
 import { importTranscript, seedDemoTranscripts } from './index.js';
@@ -39,16 +39,7 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const only = (tables: readonly string[]): Buffer =>
-  Buffer.from(
-    JSON.stringify({
-      format: doc.format,
-      formatVersion: doc.formatVersion,
-      scope: doc.scope,
-      license: doc.license,
-      ...Object.fromEntries(tables.map((name) => [name, doc[name]])),
-    }),
-  );
+const only = (tables: readonly string[]): Buffer => exportSubset(doc, tables);
 const rows = (name: string): Record<string, unknown>[] => doc[name] as Record<string, unknown>[];
 
 describe('transcripts open data', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../domain/system-actor.js';
-import { addUser, setup, setupForTest, type TestContext } from '../../../test/helpers.js';
+import { addUser, setup, setupForTest, type TestContext, exportSubset } from '../../../test/helpers.js';
 import { seedDemoForum } from '../forum/index.js';
 import { exportSite, importData } from '../opendata/index.js';
 import { workingGroupColumns } from './workgroups.opendata.js';
@@ -64,16 +64,7 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const only = (tables: readonly string[], replace: Record<string, unknown[]> = {}): Buffer =>
-  Buffer.from(
-    JSON.stringify({
-      format: doc.format,
-      formatVersion: doc.formatVersion,
-      scope: doc.scope,
-      license: doc.license,
-      ...Object.fromEntries(tables.map((name) => [name, replace[name] ?? doc[name]])),
-    }),
-  );
+const only = (tables: readonly string[], replace: Record<string, unknown[]> = {}): Buffer => exportSubset(doc, tables, replace);
 const rows = (name: string): Record<string, unknown>[] => doc[name] as Record<string, unknown>[];
 
 describe('working groups open data', () => {
