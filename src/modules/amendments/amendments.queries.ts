@@ -189,6 +189,11 @@ export function insertAmendment(db: DbOrTx, a: AmendmentValues, isDemo = false):
   );
 }
 
+/** The demo's proposal is dated on its story's day: plans writes with the database's clock, the seed tells a past. */
+export async function dateDemoProposal(db: DbOrTx, id: number, at: Date): Promise<void> {
+  await db.updateTable('amendments').set({ created_at: at }).where('id', '=', id).where('is_demo', '=', true).execute();
+}
+
 export function findAmendmentById(db: DbOrTx, id: number, forUpdate = false): Promise<Amendment | undefined> {
   return firstRow(lockedIf(db.selectFrom('amendments').selectAll().where('id', '=', id), forUpdate), toAmendment);
 }

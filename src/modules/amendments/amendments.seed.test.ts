@@ -33,6 +33,9 @@ test('the demo plan was adopted by the Executive Yuan, and the mid-term review m
   assert.equal(amendments[0]?.status, 'applied');
   assert.equal(amendments[0]?.planVersion, 2);
   assert.ok(amendments[0]?.isDemo);
+  // Proposed in the story's past, before the version it made, not on the day the demo was seeded.
+  const madeOn = versions.find((v) => v.number === 2)?.madeOn ?? '';
+  assert.ok(amendments[0] && amendments[0].proposedAt < new Date(`${madeOn}T00:00:00+08:00`), `${amendments[0]?.proposedAt.toISOString()} before ${madeOn}`);
   const diff = await compareVersions(database.db, planId, 1, 2);
   assert.deepEqual(
     diff.map((d) => [d.entity, d.number, d.changes.map((c) => c.field)]),

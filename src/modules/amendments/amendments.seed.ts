@@ -52,6 +52,7 @@ export async function seedDemoAmendments(db: Db, opts: { planId: number; agencyI
       reason: '期中檢討：品質檢核工具須納入各機關既有之資料開放流程始能持續運作；高應用價值資料依徵詢結果之優先順序分階段開放。',
     });
     if (!('proposed' in outcome)) return;
+    await q.dateDemoProposal(db, outcome.proposed.id, new Date(`${proposedOn}T02:00:00Z`));
     const proposed = await q.findAmendmentById(db, outcome.proposed.id);
     if (!proposed) return;
     const scheduled = await scheduleAmendment(at(addDays(meeting.heldOn, -14)), SECRETARIAT, proposed.id, { meetingId: meeting.id, version: proposed.version });

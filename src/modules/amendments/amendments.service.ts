@@ -130,9 +130,9 @@ export const changeControl: ChangeControl = {
       return apply();
     }
     const reason = request.reason ?? '';
-    const editor = EDITORS.includes(actor.role);
-    // The secretariat's direct change of adopted text is an editorial correction: marked so, or without a reason.
-    if (request.editorial || (editor && reason === '')) {
+    // A direct change of adopted text is only ever an editorial correction, and says so: the secretariat marks it;
+    // anything else, the secretariat's included, goes to the forum as an amendment with its reason.
+    if (request.editorial) {
       await q.insertCorrection(trx, {
         planId: commitment.planId,
         commitmentId: commitment.id,
@@ -144,7 +144,10 @@ export const changeControl: ChangeControl = {
       });
       return apply(editorialLabel(reason));
     }
-    if (reason === '') throw new ValidationError([{ field: 'reason', key: 'amendments.error.reasonRequired' }]);
+    if (reason === '')
+      throw new ValidationError([
+        { field: 'reason', key: EDITORS.includes(actor.role) ? 'amendments.error.reasonOrEditorial' : 'amendments.error.reasonRequired' },
+      ]);
     authorize(actor, 'amendment.propose', { leadAgencyId: commitment.leadAgencyId, coAgencyIds: commitment.coAgencyIds, planId: commitment.planId });
     const amendment = await q.insertAmendment(
       trx,

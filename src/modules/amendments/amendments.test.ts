@@ -252,6 +252,11 @@ describe('change control after adoption (the acceptance line)', () => {
       reason: 'typo',
     });
     assert.equal(byOfficer.status, 403);
+    // Unmarked and without a reason, the secretariat's change of adopted text is neither: refused, nothing written.
+    const unmarked = await secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, { version: c.version, title: { zh: `${c.title.zh}（勘誤）` } });
+    assert.equal(unmarked.status, 400);
+    assert.match(JSON.stringify(await json(unmarked)), /editorial correction/);
+    assert.equal((await commitment('4-1')).version, c.version);
     const ok = await secretariat.api('PATCH', `/api/v1/commitments/${c.id}`, {
       version: c.version,
       title: { zh: `${c.title.zh}（勘誤）` },
