@@ -123,6 +123,8 @@ const LIST_SEPARATOR = '; ';
 /** A cell as text: what CSV and ODS show. Nulls are empty; lists are joined with "; "; json is JSON text. */
 export function cellTexts(column: OpenDataColumn, value: CellValue): string[] {
   if (column.type === 'localized') {
+    // An absent pair of a nullable column is three empty cells, which the import reads back as absent.
+    if ((value === null || value === undefined) && column.nullable) return ['', '', ''];
     const pair = (value ?? { zh: '', en: '', status: 'missing' }) as Localized;
     return [pair.zh, pair.en, pair.status];
   }
@@ -211,7 +213,11 @@ const INT = /^-?\d{1,10}$/;
 /** The JSON value of a CSV cell (or cells, for a localized column), for the column's schema to check. */
 export function valueFromCells(column: OpenDataColumn, cells: readonly string[]): unknown {
   const [first = ''] = cells;
-  if (column.type === 'localized') return { zh: unescapeFormula(cells[0] ?? ''), en: unescapeFormula(cells[1] ?? ''), status: cells[2] ?? '' };
+  if (column.type === 'localized') {
+    // A nullable pair that is absent is three empty cells (a present pair always has its status).
+    if (column.nullable && cells.every((c) => c === '')) return null;
+    return { zh: unescapeFormula(cells[0] ?? ''), en: unescapeFormula(cells[1] ?? ''), status: cells[2] ?? '' };
+  }
   const cell = unescapeFormula(first);
   if (cell === '' && column.nullable) return null;
   switch (column.type) {

@@ -8,6 +8,7 @@ import { forumRosterPath } from '../../web/paths.js';
 import { linkItemsSection } from '../../web/ui/index.js';
 import { rosterApi } from './roster.api.js';
 import { rosterMessages } from './roster.messages.js';
+import { rosterOpenData } from './roster.opendata.js';
 import { rosterPolicy } from './roster.policy.js';
 import { rosterPages } from './roster.routes.js';
 import { seedDemoRoster } from './roster.seed.js';
@@ -24,6 +25,7 @@ export const rosterModule = defineModule({
   policy: rosterPolicy,
   historyEntityTypes: ['seat', 'forum-rules', 'nomination-call', 'nomination'],
   visibility: rosterVisibility,
+  openData: rosterOpenData,
   sections: [
     linkItemsSection({ slot: 'planFollow', order: 25, id: 'roster.planLinks' }, ({ plan }) => [{ path: forumRosterPath(plan), label: 'roster.planLink' }]),
   ],
