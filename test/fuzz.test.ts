@@ -87,10 +87,12 @@ const KIND_TABLES: Record<ObjectKind, { table: string; parentColumn?: string }> 
  */
 const BOOKKEEPING_TABLES = new Set(['sessions', 'api_tokens', 'rate_limits', 'schema_migrations', 'sign_in_failures']);
 
-type ActorName = 'admin' | 'admin-session' | 'secretariat' | 'officer' | 'public' | 'anonymous';
+type ActorName = 'admin' | 'admin-read' | 'admin-session' | 'secretariat' | 'officer' | 'public' | 'anonymous';
 const actorArbitrary = fc.oneof(
   { weight: 12, arbitrary: fc.constant<ActorName>('admin') },
   { weight: 1, arbitrary: fc.constant<ActorName>('admin-session') },
+  // An administrator's read-only token (ADR 0034): every write it sends must be refused.
+  { weight: 1, arbitrary: fc.constant<ActorName>('admin-read') },
   { weight: 3, arbitrary: fc.constant<ActorName>('secretariat') },
   { weight: 3, arbitrary: fc.constant<ActorName>('officer') },
   { weight: 1, arbitrary: fc.constant<ActorName>('public') },
@@ -177,7 +179,14 @@ before(async () => {
     const created = await json<{ id: number; token: string }>(response);
     tokens.set(actor, created.token);
     ownTokenIds.add(created.id);
-    if (actor === 'admin') adminSession = client;
+    if (actor === 'admin') {
+      adminSession = client;
+      const read = await client.api('POST', '/api/v1/tokens', { name: 'fuzz admin, read only', scope: 'read' });
+      assert.equal(read.status, 201, 'the read-only token');
+      const readToken = await json<{ id: number; token: string }>(read);
+      tokens.set('admin-read', readToken.token);
+      ownTokenIds.add(readToken.id);
+    }
   }
   anonymous = new Client(ctx.app);
   await anonymous.get('/login');
@@ -434,7 +443,7 @@ async function sendAndCheck(operation: WriteOperation, request: GeneratedRequest
     console.log(
       `DEBUG ${response.status} ${prepared.init.method} ${truncate(prepared.url, 100)} ${request.actor} ${truncate(prepared.bodyText, 300)} → ${truncate(responseText, 300)}`,
     );
-  const problem = await findProblem(response, responseText);
+  const problem = await findProblem(response, responseText, request.actor);
   if (!problem) return;
   const example = [
     `${problem}${lastServerError ? `\nserver log: ${truncate(lastServerError, 600)}` : ''}`,
@@ -452,8 +461,9 @@ async function sendAndCheck(operation: WriteOperation, request: GeneratedRequest
 }
 
 /** What is wrong with this answer, if anything: a 5xx, a 4xx not in our error shape, or a 4xx that wrote. */
-async function findProblem(response: Response, responseText: string): Promise<string | undefined> {
+async function findProblem(response: Response, responseText: string, actor: ActorName): Promise<string | undefined> {
   if (response.status >= 500) return `server error ${response.status}`;
+  if (actor === 'admin-read' && response.status < 400) return `a read-only token's write answered ${response.status}`;
   if (response.status >= 400) {
     if (!/application\/json/.test(response.headers.get('content-type') ?? '')) return `a ${response.status} under /api/ that is not JSON`;
     let parsed: unknown;
