@@ -55,3 +55,13 @@ export async function byIds<R extends { id: number }, T>(
 export async function movePastIds(db: DbOrTx, table: keyof DB): Promise<void> {
   await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(db);
 }
+
+/** The tables that belong to a plan through their `plan_id`. */
+export type PlanScopedTable = { [K in keyof DB]: DB[K] extends { plan_id: number } ? K : never }[keyof DB];
+
+/** How many rows a table has, in one plan or (planId null) in all: an open data export's count of an entity. */
+export async function countPlanRows(db: DbOrTx, table: PlanScopedTable, planId: number | null): Promise<number> {
+  const where = planId === null ? sql`` : sql` WHERE plan_id = ${planId}`;
+  const { rows } = await sql<{ n: string | number }>`SELECT count(*) AS n FROM ${sql.table(table)}${where}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

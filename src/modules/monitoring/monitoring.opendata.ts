@@ -9,7 +9,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned, movePastIds } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds, countPlanRows } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import { TRANSLATION_STATUSES, type Localized } from '../../domain/localized.js';
 import { MILESTONE_PROGRESS_STATUSES, PUBLIC_REPORT_STATES, STATUSES_NEEDING_REASON } from '../../domain/monitoring.js';
@@ -77,9 +77,7 @@ export const reviewCyclesEntity: OpenDataEntity = {
   order: 80,
   columns: cycleColumns,
   async count(db, scope) {
-    let q = db.selectFrom('review_cycles').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'review_cycles', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectCycles(db).where('id', '>', afterId);

@@ -22,7 +22,7 @@
  *   import is then the same, byte for byte.
  */
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned, movePastIds } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds, countPlanRows } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -189,9 +189,7 @@ export const consultationsEntity: OpenDataEntity = {
   order: 60,
   columns: consultationColumns,
   async count(db, scope) {
-    let q = db.selectFrom('consultations').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'consultations', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectConsultations(db).where('id', '>', afterId);

@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned, movePastIds } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds, countPlanRows } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -284,9 +284,7 @@ export const areasEntity: OpenDataEntity = {
   order: 30,
   columns: areaColumns,
   async count(db, scope) {
-    let q = db.selectFrom('areas').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'areas', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectAreas(db).where('id', '>', afterId);
@@ -532,9 +530,7 @@ export const commitmentsEntity: OpenDataEntity = {
   order: 40,
   columns: commitmentColumns,
   async count(db, scope) {
-    let q = db.selectFrom('commitments').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'commitments', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectCommitments(db).where('c.id', '>', afterId);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../domain/system-actor.js';
-import { setup, setupForTest, type TestContext } from '../../../test/helpers.js';
+import { setup, setupForTest, type TestContext, exportSubset } from '../../../test/helpers.js';
 import { exportSite, importData } from '../opendata/index.js';
 import { callColumns, seatColumns } from './roster.opendata.js';
 import { seedDemoRoster } from './index.js';
@@ -62,16 +62,7 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const only = (tables: readonly string[], replace: Record<string, unknown[]> = {}): Buffer =>
-  Buffer.from(
-    JSON.stringify({
-      format: doc.format,
-      formatVersion: doc.formatVersion,
-      scope: doc.scope,
-      license: doc.license,
-      ...Object.fromEntries(tables.map((name) => [name, replace[name] ?? doc[name]])),
-    }),
-  );
+const only = (tables: readonly string[], replace: Record<string, unknown[]> = {}): Buffer => exportSubset(doc, tables, replace);
 const rows = (name: string): Record<string, unknown>[] => doc[name] as Record<string, unknown>[];
 const count = async (db: TestContext['database']['db'], table: 'forum_seats' | 'nomination_calls' | 'role_grants') =>
   Number(

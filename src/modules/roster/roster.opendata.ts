@@ -20,7 +20,7 @@
  */
 import type { DbOrTx } from '../../db/connection.js';
 import { jsonb } from '../../db/connection.js';
-import { movePastIds, updateVersioned } from '../../db/row-queries.js';
+import { movePastIds, updateVersioned, countPlanRows } from '../../db/row-queries.js';
 import type { Localized } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
@@ -196,9 +196,7 @@ export const nominationCallsEntity: OpenDataEntity = {
   order: 180,
   columns: callColumns,
   async count(db, scope) {
-    let q = db.selectFrom('nomination_calls').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'nomination_calls', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectCalls(db).where('id', '>', afterId);
@@ -401,9 +399,7 @@ export const forumSeatsEntity: OpenDataEntity = {
   order: 190,
   columns: seatColumns,
   async count(db, scope) {
-    let q = db.selectFrom('forum_seats').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'forum_seats', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectSeats(db).where('id', '>', afterId);

@@ -16,7 +16,7 @@
  */
 import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { movePastIds, updateVersioned } from '../../db/row-queries.js';
+import { movePastIds, updateVersioned, countPlanRows } from '../../db/row-queries.js';
 import type { Localized } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
@@ -230,9 +230,7 @@ export const workingGroupsEntity: OpenDataEntity = {
   order: 150,
   columns: workingGroupColumns,
   async count(db, scope) {
-    let q = db.selectFrom('working_groups').select((eb) => eb.fn.countAll<string>().as('n'));
-    if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    return countPlanRows(db, 'working_groups', scope.planId);
   },
   async read(db, scope, afterId, limit) {
     let q = selectGroups(db).where('g.id', '>', afterId);
