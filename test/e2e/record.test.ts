@@ -199,8 +199,12 @@ describe('the official record in the browser: amendments, versions, the English 
       await expectAccessible(secretariat, `the amendment with the secretariat's forms (${lang})`);
       await submit(secretariat, 'form[action$="/schedule"]');
       await shoot(secretariat, `amendment-schedule-error-${lang}`);
-      // The message is the generic one for a number (reported: it should name the meeting, as the decision's should the resolution).
-      await expectFieldError(secretariat, 'f-meetingId', en ? /meeting|whole number|integer/i : /會議|整數/, `scheduling without a meeting (${lang})`);
+      await expectFieldError(
+        secretariat,
+        'f-meetingId',
+        en ? /Choose the forum meeting/ : /請選擇要排入議程的推動小組會議/,
+        `scheduling without a meeting (${lang})`,
+      );
       const meetings = secretariat.locator('#f-meetingId option:not([value=""])');
       // The newest meeting first (the form lists them newest first).
       const meetingId = await meetings.first().getAttribute('value');
@@ -212,7 +216,12 @@ describe('the official record in the browser: amendments, versions, the English 
       await expectAccessible(secretariat, `the scheduled amendment (${lang})`);
       // The decision needs a resolution of that meeting: refused without one.
       await submit(secretariat, 'form[action$="/decide"]');
-      await expectFieldError(secretariat, 'f-resolutionId', en ? /resolution|whole number|integer/i : /決議|整數/, `deciding without a resolution (${lang})`);
+      await expectFieldError(
+        secretariat,
+        'f-resolutionId',
+        en ? /Choose the resolution of that meeting/ : /請選擇該次會議作成此決定的決議/,
+        `deciding without a resolution (${lang})`,
+      );
       // The forum's resolution, written on the meeting's page as the secretariat does.
       await visit(secretariat, `${prefix}${PLAN}/meetings/${meetingId}/resolutions/new`);
       await secretariat.locator('#f-body-zh').fill('同意承諾事項 4-1 說明修正案。');
