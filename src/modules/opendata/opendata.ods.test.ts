@@ -20,10 +20,7 @@ import { addUser, json, setup, setupForTest, signedIn, type TestContext } from '
 import { exportSite, importData, type BuiltExport } from './index.js';
 import { MAX_UNPACKED_BYTES } from './opendata.import.js';
 import { columnLetter, readSheets, type SheetLimits } from './opendata.ods.js';
-import { seedDemoForum } from '../forum/index.js';
-import { seedDemoTranscripts } from '../transcripts/index.js';
-import { seedDemoMonitoring } from '../monitoring/index.js';
-import { seedDemoParticipation } from '../participation/index.js';
+import { seedOpenDataDemo } from './opendata.testing.js';
 
 const run = promisify(execFile);
 const SOFFICE = '/usr/bin/soffice';
@@ -35,10 +32,8 @@ let exported: BuiltExport;
 
 before(async () => {
   ctx = await setup();
-  await seedDemoForum(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
-  await seedDemoTranscripts(ctx.database.db, { planId: ctx.planId });
-  await seedDemoParticipation(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
-  await seedDemoMonitoring(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
+  // The snapshot holds the demo plan only: the other modules that publish open data add their demo data.
+  await seedOpenDataDemo(ctx);
   work = await mkdtemp(join(tmpdir(), 'opendata-ods-test-'));
   exported = await exportSite(ctx.database.db, join(work, 'first'));
 });

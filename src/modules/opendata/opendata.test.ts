@@ -18,10 +18,7 @@ import { unzipSync } from 'fflate';
 import { systemActor } from '../../domain/system-actor.js';
 import { addUser, Client, json, setup, setupForTest, signedIn, type TestContext } from '../../../test/helpers.js';
 import { exportSite, importData, registeredEntities, writeExport } from './index.js';
-import { seedDemoForum } from '../forum/index.js';
-import { seedDemoTranscripts } from '../transcripts/index.js';
-import { seedDemoMonitoring } from '../monitoring/index.js';
-import { seedDemoParticipation } from '../participation/index.js';
+import { seedOpenDataDemo } from './opendata.testing.js';
 
 const run = promisify(execFile);
 const SOFFICE = '/usr/bin/soffice';
@@ -34,10 +31,7 @@ let slug: string;
 before(async () => {
   ctx = await setup();
   // The snapshot holds the demo plan only: the other modules that publish open data add their demo data.
-  await seedDemoForum(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
-  await seedDemoTranscripts(ctx.database.db, { planId: ctx.planId });
-  await seedDemoParticipation(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
-  await seedDemoMonitoring(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
+  await seedOpenDataDemo(ctx);
   work = await mkdtemp(join(tmpdir(), 'opendata-test-'));
   const plan = await ctx.database.db.selectFrom('action_plans').select('slug').where('id', '=', ctx.planId).executeTakeFirstOrThrow();
   slug = plan.slug;
