@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrate } from './db/migrator.js';
+import { refreshPlannerStatistics } from './db/planner-statistics.js';
 
 /** The embedded database's directory; it is locked by whoever opens it (ADR 0015). */
 export const pgliteDataDir = (config: Pick<Config, 'dataDir'>): string => resolve(config.dataDir, 'pglite');
@@ -20,7 +21,10 @@ export async function openConfiguredDatabase(config: Config, holder: string): Pr
 export async function openAndMigrate(config: Config, holder: string): Promise<{ database: Database; applied: string[] }> {
   const database = await openConfiguredDatabase(config, holder);
   try {
-    return { database, applied: await migrate(database) };
+    const applied = await migrate(database);
+    // PGlite has no autovacuum: what changed since the last run (another process's writes included) is analysed.
+    await refreshPlannerStatistics(database);
+    return { database, applied };
   } catch (error) {
     await database.close();
     throw error;

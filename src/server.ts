@@ -11,6 +11,7 @@ import { openAndMigrate } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleLanguage, lockRefusal } from './console.js';
 import { DataDirectoryLockedError } from './db/data-dir-lock.js';
+import { keepPlannerStatistics, refreshPlannerStatistics } from './db/planner-statistics.js';
 import { modules } from './modules/index.js';
 import { purgeExpired } from './modules/accounts/index.js';
 import { indexMissingTranscripts } from './modules/transcripts/index.js';
@@ -28,7 +29,11 @@ async function main() {
   logger.info({ engine: database.engine, applied, ...(database.engine === 'pglite' ? { fsync: config.fsync } : {}) }, 'database ready');
   if (config.loadDemoData) {
     const accounts = await seedIfEmpty(database.db);
-    if (accounts) process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
+    if (accounts) {
+      // The demo's rows are analysed before the first request is planned (PGlite has no autovacuum).
+      await refreshPlannerStatistics(database);
+      process.stdout.write(`\n${formatDemoAccounts(accounts)}\n\n`);
+    }
   }
   if (config.sessionSecretIsEphemeral) logger.warn('SESSION_SECRET is not set: sessions end when the server stops');
   if (!config.smtpUrl) logger.warn('SMTP_URL is not set: e-mail (confirmation and reset links) is written to this log instead of sent');
@@ -63,6 +68,8 @@ async function main() {
   if (indexed > 0) logger.info({ count: indexed }, 'transcripts added to the search index');
   const publisher = setInterval(() => void publishDue(), 60 * 1000);
   publisher.unref();
+  // The embedded database's autovacuum: tables that grew or shrank are analysed a minute after the writes.
+  const stopStatistics = keepPlannerStatistics(database, (err: unknown) => logger.warn({ err }, 'refreshing planner statistics failed'));
   // Reads kept until the next committed write, emptied by the same change events (db/read-cache.ts).
   if (config.readCache) await database.readCache.start(database.db, database);
   // Background workers (the notifications' outbox, ADR 0028); OUTBOX_WORKER=off leaves the mail in the database.
@@ -106,11 +113,12 @@ async function main() {
   const stop = () => {
     clearInterval(timer);
     clearInterval(publisher);
+    const statisticsStopped = stopStatistics();
     server.close(() => {
       pageCache.close();
       // Handlers in flight and the workers' ticks finish first; a send under way may take the SMTP timeouts, so not
       // longer than 2 s (an unfinished send's claim expires, and the mail is sent again: ADR 0028).
-      const stopped = Promise.all([handlersDone(), ...workers.map((w) => w.stop())]).catch(() => undefined);
+      const stopped = Promise.all([handlersDone(), statisticsStopped, ...workers.map((w) => w.stop())]).catch(() => undefined);
       // Closing the database checkpoints it and releases the data directory's lock (the kernel would on exit too).
       void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2000).unref())]).finally(() => database.close().finally(() => process.exit(0)));
     });
