@@ -50,9 +50,12 @@ async function openDatabase(holder: string) {
 
 async function generateChild(): Promise<void> {
   const { generateSite } = await import('./export-site.js');
+  const { refreshPlannerStatistics } = await import('../src/db/planner-statistics.js');
   const database = await openDatabase('bench-export-generate');
   try {
     await generateSite(database.db);
+    // As the server keeps them after writes: the exporting process finds the statistics current (PGlite).
+    await refreshPlannerStatistics(database);
   } finally {
     await database.close();
   }

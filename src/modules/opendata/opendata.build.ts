@@ -5,10 +5,10 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
 import { Zip, ZipPassThrough, strToU8 } from 'fflate';
 import type { DbOrTx } from '../../db/connection.js';
@@ -62,12 +62,48 @@ export type BuiltExport = Map<string, BuiltFile>;
 /** Fixed times inside the ZIP and ODS archives, so the same data gives the same bytes (and the same ETag). */
 const ARCHIVE_TIME = new Date(2000, 0, 1);
 
-/** A file written in order, hashed as it goes, waiting when the disk is behind. */
+/** A file's DEFLATE stream, with the CRC-32 and the size of what went in: a ZIP entry ready to be copied. */
+interface DeflatedFile {
+  path: string;
+  crc: number;
+  size: number;
+}
+
+/**
+ * The DEFLATE stream of a file, written beside it as the file is written: zlib compresses on libuv's thread pool while
+ * the next batch is read and formatted, and the ZIP is then assembled by copying (ADR 0030).
+ */
+class DeflatedCopy {
+  readonly #deflate: DeflateRaw = createDeflateRaw({ level: 4 });
+  readonly #written: Promise<void>;
+  #crc = 0;
+  #size = 0;
+  constructor(readonly path: string) {
+    this.#written = pipeline(this.#deflate, createWriteStream(path));
+    // A failure surfaces through feed() and close(); this keeps it from being reported as unhandled meanwhile.
+    this.#written.catch(() => undefined);
+  }
+  async feed(chunk: Uint8Array): Promise<void> {
+    this.#crc = crc32(chunk, this.#crc);
+    this.#size += chunk.length;
+    if (!this.#deflate.write(chunk)) await Promise.race([once(this.#deflate, 'drain'), this.#written]);
+  }
+  async close(): Promise<DeflatedFile> {
+    this.#deflate.end();
+    await this.#written;
+    return { path: this.path, crc: this.#crc, size: this.#size };
+  }
+}
+
+/** A file written in order, hashed as it goes, waiting when the disk is behind; and deflated beside it, if asked. */
 class FileSink {
   readonly #stream: WriteStream;
   readonly #hash: Hash = createHash('sha1');
   #size = 0;
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    readonly copy?: DeflatedCopy,
+  ) {
     this.#stream = createWriteStream(path);
   }
   /** Writes without waiting (fflate's callbacks are synchronous); `drained()` waits for the disk. */
@@ -80,7 +116,9 @@ class FileSink {
     if (this.#stream.writableNeedDrain) await once(this.#stream, 'drain');
   }
   async write(chunk: string | Uint8Array): Promise<void> {
-    this.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    this.push(bytes);
+    await this.copy?.feed(bytes);
     await this.drained();
   }
   async close(): Promise<BuiltFile> {
@@ -151,6 +189,22 @@ class ArchiveSink {
     this.#zip.add(entry);
     return entry;
   }
+  /** An entry whose DEFLATE stream is already made: its bytes are copied, with its CRC and size. */
+  async copyDeflated(name: string, deflated: DeflatedFile): Promise<void> {
+    const entry = new ZipPassThrough(name);
+    entry.mtime = ARCHIVE_TIME;
+    entry.compression = 8;
+    this.#zip.add(entry);
+    for await (const chunk of createReadStream(deflated.path)) {
+      const bytes = chunk as Buffer;
+      entry.ondata(null, new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), false);
+      await this.file.drained();
+    }
+    entry.size = deflated.size;
+    entry.crc = deflated.crc;
+    entry.ondata(null, new Uint8Array(0), true);
+    if (this.#failure) throw this.#failure;
+  }
   async put(entry: ZipPassThrough, chunk: Uint8Array, final = false): Promise<void> {
     if (entry instanceof NativeDeflateEntry) await entry.feed(chunk, final);
     else entry.push(chunk, final);
@@ -185,6 +239,16 @@ class Chunker {
   }
 }
 
+/**
+ * Batches are bounded by bytes as well as by rows: a page of wide rows (commitments run to 5 KB each) grows the
+ * embedded database's heap, which never shrinks, and the JavaScript heap with it. An entity's first batch is small;
+ * the next ones hold about BATCH_BYTES of JSON, at most `batchSize` rows.
+ */
+const FIRST_BATCH = 100;
+const BATCH_BYTES = 512 * 1024;
+const nextBatch = (rows: number, jsonChars: number, batchSize: number): number =>
+  Math.min(batchSize, Math.max(10, Math.floor((BATCH_BYTES * rows) / Math.max(jsonChars, 1))));
+
 /** A row as the JSON document has it: every column in order. */
 const jsonRow = (entity: OpenDataEntity, row: OpenDataRow): string =>
   JSON.stringify(Object.fromEntries(entity.columns.map((c) => [c.key, jsonValue(c, row[c.key] ?? null)])));
@@ -206,12 +270,36 @@ export async function buildExport(
   options: ExportOptions,
 ): Promise<BuiltExport> {
   await mkdir(join(dir, 'csv'), { recursive: true });
+  // The text files' DEFLATE streams, made as they are written, until the ZIP has copied them.
+  const parts = await mkdtemp(join(dir, '.zip-parts-'));
+  try {
+    return await writeExport(db, entities, scope, dir, parts, options);
+  } finally {
+    await rm(parts, { recursive: true, force: true });
+  }
+}
+
+async function writeExport(
+  db: DbOrTx,
+  entities: readonly OpenDataEntity[],
+  scope: OpenDataScope,
+  dir: string,
+  parts: string,
+  options: ExportOptions,
+): Promise<BuiltExport> {
   const files: BuiltExport = new Map();
+  const deflated = new Map<string, DeflatedFile>();
+  let partNumber = 0;
+  const textFile = (name: string) => new FileSink(join(dir, name), new DeflatedCopy(join(parts, `${++partNumber}.deflate`)));
+  const finish = async (name: string, sink: FileSink) => {
+    files.set(name, await sink.close());
+    if (sink.copy) deflated.set(name, await sink.copy.close());
+  };
   const batchSize = options.batchSize ?? ROW_BATCH;
   const total = options.onProgress ? (await Promise.all(entities.map((e) => e.count(db, scope)))).reduce((a, b) => a + b, 0) : 0;
   let done = 0;
 
-  const json = new FileSink(join(dir, 'data.json'));
+  const json = textFile('data.json');
   await json.write(
     `{\n  "$schema": ${JSON.stringify(options.schemaUrl)},\n  "format": "${FORMAT_NAME}",\n  "formatVersion": ${FORMAT_VERSION},\n` +
       `  "scope": ${JSON.stringify({ plan: options.planSlug })},\n  "license": ${JSON.stringify({ name: options.license.name, url: options.license.url })}`,
@@ -223,30 +311,34 @@ export async function buildExport(
   await content.add(ODS_CONTENT_START);
 
   for (const entity of entities) {
-    const csv = new FileSink(join(dir, 'csv', `${entity.name}.csv`));
+    const csvName = `csv/${entity.name}.csv`;
+    const csv = textFile(csvName);
     await csv.write(toCsv([headerRow(entity)]));
     await json.write(`,\n  ${JSON.stringify(entity.name)}: [`);
     await content.add(odsSheetStart(entity.name, headerRow(entity)));
     let afterId = 0;
     let first = true;
+    let limit = Math.min(batchSize, FIRST_BATCH);
     for (;;) {
-      const rows = await entity.read(db, scope, afterId, batchSize);
+      const rows = await entity.read(db, scope, afterId, limit);
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]!.id as number;
-      await json.write(rows.map((row, i) => `${first && i === 0 ? '' : ','}\n    ${jsonRow(entity, row)}`).join(''));
+      const text = rows.map((row, i) => `${first && i === 0 ? '' : ','}\n    ${jsonRow(entity, row)}`).join('');
+      await json.write(text);
       first = false;
       await csv.write(toCsv(rows.map((row) => csvCells(entity, row))));
       for (const row of rows) await content.add(odsRow(entity.columns.flatMap((c) => sheetCells(c, row[c.key] ?? null))));
       done += rows.length;
       options.onProgress?.(done, total);
-      if (rows.length < batchSize) break;
+      if (rows.length < limit) break;
+      limit = nextBatch(rows.length, text.length, batchSize);
     }
     await json.write(first ? ']' : '\n  ]');
     await content.add(ODS_SHEET_END);
-    files.set(`csv/${entity.name}.csv`, await csv.close());
+    await finish(csvName, csv);
   }
   await json.write('\n}\n');
-  files.set('data.json', await json.close());
+  await finish('data.json', json);
   await content.add(ODS_CONTENT_END);
   await content.flush(true);
   files.set('data.ods', await ods.close());
@@ -257,15 +349,20 @@ export async function buildExport(
     ['schema.json', `${JSON.stringify(jsonSchemaOf(entities, options.schemaUrl), null, 2)}\n`],
   ];
   for (const [name, text] of small) {
-    const sink = new FileSink(join(dir, name));
+    const sink = textFile(name);
     await sink.write(text);
-    files.set(name, await sink.close());
+    await finish(name, sink);
   }
 
-  // The ZIP of all of it: text deflated, the ODS (already deflated) stored.
+  // The ZIP of all of it: the text files' DEFLATE streams copied, the ODS (already deflated) stored.
   const zip = new ArchiveSink(new FileSink(join(dir, 'data.zip')));
   for (const [name, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const entry = name.endsWith('.ods') ? zip.stored(name) : zip.deflated(name, 4);
+    const copy = deflated.get(name);
+    if (copy) {
+      await zip.copyDeflated(name, copy);
+      continue;
+    }
+    const entry = zip.stored(name);
     for await (const chunk of createReadStream(file.path)) await zip.put(entry, chunk as Buffer);
     await zip.put(entry, new Uint8Array(0), true);
   }

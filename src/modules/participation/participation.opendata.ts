@@ -22,7 +22,7 @@
  *   import is then the same, byte for byte.
  */
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned, movePastIds, countPlanRows } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds, countPlanRows, rowsAsJson } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -47,7 +47,9 @@ import { planQueries } from '../plans/index.js';
 
 /** An instant as exported: ISO 8601 in UTC to the millisecond (`Date.toISOString`). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const instantOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);
+/** An instant as the export writes it (ISO 8601 in UTC, milliseconds), from the ISO text Postgres's json gives. */
+const instant = (text: string): string => new Date(text).toISOString();
+const instantOrNull = (text: string | null): string | null => (text === null ? null : instant(text));
 const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 const instantChecks = (row: OpenDataRow, keys: readonly string[]): FieldProblem[] =>
   keys.filter((k) => row[k] !== null && !isInstant(row[k])).map((field) => ({ field, key: 'participation.error.dateTime' }));
@@ -406,16 +408,16 @@ type InputRead = {
   suggested_action: string;
   proposed_agency_id: number | null;
   agency_id: number | null;
-  submitted_at: Date;
-  edited_at: Date | null;
-  withdrawn_at: Date | null;
-  hidden_at: Date | null;
+  submitted_at: string;
+  edited_at: string | null;
+  withdrawn_at: string | null;
+  hidden_at: string | null;
   hidden_reason: string;
   response_state: string;
   response_reason: Localized;
   referred_to: string;
   responded_by_name: string;
-  responded_at: Date | null;
+  responded_at: string | null;
   change_history_id: number | null;
 };
 
@@ -495,7 +497,7 @@ async function inputRows(db: DbOrTx, rows: readonly InputRead[]): Promise<OpenDa
       suggestedAction: standing ? r.suggested_action : '',
       proposedAgencyId: r.proposed_agency_id,
       agencyId: r.agency_id,
-      submittedAt: r.submitted_at.toISOString(),
+      submittedAt: instant(r.submitted_at),
       editedAt: instantOrNull(r.edited_at),
       withdrawnAt: instantOrNull(r.withdrawn_at),
       hiddenAt: r.state === 'hidden' ? instantOrNull(r.hidden_at) : null,
@@ -530,11 +532,11 @@ export const inputsEntity: OpenDataEntity = {
   async read(db, scope, afterId, limit) {
     let q = selectInputs(db).where('id', '>', afterId);
     if (scope.planId !== null) q = q.where('plan_id', '=', scope.planId);
-    return inputRows(db, await q.orderBy('id').limit(limit).execute());
+    return inputRows(db, await rowsAsJson(db, q.orderBy('id').limit(limit)));
   },
   async byIds(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await inputRows(db, await selectInputs(db).where('id', 'in', ids).execute());
+    const rows = await inputRows(db, await rowsAsJson(db, selectInputs(db).where('id', 'in', ids)));
     return new Map(rows.map((r) => [r.id as number, r]));
   },
   check: (row) => {

@@ -5,8 +5,9 @@
  * for reading them in keyset-paged batches and writing them back by id is here, on this module's own tables.
  */
 import { z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
-import { updateVersioned, movePastIds, countPlanRows } from '../../db/row-queries.js';
+import { updateVersioned, movePastIds, countPlanRows, rowsAsJson } from '../../db/row-queries.js';
 import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
@@ -489,7 +490,7 @@ const selectCommitments = (db: DbOrTx) =>
       'c.contribution',
       'c.ogp_values',
       'c.sdg_targets',
-      'c.budget_amount',
+      sql<string | null>`c.budget_amount::text`.as('budget_amount'),
       'c.budget_currency',
       'c.budget_note',
       'c.links',
@@ -535,11 +536,11 @@ export const commitmentsEntity: OpenDataEntity = {
   async read(db, scope, afterId, limit) {
     let q = selectCommitments(db).where('c.id', '>', afterId);
     if (scope.planId !== null) q = q.where('c.plan_id', '=', scope.planId);
-    return commitmentRows(db, await q.orderBy('c.id').limit(limit).execute());
+    return commitmentRows(db, await rowsAsJson(db, q.orderBy('c.id').limit(limit)));
   },
   async byIds(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await commitmentRows(db, await selectCommitments(db).where('c.id', 'in', ids).execute());
+    const rows = await commitmentRows(db, await rowsAsJson(db, selectCommitments(db).where('c.id', 'in', ids)));
     return new Map(rows.map((r) => [r.id as number, r]));
   },
   check: (row) => {
@@ -664,11 +665,11 @@ export const milestonesEntity: OpenDataEntity = {
       const planId = scope.planId;
       q = q.where('m.commitment_id', 'in', (eb) => eb.selectFrom('commitments').select('id').where('plan_id', '=', planId));
     }
-    return (await q.orderBy('m.id').limit(limit).execute()).map(milestoneRow);
+    return (await rowsAsJson(db, q.orderBy('m.id').limit(limit))).map(milestoneRow);
   },
   async byIds(db, ids) {
     if (ids.length === 0) return new Map();
-    return new Map((await selectMilestones(db).where('m.id', 'in', ids).execute()).map((r) => [r.id, milestoneRow(r)]));
+    return new Map((await rowsAsJson(db, selectMilestones(db).where('m.id', 'in', ids))).map((r) => [r.id, milestoneRow(r)]));
   },
   check: (row) => {
     const problems = dateOrder(row, 'startDate', 'endDate');
