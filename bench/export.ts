@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startNodeOptions } from './support.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docsFile = path.join(repoRoot, 'docs', 'benchmarks.md');
@@ -68,7 +69,7 @@ async function generateChild(): Promise<void> {
 function runChild(args: string[], env: Record<string, string>): Promise<string> {
   const command =
     args[0] === 'export'
-      ? ['--max-semi-space-size=4', '--heap-growing-percent=20', path.join(repoRoot, 'bench', 'export-child.mjs'), ...args.slice(1)]
+      ? [...startNodeOptions(repoRoot), path.join(repoRoot, 'bench', 'export-child.mjs'), ...args.slice(1)]
       : ['--import', 'tsx', fileURLToPath(import.meta.url), ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, command, {

@@ -40,7 +40,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { BareRoute } from './bare-server.js';
-import { freePort, isRunning, rssMegabytes, sleep, waitForExit } from './support.js';
+import { freePort, isRunning, rssMegabytes, sleep, startScripts, waitForExit } from './support.js';
 import {
   createInsertTable,
   dropInsertTable,
@@ -328,21 +328,13 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
  * (docs/benchmarks.md) are measured with it.
  */
 function serverArguments(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  const words = (scripts?.start ?? '').trim().split(/\s+/);
-  const prestart = (scripts?.prestart ?? '').trim().split(/\s+/);
-  const plainNode = (command: string[]) => command[0] === 'node' && !command.some((w) => /["'$`;&|<>]/.test(w));
-  if (!plainNode(words) || !words.includes('dist/server.js') || !plainNode(prestart)) {
-    throw new Error(
-      `package.json's prestart and start scripts are not "node <arguments>" running dist/server.js (they are "${scripts?.prestart ?? ''}" and "${scripts?.start ?? ''}"): the bench would not measure what npm start runs`,
-    );
-  }
+  const { start, prestart } = startScripts(repoRoot);
   if (!built) {
     const build = spawnSync(process.execPath, prestart.slice(1), { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
     if (build.status !== 0) throw new Error(`npm start's prestart step failed:\n${build.stdout}${build.stderr}`);
     built = true;
   }
-  return words.slice(1);
+  return start.slice(1);
 }
 let built = false;
 

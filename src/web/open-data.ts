@@ -137,12 +137,6 @@ export function cellTexts(column: OpenDataColumn, value: CellValue): string[] {
 /** The cells a spreadsheet reads: types for ODS (numbers and dates as such). */
 export type SheetCell = { kind: 'string'; value: string } | { kind: 'float'; value: number } | { kind: 'date'; value: string };
 
-export function sheetCells(column: OpenDataColumn, value: CellValue): SheetCell[] {
-  if (column.type === 'int' && typeof value === 'number') return [{ kind: 'float', value }];
-  if (column.type === 'date' && typeof value === 'string') return [{ kind: 'date', value }];
-  return cellTexts(column, value).map((v) => ({ kind: 'string', value: v }));
-}
-
 /**
  * Text that a spreadsheet would run as a formula is neutralised by the CSV writer with a leading `'` (web/csv.ts).
  * So that an import can undo exactly that, a text that already starts with `'` before such a character gets one
@@ -295,16 +289,26 @@ export function jsonSchemaOf(entities: readonly OpenDataEntity[], id: string): R
 // ---- ODS (OpenDocument spreadsheet): content.xml written row by row ----
 
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/**
+ * What only the slow path handles: markup characters, control characters, U+FFFE/U+FFFF and surrogates (lone ones
+ * are invalid; pairs are checked by the slow path's /u expression). Most cells have none: tens of megabytes of an
+ * export skip both replacements.
+ */
+const XML_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 export const xmlEscape = (value: string): string =>
-  value.replace(XML_INVALID, '').replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+  !XML_SPECIAL.test(value)
+    ? value
+    : value.replace(XML_INVALID, '').replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
 
 /** A paragraph's text with ODF's whitespace kept: runs of spaces as <text:s/>, tabs as <text:tab/>. */
 function odfParagraph(line: string): string {
-  const escaped = xmlEscape(line)
+  const escaped = xmlEscape(line);
+  if (!escaped.includes('\t') && !escaped.includes('  ') && !escaped.startsWith(' ')) return `<text:p>${escaped}</text:p>`;
+  const kept = escaped
     .replace(/\t/g, '<text:tab/>')
     .replace(/ {2,}/g, (run) => ` <text:s text:c="${run.length - 1}"/>`)
     .replace(/^ /, '<text:s/>');
-  return `<text:p>${escaped}</text:p>`;
+  return `<text:p>${kept}</text:p>`;
 }
 
 export function odsCell(cell: SheetCell): string {
@@ -315,11 +319,23 @@ export function odsCell(cell: SheetCell): string {
       return `<table:table-cell table:style-name="date" office:value-type="date" office:date-value="${cell.value}"><text:p>${cell.value}</text:p></table:table-cell>`;
     case 'string':
       if (cell.value === '') return '<table:table-cell/>';
+      if (!cell.value.includes('\n') && !cell.value.includes('\r'))
+        return `<table:table-cell office:value-type="string">${odfParagraph(cell.value)}</table:table-cell>`;
       return `<table:table-cell office:value-type="string">${cell.value.replace(/\r\n?/g, '\n').split('\n').map(odfParagraph).join('')}</table:table-cell>`;
   }
 }
 
-export const odsRow = (cells: readonly SheetCell[]): string => `<table:table-row>${cells.map(odsCell).join('')}</table:table-row>\n`;
+/** A row of the entity as a table row: whole numbers and dates typed as such, every other cell as text. */
+export function odsRow(columns: readonly OpenDataColumn[], row: OpenDataRow): string {
+  let xml = '<table:table-row>';
+  for (const column of columns) {
+    const value = row[column.key] ?? null;
+    if (column.type === 'int' && typeof value === 'number') xml += odsCell({ kind: 'float', value });
+    else if (column.type === 'date' && typeof value === 'string') xml += odsCell({ kind: 'date', value });
+    else for (const text of cellTexts(column, value)) xml += odsCell({ kind: 'string', value: text });
+  }
+  return `${xml}</table:table-row>\n`;
+}
 
 export const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 

@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { systemActor } from '../../domain/system-actor.js';
-import { ODS_CONTENT_END, ODS_CONTENT_START, ODS_MANIFEST, ODS_MIMETYPE } from '../../web/open-data.js';
+import { column, ODS_CONTENT_END, ODS_CONTENT_START, ODS_MANIFEST, ODS_MIMETYPE, ODS_SHEET_END, odsRow, odsSheetStart } from '../../web/open-data.js';
 import { addUser, json, setup, setupForTest, signedIn, type TestContext } from '../../../test/helpers.js';
 import { exportSite, importData, type BuiltExport } from './index.js';
 import { MAX_UNPACKED_BYTES } from './opendata.import.js';
@@ -281,6 +281,47 @@ describe('the reader, on what LibreOffice writes', () => {
       { number: 5, cells: ['r', 'r'] },
       { number: 6, cells: ['r', 'r'] },
     ]);
+  });
+
+  test('reads back what the writer writes: spaces, tabs, line breaks, markup, and characters XML cannot hold', () => {
+    const texts = [
+      'plain 中文',
+      ' leading',
+      'two  spaces   three',
+      'tab\there',
+      'line\nbreak',
+      'crlf\r\nand\rcr',
+      '<&>"\'',
+      'R&D',
+      'control\u0001\u001Fgone',
+      'lone\uD800surrogate',
+      'pair 😀',
+      '\uFFFEnon-character',
+      'trailing ',
+    ];
+    const columns = [
+      column('text', 'Text', 'text', 'A text.', '文字。'),
+      column('day', 'Day', 'date', 'A day.', '日期。'),
+      column('n', 'N', 'int', 'A number.', '數字。'),
+    ];
+    const xml =
+      ODS_CONTENT_START +
+      odsSheetStart('a', ['Text', 'Day', 'N']) +
+      texts.map((text, i) => odsRow(columns, { text, day: '2024-02-29', n: i - 3 })).join('') +
+      ODS_SHEET_END +
+      ODS_CONTENT_END;
+    const [sheet] = readSheets(xml, limits);
+    assert.deepEqual(
+      sheet!.rows.slice(1).map((r) => r.cells),
+      texts.map((text, i) => [
+        text
+          .replace(/\r\n?/g, '\n')
+          .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+          .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/g, ''),
+        '2024-02-29',
+        String(i - 3),
+      ]),
+    );
   });
 
   test('strict: unknown entities, unbound prefixes, unclosed elements, a DOCTYPE', () => {
