@@ -74,6 +74,8 @@ const en = {
   'amendments.error.notConsulted': 'A plan still being drafted cannot be adopted: it goes to consultation first.',
   'amendments.error.nothingEditorial': 'Nothing of the adopted text changes: there is nothing to mark as editorial.',
   'amendments.error.reasonRequired': 'The plan is adopted: give the reason for this change, which goes to the forum as an amendment.',
+  'amendments.error.milestoneSetAdopted':
+    'The plan is adopted: adding or removing a milestone changes it and needs the forum’s decision. Ask the secretariat, which records the decision.',
   'amendments.error.reasonOrEditorial':
     'The plan is adopted: mark this change as an editorial correction (a typing error), or give the reason for it, which goes to the forum as an amendment.',
   'amendments.error.decided': 'This amendment has been decided already.',
@@ -163,6 +165,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'amendments.error.notConsulted': '研擬中的方案不能核定：請先進行意見徵詢。',
   'amendments.error.nothingEditorial': '核定內容沒有變更，無須標示為文字勘誤。',
   'amendments.error.reasonRequired': '本方案已核定：請說明修正理由，本修改將作為修正案送推動小組。',
+  'amendments.error.milestoneSetAdopted': '本方案已核定：新增或刪除衡量指標屬方案之修正，須經推動小組決議；請洽幕僚單位，由其依決議登錄。',
   'amendments.error.reasonOrEditorial': '本方案已核定：請勾選此修改為文字勘誤（誤植更正），或說明修正理由，本修改將作為修正案送推動小組。',
   'amendments.error.decided': '本修正案已有決議。',
   'amendments.error.notScheduled': '請先將修正案排入會議議程。',

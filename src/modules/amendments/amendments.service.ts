@@ -168,6 +168,16 @@ export const changeControl: ChangeControl = {
     const rest = diffFields(Object.fromEntries(Object.keys(held).map((k) => [k, stored[k]])), held as Record<string, unknown>).length > 0;
     return { kind: 'propose', values: rest ? held : null, proposal: { id: amendment.id, status: amendment.status, url: amendmentPath(plan, amendment) } };
   },
+  /**
+   * After adoption a milestone is added or removed only by the secretariat, which records the forum's decision (the
+   * history keeps who and when); an agency asks the forum for it.
+   */
+  async mayChangeMilestoneSet(db: DbOrTx, { actor, commitment }): Promise<boolean> {
+    return can(actor, 'amendment.editorial') || !(await q.findAdoption(db, commitment.planId));
+  },
+  async reviewMilestoneSet(trx: DbOrTx, edit): Promise<void> {
+    if (!(await changeControl.mayChangeMilestoneSet(trx, edit))) throw new ForbiddenError('amendments.error.milestoneSetAdopted');
+  },
 };
 
 // ---------------------------------------------------------------- the agenda and the decision

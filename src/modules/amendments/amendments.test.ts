@@ -243,6 +243,45 @@ describe('change control after adoption (the acceptance line)', () => {
     assert.equal((await json<{ items: unknown[] }>(await ctx.app.request(`/api/v1/plans/${ctx.planId}/versions`))).items.length, 2);
   });
 
+  test('a milestone added or removed after adoption: the secretariat records it; an officer is refused, told why', async () => {
+    const c = await json<Commitment & { startDate: string; endDate: string }>(await ctx.app.request(`/api/v1/commitments/${ids['4-1']}`));
+    const before = await milestones('4-1');
+    const milestone = {
+      deliverable: { zh: '依期中檢討新增之衡量指標', en: 'A milestone the mid-term review added' },
+      startDate: c.startDate,
+      endDate: c.endDate,
+    };
+    const added = await officerMoi.api('POST', `/api/v1/commitments/${c.id}/milestones`, milestone, { 'accept-language': 'en' });
+    assert.equal(added.status, 403);
+    assert.match(JSON.stringify(await json(added)), /adding or removing a milestone changes it and needs the forum’s decision/);
+    const first = before[0]!;
+    const removed = await officerMoi.api('DELETE', `/api/v1/milestones/${first.id}?version=${first.version}`, undefined, { 'accept-language': 'zh-TW' });
+    assert.equal(removed.status, 403);
+    assert.match(JSON.stringify(await json(removed)), /須經推動小組決議/);
+    assert.deepEqual(
+      (await milestones('4-1')).map((m) => m.id),
+      before.map((m) => m.id),
+      'nothing was written',
+    );
+    // The pages offer it only to whoever may: the add link and the delete button.
+    const pages = async (client: Client) => [
+      await (await client.get(`/plans/${SLUG}/commitments/4-1`)).text(),
+      await (await client.get(`/plans/${SLUG}/commitments/4-1/milestones/${first.id}/edit`)).text(),
+    ];
+    const [officerPage, officerForm] = await pages(officerMoi);
+    assert.doesNotMatch(officerPage!, /milestones\/new/);
+    assert.match(officerForm!, /name="deliverable/);
+    assert.doesNotMatch(officerForm!, /\/delete"/);
+    const [secretariatPage, secretariatForm] = await pages(secretariat);
+    assert.match(secretariatPage!, /milestones\/new/);
+    assert.match(secretariatForm!, /\/delete"/);
+    const bySecretariat = await secretariat.api('POST', `/api/v1/commitments/${c.id}/milestones`, milestone);
+    assert.equal(bySecretariat.status, 201, await bySecretariat.clone().text());
+    const created = await json<Milestone>(bySecretariat);
+    const gone = await secretariat.api('DELETE', `/api/v1/milestones/${created.id}?version=${created.version}`);
+    assert.equal(gone.status, 204);
+  });
+
   test('editorial corrections: the secretariat’s only, labelled in the history and on the changes page', async () => {
     const c = await commitment('4-1');
     const byOfficer = await officerMoi.api('PATCH', `/api/v1/commitments/${c.id}`, {

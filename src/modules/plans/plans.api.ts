@@ -290,7 +290,10 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(
     milestoneRoutes.addUnder(
-      { path: '/commitments/{id}/milestones', summary: 'Add a milestone (dates inside the commitment’s)' },
+      {
+        path: '/commitments/{id}/milestones',
+        summary: 'Add a milestone (dates inside the commitment’s). Once its plan is adopted, only the secretariat may, recording the forum’s decision (403)',
+      },
       milestoneInput,
       jsonContent(milestoneOutput, 'Created'),
     ),
@@ -313,10 +316,13 @@ export function planApi(api: OpenAPIHono<AppEnv>): void {
       return c.json(outcome.applied, 200);
     },
   );
-  api.openapi(milestoneRoutes.delete({ path: '/milestones/{id}', summary: 'Delete a milestone' }), async (c) => {
-    await service.deleteMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
-    return c.body(null, 204);
-  });
+  api.openapi(
+    milestoneRoutes.delete({ path: '/milestones/{id}', summary: 'Delete a milestone. Once its plan is adopted, only the secretariat may (403)' }),
+    async (c) => {
+      await service.deleteMilestone({ db: c.get('services').db }, c.get('actor'), c.req.valid('param').id, c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  );
 
   // ---- agencies ----
   api.openapi(agencyRoutes.list({ path: '/agencies', summary: 'All agencies' }, jsonContent(itemsOf(agencyOutput), 'Agencies by code')), async (c) =>

@@ -287,6 +287,7 @@ export function planPages(): Hono<AppEnv> {
         agencies={agencyMap(agencies)}
         canEdit={can(actor, 'commitment.update', { leadAgencyId: commitment.leadAgencyId })}
         canEditMilestones={can(actor, 'milestone.update', { leadAgencyId: commitment.leadAgencyId })}
+        canAddMilestones={await service.mayChangeMilestoneSet(db(c), actor, commitment)}
         canTransfer={can(actor, 'commitment.transfer')}
         transfers={transfers}
         extra={<>{extra.sections}</>}
@@ -369,7 +370,8 @@ export function planPages(): Hono<AppEnv> {
     values: MilestoneFormValues,
     state = freshForm,
   ) => {
-    const page = { plan, commitment, milestone, values, errors: state.errors, conflict: state.conflict };
+    const canDelete = milestone !== null && (await service.mayChangeMilestoneSet(db(c), c.get('actor'), commitment));
+    const page = { plan, commitment, milestone, values, errors: state.errors, conflict: state.conflict, canDelete };
     return c.html(<MilestoneFormPage ctx={pageContext(c)} {...page} />, state.status);
   };
   /** A milestone's edit form, which its save and its delete show again when refused. */

@@ -3,7 +3,7 @@
  * change the rows and record history, all in one transaction.
  */
 import type { Db, DbOrTx } from '../../db/connection.js';
-import type { Action, Actor } from '../../domain/authorization.js';
+import { can, type Action, type Actor } from '../../domain/authorization.js';
 import { lockedFieldsFor } from './plans.policy.js';
 import { emptyLocalized, mergeLocalized, type LocalizedPatch } from '../../domain/localized.js';
 import {
@@ -81,6 +81,10 @@ export interface ReviewedEdit {
  */
 export interface ChangeControl {
   review(trx: DbOrTx, edit: ReviewedEdit): Promise<ChangeVerdict>;
+  /** Whether `actor` may add or remove one of the commitment's milestones now (the forms show the links, or not). */
+  mayChangeMilestoneSet(db: DbOrTx, edit: { actor: Actor; commitment: Commitment }): Promise<boolean>;
+  /** The same, as a refusal that says why. */
+  reviewMilestoneSet(trx: DbOrTx, edit: { actor: Actor; commitment: Commitment }): Promise<void>;
 }
 
 declare module '../../web/module.js' {
@@ -346,6 +350,17 @@ async function commitmentForMilestoneWrite(trx: DbOrTx, actor: Actor | null, com
   return commitment;
 }
 
+/** Adding or removing a milestone changes an adopted plan as much as rewording one: change control says who may. */
+async function reviewMilestoneSet(trx: DbOrTx, actor: Actor, commitment: Commitment): Promise<void> {
+  await provided('changeControl')?.reviewMilestoneSet(trx, { actor, commitment });
+}
+
+/** Whether the pages offer `actor` to add and delete the commitment's milestones. */
+export async function mayChangeMilestoneSet(db: DbOrTx, actor: Actor | null, commitment: Commitment): Promise<boolean> {
+  if (!actor || !can(actor, 'milestone.create', { leadAgencyId: commitment.leadAgencyId })) return false;
+  return (await provided('changeControl')?.mayChangeMilestoneSet(db, { actor, commitment })) ?? true;
+}
+
 function checkMilestone(values: q.MilestoneValues, commitment: Commitment): void {
   const problems = checkMilestoneDates(values, commitment);
   requireText('deliverable', values.deliverable, problems);
@@ -356,6 +371,7 @@ export async function createMilestone(deps: PlanServiceDeps, actor: Actor | null
   if (!actor) throw new UnauthenticatedError();
   return deps.db.transaction().execute(async (trx) => {
     const commitment = await commitmentForMilestoneWrite(trx, actor, commitmentId, 'milestone.create');
+    await reviewMilestoneSet(trx, actor, commitment);
     const base: q.MilestoneValues = {
       ...newMilestoneDefaults(),
       commitmentId,
@@ -417,6 +433,7 @@ export async function deleteMilestone(deps: PlanServiceDeps, actor: Actor | null
   await deps.db.transaction().execute(async (trx) => {
     const current = found(await q.findMilestoneById(trx, milestoneId, true));
     const commitment = await commitmentForMilestoneWrite(trx, actor, current.commitmentId, 'milestone.delete');
+    await reviewMilestoneSet(trx, actor, commitment);
     assertVersion(current, version);
     // Submitted progress reports refer to it; they are a record and must stay whole.
     if (!(await q.deleteMilestoneRow(trx, milestoneId))) throw new ValidationError([{ field: 'milestone', key: 'error.milestoneReported' }]);

@@ -35,6 +35,8 @@ export interface CommitmentPageProps {
   agencies: Map<number, Agency>;
   canEdit: boolean;
   canEditMilestones: boolean;
+  /** Adding milestones (after adoption, the secretariat only: the forum decides). */
+  canAddMilestones: boolean;
   canTransfer?: boolean;
   /** Earlier lead agencies, oldest first ("formerly led by …"). */
   transfers?: Transfer[];
@@ -180,7 +182,7 @@ function Milestones(props: CommitmentPageProps) {
   return (
     <section aria-labelledby="s-milestones">
       <h2 id="s-milestones">{t(lang, 'commitment.milestones')}</h2>
-      {props.canEditMilestones ? (
+      {props.canAddMilestones ? (
         <p class="actions">
           <a href={href(lang, newMilestonePath(plan, c))}>{t(lang, 'commitment.addMilestone')}</a>
         </p>

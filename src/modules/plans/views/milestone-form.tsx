@@ -6,7 +6,15 @@ import { DeleteAction, FormPage, InputField, LocalizedField, commitmentCrumbs, f
 import type { MilestoneFormValues } from '../plans.forms.js';
 import { ChangeRequestFields } from './commitment-form.js';
 
-export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan: ActionPlan; commitment: Commitment; milestone: Milestone | null }) {
+export function MilestoneFormPage(
+  props: FormProps<MilestoneFormValues> & {
+    plan: ActionPlan;
+    commitment: Commitment;
+    milestone: Milestone | null;
+    /** Offered to whoever may remove it (after adoption, the secretariat only). */
+    canDelete: boolean;
+  },
+) {
   const { ctx, values: v, errors, plan, commitment, milestone } = props;
   const { lang } = ctx;
   const field = { errors, lang };
@@ -27,7 +35,7 @@ export function MilestoneFormPage(props: FormProps<MilestoneFormValues> & { plan
         </p>
       }
       after={
-        milestone ? (
+        milestone && props.canDelete ? (
           <DeleteAction ctx={ctx} action={milestoneDeletePath(plan, commitment, milestone)} version={milestone.version} label={t(lang, 'milestone.delete')} />
         ) : null
       }
