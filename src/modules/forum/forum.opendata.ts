@@ -24,7 +24,7 @@ import { REGIONS } from '../../domain/people.js';
 import type { FieldProblem, Link } from '../../domain/plan.js';
 import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { linkInput, localizedInput, webUrl } from '../../web/schemas.js';
-import { recordHistory } from '../history/index.js';
+import { recordHistory, recordImportedRow } from '../history/index.js';
 
 const countOf = async (q: { executeTakeFirstOrThrow(): Promise<{ n: string | number | bigint }> }): Promise<number> =>
   Number((await q.executeTakeFirstOrThrow()).n);
@@ -259,14 +259,13 @@ export const meetingsEntity: OpenDataEntity = {
           .insertInto('meeting_documents')
           .values(documents.map((d, position) => ({ meeting_id: id, position, kind: d.kind, title: jsonb(d.title), url: d.url })))
           .execute();
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'meeting',
         entityId: id,
         planId: cell.int(row, 'planId'),
         commitmentId: null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }
@@ -365,14 +364,13 @@ export const resolutionsEntity: OpenDataEntity = {
           .insertInto('resolutions')
           .values({ id, ...values })
           .execute();
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'resolution',
         entityId: id,
         planId: cell.int(row, 'planId'),
         commitmentId: null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }

@@ -44,6 +44,25 @@ export async function recordHistory(db: DbOrTx, r: HistoryRecord): Promise<Field
   return changes;
 }
 
+/** The entry of a row an open-data import wrote: created when nothing was stored, else updated (ADR 0030). */
+export async function recordImportedRow(
+  db: DbOrTx,
+  r: Omit<HistoryRecord, 'action' | 'before' | 'after'> & { before: object | undefined; after: object },
+): Promise<FieldChange[]> {
+  return recordHistory(db, { ...r, action: r.before ? 'update' : 'create', before: r.before ?? null });
+}
+
+/** The entries of the rows an import wrote, each with the plan and commitment `subject` finds in it. */
+export async function recordImportedRows<R extends Record<string, unknown>>(
+  db: DbOrTx,
+  entityType: EntityType,
+  changes: readonly { row: R; before: object | undefined }[],
+  actor: Actor,
+  subject: (row: R) => { planId: number | null; commitmentId: number | null },
+): Promise<void> {
+  for (const { row, before } of changes) await recordImportedRow(db, { entityType, entityId: row.id as number, ...subject(row), actor, before, after: row });
+}
+
 /** Records a change, then answers what it left (`after`): a write use case ends on `return recorded(…)`. */
 export async function recorded<T extends object>(db: DbOrTx, r: HistoryRecord & { after: T }): Promise<T> {
   await recordHistory(db, r);

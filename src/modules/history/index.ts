@@ -13,6 +13,8 @@ export {
   readHistoryEntry,
   readPlanHistory,
   recordHistory,
+  recordImportedRow,
+  recordImportedRows,
   recorded,
   type EntityType,
   type HistoryEntry,

@@ -10,36 +10,16 @@
 import { z } from '@hono/zod-openapi';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import { updateVersioned, movePastIds, countPlanRows } from '../../db/row-queries.js';
-import type { Actor } from '../../domain/authorization.js';
 import { TRANSLATION_STATUSES, type Localized } from '../../domain/localized.js';
 import { MILESTONE_PROGRESS_STATUSES, PUBLIC_REPORT_STATES, STATUSES_NEEDING_REASON } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
 import { text } from '../../web/schemas.js';
 import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
-import { recordHistory, type EntityType } from '../history/index.js';
+import { recordImportedRows } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-async function historyOf(
-  trx: DbOrTx,
-  entityType: EntityType,
-  changes: { row: OpenDataRow; before: OpenDataRow | undefined }[],
-  actor: Actor,
-  subject: (row: OpenDataRow) => { planId: number | null; commitmentId: number | null },
-): Promise<void> {
-  for (const { row, before } of changes)
-    await recordHistory(trx, {
-      entityType,
-      entityId: row.id as number,
-      ...subject(row),
-      action: before ? 'update' : 'create',
-      actor,
-      before: before ?? null,
-      after: row,
-    });
-}
 
 // ---- review cycles ----
 
@@ -114,7 +94,7 @@ export const reviewCyclesEntity: OpenDataEntity = {
           .values({ id: cell.int(row, 'id'), ...values })
           .execute();
     }
-    await historyOf(trx, 'cycle', changes, actor, (row) => ({ planId: row.planId as number, commitmentId: null }));
+    await recordImportedRows(trx, 'cycle', changes, actor, (row) => ({ planId: row.planId as number, commitmentId: null }));
     await movePastIds(trx, 'review_cycles');
   },
 };
@@ -385,7 +365,7 @@ export const progressReportsEntity: OpenDataEntity = {
           .values(entries.map((e) => ({ report_id: id, milestone_id: e.milestoneId, status: e.status, percent: e.percent, reason: jsonb(e.reason) })))
           .execute();
     }
-    await historyOf(trx, 'report', changes, actor, (row) => ({
+    await recordImportedRows(trx, 'report', changes, actor, (row) => ({
       planId: commitments.get(row.commitmentId as number)?.planId ?? null,
       commitmentId: row.commitmentId as number,
     }));

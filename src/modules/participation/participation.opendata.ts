@@ -23,7 +23,6 @@
  */
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import { updateVersioned, movePastIds, countPlanRows, rowsAsJson } from '../../db/row-queries.js';
-import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
   AUDIENCES,
@@ -42,7 +41,7 @@ import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
 import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
 import { publicPeople } from '../accounts/index.js';
-import { readCommitmentHistory, readHistoryEntries, readPlanHistory, recordHistory, type EntityType, type HistoryEntry } from '../history/index.js';
+import { readCommitmentHistory, readHistoryEntries, readPlanHistory, recordImportedRows, type HistoryEntry } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
 
 /** An instant as exported: ISO 8601 in UTC to the millisecond (`Date.toISOString`). */
@@ -51,22 +50,10 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const instant = (text: string): string => new Date(text).toISOString();
 const instantOrNull = (text: string | null): string | null => (text === null ? null : instant(text));
 const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+/** The history files an imported row under its plan and, when it has one, its commitment. */
+const planAndCommitment = (row: OpenDataRow) => ({ planId: row.planId as number, commitmentId: (row.commitmentId as number | null | undefined) ?? null });
 const instantChecks = (row: OpenDataRow, keys: readonly string[]): FieldProblem[] =>
   keys.filter((k) => row[k] !== null && !isInstant(row[k])).map((field) => ({ field, key: 'participation.error.dateTime' }));
-
-async function historyOf(trx: DbOrTx, entityType: EntityType, changes: { row: OpenDataRow; before: OpenDataRow | undefined }[], actor: Actor): Promise<void> {
-  for (const { row, before } of changes)
-    await recordHistory(trx, {
-      entityType,
-      entityId: row.id as number,
-      planId: row.planId as number,
-      commitmentId: (row.commitmentId as number | null | undefined) ?? null,
-      action: before ? 'update' : 'create',
-      actor,
-      before: before ?? null,
-      after: row,
-    });
-}
 
 /**
  * The targets (plan, area, commitment, milestone) rows name by type and id, checked against the database inside the
@@ -236,7 +223,7 @@ export const consultationsEntity: OpenDataEntity = {
           .values({ id: cell.int(row, 'id'), ...values })
           .execute();
     }
-    await historyOf(trx, 'consultation', changes, actor);
+    await recordImportedRows(trx, 'consultation', changes, actor, planAndCommitment);
     await movePastIds(trx, 'consultations');
   },
 };
@@ -632,7 +619,7 @@ export const inputsEntity: OpenDataEntity = {
           .values({ id, ...values, body: cell.text(row, 'body') })
           .execute();
     }
-    await historyOf(trx, 'input', changes, actor);
+    await recordImportedRows(trx, 'input', changes, actor, planAndCommitment);
     await movePastIds(trx, 'inputs');
   },
 };

@@ -8,7 +8,6 @@ import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { jsonb, type DbOrTx } from '../../db/connection.js';
 import { updateVersioned, movePastIds, countPlanRows, rowsAsJson } from '../../db/row-queries.js';
-import type { Actor } from '../../domain/authorization.js';
 import type { Localized } from '../../domain/localized.js';
 import {
   COMMITMENT_NUMBER_PATTERN,
@@ -21,30 +20,11 @@ import {
   type FieldProblem,
 } from '../../domain/plan.js';
 import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
-import { recordHistory, type EntityType } from '../history/index.js';
+import { recordImportedRows } from '../history/index.js';
 import { linkInput } from './plans.schemas.js';
 
 const dateOrder = (row: OpenDataRow, start: string, end: string): FieldProblem[] =>
   (row[start] as string) > (row[end] as string) ? [{ field: end, key: 'error.endBeforeStart' }] : [];
-
-async function historyOf(
-  trx: DbOrTx,
-  entityType: EntityType,
-  changes: { row: OpenDataRow; before: OpenDataRow | undefined }[],
-  actor: Actor,
-  subject: (row: OpenDataRow) => { planId: number | null; commitmentId: number | null },
-): Promise<void> {
-  for (const { row, before } of changes)
-    await recordHistory(trx, {
-      entityType,
-      entityId: row.id as number,
-      ...subject(row),
-      action: before ? 'update' : 'create',
-      actor,
-      before: before ?? null,
-      after: row,
-    });
-}
 
 // ---- agencies ----
 
@@ -115,7 +95,7 @@ export const agenciesEntity: OpenDataEntity = {
         .set({ successor_id: cell.intOrNull(row, 'successorId') })
         .where('id', '=', cell.int(row, 'id'))
         .execute();
-    await historyOf(trx, 'agency', changes, actor, () => ({ planId: null, commitmentId: null }));
+    await recordImportedRows(trx, 'agency', changes, actor, () => ({ planId: null, commitmentId: null }));
     await movePastIds(trx, 'agencies');
   },
 };
@@ -259,7 +239,7 @@ export const plansEntity: OpenDataEntity = {
           .values({ id: cell.int(row, 'id'), ...values })
           .execute();
     }
-    await historyOf(trx, 'plan', changes, actor, (row) => ({ planId: row.id as number, commitmentId: null }));
+    await recordImportedRows(trx, 'plan', changes, actor, (row) => ({ planId: row.id as number, commitmentId: null }));
     await movePastIds(trx, 'action_plans');
   },
 };
@@ -312,7 +292,7 @@ export const areasEntity: OpenDataEntity = {
           .values({ id: cell.int(row, 'id'), ...values })
           .execute();
     }
-    await historyOf(trx, 'area', changes, actor, (row) => ({ planId: row.planId as number, commitmentId: null }));
+    await recordImportedRows(trx, 'area', changes, actor, (row) => ({ planId: row.planId as number, commitmentId: null }));
     await movePastIds(trx, 'areas');
   },
 };
@@ -599,7 +579,7 @@ export const commitmentsEntity: OpenDataEntity = {
           .values(co.map((agencyId, position) => ({ commitment_id: id, agency_id: agencyId, position })))
           .execute();
     }
-    await historyOf(trx, 'commitment', changes, actor, (row) => ({ planId: row.planId as number, commitmentId: row.id as number }));
+    await recordImportedRows(trx, 'commitment', changes, actor, (row) => ({ planId: row.planId as number, commitmentId: row.id as number }));
     await movePastIds(trx, 'commitments');
   },
 };
@@ -701,7 +681,7 @@ export const milestonesEntity: OpenDataEntity = {
           .values({ id: cell.int(row, 'id'), ...values })
           .execute();
     }
-    await historyOf(trx, 'milestone', changes, actor, (row) => ({
+    await recordImportedRows(trx, 'milestone', changes, actor, (row) => ({
       planId: planOf.get(row.commitmentId as number) ?? null,
       commitmentId: row.commitmentId as number,
     }));

@@ -27,7 +27,7 @@ import { ValidationError } from '../../errors.js';
 import { t } from '../../web/i18n.js';
 import { changedRows, cell, column, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
 import { deleteGrantsFrom, insertGrant, publicPeople } from '../accounts/index.js';
-import { recordHistory } from '../history/index.js';
+import { recordImportedRow } from '../history/index.js';
 import {
   CALL_METHODS,
   checkCall,
@@ -266,14 +266,13 @@ export const nominationCallsEntity: OpenDataEntity = {
           .insertInto('nomination_calls')
           .values({ id, ...values })
           .execute();
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'nomination-call',
         entityId: id,
         planId: values.plan_id,
         commitmentId: null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }
@@ -492,14 +491,13 @@ export const forumSeatsEntity: OpenDataEntity = {
         await deleteGrantsFrom(trx, seatGrantSource(seat));
         await insertGrant(trx, userId, seatGrant(seat), seatGrantSource(seat), { startsOn: values.starts_on, endsOn: values.ends_on });
       }
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'seat',
         entityId: id,
         planId: values.plan_id,
         commitmentId: null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }

@@ -12,7 +12,7 @@ import { updateVersioned, movePastIds } from '../../db/row-queries.js';
 import type { Localized } from '../../domain/localized.js';
 import { SPEECH_KINDS } from '../../domain/transcript-markdown.js';
 import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, column } from '../../web/open-data.js';
-import { recordHistory } from '../history/index.js';
+import { recordImportedRow } from '../history/index.js';
 import { reindexTranscript } from './transcripts.search-index.js';
 
 const countOf = async (q: { executeTakeFirstOrThrow(): Promise<{ n: string | number | bigint }> }): Promise<number> =>
@@ -90,14 +90,13 @@ export const speakersEntity: OpenDataEntity = {
           .insertInto('speakers')
           .values({ id, ...values, user_id: null })
           .execute();
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'speaker',
         entityId: id,
         planId: null,
         commitmentId: null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }
@@ -217,14 +216,13 @@ export const transcriptsEntity: OpenDataEntity = {
           .insertInto('transcripts')
           .values({ id, ...values, publish_at: values.published_at, counted_with_calendar: false, twin_id: null })
           .execute();
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'transcript',
         entityId: id,
         planId: cell.intOrNull(row, 'planId'),
         commitmentId: null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }

@@ -23,7 +23,7 @@ import { ValidationError } from '../../errors.js';
 import { t } from '../../web/i18n.js';
 import { changedRows, cell, column, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
 import { publicPeople } from '../accounts/index.js';
-import { recordHistory } from '../history/index.js';
+import { recordImportedRow } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
 import { checkWorkingGroup, WORKING_GROUP_KINDS, type WorkingGroupKind } from './workgroups.model.js';
 import { workingGroupSlug } from './workgroups.schemas.js';
@@ -303,14 +303,13 @@ export const workingGroupsEntity: OpenDataEntity = {
           .values(commitmentIds.map((commitment_id) => ({ working_group_id: id, commitment_id })))
           .execute();
       // As the module's use cases file a group: a commitment's group under its commitment.
-      await recordHistory(trx, {
+      await recordImportedRow(trx, {
         entityType: 'working-group',
         entityId: id,
         planId: cell.int(row, 'planId'),
         commitmentId: row.kind === 'commitment' ? (commitmentIds[0] ?? null) : null,
-        action: stored ? 'update' : 'create',
         actor,
-        before: stored ?? null,
+        before: stored,
         after: row,
       });
     }
