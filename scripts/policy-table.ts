@@ -20,6 +20,7 @@ const GRANT_HEADINGS: Record<ScopedRole, string> = {
   'working-group-chair': 'working-group chair',
   moderator: 'moderator',
   translator: 'translator',
+  reviewer: 'reviewer',
 };
 const RELATION_WORDS: Record<Relation, string> = {
   'lead-agency': 'lead agency',

@@ -293,3 +293,32 @@ describe('the English edition and the document repository (issue #14)', () => {
     assert.equal(can(null, 'document.manage'), false);
   });
 });
+
+describe('independent review (issue #13): only the engagement’s reviewers write its assessments', () => {
+  const ENGAGEMENT = 3;
+  const reviewerOf = (engagementId: number): Actor => ({
+    id: 9,
+    displayName: 'r',
+    role: 'public',
+    agencyIds: [],
+    grants: [{ role: 'reviewer', scope: 'engagement', scopeId: engagementId }],
+  });
+  const everyRole = (role: Role): Actor => ({ id: 1, displayName: role, role, agencyIds: [4], grants: [{ role: 'co-convener', scope: 'plan', scopeId: 1 }] });
+  test('for every assessment write, the engagement’s reviewers succeed and nobody else does: not the admin, the secretariat, agencies, the forum or another engagement’s reviewers', () => {
+    const resource = { engagementId: ENGAGEMENT, planId: 1, leadAgencyId: 4 };
+    assert.equal(can(reviewerOf(ENGAGEMENT), 'review.write', resource), true);
+    assert.equal(can(reviewerOf(ENGAGEMENT + 1), 'review.write', resource), false);
+    for (const role of ROLES) assert.equal(can(everyRole(role), 'review.write', resource), false, role);
+    assert.equal(can(null, 'review.write', resource), false);
+  });
+  test('the secretariat commissions the review and records the government’s response; reviewers do neither', () => {
+    for (const action of ['reviewEngagement.manage', 'recommendation.respond'] as Action[]) {
+      assert.deepEqual(
+        ROLES.filter((r) => can(everyRole(r), action, { engagementId: ENGAGEMENT })),
+        ['admin', 'secretariat'],
+        action,
+      );
+      assert.equal(can(reviewerOf(ENGAGEMENT), action, { engagementId: ENGAGEMENT }), false, action);
+    }
+  });
+});

@@ -19,6 +19,8 @@ import { seedDemoParticipation } from '../src/modules/participation/index.js';
 import { seedDemoRepository } from '../src/modules/repository/index.js';
 import { seedDemoAmendments } from '../src/modules/amendments/index.js';
 import { seedDemoForum } from '../src/modules/forum/index.js';
+import { listReviewEngagementIds, putReviewer, seedDemoReview } from '../src/modules/review/index.js';
+import { systemActor } from '../src/domain/system-actor.js';
 import { seedDemoMonitoring } from '../src/modules/monitoring/index.js';
 import { seedDemoRoster } from '../src/modules/roster/index.js';
 import { seedDemoTranscripts } from '../src/modules/transcripts/index.js';
@@ -78,6 +80,10 @@ const KIND_TABLES: Record<ObjectKind, { table: string; parentColumn?: string }> 
   suspension: { table: 'account_suspensions' },
   document: { table: 'repository_documents' },
   amendment: { table: 'amendments' },
+  engagement: { table: 'review_engagements' },
+  review: { table: 'review_reports' },
+  reviewUnit: { table: 'review_units' },
+  recommendation: { table: 'review_recommendations' },
 };
 
 /**
@@ -87,7 +93,7 @@ const KIND_TABLES: Record<ObjectKind, { table: string; parentColumn?: string }> 
  */
 const BOOKKEEPING_TABLES = new Set(['sessions', 'api_tokens', 'rate_limits', 'schema_migrations', 'sign_in_failures']);
 
-type ActorName = 'admin' | 'admin-read' | 'admin-session' | 'secretariat' | 'officer' | 'public' | 'anonymous';
+type ActorName = 'admin' | 'admin-read' | 'admin-session' | 'secretariat' | 'officer' | 'reviewer' | 'public' | 'anonymous';
 const actorArbitrary = fc.oneof(
   { weight: 12, arbitrary: fc.constant<ActorName>('admin') },
   { weight: 1, arbitrary: fc.constant<ActorName>('admin-session') },
@@ -95,6 +101,8 @@ const actorArbitrary = fc.oneof(
   { weight: 1, arbitrary: fc.constant<ActorName>('admin-read') },
   { weight: 3, arbitrary: fc.constant<ActorName>('secretariat') },
   { weight: 3, arbitrary: fc.constant<ActorName>('officer') },
+  // A reviewer of the demo engagement (issue #13): the only one whose assessment writes may succeed.
+  { weight: 2, arbitrary: fc.constant<ActorName>('reviewer') },
   { weight: 1, arbitrary: fc.constant<ActorName>('public') },
   { weight: 1, arbitrary: fc.constant<ActorName>('anonymous') },
 );
@@ -163,15 +171,22 @@ before(async () => {
   await seedDemoRepository(db, demo);
   // Adoption and amendments (issue #14): the adopted plan and its mid-term amendment, for the schedule and decision writes.
   await seedDemoAmendments(db, demo);
+  // Independent review (issue #13): the demo engagement, its reports, units and recommendations; the fuzz's reviewer joins it.
+  await seedDemoReview(db, demo);
 
   const users: [ActorName, string, Parameters<typeof addUser>[2], string[]][] = [
     ['admin', 'fuzz-admin@example.org', 'admin', []],
     ['secretariat', 'fuzz-secretariat@example.org', 'secretariat', []],
     ['officer', 'fuzz-officer@example.org', 'agency-officer', ['MOI', 'NDC']],
     ['public', 'fuzz-public@example.org', 'public', []],
+    ['reviewer', 'fuzz-reviewer@example.org', 'public', []],
   ];
   for (const [actor, email, role, agencies] of users) {
-    await addUser(ctx, email, role, agencies);
+    const userId = await addUser(ctx, email, role, agencies);
+    if (actor === 'reviewer') {
+      const [engagementId] = await listReviewEngagementIds(db);
+      await putReviewer({ db, now: () => ctx.clock.now }, systemActor('fuzz', 'secretariat'), engagementId ?? 0, { userId, role: 'reviewer' });
+    }
     const client = new Client(ctx.app);
     await client.signIn(email);
     const response = await client.api('POST', '/api/v1/tokens', { name: `fuzz ${actor}`, scope: 'write' });

@@ -119,7 +119,11 @@ export type ObjectKind =
   | 'consultation'
   | 'suspension'
   | 'document'
-  | 'amendment';
+  | 'amendment'
+  | 'engagement'
+  | 'review'
+  | 'reviewUnit'
+  | 'recommendation';
 
 /** Path segment before `{id}` → kind. */
 export const SEGMENT_KINDS: Record<string, ObjectKind> = {
@@ -152,6 +156,12 @@ export const SEGMENT_KINDS: Record<string, ObjectKind> = {
   suspensions: 'suspension',
   documents: 'document',
   amendments: 'amendment',
+  'review-engagements': 'engagement',
+  reviews: 'review',
+  'review-units': 'reviewUnit',
+  recommendations: 'recommendation',
+  // `/review-engagements/{id}/reviewers/{userId}`: a reviewer is named by their account.
+  reviewers: 'user',
 };
 
 /** The last word of an `…Id`/`…Ids` field name → kind (`leadAgencyId` → agency); names that say a role, not a kind, are listed. */
@@ -181,6 +191,7 @@ const FIELD_WORD_KINDS: Record<string, ObjectKind> = {
   group: 'workingGroup',
   consultation: 'consultation',
   input: 'input',
+  unit: 'reviewUnit',
 };
 
 export function kindOfField(name: string): ObjectKind | undefined {

@@ -44,6 +44,9 @@ const world = {
   consultationIds: new Set<number>(),
   /** Amendments proposed to adopted commitments (their pages and API). */
   amendmentIds: new Set<number>(),
+  /** Review engagements and their reports (issue #13). */
+  engagementIds: new Set<number>(),
+  reviewIds: new Set<number>(),
 };
 
 const token = (label: string) => `Vis${label}${randomBytes(4).toString('hex')}`;
@@ -114,6 +117,12 @@ function channels(): string[] {
     `${plan}/versions`,
     ...[...world.commitmentNumbers].map((n) => `${plan}/commitments/${n}/changes`),
     ...[...world.amendmentIds].map((id) => `${plan}/amendments/${id}`),
+    // Independent review: the engagements, each engagement, each report and its history.
+    '/reviews',
+    `/reviews?plan=${planSlug}`,
+    ...[...world.engagementIds].map((id) => `/reviews/engagements/${id}`),
+    ...[...world.reviewIds].flatMap((id) => [`/reviews/${id}`, `/reviews/${id}/history`]),
+    `${plan}/history`,
     '/moderation',
     '/notifications',
     '/privacy',
@@ -150,6 +159,9 @@ function channels(): string[] {
     `/api/v1/plans/${ctx.planId}/versions`,
     ...[...world.commitmentNumbers].map((n) => `/api/v1/commitments/${commitments.get(n)?.id}/changes`),
     ...[...world.amendmentIds].map((id) => `/api/v1/amendments/${id}`),
+    '/api/v1/review-engagements',
+    ...[...world.engagementIds].flatMap((id) => [`/api/v1/review-engagements/${id}`, `/api/v1/review-engagements/${id}/interviews`]),
+    ...[...world.reviewIds].map((id) => `/api/v1/reviews/${id}`),
     '/api/v1/moderation/log',
     '/api/v1/moderation/reports',
     '/api/v1/profile',
@@ -311,6 +323,14 @@ const hiddenInput = {
 
 /** An officer's amendment to an adopted commitment (issue #14): public once on a meeting's agenda. */
 const proposedAmendment = { id: 0, commitment: '4-1', tokens: { text: token('AmendText'), reason: token('AmendReason') } };
+
+/** A review's draft (issue #13): its reviewers' and the secretariat's until the comment period opens; the interview log, the reviewers' forever. */
+const draftReview = {
+  id: 0,
+  engagementId: 0,
+  participant: undefined as Participant | undefined,
+  tokens: { title: token('ReviewTitle'), rationale: token('ReviewRationale'), recommendation: token('ReviewRec'), interview: token('ReviewInterview') },
+};
 
 const ENTITIES: EntityRow[] = [
   {
@@ -822,6 +842,75 @@ A new voice.
       [proposedAmendment.tokens.text, `/en/plans/${planSlug}/commitments/${proposedAmendment.commitment}/changes`],
     ],
     neverPublic: [],
+  },
+  {
+    entity: 'an independent review’s draft report (title, a unit’s rationale, a recommendation) and its interview log',
+    insider: () => participantOf(draftReview).client,
+    tokens: draftReview.tokens,
+    async write() {
+      const sec = clients.secretariat;
+      draftReview.participant = await newParticipant(token('Reviewer'));
+      const created = await sec.api('POST', '/api/v1/review-engagements', {
+        title: { zh: '獨立評估', en: 'Independent review' },
+        periodStart: '2021-06-01',
+        periodEnd: '2025-06-01',
+        planIds: [ctx.planId],
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      draftReview.engagementId = (await json<{ id: number }>(created)).id;
+      world.engagementIds.add(draftReview.engagementId);
+      const added = await sec.api('POST', `/api/v1/review-engagements/${draftReview.engagementId}/reviewers`, {
+        userId: draftReview.participant.id,
+        role: 'lead-reviewer',
+      });
+      assert.equal(added.status, 200, await added.clone().text());
+      const reviewer = draftReview.participant.client;
+      const report = await reviewer.api('POST', `/api/v1/review-engagements/${draftReview.engagementId}/reports`, {
+        planId: ctx.planId,
+        kind: 'action-plan-review',
+        title: { zh: `評估 ${draftReview.tokens.title}`, en: 'Action Plan Review' },
+      });
+      assert.equal(report.status, 201, await report.clone().text());
+      const r = await json<{ id: number; units: { id: number; version: number }[] }>(report);
+      draftReview.id = r.id;
+      world.reviewIds.add(r.id);
+      const unit = r.units[0];
+      const rated = await reviewer.api('PATCH', `/api/v1/review-units/${unit?.id}`, {
+        version: unit?.version,
+        ratings: { verifiability: 'verifiable' },
+        rationale: { zh: `理由 ${draftReview.tokens.rationale}` },
+      });
+      assert.equal(rated.status, 200, await rated.clone().text());
+      const rec = await reviewer.api('POST', `/api/v1/reviews/${r.id}/recommendations`, { body: { zh: `建議 ${draftReview.tokens.recommendation}` } });
+      assert.equal(rec.status, 201, await rec.clone().text());
+      const interview = await reviewer.api('POST', `/api/v1/review-engagements/${draftReview.engagementId}/interviews`, {
+        heldOn: '2021-06-20',
+        stakeholderGroup: 'civil-society',
+        consentToBeNamed: false,
+        notes: `訪談 ${draftReview.tokens.interview}`,
+      });
+      assert.equal(interview.status, 201, await interview.clone().text());
+    },
+    insiderSees: () => [
+      [draftReview.tokens.title, `/reviews/${draftReview.id}`],
+      [draftReview.tokens.rationale, `/api/v1/reviews/${draftReview.id}`],
+      [draftReview.tokens.recommendation, `/en/reviews/${draftReview.id}`],
+      [draftReview.tokens.title, `/reviews/engagements/${draftReview.engagementId}`],
+      [draftReview.tokens.interview, `/api/v1/review-engagements/${draftReview.engagementId}/interviews`],
+    ],
+    async publish() {
+      const reviewer = participantOf(draftReview).client;
+      const r = await json<{ version: number }>(await reviewer.request(`/api/v1/reviews/${draftReview.id}`));
+      const opened = await reviewer.api('POST', `/api/v1/reviews/${draftReview.id}/comment-period`, { version: r.version });
+      assert.equal(opened.status, 200, await opened.clone().text());
+    },
+    publicSees: () => [
+      [draftReview.tokens.title, `/reviews/${draftReview.id}`],
+      [draftReview.tokens.rationale, `/api/v1/reviews/${draftReview.id}`],
+      [draftReview.tokens.recommendation, `/en/reviews/${draftReview.id}`],
+      [draftReview.tokens.title, '/api/v1/review-engagements'],
+    ],
+    neverPublic: [draftReview.tokens.interview],
   },
 ];
 

@@ -10,18 +10,19 @@ export type Role = (typeof ROLES)[number];
 /**
  * Roles a person holds on top of their account's role, each within a scope (issue #11): a forum member or
  * co-convener of a plan's forum, the chair of a working group, a moderator of a plan (or of the whole site), a
- * translator of a plan's English edition (or of every plan's; issue #14). One person may hold several; a forum seat
+ * translator of a plan's English edition (or of every plan's; issue #14), a reviewer within one review engagement
+ * (issue #13; adding the person to the engagement grants it). One person may hold several; a forum seat
  * or a group's chair grants them, and ending it takes them back; the admin gives moderators and translators.
  */
-export const SCOPED_ROLES = ['forum-member', 'co-convener', 'working-group-chair', 'moderator', 'translator'] as const;
+export const SCOPED_ROLES = ['forum-member', 'co-convener', 'working-group-chair', 'moderator', 'translator', 'reviewer'] as const;
 export type ScopedRole = (typeof SCOPED_ROLES)[number];
-export const SCOPE_KINDS = ['site', 'plan', 'working-group', 'agency'] as const;
+export const SCOPE_KINDS = ['site', 'plan', 'working-group', 'agency', 'engagement'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 export interface RoleGrant {
   role: ScopedRole;
   scope: ScopeKind;
-  /** The plan, working group or agency; none for the whole site. */
+  /** The plan, working group, agency or review engagement; none for the whole site. */
   scopeId: number | null;
 }
 
@@ -47,6 +48,8 @@ export interface ResourceOwnership {
   /** The plan it belongs to, and the working group: what a scoped role's scope is matched against. */
   planId?: number;
   workingGroupId?: number;
+  /** The review engagement it belongs to (a report, a unit, an interview). */
+  engagementId?: number;
 }
 
 /** How an actor may stand to the resource: leading its commitment, supporting it, or having written it. */
@@ -86,6 +89,8 @@ export function scopeCovers(grant: RoleGrant, resource: ResourceOwnership): bool
       return resource.workingGroupId !== undefined && resource.workingGroupId === grant.scopeId;
     case 'agency':
       return resource.leadAgencyId !== undefined && resource.leadAgencyId === grant.scopeId;
+    case 'engagement':
+      return resource.engagementId !== undefined && resource.engagementId === grant.scopeId;
   }
 }
 

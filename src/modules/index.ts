@@ -16,6 +16,7 @@ import { opendataModule } from './opendata/index.js';
 import { participationModule } from './participation/index.js';
 import { plansModule } from './plans/index.js';
 import { repositoryModule } from './repository/index.js';
+import { reviewModule } from './review/index.js';
 import { rosterModule } from './roster/index.js';
 import { transcriptsModule } from './transcripts/index.js';
 import { translationsModule } from './translations/index.js';
@@ -37,5 +38,6 @@ export const modules: readonly ModuleManifest[] = [
   documentModule,
   translationsModule,
   repositoryModule,
+  reviewModule,
   opendataModule,
 ];

@@ -50,6 +50,7 @@ const en = {
   'people.role.working-group-chair': 'Working-group chair',
   'people.role.moderator': 'Moderator',
   'people.role.translator': 'Translator (English edition)',
+  'people.role.reviewer': 'Independent reviewer',
   'people.region.north': 'Northern Taiwan',
   'people.region.central': 'Central Taiwan',
   'people.region.south': 'Southern Taiwan',
@@ -167,6 +168,7 @@ const en = {
   'accounts.scope.plan': 'plan: {name}',
   'accounts.scope.working-group': 'working group #{id}',
   'accounts.scope.agency': 'agency #{id}',
+  'accounts.scope.engagement': 'review engagement #{id}',
   // ---- mail
   'accounts.mail.confirm.subject': 'Confirm your e-mail address',
   'accounts.mail.confirm.body':
@@ -227,6 +229,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'people.role.working-group-chair': '工作分組召集人',
   'people.role.moderator': '管理員',
   'people.role.translator': '譯者（英文版）',
+  'people.role.reviewer': '獨立評估者',
   'people.region.north': '北部',
   'people.region.central': '中部',
   'people.region.south': '南部',
@@ -341,6 +344,7 @@ const zhTW: Record<keyof typeof en, string> = {
   'accounts.scope.plan': '方案：{name}',
   'accounts.scope.working-group': '工作分組 #{id}',
   'accounts.scope.agency': '機關 #{id}',
+  'accounts.scope.engagement': '獨立評估案 #{id}',
   // ---- mail
   'accounts.mail.confirm.subject': '請確認您的電子郵件地址',
   'accounts.mail.confirm.body':

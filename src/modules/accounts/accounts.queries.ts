@@ -157,6 +157,12 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRe
 }
 
 /** The e-mail of a user, by id; undefined when there is no such user. */
+/** The role of an account, by id; undefined when there is no such account (or it was deleted). */
+export async function accountRoleOf(db: DbOrTx, id: number): Promise<Role | undefined> {
+  const row = await db.selectFrom('users').select('role').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row?.role as Role | undefined;
+}
+
 /** Whether an account with this id exists (other modules link records to accounts). */
 export async function userExists(db: DbOrTx, id: number): Promise<boolean> {
   return (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;

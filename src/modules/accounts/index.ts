@@ -31,7 +31,7 @@ export { findUserByEmail, findUserEmail } from './accounts.queries.js';
 export { purgeExpired } from './accounts.service.js';
 /** Limits of other modules (inputs, reports per client address), counted like sign-ups. */
 export { admitKeyed } from './people.service.js';
-export { userExists } from './accounts.queries.js';
+export { accountRoleOf, userExists } from './accounts.queries.js';
 /** People as others may see them, the stakeholder groups, and the scoped roles that seats and groups grant. */
 /** What the electorate rule of a call for nominations reads of accounts (roster). */
 export { accountStandings, countCivilSocietyParticipants } from './accounts.queries.js';

@@ -52,6 +52,7 @@ export { presentCommitment } from './plans.api.js';
 export { agencyByCode, commitmentByNumber, planBySlug } from './plans.lookups.js';
 export type { AgencyPageData, CommitmentPageData, PlanPageData } from './plans.routes.js';
 export type { LatestReportedSource } from './plans.status.js';
+export { publicStatuses } from './plans.status.js';
 export { isEmpty, seedDemoPlan } from './plans.seed.js';
 export { demoAgencySchema, demoCommitments, loadDemoPlan, type DemoPlan } from './plans.seed.js';
 export { commitmentInput, commitmentOutput, errorOutput, linkInput, localizedOutput, versionField } from './plans.schemas.js';

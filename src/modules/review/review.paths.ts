@@ -1,0 +1,10 @@
+/** Independent review's pages (both languages; the layout adds /en). */
+import type { IdRef } from '../../web/paths.js';
+
+export const reviewsPath = (planSlug?: string) => (planSlug ? `/reviews?plan=${encodeURIComponent(planSlug)}` : '/reviews');
+export const engagementPath = (e: IdRef) => `/reviews/engagements/${e.id}`;
+export const reportPath = (r: IdRef) => `/reviews/${r.id}`;
+export const reportHistoryPath = (r: IdRef) => `/reviews/${r.id}/history`;
+export const unitEditPath = (u: IdRef) => `/reviews/units/${u.id}/edit`;
+export const reportStepPath = (r: IdRef, step: 'comment-period' | 'publication' | 'corrections') => `/reviews/${r.id}/${step}`;
+export const reportApiPath = (r: IdRef) => `/api/v1/reviews/${r.id}`;

@@ -1,0 +1,197 @@
+/** HTML pages of independent review in both languages: engagements, an engagement, a report with its steps, a unit's rating form, the history. */
+import { Hono } from 'hono';
+import { can } from '../../domain/authorization.js';
+import { pick } from '../../domain/localized.js';
+import type { ActionPlan } from '../../domain/plan.js';
+import { commentsOpen, governmentShare } from '../../domain/review.js';
+import { NotFoundError } from '../../errors.js';
+import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
+import { freshForm, handleForm, positiveInt, versionFromForm, type FormState } from '../../web/form-handler.js';
+import { firstValue, listValue, postedRecord, type PostedForm } from '../../web/forms.js';
+import { href } from '../../web/context.js';
+import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
+import { PlanHistoryPage, readPlanHistory } from '../history/index.js';
+import { planQueries, publicStatuses } from '../plans/index.js';
+import { maySeeDrafts } from './review.access.js';
+import type { ReviewReport, ReviewUnit } from './review.model.js';
+import { reportPath } from './review.paths.js';
+import { figuresOf, readinessOf, starredOf } from './review.present.js';
+import * as q from './review.queries.js';
+import { unitPatch } from './review.schemas.js';
+import * as service from './review.service.js';
+import { EngagementPage, EngagementsPage, ReportPage, UnitFormPage, type CommitmentRef, type UnitFormValues } from './views/review-pages.js';
+
+const db = (c: AppContext) => c.get('services').db;
+const depsOf = (c: AppContext): service.ReviewDeps => ({ db: db(c), now: c.get('services').now });
+const idOf = (c: AppContext) => positiveInt(c.req.param('id')) ?? 0;
+
+async function plansById(c: AppContext, ids: readonly number[]): Promise<Map<number, ActionPlan>> {
+  return planQueries.findPlansByIds(db(c), [...new Set(ids)]);
+}
+
+/** The commitments a report's units and recommendations name, with their plans' slugs for links. */
+async function commitmentRefs(c: AppContext, ids: readonly number[]): Promise<Map<number, CommitmentRef>> {
+  const refs = new Map<number, CommitmentRef>();
+  for (const id of new Set(ids)) {
+    const commitment = await planQueries.findCommitmentById(db(c), id);
+    const plan = commitment ? await planQueries.findPlanById(db(c), commitment.planId) : undefined;
+    if (commitment && plan) refs.set(id, { id, number: commitment.number, planSlug: plan.slug, title: commitment.title });
+  }
+  return refs;
+}
+
+const unitValues = (u: ReviewUnit): UnitFormValues => ({
+  ratings: { ...u.ratings },
+  ogValues: [...u.ogValues],
+  rationale: u.rationale,
+  evidence: u.evidence,
+});
+
+/** The form as the service takes it: checked values without the empty marker, empty selects as "not rated". */
+const unitInput = (body: PostedForm): PostedForm => ({ ...body, ogValues: (listValue(body.ogValues) ?? []).filter((v) => v !== '') });
+
+export function reviewPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  app.get('/reviews', async (c) => {
+    const slug = c.req.query('plan');
+    const plan = slug ? await planQueries.findPlanBySlug(db(c), slug) : undefined;
+    if (slug && !plan) throw new NotFoundError();
+    const actor = c.get('actor');
+    const engagements = [];
+    for (const id of await q.listEngagementIds(db(c), plan?.id)) {
+      const engagement = await q.findEngagement(db(c), id);
+      if (!engagement) continue;
+      if (maySeeDrafts(actor, id)) c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
+      engagements.push({ engagement, reports: await service.visibleReports(db(c), actor, { engagementId: id }) });
+    }
+    const plans = await plansById(
+      c,
+      engagements.flatMap((e) => e.engagement.planIds),
+    );
+    return c.html(<EngagementsPage ctx={pageContext(c)} plan={plan ?? null} engagements={engagements} plans={plans} />);
+  });
+
+  app.get('/reviews/engagements/:id', async (c) => {
+    const engagement = await q.findEngagement(db(c), idOf(c));
+    if (!engagement) throw new NotFoundError();
+    if (maySeeDrafts(c.get('actor'), engagement.id)) c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
+    const [plans, readiness, reports] = await Promise.all([
+      plansById(c, engagement.planIds),
+      readinessOf(db(c), engagement.planIds),
+      service.visibleReports(db(c), c.get('actor'), { engagementId: engagement.id }),
+    ]);
+    return c.html(
+      <EngagementPage
+        ctx={pageContext(c)}
+        engagement={engagement}
+        plans={plans}
+        readiness={readiness}
+        reports={reports}
+        governmentShare={governmentShare(engagement.funding)}
+      />,
+    );
+  });
+
+  app.get('/reviews/:id', async (c) => {
+    const actor = c.get('actor');
+    const whole = await service.readReport(db(c), actor, idOf(c));
+    const r = whole.report;
+    if (r.state === 'draft') c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
+    const engagement = await q.findEngagement(db(c), r.engagementId);
+    if (!engagement) throw new NotFoundError();
+    const commitmentIds = [
+      ...whole.units.flatMap((u) => u.commitmentIds),
+      ...whole.recommendations.flatMap((rec) => (rec.landedCommitmentId === null ? [] : [rec.landedCommitmentId])),
+    ];
+    const [plan, commitments, starred, later] = await Promise.all([
+      planQueries.findPlanById(db(c), r.planId),
+      commitmentRefs(c, commitmentIds),
+      starredOf(db(c), whole),
+      q.findLaterEdition(db(c), r.id),
+    ]);
+    const statuses =
+      r.kind === 'results-report'
+        ? await publicStatuses(
+            db(c),
+            (await planQueries.listCommitmentSummaries(db(c), { planId: r.planId })).map((s) => ({ id: s.id, planId: s.planId, status: s.status })),
+          )
+        : new Map();
+    return c.html(
+      <ReportPage
+        ctx={pageContext(c)}
+        whole={whole}
+        plan={plan}
+        engagement={engagement}
+        figures={figuresOf(whole)}
+        commitments={commitments}
+        agencyStatus={statuses}
+        starred={starred}
+        commentsOpen={commentsOpen(r, c.get('services').now())}
+        mayWrite={can(actor, 'review.write', { engagementId: r.engagementId })}
+        laterEditionId={later && (later.state !== 'draft' || maySeeDrafts(actor, r.engagementId)) ? later.id : null}
+      />,
+    );
+  });
+
+  app.get('/reviews/:id/history', async (c) => {
+    const whole = await service.readReport(db(c), c.get('actor'), idOf(c));
+    const plan = await planQueries.findPlanById(db(c), whole.report.planId);
+    if (!plan) throw new NotFoundError();
+    const entries = await readPlanHistory(db(c), c.get('actor'), plan.id, ['review', 'reviewUnit', 'recommendation']);
+    c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
+    const of = { title: pick(whole.report.title, c.get('lang')), path: reportPath(whole.report) };
+    return c.html(<PlanHistoryPage ctx={pageContext(c)} plan={plan} of={of} entries={entries} names={new Map()} />);
+  });
+
+  const step = (path: string, run: (c: AppContext, id: number, version: number) => Promise<ReviewReport>) =>
+    app.post(path, async (c) => {
+      const id = idOf(c);
+      const version = await versionFromForm(c);
+      await run(c, id, version);
+      return c.redirect(href(c.get('lang'), reportPath({ id })), 303);
+    });
+  step('/reviews/:id/comment-period', (c, id, version) => service.openCommentPeriod(depsOf(c), c.get('actor'), id, version));
+  step('/reviews/:id/publication', (c, id, version) => service.publishReport(depsOf(c), c.get('actor'), id, version));
+
+  async function unitAndReport(c: AppContext) {
+    const unit = await q.findUnit(db(c), idOf(c));
+    const report = unit ? await q.findReport(db(c), unit.reportId) : undefined;
+    // Only the engagement's reviewers rate; to anyone else a unit's form does not exist.
+    if (!unit || !report || !can(c.get('actor'), 'review.write', { engagementId: report.engagementId })) throw new NotFoundError();
+    c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
+    return { unit, report };
+  }
+  const renderUnit = (c: AppContext, unit: ReviewUnit, report: ReviewReport, values: UnitFormValues, state: FormState) =>
+    c.html(<UnitFormPage ctx={pageContext(c)} unit={unit} report={report} values={values} errors={state.errors} conflict={state.conflict} />, state.status);
+
+  app.get('/reviews/units/:id/edit', async (c) => {
+    const { unit, report } = await unitAndReport(c);
+    return renderUnit(c, unit, report, unitValues(unit), freshForm);
+  });
+  app.post('/reviews/units/:id/edit', async (c) => {
+    const { unit, report } = await unitAndReport(c);
+    return handleForm(c, {
+      schema: unitPatch,
+      toInput: unitInput,
+      run: (input) => service.updateUnit(depsOf(c), c.get('actor'), unit.id, input),
+      redirectTo: () => reportPath(report),
+      render: async (state) => {
+        const current = state.conflict ? ((await q.findUnit(db(c), unit.id)) ?? unit) : unit;
+        const posted = state.body;
+        const ratings = postedRecord(posted.ratings);
+        const values: UnitFormValues = state.conflict
+          ? unitValues(current)
+          : {
+              ratings: Object.fromEntries(Object.entries(ratings).flatMap(([k, v]) => (firstValue(v) ? [[k, firstValue(v) ?? '']] : []))),
+              ogValues: (listValue(posted.ogValues) ?? []).filter((v) => v !== ''),
+              rationale: { ...unit.rationale, ...postedRecord(posted.rationale) },
+              evidence: { ...unit.evidence, ...postedRecord(posted.evidence) },
+            };
+        return renderUnit(c, current, report, values, state);
+      },
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,510 @@
+/**
+ * Use cases of independent review (issue #13, ADR 0036): each authorized, validated, version-checked (409) and
+ * recorded in the history in one transaction. Independence is enforced here: only the engagement's reviewers write
+ * its reports (the `review.write` rule holds nobody by role, administrators included), an account of the government
+ * (secretariat, agency officer, administrator) cannot be made a reviewer, and a published report never changes: a
+ * correction is a new edition.
+ */
+import type { Transaction } from 'kysely';
+import type { Db, DbOrTx } from '../../db/connection.js';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/authorization.js';
+import { emptyLocalized, mergeLocalized, type Localized } from '../../domain/localized.js';
+import type { FieldProblem } from '../../domain/plan.js';
+import {
+  assessmentProblems,
+  commentsOpen,
+  DEFAULT_COMMENT_DAYS,
+  fundingProblems,
+  type Ratings,
+  type RatingDimension,
+  type ReviewKind,
+} from '../../domain/review.js';
+import { AppError, NotFoundError } from '../../errors.js';
+import { assertValid, authorize, found, foundAtVersion, requireText, type HistorySubject } from '../../web/service-helpers.js';
+import { accountRoleOf, deleteGrantsFrom, insertGrant } from '../accounts/index.js';
+import { recordHistory, recorded } from '../history/index.js';
+import { planQueries } from '../plans/index.js';
+import { maySeeDrafts } from './review.access.js';
+import type { Engagement, Funding, Recommendation, ReviewReport, ReviewReportWhole, ReviewUnit } from './review.model.js';
+import * as q from './review.queries.js';
+import type {
+  CorrectionInput,
+  EngagementInput,
+  EngagementPatch,
+  InterviewInput,
+  RecommendationInput,
+  RecommendationPatch,
+  RecommendationResponse,
+  ReportInput,
+  ReportPatch,
+  ReviewerInput,
+  UnitPatch,
+} from './review.schemas.js';
+
+export interface ReviewDeps {
+  db: Db;
+  now: () => Date;
+  /** Marks what it creates as demonstration content: set by the demo seed only. */
+  demo?: boolean;
+}
+
+const DAY = 24 * 3600 * 1000;
+const reviewerSource = (engagementId: number, userId: number) => `engagement:${engagementId}:reviewer:${userId}`;
+
+/** Authorized on the engagement, then one transaction. */
+function onEngagement<T>(
+  deps: ReviewDeps,
+  actor: Actor | null,
+  action: 'review.write' | 'reviewEngagement.manage',
+  engagementId: number,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  authorize(actor, action, { engagementId });
+  return deps.db.transaction().execute(work);
+}
+
+// Engagements
+
+const engagementSubject = (id: number): HistorySubject => ({ entityType: 'reviewEngagement', entityId: id, planId: null, commitmentId: null });
+
+async function checkPlans(db: DbOrTx, planIds: readonly number[], problems: FieldProblem[]): Promise<void> {
+  for (const id of planIds) if (!(await planQueries.findPlanById(db, id))) problems.push({ field: 'planIds', key: 'review.error.unknownPlan' });
+}
+
+const fundingOf = (input: EngagementInput['funding']): Funding[] =>
+  (input ?? []).map((f) => ({ source: mergeLocalized(emptyLocalized(), f.source), sector: f.sector, sharePercent: f.sharePercent }));
+
+export async function createEngagement(deps: ReviewDeps, actor: Actor | null, input: EngagementInput): Promise<Engagement> {
+  authorize(actor, 'reviewEngagement.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const problems: FieldProblem[] = [];
+    const values: q.EngagementValues = {
+      title: mergeLocalized(emptyLocalized(), input.title),
+      termsOfReference: mergeLocalized(emptyLocalized(), input.termsOfReference),
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+    };
+    requireText('title', values.title, problems);
+    if (values.periodEnd < values.periodStart) problems.push({ field: 'periodEnd', key: 'error.endBeforeStart' });
+    const funding = fundingOf(input.funding);
+    problems.push(...fundingProblems(funding));
+    const planIds = [...new Set(input.planIds)];
+    await checkPlans(trx, planIds, problems);
+    assertValid(problems);
+    const id = await q.insertEngagement(trx, values, deps.demo === true);
+    await q.replaceEngagementPlans(trx, id, planIds);
+    await q.replaceFunding(trx, id, funding);
+    const created = found(await q.findEngagement(trx, id));
+    return recorded(trx, { ...engagementSubject(id), action: 'create', actor, before: null, after: created });
+  });
+}
+
+export async function updateEngagement(deps: ReviewDeps, actor: Actor | null, id: number, patch: EngagementPatch): Promise<Engagement> {
+  authorize(actor, 'reviewEngagement.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = foundAtVersion(await q.findEngagement(trx, id, true), patch.version);
+    const problems: FieldProblem[] = [];
+    const values: q.EngagementValues = {
+      title: mergeLocalized(current.title, patch.title),
+      termsOfReference: mergeLocalized(current.termsOfReference, patch.termsOfReference),
+      periodStart: patch.periodStart ?? current.periodStart,
+      periodEnd: patch.periodEnd ?? current.periodEnd,
+    };
+    requireText('title', values.title, problems);
+    if (values.periodEnd < values.periodStart) problems.push({ field: 'periodEnd', key: 'error.endBeforeStart' });
+    const funding = patch.funding === undefined ? current.funding : fundingOf(patch.funding);
+    problems.push(...fundingProblems(funding));
+    const planIds = patch.planIds === undefined ? current.planIds : [...new Set(patch.planIds)];
+    await checkPlans(trx, planIds, problems);
+    // A plan with reports of this engagement stays covered by it.
+    const reported = new Set((await q.listReports(trx, { engagementId: id })).map((r) => r.planId));
+    if ([...reported].some((p) => !planIds.includes(p))) problems.push({ field: 'planIds', key: 'review.error.planHasReports' });
+    assertValid(problems);
+    await q.updateEngagementRow(trx, id, values);
+    await q.replaceEngagementPlans(trx, id, planIds);
+    await q.replaceFunding(trx, id, funding);
+    const updated = found(await q.findEngagement(trx, id));
+    await recordHistory(trx, { ...engagementSubject(id), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+/**
+ * Adds a reviewer to the engagement (or changes their role and declaration) and grants the reviewer role within it.
+ * Independence: an account of the government (or an administrator) is refused.
+ */
+export async function putReviewer(deps: ReviewDeps, actor: Actor | null, engagementId: number, input: ReviewerInput): Promise<Engagement> {
+  authorize(actor, 'reviewEngagement.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = found(await q.findEngagement(trx, engagementId, true));
+    const role = await accountRoleOf(trx, input.userId);
+    if (role === undefined) assertValid([{ field: 'userId', key: 'review.error.unknownUser' }]);
+    if (role !== 'public') assertValid([{ field: 'userId', key: 'review.error.notIndependent' }]);
+    const existing = current.reviewers.find((r) => r.userId === input.userId);
+    await q.upsertReviewer(trx, engagementId, {
+      userId: input.userId,
+      role: input.role,
+      affiliations: mergeLocalized(existing?.affiliations ?? emptyLocalized(), input.affiliations),
+      interests: mergeLocalized(existing?.interests ?? emptyLocalized(), input.interests),
+    });
+    await insertGrant(trx, input.userId, { role: 'reviewer', scope: 'engagement', scopeId: engagementId }, reviewerSource(engagementId, input.userId));
+    await q.touchEngagement(trx, engagementId);
+    const updated = found(await q.findEngagement(trx, engagementId));
+    await recordHistory(trx, { ...engagementSubject(engagementId), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+export async function removeReviewer(deps: ReviewDeps, actor: Actor | null, engagementId: number, userId: number): Promise<Engagement> {
+  authorize(actor, 'reviewEngagement.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = found(await q.findEngagement(trx, engagementId, true));
+    if (!(await q.deleteReviewer(trx, engagementId, userId))) throw new NotFoundError();
+    await deleteGrantsFrom(trx, reviewerSource(engagementId, userId));
+    await q.touchEngagement(trx, engagementId);
+    const updated = found(await q.findEngagement(trx, engagementId));
+    await recordHistory(trx, { ...engagementSubject(engagementId), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+// Reports
+
+const reportSubject = (r: Pick<ReviewReport, 'id' | 'planId'>): HistorySubject => ({
+  entityType: 'review',
+  entityId: r.id,
+  planId: r.planId,
+  commitmentId: null,
+});
+const unitSubject = (u: ReviewUnit, r: ReviewReport): HistorySubject => ({
+  entityType: 'reviewUnit',
+  entityId: u.id,
+  planId: r.planId,
+  commitmentId: u.commitmentIds.length === 1 ? (u.commitmentIds[0] ?? null) : null,
+});
+const recommendationSubject = (rec: Recommendation, r: ReviewReport): HistorySubject => ({
+  entityType: 'recommendation',
+  entityId: rec.id,
+  planId: r.planId,
+  commitmentId: null,
+});
+
+/** A published report is the record: it is never changed in place (409 saying so); a correction is a new edition. */
+function assertEditable(report: ReviewReport): void {
+  if (report.state === 'published') throw new AppError(409, 'review.error.published');
+}
+
+/**
+ * Starts a report of the engagement on one of its plans, with one unit per commitment of the plan (a co-creation
+ * brief has none: it recommends). The engagement's reviewers only.
+ */
+export async function createReport(deps: ReviewDeps, actor: Actor | null, engagementId: number, input: ReportInput): Promise<ReviewReportWhole> {
+  return onEngagement(deps, actor, 'review.write', engagementId, async (trx) => {
+    const engagement = found(await q.findEngagement(trx, engagementId));
+    const problems: FieldProblem[] = [];
+    if (!engagement.planIds.includes(input.planId)) problems.push({ field: 'planId', key: 'review.error.planNotInEngagement' });
+    else if (await q.reportExists(trx, engagementId, input.planId, input.kind)) problems.push({ field: 'kind', key: 'review.error.reportExists' });
+    const title = mergeLocalized(emptyLocalized(), input.title);
+    requireText('title', title, problems);
+    assertValid(problems);
+    const report = await q.insertReport(trx, {
+      engagementId,
+      planId: input.planId,
+      kind: input.kind,
+      scaleSet: input.scaleSet ?? 'current',
+      title,
+      overview: mergeLocalized(emptyLocalized(), input.overview),
+      commentDays: input.commentDays ?? DEFAULT_COMMENT_DAYS,
+      edition: 1,
+      previousId: null,
+      changeNote: null,
+      isDemo: deps.demo === true,
+      at: deps.now(),
+    });
+    const units: ReviewUnit[] = [];
+    if (input.kind !== 'cocreation-brief') {
+      const commitments = await planQueries.listCommitmentSummaries(trx, { planId: input.planId });
+      for (const [i, c] of commitments.entries()) {
+        const unitTitle: Localized = { zh: `${c.number} ${c.title.zh}`.trim(), en: `${c.number} ${c.title.en}`.trim(), status: c.title.status };
+        units.push(
+          await q.insertUnit(trx, report.id, i + 1, { title: unitTitle, ratings: {}, ogValues: [], rationale: emptyLocalized(), evidence: emptyLocalized() }, [
+            c.id,
+          ]),
+        );
+      }
+    }
+    await recordHistory(trx, { ...reportSubject(report), action: 'create', actor, before: null, after: { ...report, units: units.map((u) => u.id) } });
+    return { report, units, recommendations: [] };
+  });
+}
+
+async function reportForWrite(trx: DbOrTx, actor: Actor | null, id: number): Promise<ReviewReport> {
+  const report = await q.findReport(trx, id, true);
+  // A draft stays hidden from those who may not see it, even when they may not write it (404, not 403).
+  if (!report || (report.state === 'draft' && !maySeeDrafts(actor, report.engagementId))) throw new NotFoundError();
+  authorize(actor, 'review.write', { engagementId: report.engagementId });
+  return report;
+}
+
+export async function updateReport(deps: ReviewDeps, actor: Actor | null, id: number, patch: ReportPatch): Promise<ReviewReport> {
+  return writeReport(deps, actor, id, async (trx, report) => {
+    assertVersionOf(report, patch.version);
+    assertEditable(report);
+    const problems: FieldProblem[] = [];
+    const title = mergeLocalized(report.title, patch.title);
+    requireText('title', title, problems);
+    if (patch.commentDays !== undefined && report.state !== 'draft') problems.push({ field: 'commentDays', key: 'review.error.periodAlreadyOpen' });
+    if (patch.changeNote !== undefined && report.edition === 1) problems.push({ field: 'changeNote', key: 'review.error.changeNoteFirstEdition' });
+    assertValid(problems);
+    const updated = await q.updateReportRow(trx, id, {
+      title,
+      overview: mergeLocalized(report.overview, patch.overview),
+      ...(patch.changeNote ? { changeNote: mergeLocalized(report.changeNote, patch.changeNote) } : {}),
+      ...(patch.commentDays !== undefined ? { commentDays: patch.commentDays } : {}),
+    });
+    await recordHistory(trx, { ...reportSubject(updated), action: 'update', actor, before: report, after: updated });
+    return updated;
+  });
+}
+
+/** The report named, locked, for one of its engagement's reviewers (404 for a draft others may not see, 403 for others). */
+function writeReport<T>(deps: ReviewDeps, actor: Actor | null, id: number, work: (trx: Transaction<DB>, report: ReviewReport) => Promise<T>): Promise<T> {
+  if (!actor) authorize(actor, 'review.write');
+  return deps.db.transaction().execute(async (trx) => work(trx, await reportForWrite(trx, actor, id)));
+}
+
+function assertVersionOf(report: ReviewReport, version: number): void {
+  foundAtVersion(report, version);
+}
+
+/** Opens the draft's comment period now, for its number of days: the report becomes public and takes comments. */
+export async function openCommentPeriod(deps: ReviewDeps, actor: Actor | null, id: number, version: number): Promise<ReviewReport> {
+  return writeReport(deps, actor, id, async (trx, report) => {
+    assertVersionOf(report, version);
+    if (report.state !== 'draft') throw new AppError(409, 'review.error.notDraft');
+    if (report.edition > 1) throw new AppError(409, 'review.error.correctionNoComment');
+    const opens = deps.now();
+    const updated = await q.updateReportRow(trx, id, {
+      state: 'comment',
+      commentOpensAt: opens,
+      commentClosesAt: new Date(opens.getTime() + report.commentDays * DAY),
+    });
+    await recordHistory(trx, { ...reportSubject(updated), action: 'update', actor, before: report, after: updated });
+    return updated;
+  });
+}
+
+/**
+ * Publishes the report: a first edition once its comment period has closed (the reviewers have answered the
+ * comments), a correction from its draft with its change note. Published, it never changes.
+ */
+export async function publishReport(deps: ReviewDeps, actor: Actor | null, id: number, version: number): Promise<ReviewReport> {
+  return writeReport(deps, actor, id, async (trx, report) => {
+    assertVersionOf(report, version);
+    assertEditable(report);
+    const now = deps.now();
+    if (report.edition === 1) {
+      if (report.state !== 'comment') throw new AppError(409, 'review.error.commentFirst');
+      if (commentsOpen(report, now))
+        throw new AppError(409, 'review.error.commentPeriodRunning', { closes: report.commentClosesAt?.toISOString().slice(0, 10) ?? '' });
+    } else if (report.changeNote.zh === '' && report.changeNote.en === '') {
+      assertValid([{ field: 'changeNote', key: 'review.error.changeNoteRequired' }]);
+    }
+    const updated = await q.updateReportRow(trx, id, { state: 'published', publishedAt: now });
+    await recordHistory(trx, { ...reportSubject(updated), action: 'update', actor, before: report, after: updated });
+    return updated;
+  });
+}
+
+/** A correction of a published report: a new draft edition, copied from it, published later with its change note. */
+export async function correctReport(deps: ReviewDeps, actor: Actor | null, id: number, input: CorrectionInput): Promise<ReviewReportWhole> {
+  return writeReport(deps, actor, id, async (trx, report) => {
+    if (report.state !== 'published') throw new AppError(409, 'review.error.correctOnlyPublished');
+    if (await q.findLaterEdition(trx, id)) throw new AppError(409, 'review.error.laterEdition');
+    const changeNote = mergeLocalized(emptyLocalized(), input.changeNote);
+    const problems: FieldProblem[] = [];
+    requireText('changeNote', changeNote, problems);
+    assertValid(problems);
+    const edition = await q.insertReport(trx, {
+      engagementId: report.engagementId,
+      planId: report.planId,
+      kind: report.kind,
+      scaleSet: report.scaleSet,
+      title: report.title,
+      overview: report.overview,
+      commentDays: report.commentDays,
+      edition: report.edition + 1,
+      previousId: report.id,
+      changeNote,
+      isDemo: deps.demo === true,
+      at: deps.now(),
+    });
+    const unitIds = new Map<number, number>();
+    const units: ReviewUnit[] = [];
+    for (const u of await q.listUnits(trx, report.id)) {
+      const copy = await q.insertUnit(trx, edition.id, u.position, u, u.commitmentIds);
+      unitIds.set(u.id, copy.id);
+      units.push(copy);
+    }
+    const recommendations: Recommendation[] = [];
+    for (const r of await q.listRecommendations(trx, report.id))
+      recommendations.push(
+        await q.insertRecommendation(trx, edition.id, {
+          unitId: r.unitId === null ? null : (unitIds.get(r.unitId) ?? null),
+          body: r.body,
+          state: r.state,
+          governmentResponse: r.governmentResponse,
+          landedCommitmentId: r.landedCommitmentId,
+        }),
+      );
+    await recordHistory(trx, { ...reportSubject(edition), action: 'create', actor, before: null, after: edition });
+    return { report: edition, units, recommendations };
+  });
+}
+
+// Units
+
+const withoutCleared = (current: Ratings, patch: UnitPatch['ratings']): Ratings => {
+  const merged: Record<string, string> = { ...current };
+  for (const [dimension, value] of Object.entries(patch ?? {})) {
+    if (value === undefined) continue;
+    if (value === null) delete merged[dimension];
+    else merged[dimension] = value;
+  }
+  return merged;
+};
+
+/** A reviewer rates a unit: ratings on the report's scales, OG values, rationale, evidence (ADR 0036). */
+export async function updateUnit(deps: ReviewDeps, actor: Actor | null, id: number, patch: UnitPatch): Promise<ReviewUnit> {
+  if (!actor) authorize(actor, 'review.write');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findUnit(trx, id, true);
+    if (!current) throw new NotFoundError();
+    const report = await reportForWrite(trx, actor, current.reportId);
+    foundAtVersion(current, patch.version);
+    assertEditable(report);
+    const values: q.UnitValues = {
+      title: mergeLocalized(current.title, patch.title),
+      ratings: withoutCleared(current.ratings, patch.ratings),
+      ogValues: patch.ogValues === undefined ? current.ogValues : [...new Set(patch.ogValues)],
+      rationale: mergeLocalized(current.rationale, patch.rationale),
+      evidence: mergeLocalized(current.evidence, patch.evidence),
+    };
+    const problems = assessmentProblems(report.kind, report.scaleSet, values);
+    requireText('title', values.title, problems);
+    assertValid(problems);
+    const updated = await q.updateUnitRow(trx, id, values);
+    await recordHistory(trx, { ...unitSubject(updated, report), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+// Recommendations
+
+async function checkUnitOf(trx: DbOrTx, reportId: number, unitId: number | null, problems: FieldProblem[]): Promise<void> {
+  if (unitId === null) return;
+  const unit = await q.findUnit(trx, unitId);
+  if (!unit || unit.reportId !== reportId) problems.push({ field: 'unitId', key: 'review.error.unknownUnit' });
+}
+
+export async function addRecommendation(deps: ReviewDeps, actor: Actor | null, reportId: number, input: RecommendationInput): Promise<Recommendation> {
+  return writeReport(deps, actor, reportId, async (trx, report) => {
+    assertEditable(report);
+    const problems: FieldProblem[] = [];
+    const body = mergeLocalized(emptyLocalized(), input.body);
+    requireText('body', body, problems);
+    await checkUnitOf(trx, reportId, input.unitId ?? null, problems);
+    assertValid(problems);
+    const created = await q.insertRecommendation(trx, reportId, { unitId: input.unitId ?? null, body });
+    return recorded(trx, { ...recommendationSubject(created, report), action: 'create', actor, before: null, after: created });
+  });
+}
+
+export async function updateRecommendation(deps: ReviewDeps, actor: Actor | null, id: number, patch: RecommendationPatch): Promise<Recommendation> {
+  if (!actor) authorize(actor, 'review.write');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findRecommendation(trx, id, true);
+    if (!current) throw new NotFoundError();
+    const report = await reportForWrite(trx, actor, current.reportId);
+    foundAtVersion(current, patch.version);
+    assertEditable(report);
+    const problems: FieldProblem[] = [];
+    const body = mergeLocalized(current.body, patch.body);
+    requireText('body', body, problems);
+    const unitId = patch.unitId === undefined ? current.unitId : patch.unitId;
+    await checkUnitOf(trx, current.reportId, unitId, problems);
+    assertValid(problems);
+    const updated = await q.updateRecommendationRow(trx, id, { ...current, body, unitId });
+    await recordHistory(trx, { ...recommendationSubject(updated, report), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+/**
+ * The government's response to a recommendation of a published report: its tracking (持續列管 / 解除列管), its
+ * answer, and the commitment where it landed. The secretariat records it; the reviewers' words stay as published.
+ */
+export async function respondToRecommendation(deps: ReviewDeps, actor: Actor | null, id: number, patch: RecommendationResponse): Promise<Recommendation> {
+  authorize(actor, 'recommendation.respond');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = foundAtVersion(await q.findRecommendation(trx, id, true), patch.version);
+    const report = found(await q.findReport(trx, current.reportId));
+    if (report.state !== 'published') throw new AppError(409, 'review.error.respondAfterPublication');
+    const problems: FieldProblem[] = [];
+    const landed = patch.landedCommitmentId === undefined ? current.landedCommitmentId : patch.landedCommitmentId;
+    if (landed !== null && !(await planQueries.findCommitmentById(trx, landed)))
+      problems.push({ field: 'landedCommitmentId', key: 'review.error.unknownCommitment' });
+    assertValid(problems);
+    const updated = await q.updateRecommendationRow(trx, id, {
+      ...current,
+      state: patch.state ?? current.state,
+      governmentResponse: mergeLocalized(current.governmentResponse, patch.governmentResponse),
+      landedCommitmentId: landed,
+    });
+    await recordHistory(trx, { ...recommendationSubject(updated, report), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
+// Interviews
+
+export async function addInterview(deps: ReviewDeps, actor: Actor | null, engagementId: number, input: InterviewInput) {
+  return onEngagement(deps, actor, 'review.write', engagementId, async (trx) => {
+    found(await q.findEngagement(trx, engagementId));
+    const problems: FieldProblem[] = [];
+    const interviewee = (input.interviewee ?? '').trim();
+    if (!input.consentToBeNamed && interviewee !== '') problems.push({ field: 'interviewee', key: 'review.error.namedWithoutConsent' });
+    if (input.notes.trim() === '') problems.push({ field: 'notes', key: 'error.required' });
+    assertValid(problems);
+    const created = await q.insertInterview(trx, engagementId, { ...input, interviewee }, actor?.id ?? null);
+    return recorded(trx, {
+      entityType: 'reviewInterview',
+      entityId: created.id,
+      planId: null,
+      commitmentId: null,
+      action: 'create',
+      actor,
+      before: null,
+      after: created,
+    });
+  });
+}
+
+// Reads
+
+/** A report with its units and recommendations, as this viewer may see it: a draft is 404 to all but its reviewers and the secretariat. */
+export async function readReport(db: DbOrTx, viewer: Actor | null, id: number): Promise<ReviewReportWhole> {
+  const report = await q.findReport(db, id);
+  if (!report || (report.state === 'draft' && !maySeeDrafts(viewer, report.engagementId))) throw new NotFoundError();
+  const [units, recommendations] = await Promise.all([q.listUnits(db, id), q.listRecommendations(db, id)]);
+  return { report, units, recommendations };
+}
+
+/** The reports of an engagement (or a plan) the viewer may see. */
+export async function visibleReports(db: DbOrTx, viewer: Actor | null, by: { engagementId?: number; planId?: number }): Promise<ReviewReport[]> {
+  const reports = await q.listReports(db, by);
+  return reports.filter((r) => r.state !== 'draft' || maySeeDrafts(viewer, r.engagementId));
+}
+
+export type { RatingDimension, ReviewKind };
