@@ -8,9 +8,15 @@ import type { FieldProblem } from './plan.js';
 export const INPUT_KINDS = ['comment', 'proposal', 'reply'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
-/** What an input may be about. A consultation's target is one of the first five. */
-export const INPUT_TARGETS = ['plan', 'section', 'area', 'commitment', 'milestone', 'report', 'meeting'] as const;
+/**
+ * What an input may be about. A consultation's target is one of the first five. An independent review's draft report
+ * in its comment period, or one of its units, takes comments too (issue #13): its reviewers answer them.
+ */
+export const INPUT_TARGETS = ['plan', 'section', 'area', 'commitment', 'milestone', 'report', 'meeting', 'review', 'review-unit'] as const;
 export type InputTarget = (typeof INPUT_TARGETS)[number];
+export const REVIEW_TARGETS = ['review', 'review-unit'] as const;
+export type ReviewTarget = (typeof REVIEW_TARGETS)[number];
+export const isReviewTarget = (type: InputTarget): type is ReviewTarget => type === 'review' || type === 'review-unit';
 export const CONSULTATION_TARGETS = ['plan', 'section', 'area', 'commitment', 'milestone'] as const;
 export type ConsultationTarget = (typeof CONSULTATION_TARGETS)[number];
 

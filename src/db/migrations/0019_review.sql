@@ -10,6 +10,12 @@ ALTER TABLE role_grants DROP CONSTRAINT role_grants_scope_check;
 ALTER TABLE role_grants ADD CONSTRAINT role_grants_scope_check
   CHECK (scope IN ('site', 'plan', 'working-group', 'agency', 'engagement'));
 
+-- Comments on a review's draft in its comment period (or on one of its units) are inputs (issue #12's), answered by
+-- the reviewers.
+ALTER TABLE inputs DROP CONSTRAINT inputs_target_type_check;
+ALTER TABLE inputs ADD CONSTRAINT inputs_target_type_check
+  CHECK (target_type IN ('plan', 'section', 'area', 'commitment', 'milestone', 'report', 'meeting', 'review', 'review-unit'));
+
 -- A review commissioned for one or more plans ("a review of the two plans"), its period and terms of reference.
 -- Engagements are public from the start: who reviews, who pays and on what terms is what makes a review credible.
 CREATE TABLE review_engagements (

@@ -4,9 +4,12 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/connection.js';
-import type { InputForFigures, InputState, InputTarget, ResponseState } from '../../domain/participation.js';
+import { REVIEW_TARGETS, type InputForFigures, type InputState, type InputTarget, type ResponseState } from '../../domain/participation.js';
 
-/** What the figures count: the kinds owed an answer, in the states that stand (internal ones are counted, not read). */
+/**
+ * What the figures count: the kinds owed an answer, in the states that stand (internal ones are counted, not read).
+ * Comments on an independent review are answered by its reviewers, not the government: the figures leave them out.
+ */
 export const COUNTED_KINDS = ['comment', 'proposal'] as const;
 export const COUNTED_STATES = ['published', 'internal'] as const;
 
@@ -37,6 +40,7 @@ export async function listFigureRows(db: DbOrTx, planId: number): Promise<Figure
     .where('plan_id', '=', planId)
     .where('kind', 'in', COUNTED_KINDS)
     .where('state', 'in', COUNTED_STATES)
+    .where('target_type', 'not in', REVIEW_TARGETS)
     .orderBy('submitted_at')
     .orderBy('id')
     .execute();
@@ -73,6 +77,7 @@ export async function listOverdueInputs(db: DbOrTx, planId: number, submittedBy:
     .where('kind', 'in', COUNTED_KINDS)
     .where('state', 'in', COUNTED_STATES)
     .where('response_state', '=', 'pending')
+    .where('target_type', 'not in', REVIEW_TARGETS)
     .where('submitted_at', '<=', submittedBy)
     .orderBy('submitted_at')
     .orderBy('id')

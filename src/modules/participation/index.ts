@@ -73,6 +73,8 @@ export const participationModule = defineModule({
 export type { Input, Consultation } from './participation.model.js';
 /** The demo data (the fuzz and other tests seed it on their own databases). */
 export { seedDemoParticipation } from './participation.seed.js';
+export type { ReviewTargetFacts, ReviewTargetSource } from './review-targets.js';
+export { listInputs as listInputsOn } from './participation.queries.js';
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalogs' keys join the known ones

@@ -13,7 +13,7 @@ const textOf = (value: unknown) => firstValue(value) ?? '';
 
 /** "commitment:12" → its type and id; anything else is left for the schema to refuse. */
 export function splitTarget(target: string): { targetType: string; targetId: string } | undefined {
-  const match = /^([a-z]+):(\d{1,9})$/.exec(target.trim());
+  const match = /^([a-z]+(?:-[a-z]+)?):(\d{1,9})$/.exec(target.trim());
   return match ? { targetType: match[1]!, targetId: match[2]! } : undefined;
 }
 

@@ -5,7 +5,8 @@
 import type { DbOrTx } from '../../db/connection.js';
 import type { Actor } from '../../domain/authorization.js';
 import { pick, type Lang, type Localized } from '../../domain/localized.js';
-import type { InputState } from '../../domain/participation.js';
+import { isReviewTarget, type InputState } from '../../domain/participation.js';
+import { provided } from '../../web/module.js';
 import { t } from '../../web/i18n.js';
 import { publicPeople } from '../accounts/index.js';
 import { readHistoryEntries } from '../history/index.js';
@@ -118,7 +119,10 @@ export async function namesOf(db: DbOrTx, viewer: Actor | null, inputs: readonly
       );
     else if (i.targetType === 'report') targets.set(key, `${t(lang, 'participation.target.report')} · ${commitment?.number ?? ''}`);
     else if (i.targetType === 'section' && i.section) targets.set(key, t(lang, 'participation.target.section'));
-    else targets.set(key, t(lang, `participation.target.${i.targetType}`));
+    else if (isReviewTarget(i.targetType)) {
+      const facts = await provided('reviewTargets')?.resolve(db, i.targetType, i.targetId);
+      targets.set(key, `${t(lang, `participation.target.${i.targetType}`)}${facts ? ` · ${pick(facts.label, lang)}` : ''}`);
+    } else targets.set(key, t(lang, `participation.target.${i.targetType}`));
   }
   return { people, agencies, targets, changes };
 }

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { pick, type Lang } from '../../domain/localized.js';
-import { authorMayEdit } from '../../domain/participation.js';
+import { authorMayEdit, isReviewTarget } from '../../domain/participation.js';
+import { mayRespondToReviewComment } from './review-targets.js';
 import type { ActionPlan, Milestone } from '../../domain/plan.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { atomXml } from '../../web/atom.js';
@@ -309,7 +310,12 @@ export function participationPages(): Hono<AppEnv> {
     const names = await namesOf(db(c), actor, [input, ...replies], lang);
     const standing = input.state === 'published' || input.state === 'internal';
     const mine = actor !== null && input.authorId === actor.id;
-    const mayRespond = input.kind !== 'reply' && standing && can(actor, 'input.respond', service.respondResource(input));
+    const mayRespond =
+      input.kind !== 'reply' &&
+      standing &&
+      (isReviewTarget(input.targetType)
+        ? await mayRespondToReviewComment(db(c), actor, input.targetType, input.targetId)
+        : can(actor, 'input.respond', service.respondResource(input)));
     const posted = refused?.body;
     const actions: InputPageActions = {
       ...(mine && authorMayEdit(input, now(c))

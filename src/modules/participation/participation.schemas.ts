@@ -127,7 +127,7 @@ export type RespondInput = z.infer<typeof respondInput>;
 
 export const inputListQuery = z.object({
   target: text(40)
-    .regex(/^[a-z]+:\d{1,9}$/, { message: 'participation.error.target' })
+    .regex(/^[a-z]+(-[a-z]+)?:\d{1,9}$/, { message: 'participation.error.target' })
     .optional(),
   commitment: recordId().optional(),
   consultation: recordId().optional(),

@@ -7,7 +7,16 @@
 import type { Db, DbOrTx } from '../../db/connection.js';
 import { can, type Actor, type ResourceOwnership } from '../../domain/authorization.js';
 import { emptyLocalized, mergeLocalized, type Localized } from '../../domain/localized.js';
-import { authorMayEdit, checkResponse, windowState, type ConsultationTarget, type InputState, type InputTarget } from '../../domain/participation.js';
+import {
+  authorMayEdit,
+  checkResponse,
+  isReviewTarget,
+  windowState,
+  type ConsultationTarget,
+  type InputState,
+  type InputTarget,
+} from '../../domain/participation.js';
+import { admitReviewComment, assertMayRespondToReviewComment } from './review-targets.js';
 import { PUBLIC_REPORT_STATES } from '../../domain/monitoring.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { accountIdOf } from '../../domain/system-actor.js';
@@ -79,7 +88,14 @@ interface ResolvedTarget {
 }
 
 /** The target in the plan (404-free: a field problem naming `targetId` when it is not there or not public). */
-async function resolveTarget(db: DbOrTx, planId: number, type: InputTarget, id: number, section: string | null | undefined): Promise<ResolvedTarget> {
+async function resolveTarget(
+  db: DbOrTx,
+  planId: number,
+  type: InputTarget,
+  id: number,
+  section: string | null | undefined,
+  now: Date,
+): Promise<ResolvedTarget> {
   const missing = () => new ValidationError([{ field: 'targetId', key: 'participation.error.unknownTarget' }]);
   switch (type) {
     case 'plan':
@@ -115,6 +131,12 @@ async function resolveTarget(db: DbOrTx, planId: number, type: InputTarget, id: 
       if (meeting?.planId !== planId) throw missing();
       return { commitmentId: null, agencyId: null, forumMatter: true };
     }
+    case 'review':
+    case 'review-unit': {
+      // The review's reviewers answer: no agency owes it (respondToInput asks the review module who may).
+      const facts = await admitReviewComment(db, planId, type, id, now);
+      return { commitmentId: facts.commitmentId, agencyId: null, forumMatter: false };
+    }
   }
 }
 
@@ -141,7 +163,7 @@ async function checkConsultation(db: DbOrTx, v: q.ConsultationValues): Promise<v
   if (v.question.zh.trim() === '' && v.question.en.trim() === '') problems.push({ field: 'question', key: 'error.required' });
   if (v.closesAt <= v.opensAt) problems.push({ field: 'closesAt', key: 'error.endBeforeStart' });
   assertValid(problems);
-  await resolveTarget(db, v.planId, v.targetType, v.targetId, v.section);
+  await resolveTarget(db, v.planId, v.targetType, v.targetId, v.section, new Date(0));
 }
 
 export async function createConsultation(deps: ParticipationDeps, actor: Actor | null, planId: number, input: ConsultationInput): Promise<Consultation> {
@@ -299,7 +321,7 @@ export async function postInput(deps: ParticipationDeps, actor: Actor | null, pl
   return deps.db.transaction().execute(async (trx) => {
     const authorId = await admitAuthor(deps, trx, who);
     const plan = found(await planQ.findPlanById(trx, planId));
-    const target = await resolveTarget(trx, planId, input.targetType, input.targetId, input.section);
+    const target = await resolveTarget(trx, planId, input.targetType, input.targetId, input.section, deps.now());
     await checkProposal(trx, input);
     let state: InputState = 'published';
     const consultationId = input.consultationId ?? null;
@@ -448,7 +470,8 @@ export async function respondToInput(deps: ParticipationDeps, actor: Actor | nul
   return deps.db.transaction().execute(async (trx) => {
     const unlocked = found(await q.findInputById(trx, inputId));
     if (!canSeeInput(who, unlocked)) throw new NotFoundError();
-    authorize(who, 'input.respond', respondResource(unlocked));
+    if (isReviewTarget(unlocked.targetType)) await assertMayRespondToReviewComment(trx, who, unlocked.targetType, unlocked.targetId);
+    else authorize(who, 'input.respond', respondResource(unlocked));
     const current = foundAtVersion(await q.findInputById(trx, inputId, true), input.version);
     if (current.kind === 'reply') throw new ValidationError([{ field: 'state', key: 'participation.error.replyNoResponse' }]);
     // A withdrawn input is owed no answer (its author took it back); a hidden one keeps the answer it may get.

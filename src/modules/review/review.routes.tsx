@@ -11,6 +11,7 @@ import { firstValue, listValue, postedRecord, type PostedForm } from '../../web/
 import { href } from '../../web/context.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import { PlanHistoryPage, readPlanHistory } from '../history/index.js';
+import { listInputsOn } from '../participation/index.js';
 import { planQueries, publicStatuses } from '../plans/index.js';
 import { maySeeDrafts } from './review.access.js';
 import type { ReviewReport, ReviewUnit } from './review.model.js';
@@ -104,11 +105,12 @@ export function reviewPages(): Hono<AppEnv> {
       ...whole.units.flatMap((u) => u.commitmentIds),
       ...whole.recommendations.flatMap((rec) => (rec.landedCommitmentId === null ? [] : [rec.landedCommitmentId])),
     ];
-    const [plan, commitments, starred, later] = await Promise.all([
+    const [plan, commitments, starred, later, comments] = await Promise.all([
       planQueries.findPlanById(db(c), r.planId),
       commitmentRefs(c, commitmentIds),
       starredOf(db(c), whole),
       q.findLaterEdition(db(c), r.id),
+      listInputsOn(db(c), { planId: r.planId, target: { type: 'review', id: r.id }, states: ['published'] }, { limit: 1, offset: 0 }),
     ]);
     const statuses =
       r.kind === 'results-report'
@@ -130,6 +132,7 @@ export function reviewPages(): Hono<AppEnv> {
         commentsOpen={commentsOpen(r, c.get('services').now())}
         mayWrite={can(actor, 'review.write', { engagementId: r.engagementId })}
         laterEditionId={later && (later.state !== 'draft' || maySeeDrafts(actor, r.engagementId)) ? later.id : null}
+        commentCount={comments.total}
       />,
     );
   });

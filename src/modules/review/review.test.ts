@@ -212,10 +212,59 @@ describe('a review’s lifecycle and independence', () => {
     const early = await reviewer.api('POST', `/api/v1/reviews/${draft.id}/publication`, { version: opened.version }, { 'accept-language': 'en' });
     assert.equal(early.status, 409);
     assert.match((await json<ErrorBody>(early)).error, /runs until 2026-12-06/);
+    // Comments on the draft are inputs: anyone signed in (the government too) comments; the reviewers answer them.
+    const figuresBefore = await (await anonymous.get(`/api/v1/plans/${ctx.planId}/input-figures`)).text();
+    const comment = await other.api('POST', `/api/v1/plans/${ctx.planId}/inputs`, {
+      kind: 'comment',
+      targetType: 'review',
+      targetId: draft.id,
+      body: '單元 1 的評等理由請再說明。',
+    });
+    assert.equal(comment.status, 201, await comment.clone().text());
+    const unitComment = await other.api('POST', `/api/v1/plans/${ctx.planId}/inputs`, {
+      kind: 'comment',
+      targetType: 'review-unit',
+      targetId: unit.id,
+      body: '此承諾有具體產出。',
+    });
+    assert.equal(unitComment.status, 201, await unitComment.clone().text());
+    const posted = await json<{ id: number; version: number }>(comment);
+    const bySecretariat = await secretariat.api(
+      'PUT',
+      `/api/v1/inputs/${posted.id}/response`,
+      { state: 'noted', version: posted.version },
+      { 'accept-language': 'en' },
+    );
+    assert.equal(bySecretariat.status, 403, 'the secretariat does not answer for the reviewers');
+    assert.match((await json<ErrorBody>(bySecretariat)).error, /answered by its reviewers/);
+    const answered = await reviewer.api('PUT', `/api/v1/inputs/${posted.id}/response`, {
+      state: 'adopted',
+      reason: { zh: '已補充理由。' },
+      version: posted.version,
+    });
+    assert.equal(answered.status, 200, await answered.clone().text());
+    assert.match(await (await anonymous.get(`/reviews/${draft.id}`)).text(), /意見與評估者的回應（1 則）/);
+    const figuresAfter = await (await anonymous.get(`/api/v1/plans/${ctx.planId}/input-figures`)).text();
+    assert.equal(figuresAfter, figuresBefore, 'the government’s response figures leave review comments out');
+
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 15 * 24 * 3600 * 1000);
-    // Sessions end when idle for that long: both sign in again.
+    // Sessions end when idle for that long: they sign in again.
     await reviewer.signIn('reviewer@example.tw');
     await secretariat.signIn('sec@example.tw');
+    await other.signIn('other@example.tw');
+    for (const lang of ['en', 'zh-TW']) {
+      const late = await other.api(
+        'POST',
+        `/api/v1/plans/${ctx.planId}/inputs`,
+        { kind: 'comment', targetType: 'review', targetId: draft.id, body: '太晚了嗎？' },
+        { 'accept-language': lang },
+      );
+      assert.equal(late.status, 400);
+      assert.match(
+        (await json<ErrorBody>(late)).fields?.targetId ?? '',
+        lang === 'en' ? /closed on 2026-12-06 16:00/ : /已於 2026-12-06 16:00（臺北時間）截止/,
+      );
+    }
     const publication = await reviewer.api('POST', `/api/v1/reviews/${draft.id}/publication`, { version: opened.version });
     const published = await json<Report>(publication);
     assert.equal(published.state, 'published', JSON.stringify(published));

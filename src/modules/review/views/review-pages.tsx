@@ -6,7 +6,7 @@ import { BarChart, StackedBar } from '../../../web/charts.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
-import { commitmentPath, planPath } from '../../../web/paths.js';
+import { commitmentPath, inputsPath, newInputPath, planPath } from '../../../web/paths.js';
 import {
   CheckboxGroup,
   DataTable,
@@ -27,7 +27,7 @@ import { engagementPath, reportHistoryPath, reportPath, reportStepPath, reviewsP
 
 const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
 const day = (d: Date | null, lang: Lang) => (d ? formatDate(new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10), lang) : '–');
-const reviewsCrumbs = (lang: Lang) => [...homeCrumbs(lang), { label: t(lang, 'review.siteTitle'), href: href(lang, reviewsPath()) }];
+const reviewsCrumbs = (lang: Lang) => [...homeCrumbs(lang), { label: t(lang, 'review.siteTitle'), path: reviewsPath() }];
 
 export interface CommitmentRef {
   id: number;
@@ -232,7 +232,7 @@ function Figures(props: { lang: Lang; figures: ReviewFigures; kind: ReviewReport
               .map((c) => `${t(lang, `review.scale.${d.dimension}.${c.value}` as 'review.scale.potential.modest')} ${c.count}`)
               .join(lang === 'en' ? '; ' : '；')}
             unit=""
-            max={Math.max(1, figures.units)}
+            max={Math.max(4, Math.ceil(figures.units / 4) * 4)}
             bars={d.counts.map((c) => ({
               key: c.value,
               label: t(lang, `review.scale.${d.dimension}.${c.value}` as 'review.scale.potential.modest'),
@@ -258,6 +258,8 @@ export function ReportPage(props: {
   commentsOpen: boolean;
   mayWrite: boolean;
   laterEditionId: number | null;
+  /** The comments on the report and its units that the public may read. */
+  commentCount: number;
 }) {
   const { ctx, whole } = props;
   const { lang } = ctx;
@@ -273,7 +275,7 @@ export function ReportPage(props: {
     <Layout
       ctx={ctx}
       title={title}
-      crumbs={[...reviewsCrumbs(lang), { label: pick(props.engagement.title, lang), href: href(lang, engagementPath(props.engagement)) }, { label: title }]}
+      crumbs={[...reviewsCrumbs(lang), { label: pick(props.engagement.title, lang), path: engagementPath(props.engagement) }, { label: title }]}
     >
       <h1>{title}</h1>
       {r.isDemo ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
@@ -293,6 +295,19 @@ export function ReportPage(props: {
         </p>
       ) : null}
       {r.state === 'published' ? <p>{t(lang, 'review.publishedOn', { date: day(r.publishedAt, lang) })}</p> : null}
+      {props.plan && r.state !== 'draft' ? (
+        <p class="actions">
+          <a href={href(lang, `${inputsPath(props.plan)}?target=review:${r.id}`)}>{t(lang, 'review.comments', { count: props.commentCount })}</a>
+          {props.commentsOpen ? (
+            <>
+              {' '}
+              <a class="button" href={href(lang, newInputPath(props.plan, { targetType: 'review', targetId: r.id }))}>
+                {t(lang, 'review.comment')}
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {props.laterEditionId !== null ? (
         <p class="notice">
           <a href={href(lang, reportPath({ id: props.laterEditionId }))}>{t(lang, 'review.laterEdition')}</a>
@@ -371,6 +386,18 @@ export function ReportPage(props: {
                 header: results ? t(lang, 'review.unit.evidence') : t(lang, 'review.unit.rationale'),
                 cell: (u: ReviewUnit) => pick(results ? u.evidence : u.rationale, lang),
               },
+              props.commentsOpen && props.plan
+                ? {
+                    header: t(lang, 'review.comment'),
+                    cell: (u: ReviewUnit) =>
+                      props.plan ? (
+                        <a href={href(lang, newInputPath(props.plan, { targetType: 'review-unit', targetId: u.id }))}>
+                          {t(lang, 'review.unit.comment')}
+                          <span class="visually-hidden">{`: ${pick(u.title, lang)}`}</span>
+                        </a>
+                      ) : null,
+                  }
+                : null,
               props.mayWrite && r.state !== 'published'
                 ? {
                     header: t(lang, 'review.unit.edit'),
@@ -448,7 +475,7 @@ export function UnitFormPage(props: {
     <FormPage
       ctx={ctx}
       title={t(lang, 'review.unit.editTitle', { unit: pick(unit.title, lang) })}
-      crumbs={[...reviewsCrumbs(lang), { label: pick(report.title, lang), href: href(lang, reportPath(report)) }]}
+      crumbs={[...reviewsCrumbs(lang), { label: pick(report.title, lang), path: reportPath(report) }]}
       action={unitEditPath(unit)}
       cancel={reportPath(report)}
       submitLabel={t(lang, 'review.unit.save')}
