@@ -33,8 +33,8 @@ export const reviewModule = defineModule({
 });
 
 export { seedDemoReview } from './review.seed.js';
-export { putReviewer } from './review.service.js';
-export { listEngagementIds as listReviewEngagementIds } from './review.queries.js';
+export { createEngagement, createReport, putReviewer } from './review.service.js';
+export { listEngagementIds as listReviewEngagementIds, listReports as listReviewReports } from './review.queries.js';
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalog's keys join the known ones

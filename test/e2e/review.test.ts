@@ -1,0 +1,146 @@
+/**
+ * Independent review in a real browser (issue #13): a reviewer of the demo engagement signs in, rates a unit of the
+ * results report through the form, is refused (with the message beside the field) when rating a Not verifiable unit
+ * further, and opens a draft's comment period; the public reads the engagement and the reports. axe (WCAG 2.1 A/AA) on
+ * every page, in both languages.
+ *
+ * Needs /usr/bin/chromium; without it the tests are skipped, or fail when COCREATE_REQUIRE_BROWSER=1.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { systemActor } from '../../src/domain/system-actor.js';
+import { createEngagement, createReport, listReviewEngagementIds, listReviewReports, putReviewer, seedDemoReview } from '../../src/modules/review/index.js';
+import { addUser, PASSWORD, setup, type TestContext } from '../helpers.js';
+import { BrowserHarness, expectAccessible, failWhenBrowserRequiredButMissing, skipWithoutBrowser as skip, visit } from './browser.js';
+
+failWhenBrowserRequiredButMissing();
+
+const REVIEWER = 'e2e.reviewer@example.org';
+const WAIT = { timeout: 10_000 };
+
+describe('independent review: the reviewer’s journey and the public report', { skip, timeout: 180_000 }, () => {
+  let ctx: TestContext;
+  const harness = new BrowserHarness();
+  let engagementId = 0;
+  const reports = { apr: 0, results: 0, brief: 0 };
+
+  before(async () => {
+    ctx = await setup();
+    const { db } = ctx.database;
+    await seedDemoReview(db, { planId: ctx.planId, agencyIds: ctx.agencies });
+    [engagementId = 0] = await listReviewEngagementIds(db);
+    const userId = await addUser(ctx, REVIEWER, 'public');
+    const deps = { db, now: () => ctx.clock.now };
+    await putReviewer(deps, systemActor('secretariat', 'secretariat'), engagementId, { userId, role: 'reviewer' });
+    for (const r of await listReviewReports(db, { engagementId })) {
+      if (r.kind === 'action-plan-review') reports.apr = r.id;
+      if (r.kind === 'results-report') reports.results = r.id;
+    }
+    const reviewer = {
+      id: userId,
+      displayName: 'e2e',
+      role: 'public' as const,
+      agencyIds: [],
+      grants: [{ role: 'reviewer' as const, scope: 'engagement' as const, scopeId: engagementId }],
+    };
+    reports.brief = (
+      await createReport(deps, reviewer, engagementId, { planId: ctx.planId, kind: 'cocreation-brief', title: { zh: '共創簡報', en: 'Co-Creation Brief' } })
+    ).report.id;
+    await harness.start(ctx.app);
+  });
+
+  after(async () => {
+    await harness.close();
+    await ctx?.close();
+  });
+
+  test('the public reads the engagement (funding, readiness) and the reports, with no axe violations', async () => {
+    const page = await harness.newPage();
+    for (const prefix of ['', '/en']) {
+      await visit(page, `${prefix}/reviews`);
+      await expectAccessible(page, `reviews ${prefix}`);
+      await visit(page, `${prefix}/reviews/engagements/${engagementId}`);
+      assert.match(await page.locator('#funding').locator('..').innerText(), /49%/);
+      await expectAccessible(page, `engagement ${prefix}`);
+      await visit(page, `${prefix}/reviews/${reports.apr}`);
+      await expectAccessible(page, `action plan review ${prefix}`);
+      await visit(page, `${prefix}/reviews/${reports.results}`);
+      await expectAccessible(page, `results report ${prefix}`);
+      await visit(page, `${prefix}/reviews/${reports.brief}`, 404);
+    }
+    await page.context().close();
+  });
+
+  test('a reviewer rates a unit through the form and opens a draft’s comment period', async () => {
+    const page = await harness.newPage();
+    await visit(page, '/login');
+    await page.getByLabel('電子郵件').fill(REVIEWER);
+    await page.getByLabel('密碼').fill(PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: '登入', exact: true }).click()]);
+
+    // The results report, in its comment period: rate the first unit.
+    await visit(page, `/reviews/${reports.results}`);
+    await expectAccessible(page, 'results report, as its reviewer');
+    await Promise.all([page.waitForURL(/\/edit$/, WAIT), page.locator('a[href$="/edit"]').first().click()]);
+    await expectAccessible(page, 'rating form');
+    await page.getByLabel('完成度').selectOption('complete');
+    await page.getByLabel('是否促進政府開放（初步成果）').selectOption('outstanding');
+    await Promise.all([page.waitForURL(new RegExp(`/reviews/${reports.results}$`), WAIT), page.getByRole('button', { name: '儲存評等' }).click()]);
+    assert.match(await page.locator('table').filter({ hasText: '評估單元及其評等' }).innerText(), /傑出成果/);
+
+    // The brief is a draft: only its reviewers see it, with the button that opens its comment period.
+    await visit(page, `/en/reviews/${reports.brief}`);
+    await expectAccessible(page, 'draft brief (en), as its reviewer');
+    await Promise.all([page.waitForURL(new RegExp(`/reviews/${reports.brief}$`), WAIT), page.getByRole('button', { name: /Open the comment period/ }).click()]);
+    assert.match(await page.locator('main').innerText(), /Comments are taken until/);
+    await page.context().close();
+  });
+
+  test('a Not verifiable unit refuses its other ratings, with the message beside the field, in both languages', async () => {
+    // A second engagement, its reviewer's action plan review still a draft.
+    const { db } = ctx.database;
+    const secretariat = systemActor('secretariat', 'secretariat');
+    const deps = { db, now: () => ctx.clock.now };
+    const second = await createEngagement(deps, secretariat, {
+      title: { zh: '第二次評估', en: 'Second review' },
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      planIds: [ctx.planId],
+    });
+    const userId = (await db.selectFrom('users').select('id').where('email', '=', REVIEWER).executeTakeFirstOrThrow()).id;
+    await putReviewer(deps, secretariat, second.id, { userId, role: 'lead-reviewer' });
+    const reviewer = {
+      id: userId,
+      displayName: 'e2e',
+      role: 'public' as const,
+      agencyIds: [],
+      grants: [{ role: 'reviewer' as const, scope: 'engagement' as const, scopeId: second.id }],
+    };
+    const draft = await createReport(deps, reviewer, second.id, {
+      planId: ctx.planId,
+      kind: 'action-plan-review',
+      title: { zh: '行動方案評估（草稿）', en: 'Action Plan Review (draft)' },
+    });
+    const unit = draft.units[0];
+    assert.ok(unit);
+
+    const page = await harness.newPage();
+    await visit(page, '/en/login');
+    await page.getByLabel('E-mail').fill(REVIEWER);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    for (const [prefix, verifiable, potential, save, message] of [
+      ['/en', 'Verifiable?', 'Potential for results', 'Save ratings', /rated Not verifiable/],
+      ['', '是否可驗證', '成果潛力', '儲存評等', /評為「不可驗證」/],
+    ] as const) {
+      await visit(page, `${prefix}/reviews/units/${unit.id}/edit`);
+      await page.getByLabel(verifiable).selectOption('not-verifiable');
+      await page.getByLabel(potential).selectOption('substantial');
+      await page.getByRole('button', { name: save }).click();
+      await page.waitForSelector('.error-summary', WAIT);
+      assert.match(await page.locator('.error-summary').innerText(), message);
+      await expectAccessible(page, `rating form with its refusal ${prefix}`);
+    }
+    await page.context().close();
+  });
+});
