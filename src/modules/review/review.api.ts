@@ -6,6 +6,7 @@ import type { AppContext, AppEnv } from '../../web/context.js';
 import { errorResponses, idParam, itemsOf, jsonContent, routeGroup, writeSecurity } from '../../web/openapi.js';
 import { recordId } from '../../web/schemas.js';
 import { maySeeInterviews } from './review.access.js';
+import { publicRatingRows } from './review.ratings.js';
 import { presentEngagement, presentReport, presentUnit, readinessOf } from './review.present.js';
 import * as q from './review.queries.js';
 import {
@@ -76,6 +77,16 @@ export function reviewApi(api: OpenAPIHono<AppEnv>): void {
         },
         200,
       ),
+  );
+  api.openapi(
+    group.list(
+      {
+        path: '/review-ratings',
+        summary: 'Every unit rating of every report the public may see, one object a unit, keyed by OGP’s column names where the IRM has them (English labels)',
+      },
+      jsonContent(itemsOf(z.record(z.string(), z.union([z.string(), z.number()]))).openapi('ReviewRatings'), 'The ratings'),
+    ),
+    async (c) => c.json({ items: await publicRatingRows(c.get('services').db, 'en') }, 200),
   );
   api.openapi(
     group.list({ path: '/review-engagements', summary: 'Every review engagement, newest first' }, jsonContent(itemsOf(engagementOutput), 'The engagements')),

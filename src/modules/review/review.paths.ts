@@ -8,3 +8,5 @@ export const reportHistoryPath = (r: IdRef) => `/reviews/${r.id}/history`;
 export const unitEditPath = (u: IdRef) => `/reviews/units/${u.id}/edit`;
 export const reportStepPath = (r: IdRef, step: 'comment-period' | 'publication' | 'corrections') => `/reviews/${r.id}/${step}`;
 export const reportApiPath = (r: IdRef) => `/api/v1/reviews/${r.id}`;
+export const ratingsCsvPath = '/reviews/ratings.csv';
+export const ratingsApiPath = '/api/v1/review-ratings';

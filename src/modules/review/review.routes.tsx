@@ -15,7 +15,9 @@ import { listInputsOn } from '../participation/index.js';
 import { planQueries, publicStatuses } from '../plans/index.js';
 import { maySeeDrafts } from './review.access.js';
 import type { ReviewReport, ReviewUnit } from './review.model.js';
-import { reportPath } from './review.paths.js';
+import { ratingsCsvPath, reportPath } from './review.paths.js';
+import { publicRatingRows, RATING_COLUMNS } from './review.ratings.js';
+import { csvResponse } from '../../web/csv.js';
 import { figuresOf, readinessOf, starredOf } from './review.present.js';
 import * as q from './review.queries.js';
 import { unitPatch } from './review.schemas.js';
@@ -71,6 +73,12 @@ export function reviewPages(): Hono<AppEnv> {
       engagements.flatMap((e) => e.engagement.planIds),
     );
     return c.html(<EngagementsPage ctx={pageContext(c)} plan={plan ?? null} engagements={engagements} plans={plans} />);
+  });
+
+  // Every public unit rating, with OGP's column names (English labels, for comparison with other countries' reviews).
+  app.get(ratingsCsvPath, async (c) => {
+    const rows = await publicRatingRows(db(c), c.get('lang'));
+    return csvResponse(c, 'review-ratings.csv', [[...RATING_COLUMNS], ...rows.map((r) => RATING_COLUMNS.map((col) => r[col] ?? ''))]);
   });
 
   app.get('/reviews/engagements/:id', async (c) => {

@@ -73,6 +73,25 @@ describe('the demo review', () => {
         .executeTakeFirstOrThrow();
       assert.equal(commitment.slug, 'tw-2025-2028', 'landed in a later plan');
     }
+    // Every public rating in one table, with OGP's column names: 19 units of each report, drafts never in it.
+    const ratingsResponse = await anonymous.get('/api/v1/review-ratings');
+    assert.equal(ratingsResponse.status, 200, await ratingsResponse.clone().text());
+    const ratings = await json<{ items: Record<string, string | number>[] }>(ratingsResponse);
+    assert.equal(ratings.items.length, 38);
+    const first = ratings.items[0] ?? {};
+    assert.equal(first['Commitment Unique Identifier'], 'tw-2021-2024/1-1');
+    assert.equal(first['Verifiable'], 'Verifiable');
+    assert.equal(first['Lead Institution'], 'National Development Council');
+    assert.equal(ratings.items.find((r) => r['Report Kind'] === 'Results Report')?.['Completion'], 'Substantial');
+    const bytes = new Uint8Array(await (await anonymous.get('/en/reviews/ratings.csv')).arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM, for spreadsheets');
+    const csv = new TextDecoder().decode(bytes);
+    const lines = csv.trim().split('\n');
+    assert.equal(lines.length, 39);
+    assert.match(
+      lines[0] ?? '',
+      /^Review Report ID,Report Kind,.*Commitment Unique Identifier,Commitment Title,Lead Institution,OGP Value Relevance: Access to Information/,
+    );
     const results = await json<Report>(await anonymous.get(`/api/v1/reviews/${engagement.reports[1]?.id}`));
     assert.equal(results.commentsOpen, true);
     for (const lang of ['', '/en']) {

@@ -23,7 +23,7 @@ import {
 } from '../../../web/ui/index.js';
 import type { Readiness } from '../review.present.js';
 import type { Engagement, ReviewReport, ReviewReportWhole, ReviewUnit } from '../review.model.js';
-import { engagementPath, reportHistoryPath, reportPath, reportStepPath, reviewsPath, unitEditPath } from '../review.paths.js';
+import { engagementPath, ratingsApiPath, ratingsCsvPath, reportHistoryPath, reportPath, reportStepPath, reviewsPath, unitEditPath } from '../review.paths.js';
 
 const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
 const day = (d: Date | null, lang: Lang) => (d ? formatDate(new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10), lang) : '–');
@@ -77,6 +77,11 @@ export function EngagementsPage(props: {
       <p class="lede">{t(lang, 'review.intro')}</p>
       {props.engagements.some((e) => e.engagement.isDemo) ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
       {props.engagements.length === 0 ? <p>{t(lang, 'review.none')}</p> : null}
+      <p>
+        <a href={href(lang, ratingsCsvPath)}>{t(lang, 'review.ratingsCsv')}</a>
+        {' · '}
+        <a href={ratingsApiPath}>{t(lang, 'review.ratingsJson')}</a>
+      </p>
       {props.engagements.map(({ engagement, reports }) => (
         <section aria-labelledby={`engagement-${engagement.id}`}>
           <h2 id={`engagement-${engagement.id}`}>
