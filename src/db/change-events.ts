@@ -36,6 +36,7 @@ export const PRIVATE_TABLES: Readonly<Record<string, string>> = {
   notifications: 'what a person was told: their own list and the header count, never on a cached page',
   notification_settings: 'a person’s mail settings: their own settings page only',
   unsubscribe_tokens: 'hashes of the one-click unsubscribe links mailed',
+  review_interviews: 'the reviewers’ interview log: the engagement’s reviewers only, never on a cached page',
   outbox: 'mail waiting to be sent (ADR 0028); no page shows it, and its dispatcher polls and is woken in-process',
 };
 

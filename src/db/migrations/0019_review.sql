@@ -118,6 +118,7 @@ CREATE TABLE review_unit_commitments (
   PRIMARY KEY (unit_id, commitment_id)
 );
 CREATE INDEX review_unit_commitments_commitment_idx ON review_unit_commitments (commitment_id);
+SELECT cocreate_watch('review_unit_commitments');
 
 -- A report's numbered recommendations, each tracked as the forum tracks its resolutions (持續列管 / 解除列管): the
 -- government's response and the commitment of a later plan where it landed.
