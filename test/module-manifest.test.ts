@@ -59,7 +59,7 @@ test('its rule decides who may write, and its section shows on the commitment pa
   assert.ok(lead !== undefined);
   assert.deepEqual(
     sectionsFor('commitment').map((s) => s.id),
-    ['notifications.followCommitment', 'monitoring.progress', 'workgroups.commitment', 'participation.commitment', 'sample.notes'],
+    ['notifications.followCommitment', 'monitoring.progress', 'workgroups.commitment', 'participation.commitment', 'review.commitment', 'sample.notes'],
   );
   const officer = { id: 1, displayName: 'o', role: 'agency-officer' as const, agencyIds: [lead] };
   assert.equal(can(officer, 'sample.write', { leadAgencyId: lead }), true);

@@ -13,6 +13,7 @@ import { reviewsPath } from './review.paths.js';
 import { reviewPolicy } from './review.policy.js';
 import { reviewPages } from './review.routes.js';
 import { seedDemoReview } from './review.seed.js';
+import { commitmentReviewSection } from './review.sections.js';
 import { reviewTargets } from './review.targets.js';
 import { reviewVisibility } from './review.visibility.js';
 import './review.table.js';
@@ -26,6 +27,7 @@ export const reviewModule = defineModule({
   historyEntityTypes: ['reviewEngagement', 'review', 'reviewUnit', 'recommendation'],
   visibility: reviewVisibility,
   sections: [
+    commitmentReviewSection,
     linkItemsSection({ slot: 'planFollow', order: 48, id: 'review.planLink' }, ({ plan }) => [{ path: reviewsPath(plan.slug), label: 'review.planLink' }]),
   ],
   provides: { reviewTargets },

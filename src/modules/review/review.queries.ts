@@ -380,6 +380,24 @@ export async function updateUnitRow(db: DbOrTx, id: number, v: UnitValues): Prom
   return toUnit(row, (await commitmentsOfUnits(db, [id])).get(id) ?? []);
 }
 
+/**
+ * What a commitment's page names of reviews, in one statement: the units covering it in reports the public may see,
+ * and the published recommendations that landed in it.
+ */
+export async function reviewMentionsOf(db: DbOrTx, commitmentId: number): Promise<{ unitIds: number[]; recommendationIds: number[] }> {
+  const { rows } = await sql<{ kind: 'unit' | 'recommendation'; id: number }>`
+    SELECT 'unit' AS kind, u.id FROM review_unit_commitments uc
+      JOIN review_units u ON u.id = uc.unit_id JOIN review_reports r ON r.id = u.report_id
+      WHERE uc.commitment_id = ${commitmentId} AND r.state <> 'draft'
+    UNION ALL
+    SELECT 'recommendation', rec.id FROM review_recommendations rec JOIN review_reports r ON r.id = rec.report_id
+      WHERE rec.landed_commitment_id = ${commitmentId} AND r.state = 'published'`.execute(db);
+  return {
+    unitIds: rows.filter((r) => r.kind === 'unit').map((r) => r.id),
+    recommendationIds: rows.filter((r) => r.kind === 'recommendation').map((r) => r.id),
+  };
+}
+
 /** Every unit's ratings of the latest published or commented report on a commitment: what its page shows. */
 export async function unitsOfCommitment(db: DbOrTx, commitmentId: number): Promise<{ unit: ReviewUnit; report: ReviewReport }[]> {
   const rows = await db

@@ -92,6 +92,11 @@ describe('the demo review', () => {
       lines[0] ?? '',
       /^Review Report ID,Report Kind,.*Commitment Unique Identifier,Commitment Title,Lead Institution,OGP Value Relevance: Access to Information/,
     );
+    // The commitments' pages: how the reviewers rated 1-1, and the recommendation that landed in the next plan's 1-1.
+    const rated = await (await anonymous.get('/en/plans/tw-2021-2024/commitments/1-1')).text();
+    assert.match(rated, /id="s-review"[\s\S]*Action Plan Review: the first[\s\S]*Verifiable\?: Verifiable/);
+    const listened = await (await anonymous.get('/plans/tw-2025-2028/commitments/1-1')).text();
+    assert.match(listened, /獨立評估者的建議[\s\S]*英文版應與中文版同時完成/);
     const results = await json<Report>(await anonymous.get(`/api/v1/reviews/${engagement.reports[1]?.id}`));
     assert.equal(results.commentsOpen, true);
     for (const lang of ['', '/en']) {
