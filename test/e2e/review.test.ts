@@ -93,6 +93,35 @@ describe('independent review: the reviewer’s journey and the public report', {
     await expectAccessible(page, 'draft brief (en), as its reviewer');
     await Promise.all([page.waitForURL(new RegExp(`/reviews/${reports.brief}$`), WAIT), page.getByRole('button', { name: /Open the comment period/ }).click()]);
     assert.match(await page.locator('main').innerText(), /Comments are taken until/);
+
+    // A recommendation of the brief, through its form.
+    await Promise.all([page.waitForURL(/\/recommendations\/new$/, WAIT), page.getByRole('link', { name: 'Add a recommendation' }).click()]);
+    await expectAccessible(page, 'recommendation form (en)');
+    await page.locator('textarea[name="body.en"]').fill('Publish the co-creation timeline two weeks ahead.');
+    await Promise.all([page.waitForURL(new RegExp(`/reviews/${reports.brief}`), WAIT), page.getByRole('button', { name: 'Add a recommendation' }).click()]);
+    assert.match(await page.locator('#recommendations').locator('..').innerText(), /two weeks ahead/);
+    await page.context().close();
+  });
+
+  test('the secretariat records the government’s response to a published recommendation, naming where it landed', async () => {
+    await addUser(ctx, 'e2e.secretariat@example.org', 'secretariat');
+    const page = await harness.newPage();
+    await visit(page, '/login');
+    await page.getByLabel('電子郵件').fill('e2e.secretariat@example.org');
+    await page.getByLabel('密碼').fill(PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: '登入', exact: true }).click()]);
+    await visit(page, `/reviews/${reports.apr}`);
+    await Promise.all([page.waitForURL(/\/response$/, WAIT), page.locator('a[href*="/reviews/recommendations/"]').nth(2).click()]);
+    await expectAccessible(page, 'response form');
+    await page.getByLabel('列管').selectOption('closed');
+    await page.locator('textarea[name="governmentResponse.zh"]').fill('已納入工作小組公開報名機制。');
+    const landed = page.getByLabel('落實於');
+    const option = await landed.locator('option', { hasText: '1-2' }).last().getAttribute('value');
+    await landed.selectOption(option ?? '');
+    await Promise.all([page.waitForURL(new RegExp(`/reviews/${reports.apr}`), WAIT), page.getByRole('button', { name: '記錄政府回應' }).click()]);
+    const row = await page.locator('#recommendations').locator('..').locator('tr', { hasText: '工作小組會議應公開報名' }).innerText();
+    assert.match(row, /解除列管/);
+    assert.match(row, /已納入工作小組公開報名機制/);
     await page.context().close();
   });
 

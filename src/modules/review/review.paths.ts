@@ -10,3 +10,6 @@ export const reportStepPath = (r: IdRef, step: 'comment-period' | 'publication' 
 export const reportApiPath = (r: IdRef) => `/api/v1/reviews/${r.id}`;
 export const ratingsCsvPath = '/reviews/ratings.csv';
 export const ratingsApiPath = '/api/v1/review-ratings';
+export const recommendationNewPath = (r: IdRef) => `/reviews/${r.id}/recommendations/new`;
+export const recommendationResponsePath = (rec: IdRef) => `/reviews/recommendations/${rec.id}/response`;
+export const reportCorrectionPath = (r: IdRef) => `/reviews/${r.id}/corrections/new`;

@@ -1,26 +1,28 @@
 /** HTML pages of independent review in both languages: engagements, an engagement, a report with its steps, a unit's rating form, the history. */
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
-import { pick } from '../../domain/localized.js';
+import { emptyLocalized, pick } from '../../domain/localized.js';
 import type { ActionPlan } from '../../domain/plan.js';
 import { commentsOpen, governmentShare } from '../../domain/review.js';
-import { NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { freshForm, handleForm, positiveInt, versionFromForm, type FormState } from '../../web/form-handler.js';
-import { firstValue, listValue, postedRecord, type PostedForm } from '../../web/forms.js';
+import { firstValue, listValue, postedRecord, postedText, type PostedForm } from '../../web/forms.js';
+import type { Option } from '../../web/ui/index.js';
 import { href } from '../../web/context.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import { PlanHistoryPage, readPlanHistory } from '../history/index.js';
 import { listInputsOn } from '../participation/index.js';
 import { planQueries, publicStatuses } from '../plans/index.js';
 import { maySeeDrafts } from './review.access.js';
-import type { ReviewReport, ReviewUnit } from './review.model.js';
+import type { Recommendation, ReviewReport, ReviewUnit } from './review.model.js';
 import { ratingsCsvPath, reportPath } from './review.paths.js';
 import { publicRatingRows, RATING_COLUMNS } from './review.ratings.js';
 import { csvResponse } from '../../web/csv.js';
 import { figuresOf, readinessOf, starredOf } from './review.present.js';
 import * as q from './review.queries.js';
-import { unitPatch } from './review.schemas.js';
+import { correctionInput, recommendationInput, recommendationResponse, unitPatch } from './review.schemas.js';
+import { CorrectionFormPage, RecommendationFormPage, ResponseFormPage, type ResponseFormValues } from './views/review-forms.js';
 import * as service from './review.service.js';
 import { EngagementPage, EngagementsPage, ReportPage, UnitFormPage, type CommitmentRef, type UnitFormValues } from './views/review-pages.js';
 
@@ -141,6 +143,7 @@ export function reviewPages(): Hono<AppEnv> {
         mayWrite={can(actor, 'review.write', { engagementId: r.engagementId })}
         laterEditionId={later && (later.state !== 'draft' || maySeeDrafts(actor, r.engagementId)) ? later.id : null}
         commentCount={comments.total}
+        mayRespond={can(actor, 'recommendation.respond')}
       />,
     );
   });
@@ -204,5 +207,132 @@ export function reviewPages(): Hono<AppEnv> {
     });
   });
 
+  registerReviewForms(app);
   return app;
+}
+
+/** Who may see the report's page (drafts: its reviewers and the secretariat), and whether this actor writes it. */
+async function reportForForm(c: AppContext, id: number, action: 'review.write' | 'recommendation.respond'): Promise<ReviewReport> {
+  const report = await q.findReport(db(c), id);
+  const actor = c.get('actor');
+  if (!report || (report.state === 'draft' && !maySeeDrafts(actor, report.engagementId))) throw new NotFoundError();
+  if (!can(actor, action, { engagementId: report.engagementId })) throw actor ? new ForbiddenError() : new UnauthenticatedError();
+  c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
+  return report;
+}
+
+/** Commitments a recommendation may have landed in: those of the report's plan and of plans that start later. */
+async function landingOptions(c: AppContext, report: ReviewReport): Promise<Option[]> {
+  const lang = c.get('lang');
+  const plans = await planQueries.listPlans(db(c));
+  const own = plans.find((p) => p.id === report.planId);
+  const options: Option[] = [];
+  for (const plan of plans.filter((p) => p.id === report.planId || (own !== undefined && p.periodStart > own.periodStart)))
+    for (const cm of await planQueries.listCommitmentSummaries(db(c), { planId: plan.id }))
+      options.push({ value: String(cm.id), label: `${pick(plan.title, lang)} · ${cm.number} ${pick(cm.title, lang)}` });
+  return options;
+}
+
+function registerReviewForms(app: Hono<AppEnv>): void {
+  const empty = emptyLocalized();
+  app.get('/reviews/:id/recommendations/new', async (c) => {
+    const report = await reportForForm(c, idOf(c), 'review.write');
+    return c.html(<RecommendationFormPage ctx={pageContext(c)} report={report} body={empty} errors={{}} />);
+  });
+  app.post('/reviews/:id/recommendations/new', async (c) => {
+    const report = await reportForForm(c, idOf(c), 'review.write');
+    return handleForm(c, {
+      schema: recommendationInput,
+      run: (input) => service.addRecommendation(depsOf(c), c.get('actor'), report.id, input),
+      redirectTo: () => `${reportPath(report)}#recommendations`,
+      render: async (state) =>
+        c.html(
+          <RecommendationFormPage
+            ctx={pageContext(c)}
+            report={report}
+            body={{ ...empty, ...postedRecord(state.body.body) }}
+            errors={state.errors}
+          />,
+          state.status,
+        ),
+    });
+  });
+
+  app.get('/reviews/:id/corrections/new', async (c) => {
+    const report = await reportForForm(c, idOf(c), 'review.write');
+    return c.html(<CorrectionFormPage ctx={pageContext(c)} report={report} changeNote={empty} errors={{}} />);
+  });
+  app.post('/reviews/:id/corrections/new', async (c) => {
+    const report = await reportForForm(c, idOf(c), 'review.write');
+    return handleForm(c, {
+      schema: correctionInput,
+      run: (input) => service.correctReport(depsOf(c), c.get('actor'), report.id, input),
+      redirectTo: (whole) => reportPath(whole.report),
+      render: async (state) =>
+        c.html(
+          <CorrectionFormPage
+            ctx={pageContext(c)}
+            report={report}
+            changeNote={{ ...empty, ...postedRecord(state.body.changeNote) }}
+            errors={state.errors}
+          />,
+          state.status,
+        ),
+    });
+  });
+
+  const recommendationOf = async (c: AppContext) => {
+    const rec = await q.findRecommendation(db(c), idOf(c));
+    if (!rec) throw new NotFoundError();
+    return { rec, report: await reportForForm(c, rec.reportId, 'recommendation.respond') };
+  };
+  const responseValues = (rec: Recommendation): ResponseFormValues => ({
+    state: rec.state,
+    governmentResponse: rec.governmentResponse,
+    landedCommitmentId: rec.landedCommitmentId === null ? '' : String(rec.landedCommitmentId),
+  });
+  app.get('/reviews/recommendations/:id/response', async (c) => {
+    const { rec, report } = await recommendationOf(c);
+    return c.html(
+      <ResponseFormPage
+        ctx={pageContext(c)}
+        report={report}
+        recommendation={rec}
+        values={responseValues(rec)}
+        commitments={await landingOptions(c, report)}
+        errors={{}}
+        conflict={false}
+      />,
+    );
+  });
+  app.post('/reviews/recommendations/:id/response', async (c) => {
+    const { rec, report } = await recommendationOf(c);
+    return handleForm(c, {
+      schema: recommendationResponse,
+      run: (input) => service.respondToRecommendation(depsOf(c), c.get('actor'), rec.id, input),
+      redirectTo: () => `${reportPath(report)}#recommendations`,
+      render: async (state) => {
+        const current = state.conflict ? ((await q.findRecommendation(db(c), rec.id)) ?? rec) : rec;
+        const values = state.conflict
+          ? responseValues(current)
+          : {
+              state: postedText(state.body.state, rec.state),
+              governmentResponse: { ...rec.governmentResponse, ...postedRecord(state.body.governmentResponse) },
+              landedCommitmentId: postedText(state.body.landedCommitmentId, ''),
+            };
+        return c.html(
+          <ResponseFormPage
+            ctx={pageContext(c)}
+            report={report}
+            recommendation={current}
+            values={values}
+            commitments={await landingOptions(c, report)}
+            errors={state.errors}
+            conflict={state.conflict}
+          />,
+          state.status,
+        );
+      },
+    });
+  });
 }

@@ -23,7 +23,19 @@ import {
 } from '../../../web/ui/index.js';
 import type { Readiness } from '../review.present.js';
 import type { Engagement, ReviewReport, ReviewReportWhole, ReviewUnit } from '../review.model.js';
-import { engagementPath, ratingsApiPath, ratingsCsvPath, reportHistoryPath, reportPath, reportStepPath, reviewsPath, unitEditPath } from '../review.paths.js';
+import {
+  engagementPath,
+  ratingsApiPath,
+  ratingsCsvPath,
+  recommendationNewPath,
+  recommendationResponsePath,
+  reportCorrectionPath,
+  reportHistoryPath,
+  reportPath,
+  reportStepPath,
+  reviewsPath,
+  unitEditPath,
+} from '../review.paths.js';
 
 const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
 const day = (d: Date | null, lang: Lang) => (d ? formatDate(new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10), lang) : '–');
@@ -265,6 +277,8 @@ export function ReportPage(props: {
   laterEditionId: number | null;
   /** The comments on the report and its units that the public may read. */
   commentCount: number;
+  /** The secretariat records the government's response to a published report's recommendations. */
+  mayRespond: boolean;
 }) {
   const { ctx, whole } = props;
   const { lang } = ctx;
@@ -330,6 +344,9 @@ export function ReportPage(props: {
           ) : null}
           {(r.state === 'comment' && !props.commentsOpen) || (r.state === 'draft' && r.edition > 1) ? (
             <VersionedAction ctx={ctx} action={reportStepPath(r, 'publication')} version={r.version} label={t(lang, 'review.action.publish')} />
+          ) : null}
+          {r.state === 'published' && props.laterEditionId === null ? (
+            <a href={href(lang, reportCorrectionPath(r))}>{t(lang, 'review.action.correct')}</a>
           ) : null}
         </div>
       ) : null}
@@ -446,8 +463,24 @@ export function ReportPage(props: {
                 );
               },
             },
+            props.mayRespond && r.state === 'published'
+              ? {
+                  header: t(lang, 'review.recommendation.respond'),
+                  cell: (rec) => (
+                    <a href={href(lang, recommendationResponsePath(rec))}>
+                      {t(lang, 'review.recommendation.respond')}
+                      <span class="visually-hidden">{` ${rec.number}`}</span>
+                    </a>
+                  ),
+                }
+              : null,
           ]}
         />
+        {props.mayWrite && r.state !== 'published' ? (
+          <p>
+            <a href={href(lang, recommendationNewPath(r))}>{t(lang, 'review.recommendation.add')}</a>
+          </p>
+        ) : null}
       </section>
       <p>
         <a href={href(lang, reportHistoryPath(r))}>{t(lang, 'review.history')}</a>
