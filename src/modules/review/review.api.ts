@@ -10,6 +10,7 @@ import { publicRatingRows } from './review.ratings.js';
 import { presentEngagement, presentReport, presentUnit, readinessOf } from './review.present.js';
 import * as q from './review.queries.js';
 import {
+  clusterInput,
   correctionInput,
   engagementInput,
   engagementOutput,
@@ -24,6 +25,7 @@ import {
   reportOutput,
   reportPatch,
   reviewerInput,
+  splitInput,
   unitOutput,
   unitPatch,
   versionOnly,
@@ -241,6 +243,25 @@ export function reviewApi(api: OpenAPIHono<AppEnv>): void {
       jsonContent(recommendationOutput, 'Added'),
     ),
     async (c) => c.json(await service.addRecommendation(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  api.openapi(
+    group.addUnder(
+      {
+        path: '/reviews/{id}/clusters',
+        summary: 'Cluster related units into one: the first keeps its ratings, the others’ commitments join it (its reviewers)',
+      },
+      clusterInput,
+      jsonContent(unitOutput, 'The clustered unit'),
+    ),
+    async (c) => c.json(presentUnit(await service.clusterUnits(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), null), 201),
+  );
+  api.openapi(
+    group.addUnder(
+      { path: '/review-units/{id}/split', summary: 'Split a unit: a new unit after it, covering the same commitments, rated on its own (its reviewers)' },
+      splitInput,
+      jsonContent(unitOutput, 'The new unit'),
+    ),
+    async (c) => c.json(presentUnit(await service.splitUnit(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), null), 201),
   );
   api.openapi(
     group.update(

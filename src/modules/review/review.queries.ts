@@ -417,6 +417,34 @@ export async function unitsOfCommitment(db: DbOrTx, commitmentId: number): Promi
   return out;
 }
 
+/** Moves the commitments of `from` units onto `into` (a cluster), then deletes them; recommendations on them move too. */
+export async function mergeUnits(db: DbOrTx, into: number, from: readonly number[]): Promise<void> {
+  if (from.length === 0) return;
+  await sql`INSERT INTO review_unit_commitments (unit_id, commitment_id)
+    SELECT ${into}, commitment_id FROM review_unit_commitments WHERE unit_id IN (${sql.join([...from])})
+    ON CONFLICT DO NOTHING`.execute(db);
+  await db
+    .updateTable('review_recommendations')
+    .set({ unit_id: into })
+    .where('unit_id', 'in', [...from])
+    .execute();
+  await db
+    .deleteFrom('review_units')
+    .where('id', 'in', [...from])
+    .execute();
+  await updateVersioned(db, 'review_units', into, {}).execute();
+}
+
+/** Makes room after `position` in a report's units (a split's new unit goes right after the one split). */
+export async function shiftUnitsAfter(db: DbOrTx, reportId: number, position: number): Promise<void> {
+  await db
+    .updateTable('review_units')
+    .set({ position: sql`position + 1` })
+    .where('report_id', '=', reportId)
+    .where('position', '>', position)
+    .execute();
+}
+
 // Recommendations
 
 type RecommendationRow = {

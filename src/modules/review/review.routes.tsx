@@ -247,12 +247,7 @@ function registerReviewForms(app: Hono<AppEnv>): void {
       redirectTo: () => `${reportPath(report)}#recommendations`,
       render: async (state) =>
         c.html(
-          <RecommendationFormPage
-            ctx={pageContext(c)}
-            report={report}
-            body={{ ...empty, ...postedRecord(state.body.body) }}
-            errors={state.errors}
-          />,
+          <RecommendationFormPage ctx={pageContext(c)} report={report} body={{ ...empty, ...postedRecord(state.body.body) }} errors={state.errors} />,
           state.status,
         ),
     });
@@ -270,12 +265,7 @@ function registerReviewForms(app: Hono<AppEnv>): void {
       redirectTo: (whole) => reportPath(whole.report),
       render: async (state) =>
         c.html(
-          <CorrectionFormPage
-            ctx={pageContext(c)}
-            report={report}
-            changeNote={{ ...empty, ...postedRecord(state.body.changeNote) }}
-            errors={state.errors}
-          />,
+          <CorrectionFormPage ctx={pageContext(c)} report={report} changeNote={{ ...empty, ...postedRecord(state.body.changeNote) }} errors={state.errors} />,
           state.status,
         ),
     });

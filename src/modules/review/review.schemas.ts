@@ -111,6 +111,17 @@ export const unitPatch = z
   .openapi('ReviewUnitPatch');
 export type UnitPatch = z.infer<typeof unitPatch>;
 
+export const clusterInput = z
+  .object({
+    unitIds: z.array(recordId('review.error.unknownUnit')).min(2, { message: 'review.error.clusterTwo' }).max(50),
+    title: localizedInput(500).optional(),
+  })
+  .openapi('ReviewCluster');
+export type ClusterInput = z.infer<typeof clusterInput>;
+
+export const splitInput = z.object({ title: localizedInput(500) }).openapi('ReviewSplit');
+export type SplitInput = z.infer<typeof splitInput>;
+
 export const recommendationInput = z
   .object({
     body: localizedInput(10_000),

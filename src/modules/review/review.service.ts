@@ -29,6 +29,7 @@ import { maySeeDrafts } from './review.access.js';
 import type { Engagement, Funding, Recommendation, ReviewReport, ReviewReportWhole, ReviewUnit } from './review.model.js';
 import * as q from './review.queries.js';
 import type {
+  ClusterInput,
   CorrectionInput,
   EngagementInput,
   EngagementPatch,
@@ -39,6 +40,7 @@ import type {
   ReportInput,
   ReportPatch,
   ReviewerInput,
+  SplitInput,
   UnitPatch,
 } from './review.schemas.js';
 
@@ -382,8 +384,9 @@ export async function updateUnit(deps: ReviewDeps, actor: Actor | null, id: numb
     const current = await q.findUnit(trx, id, true);
     if (!current) throw new NotFoundError();
     const report = await reportForWrite(trx, actor, current.reportId);
-    foundAtVersion(current, patch.version);
+    // A published report says so, whatever version the client had.
     assertEditable(report);
+    foundAtVersion(current, patch.version);
     const values: q.UnitValues = {
       title: mergeLocalized(current.title, patch.title),
       ratings: withoutCleared(current.ratings, patch.ratings),
@@ -397,6 +400,57 @@ export async function updateUnit(deps: ReviewDeps, actor: Actor | null, id: numb
     const updated = await q.updateUnitRow(trx, id, values);
     await recordHistory(trx, { ...unitSubject(updated, report), action: 'update', actor, before: current, after: updated });
     return updated;
+  });
+}
+
+/**
+ * Clusters related units of a report into one (the first named keeps its ratings and texts, the others' commitments
+ * join it, their recommendations point to it): the mapping to commitments stays visible on the unit.
+ */
+export async function clusterUnits(deps: ReviewDeps, actor: Actor | null, reportId: number, input: ClusterInput): Promise<ReviewUnit> {
+  return writeReport(deps, actor, reportId, async (trx, report) => {
+    assertEditable(report);
+    const ids = [...new Set(input.unitIds)];
+    const units = await q.listUnits(trx, reportId);
+    const chosen = ids.map((id) => units.find((u) => u.id === id));
+    if (ids.length < 2) assertValid([{ field: 'unitIds', key: 'review.error.clusterTwo' }]);
+    if (chosen.some((u) => u === undefined)) assertValid([{ field: 'unitIds', key: 'review.error.unknownUnit' }]);
+    const [into, ...rest] = chosen as ReviewUnit[];
+    if (!into) throw new NotFoundError();
+    await q.mergeUnits(
+      trx,
+      into.id,
+      rest.map((u) => u.id),
+    );
+    const merged = found(await q.findUnit(trx, into.id));
+    const titled = input.title ? await q.updateUnitRow(trx, into.id, { ...merged, title: mergeLocalized(merged.title, input.title) }) : merged;
+    for (const u of rest) await recordHistory(trx, { ...unitSubject(u, report), action: 'delete', actor, before: u, after: null });
+    await recordHistory(trx, { ...unitSubject(titled, report), action: 'update', actor, before: into, after: titled });
+    return titled;
+  });
+}
+
+/** Splits a unit: a new unit right after it, covering the same commitments, to be rated on its own. */
+export async function splitUnit(deps: ReviewDeps, actor: Actor | null, unitId: number, input: SplitInput): Promise<ReviewUnit> {
+  if (!actor) authorize(actor, 'review.write');
+  return deps.db.transaction().execute(async (trx) => {
+    const unit = await q.findUnit(trx, unitId, true);
+    if (!unit) throw new NotFoundError();
+    const report = await reportForWrite(trx, actor, unit.reportId);
+    assertEditable(report);
+    const title = mergeLocalized(emptyLocalized(), input.title);
+    const problems: FieldProblem[] = [];
+    requireText('title', title, problems);
+    assertValid(problems);
+    await q.shiftUnitsAfter(trx, report.id, unit.position);
+    const created = await q.insertUnit(
+      trx,
+      report.id,
+      unit.position + 1,
+      { title, ratings: {}, ogValues: [], rationale: emptyLocalized(), evidence: emptyLocalized() },
+      unit.commitmentIds,
+    );
+    return recorded(trx, { ...unitSubject(created, report), action: 'create', actor, before: null, after: created });
   });
 }
 
@@ -427,8 +481,9 @@ export async function updateRecommendation(deps: ReviewDeps, actor: Actor | null
     const current = await q.findRecommendation(trx, id, true);
     if (!current) throw new NotFoundError();
     const report = await reportForWrite(trx, actor, current.reportId);
-    foundAtVersion(current, patch.version);
+    // A published report says so, whatever version the client had.
     assertEditable(report);
+    foundAtVersion(current, patch.version);
     const problems: FieldProblem[] = [];
     const body = mergeLocalized(current.body, patch.body);
     requireText('body', body, problems);

@@ -218,6 +218,25 @@ describe('a review’s lifecycle and independence', () => {
     const offScale = await reviewer.api('PATCH', `/api/v1/review-units/${draft.units[1]?.id}`, { version: 1, ratings: { completion: 'complete' } });
     assert.equal(offScale.status, 400, 'an action plan review does not rate completion');
 
+    // Units: two related commitments clustered into one, the mapping kept; a unit split in two, both on its commitment.
+    const clustered = await reviewer.api('POST', `/api/v1/reviews/${draft.id}/clusters`, { unitIds: [draft.units[1]?.id, draft.units[2]?.id] });
+    assert.equal(clustered.status, 201, await clustered.clone().text());
+    assert.deepEqual(
+      (await json<Unit>(clustered)).commitmentIds,
+      [...(draft.units[1]?.commitmentIds ?? []), ...(draft.units[2]?.commitmentIds ?? [])].sort((a, b) => a - b),
+    );
+    assert.equal((await reviewer.api('POST', `/api/v1/reviews/${draft.id}/clusters`, { unitIds: [draft.units[1]?.id] })).status, 400);
+    assert.equal((await secretariat.api('POST', `/api/v1/reviews/${draft.id}/clusters`, { unitIds: [draft.units[3]?.id, draft.units[4]?.id] })).status, 403);
+    const split = await reviewer.api('POST', `/api/v1/review-units/${draft.units[3]?.id}/split`, { title: { zh: '1-4（下半）', en: '1-4 (second part)' } });
+    assert.equal(split.status, 201, await split.clone().text());
+    const splitPart = await json<Unit>(split);
+    assert.deepEqual(splitPart.commitmentIds, draft.units[3]?.commitmentIds);
+    const regrouped = await json<Report>(await reviewer.get(`/api/v1/reviews/${draft.id}`));
+    assert.equal(regrouped.units.length, 19, 'one less by the cluster, one more by the split');
+    const splitAt = regrouped.units.findIndex((u) => u.id === draft.units[3]?.id);
+    assert.equal(regrouped.units[splitAt + 1]?.commitmentIds.join(), draft.units[3]?.commitmentIds.join(), 'the split part right after its unit');
+    assert.equal(regrouped.units[splitAt + 1]?.id, splitPart.id);
+
     // Only the engagement's reviewers rate: the secretariat and the admin get 403; another participant sees no draft.
     for (const client of [secretariat, admin])
       assert.equal(
