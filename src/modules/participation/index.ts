@@ -75,6 +75,7 @@ export type { Input, Consultation } from './participation.model.js';
 export { seedDemoParticipation } from './participation.seed.js';
 export type { ReviewTargetFacts, ReviewTargetSource } from './review-targets.js';
 export { listInputs as listInputsOn } from './participation.queries.js';
+export { postInput, respondToInput } from './participation.service.js';
 
 declare module '../../web/i18n.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalogs' keys join the known ones

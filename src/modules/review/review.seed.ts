@@ -3,7 +3,7 @@
  * society and 49 % by the government, with an international reviewer and a local research partner. Its action plan
  * review went through public comment and was published in 2021; its five recommendations are tracked, two of them
  * landed in commitments of the next plan (a draft 2025–2028 plan made here); its results report is open for comment
- * now. Every write goes through the services as its author would make it, on the story's dates. Illustrative only:
+ * now. A civil-society comment on each draft shows the comment period (the first answered by the reviewers). Every write goes through the services as its author would make it, on the story's dates. Illustrative only:
  * the ratings are not the real review's.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +13,7 @@ import { registerPolicy, type Actor } from '../../domain/authorization.js';
 import type { Ratings } from '../../domain/review.js';
 import { systemActor } from '../../domain/system-actor.js';
 import { createUser } from '../accounts/index.js';
+import { postInput, respondToInput } from '../participation/index.js';
 import { planQueries, planService, plansPolicy } from '../plans/index.js';
 import { reviewPolicy } from './review.policy.js';
 import * as q from './review.queries.js';
@@ -32,6 +33,8 @@ export async function seedDemoReview(db: Db, opts: { planId: number; agencyIds: 
   const plan = await planQueries.findPlanById(db, opts.planId);
   if (!plan) return;
   const secretariat = systemActor('國家發展委員會（推動小組幕僚）', 'secretariat');
+  // A civil-society organisation that comments on the drafts (no account: its name is recorded with its words).
+  const civilSociety = systemActor('開放政府公民團體（示範）', 'public');
   const reviewers = [
     { email: 'reviewer.international@demo.cocreate.tw', name: 'International reviewer (demo)', role: 'international-reviewer' as const },
     { email: 'reviewer.local@demo.cocreate.tw', name: '在地研究夥伴（示範）', role: 'local-research-partner' as const },
@@ -124,6 +127,24 @@ export async function seedDemoReview(db: Db, opts: { planId: number; agencyIds: 
     for (const body of recommendations) recs.push(await service.addRecommendation(deps, lead, apr.report.id, { body }));
     clock = at('2021-07-01');
     const commented = await service.openCommentPeriod(deps, lead, apr.report.id, apr.report.version);
+    // A comment on the draft, from civil society, answered by the reviewers before publication.
+    clock = at('2021-07-08');
+    const aprComment = await postInput({ db, now: () => clock, demo: true }, civilSociety, opts.planId, {
+      kind: 'comment',
+      targetType: 'review',
+      targetId: apr.report.id,
+      body: '建議評估報告說明各承諾事項里程碑與 OGP 價值的關聯，並補充工作小組會議的參與情形。',
+      lang: 'zh',
+    });
+    clock = at('2021-07-22');
+    await respondToInput({ db, now: () => clock, demo: true }, lead, aprComment.id, {
+      state: 'partly-adopted',
+      reason: both(
+        '已於各單元的理由中說明與 OGP 價值的關聯；工作小組參與情形列入成果報告。',
+        'Each unit’s rationale now names its link to the OG values; working-group participation will be covered in the results report.',
+      ),
+      version: aprComment.version,
+    });
     clock = at('2021-08-02');
     await service.publishReport(deps, lead, commented.id, commented.version);
 
@@ -191,6 +212,16 @@ export async function seedDemoReview(db: Db, opts: { planId: number; agencyIds: 
     const now = new Date();
     clock = now;
     await service.openCommentPeriod(deps, partner, results.report.id, results.report.version);
+    // A comment on one unit of the results report, waiting for the reviewers' answer.
+    const firstUnit = results.units[0];
+    if (firstUnit)
+      await postInput({ db, now: () => clock, demo: true }, civilSociety, opts.planId, {
+        kind: 'comment',
+        targetType: 'review-unit',
+        targetId: firstUnit.id,
+        body: '此承諾的資料開放平臺已上線，但資料更新頻率未達承諾，評為「大部分完成」是否過高？',
+        lang: 'zh',
+      });
     await service.addInterview(deps, partner, engagement.id, {
       heldOn: '2025-05-12',
       stakeholderGroup: 'civil-society',

@@ -99,6 +99,15 @@ describe('the demo review', () => {
     assert.match(listened, /獨立評估者的建議[\s\S]*英文版應與中文版同時完成/);
     const results = await json<Report>(await anonymous.get(`/api/v1/reviews/${engagement.reports[1]?.id}`));
     assert.equal(results.commentsOpen, true);
+    // The demo comments: one on the draft review, answered by its reviewers; one on a unit of the results report.
+    const comments = await json<{ items: { targetType: string; response: { state: string } }[] }>(
+      await anonymous.get(`/api/v1/plans/${ctx.planId}/inputs?target=review:${apr.id}`),
+    );
+    assert.deepEqual(
+      comments.items.map((i) => [i.targetType, i.response.state]),
+      [['review', 'partly-adopted']],
+    );
+    assert.match(await (await anonymous.get(`/reviews/${apr.id}`)).text(), /意見與評估者的回應（1 則）/);
     for (const lang of ['', '/en']) {
       const page = await (await anonymous.get(`${lang}/reviews/engagements/${engagement.id}`)).text();
       assert.match(page, lang ? /Who pays for the review/ : /評估經費來源/);
