@@ -540,6 +540,26 @@ export async function recommendationsLandedIn(db: DbOrTx, commitmentId: number):
 
 // Interviews
 
+const INTERVIEW_COLUMNS = ['id', 'engagement_id', 'held_on', 'stakeholder_group', 'consent_to_be_named', 'interviewee', 'notes'] as const;
+
+const toInterview = (row: {
+  id: number;
+  engagement_id: number;
+  held_on: string;
+  stakeholder_group: string;
+  consent_to_be_named: boolean;
+  interviewee: string;
+  notes: string;
+}): Interview => ({
+  id: row.id,
+  engagementId: row.engagement_id,
+  heldOn: row.held_on,
+  stakeholderGroup: row.stakeholder_group,
+  consentToBeNamed: row.consent_to_be_named,
+  interviewee: row.interviewee,
+  notes: row.notes,
+});
+
 export async function insertInterview(
   db: DbOrTx,
   engagementId: number,
@@ -557,30 +577,20 @@ export async function insertInterview(
       notes: v.notes,
       recorded_by: recordedBy,
     })
-    .returningAll()
+    .returning(INTERVIEW_COLUMNS)
     .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    engagementId: row.engagement_id,
-    heldOn: row.held_on,
-    stakeholderGroup: row.stakeholder_group,
-    consentToBeNamed: row.consent_to_be_named,
-    interviewee: row.interviewee,
-    notes: row.notes,
-  };
+  return toInterview(row);
 }
 
 export async function listInterviews(db: DbOrTx, engagementId: number): Promise<Interview[]> {
-  const rows = await db.selectFrom('review_interviews').selectAll().where('engagement_id', '=', engagementId).orderBy('held_on').orderBy('id').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    engagementId: row.engagement_id,
-    heldOn: row.held_on,
-    stakeholderGroup: row.stakeholder_group,
-    consentToBeNamed: row.consent_to_be_named,
-    interviewee: row.interviewee,
-    notes: row.notes,
-  }));
+  const rows = await db
+    .selectFrom('review_interviews')
+    .select(INTERVIEW_COLUMNS)
+    .where('engagement_id', '=', engagementId)
+    .orderBy('held_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(toInterview);
 }
 
 export async function engagementOfInterview(db: DbOrTx, id: number): Promise<number | undefined> {
