@@ -122,6 +122,42 @@ describe('independent review: the reviewer’s journey and the public report', {
     const row = await page.locator('#recommendations').locator('..').locator('tr', { hasText: '工作小組會議應公開報名' }).innerText();
     assert.match(row, /解除列管/);
     assert.match(row, /已納入工作小組公開報名機制/);
+
+    // The secretariat commissions a review through the form, with its funding, and adds a reviewer by e-mail; an
+    // agency officer's account is refused as not independent.
+    await addUser(ctx, 'e2e.officer@example.org', 'agency-officer', ['MOI']);
+    await addUser(ctx, 'e2e.second.reviewer@example.org', 'public');
+    await visit(page, '/en/reviews');
+    await Promise.all([page.waitForURL(/\/engagements\/new$/, WAIT), page.getByRole('link', { name: 'Commission a review' }).click()]);
+    await expectAccessible(page, 'engagement form (en)');
+    await page.locator('input[name="title.en"]').fill('Review of the parliament’s plan');
+    await page.locator('input[name="title.zh"]').fill('開放國會行動方案評估');
+    await page.getByLabel('Period: first day').fill('2025-01-01');
+    await page.getByLabel('Period: last day').fill('2025-12-31');
+    await page.locator('input[name="planIds"][type="checkbox"]').first().check();
+    await page.locator('input[name="funding.0.source.en"]').fill('Foundation');
+    await page.locator('select[name="funding.0.sector"]').selectOption('civil-society');
+    await page.locator('input[name="funding.0.sharePercent"]').fill('60');
+    await page.locator('input[name="funding.1.source.en"]').fill('Legislative Yuan');
+    await page.locator('select[name="funding.1.sector"]').selectOption('government');
+    await page.locator('input[name="funding.1.sharePercent"]').fill('50');
+    await page.getByRole('button', { name: 'Create the engagement' }).click();
+    await page.waitForSelector('.error-summary', WAIT);
+    assert.match(await page.locator('.error-summary').innerText(), /more than 100/);
+    await expectAccessible(page, 'engagement form with its refusal (en)');
+    await page.locator('input[name="funding.1.sharePercent"]').fill('40');
+    await Promise.all([page.waitForURL(/\/reviews\/engagements\/\d+$/, WAIT), page.getByRole('button', { name: 'Create the engagement' }).click()]);
+    assert.match(await page.locator('main').innerText(), /The government reviewed pays 40% of the review/);
+    await Promise.all([page.waitForURL(/\/reviewers\/new$/, WAIT), page.getByRole('link', { name: 'Add a reviewer' }).click()]);
+    await expectAccessible(page, 'reviewer form (en)');
+    await page.getByLabel('The reviewer’s account (e-mail)').fill('e2e.officer@example.org');
+    await page.getByRole('button', { name: 'Add a reviewer' }).click();
+    await page.waitForSelector('.error-summary', WAIT);
+    assert.match(await page.locator('.error-summary').innerText(), /must be independent/);
+    await page.getByLabel('The reviewer’s account (e-mail)').fill('e2e.second.reviewer@example.org');
+    await page.locator('textarea[name="interests.en"]').fill('None declared.');
+    await Promise.all([page.waitForURL(/\/reviews\/engagements\/\d+/, WAIT), page.getByRole('button', { name: 'Add a reviewer' }).click()]);
+    assert.match(await page.locator('#reviewers').locator('..').innerText(), /e2e\.second\.reviewer[\s\S]*None declared\./);
     await page.context().close();
   });
 

@@ -13,3 +13,5 @@ export const ratingsApiPath = '/api/v1/review-ratings';
 export const recommendationNewPath = (r: IdRef) => `/reviews/${r.id}/recommendations/new`;
 export const recommendationResponsePath = (rec: IdRef) => `/reviews/recommendations/${rec.id}/response`;
 export const reportCorrectionPath = (r: IdRef) => `/reviews/${r.id}/corrections/new`;
+export const engagementNewPath = '/reviews/engagements/new';
+export const reviewerNewPath = (e: IdRef) => `/reviews/engagements/${e.id}/reviewers/new`;

@@ -1,28 +1,38 @@
 /** HTML pages of independent review in both languages: engagements, an engagement, a report with its steps, a unit's rating form, the history. */
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
-import { emptyLocalized, pick } from '../../domain/localized.js';
+import { emptyLocalized, pick, type Localized } from '../../domain/localized.js';
 import type { ActionPlan } from '../../domain/plan.js';
 import { commentsOpen, governmentShare } from '../../domain/review.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
-import { freshForm, handleForm, positiveInt, versionFromForm, type FormState } from '../../web/form-handler.js';
+import { freshForm, handleForm, positiveInt, requirePermission, versionFromForm, type FormState } from '../../web/form-handler.js';
 import { firstValue, listValue, postedRecord, postedText, type PostedForm } from '../../web/forms.js';
 import type { Option } from '../../web/ui/index.js';
 import { href } from '../../web/context.js';
 import { RESTRICTED_CACHE_CONTROL } from '../../web/visibility.js';
 import { PlanHistoryPage, readPlanHistory } from '../history/index.js';
+import { findUserByEmail } from '../accounts/index.js';
 import { listInputsOn } from '../participation/index.js';
 import { planQueries, publicStatuses } from '../plans/index.js';
 import { maySeeDrafts } from './review.access.js';
 import type { Recommendation, ReviewReport, ReviewUnit } from './review.model.js';
-import { ratingsCsvPath, reportPath } from './review.paths.js';
+import { engagementNewPath, engagementPath, ratingsCsvPath, reportPath } from './review.paths.js';
 import { publicRatingRows, RATING_COLUMNS } from './review.ratings.js';
 import { csvResponse } from '../../web/csv.js';
 import { figuresOf, readinessOf, starredOf } from './review.present.js';
 import * as q from './review.queries.js';
-import { correctionInput, recommendationInput, recommendationResponse, unitPatch } from './review.schemas.js';
-import { CorrectionFormPage, RecommendationFormPage, ResponseFormPage, type ResponseFormValues } from './views/review-forms.js';
+import { correctionInput, engagementInput, recommendationInput, recommendationResponse, reviewerForm, unitPatch } from './review.schemas.js';
+import {
+  CorrectionFormPage,
+  EngagementFormPage,
+  RecommendationFormPage,
+  ResponseFormPage,
+  ReviewerFormPage,
+  type EngagementFormValues,
+  type ResponseFormValues,
+  type ReviewerFormValues,
+} from './views/review-forms.js';
 import * as service from './review.service.js';
 import { EngagementPage, EngagementsPage, ReportPage, UnitFormPage, type CommitmentRef, type UnitFormValues } from './views/review-pages.js';
 
@@ -74,8 +84,12 @@ export function reviewPages(): Hono<AppEnv> {
       c,
       engagements.flatMap((e) => e.engagement.planIds),
     );
-    return c.html(<EngagementsPage ctx={pageContext(c)} plan={plan ?? null} engagements={engagements} plans={plans} />);
+    return c.html(
+      <EngagementsPage ctx={pageContext(c)} plan={plan ?? null} engagements={engagements} plans={plans} mayManage={can(actor, 'reviewEngagement.manage')} />,
+    );
   });
+
+  registerEngagementForms(app);
 
   // Every public unit rating, with OGP's column names (English labels, for comparison with other countries' reviews).
   app.get(ratingsCsvPath, async (c) => {
@@ -100,6 +114,7 @@ export function reviewPages(): Hono<AppEnv> {
         readiness={readiness}
         reports={reports}
         governmentShare={governmentShare(engagement.funding)}
+        mayManage={can(c.get('actor'), 'reviewEngagement.manage')}
       />,
     );
   });
@@ -231,6 +246,108 @@ async function landingOptions(c: AppContext, report: ReviewReport): Promise<Opti
     for (const cm of await planQueries.listCommitmentSummaries(db(c), { planId: plan.id }))
       options.push({ value: String(cm.id), label: `${pick(plan.title, lang)} · ${cm.number} ${pick(cm.title, lang)}` });
   return options;
+}
+
+/** The funding rows as posted (`funding.0.source.zh` …), without the empty ones, as the service takes them. */
+function engagementInputOf(body: PostedForm): PostedForm {
+  const rows = postedRecord(body.funding);
+  const funding = Object.keys(rows)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => postedRecord(rows[k]))
+    .filter((r) => {
+      const source = postedRecord(r.source);
+      return [source.zh, source.en, r.sector, r.sharePercent].some((v) => postedText(v, '').trim() !== '');
+    })
+    .map((r) => ({ source: postedRecord(r.source), sector: postedText(r.sector, ''), sharePercent: Number(postedText(r.sharePercent, '').trim() || NaN) }));
+  return { ...body, planIds: listValue(body.planIds) ?? [], funding, termsOfReference: postedRecord(body.termsOfReference) };
+}
+
+const postedLocal = (posted: unknown): Localized => ({ ...emptyLocalized(), ...postedRecord(posted) });
+
+function engagementValuesOf(body: PostedForm): EngagementFormValues {
+  const rows = postedRecord(body.funding);
+  return {
+    title: postedLocal(body.title),
+    termsOfReference: postedLocal(body.termsOfReference),
+    periodStart: postedText(body.periodStart, ''),
+    periodEnd: postedText(body.periodEnd, ''),
+    planIds: listValue(body.planIds) ?? [],
+    funding: Object.keys(rows)
+      .sort((a, b) => Number(a) - Number(b))
+      .map((k) => postedRecord(rows[k]))
+      .map((r) => ({ source: postedLocal(r.source), sector: postedText(r.sector, ''), sharePercent: postedText(r.sharePercent, '') })),
+  };
+}
+
+function registerEngagementForms(app: Hono<AppEnv>): void {
+  const planOptions = async (c: AppContext): Promise<Option[]> =>
+    (await planQueries.listPlans(db(c))).map((p) => ({ value: String(p.id), label: pick(p.title, c.get('lang')) }));
+  const emptyEngagement: EngagementFormValues = {
+    title: emptyLocalized(),
+    termsOfReference: emptyLocalized(),
+    periodStart: '',
+    periodEnd: '',
+    planIds: [],
+    funding: [],
+  };
+  app.get(engagementNewPath, async (c) => {
+    requirePermission(c, 'reviewEngagement.manage');
+    return c.html(<EngagementFormPage ctx={pageContext(c)} values={emptyEngagement} plans={await planOptions(c)} errors={{}} />);
+  });
+  app.post(engagementNewPath, async (c) => {
+    requirePermission(c, 'reviewEngagement.manage');
+    return handleForm(c, {
+      schema: engagementInput,
+      toInput: engagementInputOf,
+      run: (input) => service.createEngagement(depsOf(c), c.get('actor'), input),
+      redirectTo: (e) => engagementPath(e),
+      render: async (state) =>
+        c.html(
+          <EngagementFormPage ctx={pageContext(c)} values={engagementValuesOf(state.body)} plans={await planOptions(c)} errors={state.errors} />,
+          state.status,
+        ),
+    });
+  });
+
+  const engagementOf = async (c: AppContext) => {
+    requirePermission(c, 'reviewEngagement.manage');
+    const engagement = await q.findEngagement(db(c), idOf(c));
+    if (!engagement) throw new NotFoundError();
+    return engagement;
+  };
+  const emptyReviewer: ReviewerFormValues = { email: '', role: 'reviewer', affiliations: emptyLocalized(), interests: emptyLocalized() };
+  app.get('/reviews/engagements/:id/reviewers/new', async (c) => {
+    const engagement = await engagementOf(c);
+    return c.html(<ReviewerFormPage ctx={pageContext(c)} engagement={engagement} values={emptyReviewer} errors={{}} />);
+  });
+  app.post('/reviews/engagements/:id/reviewers/new', async (c) => {
+    const engagement = await engagementOf(c);
+    return handleForm(c, {
+      schema: reviewerForm,
+      run: async (input) => {
+        const { email, ...rest } = input;
+        const user = await findUserByEmail(db(c), email);
+        if (!user) throw new ValidationError([{ field: 'email', key: 'review.error.unknownUser' }]);
+        return service.putReviewer(depsOf(c), c.get('actor'), engagement.id, { ...rest, userId: user.id });
+      },
+      redirectTo: (e) => `${engagementPath(e)}#reviewers`,
+      render: async (state) =>
+        c.html(
+          <ReviewerFormPage
+            ctx={pageContext(c)}
+            engagement={engagement}
+            values={{
+              email: postedText(state.body.email, ''),
+              role: postedText(state.body.role, 'reviewer'),
+              affiliations: postedLocal(state.body.affiliations),
+              interests: postedLocal(state.body.interests),
+            }}
+            errors={state.errors.userId ? { ...state.errors, email: state.errors.userId } : state.errors}
+          />,
+          state.status,
+        ),
+    });
+  });
 }
 
 function registerReviewForms(app: Hono<AppEnv>): void {

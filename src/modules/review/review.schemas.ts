@@ -17,7 +17,10 @@ import { clearable, isoDate, localizedInput, localizedOutput, recordId, text, ve
 const fundingInput = z.object({
   source: localizedInput(300),
   sector: z.enum(FUNDING_SECTORS, { message: 'review.error.sector' }),
-  sharePercent: z.number({ message: 'review.error.share' }).positive({ message: 'review.error.share' }).max(100, { message: 'review.error.share' }),
+  // A JSON number (it may have decimals), or digits as a form sends them: the house rule for numbers (web/schemas.ts).
+  sharePercent: wholeNumber(
+    z.number({ message: 'review.error.share' }).positive({ message: 'review.error.share' }).max(100, { message: 'review.error.share' }),
+  ),
 });
 
 const engagementFields = {
@@ -53,6 +56,9 @@ export const reviewerInput = z
   })
   .openapi('ReviewerInput');
 export type ReviewerInput = z.infer<typeof reviewerInput>;
+
+/** The reviewer form names the account by its e-mail (the page has no list of accounts to choose from). */
+export const reviewerForm = reviewerInput.omit({ userId: true }).extend({ email: text(320).trim().min(1, { message: 'error.required' }) });
 
 export const reportInput = z
   .object({

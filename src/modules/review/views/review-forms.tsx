@@ -1,11 +1,20 @@
 /** Independent review's form pages: a recommendation (its reviewers), the government's response to one (the secretariat), a correction (its reviewers). */
-import { pick, type Localized } from '../../../domain/localized.js';
-import { RECOMMENDATION_STATES } from '../../../domain/review.js';
+import { emptyLocalized, pick, type Localized } from '../../../domain/localized.js';
+import { FUNDING_SECTORS, RECOMMENDATION_STATES, REVIEWER_ROLES } from '../../../domain/review.js';
 import type { PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
-import { FormPage, LocalizedField, SelectField, homeCrumbs, type FieldErrors, type Option } from '../../../web/ui/index.js';
+import { CheckboxGroup, FormPage, InputField, LocalizedField, SelectField, errorId, homeCrumbs, type FieldErrors, type Option } from '../../../web/ui/index.js';
 import type { Recommendation, ReviewReport } from '../review.model.js';
-import { recommendationNewPath, recommendationResponsePath, reportCorrectionPath, reportPath, reviewsPath } from '../review.paths.js';
+import {
+  engagementNewPath,
+  engagementPath,
+  recommendationNewPath,
+  recommendationResponsePath,
+  reportCorrectionPath,
+  reportPath,
+  reviewerNewPath,
+  reviewsPath,
+} from '../review.paths.js';
 
 const crumbsOf = (ctx: PageContext, report: ReviewReport) => [
   ...homeCrumbs(ctx.lang),
@@ -102,6 +111,107 @@ export function CorrectionFormPage(props: { ctx: PageContext; report: ReviewRepo
       intro={<p class="help">{t(lang, 'review.correctionHelp')}</p>}
     >
       <LocalizedField lang={lang} errors={props.errors} name="changeNote" label={t(lang, 'review.action.changeNote')} value={props.changeNote} multiline />
+    </FormPage>
+  );
+}
+
+export interface EngagementFormValues {
+  title: Localized;
+  termsOfReference: Localized;
+  periodStart: string;
+  periodEnd: string;
+  planIds: string[];
+  funding: { source: Localized; sector: string; sharePercent: string }[];
+}
+
+/** The funding rows the form offers: those given, and empty ones up to this many. */
+export const FUNDING_ROWS = 4;
+
+export function EngagementFormPage(props: { ctx: PageContext; values: EngagementFormValues; plans: Option[]; errors: FieldErrors }) {
+  const { ctx, values } = props;
+  const { lang } = ctx;
+  const field = { lang, errors: props.errors };
+  const rows = [
+    ...values.funding,
+    ...Array.from({ length: Math.max(0, FUNDING_ROWS - values.funding.length) }, () => ({ source: emptyLocalized(), sector: '', sharePercent: '' })),
+  ];
+  return (
+    <FormPage
+      ctx={ctx}
+      title={t(lang, 'review.engagement.new')}
+      crumbs={[...homeCrumbs(lang), { label: t(lang, 'review.siteTitle'), path: reviewsPath() }]}
+      action={engagementNewPath}
+      cancel={reviewsPath()}
+      submitLabel={t(lang, 'review.engagement.create')}
+      errors={props.errors}
+    >
+      <LocalizedField {...field} name="title" label={t(lang, 'review.engagement.title')} value={values.title} />
+      <LocalizedField {...field} name="termsOfReference" label={t(lang, 'review.terms')} value={values.termsOfReference} multiline />
+      <InputField {...field} name="periodStart" type="date" label={t(lang, 'review.engagement.start')} value={values.periodStart} />
+      <InputField {...field} name="periodEnd" type="date" label={t(lang, 'review.engagement.end')} value={values.periodEnd} />
+      <CheckboxGroup {...field} name="planIds" label={t(lang, 'review.plans')} values={values.planIds} options={props.plans} />
+      <fieldset class="field" aria-describedby={props.errors.funding ? errorId('funding') : undefined}>
+        <legend>{t(lang, 'review.funding')}</legend>
+        {props.errors.funding ? (
+          <p class="field-error" id={errorId('funding')}>
+            {props.errors.funding}
+          </p>
+        ) : null}
+        {rows.map((row, i) => (
+          <fieldset class="field">
+            <legend>{t(lang, 'review.funding.row', { n: i + 1 })}</legend>
+            <LocalizedField {...field} name={`funding.${i}.source`} label={t(lang, 'review.funding.source')} value={row.source} />
+            <SelectField
+              {...field}
+              name={`funding.${i}.sector`}
+              label={t(lang, 'review.funding.sector')}
+              value={row.sector}
+              options={[{ value: '', label: '–' }, ...FUNDING_SECTORS.map((s) => ({ value: s, label: t(lang, `review.sector.${s}`) }))]}
+            />
+            <InputField {...field} name={`funding.${i}.sharePercent`} type="number" label={t(lang, 'review.funding.share')} value={row.sharePercent} />
+          </fieldset>
+        ))}
+      </fieldset>
+    </FormPage>
+  );
+}
+
+export interface ReviewerFormValues {
+  email: string;
+  role: string;
+  affiliations: Localized;
+  interests: Localized;
+}
+
+export function ReviewerFormPage(props: { ctx: PageContext; engagement: { id: number; title: Localized }; values: ReviewerFormValues; errors: FieldErrors }) {
+  const { ctx, engagement, values } = props;
+  const { lang } = ctx;
+  const field = { lang, errors: props.errors };
+  return (
+    <FormPage
+      ctx={ctx}
+      title={t(lang, 'review.reviewer.add')}
+      crumbs={[
+        ...homeCrumbs(lang),
+        { label: t(lang, 'review.siteTitle'), path: reviewsPath() },
+        { label: pick(engagement.title, lang), path: engagementPath(engagement) },
+      ]}
+      action={reviewerNewPath(engagement)}
+      cancel={engagementPath(engagement)}
+      submitLabel={t(lang, 'review.reviewer.add')}
+      errors={props.errors}
+      intro={<p class="help">{t(lang, 'review.reviewer.help')}</p>}
+    >
+      <InputField {...field} name="email" type="email" label={t(lang, 'review.reviewer.email')} value={values.email} />
+      <SelectField
+        {...field}
+        name="role"
+        label={t(lang, 'review.reviewerRole')}
+        value={values.role}
+        options={REVIEWER_ROLES.map((r) => ({ value: r, label: t(lang, `review.role.${r}`) }))}
+      />
+      <LocalizedField {...field} name="affiliations" label={t(lang, 'review.affiliations')} value={values.affiliations} multiline />
+      <LocalizedField {...field} name="interests" label={t(lang, 'review.interests')} value={values.interests} multiline />
     </FormPage>
   );
 }

@@ -24,6 +24,7 @@ import {
 import type { Readiness } from '../review.present.js';
 import type { Engagement, ReviewReport, ReviewReportWhole, ReviewUnit } from '../review.model.js';
 import {
+  engagementNewPath,
   engagementPath,
   ratingsApiPath,
   ratingsCsvPath,
@@ -33,6 +34,7 @@ import {
   reportHistoryPath,
   reportPath,
   reportStepPath,
+  reviewerNewPath,
   reviewsPath,
   unitEditPath,
 } from '../review.paths.js';
@@ -79,6 +81,7 @@ export function EngagementsPage(props: {
   plan: ActionPlan | null;
   engagements: { engagement: Engagement; reports: ReviewReport[] }[];
   plans: Map<number, ActionPlan>;
+  mayManage: boolean;
 }) {
   const { ctx } = props;
   const { lang } = ctx;
@@ -89,6 +92,13 @@ export function EngagementsPage(props: {
       <p class="lede">{t(lang, 'review.intro')}</p>
       {props.engagements.some((e) => e.engagement.isDemo) ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
       {props.engagements.length === 0 ? <p>{t(lang, 'review.none')}</p> : null}
+      {props.mayManage ? (
+        <p class="actions">
+          <a class="button" href={href(lang, engagementNewPath)}>
+            {t(lang, 'review.engagement.new')}
+          </a>
+        </p>
+      ) : null}
       <p>
         <a href={href(lang, ratingsCsvPath)}>{t(lang, 'review.ratingsCsv')}</a>
         {' · '}
@@ -114,6 +124,7 @@ export function EngagementPage(props: {
   readiness: Readiness[];
   reports: ReviewReport[];
   governmentShare: number;
+  mayManage: boolean;
 }) {
   const { ctx, engagement: e } = props;
   const { lang } = ctx;
@@ -189,6 +200,11 @@ export function EngagementPage(props: {
             { header: t(lang, 'review.interests'), cell: (r) => pick(r.interests, lang) || '–' },
           ]}
         />
+        {props.mayManage ? (
+          <p>
+            <a href={href(lang, reviewerNewPath(e))}>{t(lang, 'review.reviewer.add')}</a>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="readiness">
         <h2 id="readiness">{t(lang, 'review.readiness')}</h2>
