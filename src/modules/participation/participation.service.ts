@@ -27,7 +27,7 @@ import { readHistoryEntry, recordHistory } from '../history/index.js';
 import { monitoringQueries } from '../monitoring/index.js';
 import { follow, notify, type FollowTarget } from '../notifications/index.js';
 import { planQueries as planQ } from '../plans/index.js';
-import { admitInput } from './moderation.service.js';
+import { admitInput, formatInstant } from './moderation.service.js';
 import { isReadable, type Consultation, type Input } from './participation.model.js';
 import { consultationPath, inputPath } from './participation.paths.js';
 import * as q from './participation.queries.js';
@@ -236,8 +236,6 @@ export function canSeeInput(actor: Actor | null, input: Input): boolean {
   if (input.state === 'internal') return readsInternal(actor, input.planId) || (actor !== null && actor.id === input.authorId);
   return true;
 }
-
-const formatInstant = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The consultation's window and audience, at `now`: the refusal says when it closed or opens. */
 function admitToConsultation(actor: Actor, consultation: Consultation, now: Date): void {

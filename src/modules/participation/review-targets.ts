@@ -9,6 +9,7 @@ import type { Localized } from '../../domain/localized.js';
 import type { ReviewTarget } from '../../domain/participation.js';
 import { ForbiddenError, ValidationError } from '../../errors.js';
 import { provided } from '../../web/module.js';
+import { formatInstant } from './moderation.service.js';
 
 export interface ReviewTargetFacts {
   planId: number;
@@ -34,8 +35,6 @@ declare module '../../web/module.js' {
     reviewTargets: ReviewTargetSource;
   }
 }
-
-const formatInstant = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The review target a comment names, taking comments at `now`: a field problem when it is not there, or closed (saying when). */
 export async function admitReviewComment(db: DbOrTx, planId: number, type: ReviewTarget, id: number, now: Date): Promise<ReviewTargetFacts> {

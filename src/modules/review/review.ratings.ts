@@ -61,8 +61,9 @@ export async function publicRatingRows(db: DbOrTx, lang: Lang = 'en'): Promise<R
     const plan = plans.get(report.planId);
     const units = await q.listUnits(db, report.id);
     const starred = await starredOf(db, { report, units, recommendations: [] });
-    const commitments = await Promise.all([...new Set(units.flatMap((u) => u.commitmentIds))].map((id) => planQueries.findCommitmentById(db, id)));
-    const byId = new Map(commitments.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    // Units cover commitments of the report's plan: read them all at once.
+    const { items: commitments } = await planQueries.listCommitments(db, { planId: report.planId });
+    const byId = new Map(commitments.map((c) => [c.id, c] as const));
     const agencies = await planQueries.agencyNames(
       db,
       [...byId.values()].map((c) => c.leadAgencyId),

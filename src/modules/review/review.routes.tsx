@@ -34,7 +34,10 @@ import {
   type ReviewerFormValues,
 } from './views/review-forms.js';
 import * as service from './review.service.js';
-import { EngagementPage, EngagementsPage, ReportPage, UnitFormPage, type CommitmentRef, type UnitFormValues } from './views/review-pages.js';
+import { EngagementPage } from './views/engagement.js';
+import { EngagementsPage } from './views/engagements.js';
+import { ReportPage } from './views/report.js';
+import { UnitFormPage, type UnitFormValues } from './views/unit-form.js';
 
 const db = (c: AppContext) => c.get('services').db;
 const depsOf = (c: AppContext): service.ReviewDeps => ({ db: db(c), now: c.get('services').now });
@@ -42,17 +45,6 @@ const idOf = (c: AppContext) => positiveInt(c.req.param('id')) ?? 0;
 
 async function plansById(c: AppContext, ids: readonly number[]): Promise<Map<number, ActionPlan>> {
   return planQueries.findPlansByIds(db(c), [...new Set(ids)]);
-}
-
-/** The commitments a report's units and recommendations name, with their plans' slugs for links. */
-async function commitmentRefs(c: AppContext, ids: readonly number[]): Promise<Map<number, CommitmentRef>> {
-  const refs = new Map<number, CommitmentRef>();
-  for (const id of new Set(ids)) {
-    const commitment = await planQueries.findCommitmentById(db(c), id);
-    const plan = commitment ? await planQueries.findPlanById(db(c), commitment.planId) : undefined;
-    if (commitment && plan) refs.set(id, { id, number: commitment.number, planSlug: plan.slug, title: commitment.title });
-  }
-  return refs;
 }
 
 const unitValues = (u: ReviewUnit): UnitFormValues => ({
@@ -132,7 +124,7 @@ export function reviewPages(): Hono<AppEnv> {
     ];
     const [plan, commitments, starred, later, comments] = await Promise.all([
       planQueries.findPlanById(db(c), r.planId),
-      commitmentRefs(c, commitmentIds),
+      planQueries.commitmentLabels(db(c), commitmentIds),
       starredOf(db(c), whole),
       q.findLaterEdition(db(c), r.id),
       listInputsOn(db(c), { planId: r.planId, target: { type: 'review', id: r.id }, states: ['published'] }, { limit: 1, offset: 0 }),

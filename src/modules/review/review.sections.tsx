@@ -7,6 +7,7 @@ import { DIMENSIONS_OF } from '../../domain/review.js';
 import { href } from '../../web/context.js';
 import { t } from '../../web/i18n.js';
 import type { SectionContribution } from '../../web/sections.js';
+import { clauseSeparator } from '../../web/ui/index.js';
 import type { CommitmentPageData } from '../plans/index.js';
 import { reportPath } from './review.paths.js';
 import * as q from './review.queries.js';
@@ -41,7 +42,7 @@ export const commitmentReviewSection: SectionContribution = {
                     {` (${t(lang, `review.state.${report.state}`)})`}
                     {unit.commitmentIds.length > 1 ? ` · ${t(lang, 'review.unit.cluster', { count: unit.commitmentIds.length })}` : ''}
                     {': '}
-                    {ratings.length > 0 ? ratings.join(lang === 'en' ? '; ' : '；') : t(lang, 'review.unit.notRated')}
+                    {ratings.length > 0 ? ratings.join(clauseSeparator(lang)) : t(lang, 'review.unit.notRated')}
                   </li>
                 );
               })}

@@ -25,9 +25,13 @@ declare module '../../domain/history.js' {
 function byReport(reportOf: (db: DbOrTx, entityId: number) => Promise<number | undefined>) {
   return async (db: DbOrTx, viewer: Actor | null, entries: readonly HistoryEntry[]): Promise<HistoryEntry[]> => {
     const kept: HistoryEntry[] = [];
+    // Many entries name the same report (its units, its recommendations): each report is read once.
+    const reports = new Map<number, Promise<Awaited<ReturnType<typeof q.findReport>>>>();
     for (const e of entries) {
       const reportId = await reportOf(db, e.entityId);
-      const report = reportId === undefined ? undefined : await q.findReport(db, reportId);
+      if (reportId === undefined) continue;
+      if (!reports.has(reportId)) reports.set(reportId, q.findReport(db, reportId));
+      const report = await reports.get(reportId);
       if (report && (report.state !== 'draft' || maySeeDrafts(viewer, report.engagementId))) kept.push(e);
     }
     return kept;

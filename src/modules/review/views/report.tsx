@@ -1,238 +1,25 @@
-/** Independent review's pages: the engagements, an engagement (declarations, funding, readiness), a report, a unit's rating form. */
+/** A report: its state and period, overview, figures and charts, units with their ratings, recommendations tracked. */
 import { pick, type Lang } from '../../../domain/localized.js';
-import { OGP_VALUES, type ActionPlan, type CommitmentStatus } from '../../../domain/plan.js';
+import { type ActionPlan, type CommitmentStatus } from '../../../domain/plan.js';
 import { DIMENSIONS_OF, SCALES, type ReviewFigures } from '../../../domain/review.js';
-import { BarChart, StackedBar } from '../../../web/charts.js';
+import { BarChart } from '../../../web/charts.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import { commitmentPath, inputsPath, newInputPath, planPath } from '../../../web/paths.js';
-import {
-  CheckboxGroup,
-  DataTable,
-  DefinitionList,
-  DemoNotice,
-  FormPage,
-  LocalizedField,
-  Paragraphs,
-  SelectField,
-  VersionedAction,
-  formatDate,
-  homeCrumbs,
-  type FieldErrors,
-} from '../../../web/ui/index.js';
-import type { Readiness } from '../review.present.js';
+import { DataTable, DefinitionList, DemoNotice, Paragraphs, VersionedAction, clauseSeparator } from '../../../web/ui/index.js';
 import type { Engagement, ReviewReport, ReviewReportWhole, ReviewUnit } from '../review.model.js';
 import {
-  engagementNewPath,
   engagementPath,
-  ratingsApiPath,
-  ratingsCsvPath,
   recommendationNewPath,
   recommendationResponsePath,
   reportCorrectionPath,
   reportHistoryPath,
   reportPath,
   reportStepPath,
-  reviewerNewPath,
-  reviewsPath,
   unitEditPath,
 } from '../review.paths.js';
-
-const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
-const day = (d: Date | null, lang: Lang) => (d ? formatDate(new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10), lang) : '–');
-const reviewsCrumbs = (lang: Lang) => [...homeCrumbs(lang), { label: t(lang, 'review.siteTitle'), path: reviewsPath() }];
-
-export interface CommitmentRef {
-  id: number;
-  number: string;
-  planSlug: string;
-  title: { zh: string; en: string; status: 'missing' | 'draft' | 'reviewed' };
-}
-
-function ReportLinks(props: { lang: Lang; reports: readonly ReviewReport[]; plans: Map<number, ActionPlan> }) {
-  const { lang } = props;
-  return (
-    <DataTable<ReviewReport>
-      caption={t(lang, 'review.reports.caption')}
-      rows={[...props.reports]}
-      empty={t(lang, 'review.reports.none')}
-      columns={[
-        {
-          header: t(lang, 'review.report'),
-          rowHeader: true,
-          cell: (r) => (
-            <a href={href(lang, reportPath(r))}>
-              {pick(r.title, lang)}
-              {r.edition > 1 ? ` (${t(lang, 'review.edition', { edition: r.edition })})` : ''}
-            </a>
-          ),
-        },
-        { header: t(lang, 'review.kind'), cell: (r) => t(lang, `review.kind.${r.kind}`) },
-        { header: t(lang, 'review.readiness.plan'), cell: (r) => pick(props.plans.get(r.planId)?.title ?? { zh: '', en: '', status: 'missing' }, lang) },
-        { header: t(lang, 'review.state'), cell: (r) => t(lang, `review.state.${r.state}`) },
-      ]}
-    />
-  );
-}
-
-export function EngagementsPage(props: {
-  ctx: PageContext;
-  plan: ActionPlan | null;
-  engagements: { engagement: Engagement; reports: ReviewReport[] }[];
-  plans: Map<number, ActionPlan>;
-  mayManage: boolean;
-}) {
-  const { ctx } = props;
-  const { lang } = ctx;
-  const title = t(lang, 'review.siteTitle');
-  return (
-    <Layout ctx={ctx} title={props.plan ? `${title} · ${pick(props.plan.title, lang)}` : title} crumbs={[...homeCrumbs(lang), { label: title }]}>
-      <h1>{title}</h1>
-      <p class="lede">{t(lang, 'review.intro')}</p>
-      {props.engagements.some((e) => e.engagement.isDemo) ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
-      {props.engagements.length === 0 ? <p>{t(lang, 'review.none')}</p> : null}
-      {props.mayManage ? (
-        <p class="actions">
-          <a class="button" href={href(lang, engagementNewPath)}>
-            {t(lang, 'review.engagement.new')}
-          </a>
-        </p>
-      ) : null}
-      <p>
-        <a href={href(lang, ratingsCsvPath)}>{t(lang, 'review.ratingsCsv')}</a>
-        {' · '}
-        <a href={ratingsApiPath}>{t(lang, 'review.ratingsJson')}</a>
-      </p>
-      {props.engagements.map(({ engagement, reports }) => (
-        <section aria-labelledby={`engagement-${engagement.id}`}>
-          <h2 id={`engagement-${engagement.id}`}>
-            <a href={href(lang, engagementPath(engagement))}>{pick(engagement.title, lang)}</a>
-          </h2>
-          <p>{t(lang, 'review.period', { period: `${formatDate(engagement.periodStart, lang)} – ${formatDate(engagement.periodEnd, lang)}` })}</p>
-          <ReportLinks lang={lang} reports={reports} plans={props.plans} />
-        </section>
-      ))}
-    </Layout>
-  );
-}
-
-export function EngagementPage(props: {
-  ctx: PageContext;
-  engagement: Engagement;
-  plans: Map<number, ActionPlan>;
-  readiness: Readiness[];
-  reports: ReviewReport[];
-  governmentShare: number;
-  mayManage: boolean;
-}) {
-  const { ctx, engagement: e } = props;
-  const { lang } = ctx;
-  const title = pick(e.title, lang);
-  const planTitle = (id: number) => pick(props.plans.get(id)?.title ?? { zh: '', en: '', status: 'missing' }, lang);
-  return (
-    <Layout ctx={ctx} title={title} crumbs={[...reviewsCrumbs(lang), { label: title }]}>
-      <h1>{title}</h1>
-      {e.isDemo ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
-      <DefinitionList
-        items={[
-          {
-            label: t(lang, 'review.engagement'),
-            value: t(lang, 'review.period', { period: `${formatDate(e.periodStart, lang)} – ${formatDate(e.periodEnd, lang)}` }),
-          },
-          {
-            label: t(lang, 'review.plans'),
-            value: (
-              <>
-                {e.planIds.map((id, i) => {
-                  const p = props.plans.get(id);
-                  return (
-                    <>
-                      {i > 0 ? '、' : ''}
-                      {p ? <a href={href(lang, planPath(p))}>{pick(p.title, lang)}</a> : null}
-                    </>
-                  );
-                })}
-              </>
-            ),
-          },
-        ]}
-      />
-      <section aria-labelledby="terms">
-        <h2 id="terms">{t(lang, 'review.terms')}</h2>
-        <Paragraphs value={e.termsOfReference} lang={lang} />
-      </section>
-      <section aria-labelledby="funding">
-        <h2 id="funding">{t(lang, 'review.funding')}</h2>
-        {e.funding.length === 0 ? (
-          <p>{t(lang, 'review.funding.none')}</p>
-        ) : (
-          <>
-            <p>
-              <strong>{t(lang, 'review.funding.government', { share: `${props.governmentShare}%` })}</strong>
-            </p>
-            <StackedBar
-              id="funding-shares"
-              title={t(lang, 'review.funding.chart')}
-              description={e.funding.map((f) => `${pick(f.source, lang)} ${f.sharePercent}%`).join(lang === 'en' ? '; ' : '；')}
-              segments={e.funding.map((f, i) => ({
-                key: `f${i}`,
-                label: `${pick(f.source, lang)} (${t(lang, `review.sector.${f.sector}`)})`,
-                value: f.sharePercent,
-                className: `funding-${f.sector}`,
-                hatched: f.sector === 'government',
-              }))}
-              columns={{ label: t(lang, 'review.funding.source'), value: t(lang, 'review.funding.share') }}
-            />
-          </>
-        )}
-      </section>
-      <section aria-labelledby="reviewers">
-        <h2 id="reviewers">{t(lang, 'review.reviewers')}</h2>
-        <DataTable<Engagement['reviewers'][number]>
-          caption={t(lang, 'review.reviewers.caption')}
-          rows={e.reviewers}
-          empty={t(lang, 'review.reviewers.none')}
-          columns={[
-            { header: t(lang, 'review.reviewer'), rowHeader: true, cell: (r) => r.name },
-            { header: t(lang, 'review.reviewerRole'), cell: (r) => t(lang, `review.role.${r.role}`) },
-            { header: t(lang, 'review.affiliations'), cell: (r) => pick(r.affiliations, lang) || '–' },
-            { header: t(lang, 'review.interests'), cell: (r) => pick(r.interests, lang) || '–' },
-          ]}
-        />
-        {props.mayManage ? (
-          <p>
-            <a href={href(lang, reviewerNewPath(e))}>{t(lang, 'review.reviewer.add')}</a>
-          </p>
-        ) : null}
-      </section>
-      <section aria-labelledby="readiness">
-        <h2 id="readiness">{t(lang, 'review.readiness')}</h2>
-        <p>{t(lang, 'review.readiness.intro')}</p>
-        <DataTable<Readiness>
-          caption={t(lang, 'review.readiness.caption')}
-          rows={props.readiness}
-          empty="–"
-          columns={[
-            { header: t(lang, 'review.readiness.plan'), rowHeader: true, cell: (r) => planTitle(r.planId) },
-            {
-              header: t(lang, 'review.readiness.share'),
-              cell: (r) => t(lang, 'review.readiness.counts', { reviewed: r.reviewed, total: r.total, share: percent(r.share, lang) }),
-            },
-            {
-              header: t(lang, 'review.readiness.state'),
-              cell: (r) => <strong>{t(lang, r.complete ? 'review.readiness.complete' : 'review.readiness.incomplete')}</strong>,
-            },
-          ]}
-        />
-      </section>
-      <section aria-labelledby="reports">
-        <h2 id="reports">{t(lang, 'review.reports')}</h2>
-        <ReportLinks lang={lang} reports={props.reports} plans={props.plans} />
-      </section>
-    </Layout>
-  );
-}
+import { reportDay, reviewsCrumbs, type CommitmentRef } from './parts.js';
 
 const ratingText = (lang: Lang, unit: ReviewUnit, dimension: keyof typeof SCALES) => {
   const value = unit.ratings[dimension];
@@ -263,7 +50,7 @@ function Figures(props: { lang: Lang; figures: ReviewFigures; kind: ReviewReport
             title={t(lang, 'review.figures.chart', { dimension: name })}
             description={d.counts
               .map((c) => `${t(lang, `review.scale.${d.dimension}.${c.value}` as 'review.scale.potential.modest')} ${c.count}`)
-              .join(lang === 'en' ? '; ' : '；')}
+              .join(clauseSeparator(lang))}
             unit=""
             max={Math.max(4, Math.ceil(figures.units / 4) * 4)}
             bars={d.counts.map((c) => ({
@@ -325,11 +112,11 @@ export function ReportPage(props: {
       {r.state === 'comment' ? (
         <p role="status">
           {props.commentsOpen
-            ? t(lang, 'review.commentOpen', { closes: day(r.commentClosesAt, lang) })
-            : t(lang, 'review.commentClosed', { closes: day(r.commentClosesAt, lang) })}
+            ? t(lang, 'review.commentOpen', { closes: reportDay(r.commentClosesAt, lang) })
+            : t(lang, 'review.commentClosed', { closes: reportDay(r.commentClosesAt, lang) })}
         </p>
       ) : null}
-      {r.state === 'published' ? <p>{t(lang, 'review.publishedOn', { date: day(r.publishedAt, lang) })}</p> : null}
+      {r.state === 'published' ? <p>{t(lang, 'review.publishedOn', { date: reportDay(r.publishedAt, lang) })}</p> : null}
       {props.plan && r.state !== 'draft' ? (
         <p class="actions">
           <a href={href(lang, `${inputsPath(props.plan)}?target=review:${r.id}`)}>{t(lang, 'review.comments', { count: props.commentCount })}</a>
@@ -502,70 +289,5 @@ export function ReportPage(props: {
         <a href={href(lang, reportHistoryPath(r))}>{t(lang, 'review.history')}</a>
       </p>
     </Layout>
-  );
-}
-
-export interface UnitFormValues {
-  ratings: Record<string, string>;
-  ogValues: string[];
-  rationale: { zh: string; en: string; status: 'missing' | 'draft' | 'reviewed' };
-  evidence: { zh: string; en: string; status: 'missing' | 'draft' | 'reviewed' };
-}
-
-export function UnitFormPage(props: {
-  ctx: PageContext;
-  unit: ReviewUnit;
-  report: ReviewReport;
-  values: UnitFormValues;
-  errors: FieldErrors;
-  conflict: boolean;
-}) {
-  const { ctx, unit, report, values, errors } = props;
-  const { lang } = ctx;
-  const field = { lang, errors };
-  const dimensions = DIMENSIONS_OF[report.kind][report.scaleSet];
-  const results = report.kind === 'results-report';
-  return (
-    <FormPage
-      ctx={ctx}
-      title={t(lang, 'review.unit.editTitle', { unit: pick(unit.title, lang) })}
-      crumbs={[...reviewsCrumbs(lang), { label: pick(report.title, lang), path: reportPath(report) }]}
-      action={unitEditPath(unit)}
-      cancel={reportPath(report)}
-      submitLabel={t(lang, 'review.unit.save')}
-      errors={errors}
-      conflict={props.conflict}
-      version={unit.version}
-      intro={dimensions.includes('verifiability') ? <p class="help">{t(lang, 'review.unit.notVerifiableHelp')}</p> : undefined}
-    >
-      {dimensions.map((d) => (
-        <SelectField
-          {...field}
-          name={`ratings.${d}`}
-          label={t(lang, `review.dimension.${d}`)}
-          value={values.ratings[d] ?? ''}
-          options={[
-            { value: '', label: t(lang, 'review.unit.notRated') },
-            ...SCALES[d].values.map((v) => ({ value: v, label: t(lang, `review.scale.${d}.${v}` as 'review.scale.potential.modest') })),
-          ]}
-        />
-      ))}
-      {report.kind === 'action-plan-review' ? (
-        <CheckboxGroup
-          {...field}
-          name="ogValues"
-          label={t(lang, 'review.unit.ogValues')}
-          values={values.ogValues}
-          options={OGP_VALUES.map((v) => ({ value: v, label: t(lang, `value.${v}`) }))}
-        />
-      ) : null}
-      <LocalizedField
-        {...field}
-        name={results ? 'evidence' : 'rationale'}
-        label={t(lang, results ? 'review.unit.evidence' : 'review.unit.rationale')}
-        value={results ? values.evidence : values.rationale}
-        multiline
-      />
-    </FormPage>
   );
 }

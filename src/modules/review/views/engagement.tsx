@@ -1,0 +1,132 @@
+/** One engagement: its plans, terms, funding, reviewers and their declarations, the readiness gate, its reports. */
+import { pick, type Lang } from '../../../domain/localized.js';
+import { type ActionPlan } from '../../../domain/plan.js';
+import { StackedBar } from '../../../web/charts.js';
+import { href, type PageContext } from '../../../web/context.js';
+import { t } from '../../../web/i18n.js';
+import { Layout } from '../../../web/layout.js';
+import { planPath } from '../../../web/paths.js';
+import { DataTable, DefinitionList, DemoNotice, Paragraphs, formatPeriod, listSeparator, clauseSeparator } from '../../../web/ui/index.js';
+import type { Readiness } from '../review.present.js';
+import type { Engagement, ReviewReport } from '../review.model.js';
+import { reviewerNewPath } from '../review.paths.js';
+import { reviewsCrumbs, ReportLinks } from './parts.js';
+
+const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
+
+export function EngagementPage(props: {
+  ctx: PageContext;
+  engagement: Engagement;
+  plans: Map<number, ActionPlan>;
+  readiness: Readiness[];
+  reports: ReviewReport[];
+  governmentShare: number;
+  mayManage: boolean;
+}) {
+  const { ctx, engagement: e } = props;
+  const { lang } = ctx;
+  const title = pick(e.title, lang);
+  const planTitle = (id: number) => pick(props.plans.get(id)?.title ?? { zh: '', en: '', status: 'missing' }, lang);
+  return (
+    <Layout ctx={ctx} title={title} crumbs={[...reviewsCrumbs(lang), { label: title }]}>
+      <h1>{title}</h1>
+      {e.isDemo ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
+      <DefinitionList
+        items={[
+          {
+            label: t(lang, 'review.engagement'),
+            value: t(lang, 'review.period', { period: formatPeriod(e.periodStart, e.periodEnd, lang) }),
+          },
+          {
+            label: t(lang, 'review.plans'),
+            value: (
+              <>
+                {e.planIds.map((id, i) => {
+                  const p = props.plans.get(id);
+                  return (
+                    <>
+                      {i > 0 ? listSeparator(lang) : ''}
+                      {p ? <a href={href(lang, planPath(p))}>{pick(p.title, lang)}</a> : null}
+                    </>
+                  );
+                })}
+              </>
+            ),
+          },
+        ]}
+      />
+      <section aria-labelledby="terms">
+        <h2 id="terms">{t(lang, 'review.terms')}</h2>
+        <Paragraphs value={e.termsOfReference} lang={lang} />
+      </section>
+      <section aria-labelledby="funding">
+        <h2 id="funding">{t(lang, 'review.funding')}</h2>
+        {e.funding.length === 0 ? (
+          <p>{t(lang, 'review.funding.none')}</p>
+        ) : (
+          <>
+            <p>
+              <strong>{t(lang, 'review.funding.government', { share: `${props.governmentShare}%` })}</strong>
+            </p>
+            <StackedBar
+              id="funding-shares"
+              title={t(lang, 'review.funding.chart')}
+              description={e.funding.map((f) => `${pick(f.source, lang)} ${f.sharePercent}%`).join(clauseSeparator(lang))}
+              segments={e.funding.map((f, i) => ({
+                key: `f${i}`,
+                label: `${pick(f.source, lang)} (${t(lang, `review.sector.${f.sector}`)})`,
+                value: f.sharePercent,
+                className: `funding-${f.sector}`,
+                hatched: f.sector === 'government',
+              }))}
+              columns={{ label: t(lang, 'review.funding.source'), value: t(lang, 'review.funding.share') }}
+            />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="reviewers">
+        <h2 id="reviewers">{t(lang, 'review.reviewers')}</h2>
+        <DataTable<Engagement['reviewers'][number]>
+          caption={t(lang, 'review.reviewers.caption')}
+          rows={e.reviewers}
+          empty={t(lang, 'review.reviewers.none')}
+          columns={[
+            { header: t(lang, 'review.reviewer'), rowHeader: true, cell: (r) => r.name },
+            { header: t(lang, 'review.reviewerRole'), cell: (r) => t(lang, `review.role.${r.role}`) },
+            { header: t(lang, 'review.affiliations'), cell: (r) => pick(r.affiliations, lang) || '–' },
+            { header: t(lang, 'review.interests'), cell: (r) => pick(r.interests, lang) || '–' },
+          ]}
+        />
+        {props.mayManage ? (
+          <p>
+            <a href={href(lang, reviewerNewPath(e))}>{t(lang, 'review.reviewer.add')}</a>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="readiness">
+        <h2 id="readiness">{t(lang, 'review.readiness')}</h2>
+        <p>{t(lang, 'review.readiness.intro')}</p>
+        <DataTable<Readiness>
+          caption={t(lang, 'review.readiness.caption')}
+          rows={props.readiness}
+          empty="–"
+          columns={[
+            { header: t(lang, 'review.readiness.plan'), rowHeader: true, cell: (r) => planTitle(r.planId) },
+            {
+              header: t(lang, 'review.readiness.share'),
+              cell: (r) => t(lang, 'review.readiness.counts', { reviewed: r.reviewed, total: r.total, share: percent(r.share, lang) }),
+            },
+            {
+              header: t(lang, 'review.readiness.state'),
+              cell: (r) => <strong>{t(lang, r.complete ? 'review.readiness.complete' : 'review.readiness.incomplete')}</strong>,
+            },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="reports">
+        <h2 id="reports">{t(lang, 'review.reports')}</h2>
+        <ReportLinks lang={lang} reports={props.reports} plans={props.plans} />
+      </section>
+    </Layout>
+  );
+}
