@@ -16,6 +16,10 @@ import {
 } from '../src/domain/authorization.js';
 import { modules } from '../src/modules/index.js';
 import { lockedFieldsFor } from '../src/modules/plans/index.js';
+import { createEngagement, putReviewer, updateOwnDeclaration } from '../src/modules/review/index.js';
+import { systemActor } from '../src/domain/system-actor.js';
+import { AppError } from '../src/errors.js';
+import { addUser, setupForTest } from './helpers.js';
 import { registerModules } from '../src/web/module.js';
 
 registerModules(modules);
@@ -311,8 +315,8 @@ describe('independent review (issue #13): only the engagement’s reviewers writ
     for (const role of ROLES) assert.equal(can(everyRole(role), 'review.write', resource), false, role);
     assert.equal(can(null, 'review.write', resource), false);
   });
-  test('the secretariat commissions the review and records the government’s response; reviewers do neither', () => {
-    for (const action of ['reviewEngagement.manage', 'recommendation.respond'] as Action[]) {
+  test('the secretariat commissions the review, records the government’s response and writes the government’s self-assessment; reviewers do none of these', () => {
+    for (const action of ['reviewEngagement.manage', 'recommendation.respond', 'selfAssessment.write'] as Action[]) {
       assert.deepEqual(
         ROLES.filter((r) => can(everyRole(r), action, { engagementId: ENGAGEMENT })),
         ['admin', 'secretariat'],
@@ -320,5 +324,59 @@ describe('independent review (issue #13): only the engagement’s reviewers writ
       );
       assert.equal(can(reviewerOf(ENGAGEMENT), action, { engagementId: ENGAGEMENT }), false, action);
     }
+  });
+  test('a reviewer’s own declaration, through the service on a real database: that reviewer only — not another reviewer of the same engagement, the secretariat, the admin or another engagement’s reviewer', async (t) => {
+    const ctx = await setupForTest(t);
+    const deps = { db: ctx.database.db, now: () => ctx.clock.now };
+    const secretariat = systemActor('secretariat', 'secretariat');
+    const dates = { periodStart: '2021-06-01', periodEnd: '2025-06-01', planIds: [ctx.planId] };
+    const engagement = await createEngagement(deps, secretariat, { title: { en: 'Review' }, ...dates });
+    const elsewhere = await createEngagement(deps, secretariat, { title: { en: 'Another review' }, ...dates });
+    const [first, second, third] = [
+      await addUser(ctx, 'r1@example.tw', 'public'),
+      await addUser(ctx, 'r2@example.tw', 'public'),
+      await addUser(ctx, 'r3@example.tw', 'public'),
+    ];
+    for (const userId of [first, second]) await putReviewer(deps, secretariat, engagement.id, { userId, role: 'reviewer', interests: { en: 'Before.' } });
+    await putReviewer(deps, secretariat, elsewhere.id, { userId: third, role: 'reviewer' });
+    const reviewer = (id: number, engagementId: number): Actor => ({
+      id,
+      displayName: `r${id}`,
+      role: 'public',
+      agencyIds: [],
+      grants: [{ role: 'reviewer', scope: 'engagement', scopeId: engagementId }],
+    });
+    const change = { interests: { en: 'Changed.' } };
+    const statusOf = (work: Promise<unknown>) =>
+      work.then(
+        () => 200,
+        (e: unknown) => (e instanceof AppError ? e.status : 500),
+      );
+    const refused: [string, Actor | null, number | undefined, number][] = [
+      ['another reviewer of the same engagement', reviewer(second, engagement.id), first, 403],
+      ['the secretariat', { id: 1, displayName: 's', role: 'secretariat', agencyIds: [] }, first, 403],
+      ['the admin', { id: 1, displayName: 'a', role: 'admin', agencyIds: [] }, first, 403],
+      ['another engagement’s reviewer', reviewer(third, elsewhere.id), first, 403],
+      ['the reviewer without the grant', { ...reviewer(first, engagement.id), grants: [] }, first, 403],
+      ['nobody signed in', null, first, 401],
+    ];
+    for (const [who, actor, userId, status] of refused)
+      assert.equal(await statusOf(updateOwnDeclaration(deps, actor, engagement.id, change, userId)), status, who);
+    const interestsOf = async (userId: number) =>
+      (
+        await ctx.database.db
+          .selectFrom('review_reviewers')
+          .select('interests')
+          .where('user_id', '=', userId)
+          .where('engagement_id', '=', engagement.id)
+          .executeTakeFirstOrThrow()
+      ).interests.en;
+    assert.equal(await interestsOf(first), 'Before.', 'nothing written by the refused');
+    assert.equal(await statusOf(updateOwnDeclaration(deps, reviewer(first, engagement.id), engagement.id, change, first)), 200);
+    assert.equal(await interestsOf(first), 'Changed.');
+    // Without a reviewer named, the actor changes their own: the other reviewer's declaration stays.
+    assert.equal(await statusOf(updateOwnDeclaration(deps, reviewer(second, engagement.id), engagement.id, { interests: { en: 'Mine.' } })), 200);
+    assert.equal(await interestsOf(second), 'Mine.');
+    assert.equal(await interestsOf(first), 'Changed.');
   });
 });

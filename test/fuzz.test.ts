@@ -20,6 +20,7 @@ import { seedDemoRepository } from '../src/modules/repository/index.js';
 import { seedDemoAmendments } from '../src/modules/amendments/index.js';
 import { seedDemoForum } from '../src/modules/forum/index.js';
 import { listReviewEngagementIds, putReviewer, seedDemoReview } from '../src/modules/review/index.js';
+import { seedDemoSelfAssessment } from '../src/modules/selfassessment/index.js';
 import { systemActor } from '../src/domain/system-actor.js';
 import { seedDemoMonitoring } from '../src/modules/monitoring/index.js';
 import { seedDemoRoster } from '../src/modules/roster/index.js';
@@ -83,6 +84,9 @@ const KIND_TABLES: Record<ObjectKind, { table: string; parentColumn?: string }> 
   engagement: { table: 'review_engagements' },
   review: { table: 'review_reports' },
   reviewUnit: { table: 'review_units' },
+  reviewRequirement: { table: 'review_requirements' },
+  selfAssessment: { table: 'self_assessments' },
+  selfAssessmentEntry: { table: 'self_assessment_entries' },
   recommendation: { table: 'review_recommendations' },
 };
 
@@ -173,6 +177,8 @@ before(async () => {
   await seedDemoAmendments(db, demo);
   // Independent review (issue #13): the demo engagement, its reports, units and recommendations; the fuzz's reviewer joins it.
   await seedDemoReview(db, demo);
+  // The government's self-assessment (issue #13): the demo's published 2023 assessment and its entries.
+  await seedDemoSelfAssessment(db, demo);
 
   const users: [ActorName, string, Parameters<typeof addUser>[2], string[]][] = [
     ['admin', 'fuzz-admin@example.org', 'admin', []],

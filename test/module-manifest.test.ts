@@ -105,6 +105,7 @@ test('its link joins the plan page after the other modules’ links, and its sec
       'cocreation.planLink',
       'participation.planLinks',
       'translations.planLink',
+      'selfAssessment.planLink',
       'review.planLink',
       'sample.planLink',
     ],

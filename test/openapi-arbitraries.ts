@@ -123,7 +123,10 @@ export type ObjectKind =
   | 'engagement'
   | 'review'
   | 'reviewUnit'
-  | 'recommendation';
+  | 'reviewRequirement'
+  | 'recommendation'
+  | 'selfAssessment'
+  | 'selfAssessmentEntry';
 
 /** Path segment before `{id}` → kind. */
 export const SEGMENT_KINDS: Record<string, ObjectKind> = {
@@ -159,6 +162,9 @@ export const SEGMENT_KINDS: Record<string, ObjectKind> = {
   'review-engagements': 'engagement',
   reviews: 'review',
   'review-units': 'reviewUnit',
+  'review-requirements': 'reviewRequirement',
+  'self-assessments': 'selfAssessment',
+  'self-assessment-entries': 'selfAssessmentEntry',
   recommendations: 'recommendation',
   // `/review-engagements/{id}/reviewers/{userId}`: a reviewer is named by their account.
   reviewers: 'user',

@@ -47,6 +47,8 @@ const world = {
   /** Review engagements and their reports (issue #13). */
   engagementIds: new Set<number>(),
   reviewIds: new Set<number>(),
+  /** The government's self-assessments (issue #13). */
+  selfAssessmentIds: new Set<number>(),
 };
 
 const token = (label: string) => `Vis${label}${randomBytes(4).toString('hex')}`;
@@ -117,11 +119,19 @@ function channels(): string[] {
     `${plan}/versions`,
     ...[...world.commitmentNumbers].map((n) => `${plan}/commitments/${n}/changes`),
     ...[...world.amendmentIds].map((id) => `${plan}/amendments/${id}`),
-    // Independent review: the engagements, each engagement, each report and its history.
+    // Independent review: the engagements, each engagement (its interview log and a reviewer's declaration form: its
+    // reviewers' only), each report and its history.
     '/reviews',
     `/reviews?plan=${planSlug}`,
-    ...[...world.engagementIds].map((id) => `/reviews/engagements/${id}`),
+    ...[...world.engagementIds].flatMap((id) => [
+      `/reviews/engagements/${id}`,
+      `/reviews/engagements/${id}/interviews`,
+      `/reviews/engagements/${id}/declaration`,
+    ]),
     ...[...world.reviewIds].flatMap((id) => [`/reviews/${id}`, `/reviews/${id}/history`]),
+    // The government's self-assessments: the plan's list and each one.
+    `${plan}/self-assessments`,
+    ...[...world.selfAssessmentIds].map((id) => `/self-assessments/${id}`),
     `${plan}/history`,
     '/moderation',
     '/notifications',
@@ -162,6 +172,8 @@ function channels(): string[] {
     '/api/v1/review-engagements',
     ...[...world.engagementIds].flatMap((id) => [`/api/v1/review-engagements/${id}`, `/api/v1/review-engagements/${id}/interviews`]),
     ...[...world.reviewIds].map((id) => `/api/v1/reviews/${id}`),
+    `/api/v1/plans/${ctx.planId}/self-assessments`,
+    ...[...world.selfAssessmentIds].map((id) => `/api/v1/self-assessments/${id}`),
     '/api/v1/moderation/log',
     '/api/v1/moderation/reports',
     '/api/v1/profile',
@@ -329,8 +341,17 @@ const draftReview = {
   id: 0,
   engagementId: 0,
   participant: undefined as Participant | undefined,
-  tokens: { title: token('ReviewTitle'), rationale: token('ReviewRationale'), recommendation: token('ReviewRec'), interview: token('ReviewInterview') },
+  tokens: {
+    title: token('ReviewTitle'),
+    rationale: token('ReviewRationale'),
+    recommendation: token('ReviewRec'),
+    requirement: token('ReviewRequirement'),
+    interview: token('ReviewInterview'),
+  },
 };
+
+/** The government's self-assessment (issue #13): the secretariat's until its comment period opens. */
+const selfAssessment = { id: 0, tokens: { title: token('SelfTitle'), narrative: token('SelfNarrative') } };
 
 const ENTITIES: EntityRow[] = [
   {
@@ -844,7 +865,7 @@ A new voice.
     neverPublic: [],
   },
   {
-    entity: 'an independent review’s draft report (title, a unit’s rationale, a recommendation) and its interview log',
+    entity: 'an independent review’s draft report (title, a unit’s rationale, a recommendation, a minimum requirement’s explanation) and its interview log',
     insider: () => participantOf(draftReview).client,
     tokens: draftReview.tokens,
     async write() {
@@ -871,7 +892,7 @@ A new voice.
         title: { zh: `評估 ${draftReview.tokens.title}`, en: 'Action Plan Review' },
       });
       assert.equal(report.status, 201, await report.clone().text());
-      const r = await json<{ id: number; units: { id: number; version: number }[] }>(report);
+      const r = await json<{ id: number; units: { id: number; version: number }[]; requirements: { id: number; version: number }[] }>(report);
       draftReview.id = r.id;
       world.reviewIds.add(r.id);
       const unit = r.units[0];
@@ -881,6 +902,13 @@ A new voice.
         rationale: { zh: `理由 ${draftReview.tokens.rationale}` },
       });
       assert.equal(rated.status, 200, await rated.clone().text());
+      const requirement = r.requirements[0];
+      const assessed = await reviewer.api('PATCH', `/api/v1/review-requirements/${requirement?.id}`, {
+        version: requirement?.version,
+        status: 'in-progress',
+        explanation: { zh: `說明 ${draftReview.tokens.requirement}` },
+      });
+      assert.equal(assessed.status, 200, await assessed.clone().text());
       const rec = await reviewer.api('POST', `/api/v1/reviews/${r.id}/recommendations`, { body: { zh: `建議 ${draftReview.tokens.recommendation}` } });
       assert.equal(rec.status, 201, await rec.clone().text());
       const interview = await reviewer.api('POST', `/api/v1/review-engagements/${draftReview.engagementId}/interviews`, {
@@ -895,8 +923,11 @@ A new voice.
       [draftReview.tokens.title, `/reviews/${draftReview.id}`],
       [draftReview.tokens.rationale, `/api/v1/reviews/${draftReview.id}`],
       [draftReview.tokens.recommendation, `/en/reviews/${draftReview.id}`],
+      [draftReview.tokens.requirement, `/reviews/${draftReview.id}`],
       [draftReview.tokens.title, `/reviews/engagements/${draftReview.engagementId}`],
       [draftReview.tokens.interview, `/api/v1/review-engagements/${draftReview.engagementId}/interviews`],
+      [draftReview.tokens.interview, `/reviews/engagements/${draftReview.engagementId}/interviews`],
+      [draftReview.tokens.interview, `/en/reviews/engagements/${draftReview.engagementId}/interviews`],
     ],
     async publish() {
       const reviewer = participantOf(draftReview).client;
@@ -908,9 +939,49 @@ A new voice.
       [draftReview.tokens.title, `/reviews/${draftReview.id}`],
       [draftReview.tokens.rationale, `/api/v1/reviews/${draftReview.id}`],
       [draftReview.tokens.recommendation, `/en/reviews/${draftReview.id}`],
+      [draftReview.tokens.requirement, `/api/v1/reviews/${draftReview.id}`],
       [draftReview.tokens.title, '/api/v1/review-engagements'],
     ],
     neverPublic: [draftReview.tokens.interview],
+  },
+  {
+    entity: 'the government’s draft self-assessment (title, a commitment’s narrative)',
+    insider: () => clients.secretariat,
+    tokens: selfAssessment.tokens,
+    async write() {
+      const sec = clients.secretariat;
+      const created = await sec.api('POST', `/api/v1/plans/${ctx.planId}/self-assessments`, {
+        year: 2021,
+        title: { zh: `自評 ${selfAssessment.tokens.title}`, en: 'Self-assessment 2021' },
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const a = await json<{ id: number; entries: { id: number; version: number }[] }>(created);
+      selfAssessment.id = a.id;
+      world.selfAssessmentIds.add(a.id);
+      const entry = a.entries[0];
+      const edited = await sec.api('PATCH', `/api/v1/self-assessment-entries/${entry?.id}`, {
+        version: entry?.version,
+        narrative: { zh: `說明 ${selfAssessment.tokens.narrative}` },
+      });
+      assert.equal(edited.status, 200, await edited.clone().text());
+    },
+    insiderSees: () => [
+      [selfAssessment.tokens.title, `/self-assessments/${selfAssessment.id}`],
+      [selfAssessment.tokens.narrative, `/api/v1/self-assessments/${selfAssessment.id}`],
+      [selfAssessment.tokens.title, `/plans/${planSlug}/self-assessments`],
+    ],
+    async publish() {
+      const sec = clients.secretariat;
+      const a = await json<{ version: number }>(await sec.request(`/api/v1/self-assessments/${selfAssessment.id}`));
+      const opened = await sec.api('POST', `/api/v1/self-assessments/${selfAssessment.id}/comment-period`, { version: a.version });
+      assert.equal(opened.status, 200, await opened.clone().text());
+    },
+    publicSees: () => [
+      [selfAssessment.tokens.title, `/self-assessments/${selfAssessment.id}`],
+      [selfAssessment.tokens.narrative, `/en/self-assessments/${selfAssessment.id}`],
+      [selfAssessment.tokens.title, `/api/v1/plans/${ctx.planId}/self-assessments`],
+    ],
+    neverPublic: [],
   },
 ];
 

@@ -10,13 +10,34 @@ export type InputKind = (typeof INPUT_KINDS)[number];
 
 /**
  * What an input may be about. A consultation's target is one of the first five. An independent review's draft report
- * in its comment period, or one of its units, takes comments too (issue #13): its reviewers answer them.
+ * in its comment period, or one of its units, takes comments too (issue #13): its reviewers answer them; so does the
+ * government's self-assessment in its comment period, or one commitment's entry, answered by the secretariat.
  */
-export const INPUT_TARGETS = ['plan', 'section', 'area', 'commitment', 'milestone', 'report', 'meeting', 'review', 'review-unit'] as const;
+export const INPUT_TARGETS = [
+  'plan',
+  'section',
+  'area',
+  'commitment',
+  'milestone',
+  'report',
+  'meeting',
+  'review',
+  'review-unit',
+  'self-assessment',
+  'self-assessment-entry',
+] as const;
 export type InputTarget = (typeof INPUT_TARGETS)[number];
+/** Comments on a review's draft: its reviewers answer them, and the government's response figures leave them out. */
 export const REVIEW_TARGETS = ['review', 'review-unit'] as const;
 export type ReviewTarget = (typeof REVIEW_TARGETS)[number];
 export const isReviewTarget = (type: InputTarget): type is ReviewTarget => type === 'review' || type === 'review-unit';
+/** Comments on the government's self-assessment in its comment period: the secretariat answers them. */
+export const SELF_ASSESSMENT_TARGETS = ['self-assessment', 'self-assessment-entry'] as const;
+export type SelfAssessmentTarget = (typeof SELF_ASSESSMENT_TARGETS)[number];
+export const isSelfAssessmentTarget = (type: InputTarget): type is SelfAssessmentTarget => type === 'self-assessment' || type === 'self-assessment-entry';
+/** Targets whose comments are taken only in a dated comment period, owned by another module (review-targets.ts). */
+export type PeriodTarget = ReviewTarget | SelfAssessmentTarget;
+export const isPeriodTarget = (type: InputTarget): type is PeriodTarget => isReviewTarget(type) || isSelfAssessmentTarget(type);
 export const CONSULTATION_TARGETS = ['plan', 'section', 'area', 'commitment', 'milestone'] as const;
 export type ConsultationTarget = (typeof CONSULTATION_TARGETS)[number];
 

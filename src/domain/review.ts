@@ -169,3 +169,47 @@ export type RecommendationState = (typeof RECOMMENDATION_STATES)[number];
 /** The roles a reviewer holds in an engagement (the seeds: an international reviewer and a local research partner). */
 export const REVIEWER_ROLES = ['lead-reviewer', 'international-reviewer', 'local-research-partner', 'reviewer'] as const;
 export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+
+// ---------------------------------------------------------------- the co-creation minimum requirements
+
+/**
+ * The minimum requirements an action plan review assesses (DOMAIN.md, Participation & Co-Creation Standards): the
+ * forum (MR 1.1), the website (MR 2.1) and the document repository (MR 2.2), the timeline published in advance, an
+ * open input opportunity, a reasoned response to the input, and ongoing dialogue. Labels are messages
+ * `review.requirement.<id>`.
+ */
+export const MINIMUM_REQUIREMENTS = ['forum', 'website', 'repository', 'advance-notice', 'open-input', 'reasoned-response', 'ongoing-dialogue'] as const;
+export type MinimumRequirement = (typeof MINIMUM_REQUIREMENTS)[number];
+
+/** The reviewer's assessment of a requirement, as the IRM colours it: met, in progress, not met. */
+export const REQUIREMENT_STATUSES = ['met', 'in-progress', 'not-met'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+
+/** Which report assesses the requirements: the action plan review, on the co-creation that made the plan. */
+export const assessesRequirements = (kind: ReviewKind): boolean => kind === 'action-plan-review';
+
+/**
+ * What the platform's own records said of a requirement when the reviewer started (never changed afterwards, so a
+ * reader sees where the reviewer agreed and where not): its status, and the message (with its params) saying why.
+ */
+export interface RecordFinding {
+  status: RequirementStatus;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** The co-creation record's checklist statuses, in the reviewer's terms: "not yet" is in progress. */
+export const requirementStatusOf = (checklistStatus: 'met' | 'not-met' | 'not-yet'): RequirementStatus =>
+  checklistStatus === 'not-yet' ? 'in-progress' : checklistStatus;
+
+/**
+ * The reasoned response (MR 4) from the plan's input figures: none to judge without input; not met while any input
+ * waits past its time; met when every one is answered; in progress otherwise.
+ */
+export function reasonedResponseFinding(f: { inputs: number; answered: number; overdue: number }): RecordFinding | null {
+  if (f.inputs === 0) return null;
+  const params = { inputs: f.inputs, answered: f.answered, overdue: f.overdue };
+  if (f.overdue > 0) return { status: 'not-met', key: 'review.found.responseOverdue', params };
+  if (f.answered === f.inputs) return { status: 'met', key: 'review.found.responseAll', params };
+  return { status: 'in-progress', key: 'review.found.responsePending', params };
+}

@@ -18,6 +18,7 @@ import { plansModule } from './plans/index.js';
 import { repositoryModule } from './repository/index.js';
 import { reviewModule } from './review/index.js';
 import { rosterModule } from './roster/index.js';
+import { selfAssessmentModule } from './selfassessment/index.js';
 import { transcriptsModule } from './transcripts/index.js';
 import { translationsModule } from './translations/index.js';
 import { workgroupsModule } from './workgroups/index.js';
@@ -38,6 +39,7 @@ export const modules: readonly ModuleManifest[] = [
   documentModule,
   translationsModule,
   repositoryModule,
+  selfAssessmentModule,
   reviewModule,
   opendataModule,
 ];

@@ -208,4 +208,104 @@ describe('independent review: the reviewer’s journey and the public report', {
     }
     await page.context().close();
   });
+
+  test('the secretariat edits an engagement and removes a reviewer after confirming; a reviewer edits their declaration and keeps the interview log, which is 404 to others', async () => {
+    const { db } = ctx.database;
+    const secretariat = systemActor('secretariat', 'secretariat');
+    const deps = { db, now: () => ctx.clock.now };
+    const engagement = await createEngagement(deps, secretariat, {
+      title: { zh: '管理測試評估', en: 'Managed review' },
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      planIds: [ctx.planId],
+    });
+    const declarerId = await addUser(ctx, 'e2e.declarer@example.org', 'public');
+    const leavingId = await addUser(ctx, 'e2e.leaving@example.org', 'public');
+    for (const userId of [declarerId, leavingId]) await putReviewer(deps, secretariat, engagement.id, { userId, role: 'reviewer' });
+    await addUser(ctx, 'e2e.manager@example.org', 'secretariat');
+    const engagementPage = `/reviews/engagements/${engagement.id}`;
+    const interviews = `${engagementPage}/interviews`;
+
+    // The secretariat, in Chinese: edits the title through the engagement's form.
+    const manager = await harness.newPage();
+    await visit(manager, '/login');
+    await manager.getByLabel('電子郵件').fill('e2e.manager@example.org');
+    await manager.getByLabel('密碼').fill(PASSWORD);
+    await Promise.all([
+      manager.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT),
+      manager.getByRole('button', { name: '登入', exact: true }).click(),
+    ]);
+    await visit(manager, engagementPage);
+    await Promise.all([manager.waitForURL(/\/edit$/, WAIT), manager.getByRole('link', { name: '編輯評估案' }).click()]);
+    await expectAccessible(manager, 'engagement edit form');
+    assert.equal(await manager.locator('input[name="title.zh"]').inputValue(), '管理測試評估', 'prefilled');
+    await manager.locator('input[name="title.zh"]').fill('管理測試評估（修訂）');
+    await Promise.all([manager.waitForURL(new RegExp(`${engagementPage}$`), WAIT), manager.getByRole('button', { name: '儲存評估案' }).click()]);
+    assert.equal(await manager.locator('h1').innerText(), '管理測試評估（修訂）');
+    await visit(manager, `/en${engagementPage}/edit`);
+    await expectAccessible(manager, 'engagement edit form (en)');
+
+    // Removing a reviewer asks first, in both languages; the button on the confirmation page removes them.
+    await visit(manager, engagementPage);
+    await Promise.all([manager.waitForURL(/\/remove$/, WAIT), manager.getByRole('link', { name: '移除 e2e.leaving' }).click()]);
+    assert.equal(await manager.locator('h1').innerText(), '要將 e2e.leaving 從本評估案移除嗎？');
+    await expectAccessible(manager, 'remove a reviewer: confirmation');
+    await visit(manager, `/en${engagementPage}/reviewers/${leavingId}/remove`);
+    await expectAccessible(manager, 'remove a reviewer: confirmation (en)');
+    await Promise.all([manager.waitForURL(new RegExp(`/en${engagementPage}`), WAIT), manager.getByRole('button', { name: 'Remove the reviewer' }).click()]);
+    const reviewersNow = await manager.locator('#reviewers').locator('..').innerText();
+    assert.doesNotMatch(reviewersNow, /e2e\.leaving/);
+    assert.match(reviewersNow, /e2e\.declarer/);
+    // The interview log is not the secretariat's, nor an anonymous visitor's: 404 in both languages.
+    for (const prefix of ['', '/en']) await visit(manager, `${prefix}${interviews}`, 404);
+    await manager.context().close();
+    const anonymous = await harness.newPage();
+    for (const prefix of ['', '/en']) await visit(anonymous, `${prefix}${interviews}`, 404);
+    await anonymous.context().close();
+
+    // The remaining reviewer, in English: their declaration, shown on the engagement's page once saved.
+    const page = await harness.newPage();
+    await visit(page, '/en/login');
+    await page.getByLabel('E-mail').fill('e2e.declarer@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    await visit(page, `/en${engagementPage}`);
+    await Promise.all([page.waitForURL(/\/declaration$/, WAIT), page.getByRole('link', { name: 'Edit my declaration' }).click()]);
+    await expectAccessible(page, 'declaration form (en)');
+    await page.locator('textarea[name="affiliations.en"]').fill('Open Data Alliance');
+    await page.locator('textarea[name="interests.en"]').fill('Advised the Ministry on open data in 2019.');
+    await Promise.all([page.waitForURL(new RegExp(`/en${engagementPage}`), WAIT), page.getByRole('button', { name: 'Save my declaration' }).click()]);
+    assert.match(
+      await page.locator('#reviewers').locator('..').innerText(),
+      /e2e\.declarer[\s\S]*Open Data Alliance[\s\S]*Advised the Ministry on open data in 2019\./,
+    );
+    await visit(page, `${engagementPage}/declaration`);
+    await expectAccessible(page, 'declaration form');
+
+    // The interview log: a name without consent is refused beside its field, in both languages; with consent it is logged.
+    await visit(page, `/en${engagementPage}`);
+    await Promise.all([page.waitForURL(/\/interviews$/, WAIT), page.getByRole('link', { name: 'Interview log (reviewers only)' }).click()]);
+    await expectAccessible(page, 'interview log (en)');
+    for (const [prefix, save, message] of [
+      ['/en', 'Log the interview', /Without consent to be named/],
+      ['', '記錄訪談', /受訪者未同意具名/],
+    ] as const) {
+      await visit(page, `${prefix}${interviews}`);
+      await page.locator('input[name="heldOn"]').fill('2025-05-20');
+      await page.locator('input[name="stakeholderGroup"]').fill('Civil society');
+      await page.locator('input[name="interviewee"]').fill('Lin Ya-ting');
+      await page.locator('textarea[name="notes"]').fill('Working group meetings clash with office hours.');
+      await page.getByRole('button', { name: save }).click();
+      await page.waitForSelector('.error-summary', WAIT);
+      assert.match(await page.locator('#err-interviewee').innerText(), message, 'beside the name field');
+      assert.equal(await page.locator('input[name="interviewee"]').getAttribute('aria-describedby'), 'err-interviewee');
+      await expectAccessible(page, `interview log with its refusal ${prefix}`);
+    }
+    await page.locator('input[name="consentToBeNamed"][type="checkbox"]').check();
+    await Promise.all([page.waitForURL(/\/interviews(#interviews)?$/, WAIT), page.getByRole('button', { name: '記錄訪談' }).click()]);
+    const row = await page.locator('#interviews tr', { hasText: 'Lin Ya-ting' }).innerText();
+    assert.match(row, /2025\/05\/20[\s\S]*Civil society[\s\S]*是[\s\S]*Lin Ya-ting[\s\S]*Working group meetings clash with office hours\./);
+    await expectAccessible(page, 'interview log');
+    await page.context().close();
+  });
 });

@@ -9,6 +9,22 @@ import { cocreationPages, developmentFiguresSection } from './cocreation.routes.
 import { seedDemoCocreation } from './cocreation.seed.js';
 import { cocreationVisibility } from './cocreation.visibility.js';
 import './cocreation.table.js';
+import type { DbOrTx } from '../../db/connection.js';
+import type { Finding } from '../../domain/cocreation.js';
+import type { ActionPlan } from '../../domain/plan.js';
+import { coCreationOverview } from './cocreation.service.js';
+
+/** The checklist of a plan's co-creation minimum requirements as of `now`, from its records. */
+export type CocreationChecklistSource = (db: DbOrTx, plan: Pick<ActionPlan, 'id' | 'periodStart' | 'periodEnd'>, now: Date) => Promise<Finding[]>;
+
+declare module '../../web/module.js' {
+  interface Provisions {
+    /** What the co-creation record says of each minimum requirement (the review's prefilled assessment). */
+    cocreationChecklist: CocreationChecklistSource;
+  }
+}
+
+const cocreationChecklist: CocreationChecklistSource = async (db, plan, now) => (await coCreationOverview(db, plan, now)).checklist;
 
 export const cocreationModule = defineModule({
   name: 'cocreation',
@@ -24,11 +40,12 @@ export const cocreationModule = defineModule({
     ]),
     { slot: 'plan', order: 10, id: 'cocreation.developmentFigures', render: developmentFiguresSection },
   ],
+  provides: { cocreationChecklist },
   // After the forum's, roster's and working groups' seeds: it records the 2019–2020 meetings and reads the groups.
   seed: seedOnDemoPlan(seedDemoCocreation),
 });
 
-export { coCreationOverview } from './cocreation.service.js';
+export { coCreationOverview };
 /** A plan's phases, for the modules that place things in its timeline (consultations). */
 export { listPhases } from './cocreation.queries.js';
 export type { Phase } from '../../domain/cocreation.js';

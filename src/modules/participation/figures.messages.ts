@@ -75,6 +75,8 @@ const en = {
   'participation.figures.target.meeting': 'A forum meeting',
   'participation.figures.target.review': 'An independent review',
   'participation.figures.target.review-unit': 'A unit of an independent review',
+  'participation.figures.target.self-assessment': 'The government’s self-assessment',
+  'participation.figures.target.self-assessment-entry': 'A commitment in the government’s self-assessment',
   // The co-creation record.
   'participation.figures.cocreation.title': 'Answers to public input',
   'participation.figures.cocreation.help': 'Every comment and proposal is owed a reasoned response; these are the plan’s figures so far.',
@@ -150,6 +152,8 @@ const zhTW: Record<keyof typeof en, string> = {
   'participation.figures.target.meeting': '推動小組會議',
   'participation.figures.target.review': '獨立評估',
   'participation.figures.target.review-unit': '獨立評估的評估單元',
+  'participation.figures.target.self-assessment': '政府自評',
+  'participation.figures.target.self-assessment-entry': '政府自評的承諾事項',
   'participation.figures.cocreation.title': '公眾意見的回應',
   'participation.figures.cocreation.help': '每則意見與提案都應獲得附理由的回應；以下是本計畫目前的統計。',
   'participation.figures.cocreation.link': '依機關與徵詢的回應統計與圖表',

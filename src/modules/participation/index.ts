@@ -27,6 +27,19 @@ import { seedDemoParticipation } from './participation.seed.js';
 import { erasePersonalData } from './participation.service.js';
 import { participationVisibility } from './participation.visibility.js';
 import './participation.table.js';
+import type { DbOrTx } from '../../db/connection.js';
+import type { ResponseFigures } from '../../domain/participation.js';
+import { planTotals } from './figures.service.js';
+
+/** The response figures of every input on a plan as of `now` (comments on a review's drafts left out). */
+export type InputResponseTotalsSource = (db: DbOrTx, planId: number, now: Date) => Promise<ResponseFigures>;
+
+declare module '../../web/module.js' {
+  interface Provisions {
+    /** How the government answered the input on a plan (the review's prefilled reasoned-response finding). */
+    inputResponseTotals: InputResponseTotalsSource;
+  }
+}
 
 const catalogs = [participationMessages, moderationMessages, figuresMessages, importMessages] as const;
 const messages = {
@@ -54,6 +67,7 @@ export const participationModule = defineModule({
   historyEntityTypes: ['consultation', 'input', 'input-response'],
   visibility: participationVisibility,
   openData: participationOpenData,
+  provides: { inputResponseTotals: planTotals },
   sections: [
     commitmentInputsSection,
     overdueBoardSection,
@@ -73,7 +87,7 @@ export const participationModule = defineModule({
 export type { Input, Consultation } from './participation.model.js';
 /** The demo data (the fuzz and other tests seed it on their own databases). */
 export { seedDemoParticipation } from './participation.seed.js';
-export type { ReviewTargetFacts, ReviewTargetSource } from './review-targets.js';
+export type { ReviewTargetFacts, ReviewTargetSource, SelfAssessmentTargetSource } from './review-targets.js';
 export { listInputs as listInputsOn } from './participation.queries.js';
 export { postInput, respondToInput } from './participation.service.js';
 

@@ -5,8 +5,8 @@
 import type { DbOrTx } from '../../db/connection.js';
 import type { Actor } from '../../domain/authorization.js';
 import { pick, type Lang, type Localized } from '../../domain/localized.js';
-import { isReviewTarget, type InputState } from '../../domain/participation.js';
-import { provided } from '../../web/module.js';
+import { isPeriodTarget, type InputState } from '../../domain/participation.js';
+import { resolvePeriodTarget } from './review-targets.js';
 import { t } from '../../web/i18n.js';
 import { publicPeople } from '../accounts/index.js';
 import { readHistoryEntries } from '../history/index.js';
@@ -119,8 +119,8 @@ export async function namesOf(db: DbOrTx, viewer: Actor | null, inputs: readonly
       );
     else if (i.targetType === 'report') targets.set(key, `${t(lang, 'participation.target.report')} · ${commitment?.number ?? ''}`);
     else if (i.targetType === 'section' && i.section) targets.set(key, t(lang, 'participation.target.section'));
-    else if (isReviewTarget(i.targetType)) {
-      const facts = await provided('reviewTargets')?.resolve(db, i.targetType, i.targetId);
+    else if (isPeriodTarget(i.targetType)) {
+      const facts = await resolvePeriodTarget(db, i.targetType, i.targetId);
       targets.set(key, `${t(lang, `participation.target.${i.targetType}`)}${facts ? ` · ${pick(facts.label, lang)}` : ''}`);
     } else targets.set(key, t(lang, `participation.target.${i.targetType}`));
   }

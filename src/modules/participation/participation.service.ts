@@ -10,7 +10,7 @@ import { emptyLocalized, mergeLocalized, type Localized } from '../../domain/loc
 import {
   authorMayEdit,
   checkResponse,
-  isReviewTarget,
+  isPeriodTarget,
   windowState,
   type ConsultationTarget,
   type InputState,
@@ -132,8 +132,11 @@ async function resolveTarget(
       return { commitmentId: null, agencyId: null, forumMatter: true };
     }
     case 'review':
-    case 'review-unit': {
-      // The review's reviewers answer: no agency owes it (respondToInput asks the review module who may).
+    case 'review-unit':
+    case 'self-assessment':
+    case 'self-assessment-entry': {
+      // The review's reviewers answer, or the secretariat a self-assessment's: no agency owes it (respondToInput asks
+      // the owning module who may).
       const facts = await admitReviewComment(db, planId, type, id, now);
       return { commitmentId: facts.commitmentId, agencyId: null, forumMatter: false };
     }
@@ -468,7 +471,7 @@ export async function respondToInput(deps: ParticipationDeps, actor: Actor | nul
   return deps.db.transaction().execute(async (trx) => {
     const unlocked = found(await q.findInputById(trx, inputId));
     if (!canSeeInput(who, unlocked)) throw new NotFoundError();
-    if (isReviewTarget(unlocked.targetType)) await assertMayRespondToReviewComment(trx, who, unlocked.targetType, unlocked.targetId);
+    if (isPeriodTarget(unlocked.targetType)) await assertMayRespondToReviewComment(trx, who, unlocked.targetType, unlocked.targetId);
     else authorize(who, 'input.respond', respondResource(unlocked));
     const current = foundAtVersion(await q.findInputById(trx, inputId, true), input.version);
     if (current.kind === 'reply') throw new ValidationError([{ field: 'state', key: 'participation.error.replyNoResponse' }]);

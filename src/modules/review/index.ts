@@ -35,7 +35,7 @@ export const reviewModule = defineModule({
 });
 
 export { seedDemoReview } from './review.seed.js';
-export { createEngagement, createReport, putReviewer } from './review.service.js';
+export { createEngagement, createReport, putReviewer, updateOwnDeclaration } from './review.service.js';
 export { listEngagementIds as listReviewEngagementIds, listReports as listReviewReports } from './review.queries.js';
 
 declare module '../../web/i18n.js' {

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { commentsOpen, SCALES, DIMENSIONS_OF, REVIEW_KINDS, SCALE_SETS } from '../../domain/review.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppContext, AppEnv } from '../../web/context.js';
-import { errorResponses, idParam, itemsOf, jsonContent, routeGroup, writeSecurity } from '../../web/openapi.js';
+import { errorResponses, idParam, itemsOf, jsonBody, jsonContent, routeGroup, writeSecurity } from '../../web/openapi.js';
 import { recordId } from '../../web/schemas.js';
 import { maySeeInterviews } from './review.access.js';
 import { publicRatingRows } from './review.ratings.js';
@@ -12,6 +12,7 @@ import * as q from './review.queries.js';
 import {
   clusterInput,
   correctionInput,
+  declarationInput,
   engagementInput,
   engagementOutput,
   engagementPatch,
@@ -26,6 +27,8 @@ import {
   reportPatch,
   reviewerInput,
   splitInput,
+  requirementOutput,
+  requirementPatch,
   unitOutput,
   unitPatch,
   versionOnly,
@@ -157,6 +160,22 @@ export function reviewApi(api: OpenAPIHono<AppEnv>): void {
     },
   );
   api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/review-engagements/{id}/reviewers/{userId}/declaration',
+      tags: ['independent review'],
+      summary: 'A reviewer changes their own public declaration: affiliations and declared interests (that reviewer only)',
+      security: writeSecurity,
+      request: { params: reviewerParams, ...jsonBody(declarationInput) },
+      responses: { 200: jsonContent(engagementOutput, 'The engagement'), ...errors },
+    }),
+    async (c) => {
+      const { id, userId } = c.req.valid('param');
+      const updated = await service.updateOwnDeclaration(depsOf(c), c.get('actor'), id, c.req.valid('json'), userId);
+      return c.json(await engagementBody(c, updated.id), 200);
+    },
+  );
+  api.openapi(
     group.addUnder(
       { path: '/review-engagements/{id}/reports', summary: 'Start a report on one of the engagement’s plans, with a unit per commitment (its reviewers)' },
       reportInput,
@@ -270,6 +289,20 @@ export function reviewApi(api: OpenAPIHono<AppEnv>): void {
       unitOutput,
     ),
     async (c) => c.json(presentUnit(await service.updateUnit(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), null), 200),
+  );
+  api.openapi(
+    group.update(
+      {
+        path: '/review-requirements/{id}',
+        summary: 'Assess a co-creation minimum requirement of an action plan review (its reviewers only; what the records said stays beside it)',
+      },
+      requirementPatch,
+      requirementOutput,
+    ),
+    async (c) => {
+      const { reportId: _report, ...requirement } = await service.updateRequirement(depsOf(c), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(requirement, 200);
+    },
   );
   api.openapi(
     group.update(

@@ -1,4 +1,7 @@
 /** Independent review's UI messages (zh-TW, en). Scale labels follow OGP's IRM in English. */
+import { en as manageEn, zhTW as manageZh } from './review.manage-messages.js';
+import { en as requirementEn, zhTW as requirementZh } from './review.requirement-messages.js';
+
 const en = {
   'review.siteTitle': 'Independent review',
   'review.intro':
@@ -21,7 +24,6 @@ const en = {
   'review.role.local-research-partner': 'Local research partner',
   'review.role.reviewer': 'Reviewer',
   'review.funding': 'Who pays for the review',
-  'review.funding.caption': 'Funding of the review by source',
   'review.funding.source': 'Source',
   'review.funding.sector': 'Sector',
   'review.funding.share': 'Share (%)',
@@ -88,7 +90,6 @@ const en = {
   'review.unit.agencyStatus': 'The lead agency’s own latest status',
   'review.unit.starred': 'Starred',
   'review.unit.save': 'Save ratings',
-  'review.unit.saved': 'Ratings saved.',
   'review.dimension.verifiability': 'Verifiable?',
   'review.dimension.ogLens': 'Open government lens',
   'review.dimension.potential': 'Potential for results',
@@ -237,7 +238,6 @@ const zhTW: Record<keyof typeof en, string> = {
   'review.role.local-research-partner': '在地研究夥伴',
   'review.role.reviewer': '評估者',
   'review.funding': '評估經費來源',
-  'review.funding.caption': '評估經費（依來源）',
   'review.funding.source': '來源',
   'review.funding.sector': '部門',
   'review.funding.share': '比例（%）',
@@ -304,7 +304,6 @@ const zhTW: Record<keyof typeof en, string> = {
   'review.unit.agencyStatus': '主辦機關自評的最新狀態',
   'review.unit.starred': '星號承諾',
   'review.unit.save': '儲存評等',
-  'review.unit.saved': '評等已儲存。',
   'review.dimension.verifiability': '是否可驗證',
   'review.dimension.ogLens': '開放政府視角',
   'review.dimension.potential': '成果潛力',
@@ -429,4 +428,6 @@ const zhTW: Record<keyof typeof en, string> = {
   'review.error.namedWithoutConsent': '受訪者未同意具名，不記錄其姓名。',
 };
 
-export const reviewMessages = { en, zhTW };
+// The management pages' messages (review.manage-messages.ts) join the catalog.
+// So do the minimum requirements' (review.requirement-messages.ts).
+export const reviewMessages = { en: { ...en, ...manageEn, ...requirementEn }, zhTW: { ...zhTW, ...manageZh, ...requirementZh } };

@@ -1,7 +1,18 @@
 /** Review engagements and their reports as the module's code sees them (rows mapped in review.queries.ts). */
 import type { Localized } from '../../domain/localized.js';
 import type { OgpValue } from '../../domain/plan.js';
-import type { FundingSector, Ratings, RecommendationState, ReviewerRole, ReviewKind, ReviewState, ScaleSet } from '../../domain/review.js';
+import type {
+  FundingSector,
+  MinimumRequirement,
+  Ratings,
+  RecommendationState,
+  RecordFinding,
+  RequirementStatus,
+  ReviewerRole,
+  ReviewKind,
+  ReviewState,
+  ScaleSet,
+} from '../../domain/review.js';
 
 export interface Funding {
   source: Localized;
@@ -91,9 +102,24 @@ export interface Interview {
   notes: string;
 }
 
+/** An action plan review's assessment of one co-creation minimum requirement. */
+export interface RequirementAssessment {
+  id: number;
+  reportId: number;
+  requirement: MinimumRequirement;
+  /** What the platform's records said when the report was started; null where they say nothing. */
+  found: RecordFinding | null;
+  /** The reviewers' own assessment; null while not assessed. */
+  status: RequirementStatus | null;
+  explanation: Localized;
+  version: number;
+}
+
 /** A report with what it rates and recommends. */
 export interface ReviewReportWhole {
   report: ReviewReport;
   units: ReviewUnit[];
   recommendations: Recommendation[];
+  /** The co-creation minimum requirements (an action plan review's; empty for the other kinds). */
+  requirements: RequirementAssessment[];
 }

@@ -15,3 +15,8 @@ export const recommendationResponsePath = (rec: IdRef) => `/reviews/recommendati
 export const reportCorrectionPath = (r: IdRef) => `/reviews/${r.id}/corrections/new`;
 export const engagementNewPath = '/reviews/engagements/new';
 export const reviewerNewPath = (e: IdRef) => `/reviews/engagements/${e.id}/reviewers/new`;
+export const engagementEditPath = (e: IdRef) => `/reviews/engagements/${e.id}/edit`;
+export const reviewerRemovePath = (e: IdRef, userId: number) => `/reviews/engagements/${e.id}/reviewers/${userId}/remove`;
+export const declarationPath = (e: IdRef) => `/reviews/engagements/${e.id}/declaration`;
+export const interviewsPath = (e: IdRef) => `/reviews/engagements/${e.id}/interviews`;
+export const requirementEditPath = (r: IdRef) => `/reviews/requirements/${r.id}/edit`;

@@ -105,6 +105,7 @@ export async function presentReport(db: DbOrTx, whole: ReviewReportWhole, commen
     commentsOpen,
     units: whole.units.map((u) => presentUnit(u, starred.get(u.id) ?? null)),
     recommendations: whole.recommendations,
+    requirements: whole.requirements.map(({ reportId: _report, ...r }) => r),
     figures: figuresOf(whole),
     version: report.version,
   };

@@ -4,9 +4,20 @@ import { jsonb, type DbOrTx } from '../../db/connection.js';
 import { firstRow, lockedIf, updateVersioned } from '../../db/row-queries.js';
 import type { Localized } from '../../domain/localized.js';
 import type { OgpValue } from '../../domain/plan.js';
-import type { FundingSector, Ratings, RecommendationState, ReviewerRole, ReviewKind, ReviewState, ScaleSet } from '../../domain/review.js';
+import type {
+  FundingSector,
+  MinimumRequirement,
+  Ratings,
+  RecommendationState,
+  RecordFinding,
+  RequirementStatus,
+  ReviewerRole,
+  ReviewKind,
+  ReviewState,
+  ScaleSet,
+} from '../../domain/review.js';
 import { publicPeople } from '../accounts/index.js';
-import type { Engagement, Funding, Interview, Recommendation, Reviewer, ReviewReport, ReviewUnit } from './review.model.js';
+import type { Engagement, Funding, Interview, Recommendation, RequirementAssessment, Reviewer, ReviewReport, ReviewUnit } from './review.model.js';
 
 // Engagements
 
@@ -609,4 +620,67 @@ export async function reportExists(db: DbOrTx, engagementId: number, planId: num
     .where('edition', '=', 1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+// The co-creation minimum requirements of an action plan review
+
+const REQUIREMENT_COLUMNS = ['id', 'report_id', 'requirement', 'found', 'status', 'explanation', 'version'] as const;
+
+const toRequirement = (r: {
+  id: number;
+  report_id: number;
+  requirement: string;
+  found: RecordFinding | null;
+  status: string | null;
+  explanation: Localized;
+  version: number;
+}): RequirementAssessment => ({
+  id: r.id,
+  reportId: r.report_id,
+  requirement: r.requirement as MinimumRequirement,
+  found: r.found,
+  status: r.status as RequirementStatus | null,
+  explanation: r.explanation,
+  version: r.version,
+});
+
+export interface RequirementValues {
+  requirement: MinimumRequirement;
+  found: RecordFinding | null;
+  status: RequirementStatus | null;
+  explanation: Localized;
+}
+
+export async function insertRequirements(db: DbOrTx, reportId: number, rows: readonly RequirementValues[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('review_requirements')
+    .values(
+      rows.map((r, i) => ({
+        report_id: reportId,
+        requirement: r.requirement,
+        position: i + 1,
+        found: r.found === null ? null : jsonb(r.found),
+        status: r.status,
+        explanation: jsonb(r.explanation),
+      })),
+    )
+    .execute();
+}
+
+export async function listRequirements(db: DbOrTx, reportId: number): Promise<RequirementAssessment[]> {
+  const rows = await db.selectFrom('review_requirements').select(REQUIREMENT_COLUMNS).where('report_id', '=', reportId).orderBy('position').execute();
+  return rows.map(toRequirement);
+}
+
+export async function findRequirement(db: DbOrTx, id: number, forUpdate = false): Promise<RequirementAssessment | undefined> {
+  const row = await lockedIf(db.selectFrom('review_requirements').select(REQUIREMENT_COLUMNS).where('id', '=', id), forUpdate).executeTakeFirst();
+  return row && toRequirement(row);
+}
+
+export async function updateRequirementRow(db: DbOrTx, id: number, v: Pick<RequirementValues, 'status' | 'explanation'>): Promise<RequirementAssessment> {
+  const row = await updateVersioned(db, 'review_requirements', id, { status: v.status, explanation: jsonb(v.explanation) })
+    .returning(REQUIREMENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toRequirement(row);
 }

@@ -60,7 +60,7 @@ export async function publicRatingRows(db: DbOrTx, lang: Lang = 'en'): Promise<R
   for (const report of reports) {
     const plan = plans.get(report.planId);
     const units = await q.listUnits(db, report.id);
-    const starred = await starredOf(db, { report, units, recommendations: [] });
+    const starred = await starredOf(db, { report, units, recommendations: [], requirements: [] });
     // Units cover commitments of the report's plan: read them all at once.
     const { items: commitments } = await planQueries.listCommitments(db, { planId: report.planId });
     const byId = new Map(commitments.map((c) => [c.id, c] as const));

@@ -1,7 +1,7 @@
 /** HTML pages of independent review in both languages: engagements, an engagement, a report with its steps, a unit's rating form, the history. */
 import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
-import { emptyLocalized, pick, type Localized } from '../../domain/localized.js';
+import { emptyLocalized, pick } from '../../domain/localized.js';
 import type { ActionPlan } from '../../domain/plan.js';
 import { commentsOpen, governmentShare } from '../../domain/review.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
@@ -15,13 +15,15 @@ import { PlanHistoryPage, readPlanHistory } from '../history/index.js';
 import { findUserByEmail } from '../accounts/index.js';
 import { listInputsOn } from '../participation/index.js';
 import { planQueries, publicStatuses } from '../plans/index.js';
-import { maySeeDrafts } from './review.access.js';
+import { maySeeDrafts, maySeeInterviews } from './review.access.js';
 import type { Recommendation, ReviewReport, ReviewUnit } from './review.model.js';
 import { engagementNewPath, engagementPath, ratingsCsvPath, reportPath } from './review.paths.js';
 import { publicRatingRows, RATING_COLUMNS } from './review.ratings.js';
 import { csvResponse } from '../../web/csv.js';
 import { figuresOf, readinessOf, starredOf } from './review.present.js';
+import { emptyEngagement, engagementInputOf, engagementValuesOf, planOptionsOf, postedLocal } from './review.forms.js';
 import * as q from './review.queries.js';
+import { registerRequirementForm } from './review.requirement-routes.js';
 import { correctionInput, engagementInput, recommendationInput, recommendationResponse, reviewerForm, unitPatch } from './review.schemas.js';
 import {
   CorrectionFormPage,
@@ -29,13 +31,13 @@ import {
   RecommendationFormPage,
   ResponseFormPage,
   ReviewerFormPage,
-  type EngagementFormValues,
   type ResponseFormValues,
   type ReviewerFormValues,
 } from './views/review-forms.js';
 import * as service from './review.service.js';
 import { EngagementPage } from './views/engagement.js';
 import { EngagementsPage } from './views/engagements.js';
+import { registerManagePages } from './review.manage-routes.js';
 import { ReportPage } from './views/report.js';
 import { UnitFormPage, type UnitFormValues } from './views/unit-form.js';
 
@@ -82,6 +84,7 @@ export function reviewPages(): Hono<AppEnv> {
   });
 
   registerEngagementForms(app);
+  registerManagePages(app);
 
   // Every public unit rating, with OGP's column names (English labels, for comparison with other countries' reviews).
   app.get(ratingsCsvPath, async (c) => {
@@ -107,6 +110,7 @@ export function reviewPages(): Hono<AppEnv> {
         reports={reports}
         governmentShare={governmentShare(engagement.funding)}
         mayManage={can(c.get('actor'), 'reviewEngagement.manage')}
+        isReviewer={maySeeInterviews(c.get('actor'), engagement.id)}
       />,
     );
   });
@@ -215,6 +219,7 @@ export function reviewPages(): Hono<AppEnv> {
   });
 
   registerReviewForms(app);
+  registerRequirementForm(app);
   return app;
 }
 
@@ -240,48 +245,8 @@ async function landingOptions(c: AppContext, report: ReviewReport): Promise<Opti
   return options;
 }
 
-/** The funding rows as posted (`funding.0.source.zh` …), without the empty ones, as the service takes them. */
-function engagementInputOf(body: PostedForm): PostedForm {
-  const rows = postedRecord(body.funding);
-  const funding = Object.keys(rows)
-    .sort((a, b) => Number(a) - Number(b))
-    .map((k) => postedRecord(rows[k]))
-    .filter((r) => {
-      const source = postedRecord(r.source);
-      return [source.zh, source.en, r.sector, r.sharePercent].some((v) => postedText(v, '').trim() !== '');
-    })
-    .map((r) => ({ source: postedRecord(r.source), sector: postedText(r.sector, ''), sharePercent: Number(postedText(r.sharePercent, '').trim() || NaN) }));
-  return { ...body, planIds: listValue(body.planIds) ?? [], funding, termsOfReference: postedRecord(body.termsOfReference) };
-}
-
-const postedLocal = (posted: unknown): Localized => ({ ...emptyLocalized(), ...postedRecord(posted) });
-
-function engagementValuesOf(body: PostedForm): EngagementFormValues {
-  const rows = postedRecord(body.funding);
-  return {
-    title: postedLocal(body.title),
-    termsOfReference: postedLocal(body.termsOfReference),
-    periodStart: postedText(body.periodStart, ''),
-    periodEnd: postedText(body.periodEnd, ''),
-    planIds: listValue(body.planIds) ?? [],
-    funding: Object.keys(rows)
-      .sort((a, b) => Number(a) - Number(b))
-      .map((k) => postedRecord(rows[k]))
-      .map((r) => ({ source: postedLocal(r.source), sector: postedText(r.sector, ''), sharePercent: postedText(r.sharePercent, '') })),
-  };
-}
-
 function registerEngagementForms(app: Hono<AppEnv>): void {
-  const planOptions = async (c: AppContext): Promise<Option[]> =>
-    (await planQueries.listPlans(db(c))).map((p) => ({ value: String(p.id), label: pick(p.title, c.get('lang')) }));
-  const emptyEngagement: EngagementFormValues = {
-    title: emptyLocalized(),
-    termsOfReference: emptyLocalized(),
-    periodStart: '',
-    periodEnd: '',
-    planIds: [],
-    funding: [],
-  };
+  const planOptions = async (c: AppContext): Promise<Option[]> => planOptionsOf(await planQueries.listPlans(db(c)), c.get('lang'));
   app.get(engagementNewPath, async (c) => {
     requirePermission(c, 'reviewEngagement.manage');
     return c.html(<EngagementFormPage ctx={pageContext(c)} values={emptyEngagement} plans={await planOptions(c)} errors={{}} />);

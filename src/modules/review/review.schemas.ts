@@ -4,8 +4,10 @@ import { OGP_VALUES } from '../../domain/plan.js';
 import {
   FUNDING_SECTORS,
   MAX_COMMENT_DAYS,
+  MINIMUM_REQUIREMENTS,
   RATING_DIMENSIONS,
   RECOMMENDATION_STATES,
+  REQUIREMENT_STATUSES,
   REVIEW_KINDS,
   REVIEW_STATES,
   REVIEWER_ROLES,
@@ -59,6 +61,10 @@ export type ReviewerInput = z.infer<typeof reviewerInput>;
 
 /** The reviewer form names the account by its e-mail (the page has no list of accounts to choose from). */
 export const reviewerForm = reviewerInput.omit({ userId: true }).extend({ email: text(320).trim().min(1, { message: 'error.required' }) });
+
+/** A reviewer's own public declaration: what they change of it themselves (their role stays the secretariat's). */
+export const declarationInput = reviewerInput.pick({ affiliations: true, interests: true }).openapi('ReviewerDeclarationInput');
+export type DeclarationInput = z.infer<typeof declarationInput>;
 
 export const reportInput = z
   .object({
@@ -116,6 +122,19 @@ export const unitPatch = z
   .extend({ version: versionField })
   .openapi('ReviewUnitPatch');
 export type UnitPatch = z.infer<typeof unitPatch>;
+
+export const requirementPatch = z
+  .object({
+    // "" (a form's empty choice) and null clear it; anything else must be a status, and the refusal names them.
+    status: z
+      .preprocess((v) => (v === '' ? null : v), z.enum(REQUIREMENT_STATUSES, { message: 'review.error.requirementStatus' }).nullable())
+      .optional()
+      .openapi({ description: 'met, in-progress or not-met; null or "" for not assessed.' }),
+    explanation: localizedInput(20_000).optional(),
+  })
+  .extend({ version: versionField })
+  .openapi('ReviewRequirementPatch');
+export type RequirementPatch = z.infer<typeof requirementPatch>;
 
 export const clusterInput = z
   .object({
@@ -245,6 +264,20 @@ export const recommendationOutput = z
   })
   .openapi('Recommendation');
 
+export const requirementOutput = z
+  .object({
+    id: z.number().int(),
+    requirement: z.enum(MINIMUM_REQUIREMENTS),
+    found: z
+      .object({ status: z.enum(REQUIREMENT_STATUSES), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+      .nullable()
+      .openapi({ description: 'What the platform’s records said when the report was started (a message key and its params); null where they say nothing.' }),
+    status: z.enum(REQUIREMENT_STATUSES).nullable().openapi({ description: 'The reviewers’ assessment; null while not assessed.' }),
+    explanation: localizedOutput,
+    version: z.number().int(),
+  })
+  .openapi('ReviewRequirement');
+
 export const reportOutput = z
   .object({
     ...reportSummaryOutput.shape,
@@ -256,6 +289,7 @@ export const reportOutput = z
     commentsOpen: z.boolean(),
     units: z.array(unitOutput),
     recommendations: z.array(recommendationOutput),
+    requirements: z.array(requirementOutput).openapi({ description: 'An action plan review’s assessment of the co-creation minimum requirements.' }),
     figures: z.object({
       units: z.number().int(),
       rated: z.number().int(),

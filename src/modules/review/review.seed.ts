@@ -116,6 +116,21 @@ export async function seedDemoReview(db: Db, opts: { planId: number; agencyIds: 
             : both('里程碑具體且有時限，可查核其產出。', 'The milestones are specific and time-bound; their deliverables can be checked.'),
       });
     }
+    // The minimum requirements: the reviewers start from the co-creation record and write their own assessment.
+    for (const r of apr.requirements)
+      await service.updateRequirement(deps, lead, r.id, {
+        version: r.version,
+        status: r.status ?? 'met',
+        explanation:
+          r.requirement === 'website'
+            ? both(
+                '方案、承諾事項與進度公開於國發會網站與本平臺。',
+                'The plan, its commitments and their progress are public on the NDC’s site and on this platform.',
+              )
+            : r.status === 'met'
+              ? both('紀錄與訪談一致。', 'The record and the interviews agree.')
+              : both('依紀錄，尚待改善；見建議。', 'As the record shows, this needs work; see the recommendations.'),
+      });
     const recommendations = [
       both('每項承諾事項的里程碑應列出可查核的產出與日期。', 'Give every milestone a deliverable and a date that can be checked.'),
       both('英文版應與中文版同時完成，以利國際評估。', 'Complete the English edition together with the Chinese one, so international reviewers can read it.'),

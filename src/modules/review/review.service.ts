@@ -12,6 +12,7 @@ import type { Actor } from '../../domain/authorization.js';
 import { emptyLocalized, mergeLocalized, type Localized } from '../../domain/localized.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import {
+  assessesRequirements,
   assessmentProblems,
   commentsOpen,
   DEFAULT_COMMENT_DAYS,
@@ -20,17 +21,19 @@ import {
   type RatingDimension,
   type ReviewKind,
 } from '../../domain/review.js';
-import { AppError, NotFoundError } from '../../errors.js';
+import { AppError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { assertValid, authorize, found, foundAtVersion, requireText, type HistorySubject } from '../../web/service-helpers.js';
 import { accountRoleOf, deleteGrantsFrom, insertGrant } from '../accounts/index.js';
 import { recordHistory, recorded } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
 import { maySeeDrafts } from './review.access.js';
-import type { Engagement, Funding, Recommendation, ReviewReport, ReviewReportWhole, ReviewUnit } from './review.model.js';
+import type { Engagement, Funding, Recommendation, RequirementAssessment, ReviewReport, ReviewReportWhole, ReviewUnit } from './review.model.js';
+import { recordFindings } from './review.requirements.js';
 import * as q from './review.queries.js';
 import type {
   ClusterInput,
   CorrectionInput,
+  DeclarationInput,
   EngagementInput,
   EngagementPatch,
   InterviewInput,
@@ -39,6 +42,7 @@ import type {
   RecommendationResponse,
   ReportInput,
   ReportPatch,
+  RequirementPatch,
   ReviewerInput,
   SplitInput,
   UnitPatch,
@@ -171,6 +175,38 @@ export async function removeReviewer(deps: ReviewDeps, actor: Actor | null, enga
   });
 }
 
+/**
+ * A reviewer changes their own public declaration (affiliations, declared interests): the reviewer themself only,
+ * not another reviewer of the engagement, nor the secretariat (which uses putReviewer). `reviewerUserId` is the
+ * reviewer the request names (the API's path); another than the actor is refused.
+ */
+export async function updateOwnDeclaration(
+  deps: ReviewDeps,
+  actor: Actor | null,
+  engagementId: number,
+  input: DeclarationInput,
+  reviewerUserId?: number,
+): Promise<Engagement> {
+  authorize(actor, 'review.write', { engagementId });
+  const userId = actor?.id ?? 0;
+  if (reviewerUserId !== undefined && reviewerUserId !== userId) throw new ForbiddenError('review.error.ownDeclarationOnly');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = found(await q.findEngagement(trx, engagementId, true));
+    const own = current.reviewers.find((r) => r.userId === userId);
+    if (!own) throw new ForbiddenError('review.error.ownDeclarationOnly');
+    await q.upsertReviewer(trx, engagementId, {
+      userId,
+      role: own.role,
+      affiliations: mergeLocalized(own.affiliations, input.affiliations),
+      interests: mergeLocalized(own.interests, input.interests),
+    });
+    await q.touchEngagement(trx, engagementId);
+    const updated = found(await q.findEngagement(trx, engagementId));
+    await recordHistory(trx, { ...engagementSubject(engagementId), action: 'update', actor, before: current, after: updated });
+    return updated;
+  });
+}
+
 // Reports
 
 const reportSubject = (r: Pick<ReviewReport, 'id' | 'planId'>): HistorySubject => ({
@@ -236,8 +272,20 @@ export async function createReport(deps: ReviewDeps, actor: Actor | null, engage
         );
       }
     }
-    await recordHistory(trx, { ...reportSubject(report), action: 'create', actor, before: null, after: { ...report, units: units.map((u) => u.id) } });
-    return { report, units, recommendations: [] };
+    // An action plan review starts from what the co-creation record says of each minimum requirement.
+    if (assessesRequirements(input.kind)) {
+      const plan = found(await planQueries.findPlanById(trx, input.planId));
+      await q.insertRequirements(trx, report.id, await recordFindings(trx, plan, deps.now()));
+    }
+    const requirements = await q.listRequirements(trx, report.id);
+    await recordHistory(trx, {
+      ...reportSubject(report),
+      action: 'create',
+      actor,
+      before: null,
+      after: { ...report, units: units.map((u) => u.id), requirements },
+    });
+    return { report, units, recommendations: [], requirements };
   });
 }
 
@@ -360,8 +408,33 @@ export async function correctReport(deps: ReviewDeps, actor: Actor | null, id: n
           landedCommitmentId: r.landedCommitmentId,
         }),
       );
+    await q.insertRequirements(trx, edition.id, await q.listRequirements(trx, report.id));
+    const requirements = await q.listRequirements(trx, edition.id);
     await recordHistory(trx, { ...reportSubject(edition), action: 'create', actor, before: null, after: edition });
-    return { report: edition, units, recommendations };
+    return { report: edition, units, recommendations, requirements };
+  });
+}
+
+// The co-creation minimum requirements
+
+/**
+ * The reviewers assess a minimum requirement (status and explanation). What the records said stays as it was: the
+ * reader sees both. Recorded in the report's history, like the rest of the report.
+ */
+export async function updateRequirement(deps: ReviewDeps, actor: Actor | null, id: number, patch: RequirementPatch): Promise<RequirementAssessment> {
+  if (!actor) authorize(actor, 'review.write');
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await q.findRequirement(trx, id, true);
+    if (!current) throw new NotFoundError();
+    const report = await reportForWrite(trx, actor, current.reportId);
+    assertEditable(report);
+    foundAtVersion(current, patch.version);
+    const updated = await q.updateRequirementRow(trx, id, {
+      status: patch.status === undefined ? current.status : patch.status,
+      explanation: mergeLocalized(current.explanation, patch.explanation),
+    });
+    await recordHistory(trx, { ...reportSubject(report), action: 'update', actor, before: { requirement: current }, after: { requirement: updated } });
+    return updated;
   });
 }
 
@@ -552,8 +625,8 @@ export async function addInterview(deps: ReviewDeps, actor: Actor | null, engage
 export async function readReport(db: DbOrTx, viewer: Actor | null, id: number): Promise<ReviewReportWhole> {
   const report = await q.findReport(db, id);
   if (!report || (report.state === 'draft' && !maySeeDrafts(viewer, report.engagementId))) throw new NotFoundError();
-  const [units, recommendations] = await Promise.all([q.listUnits(db, id), q.listRecommendations(db, id)]);
-  return { report, units, recommendations };
+  const [units, recommendations, requirements] = await Promise.all([q.listUnits(db, id), q.listRecommendations(db, id), q.listRequirements(db, id)]);
+  return { report, units, recommendations, requirements };
 }
 
 /** The reports of an engagement (or a plan) the viewer may see. */

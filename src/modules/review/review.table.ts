@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Localized } from '../../domain/localized.js';
+import type { RecordFinding } from '../../domain/review.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | undefined, Date>;
@@ -104,6 +105,18 @@ export interface ReviewInterviewsTable {
   created_at: Stamp;
 }
 
+export interface ReviewRequirementsTable {
+  id: Generated<number>;
+  report_id: number;
+  requirement: string;
+  position: number;
+  found: ColumnType<RecordFinding | null, string | null, string | null>;
+  status: string | null;
+  explanation: Json<Localized>;
+  version: Generated<number>;
+  updated_at: Stamp;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     review_engagements: ReviewEngagementsTable;
@@ -115,5 +128,6 @@ declare module '../../db/schema.js' {
     review_unit_commitments: ReviewUnitCommitmentsTable;
     review_recommendations: ReviewRecommendationsTable;
     review_interviews: ReviewInterviewsTable;
+    review_requirements: ReviewRequirementsTable;
   }
 }

@@ -9,7 +9,7 @@ import { planPath } from '../../../web/paths.js';
 import { DataTable, DefinitionList, DemoNotice, Paragraphs, formatPeriod, listSeparator, clauseSeparator } from '../../../web/ui/index.js';
 import type { Readiness } from '../review.present.js';
 import type { Engagement, ReviewReport } from '../review.model.js';
-import { reviewerNewPath } from '../review.paths.js';
+import { declarationPath, engagementEditPath, interviewsPath, reviewerNewPath, reviewerRemovePath } from '../review.paths.js';
 import { reviewsCrumbs, ReportLinks } from './parts.js';
 
 const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
@@ -22,15 +22,23 @@ export function EngagementPage(props: {
   reports: ReviewReport[];
   governmentShare: number;
   mayManage: boolean;
+  /** The viewer is one of the engagement's reviewers: their declaration and the interview log are theirs to edit. */
+  isReviewer: boolean;
 }) {
   const { ctx, engagement: e } = props;
   const { lang } = ctx;
   const title = pick(e.title, lang);
   const planTitle = (id: number) => pick(props.plans.get(id)?.title ?? { zh: '', en: '', status: 'missing' }, lang);
+  const ownDeclaration = props.isReviewer && e.reviewers.some((r) => r.userId === ctx.actor?.id);
   return (
     <Layout ctx={ctx} title={title} crumbs={[...reviewsCrumbs(lang), { label: title }]}>
       <h1>{title}</h1>
       {e.isDemo ? <DemoNotice lang={lang} message={t(lang, 'review.demoNotice')} /> : null}
+      {props.mayManage ? (
+        <p>
+          <a href={href(lang, engagementEditPath(e))}>{t(lang, 'review.engagement.edit')}</a>
+        </p>
+      ) : null}
       <DefinitionList
         items={[
           {
@@ -95,12 +103,28 @@ export function EngagementPage(props: {
             { header: t(lang, 'review.reviewerRole'), cell: (r) => t(lang, `review.role.${r.role}`) },
             { header: t(lang, 'review.affiliations'), cell: (r) => pick(r.affiliations, lang) || '–' },
             { header: t(lang, 'review.interests'), cell: (r) => pick(r.interests, lang) || '–' },
+            props.mayManage && {
+              header: t(lang, 'review.reviewers.manage'),
+              cell: (r) => <a href={href(lang, reviewerRemovePath(e, r.userId))}>{t(lang, 'review.reviewer.remove', { name: r.name })}</a>,
+            },
           ]}
         />
         {props.mayManage ? (
           <p>
             <a href={href(lang, reviewerNewPath(e))}>{t(lang, 'review.reviewer.add')}</a>
           </p>
+        ) : null}
+        {props.isReviewer ? (
+          <ul>
+            {ownDeclaration ? (
+              <li>
+                <a href={href(lang, declarationPath(e))}>{t(lang, 'review.declaration.edit')}</a>
+              </li>
+            ) : null}
+            <li>
+              <a href={href(lang, interviewsPath(e))}>{t(lang, 'review.interviews')}</a>
+            </li>
+          </ul>
         ) : null}
       </section>
       <section aria-labelledby="readiness">

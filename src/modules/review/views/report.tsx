@@ -20,6 +20,7 @@ import {
   unitEditPath,
 } from '../review.paths.js';
 import { reportDay, reviewsCrumbs, type CommitmentRef } from './parts.js';
+import { RequirementsSection } from './requirements.js';
 
 const ratingText = (lang: Lang, unit: ReviewUnit, dimension: keyof typeof SCALES) => {
   const value = unit.ratings[dimension];
@@ -157,6 +158,7 @@ export function ReportPage(props: {
         <h2 id="overview">{t(lang, 'review.overview')}</h2>
         <Paragraphs value={r.overview} lang={lang} />
       </section>
+      <RequirementsSection lang={lang} report={r} requirements={whole.requirements} mayWrite={props.mayWrite} />
       {dimensions.length > 0 ? <Figures lang={lang} figures={props.figures} kind={r.kind} /> : null}
       {dimensions.length > 0 ? (
         <section aria-labelledby="units">

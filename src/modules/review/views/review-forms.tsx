@@ -6,6 +6,7 @@ import { t } from '../../../web/i18n.js';
 import { CheckboxGroup, FormPage, InputField, LocalizedField, SelectField, errorId, homeCrumbs, type FieldErrors, type Option } from '../../../web/ui/index.js';
 import type { Recommendation, ReviewReport } from '../review.model.js';
 import {
+  engagementEditPath,
   engagementNewPath,
   engagementPath,
   recommendationNewPath,
@@ -127,23 +128,34 @@ export interface EngagementFormValues {
 /** The funding rows the form offers: those given, and empty ones up to this many. */
 export const FUNDING_ROWS = 4;
 
-export function EngagementFormPage(props: { ctx: PageContext; values: EngagementFormValues; plans: Option[]; errors: FieldErrors }) {
-  const { ctx, values } = props;
+/** A new engagement's form, or, given `engagement`, the form that edits it at its version (409 shows `conflict`). */
+export function EngagementFormPage(props: {
+  ctx: PageContext;
+  values: EngagementFormValues;
+  plans: Option[];
+  errors: FieldErrors;
+  engagement?: { id: number; title: Localized; version: number };
+  conflict?: boolean;
+}) {
+  const { ctx, values, engagement } = props;
   const { lang } = ctx;
   const field = { lang, errors: props.errors };
   const rows = [
     ...values.funding,
     ...Array.from({ length: Math.max(0, FUNDING_ROWS - values.funding.length) }, () => ({ source: emptyLocalized(), sector: '', sharePercent: '' })),
   ];
+  const crumbs = [...homeCrumbs(lang), { label: t(lang, 'review.siteTitle'), path: reviewsPath() }];
   return (
     <FormPage
       ctx={ctx}
-      title={t(lang, 'review.engagement.new')}
-      crumbs={[...homeCrumbs(lang), { label: t(lang, 'review.siteTitle'), path: reviewsPath() }]}
-      action={engagementNewPath}
-      cancel={reviewsPath()}
-      submitLabel={t(lang, 'review.engagement.create')}
+      title={t(lang, engagement ? 'review.engagement.edit' : 'review.engagement.new')}
+      crumbs={engagement ? [...crumbs, { label: pick(engagement.title, lang), path: engagementPath(engagement) }] : crumbs}
+      action={engagement ? engagementEditPath(engagement) : engagementNewPath}
+      cancel={engagement ? engagementPath(engagement) : reviewsPath()}
+      submitLabel={t(lang, engagement ? 'review.engagement.save' : 'review.engagement.create')}
       errors={props.errors}
+      conflict={props.conflict}
+      version={engagement?.version}
     >
       <LocalizedField {...field} name="title" label={t(lang, 'review.engagement.title')} value={values.title} />
       <LocalizedField {...field} name="termsOfReference" label={t(lang, 'review.terms')} value={values.termsOfReference} multiline />
