@@ -4,11 +4,18 @@
  * carry (a unit rated Not verifiable is not assessed further); the legacy "starred" rule; a report's lifecycle; and
  * the figures a report page shows.
  */
+import { addMonths } from './cocreation.js';
 import { CORE_OGP_VALUES, OGP_VALUES, type FieldProblem, type OgpValue } from './plan.js';
 
-/** The three reports of a review: before co-creation, on the plan's design, on its results. */
-export const REVIEW_KINDS = ['cocreation-brief', 'action-plan-review', 'results-report'] as const;
+/**
+ * The reports of a review: before co-creation, on the plan's design, on its results; and, for a local plan (OGP
+ * Local), the end-of-commitment assessment of one commitment by the Local Monitoring Body.
+ */
+export const REVIEW_KINDS = ['cocreation-brief', 'action-plan-review', 'results-report', 'end-of-commitment'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** Whether a kind of report rates the results of what was done (completion, early results). */
+export const ratesResults = (kind: ReviewKind): boolean => kind === 'results-report' || kind === 'end-of-commitment';
 
 /** The generation of scales a report rates with: the current IRM's (2021 on) or the earlier one's. */
 export const SCALE_SETS = ['current', 'legacy'] as const;
@@ -52,6 +59,8 @@ export const DIMENSIONS_OF: Record<ReviewKind, Record<ScaleSet, readonly RatingD
   'cocreation-brief': { current: [], legacy: [] },
   'action-plan-review': { current: ['verifiability', 'ogLens', 'potential', 'promising'], legacy: ['specificity', 'potentialImpact'] },
   'results-report': { current: ['completion', 'earlyResults'], legacy: ['legacyCompletion', 'legacyEarlyResults'] },
+  // OGP Local's assessment came with the current scales only.
+  'end-of-commitment': { current: ['completion', 'earlyResults'], legacy: [] },
 };
 
 /** A unit's ratings: a value of each dimension's scale, or absent while not yet rated. */
@@ -166,8 +175,11 @@ export const governmentShare = (shares: readonly { sector: FundingSector; shareP
 export const RECOMMENDATION_STATES = ['tracking', 'closed'] as const;
 export type RecommendationState = (typeof RECOMMENDATION_STATES)[number];
 
-/** The roles a reviewer holds in an engagement (the seeds: an international reviewer and a local research partner). */
-export const REVIEWER_ROLES = ['lead-reviewer', 'international-reviewer', 'local-research-partner', 'reviewer'] as const;
+/**
+ * The roles a reviewer holds in an engagement (the seeds: an international reviewer and a local research partner; for
+ * a local plan, the members of its Local Monitoring Body).
+ */
+export const REVIEWER_ROLES = ['lead-reviewer', 'international-reviewer', 'local-research-partner', 'local-monitoring-body', 'reviewer'] as const;
 export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
 
 // ---------------------------------------------------------------- the co-creation minimum requirements
@@ -212,4 +224,22 @@ export function reasonedResponseFinding(f: { inputs: number; answered: number; o
   if (f.overdue > 0) return { status: 'not-met', key: 'review.found.responseOverdue', params };
   if (f.answered === f.inputs) return { status: 'met', key: 'review.found.responseAll', params };
   return { status: 'in-progress', key: 'review.found.responsePending', params };
+}
+
+// ---------------------------------------------------------------- OGP Local: the end-of-commitment assessment
+
+/** The Local Monitoring Body assesses a local plan's commitment one month after it completes (DOMAIN.md). */
+export const END_OF_COMMITMENT_AFTER_MONTHS = 1;
+
+/** The day a commitment's end-of-commitment assessment is due: a month after its last day. */
+export const endOfCommitmentDue = (endDate: string): string => addMonths(endDate, END_OF_COMMITMENT_AFTER_MONTHS);
+
+/** Where a commitment's end-of-commitment assessment stands on `today`: not yet due, due now, late, or published. */
+export type EndOfCommitmentStanding = 'running' | 'due' | 'overdue' | 'in-review' | 'published';
+
+export function endOfCommitmentStanding(endDate: string, assessment: { state: ReviewState } | undefined, today: string): EndOfCommitmentStanding {
+  if (assessment?.state === 'published') return 'published';
+  if (assessment) return 'in-review';
+  if (today <= endDate) return 'running';
+  return today > endOfCommitmentDue(endDate) ? 'overdue' : 'due';
 }

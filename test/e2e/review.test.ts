@@ -1,5 +1,6 @@
 /**
- * Independent review in a real browser (issue #13): a reviewer of the demo engagement signs in, rates a unit of the
+ * Independent review in a real browser (issue #13): a reviewer of the demo engagement signs in, opens the form that
+ * starts a report (refused without a kind, beside the field), rates a unit of the
  * results report through the form, is refused (with the message beside the field) when rating a Not verifiable unit
  * further, and opens a draft's comment period; the public reads the engagement and the reports. axe (WCAG 2.1 A/AA) on
  * every page, in both languages.
@@ -28,7 +29,8 @@ describe('independent review: the reviewer’s journey and the public report', {
     ctx = await setup();
     const { db } = ctx.database;
     await seedDemoReview(db, { planId: ctx.planId, agencyIds: ctx.agencies });
-    [engagementId = 0] = await listReviewEngagementIds(db);
+    // The demo plan's engagement (the demo also has OGP Local's, on a city's plan).
+    [engagementId = 0] = await listReviewEngagementIds(db, ctx.planId);
     const userId = await addUser(ctx, REVIEWER, 'public');
     const deps = { db, now: () => ctx.clock.now };
     await putReviewer(deps, systemActor('secretariat', 'secretariat'), engagementId, { userId, role: 'reviewer' });
@@ -77,6 +79,18 @@ describe('independent review: the reviewer’s journey and the public report', {
     await page.getByLabel('電子郵件').fill(REVIEWER);
     await page.getByLabel('密碼').fill(PASSWORD);
     await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), WAIT), page.getByRole('button', { name: '登入', exact: true }).click()]);
+
+    // The form that starts a report, linked from the engagement's page: posted without a kind, refused beside it.
+    await visit(page, `/reviews/engagements/${engagementId}`);
+    await expectAccessible(page, 'engagement, as its reviewer');
+    await Promise.all([page.waitForURL(/\/reports\/new$/, WAIT), page.getByRole('link', { name: '新增評估報告' }).click()]);
+    await expectAccessible(page, 'report form');
+    await page.getByRole('button', { name: '建立報告' }).click();
+    await page.waitForSelector('.error-summary', WAIT);
+    assert.match(await page.locator('#err-kind').innerText(), /請選擇報告種類/);
+    await expectAccessible(page, 'report form with its refusal');
+    await visit(page, `/en/reviews/engagements/${engagementId}/reports/new`);
+    await expectAccessible(page, 'report form (en)');
 
     // The results report, in its comment period: rate the first unit.
     await visit(page, `/reviews/${reports.results}`);

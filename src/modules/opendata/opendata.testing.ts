@@ -6,7 +6,9 @@ import type { TestContext } from '../../../test/helpers.js';
 import { seedDemoForum } from '../forum/index.js';
 import { seedDemoMonitoring } from '../monitoring/index.js';
 import { seedDemoParticipation } from '../participation/index.js';
+import { seedDemoReview } from '../review/index.js';
 import { seedDemoRoster } from '../roster/index.js';
+import { seedDemoSelfAssessment } from '../selfassessment/index.js';
 import { seedDemoTranscripts } from '../transcripts/index.js';
 import { seedDemoWorkgroups } from '../workgroups/index.js';
 
@@ -18,4 +20,7 @@ export async function seedOpenDataDemo(ctx: TestContext): Promise<void> {
   await seedDemoParticipation(ctx.database.db, demo);
   await seedDemoMonitoring(ctx.database.db, demo);
   await seedDemoRoster(ctx.database.db, demo);
+  // Independent review (with the demo city's plan) and the government's self-assessment: their comments are inputs.
+  await seedDemoSelfAssessment(ctx.database.db, demo);
+  await seedDemoReview(ctx.database.db, demo);
 }

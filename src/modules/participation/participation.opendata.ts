@@ -36,6 +36,9 @@ import {
   PLAN_SECTIONS,
   RESPONSE_STATES,
   checkResponse,
+  isPeriodTarget,
+  type InputTarget,
+  type PeriodTarget,
 } from '../../domain/participation.js';
 import type { FieldProblem } from '../../domain/plan.js';
 import { ValidationError } from '../../errors.js';
@@ -43,6 +46,7 @@ import { changedRows, cell, type OpenDataColumn, type OpenDataEntity, type OpenD
 import { publicPeople } from '../accounts/index.js';
 import { readCommitmentHistory, readHistoryEntries, readPlanHistory, recordImportedRows, type HistoryEntry } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
+import { resolvePeriodTarget } from './review-targets.js';
 
 /** An instant as exported: ISO 8601 in UTC to the millisecond (`Date.toISOString`). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -64,13 +68,17 @@ async function checkTargets(trx: DbOrTx, entity: string, rows: readonly OpenData
   for (const row of rows) {
     const type = row.targetType as string;
     if (type === 'section' || type === 'report' || type === 'meeting') continue;
+    // A review's or a self-assessment's parts are another module's: asked through its provision below.
     wanted.set(type, (wanted.get(type) ?? new Set()).add(row.targetId as number));
   }
   const problems: FieldProblem[] = [];
   for (const [type, set] of wanted) {
     const ids = [...set];
     const found = new Set<number>();
-    if (type === 'commitment') for (const id of (await planQueries.commitmentLabels(trx, ids)).keys()) found.add(id);
+    if (isPeriodTarget(type as InputTarget)) {
+      // Written before the inputs (their entities' order is lower), and public: the owner resolves them.
+      for (const id of ids) if ((await resolvePeriodTarget(trx, type as PeriodTarget, id)) !== undefined) found.add(id);
+    } else if (type === 'commitment') for (const id of (await planQueries.commitmentLabels(trx, ids)).keys()) found.add(id);
     else if (type === 'milestone') for (const id of (await planQueries.milestoneOrder(trx, ids)).keys()) found.add(id);
     else
       for (const id of ids)
@@ -506,7 +514,8 @@ export const inputsEntity: OpenDataEntity = {
     en: 'Comments, proposals and replies with the reasoned response each is owed, as the public sees them: hidden and withdrawn ones without their words; an internal round’s inputs are not included.',
     zh: '意見、提案與回覆，以及各自應得的附理由回應，依公眾所見：隱藏與撤回者不含內容；內部徵詢的意見不列入。',
   },
-  order: 70,
+  // After the entities inputs may be about: a review's report and units (400 on), a self-assessment (350 on).
+  order: 500,
   columns: inputColumns,
   async count(db, scope) {
     let q = db

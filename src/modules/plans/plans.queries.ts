@@ -349,12 +349,15 @@ export async function summarizePlanCommitments(db: DbOrTx, planIds: readonly num
   return summaries;
 }
 
-export type CommitmentSummary = Pick<Commitment, 'id' | 'planId' | 'areaId' | 'number' | 'title' | 'leadAgencyId' | 'coAgencyIds' | 'ogpValues' | 'status'>;
+export type CommitmentSummary = Pick<
+  Commitment,
+  'id' | 'planId' | 'areaId' | 'number' | 'title' | 'leadAgencyId' | 'coAgencyIds' | 'ogpValues' | 'status' | 'endDate'
+>;
 
 /** What lists show, without the long texts: the plan and agency pages stay fast. */
 export async function listCommitmentSummaries(db: DbOrTx, f: CommitmentFilter): Promise<CommitmentSummary[]> {
   const rows = await filteredCommitments(db, f)
-    .select(['id', 'plan_id', 'area_id', 'number', 'title', 'lead_agency_id', 'ogp_values', 'status'])
+    .select(['id', 'plan_id', 'area_id', 'number', 'title', 'lead_agency_id', 'ogp_values', 'status', 'end_date'])
     .orderBy('plan_id')
     .orderBy(byNumber)
     .orderBy('id')
@@ -373,6 +376,7 @@ export async function listCommitmentSummaries(db: DbOrTx, f: CommitmentFilter): 
     coAgencyIds: co.get(r.id) ?? [],
     ogpValues: r.ogp_values,
     status: r.status as CommitmentStatus,
+    endDate: r.end_date,
   }));
 }
 

@@ -8,7 +8,9 @@
 import { defineModule, seedOnDemoPlan } from '../../web/module.js';
 import { linkItemsSection } from '../../web/ui/index.js';
 import { reviewApi } from './review.api.js';
+import { eraseDeclarationsOf } from './review.queries.js';
 import { reviewMessages } from './review.messages.js';
+import { reviewOpenData } from './review.opendata.js';
 import { reviewsPath } from './review.paths.js';
 import { reviewPolicy } from './review.policy.js';
 import { reviewPages } from './review.routes.js';
@@ -26,11 +28,14 @@ export const reviewModule = defineModule({
   policy: reviewPolicy,
   historyEntityTypes: ['reviewEngagement', 'review', 'reviewUnit', 'recommendation'],
   visibility: reviewVisibility,
+  openData: reviewOpenData,
   sections: [
     commitmentReviewSection,
     linkItemsSection({ slot: 'planFollow', order: 48, id: 'review.planLink' }, ({ plan }) => [{ path: reviewsPath(plan.slug), label: 'review.planLink' }]),
   ],
   provides: { reviewTargets },
+  // A deleted account's public declarations go with it; the engagement keeps a former participant's seat.
+  erasePersonalData: eraseDeclarationsOf,
   seed: seedOnDemoPlan(seedDemoReview),
 });
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addUser, Client, json, setupForTest, signedIn, type TestContext } from '../../../test/helpers.js';
+import { addUser, Client, json, PASSWORD, setupForTest, signedIn, type TestContext } from '../../../test/helpers.js';
 
 type L = { zh: string; en: string; status: string };
 type Engagement = {
@@ -299,5 +299,35 @@ describe('the secretariat manages the engagement through its pages', () => {
     const second = await signedIn(ctx.app, 'second@example.tw');
     assert.equal((await second.get(`/reviews/engagements/${w.engagementId}/interviews`)).status, 404);
     assert.equal((await w.secretariat.get(remove)).status, 404, 'no longer a reviewer to remove');
+  });
+
+  test('a reviewer who deletes their account takes their declaration with them; the engagement keeps a former participant', async (t) => {
+    const ctx = await setupForTest(t);
+    await addUser(ctx, 'sec@example.tw', 'secretariat');
+    const leavingId = await addUser(ctx, 'leaving@example.tw', 'public');
+    const secretariat = await signedIn(ctx.app, 'sec@example.tw');
+    const engagement = await json<{ id: number }>(
+      await secretariat.api('POST', '/api/v1/review-engagements', {
+        title: { zh: '獨立評估', en: 'Independent review' },
+        periodStart: '2026-01-01',
+        periodEnd: '2027-01-01',
+        planIds: [ctx.planId],
+      }),
+    );
+    const declared = await secretariat.api('POST', `/api/v1/review-engagements/${engagement.id}/reviewers`, {
+      userId: leavingId,
+      role: 'lead-reviewer',
+      affiliations: { zh: '某大學', en: 'A university (private detail)' },
+      interests: { en: 'Advised the ministry in 2019.' },
+    });
+    assert.equal(declared.status, 200, await declared.clone().text());
+    const leaving = await signedIn(ctx.app, 'leaving@example.tw');
+    assert.equal((await leaving.api('DELETE', '/api/v1/profile', { password: PASSWORD })).status, 204);
+    const after = await json<{ reviewers: { userId: number; name: string; affiliations: { en: string }; interests: { en: string } }[] }>(
+      await new Client(ctx.app).get(`/api/v1/review-engagements/${engagement.id}`),
+    );
+    const seat = after.reviewers.find((r) => r.userId === leavingId);
+    assert.deepEqual([seat?.affiliations.en, seat?.interests.en], ['', '']);
+    assert.doesNotMatch(await (await new Client(ctx.app).get(`/en/reviews/engagements/${engagement.id}`)).text(), /private detail|Advised the ministry/);
   });
 });

@@ -1,6 +1,8 @@
 /** Independent review's UI messages (zh-TW, en). Scale labels follow OGP's IRM in English. */
 import { en as manageEn, zhTW as manageZh } from './review.manage-messages.js';
+import { localEn, localZh } from './review.local-messages.js';
 import { en as requirementEn, zhTW as requirementZh } from './review.requirement-messages.js';
+import { en as reportFormEn, zhTW as reportFormZh } from './review.report-messages.js';
 
 const en = {
   'review.siteTitle': 'Independent review',
@@ -429,5 +431,9 @@ const zhTW: Record<keyof typeof en, string> = {
 };
 
 // The management pages' messages (review.manage-messages.ts) join the catalog.
-// So do the minimum requirements' (review.requirement-messages.ts).
-export const reviewMessages = { en: { ...en, ...manageEn, ...requirementEn }, zhTW: { ...zhTW, ...manageZh, ...requirementZh } };
+// So do the minimum requirements' (review.requirement-messages.ts) and OGP Local's (review.local-messages.ts).
+// And the form that starts a report (review.report-messages.ts).
+export const reviewMessages = {
+  en: { ...en, ...manageEn, ...requirementEn, ...localEn, ...reportFormEn },
+  zhTW: { ...zhTW, ...manageZh, ...requirementZh, ...localZh, ...reportFormZh },
+};

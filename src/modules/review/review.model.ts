@@ -48,6 +48,8 @@ export interface ReviewReport {
   engagementId: number;
   planId: number;
   kind: ReviewKind;
+  /** The one commitment an end-of-commitment assessment is of; null for the other kinds. */
+  commitmentId: number | null;
   scaleSet: ScaleSet;
   state: ReviewState;
   edition: number;

@@ -20,3 +20,8 @@ export const reviewerRemovePath = (e: IdRef, userId: number) => `/reviews/engage
 export const declarationPath = (e: IdRef) => `/reviews/engagements/${e.id}/declaration`;
 export const interviewsPath = (e: IdRef) => `/reviews/engagements/${e.id}/interviews`;
 export const requirementEditPath = (r: IdRef) => `/reviews/requirements/${r.id}/edit`;
+/** The form that starts a report of the engagement, prefilled by `?plan=&kind=&commitment=` when given. */
+export const reportNewPath = (e: IdRef, prefill: { plan?: number; kind?: string; commitment?: number } = {}) => {
+  const query = new URLSearchParams(Object.entries(prefill).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]]))).toString();
+  return `/reviews/engagements/${e.id}/reports/new${query === '' ? '' : `?${query}`}`;
+};

@@ -29,6 +29,7 @@ export const presentReportSummary = (r: ReviewReport) => ({
   id: r.id,
   planId: r.planId,
   kind: r.kind,
+  commitmentId: r.commitmentId,
   scaleSet: r.scaleSet,
   state: r.state,
   edition: r.edition,

@@ -154,6 +154,7 @@ type ReportRow = {
   engagement_id: number;
   plan_id: number;
   kind: string;
+  commitment_id: number | null;
   scale_set: string;
   state: string;
   edition: number;
@@ -175,6 +176,7 @@ const toReport = (r: ReportRow): ReviewReport => ({
   engagementId: r.engagement_id,
   planId: r.plan_id,
   kind: r.kind as ReviewKind,
+  commitmentId: r.commitment_id,
   scaleSet: r.scale_set as ScaleSet,
   state: r.state as ReviewState,
   edition: r.edition,
@@ -196,6 +198,7 @@ const REPORT_COLUMNS = [
   'engagement_id',
   'plan_id',
   'kind',
+  'commitment_id',
   'scale_set',
   'state',
   'edition',
@@ -229,6 +232,7 @@ export interface NewReport {
   engagementId: number;
   planId: number;
   kind: ReviewKind;
+  commitmentId: number | null;
   scaleSet: ScaleSet;
   title: Localized;
   overview: Localized;
@@ -247,6 +251,7 @@ export async function insertReport(db: DbOrTx, r: NewReport): Promise<ReviewRepo
       engagement_id: r.engagementId,
       plan_id: r.planId,
       kind: r.kind,
+      commitment_id: r.commitmentId,
       scale_set: r.scaleSet,
       title: jsonb(r.title),
       overview: jsonb(r.overview),
@@ -609,8 +614,8 @@ export async function engagementOfInterview(db: DbOrTx, id: number): Promise<num
   return row?.engagement_id;
 }
 
-/** Whether the engagement already has a first edition of this kind of report on this plan. */
-export async function reportExists(db: DbOrTx, engagementId: number, planId: number, kind: ReviewKind): Promise<boolean> {
+/** Whether the engagement already has a first edition of this kind of report on this plan (and commitment). */
+export async function reportExists(db: DbOrTx, engagementId: number, planId: number, kind: ReviewKind, commitmentId: number | null): Promise<boolean> {
   const row = await db
     .selectFrom('review_reports')
     .select('id')
@@ -618,6 +623,7 @@ export async function reportExists(db: DbOrTx, engagementId: number, planId: num
     .where('plan_id', '=', planId)
     .where('kind', '=', kind)
     .where('edition', '=', 1)
+    .where((eb) => (commitmentId === null ? eb('commitment_id', 'is', null) : eb('commitment_id', '=', commitmentId)))
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -683,4 +689,10 @@ export async function updateRequirementRow(db: DbOrTx, id: number, v: Pick<Requi
     .returning(REQUIREMENT_COLUMNS)
     .executeTakeFirstOrThrow();
   return toRequirement(row);
+}
+
+/** A deleted account's declarations (affiliations, interests): personal data, erased; who reviewed stays, unnamed. */
+export async function eraseDeclarationsOf(db: DbOrTx, userId: number): Promise<void> {
+  const empty = jsonb({ zh: '', en: '', status: 'missing' });
+  await db.updateTable('review_reviewers').set({ affiliations: empty, interests: empty }).where('user_id', '=', userId).execute();
 }

@@ -22,7 +22,9 @@ describe('the co-creation minimum requirements of an action plan review', () => 
     await seedDemoReview(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
     const anonymous = new Client(ctx.app);
     const { items } = await json<{ items: { reports: { id: number; kind: string }[] }[] }>(await anonymous.get('/api/v1/review-engagements'));
-    const [apr, results] = items[0]?.reports ?? [];
+    // The national plan's engagement (the demo city's Local Monitoring Body has its own).
+    const national = items.find((e) => e.reports.some((r) => r.kind === 'action-plan-review'));
+    const [apr, results] = national?.reports ?? [];
     const review = await json<Report>(await anonymous.get(`/api/v1/reviews/${apr?.id}`));
     assert.deepEqual(
       review.requirements.map((r) => r.requirement),

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { emptyLocalized, pick } from '../../domain/localized.js';
 import type { ActionPlan } from '../../domain/plan.js';
-import { commentsOpen, governmentShare } from '../../domain/review.js';
+import { commentsOpen, governmentShare, ratesResults } from '../../domain/review.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { pageContext, type AppContext, type AppEnv } from '../../web/context.js';
 import { freshForm, handleForm, positiveInt, requirePermission, versionFromForm, type FormState } from '../../web/form-handler.js';
@@ -23,7 +23,10 @@ import { csvResponse } from '../../web/csv.js';
 import { figuresOf, readinessOf, starredOf } from './review.present.js';
 import { emptyEngagement, engagementInputOf, engagementValuesOf, planOptionsOf, postedLocal } from './review.forms.js';
 import * as q from './review.queries.js';
+import { endOfCommitmentRows } from './review.local.js';
+import { taipeiDay } from '../../domain/monitoring.js';
 import { registerRequirementForm } from './review.requirement-routes.js';
+import { registerReportForm } from './review.report-routes.js';
 import { correctionInput, engagementInput, recommendationInput, recommendationResponse, reviewerForm, unitPatch } from './review.schemas.js';
 import {
   CorrectionFormPage,
@@ -101,8 +104,10 @@ export function reviewPages(): Hono<AppEnv> {
       readinessOf(db(c), engagement.planIds),
       service.visibleReports(db(c), c.get('actor'), { engagementId: engagement.id }),
     ]);
+    const endOfCommitment = await endOfCommitmentRows(db(c), engagement.planIds, reports, taipeiDay(c.get('services').now()));
     return c.html(
       <EngagementPage
+        endOfCommitment={endOfCommitment}
         ctx={pageContext(c)}
         engagement={engagement}
         plans={plans}
@@ -133,13 +138,12 @@ export function reviewPages(): Hono<AppEnv> {
       q.findLaterEdition(db(c), r.id),
       listInputsOn(db(c), { planId: r.planId, target: { type: 'review', id: r.id }, states: ['published'] }, { limit: 1, offset: 0 }),
     ]);
-    const statuses =
-      r.kind === 'results-report'
-        ? await publicStatuses(
-            db(c),
-            (await planQueries.listCommitmentSummaries(db(c), { planId: r.planId })).map((s) => ({ id: s.id, planId: s.planId, status: s.status })),
-          )
-        : new Map();
+    const statuses = ratesResults(r.kind)
+      ? await publicStatuses(
+          db(c),
+          (await planQueries.listCommitmentSummaries(db(c), { planId: r.planId })).map((s) => ({ id: s.id, planId: s.planId, status: s.status })),
+        )
+      : new Map();
     return c.html(
       <ReportPage
         ctx={pageContext(c)}
@@ -220,6 +224,7 @@ export function reviewPages(): Hono<AppEnv> {
 
   registerReviewForms(app);
   registerRequirementForm(app);
+  registerReportForm(app);
   return app;
 }
 

@@ -70,6 +70,9 @@ export const reportInput = z
   .object({
     planId: recordId('review.error.unknownPlan'),
     kind: z.enum(REVIEW_KINDS, { message: 'review.error.kind' }),
+    commitmentId: recordId('review.error.unknownCommitment')
+      .optional()
+      .openapi({ description: 'The commitment an end-of-commitment assessment (OGP Local) is of; only for that kind.' }),
     scaleSet: z.enum(SCALE_SETS, { message: 'review.error.scaleSet' }).optional(),
     title: localizedInput(300),
     overview: localizedInput(50_000).optional(),
@@ -205,6 +208,7 @@ export const reportSummaryOutput = z.object({
   id: z.number().int(),
   planId: z.number().int(),
   kind: z.enum(REVIEW_KINDS),
+  commitmentId: z.number().int().nullable().openapi({ description: 'The commitment an end-of-commitment assessment is of; null for the other kinds.' }),
   scaleSet: z.enum(SCALE_SETS),
   state: z.enum(REVIEW_STATES),
   edition: z.number().int(),

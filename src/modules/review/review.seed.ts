@@ -18,6 +18,7 @@ import { planQueries, planService, plansPolicy } from '../plans/index.js';
 import { reviewPolicy } from './review.policy.js';
 import * as q from './review.queries.js';
 import * as service from './review.service.js';
+import { seedDemoLocalReview } from './review.local-seed.js';
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
 const both = (zh: string, en: string) => ({ zh, en, status: 'reviewed' as const });
@@ -244,4 +245,6 @@ export async function seedDemoReview(db: Db, opts: { planId: number; agencyIds: 
       notes: '受訪者表示工作小組會議資訊公開，但會議時間不利上班族參與。',
     });
   });
+  // OGP Local: a demonstration city's plan and its Local Monitoring Body.
+  await seedDemoLocalReview(db);
 }

@@ -234,15 +234,34 @@ function assertEditable(report: ReviewReport): void {
 }
 
 /**
+ * Whether the report may be of this kind on this plan and commitment: an end-of-commitment assessment is OGP Local's,
+ * of one commitment of a local plan; the other kinds are of a whole plan.
+ */
+async function scopeProblems(db: DbOrTx, input: ReportInput): Promise<FieldProblem[]> {
+  if (input.kind !== 'end-of-commitment')
+    return input.commitmentId === undefined ? [] : [{ field: 'commitmentId', key: 'review.error.commitmentOnlyEndOfCommitment' }];
+  if (input.scaleSet === 'legacy') return [{ field: 'scaleSet', key: 'review.error.endOfCommitmentLegacy' }];
+  const plan = await planQueries.findPlanById(db, input.planId);
+  const members = await planQueries.listMembers(db);
+  if (members.find((m) => m.id === plan?.memberId)?.kind !== 'local') return [{ field: 'kind', key: 'review.error.localOnly' }];
+  const commitment = input.commitmentId === undefined ? undefined : await planQueries.findCommitmentById(db, input.commitmentId);
+  return commitment?.planId === input.planId ? [] : [{ field: 'commitmentId', key: 'review.error.unknownCommitment' }];
+}
+
+/**
  * Starts a report of the engagement on one of its plans, with one unit per commitment of the plan (a co-creation
- * brief has none: it recommends). The engagement's reviewers only.
+ * brief has none: it recommends; an end-of-commitment assessment has the one of its commitment). The engagement's
+ * reviewers only.
  */
 export async function createReport(deps: ReviewDeps, actor: Actor | null, engagementId: number, input: ReportInput): Promise<ReviewReportWhole> {
   return onEngagement(deps, actor, 'review.write', engagementId, async (trx) => {
     const engagement = found(await q.findEngagement(trx, engagementId));
     const problems: FieldProblem[] = [];
+    const commitmentId = input.kind === 'end-of-commitment' ? (input.commitmentId ?? null) : null;
     if (!engagement.planIds.includes(input.planId)) problems.push({ field: 'planId', key: 'review.error.planNotInEngagement' });
-    else if (await q.reportExists(trx, engagementId, input.planId, input.kind)) problems.push({ field: 'kind', key: 'review.error.reportExists' });
+    else problems.push(...(await scopeProblems(trx, input)));
+    if (problems.length === 0 && (await q.reportExists(trx, engagementId, input.planId, input.kind, commitmentId)))
+      problems.push({ field: 'kind', key: 'review.error.reportExists' });
     const title = mergeLocalized(emptyLocalized(), input.title);
     requireText('title', title, problems);
     assertValid(problems);
@@ -250,6 +269,7 @@ export async function createReport(deps: ReviewDeps, actor: Actor | null, engage
       engagementId,
       planId: input.planId,
       kind: input.kind,
+      commitmentId,
       scaleSet: input.scaleSet ?? 'current',
       title,
       overview: mergeLocalized(emptyLocalized(), input.overview),
@@ -262,7 +282,9 @@ export async function createReport(deps: ReviewDeps, actor: Actor | null, engage
     });
     const units: ReviewUnit[] = [];
     if (input.kind !== 'cocreation-brief') {
-      const commitments = await planQueries.listCommitmentSummaries(trx, { planId: input.planId });
+      const commitments = (await planQueries.listCommitmentSummaries(trx, { planId: input.planId })).filter(
+        (c) => commitmentId === null || c.id === commitmentId,
+      );
       for (const [i, c] of commitments.entries()) {
         const unitTitle: Localized = { zh: `${c.number} ${c.title.zh}`.trim(), en: `${c.number} ${c.title.en}`.trim(), status: c.title.status };
         units.push(
@@ -380,6 +402,7 @@ export async function correctReport(deps: ReviewDeps, actor: Actor | null, id: n
       engagementId: report.engagementId,
       planId: report.planId,
       kind: report.kind,
+      commitmentId: report.commitmentId,
       scaleSet: report.scaleSet,
       title: report.title,
       overview: report.overview,

@@ -45,6 +45,7 @@ export interface ReviewReportsTable {
   engagement_id: number;
   plan_id: number;
   kind: string;
+  commitment_id: number | null;
   scale_set: string;
   state: Generated<string>;
   edition: Generated<number>;

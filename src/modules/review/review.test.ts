@@ -39,8 +39,9 @@ describe('the demo review', () => {
     await seedDemoReview(ctx.database.db, { planId: ctx.planId, agencyIds: ctx.agencies });
     const anonymous = new Client(ctx.app);
     const list = await json<{ items: Engagement[] }>(await anonymous.get('/api/v1/review-engagements'));
-    assert.equal(list.items.length, 1);
-    const engagement = list.items[0] as Engagement;
+    // The national plan's, and the demo city's Local Monitoring Body (review.local.test.ts).
+    assert.equal(list.items.length, 2);
+    const engagement = list.items.find((e) => e.readiness.some((r) => r.planId === ctx.planId)) as Engagement;
     assert.deepEqual(
       engagement.funding.map((f) => [f.sector, f.sharePercent]),
       [
@@ -73,11 +74,12 @@ describe('the demo review', () => {
         .executeTakeFirstOrThrow();
       assert.equal(commitment.slug, 'tw-2025-2028', 'landed in a later plan');
     }
-    // Every public rating in one table, with OGP's column names: 19 units of each report, drafts never in it.
+    // Every public rating in one table, with OGP's column names: 19 units of each report, and the demo city's one
+    // end-of-commitment assessment; drafts never in it.
     const ratingsResponse = await anonymous.get('/api/v1/review-ratings');
     assert.equal(ratingsResponse.status, 200, await ratingsResponse.clone().text());
     const ratings = await json<{ items: Record<string, string | number>[] }>(ratingsResponse);
-    assert.equal(ratings.items.length, 38);
+    assert.equal(ratings.items.length, 39);
     const first = ratings.items[0] ?? {};
     assert.equal(first['Commitment Unique Identifier'], 'tw-2021-2024/1-1');
     assert.equal(first['Verifiable'], 'Verifiable');
@@ -87,7 +89,7 @@ describe('the demo review', () => {
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM, for spreadsheets');
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.trim().split('\n');
-    assert.equal(lines.length, 39);
+    assert.equal(lines.length, 40);
     assert.match(
       lines[0] ?? '',
       /^Review Report ID,Report Kind,.*Commitment Unique Identifier,Commitment Title,Lead Institution,OGP Value Relevance: Access to Information/,

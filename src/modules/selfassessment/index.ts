@@ -9,6 +9,7 @@ import { defineModule, seedOnDemoPlan } from '../../web/module.js';
 import { linkItemsSection } from '../../web/ui/index.js';
 import { selfAssessmentApi } from './selfassessment.api.js';
 import { selfAssessmentMessages } from './selfassessment.messages.js';
+import { selfAssessmentOpenData } from './selfassessment.opendata.js';
 import { planSelfAssessmentsPath } from './selfassessment.paths.js';
 import { selfAssessmentPolicy } from './selfassessment.policy.js';
 import { selfAssessmentPages } from './selfassessment.routes.js';
@@ -25,6 +26,7 @@ export const selfAssessmentModule = defineModule({
   policy: selfAssessmentPolicy,
   historyEntityTypes: ['selfAssessment', 'selfAssessmentEntry'],
   visibility: selfAssessmentVisibility,
+  openData: selfAssessmentOpenData,
   sections: [
     linkItemsSection({ slot: 'planFollow', order: 47, id: 'selfAssessment.planLink' }, ({ plan }) => [
       { path: planSelfAssessmentsPath(plan), label: 'selfAssessment.planLink' },

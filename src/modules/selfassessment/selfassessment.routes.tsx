@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { can } from '../../domain/authorization.js';
 import { emptyLocalized } from '../../domain/localized.js';
 import type { ActionPlan } from '../../domain/plan.js';
+import { taipeiDay } from '../../domain/monitoring.js';
 import { commentsOpen } from '../../domain/review.js';
 import { NotFoundError } from '../../errors.js';
 import { href, pageContext, type AppContext, type AppEnv } from '../../web/context.js';
@@ -51,8 +52,9 @@ export function selfAssessmentPages(): Hono<AppEnv> {
     return c.html(<SelfAssessmentsPage ctx={pageContext(c)} plan={plan} assessments={assessments} mayWrite={mayWrite} now={c.get('services').now()} />);
   });
 
-  const newValues = (): NewFormValues => ({
-    year: String(new Date().getUTCFullYear() - 1),
+  // Last year in Taipei: the year a self-assessment usually looks back on.
+  const newValues = (now: Date): NewFormValues => ({
+    year: String(Number(taipeiDay(now).slice(0, 4)) - 1),
     title: emptyLocalized(),
     summary: emptyLocalized(),
     commentDays: '14',
@@ -62,7 +64,7 @@ export function selfAssessmentPages(): Hono<AppEnv> {
     const plan = await planQueries.findPlanBySlug(db(c), c.req.param('slug'));
     if (!plan) throw new NotFoundError();
     c.header('Cache-Control', RESTRICTED_CACHE_CONTROL);
-    return c.html(<NewSelfAssessmentPage ctx={pageContext(c)} plan={plan} values={newValues()} errors={freshForm.errors} />);
+    return c.html(<NewSelfAssessmentPage ctx={pageContext(c)} plan={plan} values={newValues(c.get('services').now())} errors={freshForm.errors} />);
   });
   app.post('/plans/:slug/self-assessments/new', async (c) => {
     requirePermission(c, 'selfAssessment.write');

@@ -1,5 +1,5 @@
 /**
- * The government's self-assessment through real HTTP against a real database: the demo (2023, published after a
+ * The government's self-assessment through real HTTP against a real database: the demo (the end-of-term 2024 one, published after a
  * comment the secretariat answered); the lifecycle (a draft hidden from all but the secretariat, entries prefilled
  * from the monitoring, public comment answered by the secretariat and counted in the government's figures,
  * publication only after the period, never changed after); the forms.
@@ -15,14 +15,14 @@ type ErrorBody = { error: string; fields?: Record<string, string> };
 const DAY = 24 * 3600 * 1000;
 
 describe('the government’s self-assessment', () => {
-  test('the demo: 2023’s, published after a comment the secretariat answered, on the plan’s page in both languages', async (t) => {
+  test('the demo: the end-of-term one (2024), published after a comment the secretariat answered, on the plan’s page in both languages', async (t) => {
     const ctx = await setupForTest(t);
     await seedDemoSelfAssessment(ctx.database.db, { planId: ctx.planId });
     const anonymous = new Client(ctx.app);
     const { items } = await json<{ items: Assessment[] }>(await anonymous.get(`/api/v1/plans/${ctx.planId}/self-assessments`));
     assert.deepEqual(
       items.map((a) => [a.year, a.state]),
-      [[2023, 'published']],
+      [[2024, 'published']],
     );
     const demo = items[0] as Assessment;
     assert.equal(demo.entries.length, 19, 'one entry per commitment');
@@ -35,13 +35,16 @@ describe('the government’s self-assessment', () => {
       [['self-assessment', 'adopted']],
     );
     for (const [lang, words] of [
-      ['', /2023 年政府自評[\s\S]*意見與幕僚的回應（1 則）/],
-      ['/en', /self-assessment of 2023[\s\S]*Comments and the secretariat’s answers \(1\)/],
+      ['', /2024 年政府自評（期末）[\s\S]*意見與幕僚的回應（1 則）/],
+      ['/en', /end-of-term self-assessment \(2024\)[\s\S]*Comments and the secretariat’s answers \(1\)/],
     ] as const) {
       const page = await anonymous.get(`${lang}${demo.url}`);
       assert.equal(page.status, 200);
       assert.match(await page.text(), words);
-      assert.match(await (await anonymous.get(`${lang}/plans/tw-2021-2024/self-assessments`)).text(), lang ? /self-assessment of 2023/ : /2023 年政府自評/);
+      assert.match(
+        await (await anonymous.get(`${lang}/plans/tw-2021-2024/self-assessments`)).text(),
+        lang ? /end-of-term self-assessment \(2024\)/ : /2024 年政府自評（期末）/,
+      );
     }
   });
 
@@ -54,7 +57,7 @@ describe('the government’s self-assessment', () => {
     const officer = await signedIn(ctx.app, 'officer@example.tw');
     const citizen = await signedIn(ctx.app, 'citizen@example.tw');
     const anonymous = new Client(ctx.app);
-    const start = { year: 2025, title: { zh: '2025 年自評', en: 'Self-assessment 2025' } };
+    const start = { year: 2023, title: { zh: '2023 年自評', en: 'Self-assessment 2023' } };
 
     assert.equal((await officer.api('POST', `/api/v1/plans/${ctx.planId}/self-assessments`, start)).status, 403, 'the secretariat writes it');
     const created = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/self-assessments`, start);
@@ -66,7 +69,7 @@ describe('the government’s self-assessment', () => {
     assert.deepEqual(new Set(draft.entries.map((e) => e.status)), new Set(['not-started']));
     const again = await secretariat.api('POST', `/api/v1/plans/${ctx.planId}/self-assessments`, start, { 'accept-language': 'en' });
     assert.equal(again.status, 400);
-    assert.match((await json<ErrorBody>(again)).fields?.year ?? '', /already has a self-assessment of 2025/);
+    assert.match((await json<ErrorBody>(again)).fields?.year ?? '', /already has a self-assessment of 2023/);
 
     // A draft is the secretariat's: 404 elsewhere, in the API, on its page and list, in the history.
     for (const who of [anonymous, officer, citizen]) {

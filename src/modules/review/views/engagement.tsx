@@ -9,8 +9,10 @@ import { planPath } from '../../../web/paths.js';
 import { DataTable, DefinitionList, DemoNotice, Paragraphs, formatPeriod, listSeparator, clauseSeparator } from '../../../web/ui/index.js';
 import type { Readiness } from '../review.present.js';
 import type { Engagement, ReviewReport } from '../review.model.js';
-import { declarationPath, engagementEditPath, interviewsPath, reviewerNewPath, reviewerRemovePath } from '../review.paths.js';
+import { declarationPath, engagementEditPath, interviewsPath, reportNewPath, reviewerNewPath, reviewerRemovePath } from '../review.paths.js';
 import { reviewsCrumbs, ReportLinks } from './parts.js';
+import type { EndOfCommitmentRow } from '../review.local.js';
+import { EndOfCommitmentSection } from './end-of-commitment.js';
 
 const percent = (share: number, lang: Lang) => `${(share * 100).toLocaleString(lang === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: 1 })}%`;
 
@@ -20,6 +22,8 @@ export function EngagementPage(props: {
   plans: Map<number, ActionPlan>;
   readiness: Readiness[];
   reports: ReviewReport[];
+  /** OGP Local: the end-of-commitment assessments of the engagement's local plans (none for other plans). */
+  endOfCommitment: EndOfCommitmentRow[];
   governmentShare: number;
   mayManage: boolean;
   /** The viewer is one of the engagement's reviewers: their declaration and the interview log are theirs to edit. */
@@ -147,8 +151,14 @@ export function EngagementPage(props: {
           ]}
         />
       </section>
+      <EndOfCommitmentSection lang={lang} rows={props.endOfCommitment} engagementId={e.id} isReviewer={props.isReviewer} />
       <section aria-labelledby="reports">
         <h2 id="reports">{t(lang, 'review.reports')}</h2>
+        {props.isReviewer ? (
+          <p>
+            <a href={href(lang, reportNewPath(e))}>{t(lang, 'review.report.new')}</a>
+          </p>
+        ) : null}
         <ReportLinks lang={lang} reports={props.reports} plans={props.plans} />
       </section>
     </Layout>

@@ -1,7 +1,7 @@
 /** A report: its state and period, overview, figures and charts, units with their ratings, recommendations tracked. */
 import { pick, type Lang } from '../../../domain/localized.js';
 import { type ActionPlan, type CommitmentStatus } from '../../../domain/plan.js';
-import { DIMENSIONS_OF, SCALES, type ReviewFigures } from '../../../domain/review.js';
+import { DIMENSIONS_OF, ratesResults, SCALES, type ReviewFigures } from '../../../domain/review.js';
 import { BarChart } from '../../../web/charts.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
@@ -89,7 +89,7 @@ export function ReportPage(props: {
   const r = whole.report;
   const title = pick(r.title, lang);
   const dimensions = DIMENSIONS_OF[r.kind][r.scaleSet];
-  const results = r.kind === 'results-report';
+  const results = ratesResults(r.kind);
   const commitmentLink = (id: number) => {
     const c = props.commitments.get(id);
     return c ? <a href={href(lang, commitmentPath({ slug: c.planSlug }, c))}>{c.number}</a> : null;

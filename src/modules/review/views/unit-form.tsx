@@ -1,7 +1,7 @@
 /** A unit's rating form, for the engagement's reviewers. */
 import { pick } from '../../../domain/localized.js';
 import { OGP_VALUES } from '../../../domain/plan.js';
-import { DIMENSIONS_OF, SCALES } from '../../../domain/review.js';
+import { DIMENSIONS_OF, ratesResults, SCALES } from '../../../domain/review.js';
 import { type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { CheckboxGroup, FormPage, LocalizedField, SelectField, type FieldErrors } from '../../../web/ui/index.js';
@@ -28,7 +28,7 @@ export function UnitFormPage(props: {
   const { lang } = ctx;
   const field = { lang, errors };
   const dimensions = DIMENSIONS_OF[report.kind][report.scaleSet];
-  const results = report.kind === 'results-report';
+  const results = ratesResults(report.kind);
   return (
     <FormPage
       ctx={ctx}
