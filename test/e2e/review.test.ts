@@ -95,12 +95,27 @@ describe('independent review: the reviewer’s journey and the public report', {
     // The results report, in its comment period: rate the first unit.
     await visit(page, `/reviews/${reports.results}`);
     await expectAccessible(page, 'results report, as its reviewer');
-    await Promise.all([page.waitForURL(/\/edit$/, WAIT), page.locator('a[href$="/edit"]').first().click()]);
+    await Promise.all([page.waitForURL(/\/edit$/, WAIT), page.locator('a[href*="/reviews/units/"][href$="/edit"]').first().click()]);
     await expectAccessible(page, 'rating form');
     await page.getByLabel('完成度').selectOption('complete');
     await page.getByLabel('是否促進政府開放（初步成果）').selectOption('outstanding');
     await Promise.all([page.waitForURL(new RegExp(`/reviews/${reports.results}$`), WAIT), page.getByRole('button', { name: '儲存評等' }).click()]);
     assert.match(await page.locator('table').filter({ hasText: '評估單元及其評等' }).innerText(), /傑出成果/);
+
+    // The forms on the report's texts and units, linked from its page (results report, in its comment period).
+    await visit(page, `/reviews/${reports.results}`);
+    await Promise.all([page.waitForURL(/\/edit$/, WAIT), page.getByRole('link', { name: '編輯報告文字' }).click()]);
+    await expectAccessible(page, 'the report’s texts');
+    await visit(page, `/reviews/${reports.results}/clusters/new`);
+    await page.getByRole('button', { name: '合併', exact: true }).click();
+    await page.waitForSelector('.error-summary', WAIT);
+    await expectAccessible(page, 'cluster form with its refusal');
+    await visit(page, `/en/reviews/${reports.results}/clusters/new`);
+    await expectAccessible(page, 'cluster form (en)');
+    await visit(page, `/reviews/${reports.results}`);
+    await Promise.all([page.waitForURL(/\/edit$/, WAIT), page.locator('a[href*="/reviews/units/"][href$="/edit"]').first().click()]);
+    await Promise.all([page.waitForURL(/\/split$/, WAIT), page.getByRole('link', { name: '拆分此單元' }).click()]);
+    await expectAccessible(page, 'split form');
 
     // The brief is a draft: only its reviewers see it, with the button that opens its comment period.
     await visit(page, `/en/reviews/${reports.brief}`);

@@ -1,5 +1,6 @@
 /** Independent review's UI messages (zh-TW, en). Scale labels follow OGP's IRM in English. */
 import { en as manageEn, zhTW as manageZh } from './review.manage-messages.js';
+import { en as editEn, zhTW as editZh } from './review.edit-messages.js';
 import { localEn, localZh } from './review.local-messages.js';
 import { en as requirementEn, zhTW as requirementZh } from './review.requirement-messages.js';
 import { en as reportFormEn, zhTW as reportFormZh } from './review.report-messages.js';
@@ -430,10 +431,10 @@ const zhTW: Record<keyof typeof en, string> = {
   'review.error.namedWithoutConsent': '受訪者未同意具名，不記錄其姓名。',
 };
 
-// The management pages' messages (review.manage-messages.ts) join the catalog.
-// So do the minimum requirements' (review.requirement-messages.ts) and OGP Local's (review.local-messages.ts).
-// And the form that starts a report (review.report-messages.ts).
+// The catalog's other parts join it: the management pages (review.manage-messages.ts), the minimum requirements
+// (review.requirement-messages.ts), OGP Local (review.local-messages.ts), the form that starts a report
+// (review.report-messages.ts) and the forms on a report's texts and units (review.edit-messages.ts).
 export const reviewMessages = {
-  en: { ...en, ...manageEn, ...requirementEn, ...localEn, ...reportFormEn },
-  zhTW: { ...zhTW, ...manageZh, ...requirementZh, ...localZh, ...reportFormZh },
+  en: { ...en, ...manageEn, ...requirementEn, ...localEn, ...reportFormEn, ...editEn },
+  zhTW: { ...zhTW, ...manageZh, ...requirementZh, ...localZh, ...reportFormZh, ...editZh },
 };

@@ -25,3 +25,7 @@ export const reportNewPath = (e: IdRef, prefill: { plan?: number; kind?: string;
   const query = new URLSearchParams(Object.entries(prefill).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]]))).toString();
   return `/reviews/engagements/${e.id}/reports/new${query === '' ? '' : `?${query}`}`;
 };
+export const reportEditPath = (r: IdRef) => `/reviews/${r.id}/edit`;
+export const recommendationEditPath = (rec: IdRef) => `/reviews/recommendations/${rec.id}/edit`;
+export const clusterNewPath = (r: IdRef) => `/reviews/${r.id}/clusters/new`;
+export const unitSplitPath = (u: IdRef) => `/reviews/units/${u.id}/split`;

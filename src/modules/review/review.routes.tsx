@@ -26,6 +26,7 @@ import * as q from './review.queries.js';
 import { endOfCommitmentRows } from './review.local.js';
 import { taipeiDay } from '../../domain/monitoring.js';
 import { registerRequirementForm } from './review.requirement-routes.js';
+import { registerReportEditForms } from './review.report-edit-routes.js';
 import { registerReportForm } from './review.report-routes.js';
 import { correctionInput, engagementInput, recommendationInput, recommendationResponse, reviewerForm, unitPatch } from './review.schemas.js';
 import {
@@ -225,6 +226,7 @@ export function reviewPages(): Hono<AppEnv> {
   registerReviewForms(app);
   registerRequirementForm(app);
   registerReportForm(app);
+  registerReportEditForms(app);
   return app;
 }
 

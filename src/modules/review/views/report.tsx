@@ -18,6 +18,9 @@ import {
   reportPath,
   reportStepPath,
   unitEditPath,
+  clusterNewPath,
+  recommendationEditPath,
+  reportEditPath,
 } from '../review.paths.js';
 import { reportDay, reviewsCrumbs, type CommitmentRef } from './parts.js';
 import { RequirementsSection } from './requirements.js';
@@ -152,6 +155,7 @@ export function ReportPage(props: {
           {r.state === 'published' && props.laterEditionId === null ? (
             <a href={href(lang, reportCorrectionPath(r))}>{t(lang, 'review.action.correct')}</a>
           ) : null}
+          {r.state !== 'published' ? <a href={href(lang, reportEditPath(r))}>{t(lang, 'review.edit.texts')}</a> : null}
         </div>
       ) : null}
       <section aria-labelledby="overview">
@@ -238,6 +242,11 @@ export function ReportPage(props: {
                 : null,
             ]}
           />
+          {props.mayWrite && r.state !== 'published' && whole.units.length > 1 ? (
+            <p>
+              <a href={href(lang, clusterNewPath(r))}>{t(lang, 'review.edit.cluster')}</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       <section aria-labelledby="recommendations">
@@ -268,6 +277,17 @@ export function ReportPage(props: {
                 );
               },
             },
+            props.mayWrite && r.state !== 'published'
+              ? {
+                  header: t(lang, 'review.edit.recommendationLink'),
+                  cell: (rec: ReviewReportWhole['recommendations'][number]) => (
+                    <a href={href(lang, recommendationEditPath(rec))}>
+                      {t(lang, 'review.edit.recommendationLink')}
+                      <span class="visually-hidden">{` ${t(lang, 'review.edit.recommendation', { number: rec.number })}`}</span>
+                    </a>
+                  ),
+                }
+              : null,
             props.mayRespond && r.state === 'published'
               ? {
                   header: t(lang, 'review.recommendation.respond'),

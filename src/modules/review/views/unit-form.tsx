@@ -2,11 +2,11 @@
 import { pick } from '../../../domain/localized.js';
 import { OGP_VALUES } from '../../../domain/plan.js';
 import { DIMENSIONS_OF, ratesResults, SCALES } from '../../../domain/review.js';
-import { type PageContext } from '../../../web/context.js';
+import { href, type PageContext } from '../../../web/context.js';
 import { t } from '../../../web/i18n.js';
 import { CheckboxGroup, FormPage, LocalizedField, SelectField, type FieldErrors } from '../../../web/ui/index.js';
 import type { ReviewReport, ReviewUnit } from '../review.model.js';
-import { reportPath, unitEditPath } from '../review.paths.js';
+import { reportPath, unitEditPath, unitSplitPath } from '../review.paths.js';
 import { reviewsCrumbs } from './parts.js';
 
 export interface UnitFormValues {
@@ -41,6 +41,11 @@ export function UnitFormPage(props: {
       conflict={props.conflict}
       version={unit.version}
       intro={dimensions.includes('verifiability') ? <p class="help">{t(lang, 'review.unit.notVerifiableHelp')}</p> : undefined}
+      after={
+        <p>
+          <a href={href(lang, unitSplitPath(unit))}>{t(lang, 'review.edit.splitLink')}</a>
+        </p>
+      }
     >
       {dimensions.map((d) => (
         <SelectField
