@@ -431,3 +431,31 @@ export const cell = {
   ints: (row: OpenDataRow, key: string): number[] => [...(row[key] as readonly number[])],
   texts: (row: OpenDataRow, key: string): string[] => [...(row[key] as readonly string[])],
 };
+
+// ---- rows with a comment period (a review's report, a self-assessment) ----
+
+/** An instant as exported: ISO 8601 in UTC to the millisecond. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The columns among `keys` whose value is neither null nor an exported instant. */
+export const instantProblems = (row: OpenDataRow, keys: readonly string[]): FieldProblem[] =>
+  keys
+    .filter((k) => {
+      const value = row[k];
+      return value !== null && !(typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)));
+    })
+    .map((field) => ({ field, key: 'error.invalid' }));
+
+/**
+ * A public row of something with a comment period (state comment or published): its instants, a publication day
+ * exactly when published, a comment period that opened and closes later when in comment, as the tables require.
+ */
+export function commentPeriodProblems(row: OpenDataRow): FieldProblem[] {
+  const problems = instantProblems(row, ['commentOpensAt', 'commentClosesAt', 'publishedAt']);
+  if ((row.state === 'published') !== (row.publishedAt !== null)) problems.push({ field: 'publishedAt', key: 'error.invalid' });
+  if (row.state === 'comment' && row.commentOpensAt === null) problems.push({ field: 'commentOpensAt', key: 'error.required' });
+  if (row.state === 'comment' && row.commentClosesAt === null) problems.push({ field: 'commentClosesAt', key: 'error.required' });
+  if (row.commentOpensAt !== null && row.commentClosesAt !== null && Date.parse(row.commentClosesAt as string) <= Date.parse(row.commentOpensAt as string))
+    problems.push({ field: 'commentClosesAt', key: 'error.endBeforeStart' });
+  return problems;
+}

@@ -42,7 +42,16 @@ import {
   type ScaleSet,
 } from '../../domain/review.js';
 import { ValidationError } from '../../errors.js';
-import { changedRows, cell, column, type OpenDataColumn, type OpenDataEntity, type OpenDataRow, type OpenDataScope } from '../../web/open-data.js';
+import {
+  changedRows,
+  cell,
+  column,
+  commentPeriodProblems,
+  type OpenDataColumn,
+  type OpenDataEntity,
+  type OpenDataRow,
+  type OpenDataScope,
+} from '../../web/open-data.js';
 import { text } from '../../web/schemas.js';
 import { recordHistory, recordImportedRow } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
@@ -54,12 +63,6 @@ export const PUBLIC_REPORT_STATES = REVIEW_STATES.filter((s) => s !== 'draft');
 const pair = (l: Localized): Localized => ({ zh: l.zh, en: l.en, status: l.status });
 const instant = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 const dateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));
-/** An instant as exported: ISO 8601 in UTC to the millisecond. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const instantChecks = (row: OpenDataRow, keys: readonly string[]): FieldProblem[] =>
-  keys
-    .filter((k) => row[k] !== null && !(typeof row[k] === 'string' && INSTANT.test(row[k]) && !Number.isNaN(Date.parse(row[k]))))
-    .map((field) => ({ field, key: 'error.invalid' }));
 /** Problems found across rows, each naming its table, column and row's ID. */
 const across = (entity: string, key: string, id: number, problem: string, params?: Record<string, string | number>): FieldProblem => ({
   field: `${entity}.${key} (ID ${id})`,
@@ -356,12 +359,7 @@ export const reviewReportsEntity: OpenDataEntity = {
     return new Map((await selectReports(db).where('r.id', 'in', wanted).execute()).map((r) => [r.id, reportRow(r)]));
   },
   check: (row) => {
-    const problems = instantChecks(row, ['commentOpensAt', 'commentClosesAt', 'publishedAt']);
-    if ((row.state === 'published') !== (row.publishedAt !== null)) problems.push({ field: 'publishedAt', key: 'error.invalid' });
-    if (row.state === 'comment' && row.commentOpensAt === null) problems.push({ field: 'commentOpensAt', key: 'error.required' });
-    if (row.state === 'comment' && row.commentClosesAt === null) problems.push({ field: 'commentClosesAt', key: 'error.required' });
-    if (row.commentOpensAt !== null && row.commentClosesAt !== null && Date.parse(row.commentClosesAt as string) <= Date.parse(row.commentOpensAt as string))
-      problems.push({ field: 'commentClosesAt', key: 'error.endBeforeStart' });
+    const problems = commentPeriodProblems(row);
     if ((row.edition as number) < 1) problems.push({ field: 'edition', key: 'error.invalid' });
     if ((row.edition === 1) !== (row.previousId === null)) problems.push({ field: 'previousId', key: 'error.invalid' });
     if (row.previousId !== null && row.previousId === row.id) problems.push({ field: 'previousId', key: 'error.invalid' });

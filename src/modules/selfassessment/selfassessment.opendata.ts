@@ -14,7 +14,7 @@ import type { Localized } from '../../domain/localized.js';
 import { COMMITMENT_STATUSES, type FieldProblem } from '../../domain/plan.js';
 import { MAX_COMMENT_DAYS, REVIEW_STATES } from '../../domain/review.js';
 import { ValidationError } from '../../errors.js';
-import { changedRows, cell, column, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
+import { changedRows, cell, column, commentPeriodProblems, type OpenDataColumn, type OpenDataEntity, type OpenDataRow } from '../../web/open-data.js';
 import { recordImportedRow } from '../history/index.js';
 import { planQueries } from '../plans/index.js';
 
@@ -23,8 +23,6 @@ const PUBLIC_STATES = REVIEW_STATES.filter((s) => s !== 'draft');
 
 const instant = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 const dateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 const across = (entity: string, key: string, id: number, problem: string): FieldProblem => ({ field: `${entity}.${key} (ID ${id})`, key: problem });
 const refuse = (problems: readonly FieldProblem[]): void => {
   if (problems.length > 0) throw new ValidationError(problems.slice(0, 100));
@@ -109,18 +107,11 @@ export const selfAssessmentsEntity: OpenDataEntity = {
     return new Map((await selectAssessments(db).where('id', 'in', ids).execute()).map((r) => [r.id, assessmentRow(r)]));
   },
   check: (row) => {
-    const problems: FieldProblem[] = ['commentOpensAt', 'commentClosesAt', 'publishedAt']
-      .filter((k) => row[k] !== null && !isInstant(row[k]))
-      .map((field) => ({ field, key: 'error.invalid' }));
+    const problems = commentPeriodProblems(row);
     const year = row.year as number;
     if (year < 2000 || year > 2100) problems.push({ field: 'year', key: 'selfAssessment.error.year' });
     const days = row.commentDays as number;
     if (days < 1 || days > MAX_COMMENT_DAYS) problems.push({ field: 'commentDays', key: 'selfAssessment.error.commentDays' });
-    if ((row.state === 'published') !== (row.publishedAt !== null)) problems.push({ field: 'publishedAt', key: 'error.invalid' });
-    if (row.state === 'comment' && row.commentOpensAt === null) problems.push({ field: 'commentOpensAt', key: 'error.required' });
-    if (row.state === 'comment' && row.commentClosesAt === null) problems.push({ field: 'commentClosesAt', key: 'error.required' });
-    if (row.commentOpensAt !== null && row.commentClosesAt !== null && Date.parse(row.commentClosesAt as string) <= Date.parse(row.commentOpensAt as string))
-      problems.push({ field: 'commentClosesAt', key: 'error.endBeforeStart' });
     return problems;
   },
   async write(trx, rows, before, actor) {
